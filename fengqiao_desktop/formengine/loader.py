@@ -1,0 +1,161 @@
+"""Load and validate form YAML files; a registry of the forms known to this install.
+
+Loader errors name the file, the item (when there is one) and the problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from fengqiao_desktop.domain import FormKind, Level
+from fengqiao_desktop.errors import FormError
+from fengqiao_desktop.formengine.schema import FormDef
+from fengqiao_desktop.paths import forms_dir
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate mapping keys (a silent overwrite hides mistakes)."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _locate(data, loc: tuple) -> str:
+    """Turn a pydantic error location into 'section A / item A1 / field'."""
+    parts: list[str] = []
+    node = data
+    for key in loc:
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            node = None
+        if isinstance(key, int) and isinstance(node, dict) and "id" in node:
+            kind = "item" if parts and parts[-1] == "items" else "section"
+            if parts and parts[-1] in ("items", "sections"):
+                parts.pop()
+            parts.append(f"{kind} {node['id']}")
+        else:
+            parts.append(str(key))
+    return " / ".join(parts)
+
+
+def parse_form(text: str, source: str = "<text>") -> FormDef:
+    try:
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise FormError(f"表单文件 {source} 不是有效的 YAML：{exc}",
+                        message_en=f"Form file {source} is not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise FormError(f"表单文件 {source} 的顶层必须是映射（键: 值）",
+                        message_en=f"Form file {source}: the top level must be a mapping") from None
+    try:
+        return FormDef.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            where = _locate(data, tuple(err["loc"]))
+            msg = err["msg"].removeprefix("Value error, ")
+            problems.append(f"{where}: {msg}" if where else msg)
+        detail = "; ".join(problems)
+        raise FormError(f"表单文件 {source} 有误：{detail}",
+                        message_en=f"Form file {source} is invalid: {detail}") from None
+
+
+def load_form_file(path: str | Path) -> FormDef:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FormError(f"找不到表单文件 {p}", message_en=f"Form file not found: {p}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FormError(f"无法读取表单文件 {p}：{exc}", message_en=f"Cannot read form file {p}: {exc}") from None
+    return parse_form(text, source=p.name)
+
+
+def form_files(folder: Path | None = None) -> list[Path]:
+    folder = folder or forms_dir()
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+
+
+class FormRegistry:
+    """The forms known to this install, by id (latest version) and by sha256."""
+
+    def __init__(self, forms: Iterable[FormDef]):
+        self._by_sha: dict[str, FormDef] = {}
+        self._by_id: dict[str, list[FormDef]] = {}
+        for f in forms:
+            self.add(f)
+
+    def add(self, form: FormDef) -> None:
+        self._by_sha[form.sha256] = form
+        versions = self._by_id.setdefault(form.id, [])
+        if all(v.sha256 != form.sha256 for v in versions):
+            versions.append(form)
+            versions.sort(key=lambda f: _version_key(f.version))
+
+    def __iter__(self):
+        return iter(sorted((v[-1] for v in self._by_id.values()), key=lambda f: (f.kind.value, f.id)))
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def get(self, form_id: str, version: str | None = None) -> FormDef:
+        versions = self._by_id.get(form_id)
+        if not versions:
+            known = ", ".join(sorted(self._by_id)) or "-"
+            raise FormError(f"未知表单：{form_id}（已知：{known}）",
+                            message_en=f"Unknown form: {form_id} (known: {known})")
+        if version is None:
+            return versions[-1]
+        for f in versions:
+            if f.version == version:
+                return f
+        raise FormError(f"表单 {form_id} 没有版本 {version}",
+                        message_en=f"Form {form_id} has no version {version}")
+
+    def by_sha256(self, sha: str) -> FormDef | None:
+        return self._by_sha.get(sha)
+
+    def five_haves(self) -> FormDef | None:
+        gates = [f for f in self if f.kind is FormKind.GATE]
+        return gates[0] if gates else None
+
+    def for_level(self, level: Level | str) -> list[FormDef]:
+        level = Level(level)
+        return [f for f in self if level in f.levels]
+
+    def default_rubric_for(self, level: Level | str) -> FormDef | None:
+        rubrics = [f for f in self.for_level(level) if f.kind is FormKind.RUBRIC]
+        return rubrics[0] if rubrics else None
+
+
+def _version_key(v: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in v.replace("-", ".").split("."))
+
+
+def load_forms(paths: Iterable[str | Path] | None = None) -> list[FormDef]:
+    files = [Path(p) for p in paths] if paths else form_files()
+    return [load_form_file(p) for p in files]
+
+
+@cache
+def shipped_registry() -> FormRegistry:
+    """The forms shipped in ``forms/`` (cached for the process)."""
+    return FormRegistry(load_forms())

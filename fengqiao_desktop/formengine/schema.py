@@ -1,0 +1,214 @@
+"""The pydantic schema of a form definition (see docs/forms.md).
+
+A form is data: bureaus replace the reference rubric with their own sheet by
+dropping a YAML file into ``forms/``. The schema checks everything the scoring
+relies on, so scoring never meets a malformed form.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from functools import cached_property
+
+import rfc8785
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from fengqiao_desktop.domain import FormKind, ItemType, Level
+
+_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text2(_Strict):
+    """A text in Chinese and English."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class Choice(_Strict):
+    value: str = Field(min_length=1)
+    label: Text2
+    points: float = 0
+    veto: bool = False  # choosing this option fails the veto item
+
+
+def _is_multiple(value: float, step: float) -> bool:
+    q = value / step
+    return math.isclose(q, round(q), abs_tol=1e-9)
+
+
+class Item(_Strict):
+    id: str = Field(pattern=_ID)
+    title: Text2
+    type: ItemType
+    max: float = Field(default=0, ge=0)
+    step: float | None = Field(default=None, gt=0)  # graded / deduction: points move in this step
+    guidance: str = ""  # 评分标准, Chinese
+    guidance_en: str = ""
+    veto: bool = False
+    veto_reason: str = ""  # what failing this item means, for the sheet (e.g. 弄虚作假)
+    na_allowed: bool = False
+    min_photos: int = Field(default=0, ge=0)
+    required: bool | None = None  # default: required unless the item is text
+    choices: tuple[Choice, ...] = ()
+    min_value: float | None = None  # number items
+    max_value: float | None = None
+    category: str | None = None  # default finding category (硬件设施 ...) for this item
+    evidence: str = ""  # what to photograph / collect
+
+    @property
+    def is_required(self) -> bool:
+        if self.required is not None:
+            return self.required
+        return self.type is not ItemType.TEXT
+
+    @property
+    def scored(self) -> bool:
+        return self.type in (ItemType.YES_NO, ItemType.GRADED, ItemType.DEDUCTION, ItemType.CHOICE)
+
+    @property
+    def effective_step(self) -> float:
+        return self.step or (0.5 if self.type in (ItemType.GRADED, ItemType.DEDUCTION) else 1.0)
+
+    @model_validator(mode="after")
+    def _check(self) -> Item:
+        t = self.type
+        if t in (ItemType.GRADED, ItemType.DEDUCTION):
+            if self.max <= 0:
+                raise ValueError(f"item {self.id}: a {t.value} item needs max > 0")
+            if not _is_multiple(self.max, self.effective_step):
+                raise ValueError(f"item {self.id}: max {self.max} is not a multiple of step {self.effective_step}")
+        if t is ItemType.CHOICE:
+            if len(self.choices) < 2:
+                raise ValueError(f"item {self.id}: a choice item needs at least two choices")
+            values = [c.value for c in self.choices]
+            if len(set(values)) != len(values):
+                raise ValueError(f"item {self.id}: choice values repeat")
+            best = max(c.points for c in self.choices)
+            if any(c.points < 0 or c.points > self.max for c in self.choices):
+                raise ValueError(f"item {self.id}: choice points must lie in 0..max ({self.max})")
+            if not math.isclose(best, self.max):
+                raise ValueError(f"item {self.id}: the best choice must be worth max ({self.max})")
+        elif self.choices:
+            raise ValueError(f"item {self.id}: only choice items have choices")
+        if t in (ItemType.NUMBER, ItemType.TEXT) and self.max != 0:
+            raise ValueError(f"item {self.id}: {t.value} items carry no points (max must be 0)")
+        if t in (ItemType.NUMBER, ItemType.TEXT) and self.veto:
+            raise ValueError(f"item {self.id}: {t.value} items cannot be veto items")
+        if self.veto and self.na_allowed:
+            raise ValueError(f"item {self.id}: a veto item cannot be marked not applicable")
+        return self
+
+
+class Section(_Strict):
+    id: str = Field(pattern=_ID)
+    title: Text2
+    items: tuple[Item, ...] = Field(min_length=1)
+
+    @property
+    def max(self) -> float:
+        return sum(i.max for i in self.items if i.scored)
+
+
+class FormDef(_Strict):
+    id: str = Field(pattern=_ID)
+    version: str = Field(pattern=r"^[0-9A-Za-z][0-9A-Za-z.+-]*$")
+    title: Text2
+    kind: FormKind
+    levels: tuple[Level, ...] = Field(min_length=1)
+    pass_mark: float = Field(default=0, ge=0)
+    max_points: float | None = None  # declared total; checked against the items
+    na_rescale: bool = True
+    description: str = ""
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_as_text(cls, v):
+        return str(v) if isinstance(v, (int, float)) else v
+
+    @model_validator(mode="after")
+    def _check(self) -> FormDef:
+        seen: set[str] = set()
+        for s in self.sections:
+            for it in s.items:
+                if it.id in seen:
+                    raise ValueError(f"item {it.id}: the id is used twice")
+                seen.add(it.id)
+        if len({s.id for s in self.sections}) != len(self.sections):
+            raise ValueError("section ids repeat")
+        total = sum(s.max for s in self.sections)
+        if self.max_points is not None and not math.isclose(total, self.max_points):
+            raise ValueError(f"items add up to {total:g} points, but max_points says {self.max_points:g}")
+        if self.pass_mark > total:
+            raise ValueError(f"pass_mark {self.pass_mark:g} is above the total {total:g}")
+        return self
+
+    # -- derived -------------------------------------------------------
+    @property
+    def max(self) -> float:
+        return sum(s.max for s in self.sections)
+
+    @cached_property
+    def items(self) -> dict[str, Item]:
+        return {it.id: it for s in self.sections for it in s.items}
+
+    def section_of(self, item_id: str) -> Section:
+        for s in self.sections:
+            if any(i.id == item_id for i in s.items):
+                return s
+        raise KeyError(item_id)
+
+    def canonical_bytes(self) -> bytes:
+        """RFC 8785 canonical JSON of the validated content: the basis of the form's hash."""
+        return rfc8785.dumps(self.model_dump(mode="json"))
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.canonical_bytes()).hexdigest()
+
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        return (self.id, self.version, self.sha256)
+
+    def summary(self) -> dict:
+        """The ``forms show --json`` shape."""
+        return {
+            "id": self.id,
+            "version": self.version,
+            "sha256": self.sha256,
+            "kind": self.kind.value,
+            "title": {"zh": self.title.zh, "en": self.title.en},
+            "levels": [lv.value for lv in self.levels],
+            "pass_mark": self.pass_mark,
+            "max": self.max,
+            "sections": [
+                {
+                    "id": s.id,
+                    "title": s.title.zh,
+                    "title_en": s.title.en,
+                    "max": s.max,
+                    "items": [
+                        {
+                            "id": i.id,
+                            "title": i.title.zh,
+                            "type": i.type.value,
+                            "max": i.max,
+                            "veto": i.veto,
+                            "na_allowed": i.na_allowed,
+                            "min_photos": i.min_photos,
+                        }
+                        for i in s.items
+                    ],
+                }
+                for s in self.sections
+            ],
+        }

@@ -1,0 +1,262 @@
+"""Scoring: answers + a FormDef -> item scores, section subtotals, total, verdict.
+
+Rules (documented in docs/forms.md):
+- yes/no earns max for ``true``, 0 for ``false``; graded and deduction answers are
+  the points awarded (0..max, in steps); a choice earns its option's points.
+- An unanswered scored item earns 0 and is listed in ``missing_answers``.
+- N/A items (when allowed) leave the total; with ``na_rescale`` the earned points
+  are scaled to the form's max: ``total = earned / applicable_max * max``.
+- A veto item fails when answered ``false`` / 0 points / a veto choice; any
+  failed veto item (or an external veto, such as a failed five-haves gate in the
+  same visit) makes the verdict ``veto`` whatever the score.
+- gate forms pass when every scored item earns its max; rubric forms pass at
+  ``total >= pass_mark``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fengqiao_desktop.domain import FormKind, ItemType, Verdict
+from fengqiao_desktop.formengine.schema import FormDef, Item
+
+
+@dataclass(frozen=True)
+class Answer:
+    value: Any = None
+    note: str = ""
+    na: bool = False
+
+    @property
+    def answered(self) -> bool:
+        return self.na or (self.value is not None and self.value != "")
+
+    @classmethod
+    def from_json(cls, raw: Any) -> Answer:
+        """Accept the answers-file shapes: a bare value or ``{"value", "note", "na"}``."""
+        if isinstance(raw, dict):
+            unknown = set(raw) - {"value", "note", "na"}
+            if unknown:
+                raise ValueError(f"unknown keys {sorted(unknown)}")
+            return cls(value=raw.get("value"), note=str(raw.get("note") or ""), na=bool(raw.get("na", False)))
+        return cls(value=raw)
+
+    def to_json(self) -> dict:
+        return {"value": self.value, "note": self.note, "na": self.na}
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    item_id: str
+    points: float
+    max: float
+    na: bool
+    answered: bool
+    veto_failed: bool
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    id: str
+    title: str
+    title_en: str
+    earned: float
+    max: float
+    applicable_max: float
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    form_id: str
+    kind: FormKind
+    total: float
+    max: float
+    earned: float
+    applicable_max: float
+    pass_mark: float
+    verdict: Verdict
+    items: dict[str, ItemScore]
+    sections: list[SectionScore]
+    veto_reasons: list[str] = field(default_factory=list)
+    missing_answers: list[str] = field(default_factory=list)
+    missing_evidence: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_answers and not self.missing_evidence
+
+    def verdict_label(self, lang: str = "zh") -> str:
+        return self.verdict.label_for(self.kind, lang)
+
+    def to_json(self) -> dict:
+        return {
+            "form": self.form_id,
+            "total": self.total,
+            "max": self.max,
+            "pass_mark": self.pass_mark,
+            "verdict": self.verdict.value,
+            "veto_reasons": list(self.veto_reasons),
+            "missing_answers": list(self.missing_answers),
+            "missing_evidence": [
+                {"item": i, "have": h, "need": n} for i, h, n in self.missing_evidence
+            ],
+            "sections": [
+                {"id": s.id, "title": s.title, "earned": s.earned, "max": s.max,
+                 "applicable_max": s.applicable_max}
+                for s in self.sections
+            ],
+        }
+
+
+class AnswerValueError(ValueError):
+    """An answer value does not fit its item (wrong type, out of range, off step)."""
+
+    def __init__(self, item_id: str, reason: str):
+        super().__init__(f"{item_id}: {reason}")
+        self.item_id = item_id
+        self.reason = reason
+
+
+def _num(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return float(value)
+    return None
+
+
+def validate_answer(item: Item, answer: Answer) -> None:
+    """Raise AnswerValueError when ``answer`` cannot be given to ``item``."""
+    if answer.na:
+        if not item.na_allowed:
+            raise AnswerValueError(item.id, "this item cannot be marked not applicable")
+        return
+    v = answer.value
+    if v is None or v == "":
+        return
+    t = item.type
+    if t is ItemType.YES_NO:
+        if not isinstance(v, bool):
+            raise AnswerValueError(item.id, "expected true or false")
+    elif t in (ItemType.GRADED, ItemType.DEDUCTION):
+        n = _num(v)
+        if n is None:
+            raise AnswerValueError(item.id, "expected a number of points")
+        if n < 0 or n > item.max + 1e-9:
+            raise AnswerValueError(item.id, f"points must lie between 0 and {item.max:g}")
+        q = n / item.effective_step
+        if not math.isclose(q, round(q), abs_tol=1e-9):
+            raise AnswerValueError(item.id, f"points must move in steps of {item.effective_step:g}")
+    elif t is ItemType.CHOICE:
+        if not isinstance(v, str) or v not in {c.value for c in item.choices}:
+            raise AnswerValueError(item.id, "expected one of " + ", ".join(c.value for c in item.choices))
+    elif t is ItemType.NUMBER:
+        n = _num(v)
+        if n is None:
+            raise AnswerValueError(item.id, "expected a number")
+        if item.min_value is not None and n < item.min_value:
+            raise AnswerValueError(item.id, f"must be at least {item.min_value:g}")
+        if item.max_value is not None and n > item.max_value:
+            raise AnswerValueError(item.id, f"must be at most {item.max_value:g}")
+    elif t is ItemType.TEXT and not isinstance(v, str):
+        raise AnswerValueError(item.id, "expected text")
+
+
+def item_points(item: Item, answer: Answer | None) -> tuple[float, bool]:
+    """Points earned and whether a veto item failed. Unanswered -> (0, False)."""
+    if answer is None or answer.na or not answer.answered or not item.scored:
+        return 0.0, False
+    v = answer.value
+    t = item.type
+    if t is ItemType.YES_NO:
+        pts = item.max if v is True else 0.0
+        return pts, item.veto and v is False
+    if t in (ItemType.GRADED, ItemType.DEDUCTION):
+        pts = min(max(_num(v) or 0.0, 0.0), item.max)
+        return pts, item.veto and pts <= 0
+    if t is ItemType.CHOICE:
+        choice = next((c for c in item.choices if c.value == v), None)
+        if choice is None:
+            return 0.0, False
+        return choice.points, item.veto and (choice.veto or choice.points <= 0)
+    return 0.0, False
+
+
+def _round(x: float) -> float:
+    return round(x + 0.0, 2)
+
+
+def score(
+    form: FormDef,
+    answers: Mapping[str, Answer],
+    photo_counts: Mapping[str, int] | None = None,
+    external_vetoes: Sequence[str] = (),
+) -> ScoreResult:
+    photo_counts = photo_counts or {}
+    items: dict[str, ItemScore] = {}
+    sections: list[SectionScore] = []
+    veto_reasons: list[str] = list(external_vetoes)
+    missing_answers: list[str] = []
+    missing_evidence: list[tuple[str, int, int]] = []
+    earned_all = 0.0
+    applicable_all = 0.0
+    for sec in form.sections:
+        s_earned = 0.0
+        s_applicable = 0.0
+        for it in sec.items:
+            ans = answers.get(it.id)
+            na = bool(ans and ans.na and it.na_allowed)
+            answered = bool(ans and ans.answered)
+            pts, vfail = item_points(it, ans)
+            if it.is_required and not answered:
+                missing_answers.append(it.id)
+            if not na and it.min_photos and photo_counts.get(it.id, 0) < it.min_photos:
+                missing_evidence.append((it.id, photo_counts.get(it.id, 0), it.min_photos))
+            if vfail:
+                veto_reasons.append(it.veto_reason or it.title.zh)
+            if it.scored and not na:
+                s_earned += pts
+                s_applicable += it.max
+            items[it.id] = ItemScore(it.id, pts, it.max, na, answered, vfail)
+        sections.append(
+            SectionScore(sec.id, sec.title.zh, sec.title.en, _round(s_earned), sec.max, s_applicable)
+        )
+        earned_all += s_earned
+        applicable_all += s_applicable
+    fmax = form.max
+    if form.na_rescale and applicable_all > 0 and applicable_all < fmax:
+        total = min(earned_all / applicable_all * fmax, fmax)
+    elif applicable_all == 0:
+        total = 0.0
+    else:
+        total = earned_all
+    total = _round(total)
+    if veto_reasons:
+        verdict = Verdict.VETO
+    elif form.kind is FormKind.GATE:
+        all_full = all(
+            s.na or (s.answered and math.isclose(s.points, s.max))
+            for s in items.values()
+            if form.items[s.item_id].scored
+        )
+        verdict = Verdict.PASS if all_full and not missing_answers else Verdict.FAIL
+    else:
+        verdict = Verdict.PASS if total >= form.pass_mark - 1e-9 else Verdict.FAIL
+    return ScoreResult(
+        form_id=form.id,
+        kind=form.kind,
+        total=total,
+        max=fmax,
+        earned=_round(earned_all),
+        applicable_max=applicable_all,
+        pass_mark=form.pass_mark,
+        verdict=verdict,
+        items=items,
+        sections=sections,
+        veto_reasons=veto_reasons,
+        missing_answers=missing_answers,
+        missing_evidence=missing_evidence,
+    )
