@@ -1,0 +1,1 @@
+"""The ``fengqiao`` command line: every use case a script or a bureau batch job needs."""
