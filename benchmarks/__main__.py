@@ -39,7 +39,7 @@ def format_table(rows: list[dict]) -> str:
     widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
     out = []
     for n, row in enumerate(lines):
-        out.append("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+        out.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
     return "\n".join(out)
