@@ -72,4 +72,13 @@ for _name in _COMMAND_MODULES:
 
 
 def main() -> None:
-    cli(prog_name="fengqiao")
+    """Console entry point: usage errors exit 1 too (the contract: 0 success, 1 user error)."""
+    try:
+        rv = cli.main(prog_name="fengqiao", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("已取消 / aborted", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(1)
+    sys.exit(rv if isinstance(rv, int) else 0)
