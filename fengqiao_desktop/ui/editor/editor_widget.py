@@ -1,0 +1,394 @@
+"""The inspection editor: a form definition rendered as rows, saved as it is typed.
+
+``InspectionEditor(store, inspection_id)`` builds the screen from the form the
+inspection pins (no screen per form). Each edit goes straight to the service
+(``set_answer`` commits) and the returned score updates the panel. Only the
+answer widgets are in the Tab chain; Enter moves to the next item.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fengqiao_desktop.errors import KnownError
+from fengqiao_desktop.formengine.scoring import ScoreResult
+from fengqiao_desktop.ui.editor import last_opened
+from fengqiao_desktop.ui.editor.answer_widgets import TextAnswer
+from fengqiao_desktop.ui.editor.backend import EditorBackend, InspectionView
+from fengqiao_desktop.ui.editor.findings_controller import FindingsController
+from fengqiao_desktop.ui.editor.item_row import ItemRow, answer_focus_widgets
+from fengqiao_desktop.ui.editor.lifecycle import AuditDialog, RefusalDialog, ReopenDialog
+from fengqiao_desktop.ui.editor.mime import has_photo_data
+from fengqiao_desktop.ui.editor.photo_controller import PhotoController
+from fengqiao_desktop.ui.editor.runner import TaskRunner, default_runner
+from fengqiao_desktop.ui.editor.score_panel import ScorePanel
+
+
+def _default_lang() -> str:
+    from fengqiao_desktop.config import Settings
+
+    return "en" if Settings.load().language == "en" else "zh"
+
+
+class InspectionEditor(QWidget):
+    """The editor of one inspection."""
+
+    answer_saved = Signal(str)  # item id, after the service committed it
+    inspection_completed = Signal(str)
+    inspection_reopened = Signal(str, int)  # id, new revision
+    score_changed = Signal(object)  # ScoreResult
+    message = Signal(str)  # short status text for the window's status bar
+
+    def __init__(self, store, inspection_id: str, parent: QWidget | None = None, *,
+                 backend: EditorBackend | None = None, runner: TaskRunner | None = None,
+                 lang: str | None = None):
+        super().__init__(parent)
+        if backend is None:
+            from fengqiao_desktop.ui.editor.service_backend import ServiceBackend
+
+            backend = ServiceBackend(store, inspection_id)
+        self.backend = backend
+        self.runner = runner or default_runner()
+        self.lang = lang or _default_lang()
+        self.view: InspectionView = backend.load()
+        self.form = self.view.form
+        self.rows: dict[str, ItemRow] = {}
+        self.numbers: dict[str, str] = {}
+        self._order: list[str] = []
+        self._current: str | None = None
+        self._score: ScoreResult = self.view.score
+        self.last_pdf: str | None = None
+
+        for si, sec in enumerate(self.form.sections, start=1):
+            for ii, it in enumerate(sec.items, start=1):
+                self.numbers[it.id] = f"{si}.{ii}"
+        labels = {iid: f"{self.numbers[iid]} {it.title.get(self.lang)}" for iid, it in self.form.items.items()}
+
+        self.photo_ctl = PhotoController(backend, self.runner, self, labels)
+        self.photo_ctl.photos_changed.connect(self._photos_changed)
+        self.photo_ctl.message.connect(self._say)
+        self.findings_ctl = FindingsController(backend, self, labels, self.lang)
+
+        self._build()
+        self._fill(self.view)
+        self._shortcuts()
+        last_opened.remember(inspection_id)
+
+    # -- layout ------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel(f"<b>{_esc(self.view.title)}</b> — {_esc(self.form.title.get(self.lang))}")
+        self.title.setWordWrap(True)
+        self.status = QLabel()
+        self.saved = QLabel()
+        self.saved.setStyleSheet("color: #2e7d32;")
+        self.complete_btn = QPushButton(QCoreApplication.translate("Editor", "Complete"))
+        self.complete_btn.setObjectName("complete")
+        self.complete_btn.setToolTip(QCoreApplication.translate("Editor", "Check and lock the inspection"))
+        self.reopen_btn = QPushButton(QCoreApplication.translate("Editor", "Change…"))
+        self.reopen_btn.setToolTip(QCoreApplication.translate("Editor", "Edit a completed inspection (asks for a reason)"))
+        self.audit_btn = QPushButton(QCoreApplication.translate("Editor", "Audit trail"))
+        self.gallery_btn = QPushButton(QCoreApplication.translate("Editor", "Photos"))
+        self.pdf_btn = QPushButton(QCoreApplication.translate("Editor", "Save as PDF…"))
+        self.open_pdf_btn = QPushButton(QCoreApplication.translate("Editor", "Open PDF"))
+        self.open_pdf_btn.setEnabled(False)
+        self.complete_btn.clicked.connect(self.complete)
+        self.reopen_btn.clicked.connect(self.ask_reopen)
+        self.audit_btn.clicked.connect(self.show_audit)
+        self.gallery_btn.clicked.connect(lambda: self.photo_ctl.open_gallery())
+        self.pdf_btn.clicked.connect(self.save_pdf)
+        self.open_pdf_btn.clicked.connect(self.open_pdf)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.status)
+        top.addWidget(self.saved)
+        for b in (self.gallery_btn, self.audit_btn, self.pdf_btn, self.open_pdf_btn, self.reopen_btn,
+                  self.complete_btn):
+            b.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            top.addWidget(b)
+        self.complete_btn.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.rows_host = QWidget()
+        self.rows_host.setObjectName("rows")
+        col = QVBoxLayout(self.rows_host)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        for sec in self.form.sections:
+            head = QLabel(QCoreApplication.translate("Editor", "{title} ({max} pts)").format(
+                title=sec.title.get(self.lang), max=f"{sec.max:g}"))
+            head.setObjectName(f"section_{sec.id}")
+            head.setStyleSheet("background: #37474f; color: white; font-weight: bold; padding: 4px 10px;")
+            col.addWidget(head)
+            for it in sec.items:
+                row = ItemRow(it, self.numbers[it.id], self.lang)
+                self.rows[it.id] = row
+                self._order.append(it.id)
+                row.answer_changed.connect(self._save)
+                row.focus_entered.connect(self._row_focused)
+                row.advance_requested.connect(self.focus_next)
+                row.files_dropped.connect(self.photo_ctl.add_files)
+                row.add_photo_requested.connect(self.photo_ctl.choose_files)
+                row.photo_clicked.connect(lambda _iid, pid: self.photo_ctl.open_gallery(pid))
+                _PasteFilter(self, it.id).install(row)
+                col.addWidget(row)
+        col.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.rows_host)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.score_panel = ScorePanel(self.form, self.numbers, self.lang)
+        self.score_panel.jump_requested.connect(self.jump_to)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.scroll)
+        left.addWidget(self.findings_ctl.panel)
+        left.setStretchFactor(0, 4)
+        left.setStretchFactor(1, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.score_panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(split, 1)
+        # The Tab chain: answer -> next answer -> ... -> Complete (all widgets now share a window).
+        chain = [self.rows[i].answer_widget for i in self._order] + [self.complete_btn]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+    def _shortcuts(self) -> None:
+        def sc(seq, fn):
+            s = QShortcut(QKeySequence(seq), self)
+            s.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            s.activated.connect(fn)
+            return s
+
+        sc("Ctrl+N", lambda: self._current and self.rows[self._current].focus_note())
+        sc("Ctrl+D", lambda: self._current and self.rows[self._current].toggle_na())
+        sc("Ctrl+Shift+P", lambda: self.photo_ctl.choose_files(self._current))
+        sc("Ctrl+G", lambda: self.photo_ctl.open_gallery())
+
+    def _fill(self, view: InspectionView) -> None:
+        self.view = view
+        for item_id, row in self.rows.items():
+            row.set_answer(view.answers.get(item_id))
+        self._show_photos(view.photos)
+        self.photo_ctl._photos = list(view.photos)
+        self._show_score(view.score)
+        self.findings_ctl.refresh()
+        self._apply_lock()
+
+    def _apply_lock(self) -> None:
+        locked = self.view.locked
+        self.rows_host.setEnabled(not locked)
+        self.photo_ctl.read_only = locked
+        self.complete_btn.setVisible(not locked)
+        self.reopen_btn.setVisible(locked)
+        self.findings_ctl.set_read_only(locked)
+        self.status.setText(QCoreApplication.translate("Editor", "{status}, revision {rev}").format(
+            status=self.view.status.label(self.lang), rev=self.view.revision))
+        self.status.setStyleSheet("color: #c62828; font-weight: bold;" if locked else "color: #555;")
+
+    # -- answers -------------------------------------------------------------
+    def _save(self, item_id: str) -> None:
+        if self.view.locked:
+            return
+        answer = self.rows[item_id].answer()
+        try:
+            result = self.backend.set_answer(item_id, answer)
+        except KnownError as exc:
+            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Not saved"), exc.user_message())
+            self.rows[item_id].set_answer(self.backend.load().answers.get(item_id))
+            return
+        self._show_score(result)
+        self.saved.setText(QCoreApplication.translate("Editor", "Saved {time}").format(
+            time=QDateTime.currentDateTime().toString("HH:mm:ss")))
+        self.answer_saved.emit(item_id)
+
+    def _show_score(self, result: ScoreResult) -> None:
+        self._score = result
+        self.score_panel.show_result(result)
+        self.score_changed.emit(result)
+
+    def score(self) -> ScoreResult:
+        return self._score
+
+    # -- navigation ------------------------------------------------------------
+    def _row_focused(self, item_id: str) -> None:
+        if self._current == item_id:
+            return
+        if self._current in self.rows:
+            self.rows[self._current].set_current(False)
+        self._current = item_id
+        row = self.rows[item_id]
+        row.set_current(True)
+        self.scroll.ensureWidgetVisible(row, 0, 40)
+
+    def current_item(self) -> str | None:
+        return self._current
+
+    def focus_item(self, item_id: str) -> None:
+        self.rows[item_id].focus_answer()
+        self._row_focused(item_id)
+
+    def focus_first(self) -> None:
+        if self._order:
+            self.focus_item(self._order[0])
+
+    def focus_next(self, item_id: str) -> None:
+        i = self._order.index(item_id)
+        if i + 1 < len(self._order):
+            self.focus_item(self._order[i + 1])
+        else:
+            self.complete_btn.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def jump_to(self, item_id: str) -> None:
+        if item_id in self.rows:
+            self.focus_item(item_id)
+
+    # -- photos ------------------------------------------------------------------
+    def _show_photos(self, photos) -> None:
+        by_item: dict[str, list] = {}
+        for p in photos:
+            by_item.setdefault(p.item_id or "", []).append(p)
+        for item_id, row in self.rows.items():
+            row.set_photos(by_item.get(item_id, []))
+        self.gallery_btn.setText(QCoreApplication.translate("Editor", "Photos ({n})").format(n=len(photos)))
+
+    def _photos_changed(self, photos) -> None:
+        self._show_photos(photos)
+        self._show_score(self.backend.score())  # evidence counts changed
+
+    def add_photo_files(self, item_id: str | None, paths: list[str]) -> None:
+        """Add photos to an item: the same path the file dialog, drops and paste take."""
+        self.photo_ctl.add_files(item_id, paths)
+
+    # -- lifecycle ---------------------------------------------------------------
+    def complete(self) -> bool:
+        try:
+            result = self.backend.complete()
+        except KnownError as exc:
+            problems = list(getattr(exc, "problems", None) or self._problems())
+            dlg = RefusalDialog(exc.user_message(), problems, self)
+            dlg.setObjectName("refusal")
+            dlg.open()
+            return False
+        self._fill(self.backend.load())
+        self._show_score(result)
+        self._say(QCoreApplication.translate("Editor", "Inspection completed and locked"))
+        self.inspection_completed.emit(self.view.inspection_id)
+        return True
+
+    def _problems(self) -> list[str]:
+        out = []
+        for iid in self._score.missing_answers:
+            out.append(QCoreApplication.translate("Editor", "Not answered: {n} {title}").format(
+                n=self.numbers[iid], title=self.form.items[iid].title.get(self.lang)))
+        for iid, have, need in self._score.missing_evidence:
+            out.append(QCoreApplication.translate("Editor", "Photos {have}/{need}: {n} {title}").format(
+                have=have, need=need, n=self.numbers[iid], title=self.form.items[iid].title.get(self.lang)))
+        return out
+
+    def ask_reopen(self) -> ReopenDialog:
+        dlg = ReopenDialog(self.view.revision, self)
+        dlg.setObjectName("reopen")
+        dlg.accepted.connect(lambda: self.reopen(dlg.reason_text()))
+        dlg.open()
+        return dlg
+
+    def reopen(self, reason: str) -> None:
+        try:
+            self.backend.reopen(reason)
+        except KnownError as exc:
+            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Cannot change"), exc.user_message())
+            return
+        self._fill(self.backend.load())
+        self.inspection_reopened.emit(self.view.inspection_id, self.view.revision)
+        self.focus_item(self._current or self._order[0])
+
+    def show_audit(self) -> AuditDialog:
+        dlg = AuditDialog(self.backend.audit(), self)
+        dlg.open()
+        return dlg
+
+    # -- score sheet ---------------------------------------------------------------
+    def save_pdf(self, target: str | None = None) -> None:
+        if not target:
+            target, _ = QFileDialog.getSaveFileName(
+                self, QCoreApplication.translate("Editor", "Save score sheet"),
+                f"{self.view.title}.pdf", QCoreApplication.translate("Editor", "PDF files (*.pdf)"))
+        if not target:
+            return
+        job = self.backend.sheet_job(target)
+        if job is None:
+            QMessageBox.information(self, QCoreApplication.translate("Editor", "Score sheet"),
+                                    QCoreApplication.translate("Editor", "The score sheet is not available in this version."))
+            return
+        self.pdf_btn.setEnabled(False)
+        self.runner.submit(QCoreApplication.translate("Editor", "Writing the score sheet"), job,
+                           self._pdf_done, self._pdf_failed)
+
+    def _pdf_done(self, path: str) -> None:
+        self.pdf_btn.setEnabled(True)
+        self.last_pdf = path
+        self.open_pdf_btn.setEnabled(True)
+        self._say(QCoreApplication.translate("Editor", "Score sheet saved: {path}").format(path=path))
+
+    def _pdf_failed(self, exc: BaseException) -> None:
+        self.pdf_btn.setEnabled(True)
+        if isinstance(exc, KnownError):
+            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message())
+            return
+        raise exc
+
+    def open_pdf(self) -> None:
+        if self.last_pdf:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.last_pdf))
+
+    def _say(self, text: str) -> None:
+        self.message.emit(text)
+
+
+class _PasteFilter(QObject):
+    """Ctrl+V on an item's answer widget pastes photos (an image or image files) into that item."""
+
+    def __init__(self, editor: InspectionEditor, item_id: str):
+        super().__init__(editor)
+        self.editor = editor
+        self.item_id = item_id
+
+    def install(self, row: ItemRow) -> None:
+        if isinstance(row.answer_widget, TextAnswer):
+            return  # text fields keep their own paste
+        for w in answer_focus_widgets(row.answer_widget):
+            w.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        et = event.type()
+        if et in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) \
+                and event.matches(QKeySequence.StandardKey.Paste) \
+                and has_photo_data(QApplication.clipboard().mimeData()):
+            if et == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            self.editor.photo_ctl.paste(self.item_id)
+            return True
+        return False
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
