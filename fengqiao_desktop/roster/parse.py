@@ -1,0 +1,225 @@
+"""Parsing a roster file (CSV or XLSX) into validated :class:`StationRow` objects.
+
+Columns: code, name, level, parent_code, address, contact, phone,
+veterans_served — or their Chinese headers (代码/编码, 名称, 层级/级别, 上级代码,
+地址, 联系人, 电话/联系电话, 服务退役军人数). Only code and name are required: the
+level and the parent follow from the code when their cells are empty (see
+:mod:`.codes`). Unknown columns are ignored. A title row above the header is
+allowed (the header is the first of the first ten rows naming code and name).
+
+Every problem is collected as a :class:`RowIssue` (row as Excel numbers it,
+column as headed in the file, reason in Chinese and English). If there is any,
+:func:`parse_roster` raises one ``RosterError`` carrying all of them in
+``.rows`` — the caller imports nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+
+from fengqiao_desktop.domain.enums import Level
+from fengqiao_desktop.errors import RosterError
+from fengqiao_desktop.roster import codes
+from fengqiao_desktop.roster.columns import (
+    LEVEL_CHOICES_ZH,
+    REQUIRED,
+    field_for_header,
+    parse_level,
+)
+from fengqiao_desktop.roster.model import FIELD_ZH, RowIssue, StationRow
+from fengqiao_desktop.roster.reading import RawRow, read_rows
+
+# Given the parent codes not found in the file, return those that already exist
+# (in the database). A plain collection of known codes works too.
+ParentLookup = Callable[[set[str]], Collection[str]] | Collection[str]
+
+_HEADER_SEARCH_ROWS = 10
+_MAX_NAME = 200
+
+
+def parse_roster(path: str | Path, *, known_codes: ParentLookup | None = None,
+                 is_demo: bool = False) -> list[StationRow]:
+    """Read and validate a roster file; return its stations in file order.
+
+    ``known_codes`` says which parent codes exist outside the file (normally:
+    stations already in the database). Raises ``RosterError`` — with ``.rows``
+    filled when rows are at fault — if anything is wrong.
+    """
+    name = Path(path).name
+    return parse_raw_rows(read_rows(path), name=name, known_codes=known_codes, is_demo=is_demo)
+
+
+def parse_raw_rows(rows: Iterable[RawRow], *, name: str = "名册",
+                   known_codes: ParentLookup | None = None, is_demo: bool = False) -> list[StationRow]:
+    """The same as :func:`parse_roster`, over rows already read (``(row_no, cells)``)."""
+    it = iter(rows)
+    header_no, columns = _find_header(it, name)
+    headers = {f: h for h, f in columns.values()}
+
+    def col(field: str) -> str:
+        return headers.get(field) or FIELD_ZH[field]
+
+    issues: list[RowIssue] = []
+    parsed: list[tuple[int, StationRow, bool]] = []  # (row, station, parent given explicitly)
+    first_row_of: dict[str, int] = {}
+    for row_no, cells in it:
+        if not any(cells):
+            continue  # blank lines at the end of Excel exports
+        values = {f: (cells[i] if i < len(cells) else "") for i, (_h, f) in columns.items()}
+        station, explicit = _parse_row(row_no, values, col, issues, is_demo)
+        if station is None:
+            continue
+        if station.code in first_row_of:
+            issues.append(RowIssue(
+                row_no, col("code"),
+                f"代码 {station.code} 与第 {first_row_of[station.code]} 行重复",
+                f"code {station.code} repeats row {first_row_of[station.code]}", "code"))
+            continue
+        first_row_of[station.code] = row_no
+        parsed.append((row_no, station, explicit))
+
+    _check_parents(parsed, first_row_of, known_codes, col, issues)
+    if issues:
+        issues.sort(key=lambda i: i.row)
+        n_rows = len({i.row for i in issues})
+        raise RosterError(
+            f"名册“{name}”有 {len(issues)} 处错误（涉及 {n_rows} 行），未导入任何站点",
+            message_en=f"roster {name} has {len(issues)} problems in {n_rows} rows; nothing was imported",
+            rows=issues,
+        )
+    if not parsed:
+        raise RosterError(f"名册“{name}”中没有站点（标题行在第 {header_no} 行）",
+                          message_en=f"roster {name} has no stations (header on row {header_no})")
+    return [s for _n, s, _e in parsed]
+
+
+def _find_header(it, name: str) -> tuple[int, dict[int, tuple[str, str]]]:
+    """Locate the header row; return its number and {column index: (header text, field)}."""
+    first: tuple[int, list[str]] | None = None
+    seen = 0
+    for row_no, cells in it:
+        if not any(cells):
+            continue
+        first = first or (row_no, cells)
+        mapped: dict[int, tuple[str, str]] = {}
+        dup: tuple[str, str] | None = None
+        for i, text in enumerate(cells):
+            field = field_for_header(text) if text else None
+            if field is None:
+                continue
+            other = next((h for h, f in mapped.values() if f == field), None)
+            if other is not None:
+                dup = (other, text)
+            mapped[i] = (text.replace("\ufeff", "").strip(), field)
+        if all(f in {f for _h, f in mapped.values()} for f in REQUIRED):
+            if dup:
+                raise RosterError(
+                    f"名册“{name}”第 {row_no} 行的列“{dup[0]}”和“{dup[1]}”表示同一项，请删去其一",
+                    message_en=f"roster {name}, row {row_no}: columns {dup[0]!r} and {dup[1]!r} "
+                    "mean the same thing; remove one",
+                )
+            return row_no, mapped
+        seen += 1
+        if seen >= _HEADER_SEARCH_ROWS:
+            break
+    if first is None:
+        raise RosterError(f"名册“{name}”是空的", message_en=f"roster {name} is empty")
+    present = {field_for_header(c) for c in first[1] if c}
+    missing = [f for f in REQUIRED if f not in present]
+    zh = "、".join(f"“{FIELD_ZH[f]}”（{f}）" for f in missing)
+    raise RosterError(
+        f"名册“{name}”缺少必需的列：{zh}",
+        message_en=f"roster {name} lacks the required column(s): {', '.join(missing)}",
+        hint="第一行应为列名，例如：代码,名称,层级,上级代码,地址,联系人,电话,服务退役军人数",
+    )
+
+
+def _parse_row(row_no: int, v: dict[str, str], col, issues: list[RowIssue],
+               is_demo: bool) -> tuple[StationRow | None, bool]:
+    ok = True
+
+    def bad(field: str, zh: str, en: str) -> None:
+        nonlocal ok
+        ok = False
+        issues.append(RowIssue(row_no, col(field), zh, en, field))
+
+    code = None
+    try:
+        code = codes.normalize_code(v.get("code", ""))
+    except codes.CodeError as exc:
+        bad("code", exc.reason, exc.reason_en)
+
+    name = " ".join(v.get("name", "").split())
+    if not name:
+        bad("name", "名称为空", "name is empty")
+    elif len(name) > _MAX_NAME:
+        bad("name", f"名称超过 {_MAX_NAME} 个字", f"name longer than {_MAX_NAME} characters")
+
+    level = None
+    level_text = v.get("level", "")
+    if level_text:
+        level = parse_level(level_text)
+        if level is None:
+            bad("level", f"无法识别的层级“{level_text}”（应为 {LEVEL_CHOICES_ZH}）",
+                f"unknown level {level_text!r} (expected city, county, town or village)")
+    implied = codes.level_of(code) if code else None
+    if implied is not None and level is not None and level is not implied:
+        bad("level", f"层级为“{level.zh}”，但代码 {code} 表示“{implied.zh}”",
+            f"level is {level.en} but code {code} denotes {implied.en}")
+
+    parent = None
+    parent_text = v.get("parent_code", "")
+    if parent_text:
+        try:
+            parent = codes.normalize_code(parent_text)
+        except codes.CodeError as exc:
+            bad("parent_code", "上级" + exc.reason, "parent " + exc.reason_en)
+    if code and parent:
+        why = codes.parent_problem(code, parent)
+        if why:
+            bad("parent_code", *why)
+    explicit = parent is not None
+    if code and implied is Level.CITY and parent:
+        bad("parent_code", "市级站点不应填写上级代码", "a city has no parent code")
+    if code and parent is None and ok:
+        parent = codes.expected_parent(code)
+
+    served = None
+    served_text = v.get("veterans_served", "").replace(",", "").replace("，", "")
+    if served_text:
+        try:
+            f = float(served_text)
+            if f < 0 or not f.is_integer():
+                raise ValueError
+            served = int(f)
+        except (ValueError, OverflowError):
+            bad("veterans_served", f"服务退役军人数“{served_text}”不是非负整数",
+                f"veterans served {served_text!r} is not a non-negative whole number")
+
+    if not ok or code is None or implied is None:
+        return None, False
+    return StationRow(
+        code=code, name=name, level=implied, parent_code=parent,
+        address=v.get("address", ""), contact=v.get("contact", ""), phone=v.get("phone", ""),
+        veterans_served=served, is_demo=is_demo,
+    ), explicit
+
+
+def _check_parents(parsed, in_file: dict[str, int], known: ParentLookup | None, col,
+                   issues: list[RowIssue]) -> None:
+    """Every parent must be in the file or already known (the database)."""
+    missing = {s.parent_code for _n, s, _e in parsed if s.parent_code and s.parent_code not in in_file}
+    found: Collection[str] = set()
+    if missing and known is not None:
+        found = known(missing) if callable(known) else {c for c in missing if c in known}
+    for row_no, s, explicit in parsed:
+        p = s.parent_code
+        if p is None or p in in_file or p in found:
+            continue
+        if explicit:
+            zh, en = f"上级代码 {p} 不在名册中，也不在数据库中", f"parent code {p} is neither in the file nor in the database"
+        else:
+            zh = f"未填上级代码，按代码推断的上级 {p} 不在名册中，也不在数据库中"
+            en = f"no parent code given; the parent implied by the code, {p}, is neither in the file nor in the database"
+        issues.append(RowIssue(row_no, col("parent_code"), zh, en, "parent_code"))
