@@ -71,6 +71,15 @@ class YesNoAnswer(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the widget, not the buttons
             b.setMinimumWidth(52)
             lay.addWidget(b)
+        # A chosen answer must be obvious at a glance: green yes, red no; a frame shows focus.
+        self.setStyleSheet(
+            "YesNoAnswer { border: 2px solid transparent; border-radius: 4px; }"
+            "YesNoAnswer:focus { border-color: #1976d2; }"
+            "QPushButton#yes:checked { background: #2e7d32; color: white; font-weight: bold; }"
+            "QPushButton#no:checked { background: #c62828; color: white; font-weight: bold; }")
+        self.yes.setObjectName("yes")
+        self.no.setObjectName("no")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.yes.clicked.connect(lambda: self._choose(True))
         self.no.clicked.connect(lambda: self._choose(False))
         self._value: bool | None = None
