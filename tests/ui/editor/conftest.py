@@ -62,10 +62,24 @@ def editor(qtbot, backend):
     ed = InspectionEditor(None, backend.inspection_id, backend=backend, runner=SyncRunner(), lang="zh")
     qtbot.addWidget(ed)
     ed.resize(1200, 800)
-    ed.show()
-    ed.activateWindow()
-    qtbot.waitActive(ed)
+    show_active(qtbot, ed)
     return ed
+
+
+@pytest.fixture
+def activate(qtbot):
+    return lambda widget: show_active(qtbot, widget)
+
+
+def show_active(qtbot, widget):
+    """Show the widget as the active window, so key events reach the focused child."""
+    from PySide6.QtWidgets import QApplication
+
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    widget.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=3000)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -137,3 +137,52 @@ def test_answers_shown_again_after_reload(backend, qtbot):
     assert ed.rows["a2"].answer() == Answer(3.0, "旧备注")
     assert ed.rows["b2"].answer().value == "none"
     assert ed.rows["a1"].answer().value is None
+
+
+def _sixty_item_form():
+    from fengqiao_desktop.formengine.loader import parse_form
+
+    kinds = ["yes_no", "graded", "deduction"]
+    lines = ["id: sixty", 'version: "1"', "title: {zh: 六十项, en: Sixty}", "kind: rubric",
+             "levels: [village]", "pass_mark: 90", "sections:"]
+    n = 0
+    for s in range(6):
+        lines += [f"  - id: S{s}", f"    title: {{zh: 第{s + 1}部分, en: Part {s + 1}}}", "    items:"]
+        for _ in range(10):
+            n += 1
+            t = kinds[n % 3]
+            step = "" if t == "yes_no" else ", step: 0.5"
+            lines.append(f"      - {{id: i{n}, title: {{zh: 第{n}项, en: Item {n}}}, type: {t}, max: 2{step}}}")
+    return parse_form("\n".join(lines) + "\n")
+
+
+def test_sixty_items_by_keyboard(qtbot, tmp_path, activate):
+    """60 items, keys only: a digit or F, then Enter. Prints the time it takes (no timed assertion)."""
+    import time
+
+    from editor_memory_backend import MemoryBackend
+
+    from fengqiao_desktop.ui.editor import InspectionEditor
+    from fengqiao_desktop.ui.editor.runner import SyncRunner
+
+    form = _sixty_item_form()
+    backend = MemoryBackend(form, tmp_path / "p")
+    ed = InspectionEditor(None, backend.inspection_id, backend=backend, runner=SyncRunner(), lang="zh")
+    qtbot.addWidget(ed)
+    ed.resize(1200, 800)
+    activate(ed)
+    ed.focus_first()
+    start = time.perf_counter()
+    for k in range(60):
+        w = QApplication.focusWidget()
+        assert w is not None, (k, ed.current_item(), QApplication.activeWindow())
+        if k % 4 == 1 and form.items[f"i{k + 1}"].type.value != "yes_no":
+            qtbot.keyClicks(w, "1.5")
+        else:
+            qtbot.keyClick(w, Qt.Key.Key_F)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    elapsed = time.perf_counter() - start
+    print(f"\n60 items by keyboard: {elapsed * 1000:.0f} ms ({elapsed / 60 * 1000:.1f} ms per item)")
+    assert QApplication.focusWidget() is ed.complete_btn
+    assert len(backend.answers) == 60
+    assert ed.score().missing_answers == []
