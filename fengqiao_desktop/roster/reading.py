@@ -94,7 +94,7 @@ def _garbled(name: str, enc: str, why: str, why_en: str) -> RosterError:
 
 def implausible(text: str, encoding: str) -> tuple[str, str] | None:
     """Why decoded roster text looks garbled (zh, en), or None if it looks like a roster."""
-    non_ascii = rare = 0
+    hanzi = rare = 0
     for line_no, line in enumerate(text.splitlines(), start=1):
         for ch in line:
             o = ord(ch)
@@ -102,7 +102,6 @@ def implausible(text: str, encoding: str) -> tuple[str, str] | None:
                 if o < 32 and ch != "\t":
                     return (f"第 {line_no} 行含有控制字符", f"line {line_no} contains control characters")
                 continue
-            non_ascii += 1
             if ch == "\ufffd":
                 return (f"第 {line_no} 行含有替换字符 �", f"line {line_no} contains replacement characters")
             cat = unicodedata.category(ch)
@@ -114,9 +113,10 @@ def implausible(text: str, encoding: str) -> tuple[str, str] | None:
                     f"第 {line_no} 行含有疑似乱码“{ch}”",
                     f"line {line_no} contains a likely mis-decoded character {ch!r}",
                 )
-            if encoding == "gb18030" and _is_hanzi(ch) and not _in_gb2312(ch):
-                rare += 1
-    if encoding == "gb18030" and non_ascii >= 4 and rare / non_ascii > _RARE_SHARE_LIMIT:
+            if encoding == "gb18030" and _is_hanzi(ch):
+                hanzi += 1
+                rare += not _in_gb2312(ch)
+    if encoding == "gb18030" and rare and rare / hanzi > _RARE_SHARE_LIMIT:
         return ("按 GBK 解码后大部分是生僻字，疑似乱码", "read as GBK it is mostly rare characters: likely garbled")
     return None
 

@@ -1,0 +1,60 @@
+"""Roster test helpers: write roster files the way Excel and people write them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+HEADER_ZH = "代码,名称,层级,上级代码,地址,联系人,电话,服务退役军人数"
+
+# A small, valid roster under the real 兰州市 codes.
+GOOD_ROWS = [
+    "620100000000,兰州市退役军人服务中心,市,,兰州市城关区,王建国,0931-00001111,60000",
+    "620102000000,城关区退役军人服务中心,区（县）,620100000000,城关区,李海燕,0931-00001112,9000",
+    "620102017000,东岗西路街道退役军人服务站,街道（乡镇）,620102000000,东岗西路,张卫东,0931-00001113,500",
+    "620102017001,大众巷社区退役军人服务站,社区（村）,620102017000,大众巷,刘红梅,0931-00001114,80",
+]
+
+
+@pytest.fixture
+def good_rows() -> list[str]:
+    return list(GOOD_ROWS)
+
+
+def csv_text(rows: list[str], header: str = HEADER_ZH) -> str:
+    return "\r\n".join([header, *rows]) + "\r\n"
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path):
+    """write_csv(rows, encoding='utf-8', name='roster.csv', header=...) -> Path."""
+
+    def _write(rows: list[str], encoding: str = "utf-8", name: str = "roster.csv",
+               header: str = HEADER_ZH) -> Path:
+        p = tmp_path / name
+        p.write_bytes(csv_text(rows, header).encode(encoding))
+        return p
+
+    return _write
+
+
+@pytest.fixture
+def write_xlsx(tmp_path: Path):
+    """write_xlsx(rows_as_lists, name='roster.xlsx', header=[...]) -> Path (a real workbook)."""
+    import openpyxl
+
+    def _write(rows: list[list], name: str = "roster.xlsx", header: list | None = None,
+               title: str | None = None) -> Path:
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        if title:
+            ws.append([title])
+        ws.append(header or HEADER_ZH.split(","))
+        for r in rows:
+            ws.append(r)
+        p = tmp_path / name
+        wb.save(p)
+        return p
+
+    return _write
