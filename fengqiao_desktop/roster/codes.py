@@ -31,6 +31,7 @@ the parent's level ranks above the child's and the child's code lies inside it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fengqiao_desktop.domain.enums import Level
 
@@ -57,6 +58,9 @@ def normalize_code(raw: object) -> str:
     Accepts 6, 9 or 12 digits (zero-padded on the right to 12), surrounding
     spaces, and an integral float such as Excel's ``620102001001.0``.
     """
+    if isinstance(raw, str) and len(raw) == CODE_LENGTH and raw.isascii() and raw.isdigit():
+        level_of(raw)  # the common case: already 12 digits
+        return raw
     if raw is None:
         raise CodeError("代码为空", "code is empty")
     if isinstance(raw, float):
@@ -86,6 +90,7 @@ def normalize_code(raw: object) -> str:
     return code
 
 
+@lru_cache(maxsize=1 << 16)
 def level_of(code: str) -> Level:
     """The level a normalised 12-digit code implies; raises :class:`CodeError` if malformed."""
     if len(code) != CODE_LENGTH or not _DIGITS.match(code):

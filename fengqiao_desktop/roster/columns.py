@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fengqiao_desktop.domain.enums import Level
 
@@ -60,6 +61,7 @@ _LEVELS = {header_key(w): lvl for lvl, words in _LEVEL_WORDS.items() for w in wo
 LEVEL_CHOICES_ZH = "市、区（县）、街道（乡镇）、社区（村）"
 
 
+@lru_cache(maxsize=256)
 def parse_level(text: str) -> Level | None:
     """The level a roster cell names (市 / 区（县） / 街道 / 社区（村） / city ...), or None."""
     return _LEVELS.get(header_key(text))
