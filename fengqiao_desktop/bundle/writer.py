@@ -1,0 +1,211 @@
+"""Write a signed bundle: temporary name, fsync, verify, rename, fsync the directory.
+
+The bundle is read back and verified under its temporary name, and only a
+bundle that verifies is renamed to its final ``.fqbundle`` name, so a crash or
+a cancel at any point leaves either nothing or a complete, valid bundle under
+the final name (plus at most a ``.partial`` file that is removed on the next
+cancel/error path and ignored by readers).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import secrets
+import uuid
+import zipfile
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+
+from fengqiao_desktop.bundle import spec
+from fengqiao_desktop.bundle.canonical import BundleCancelled, dumps, refuse
+from fengqiao_desktop.bundle.manifest import (
+    trusted_comment,
+    utc_now_iso,
+    validate_manifest,
+    validate_record,
+)
+from fengqiao_desktop.bundle.minisign import SecretKey
+from fengqiao_desktop.bundle.verifier import verify_bundle
+from fengqiao_desktop.errors import BundleError
+
+CHUNK = 1024 * 1024
+PARTIAL_SUFFIX = ".partial"
+Progress = Callable[[int, int], None]
+
+
+def bundle_file_name(created_at: str, device_id: str, sequence: int, bundle_id: str) -> str:
+    day = created_at[:10].replace("-", "")
+    device = "".join(ch for ch in device_id.lower() if ch.isalnum())[:8] or "device"
+    return f"{day}-{device}-{sequence:06d}-{bundle_id[:8]}{spec.EXTENSION}"
+
+
+def _zip_time(created_at: str) -> tuple[int, int, int, int, int, int]:
+    t = datetime.strptime(created_at[:19], "%Y-%m-%dT%H:%M:%S")
+    return (max(t.year, 1980), t.month, t.day, t.hour, t.minute, t.second)
+
+
+def _info(name: str, when: tuple, method: int, size: int) -> zipfile.ZipInfo:
+    zi = zipfile.ZipInfo(name, date_time=when)
+    zi.compress_type = method
+    zi.create_system = 3  # unix, so the mode bits below mean "regular file"
+    zi.external_attr = 0o100644 << 16
+    zi.file_size = size
+    return zi
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a directory for fsync; the rename is journaled there
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _prepare_records(records: list[dict], sizes: Mapping[str, int]) -> list[dict]:
+    """Copies of the records with each photo's member name (and size) filled in if absent."""
+    out = []
+    for rec in records:
+        rec = dict(rec)
+        rec.setdefault("format", spec.RECORD_FORMAT)
+        rec.setdefault("format_version", spec.RECORD_FORMAT_VERSION)
+        photos = []
+        for ph in rec.get("photos", []):
+            ph = dict(ph)
+            sha = ph.get("sha256")
+            if sha not in sizes:
+                raise refuse(f"photos/{sha}", "记录引用的照片文件未提供", "a record refers to a photo that was not supplied")
+            ph.setdefault("member", spec.photo_member(sha))
+            ph.setdefault("size", sizes[sha])
+            photos.append(ph)
+        rec["photos"] = photos
+        out.append(rec)
+    return out
+
+
+def write_bundle(out_dir: str | os.PathLike, *, records: list[dict],
+                 photo_paths: Mapping[str, str | os.PathLike], inspector: Mapping[str, str],
+                 device_id: str, sequence: int, previous_manifest_sha256: str | None,
+                 secret_key: SecretKey, forms: list[dict] | None = None,
+                 bundle_id: str | None = None, created_at: str | None = None,
+                 progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write, verify and return the path of a new bundle in ``out_dir``.
+
+    ``records`` are inspection records (docs/bundle-format.md); each photo they
+    list must be a key of ``photo_paths`` (sha256 -> file), and each photo's
+    ``size`` is checked against the file. ``inspector`` gives name, unit, phone;
+    the key id comes from ``secret_key``. ``forms`` defaults to the forms the
+    records use. Raises BundleError (BundleCancelled on cancel); on any failure
+    the temporary file is removed and nothing appears under the final name.
+    """
+    out = Path(out_dir)
+    bundle_id = bundle_id or str(uuid.uuid4())
+    created_at = created_at or utc_now_iso()
+    paths = {sha: Path(p) for sha, p in photo_paths.items()}
+    final = out / bundle_file_name(created_at, device_id, sequence, bundle_id)
+    tmp = out / f".{final.name}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}"
+    if final.exists():
+        raise refuse(final.name, "目标文件已存在", "a file with this name already exists")
+
+    sizes = {}
+    for sha, p in paths.items():
+        try:
+            sizes[sha] = p.stat().st_size
+        except OSError as exc:
+            raise refuse(spec.photo_member(sha), f"照片文件无法读取：{exc}", f"photo file cannot be read: {exc}") from None
+    prepared = _prepare_records(records, sizes)
+    for rec in prepared:
+        validate_record(rec, spec.record_member(str(rec.get("id", "?")), rec.get("revision", 0)))
+    if forms is None:
+        uniq = {(r["form"]["id"], r["form"]["version"], r["form"]["sha256"]) for r in prepared}
+        forms = [{"id": i, "version": v, "sha256": s} for i, v, s in sorted(uniq)]
+    total = sum(sizes.values()) * 2 + 1  # written once, read back once
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if cancelled is not None and cancelled():
+            raise BundleCancelled()
+        if progress is not None:
+            progress(min(done, total), total)
+
+    when = _zip_time(created_at)
+    try:
+        with open(tmp, "xb") as raw, zipfile.ZipFile(raw, "w", allowZip64=False) as zf:
+            members = []
+            for sha in sorted(paths):
+                name = spec.photo_member(sha)
+                h = hashlib.sha256()
+                n = 0
+                with open(paths[sha], "rb") as src, \
+                        zf.open(_info(name, when, zipfile.ZIP_STORED, sizes[sha]), "w") as dst:
+                    while chunk := src.read(CHUNK):
+                        h.update(chunk)
+                        dst.write(chunk)
+                        n += len(chunk)
+                        tick(len(chunk))
+                if h.hexdigest() != sha or n != sizes[sha]:
+                    raise refuse(name, "照片文件内容与其 sha256 不符（文件被改动或损坏）",
+                                 "the photo file does not match its sha256 (changed or corrupt)")
+                members.append({"name": name, "sha256": sha, "size": n})
+            for rec in prepared:
+                for i, ph in enumerate(rec["photos"]):
+                    if ph["size"] != sizes[ph["sha256"]]:
+                        raise refuse(f"{rec['id']}: photos[{i}].size", "与照片文件大小不符",
+                                     "differs from the photo file's size")
+            inspections = []
+            for rec in sorted(prepared, key=lambda r: (r["id"], r["revision"])):
+                name = spec.record_member(rec["id"], rec["revision"])
+                data = dumps(rec, member=name)
+                zf.writestr(_info(name, when, zipfile.ZIP_DEFLATED, len(data)), data)
+                members.append({"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
+                inspections.append({"id": rec["id"], "revision": rec["revision"],
+                                    "station_code": rec["station_code"], "member": name})
+            manifest = {
+                "format": spec.FORMAT, "format_version": spec.FORMAT_VERSION,
+                "bundle_id": bundle_id, "created_at": created_at,
+                "inspector": {"name": inspector.get("name", ""), "unit": inspector.get("unit", ""),
+                              "phone": inspector.get("phone", "") or "", "key_id": secret_key.key_id},
+                "device_id": device_id, "sequence": sequence,
+                "previous_manifest_sha256": previous_manifest_sha256,
+                "forms": forms, "inspections": inspections,
+                "members": sorted(members, key=lambda m: m["name"]),
+            }
+            validate_manifest(manifest)
+            manifest_bytes = dumps(manifest, member=spec.MANIFEST)
+            zf.writestr(_info(spec.MANIFEST, when, zipfile.ZIP_DEFLATED, len(manifest_bytes)), manifest_bytes)
+            sig = secret_key.sign(manifest_bytes,
+                                  trusted_comment=trusted_comment(bundle_id, sequence, secret_key.key_id),
+                                  untrusted_comment=f"fengqiao bundle signed by key {secret_key.key_id}")
+            zf.writestr(_info(spec.SIGNATURE, when, zipfile.ZIP_STORED, len(sig)), sig)
+            zf.close()
+            raw.flush()
+            os.fsync(raw.fileno())
+        base = done
+        verify_bundle(tmp, public_keys={secret_key.key_id: secret_key.public},
+                      progress=lambda d, _t: tick(base + d - done),
+                      cancelled=cancelled)
+        if final.exists():
+            raise refuse(final.name, "目标文件已存在", "a file with this name already exists")
+        os.replace(tmp, final)
+        _fsync_dir(out)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, BundleError | KeyboardInterrupt | SystemExit):
+            raise
+        if isinstance(exc, zipfile.LargeZipFile):
+            raise BundleError("数据包超过 4 GiB，请分批导出", message_en="the bundle would exceed 4 GiB; export fewer inspections") from exc
+        if isinstance(exc, OSError):
+            raise BundleError(f"写入数据包失败：{exc.strerror or exc}（{exc.filename or out}）",
+                              message_en=f"cannot write the bundle: {exc.strerror or exc} ({exc.filename or out})") from exc
+        raise
+    if progress is not None:
+        progress(total, total)
+    return final
