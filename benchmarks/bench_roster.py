@@ -84,7 +84,7 @@ def _baseline(db: Path, rows) -> float:
 
 
 def _app_engine(db: Path):
-    """A database of the app, made the way the app makes it (migrations applied)."""
+    """A database of the app, made the way the app makes it (pragmas, migrations applied)."""
     from fengqiao_desktop.roster.store import open_engine
 
     return open_engine(f"sqlite:///{db}")

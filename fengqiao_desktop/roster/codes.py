@@ -39,6 +39,9 @@ CODE_LENGTH = 12
 _DIGITS = re.compile(r"^\d+$")
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 
+# Rank of each level, as a plain dict: Level.rank is a property and this is a hot path.
+RANK = {lvl: lvl.rank for lvl in Level}
+
 # How many leading digits identify a station of each level (its "own" prefix).
 _PREFIX = {Level.CITY: 4, Level.COUNTY: 6, Level.TOWN: 9, Level.VILLAGE: 12}
 
@@ -93,9 +96,14 @@ def normalize_code(raw: object) -> str:
 @lru_cache(maxsize=1 << 16)
 def level_of(code: str) -> Level:
     """The level a normalised 12-digit code implies; raises :class:`CodeError` if malformed."""
-    if len(code) != CODE_LENGTH or not _DIGITS.match(code):
+    if len(code) != CODE_LENGTH or not (code.isascii() and code.isdigit()):
         raise CodeError(f"代码“{code}”不是 12 位数字", f"code {code!r} is not 12 digits")
     pp, cc, dd, ttt, vvv = code[:2], code[2:4], code[4:6], code[6:9], code[9:]
+    if pp != "00" and cc != "00" and "000" < ttt < "400":  # the common, valid shapes first
+        if vvv == "000":
+            return Level.TOWN
+        if "000" < vvv < "400":
+            return Level.VILLAGE
     if pp == "00":
         raise CodeError(f"代码“{code}”的省级段为 00", f"code {code!r} has province digits 00")
     if cc == "00":
@@ -164,7 +172,7 @@ def parent_problem(code: str, parent: str) -> tuple[str, str] | None:
     allowed; so is any skip of a level the roster states explicitly.
     """
     child_level, parent_level = level_of(code), level_of(parent)
-    if parent_level.rank >= child_level.rank:
+    if RANK[parent_level] >= RANK[child_level]:
         return (
             f"上级 {parent}（{parent_level.zh}）的层级不高于本站（{child_level.zh}）",
             f"parent {parent} ({parent_level.en}) does not rank above this station ({child_level.en})",

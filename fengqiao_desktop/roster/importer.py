@@ -18,6 +18,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from fengqiao_desktop.roster.codes import RANK
 from fengqiao_desktop.roster.model import ImportResult, StationRow
 from fengqiao_desktop.roster.parse import parse_roster
 
@@ -71,7 +72,7 @@ def existing_codes(conn: Connection, table: Table, codes: Iterable[str]) -> set[
 
 def write_rows(conn: Connection, table: Table, rows: Sequence[StationRow]) -> ImportResult:
     """Insert new stations, update changed ones, count the rest; parents before children."""
-    ordered = sorted(rows, key=lambda r: (r.level.rank, r.code))
+    ordered = sorted(rows, key=lambda r: (RANK[r.level], r.code))
     current = _current_values(conn, table, [r.code for r in ordered])
     to_insert: list[dict] = []
     to_update: list[dict] = []
@@ -86,12 +87,36 @@ def write_rows(conn: Connection, table: Table, rows: Sequence[StationRow]) -> Im
         else:
             unchanged += 1
     if to_insert:
-        conn.execute(insert(table), to_insert)
+        _executemany(conn, table, insert(table), to_insert)
     if to_update:
         stmt = update(table).where(table.c.code == bindparam("_code")).values(
             {c: bindparam(c) for c in DATA_COLUMNS})
-        conn.execute(stmt, to_update)
+        _executemany(conn, table, stmt, to_update)
     return ImportResult(added=len(to_insert), updated=len(to_update), unchanged=unchanged)
+
+
+def _executemany(conn: Connection, table: Table, stmt, params: list[dict]) -> None:
+    """Run ``stmt`` once per parameter set through the driver's own executemany.
+
+    ``conn.execute(stmt, list)`` spends most of its time building parameters row
+    by row; here the statement is compiled once for this dialect, each column's
+    bind processor (if its type has one, e.g. an Enum) is applied column-wise,
+    and the driver gets plain tuples (qmark/format) or dicts (named styles).
+    """
+    keys = list(params[0])
+    compiled = stmt.compile(dialect=conn.dialect, column_keys=keys)
+    for key in keys:
+        column = table.c.get(key.lstrip("_"))
+        proc = column.type.bind_processor(conn.dialect) if column is not None else None
+        if proc is not None:
+            for p in params:
+                p[key] = proc(p[key])
+    if compiled.positional:
+        order = compiled.positiontup or []
+        data: list = [tuple(p[k] for k in order) for p in params]
+    else:
+        data = params
+    conn.exec_driver_sql(str(compiled), data)
 
 
 def _values(r: StationRow) -> dict:

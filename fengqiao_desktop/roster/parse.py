@@ -63,10 +63,14 @@ def parse_raw_rows(rows: Iterable[RawRow], *, name: str = "名册",
     issues: list[RowIssue] = []
     parsed: list[tuple[int, StationRow, bool]] = []  # (row, station, parent given explicitly)
     first_row_of: dict[str, int] = {}
+    # column index of each field, or a past-the-end index for fields the file lacks
+    index = {f: i for i, (_h, f) in columns.items()}
+    where = tuple(index.get(f, 1 << 30) for f in _ROW_FIELDS)
     for row_no, cells in it:
-        if not any(cells):
+        if not "".join(cells).strip():
             continue  # blank lines at the end of Excel exports
-        values = {f: (cells[i] if i < len(cells) else "") for i, (_h, f) in columns.items()}
+        n = len(cells)
+        values = [cells[i].strip() if i < n else "" for i in where]
         station, explicit = _parse_row(row_no, values, col, issues, is_demo)
         if station is None:
             continue
@@ -99,7 +103,7 @@ def _find_header(it, name: str) -> tuple[int, dict[int, tuple[str, str]]]:
     first: tuple[int, list[str]] | None = None
     seen = 0
     for row_no, cells in it:
-        if not any(cells):
+        if not "".join(cells).strip():
             continue
         first = first or (row_no, cells)
         mapped: dict[int, tuple[str, str]] = {}
@@ -135,75 +139,75 @@ def _find_header(it, name: str) -> tuple[int, dict[int, tuple[str, str]]]:
     )
 
 
-def _parse_row(row_no: int, v: dict[str, str], col, issues: list[RowIssue],
+_ROW_FIELDS = ("code", "name", "level", "parent_code", "address", "contact", "phone",
+               "veterans_served")
+
+
+def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
                is_demo: bool) -> tuple[StationRow | None, bool]:
-    ok = True
+    """Validate one row (cells in ``_ROW_FIELDS`` order); on problems, add them to ``issues``."""
+    code_text, name, level_text, parent_text, address, contact, phone, served_text = values
+    errs: list[tuple[str, str, str]] = []  # (field, zh, en)
 
-    def bad(field: str, zh: str, en: str) -> None:
-        nonlocal ok
-        ok = False
-        issues.append(RowIssue(row_no, col(field), zh, en, field))
-
-    code = None
+    code = implied = None
     try:
-        code = codes.normalize_code(v.get("code", ""))
+        code = codes.normalize_code(code_text)
+        implied = codes.level_of(code)
     except codes.CodeError as exc:
-        bad("code", exc.reason, exc.reason_en)
+        errs.append(("code", exc.reason, exc.reason_en))
 
-    name = " ".join(v.get("name", "").split())
+    if "  " in name or "\u3000" in name or "\n" in name:
+        name = " ".join(name.split())
     if not name:
-        bad("name", "名称为空", "name is empty")
+        errs.append(("name", "名称为空", "name is empty"))
     elif len(name) > _MAX_NAME:
-        bad("name", f"名称超过 {_MAX_NAME} 个字", f"name longer than {_MAX_NAME} characters")
+        errs.append(("name", f"名称超过 {_MAX_NAME} 个字", f"name longer than {_MAX_NAME} characters"))
 
-    level = None
-    level_text = v.get("level", "")
     if level_text:
         level = parse_level(level_text)
         if level is None:
-            bad("level", f"无法识别的层级“{level_text}”（应为 {LEVEL_CHOICES_ZH}）",
-                f"unknown level {level_text!r} (expected city, county, town or village)")
-    implied = codes.level_of(code) if code else None
-    if implied is not None and level is not None and level is not implied:
-        bad("level", f"层级为“{level.zh}”，但代码 {code} 表示“{implied.zh}”",
-            f"level is {level.en} but code {code} denotes {implied.en}")
+            errs.append(("level", f"无法识别的层级“{level_text}”（应为 {LEVEL_CHOICES_ZH}）",
+                         f"unknown level {level_text!r} (expected city, county, town or village)"))
+        elif implied is not None and level is not implied:
+            errs.append(("level", f"层级为“{level.zh}”，但代码 {code} 表示“{implied.zh}”",
+                         f"level is {level.en} but code {code} denotes {implied.en}"))
 
     parent = None
-    parent_text = v.get("parent_code", "")
     if parent_text:
         try:
             parent = codes.normalize_code(parent_text)
         except codes.CodeError as exc:
-            bad("parent_code", "上级" + exc.reason, "parent " + exc.reason_en)
-    if code and parent:
-        why = codes.parent_problem(code, parent)
-        if why:
-            bad("parent_code", *why)
+            errs.append(("parent_code", "上级" + exc.reason, "parent " + exc.reason_en))
     explicit = parent is not None
-    if code and implied is Level.CITY and parent:
-        bad("parent_code", "市级站点不应填写上级代码", "a city has no parent code")
-    if code and parent is None and ok:
-        parent = codes.expected_parent(code)
+    if code and parent:
+        if implied is Level.CITY:
+            errs.append(("parent_code", "市级站点不应填写上级代码", "a city has no parent code"))
+        else:
+            why = codes.parent_problem(code, parent)
+            if why:
+                errs.append(("parent_code", *why))
 
     served = None
-    served_text = v.get("veterans_served", "").replace(",", "").replace("，", "")
     if served_text:
-        try:
-            f = float(served_text)
-            if f < 0 or not f.is_integer():
-                raise ValueError
-            served = int(f)
-        except (ValueError, OverflowError):
-            bad("veterans_served", f"服务退役军人数“{served_text}”不是非负整数",
-                f"veterans served {served_text!r} is not a non-negative whole number")
+        served_text = served_text.replace(",", "").replace("，", "")
+        if served_text.isascii() and served_text.isdigit():
+            served = int(served_text)
+        else:
+            try:
+                f = float(served_text)
+                if f < 0 or not f.is_integer():
+                    raise ValueError
+                served = int(f)
+            except (ValueError, OverflowError):
+                errs.append(("veterans_served", f"服务退役军人数“{served_text}”不是非负整数",
+                             f"veterans served {served_text!r} is not a non-negative whole number"))
 
-    if not ok or code is None or implied is None:
+    if errs or code is None or implied is None:
+        issues.extend(RowIssue(row_no, col(f), zh, en, f) for f, zh, en in errs)
         return None, False
-    return StationRow(
-        code=code, name=name, level=implied, parent_code=parent,
-        address=v.get("address", ""), contact=v.get("contact", ""), phone=v.get("phone", ""),
-        veterans_served=served, is_demo=is_demo,
-    ), explicit
+    if parent is None:
+        parent = codes.expected_parent(code)
+    return StationRow(code, name, implied, parent, address, contact, phone, served, is_demo), explicit
 
 
 def _check_parents(parsed, in_file: dict[str, int], known: ParentLookup | None, col,

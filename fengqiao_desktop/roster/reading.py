@@ -99,7 +99,7 @@ def implausible(text: str, encoding: str) -> tuple[str, str] | None:
     50,000-row file is checked in milliseconds.
     """
     hanzi = rare = 0  # distinct characters: mojibake makes mostly rare ones
-    for ch in set(text):
+    for ch in sorted(set(text)):  # sorted: the same message every run
         o = ord(ch)
         if o < 128:
             if o < 32 and ch not in "\t\r\n":
@@ -144,7 +144,7 @@ def _csv_rows(path: Path) -> Iterator[RawRow]:
     # Excel writes ',' (CSV) or '\t' ("Unicode text"); some locales use ';'.
     delimiter = max([",", "\t", ";"], key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return ((n, [c.strip() for c in rec]) for n, rec in enumerate(reader, start=1))
+    return enumerate(reader, start=1)  # cells are stripped by the parser
 
 
 def _xlsx_rows(path: Path) -> Iterator[RawRow]:

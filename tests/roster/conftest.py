@@ -58,3 +58,69 @@ def write_xlsx(tmp_path: Path):
         return p
 
     return _write
+
+
+def _stations_table():
+    """The app's stations table when storage provides it; else a table of the same shape."""
+    try:
+        from fengqiao_desktop.roster.importer import stations_table
+
+        return stations_table()
+    except (ImportError, AttributeError):
+        from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, String, Table
+
+        return Table(
+            "stations", MetaData(),
+            Column("id", Integer, primary_key=True),
+            Column("code", String(12), nullable=False, unique=True),
+            Column("name", String(200), nullable=False),
+            Column("level", String(16), nullable=False),
+            Column("parent_code", String(12), ForeignKey("stations.code")),
+            Column("address", String(300), nullable=False, default=""),
+            Column("contact", String(100), nullable=False, default=""),
+            Column("phone", String(50), nullable=False, default=""),
+            Column("veterans_served", Integer),
+            Column("is_demo", Boolean, nullable=False, default=False),
+        )
+
+
+@pytest.fixture
+def station_db(tmp_path):
+    """(engine, table): a real SQLite file with foreign keys on, holding an empty stations table."""
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'stations.sqlite3'}")
+
+    @event.listens_for(engine, "connect")
+    def _fk(dbapi_conn, _rec):
+        dbapi_conn.execute("PRAGMA foreign_keys=ON")
+
+    table = _stations_table()
+    table.metadata.create_all(engine, tables=[table])
+    yield engine, table
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_station_db():
+    """(engine, table) in a fresh PostgreSQL database, dropped afterwards."""
+    import os
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    url = os.environ["FENGQIAO_TEST_PG_URL"]
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"roster_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = create_engine(admin.url.set(database=name))
+    table = _stations_table()
+    table.metadata.create_all(engine, tables=[table])
+    try:
+        yield engine, table
+    finally:
+        engine.dispose()
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE "{name}"'))
+        admin.dispose()

@@ -49,7 +49,7 @@ def test_random_bytes_are_refused(tmp_path):
 def test_utf8_read_as_latin1_then_saved_again_is_refused(write_csv, good_rows):
     # a classic double-encoding: the names become Ã¥... sequences
     mangled = [r.encode("utf-8").decode("latin-1") for r in good_rows]
-    with pytest.raises(RosterError, match="疑似乱码"):
+    with pytest.raises(RosterError, match="编码无法识别"):
         parse_roster(write_csv(mangled, encoding="utf-8"))
 
 
