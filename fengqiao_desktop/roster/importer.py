@@ -74,57 +74,59 @@ def write_rows(conn: Connection, table: Table, rows: Sequence[StationRow]) -> Im
     """Insert new stations, update changed ones, count the rest; parents before children."""
     ordered = sorted(rows, key=lambda r: (RANK[r.level], r.code))
     current = _current_values(conn, table, [r.code for r in ordered])
-    to_insert: list[dict] = []
-    to_update: list[dict] = []
+    to_insert: list[tuple] = []
+    to_update: list[tuple] = []
     unchanged = 0
     for r in ordered:
-        values = _values(r)
+        values = (r.name, r.level.value, r.parent_code, r.address or "", r.contact or "",
+                  r.phone or "", r.veterans_served, bool(r.is_demo))  # DATA_COLUMNS order
         old = current.get(r.code)
         if old is None:
-            to_insert.append({"code": r.code, **values})
-        elif old != tuple(values[c] for c in DATA_COLUMNS):
-            to_update.append({"_code": r.code, **values})
+            to_insert.append((r.code, *values))
+        elif old != values:
+            to_update.append((*values, r.code))
         else:
             unchanged += 1
     if to_insert:
-        _executemany(conn, table, insert(table), to_insert)
+        _executemany(conn, table, insert(table), ("code", *DATA_COLUMNS), to_insert)
     if to_update:
         stmt = update(table).where(table.c.code == bindparam("_code")).values(
             {c: bindparam(c) for c in DATA_COLUMNS})
-        _executemany(conn, table, stmt, to_update)
+        _executemany(conn, table, stmt, (*DATA_COLUMNS, "_code"), to_update)
     return ImportResult(added=len(to_insert), updated=len(to_update), unchanged=unchanged)
 
 
-def _executemany(conn: Connection, table: Table, stmt, params: list[dict]) -> None:
-    """Run ``stmt`` once per parameter set through the driver's own executemany.
+def _executemany(conn: Connection, table: Table, stmt, keys: Sequence[str],
+                 params: list[tuple]) -> None:
+    """Run ``stmt`` once per parameter tuple (in ``keys`` order) through the driver's executemany.
 
-    ``conn.execute(stmt, list)`` spends most of its time building parameters row
-    by row; here the statement is compiled once for this dialect, each column's
-    bind processor (if its type has one, e.g. an Enum) is applied column-wise,
-    and the driver gets plain tuples (qmark/format) or dicts (named styles).
+    ``conn.execute(stmt, list_of_dicts)`` spends most of its time building
+    parameters row by row; here the statement is compiled once for this dialect,
+    each column's bind processor (if its type has one, e.g. an Enum) is applied,
+    and the driver gets plain tuples (qmark/format styles) or dicts (named styles).
     """
-    keys = list(params[0])
-    compiled = stmt.compile(dialect=conn.dialect, column_keys=keys)
-    for key in keys:
+    compiled = stmt.compile(dialect=conn.dialect, column_keys=list(keys))
+    procs = []
+    for i, key in enumerate(keys):
         column = table.c.get(key.lstrip("_"))
         proc = column.type.bind_processor(conn.dialect) if column is not None else None
         if proc is not None:
-            for p in params:
-                p[key] = proc(p[key])
+            procs.append((i, proc))
+    if procs:
+        converted = []
+        for p in params:
+            lst = list(p)
+            for i, proc in procs:
+                lst[i] = proc(lst[i])
+            converted.append(tuple(lst))
+        params = converted
     if compiled.positional:
-        order = compiled.positiontup or []
-        data: list = [tuple(p[k] for k in order) for p in params]
+        order = [list(keys).index(k) for k in (compiled.positiontup or [])]
+        data: list = params if order == list(range(len(keys))) else [
+            tuple(p[i] for i in order) for p in params]
     else:
-        data = params
+        data = [dict(zip(keys, p, strict=True)) for p in params]
     conn.exec_driver_sql(str(compiled), data)
-
-
-def _values(r: StationRow) -> dict:
-    return {
-        "name": r.name, "level": r.level.value, "parent_code": r.parent_code,
-        "address": r.address or "", "contact": r.contact or "", "phone": r.phone or "",
-        "veterans_served": r.veterans_served, "is_demo": bool(r.is_demo),
-    }
 
 
 def _current_values(conn: Connection, table: Table, codes: list[str]) -> dict[str, tuple]:

@@ -139,6 +139,9 @@ def _find_header(it, name: str) -> tuple[int, dict[int, tuple[str, str]]]:
     )
 
 
+# Parent cells repeat on many rows: remember the valid ones (bounded, module-wide).
+_known_parents: dict[str, str] = {}
+
 _ROW_FIELDS = ("code", "name", "level", "parent_code", "address", "contact", "phone",
                "veterans_served")
 
@@ -175,10 +178,12 @@ def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
     parent = None
     if parent_text:
         try:
-            parent = codes.normalize_code(parent_text)
+            parent = _known_parents.get(parent_text) or codes.normalize_code(parent_text)
         except codes.CodeError as exc:
             errs.append(("parent_code", "上级" + exc.reason, "parent " + exc.reason_en))
     explicit = parent is not None
+    if parent and len(_known_parents) < 100_000:
+        _known_parents[parent_text] = parent
     if code and parent:
         if implied is Level.CITY:
             errs.append(("parent_code", "市级站点不应填写上级代码", "a city has no parent code"))
