@@ -183,3 +183,8 @@ def parent_problem(code: str, parent: str) -> tuple[str, str] | None:
             f"code {code} does not lie within parent {parent}",
         )
     return None
+
+
+def own_prefix(code: str) -> str:
+    """The leading digits that identify a station's area: every station inside it shares them."""
+    return code[:_PREFIX[level_of(code)]]
