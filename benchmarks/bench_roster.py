@@ -83,11 +83,54 @@ def _baseline(db: Path, rows) -> float:
     return dt
 
 
+def _plain_csv_import(db: Path, csv_path: Path) -> float:
+    """Read the CSV with the csv module and executemany it, no validation at all."""
+    import csv
+
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    con.execute(_BASELINE_DDL)
+    con.commit()
+    t0 = time.perf_counter()
+    with csv_path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        data = [(r[0], r[1], r[2], r[3] or None, r[4], r[5], r[6], int(r[7]) if r[7] else None, 0)
+                for r in reader]
+    with con:
+        con.executemany(
+            "INSERT INTO stations (code, name, level, parent_code, address, contact, phone,"
+            " veterans_served, is_demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", data)
+    dt = time.perf_counter() - t0
+    con.close()
+    return dt
+
+
 def _app_engine(db: Path):
-    """A database of the app, made the way the app makes it (pragmas, migrations applied)."""
+    """(engine, table): the app's database made the way the app makes it (pragmas,
+    migrations) — or, where storage is not available, the baseline's table shape."""
+    from sqlalchemy import MetaData, Table, create_engine, event
+
+    from fengqiao_desktop.errors import StorageError
+    from fengqiao_desktop.roster.importer import stations_table
     from fengqiao_desktop.roster.store import open_engine
 
-    return open_engine(f"sqlite:///{db}")
+    try:
+        return open_engine(f"sqlite:///{db}"), stations_table(), "app database"
+    except (StorageError, ImportError, AttributeError):
+        pass
+    engine = create_engine(f"sqlite:///{db}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(conn, _rec):
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+
+    with engine.begin() as conn:
+        conn.exec_driver_sql(_BASELINE_DDL)
+    return engine, Table("stations", MetaData(), autoload_with=engine), "baseline table shape"
 
 
 def run(quick: bool = False) -> list[dict]:
@@ -104,14 +147,15 @@ def run(quick: bool = False) -> list[dict]:
         t_parse = time.perf_counter() - t0
 
         t_base = _baseline(tmpd / "baseline.sqlite3", rows)
+        t_plain = _plain_csv_import(tmpd / "plain.sqlite3", csv_path)
 
-        engine = _app_engine(tmpd / "app.sqlite3")
+        engine, table, where = _app_engine(tmpd / "app.sqlite3")
         t0 = time.perf_counter()
-        first = import_roster(engine, csv_path)
+        first = import_roster(engine, csv_path, table=table)
         t_import = time.perf_counter() - t0
         assert first.added == n, first
         t0 = time.perf_counter()
-        again = import_roster(engine, csv_path)
+        again = import_roster(engine, csv_path, table=table)
         t_again = time.perf_counter() - t0
         assert again.unchanged == n, again
         engine.dispose()
@@ -120,7 +164,9 @@ def run(quick: bool = False) -> list[dict]:
     return [
         {"name": f"roster import {n:,} stations (CSV)", "value": n / t_import, "unit": "rows/s",
          "baseline": base_rate, "ratio": t_import / t_base,
-         "note": "ratio = import time / sqlite3 executemany time (aim <= 3)"},
+         "note": f"ratio = import / sqlite3 executemany time (aim <= 3); {where}"},
+        {"name": "plain csv.reader + executemany (no checks)", "value": n / t_plain, "unit": "rows/s",
+         "baseline": base_rate, "ratio": t_plain / t_base, "note": "what an unchecked import costs"},
         {"name": "roster re-import, all unchanged", "value": n / t_again, "unit": "rows/s",
          "baseline": base_rate, "ratio": t_again / t_base, "note": "read, compare, write nothing"},
         {"name": "roster parse + validate only", "value": n / t_parse, "unit": "rows/s",
