@@ -24,6 +24,11 @@ def trusted_comment(bundle_id: str, sequence: int, key_id: str) -> str:
     return f"{spec.TRUSTED_COMMENT_TAG} bundle_id={bundle_id} sequence={sequence} key_id={key_id}"
 
 
+def untrusted_comment(key_id: str) -> str:
+    # fixed too, although unsigned: a changed byte anywhere in a bundle is refused
+    return f"{spec.TRUSTED_COMMENT_TAG} signature key_id={key_id}"
+
+
 def parse_trusted_comment(text: str) -> dict[str, str]:
     parts = text.split(" ")
     if not parts or parts[0] != spec.TRUSTED_COMMENT_TAG:

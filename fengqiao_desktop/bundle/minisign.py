@@ -121,7 +121,11 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.strip().encode("ascii"), validate=True)
+    data = text.strip().encode("ascii")
+    raw = base64.b64decode(data, validate=True)
+    if base64.b64encode(raw) != data:  # unused low bits set: another text for the same bytes
+        raise ValueError("non-canonical base64")
+    return raw
 
 
 def _check_comment(text: str) -> str:
@@ -203,7 +207,7 @@ class Signature:
         return key_id_of(self.keynum)
 
     @classmethod
-    def parse(cls, data: bytes) -> Signature:
+    def parse(cls, data: bytes, *, strict: bool = False) -> Signature:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -225,9 +229,18 @@ class Signature:
             raise SignatureError("the signature file has invalid base64") from exc
         if len(raw) != 74 or raw[:2] not in (SIG_ALG, SIG_ALG_PREHASHED) or len(glob) != 64:
             raise SignatureError("the signature has the wrong length or algorithm")
-        return cls(algorithm=raw[:2], keynum=raw[2:10], signature=raw[10:],
-                   trusted_comment=lines[2][len(TRUSTED_PREFIX):], global_signature=glob,
-                   untrusted_comment=lines[0][len(UNTRUSTED_PREFIX):])
+        parsed = cls(algorithm=raw[:2], keynum=raw[2:10], signature=raw[10:],
+                     trusted_comment=lines[2][len(TRUSTED_PREFIX):], global_signature=glob,
+                     untrusted_comment=lines[0][len(UNTRUSTED_PREFIX):])
+        if strict and parsed.text().encode("utf-8") != data:
+            raise SignatureError("the signature file is not in the exact minisign layout")
+        return parsed
+
+    def text(self) -> str:
+        """The .minisig file text, in the exact layout minisign writes."""
+        return (f"{UNTRUSTED_PREFIX}{self.untrusted_comment}\n"
+                f"{_b64(self.algorithm + self.keynum + self.signature)}\n"
+                f"{TRUSTED_PREFIX}{self.trusted_comment}\n{_b64(self.global_signature)}\n")
 
     def verify(self, public_key: PublicKey, data: bytes, *, require_prehashed: bool = True) -> None:
         """Raise SignatureError unless this signs ``data`` with ``public_key``."""
@@ -277,10 +290,8 @@ class SecretKey:
         priv = self._private
         sig = priv.sign(hashlib.blake2b(data, digest_size=64).digest())
         glob = priv.sign(sig + trusted_comment.encode("utf-8"))
-        text = (f"{UNTRUSTED_PREFIX}{untrusted_comment}\n"
-                f"{_b64(SIG_ALG_PREHASHED + self.keynum + sig)}\n"
-                f"{TRUSTED_PREFIX}{trusted_comment}\n{_b64(glob)}\n")
-        return text.encode("utf-8")
+        return Signature(SIG_ALG_PREHASHED, self.keynum, sig, trusted_comment, glob,
+                         untrusted_comment).text().encode("utf-8")
 
     def _sk64(self) -> bytes:
         return self.seed + self.public.key

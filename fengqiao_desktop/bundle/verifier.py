@@ -20,7 +20,8 @@ from typing import Any, BinaryIO
 from fengqiao_desktop.bundle import spec
 from fengqiao_desktop.bundle.canonical import BundleCancelled, loads_strict, refuse
 from fengqiao_desktop.bundle.manifest import (
-    parse_trusted_comment,
+    trusted_comment,
+    untrusted_comment,
     validate_manifest,
     validate_record,
 )
@@ -182,7 +183,7 @@ def _verify(f: BinaryIO, size: int, public_keys: Mapping[str, PublicKey] | None,
     sig_bytes = _read_whole(f, entries[spec.SIGNATURE], limits.max_signature_size)
     manifest_bytes = _read_whole(f, entries[spec.MANIFEST], limits.max_json_size)
     try:
-        sig = Signature.parse(sig_bytes)
+        sig = Signature.parse(sig_bytes, strict=True)
     except SignatureError as exc:
         raise refuse(spec.SIGNATURE, f"签名文件格式不正确（{exc}）", f"malformed signature ({exc})") from None
 
@@ -206,11 +207,10 @@ def _verify(f: BinaryIO, size: int, public_keys: Mapping[str, PublicKey] | None,
     if manifest["inspector"]["key_id"] != sig.key_id:
         raise refuse(f"{spec.MANIFEST}: inspector.key_id",
                      f"与签名密钥 {sig.key_id} 不一致", f"differs from the signing key {sig.key_id}")
-    tc = parse_trusted_comment(sig.trusted_comment)
-    expect = {"bundle_id": manifest["bundle_id"], "sequence": str(manifest["sequence"]),
-              "key_id": sig.key_id}
-    if any(tc.get(k) != v for k, v in expect.items()):
+    if sig.trusted_comment != trusted_comment(manifest["bundle_id"], manifest["sequence"], sig.key_id):
         raise refuse(spec.SIGNATURE, "可信注释与清单不一致", "the trusted comment does not match the manifest")
+    if sig.untrusted_comment != untrusted_comment(sig.key_id):
+        raise refuse(spec.SIGNATURE, "未签名注释不符合 v1 规定", "the untrusted comment differs from what v1 requires")
 
     listed = {m["name"]: m for m in manifest["members"]}
     present = set(entries) - {spec.MANIFEST, spec.SIGNATURE}

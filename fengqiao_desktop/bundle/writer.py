@@ -23,12 +23,14 @@ from fengqiao_desktop.bundle import spec
 from fengqiao_desktop.bundle.canonical import BundleCancelled, dumps, refuse
 from fengqiao_desktop.bundle.manifest import (
     trusted_comment,
+    untrusted_comment,
     utc_now_iso,
     validate_manifest,
     validate_record,
 )
 from fengqiao_desktop.bundle.minisign import SecretKey
 from fengqiao_desktop.bundle.verifier import verify_bundle
+from fengqiao_desktop.bundle.zipscan import EXTERNAL_ATTR, VERSION_NEEDED
 from fengqiao_desktop.errors import BundleError
 
 CHUNK = 1024 * 1024
@@ -51,7 +53,8 @@ def _info(name: str, when: tuple, method: int, size: int) -> zipfile.ZipInfo:
     zi = zipfile.ZipInfo(name, date_time=when)
     zi.compress_type = method
     zi.create_system = 3  # unix, so the mode bits below mean "regular file"
-    zi.external_attr = 0o100644 << 16
+    zi.create_version = zi.extract_version = VERSION_NEEDED
+    zi.external_attr = EXTERNAL_ATTR
     zi.file_size = size
     return zi
 
@@ -163,7 +166,7 @@ def write_bundle(out_dir: str | os.PathLike, *, records: list[dict],
             for rec in sorted(prepared, key=lambda r: (r["id"], r["revision"])):
                 name = spec.record_member(rec["id"], rec["revision"])
                 data = dumps(rec, member=name)
-                zf.writestr(_info(name, when, zipfile.ZIP_DEFLATED, len(data)), data)
+                zf.writestr(_info(name, when, zipfile.ZIP_STORED, len(data)), data)
                 members.append({"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
                 inspections.append({"id": rec["id"], "revision": rec["revision"],
                                     "station_code": rec["station_code"], "member": name})
@@ -179,10 +182,10 @@ def write_bundle(out_dir: str | os.PathLike, *, records: list[dict],
             }
             validate_manifest(manifest)
             manifest_bytes = dumps(manifest, member=spec.MANIFEST)
-            zf.writestr(_info(spec.MANIFEST, when, zipfile.ZIP_DEFLATED, len(manifest_bytes)), manifest_bytes)
+            zf.writestr(_info(spec.MANIFEST, when, zipfile.ZIP_STORED, len(manifest_bytes)), manifest_bytes)
             sig = secret_key.sign(manifest_bytes,
                                   trusted_comment=trusted_comment(bundle_id, sequence, secret_key.key_id),
-                                  untrusted_comment=f"fengqiao bundle signed by key {secret_key.key_id}")
+                                  untrusted_comment=untrusted_comment(secret_key.key_id))
             zf.writestr(_info(spec.SIGNATURE, when, zipfile.ZIP_STORED, len(sig)), sig)
             zf.close()
             raw.flush()

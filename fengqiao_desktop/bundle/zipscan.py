@@ -32,6 +32,9 @@ _ZIP64_LOCATOR_SIG = b"PK\x06\x07"
 STORED, DEFLATED = 0, 8
 _FLAG_ENCRYPTED, _FLAG_DESCRIPTOR, _FLAG_STRONG, _FLAG_UTF8, _FLAG_MASKED = 0x1, 0x8, 0x40, 0x800, 0x2000
 CHUNK = 1024 * 1024
+MADE_BY = 0x0314  # unix, zip 2.0
+VERSION_NEEDED = 20
+EXTERNAL_ATTR = 0o100644 << 16  # a regular file, rw-r--r--
 STRUCTURE = "zip"  # the "member" named when the container itself is at fault
 
 
@@ -44,6 +47,7 @@ class Entry:
     size: int
     header_offset: int
     data_offset: int = 0
+    stamp: tuple[int, int] = (0, 0)  # DOS time, date: must agree in both headers
 
     @property
     def end(self) -> int:
@@ -70,7 +74,8 @@ def _end_record(f: BinaryIO, size: int) -> tuple[int, int, int]:
     tail = _read_at(f, size - _EOCD.size, _EOCD.size)
     if tail[:4] != _EOCD_SIG:
         window = _read_at(f, max(0, size - 65_557), min(size, 65_557))
-        if _EOCD_SIG in window:
+        at = window.rfind(_EOCD_SIG)
+        if at >= 0 and at + _EOCD.size <= len(window):
             raise _structure("压缩包末尾有多余数据或注释", "trailing data or a comment after the end of the zip")
         head = _read_at(f, 0, min(size, 4))
         if head == _LOC_SIG:
@@ -121,7 +126,7 @@ def scan(f: BinaryIO, size: int, limits: Limits) -> dict[str, Entry]:
         if end > len(cd):
             raise _structure("中央目录已损坏", "the central directory is corrupt")
         name_bytes = cd[pos + _CEN.size:pos + _CEN.size + name_len]
-        flags = fields[5]
+        flags = fields[4]
         try:
             name = name_bytes.decode("utf-8" if flags & _FLAG_UTF8 else "cp437")
         except UnicodeDecodeError:
@@ -151,8 +156,8 @@ def scan(f: BinaryIO, size: int, limits: Limits) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
     total = 0
     for name, fields in raw:
-        (_, _made_ver, made_os, _need, flags, method, _t, _d, crc, csize, usize,
-         _nl, _el, _cl, _disk, _iattr, eattr, offset) = fields
+        (_, made_ver, made_os, need, flags, method, mtime, mdate, crc, csize, usize,
+         _nl, el, cl, disk, iattr, eattr, offset) = fields
         mode = eattr >> 16
         if made_os == 3 and stat.S_ISLNK(mode):
             raise refuse(name, "条目是符号链接", "entry is a symbolic link")
@@ -164,9 +169,15 @@ def scan(f: BinaryIO, size: int, limits: Limits) -> dict[str, Entry]:
             raise refuse(name, f"不支持的压缩方法 {method}", f"unsupported compression method {method}")
         if flags & _FLAG_DESCRIPTOR:
             raise refuse(name, "不支持数据描述符（bit 3）", "data descriptors (flag bit 3) are not supported")
+        # v1 fixes every metadata field, so no byte of a bundle is without meaning
+        # and any change to one is noticed (docs/bundle-format.md, "Container").
+        fixed = (made_ver | made_os << 8, need, flags, el, cl, disk, iattr, eattr)
+        if fixed != (MADE_BY, VERSION_NEEDED, 0, 0, 0, 0, 0, EXTERNAL_ATTR):
+            raise refuse(name, "条目元数据不符合 v1 规定（版本、标志、属性、扩展字段或注释）",
+                         "entry metadata differs from what v1 requires (versions, flags, attributes, extra, comment)")
         if method == STORED and csize != usize:
             raise refuse(name, "存储条目的压缩前后大小不一致", "stored entry sizes disagree")
-        entries[name] = Entry(name, method, crc, csize, usize, offset)
+        entries[name] = Entry(name, method, crc, csize, usize, offset, 0, (mtime, mdate))
         total += usize
 
     # local headers must agree with the central directory, and entries must tile
@@ -176,17 +187,17 @@ def scan(f: BinaryIO, size: int, limits: Limits) -> dict[str, Entry]:
         if e.header_offset + _LOC.size > cd_offset:
             raise refuse(e.name, "本地文件头位置越界", "local header lies outside the entry area")
         loc = _LOC.unpack(_read_at(f, e.header_offset, _LOC.size))
-        sig, _need, flags, method, _t, _d, crc, csize, usize, name_len, extra_len = loc
+        sig, need, flags, method, mtime, mdate, crc, csize, usize, name_len, extra_len = loc
         if sig != _LOC_SIG:
             raise refuse(e.name, "本地文件头已损坏", "local header is corrupt")
         lname = _read_at(f, e.header_offset + _LOC.size, name_len)
-        if lname.decode("utf-8", "replace") != e.name and lname.decode("cp437") != e.name:
+        if lname != e.name.encode("ascii"):
             raise refuse(e.name, "本地文件头的名称与中央目录不一致", "local header names a different file")
-        if (method, crc, csize, usize) != (e.method, e.crc, e.compressed_size, e.size) \
-                or flags & (_FLAG_ENCRYPTED | _FLAG_DESCRIPTOR):
+        if (need, flags, method, mtime, mdate, crc, csize, usize, extra_len) != (
+                VERSION_NEEDED, 0, e.method, *e.stamp, e.crc, e.compressed_size, e.size, 0):
             raise refuse(e.name, "本地文件头与中央目录不一致", "local header disagrees with the central directory")
         located.append(Entry(e.name, e.method, e.crc, e.compressed_size, e.size, e.header_offset,
-                             e.header_offset + _LOC.size + name_len + extra_len))
+                             e.header_offset + _LOC.size + name_len, e.stamp))
     prev: Entry | None = None
     for e in located:
         start = e.header_offset
