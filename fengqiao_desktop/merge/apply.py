@@ -1,0 +1,236 @@
+"""Apply a merge plan inside the caller's transaction, then re-derive what depends on it.
+
+Everything derived — an inspection's winner, its conflict entry, its findings,
+the five-haves veto on rubric revisions of the same visit — is recomputed from
+the stored revisions of the touched inspections, never patched incrementally.
+That is what makes the central state a function of the set of revisions, and
+so independent of the order bundles arrive in.
+
+All statements are SQLAlchemy Core with executemany: no ORM object per row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+
+from sqlalchemy import and_, bindparam, delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from fengqiao_desktop.merge import models
+from fengqiao_desktop.merge.plan import MergePlan, Snapshot
+from fengqiao_desktop.merge.records import RevisionData
+from fengqiao_desktop.merge.winner import Rev, competing, effective_winner
+
+INS = models.Inspection.__table__
+REV = models.InspectionRevision.__table__
+SRC = models.RevisionSource.__table__
+PHOTO = models.PhotoBlob.__table__
+FIND = models.Finding.__table__
+CONF = models.Conflict.__table__
+FORMS = models.RegisteredForm.__table__
+
+_CHUNK = 500  # IN lists stay well under every database's parameter limit
+
+
+def chunks(items: Sequence, n: int = _CHUNK):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _chain(text: str | None) -> tuple[str, ...]:
+    return tuple(text.split()) if text else ()
+
+
+def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapshot:
+    ids = sorted({r.inspection_id for r in revisions})
+    revs: dict[str, list[Rev]] = {}
+    conflicts: dict[str, tuple[str, ...]] = {}
+    for part in chunks(ids):
+        q = select(REV.c.inspection_id, REV.c.revision, REV.c.content_sha256, REV.c.completed_at,
+                   REV.c.audit_chain).where(REV.c.inspection_id.in_(part))
+        for iid, rev, sha, done, chain in conn.execute(q):
+            revs.setdefault(iid, []).append(Rev(rev, sha, done, _chain(chain)))
+        for iid, text in conn.execute(select(CONF.c.inspection_id, CONF.c.revisions)
+                                      .where(CONF.c.inspection_id.in_(part))):
+            conflicts[iid] = tuple(sha for _rev, sha in json.loads(text))
+    shas = sorted({p["sha256"] for r in revisions for p in r.photos if p.get("sha256")})
+    have: set[str] = set()
+    for part in chunks(shas):
+        have.update(conn.execute(select(PHOTO.c.sha256).where(PHOTO.c.sha256.in_(part))).scalars())
+    return Snapshot(revisions=revs, photos=frozenset(have), conflicts=conflicts)
+
+
+def _revision_row(r: RevisionData) -> dict:
+    return {
+        "inspection_id": r.inspection_id, "revision": r.revision, "content_sha256": r.content_sha256,
+        "record": r.record_json, "station_code": r.station_code, "form_sha256": r.form_sha256,
+        "visit_id": r.visit_id, "status": r.status, "completed_at": r.completed_at,
+        "audit_chain": " ".join(r.audit_chain), "total": r.total, "max_points": r.max_points,
+        "own_verdict": r.own_verdict, "verdict": r.own_verdict,
+    }
+
+
+def apply_plan(conn: Connection, plan: MergePlan, *, manifest_sha256: str,
+               revisions: Sequence[RevisionData], read_photo: Callable[[str], bytes]) -> None:
+    """Write the plan (the bundles row for ``manifest_sha256`` must exist already)."""
+    first = {}
+    for r in revisions:
+        first.setdefault(r.inspection_id, r)
+    if plan.new_inspections:
+        conn.execute(insert(INS), [{
+            "id": iid, "station_code": first[iid].station_code, "form_sha256": first[iid].form_sha256,
+            "form_id": first[iid].form_id, "form_kind": first[iid].form_kind,
+            "visit_id": first[iid].visit_id, "status": first[iid].status,
+            "completed_at": first[iid].completed_at, "winner_revision": first[iid].revision,
+            "winner_sha256": "", "total": None, "verdict": None,
+        } for iid in plan.new_inspections])
+    if plan.new_revisions:
+        conn.execute(insert(REV), [_revision_row(r) for r in plan.new_revisions])
+    for sha in plan.new_photos:
+        data = read_photo(sha)  # one at a time: photos can be large
+        conn.execute(insert(PHOTO).values(sha256=sha, size=len(data), data=data))
+    ids = sorted({r.inspection_id for r in revisions})
+    wanted = {(r.inspection_id, r.content_sha256) for r in revisions}
+    rev_ids: list[int] = []
+    for part in chunks(ids):
+        for rid, iid, sha in conn.execute(select(REV.c.id, REV.c.inspection_id, REV.c.content_sha256)
+                                          .where(REV.c.inspection_id.in_(part))):
+            if (iid, sha) in wanted:
+                rev_ids.append(rid)
+    if rev_ids:
+        conn.execute(insert(SRC), [{"revision_id": i, "manifest_sha256": manifest_sha256}
+                                   for i in sorted(rev_ids)])
+    visits = refresh_inspections(conn, ids)
+    refresh_visits(conn, visits)
+
+
+def refresh_inspections(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """Re-derive winner, conflict and findings of each inspection; return the visits touched."""
+    ids = sorted(set(ids))
+    kinds = dict(conn.execute(select(FORMS.c.sha256, FORMS.c.kind)).all())
+    form_ids = dict(conn.execute(select(FORMS.c.sha256, FORMS.c.form_id)).all())
+    visits: set[str] = set()
+    for part in chunks(ids):
+        rows: dict[str, list] = {}
+        for row in conn.execute(select(
+                REV.c.id, REV.c.inspection_id, REV.c.revision, REV.c.content_sha256,
+                REV.c.completed_at, REV.c.audit_chain, REV.c.station_code, REV.c.form_sha256,
+                REV.c.visit_id, REV.c.status, REV.c.total, REV.c.verdict)
+                .where(REV.c.inspection_id.in_(part))):
+            rows.setdefault(row.inspection_id, []).append(row)
+        current = {r.id: r for r in conn.execute(
+            select(INS.c.id, INS.c.winner_sha256, INS.c.visit_id).where(INS.c.id.in_(part)))}
+        conflicts = {r.inspection_id: r for r in conn.execute(
+            select(CONF).where(CONF.c.inspection_id.in_(part)))}
+        ins_updates, new_findings, findings_for = [], [], []
+        for iid in part:
+            revs = {r.content_sha256: Rev(r.revision, r.content_sha256, r.completed_at,
+                                          _chain(r.audit_chain)) for r in rows[iid]}
+            comp = competing(revs.values())
+            shas = [r.sha256 for r in comp]
+            old = conflicts.get(iid)
+            chosen = None
+            if old is not None and old.status == "resolved" and \
+                    [s for _rv, s in json.loads(old.revisions)] == shas:
+                chosen = old.winner_sha256
+            win = effective_winner(comp, chosen)
+            _sync_conflict(conn, iid, comp, win, old, chosen)
+            w = next(r for r in rows[iid] if r.content_sha256 == win.sha256)
+            cur = current[iid]
+            if cur.visit_id:
+                visits.add(cur.visit_id)
+            if w.visit_id:
+                visits.add(w.visit_id)
+            ins_updates.append({
+                "_id": iid, "station_code": w.station_code, "form_sha256": w.form_sha256,
+                "form_id": form_ids.get(w.form_sha256, ""), "form_kind": kinds.get(w.form_sha256, ""),
+                "visit_id": w.visit_id, "status": w.status, "completed_at": w.completed_at,
+                "winner_revision": w.revision, "winner_sha256": w.content_sha256,
+                "total": w.total, "verdict": w.verdict,
+            })
+            if cur.winner_sha256 != w.content_sha256:
+                findings_for.append(iid)
+                record = json.loads(conn.execute(select(REV.c.record).where(REV.c.id == w.id)).scalar())
+                new_findings.extend(_finding_rows(iid, w.station_code, record))
+        if ins_updates:
+            cols = [c for c in ins_updates[0] if c != "_id"]
+            conn.execute(update(INS).where(INS.c.id == bindparam("_id"))
+                         .values({c: bindparam(c) for c in cols}), ins_updates)
+        if findings_for:
+            conn.execute(delete(FIND).where(FIND.c.inspection_id.in_(findings_for)))
+        if new_findings:
+            conn.execute(insert(FIND), new_findings)
+    return visits
+
+
+def _finding_rows(iid: str, station: str, record: dict) -> list[dict]:
+    out, seen = [], set()
+    for i, f in enumerate(record.get("findings") or []):
+        if not isinstance(f, dict):
+            continue
+        fid = str(f.get("id") or f"#{i}")
+        if fid in seen:
+            continue
+        seen.add(fid)
+        out.append({
+            "inspection_id": iid, "finding_id": fid, "station_code": station,
+            "item_id": f.get("item_id"), "category": f.get("category"), "severity": f.get("severity"),
+            "description": str(f.get("description") or ""), "measures": str(f.get("measures") or ""),
+            "responsible": str(f.get("responsible") or ""),
+            "deadline": None if f.get("deadline") is None else str(f.get("deadline")),
+            "status": f.get("status"),
+        })
+    return out
+
+
+def _sync_conflict(conn: Connection, iid: str, comp: list[Rev], win: Rev, old, chosen) -> None:
+    if len(comp) < 2:
+        if old is not None:
+            conn.execute(delete(CONF).where(CONF.c.inspection_id == iid))
+        return
+    auto = effective_winner(comp, None)
+    values = {
+        "revisions": json.dumps([[r.revision, r.sha256] for r in comp]),
+        "auto_winner_sha256": auto.sha256,
+        "winner_sha256": win.sha256,
+    }
+    if chosen is None:  # new, changed or never resolved: open again for a person
+        values.update(status="open", resolved_by=None, reason=None, resolved_at=None)
+    if old is None:
+        conn.execute(insert(CONF).values(inspection_id=iid, **{
+            "status": "open", "resolved_by": None, "reason": None, "resolved_at": None, **values}))
+    elif any(getattr(old, k) != v for k, v in values.items()):
+        conn.execute(update(CONF).where(CONF.c.inspection_id == iid).values(**values))
+
+
+def refresh_visits(conn: Connection, visits: Iterable[str]) -> None:
+    """Apply (or lift) the five-haves veto on rubric revisions of these visits."""
+    visits = sorted(v for v in set(visits) if v)
+    for part in chunks(visits):
+        failed: set[str] = set()
+        for v, verdict, done in conn.execute(
+                select(INS.c.visit_id, INS.c.verdict, INS.c.completed_at)
+                .where(INS.c.visit_id.in_(part), INS.c.form_kind == "gate")):
+            if done is not None and verdict is not None and verdict != "pass":
+                failed.add(v)
+        changes = []
+        q = (select(REV.c.id, REV.c.visit_id, REV.c.own_verdict, REV.c.verdict)
+             .join(FORMS, FORMS.c.sha256 == REV.c.form_sha256)
+             .where(REV.c.visit_id.in_(part), FORMS.c.kind == "rubric"))
+        for rid, v, own, verdict in conn.execute(q):
+            want = "veto" if (own is not None and v in failed) else own
+            if want != verdict:
+                changes.append({"_rid": rid, "verdict": want})
+        if changes:
+            conn.execute(update(REV).where(REV.c.id == bindparam("_rid"))
+                         .values(verdict=bindparam("verdict")), changes)
+            # the rubric inspections of these visits show their winner's (new) verdict
+            q = (select(INS.c.id, REV.c.verdict, INS.c.verdict.label("cur"))
+                 .join(REV, and_(REV.c.inspection_id == INS.c.id,
+                                 REV.c.content_sha256 == INS.c.winner_sha256))
+                 .where(INS.c.visit_id.in_(part), INS.c.form_kind == "rubric"))
+            ups = [{"_id": iid, "verdict": v} for iid, v, cur in conn.execute(q) if v != cur]
+            if ups:
+                conn.execute(update(INS).where(INS.c.id == bindparam("_id"))
+                             .values(verdict=bindparam("verdict")), ups)

@@ -1,0 +1,129 @@
+"""Checks between verification and planning: trust, chain, forms, stations, records.
+
+Each check raises ``MergeError`` with a reason naming the problem; the importer
+turns it into a refusal. ``Fork`` is the one refusal that quarantines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from fengqiao_desktop.bundle.verifier import VerifiedBundle
+from fengqiao_desktop.errors import MergeError
+from fengqiao_desktop.merge import models, trust
+from fengqiao_desktop.merge.apply import chunks
+from fengqiao_desktop.merge.forms_registry import load_form
+from fengqiao_desktop.merge.records import RevisionData, revision_from_record
+
+BUNDLES = models.Bundle.__table__
+CHAIN = models.DeviceChain.__table__
+STATIONS = models.Station.__table__
+FORMS = models.RegisteredForm.__table__
+
+
+class Fork(MergeError):
+    """The bundle contradicts the device's hash chain: quarantined for a person to look at."""
+
+
+def check_trust(conn: Connection, vb: VerifiedBundle) -> None:
+    trust.check_signer(trust.get_key(conn, vb.key_id), vb.key_id, vb.manifest)
+
+
+def check_bundle_id(conn: Connection, vb: VerifiedBundle) -> None:
+    other = conn.execute(select(BUNDLES.c.manifest_sha256).where(
+        BUNDLES.c.bundle_id == vb.bundle_id, BUNDLES.c.status == "imported",
+        BUNDLES.c.manifest_sha256 != vb.manifest_sha256)).first()
+    if other:
+        raise Fork(f"数据包编号 {vb.bundle_id} 已被另一个内容不同的数据包使用",
+                   message_en=f"bundle id {vb.bundle_id} is already used by a different bundle")
+
+
+def check_chain(conn: Connection, vb: VerifiedBundle) -> None:
+    """Same device and sequence with another manifest, or a broken hash link: a fork."""
+    dev, seq = vb.device_id, vb.sequence
+    links = {r.sequence: r for r in conn.execute(
+        select(CHAIN).where(CHAIN.c.device_id == dev, CHAIN.c.sequence.in_([seq - 1, seq, seq + 1])))}
+    same = links.get(seq)
+    if same is not None and same.manifest_sha256 != vb.manifest_sha256:
+        raise Fork(
+            f"分叉：设备 {dev} 的第 {seq} 号数据包已导入另一份（清单 {same.manifest_sha256[:12]}…），"
+            "本包已隔离",
+            message_en=f"fork: bundle {seq} of device {dev} was already imported with another manifest "
+            f"({same.manifest_sha256[:12]}…); quarantined")
+    before = links.get(seq - 1)
+    if before is not None and vb.previous_manifest_sha256 != before.manifest_sha256:
+        raise Fork(
+            f"分叉：设备 {dev} 第 {seq} 号数据包记录的上一清单哈希与已导入的第 {seq - 1} 号不符，本包已隔离",
+            message_en=f"fork: bundle {seq} of device {dev} does not follow the imported bundle "
+            f"{seq - 1} (previous manifest hash differs); quarantined")
+    after = links.get(seq + 1)
+    if after is not None and after.previous_manifest_sha256 != vb.manifest_sha256:
+        raise Fork(
+            f"分叉：已导入的设备 {dev} 第 {seq + 1} 号数据包并不接在本包之后，本包已隔离",
+            message_en=f"fork: the imported bundle {seq + 1} of device {dev} does not follow this "
+            "one; quarantined")
+
+
+def chain_gaps(conn: Connection, device_id: str) -> list[tuple[int, int]]:
+    """Missing sequence ranges (inclusive) below the device's highest imported sequence."""
+    seqs = sorted(conn.execute(select(CHAIN.c.sequence).where(CHAIN.c.device_id == device_id)).scalars())
+    gaps, expect = [], 1
+    for s in seqs:
+        if s > expect:
+            gaps.append((expect, s - 1))
+        expect = s + 1
+    return gaps
+
+
+def revisions_of(conn: Connection, vb: VerifiedBundle) -> list[RevisionData]:
+    """Forms registered, stations known, answers valid, claimed scores right -> revisions."""
+    forms = {}
+    for i, f in enumerate(vb.forms):
+        form = load_form(conn, f["sha256"])
+        if form is None:
+            raise MergeError(
+                f"manifest.json: forms[{i}]：表单 {f['id']} 版本 {f['version']}"
+                f"（{f['sha256'][:12]}…）未在中心登记",
+                message_en=f"manifest.json: forms[{i}]: form {f['id']} version {f['version']} "
+                f"({f['sha256'][:12]}…) is not registered centrally",
+                hint="如确为有效表单，请登记：fengqiao central forms register FILE")
+        if (form.id, form.version) != (f["id"], f["version"]):
+            raise MergeError(
+                f"manifest.json: forms[{i}]：哈希 {f['sha256'][:12]}… 登记为 {form.id} {form.version}，"
+                f"不是 {f['id']} {f['version']}",
+                message_en=f"manifest.json: forms[{i}]: sha256 {f['sha256'][:12]}… is registered as "
+                f"{form.id} {form.version}, not {f['id']} {f['version']}")
+        forms[f["sha256"]] = form
+    codes = sorted({r["station_code"] for r in vb.records.values()})
+    known: set[str] = set()
+    for part in chunks(codes):
+        known.update(conn.execute(select(STATIONS.c.code).where(STATIONS.c.code.in_(part))).scalars())
+    out = []
+    for member in sorted(vb.records):
+        rec = vb.records[member]
+        if rec["station_code"] not in known:
+            raise MergeError(
+                f"{member}：站点 {rec['station_code']} 不在中心名册中",
+                message_en=f"{member}: station {rec['station_code']} is not in the central roster",
+                hint="请先导入名册：fengqiao central roster import FILE")
+        fsha = rec["form"]["sha256"]
+        form = forms.get(fsha)
+        if form is None:
+            raise MergeError(f"{member}: form：表单 {fsha[:12]}… 不在清单的 forms 中或未登记",
+                             message_en=f"{member}: form {fsha[:12]}… is not listed in the manifest's "
+                             "forms or not registered")
+        if (rec["form"]["id"], rec["form"]["version"]) != (form.id, form.version):
+            raise MergeError(f"{member}: form：id/version 与登记的表单不符",
+                             message_en=f"{member}: form id/version differ from the registered form")
+        out.append(revision_from_record(rec, member, form))
+    return out
+
+
+def stations_missing(conn: Connection, codes: Sequence[str]) -> list[str]:
+    have: set[str] = set()
+    for part in chunks(sorted(set(codes))):
+        have.update(conn.execute(select(STATIONS.c.code).where(STATIONS.c.code.in_(part))).scalars())
+    return sorted(set(codes) - have)

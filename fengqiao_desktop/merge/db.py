@@ -1,0 +1,180 @@
+"""Opening the central database: engine, SQLite pragmas, migrations to head, first-use setup.
+
+``open_central(url)`` returns a :class:`Central`: the engine plus the folder where
+archived and quarantined bundle files go. That folder is the SQLite file's own
+folder for a SQLite database, and ``<data dir>/central`` for a server database
+(each bureau PC keeps its own copies of the files; the content lives in the DB).
+
+Write transactions go through :meth:`Central.write`: on SQLite it starts with
+``BEGIN IMMEDIATE`` (the write lock is taken up front, so two importers never
+deadlock halfway), on PostgreSQL it locks the single ``merge_lock`` row, so
+imports into one database run one at a time whatever the client.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+
+from fengqiao_desktop import config
+from fengqiao_desktop.errors import StorageError
+from fengqiao_desktop.merge import models
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+ARCHIVE = "archive"
+QUARANTINE = "quarantine"
+
+
+@dataclass
+class Central:
+    """An open central database."""
+
+    engine: Engine
+    url: str
+    files_dir: Path
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def archive_dir(self) -> Path:
+        return self.files_dir / ARCHIVE
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.files_dir / QUARANTINE
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection in a read transaction (a consistent snapshot on both databases)."""
+        with _translate_errors(self.url), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction, serialised against other writers; commits on success."""
+        with _translate_errors(self.url), self.engine.connect() as conn:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                t = models.MergeLock.__table__
+                conn.execute(select(t.c.id).where(t.c.id == 1).with_for_update())
+                yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def redacted(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+@contextmanager
+def _translate_errors(url: str) -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        raise StorageError(
+            f"无法使用中心数据库 {redacted(url)}：{_short(exc)}",
+            message_en=f"cannot use the central database {redacted(url)}: {_short(exc)}",
+            hint="请检查数据库地址、网络和磁盘空间 / check the URL, the network and the disk space",
+        ) from exc
+
+
+def _short(exc: DBAPIError) -> str:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    return text.strip().splitlines()[0][:300] if text.strip() else type(exc).__name__
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
+        # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own is deferred).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def files_dir_for(url: str) -> Path:
+    """Where archive/ and quarantine/ live for this database (see the module docstring)."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
+        return Path(u.database).expanduser().resolve().parent
+    return config.central_dir()
+
+
+def create_central_engine(url: str) -> Engine:
+    try:
+        u = make_url(url)
+    except ArgumentError:
+        raise StorageError(f"中心数据库地址无效：{url}",
+                           message_en=f"invalid central database URL: {url}") from None
+    try:
+        if u.get_backend_name() == "sqlite":
+            if u.database and u.database != ":memory:":
+                Path(u.database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(u)
+            _sqlite_setup(engine)
+        else:
+            engine = create_engine(u, pool_pre_ping=True)
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise StorageError(
+            f"不支持的数据库类型：{u.drivername}（PostgreSQL 请用 postgresql+psycopg://...）",
+            message_en=f"unsupported database: {u.drivername} (use postgresql+psycopg://... for PostgreSQL)",
+        ) from exc
+    return engine
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest revision of the central chain (no-op when there)."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    script = ScriptDirectory.from_config(cfg)
+    with engine.connect() as conn:
+        current = MigrationContext.configure(
+            conn, opts={"version_table": "central_alembic_version"}).get_current_heads()
+    if set(current) == set(script.get_heads()):
+        return
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def open_central(url: str | None = None, *, register_shipped_forms: bool = True) -> Central:
+    """Open (creating or upgrading as needed) the central database at ``url``."""
+    url = config.central_url(url)
+    engine = create_central_engine(url)
+    with _translate_errors(url):
+        upgrade(engine)
+    central = Central(engine=engine, url=url, files_dir=files_dir_for(url))
+    if register_shipped_forms:
+        from fengqiao_desktop.merge.forms_registry import register_shipped
+
+        register_shipped(central)
+    return central

@@ -1,0 +1,106 @@
+"""The archive and quarantine folders beside the central database.
+
+- ``incoming/``: a bundle is first copied here (fsynced) and verified from this
+  copy, so what gets archived is byte for byte what was verified, and a USB
+  stick pulled mid-import changes nothing.
+- ``archive/<bundle_id>.fqbundle``: every imported bundle, unchanged, for
+  forwarding upward (county -> city -> province) and verifying again there.
+- ``quarantine/<name>.fqbundle`` + ``.txt``: refused and quarantined bundles with
+  a report saying why.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import secrets
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+INCOMING = "incoming"
+_STALE_SECONDS = 24 * 3600
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def stage(src: Path, files_dir: Path) -> tuple[Path, str]:
+    """Copy ``src`` into incoming/ (fsynced); return the copy and the file's sha256."""
+    inbox = files_dir / INCOMING
+    inbox.mkdir(parents=True, exist_ok=True)
+    _clean_stale(inbox)
+    dest = inbox / f"{secrets.token_hex(8)}.fqbundle.partial"
+    h = hashlib.sha256()
+    try:
+        with open(src, "rb") as fin, open(dest, "xb") as fout:
+            while chunk := fin.read(1024 * 1024):
+                h.update(chunk)
+                fout.write(chunk)
+            fout.flush()
+            os.fsync(fout.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            dest.unlink()
+        raise
+    return dest, h.hexdigest()
+
+
+def _clean_stale(inbox: Path) -> None:
+    # left behind by a killed import; another live import may be using a fresh one
+    now = time.time()
+    for p in inbox.glob("*.partial"):
+        with contextlib.suppress(OSError):
+            if now - p.stat().st_mtime > _STALE_SECONDS:
+                p.unlink()
+
+
+def discard(path: Path | None) -> None:
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def place(staged: Path, folder: Path, name: str) -> Path:
+    """Move a staged copy to ``folder/name`` (replacing a same-named file), durably."""
+    folder.mkdir(parents=True, exist_ok=True)
+    dest = folder / name
+    os.replace(staged, dest)
+    _fsync_dir(folder)
+    return dest
+
+
+def archive_name(bundle_id: str) -> str:
+    return f"{bundle_id}.fqbundle"
+
+
+def quarantine_name(source: Path, bundle_id: str | None, file_sha256: str) -> str:
+    stem = bundle_id or "".join(c for c in source.stem if c.isalnum() or c in "-_")[:60] or "bundle"
+    return f"{stem}-{file_sha256[:8]}.fqbundle"
+
+
+def write_report(bundle_path: Path, *, source: Path, status: str, reason_zh: str, reason_en: str,
+                 details: dict) -> Path:
+    """The text report next to a quarantined bundle."""
+    lines = [
+        "风桥 中心库 数据包拒收报告 / Fengqiao central: refused bundle report",
+        f"时间 / time: {datetime.now(timezone.utc):%Y-%m-%d %H:%M:%SZ}",
+        f"来源文件 / source file: {source}",
+        f"状态 / status: {status}",
+        f"原因: {reason_zh}",
+        f"reason: {reason_en}",
+    ]
+    lines += [f"{k}: {v}" for k, v in details.items() if v is not None]
+    report = bundle_path.with_suffix(".txt")
+    tmp = report.with_suffix(".txt.tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, report)
+    return report

@@ -1,0 +1,310 @@
+"""Import bundles into the central database: verify -> check -> plan -> apply, one bundle at a time.
+
+Per bundle (docs/merge.md):
+
+1. copy it into ``incoming/`` and verify that copy with every key of the trust store;
+2. if its manifest was imported before: "already imported", nothing changes;
+3. the signer is trusted, valid on the bundle's date, not revoked, and is the
+   inspector the manifest names; the bundle id is not reused;
+4. its forms are registered, its stations are in the roster, every answer fits
+   and every claimed score equals the recomputed one;
+5. in ONE transaction: the device chain is checked (a fork is quarantined), the
+   plan is made from a fresh snapshot, applied, and the bundle recorded; the
+   verified copy is moved to ``archive/`` just before the commit.
+
+A refusal copies the bundle to ``quarantine/`` with a text report, records it
+(status refused or quarantined) and changes no content.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection
+
+from fengqiao_desktop.bundle.canonical import BundleCancelled
+from fengqiao_desktop.bundle.verifier import VerifiedBundle, verify_bundle
+from fengqiao_desktop.errors import BundleError, KnownError, MergeError
+from fengqiao_desktop.merge import checks, files, models, trust
+from fengqiao_desktop.merge.apply import apply_plan, load_snapshot
+from fengqiao_desktop.merge.db import Central
+from fengqiao_desktop.merge.plan import MergePlan, make_plan
+
+log = logging.getLogger(__name__)
+
+BUNDLES = models.Bundle.__table__
+CHAIN = models.DeviceChain.__table__
+LOG = models.ImportLog.__table__
+
+IMPORTED, ALREADY, REFUSED, QUARANTINED, CANCELLED, PLANNED = (
+    "imported", "already_imported", "refused", "quarantined", "cancelled", "planned")
+
+
+@dataclass
+class ImportOutcome:
+    """What happened to one bundle file (plain data: safe to hand to any thread)."""
+
+    path: str
+    status: str
+    reason: str = ""
+    reason_en: str = ""
+    member: str | None = None
+    bundle_id: str | None = None
+    manifest_sha256: str | None = None
+    device_id: str | None = None
+    sequence: int | None = None
+    inspector: str | None = None
+    counts: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    warnings_en: list[str] = field(default_factory=list)
+    archived: str | None = None
+    quarantined: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in (IMPORTED, ALREADY, PLANNED)
+
+    def line(self, lang: str = "zh") -> str:
+        name = Path(self.path).name
+        c = self.counts
+        if lang == "en":
+            if self.status in (IMPORTED, PLANNED):
+                verb = "imported" if self.status == IMPORTED else "would import"
+                return (f"{verb}: {name}: {c.get('inspections', 0)} inspection(s), "
+                        f"{c.get('new_inspections', 0)} new, {c.get('new_revisions', 0)} new revision(s), "
+                        f"{c.get('already_present', 0)} already present, {c.get('conflicts', 0)} conflict(s), "
+                        f"{c.get('new_photos', 0)} photo(s)")
+            if self.status == ALREADY:
+                return f"already imported: {name} (bundle {self.bundle_id})"
+            if self.status == CANCELLED:
+                return f"cancelled: {name}"
+            word = "quarantined" if self.status == QUARANTINED else "refused"
+            return f"{word}: {name}: {self.reason_en}"
+        if self.status in (IMPORTED, PLANNED):
+            verb = "已导入" if self.status == IMPORTED else "将导入"
+            return (f"{verb}: {name}: 检查 {c.get('inspections', 0)} 份（新检查 {c.get('new_inspections', 0)}，"
+                    f"新修订 {c.get('new_revisions', 0)}，已有 {c.get('already_present', 0)}，"
+                    f"冲突 {c.get('conflicts', 0)}），照片 {c.get('new_photos', 0)} 张")
+        if self.status == ALREADY:
+            return f"已导入过: {name}（数据包 {self.bundle_id}），未做任何更改"
+        if self.status == CANCELLED:
+            return f"已取消: {name}"
+        word = "已隔离" if self.status == QUARANTINED else "已拒收"
+        return f"{word}: {name}: {self.reason}"
+
+
+Progress = Callable[[int, int, str], None]
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; directories scanned (recursively, sorted) for ``*.fqbundle``."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*.fqbundle") if q.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def import_bundles(central: Central, paths: Sequence[str | Path], *, dry_run: bool = False,
+                   progress: Progress | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> list[ImportOutcome]:
+    """Import each bundle (directories are scanned); stops early only when cancelled."""
+    todo = expand_paths(paths)
+    outcomes: list[ImportOutcome] = []
+    for i, p in enumerate(todo):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(i, len(todo), str(p))
+        outcome = import_bundle(central, p, dry_run=dry_run, cancelled=cancelled)
+        outcomes.append(outcome)
+        if outcome.status == CANCELLED:
+            break
+    if progress is not None:
+        progress(len(outcomes), len(todo), "")
+    _final_gap_warnings(central, outcomes)
+    return outcomes
+
+
+def _final_gap_warnings(central: Central, outcomes: list[ImportOutcome]) -> None:
+    """Gaps are judged after the whole batch: bundles may come in any order."""
+    devices = {o.device_id for o in outcomes if o.status == IMPORTED and o.device_id}
+    if not devices:
+        return
+    with central.read() as conn:
+        gaps = {d: checks.chain_gaps(conn, d) for d in sorted(devices)}
+    for o in outcomes:
+        if o.status == IMPORTED and o.device_id and gaps.get(o.device_id):
+            zh, en = _gap_text(o.device_id, gaps.pop(o.device_id))
+            o.warnings.append(zh)
+            o.warnings_en.append(en)
+
+
+def _gap_text(device: str, gaps: list[tuple[int, int]]) -> tuple[str, str]:
+    spans = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in gaps)
+    return (f"设备 {device} 缺少序号 {spans} 的数据包（可能尚未送达）",
+            f"device {device} is missing bundle sequence(s) {spans} (perhaps not delivered yet)")
+
+
+def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
+                  cancelled: Callable[[], bool] | None = None) -> ImportOutcome:
+    path = Path(path)
+    outcome = ImportOutcome(path=str(path), status=REFUSED)
+    staged: Path | None = None
+    file_sha = None
+    vb: VerifiedBundle | None = None
+    try:
+        try:
+            staged, file_sha = files.stage(path, central.files_dir)
+        except OSError as exc:
+            raise MergeError(f"无法读取文件：{exc.strerror or exc}",
+                             message_en=f"cannot read the file: {exc.strerror or exc}") from None
+        with central.read() as conn:
+            keys = trust.verification_keys(conn)
+        vb = verify_bundle(staged, public_keys=keys, cancelled=cancelled)
+        _describe(outcome, vb)
+        with central.read() as conn:
+            if _imported(conn, vb.manifest_sha256):
+                return _already(central, outcome, vb, staged, dry_run)
+            checks.check_trust(conn, vb)
+            checks.check_bundle_id(conn, vb)
+            revisions = checks.revisions_of(conn, vb)
+            if dry_run:
+                checks.check_chain(conn, vb)
+                plan = make_plan(revisions, load_snapshot(conn, revisions))
+                outcome.status = PLANNED
+                outcome.counts = _counts(vb, plan)
+                return outcome
+        with central.write() as conn:
+            if _imported(conn, vb.manifest_sha256):  # another importer was quicker
+                return _already(central, outcome, vb, staged, dry_run)
+            checks.check_chain(conn, vb)
+            plan = make_plan(revisions, load_snapshot(conn, revisions))
+            counts = _counts(vb, plan)
+            _record_bundle(conn, vb, path, IMPORTED, None, counts,
+                           archived=f"{central.archive_dir.name}/{files.archive_name(vb.bundle_id)}")
+            apply_plan(conn, plan, manifest_sha256=vb.manifest_sha256, revisions=revisions,
+                       read_photo=vb.read_photo)
+            conn.execute(insert(CHAIN).values(
+                device_id=vb.device_id, sequence=vb.sequence, manifest_sha256=vb.manifest_sha256,
+                previous_manifest_sha256=vb.previous_manifest_sha256, bundle_id=vb.bundle_id,
+                key_id=vb.key_id))
+            log_action(conn, "import", path, file_sha, vb.manifest_sha256, IMPORTED,
+                 outcome_line(counts))
+            # archived before the commit: a crash in between leaves an archived copy of a
+            # bundle not yet imported, which the next import of it simply replaces
+            vb_path = files.place(staged, central.archive_dir, files.archive_name(vb.bundle_id))
+            staged = None
+        outcome.status = IMPORTED
+        outcome.counts = counts
+        outcome.archived = str(vb_path)
+        return outcome
+    except BundleCancelled:
+        outcome.status = CANCELLED
+        return outcome
+    except (BundleError, MergeError) as exc:
+        status = QUARANTINED if isinstance(exc, checks.Fork) else REFUSED
+        outcome.status = status
+        outcome.reason, outcome.reason_en = exc.message, exc.message_en
+        outcome.member = getattr(exc, "member", None)
+        if not dry_run:
+            staged = _refuse(central, outcome, vb, path, staged, file_sha)
+        return outcome
+    except KnownError as exc:  # e.g. the database became unusable: not the bundle's fault
+        outcome.status = REFUSED
+        outcome.reason, outcome.reason_en = exc.message, exc.message_en
+        return outcome
+    finally:
+        files.discard(staged)
+
+
+def outcome_line(counts: dict) -> str:
+    return ", ".join(f"{k}={v}" for k, v in sorted(counts.items()))
+
+
+def _describe(outcome: ImportOutcome, vb: VerifiedBundle) -> None:
+    outcome.bundle_id = vb.bundle_id
+    outcome.manifest_sha256 = vb.manifest_sha256
+    outcome.device_id = vb.device_id
+    outcome.sequence = vb.sequence
+    outcome.inspector = f"{vb.inspector.get('name', '')}（{vb.inspector.get('unit', '')}）"
+
+
+def _counts(vb: VerifiedBundle, plan: MergePlan) -> dict:
+    return {"inspections": len(vb.records), **plan.summary()}
+
+
+def _imported(conn: Connection, manifest_sha: str) -> bool:
+    return conn.execute(select(BUNDLES.c.status).where(
+        BUNDLES.c.manifest_sha256 == manifest_sha)).scalar() == IMPORTED
+
+
+def _already(central: Central, outcome: ImportOutcome, vb: VerifiedBundle, staged: Path,
+             dry_run: bool) -> ImportOutcome:
+    outcome.status = ALREADY
+    target = central.archive_dir / files.archive_name(vb.bundle_id)
+    if not dry_run and not target.exists():
+        # imported by a process killed before it could archive (or the archive was pruned)
+        files.place(staged, central.archive_dir, target.name)
+    outcome.archived = str(target)
+    return outcome
+
+
+def _record_bundle(conn: Connection, vb: VerifiedBundle, path: Path, status: str,
+                   reason: str | None, counts: dict, archived: str | None) -> None:
+    values = dict(
+        bundle_id=vb.bundle_id, device_id=vb.device_id, sequence=vb.sequence,
+        previous_manifest_sha256=vb.previous_manifest_sha256, key_id=vb.key_id,
+        inspector_name=str(vb.inspector.get("name", ""))[:100],
+        inspector_unit=str(vb.inspector.get("unit", ""))[:200],
+        created_at=vb.manifest["created_at"], status=status, reason=reason,
+        file_name=path.name[:255], archived_path=archived,
+        n_inspections=counts.get("inspections", len(vb.records)),
+        n_new_revisions=counts.get("new_revisions", 0), n_conflicts=counts.get("conflicts", 0),
+        n_photos=counts.get("new_photos", 0), imported_at=datetime.now(timezone.utc))
+    exists = conn.execute(select(BUNDLES.c.status).where(
+        BUNDLES.c.manifest_sha256 == vb.manifest_sha256)).first()
+    if exists:
+        conn.execute(update(BUNDLES).where(BUNDLES.c.manifest_sha256 == vb.manifest_sha256)
+                     .values(**values))
+    else:
+        conn.execute(insert(BUNDLES).values(manifest_sha256=vb.manifest_sha256, **values))
+
+
+def log_action(conn: Connection, action: str, path: Path | None, file_sha: str | None,
+         manifest_sha: str | None, outcome: str, message: str) -> None:
+    conn.execute(insert(LOG).values(
+        at=datetime.now(timezone.utc), action=action, file_name=str(path)[:255] if path else None,
+        file_sha256=file_sha, manifest_sha256=manifest_sha, outcome=outcome, message=message))
+
+
+def _refuse(central: Central, outcome: ImportOutcome, vb: VerifiedBundle | None, path: Path,
+            staged: Path | None, file_sha: str | None) -> Path | None:
+    """Quarantine the file with a report and record the refusal; returns what is left to discard."""
+    if staged is not None and file_sha is not None:
+        name = files.quarantine_name(path, vb.bundle_id if vb else None, file_sha)
+        dest = files.place(staged, central.quarantine_dir, name)
+        staged = None
+        files.write_report(dest, source=path, status=outcome.status, reason_zh=outcome.reason,
+                           reason_en=outcome.reason_en, details={
+                               "member": outcome.member, "bundle_id": outcome.bundle_id,
+                               "device_id": outcome.device_id, "sequence": outcome.sequence,
+                               "inspector": outcome.inspector,
+                               "manifest_sha256": outcome.manifest_sha256, "file_sha256": file_sha})
+        outcome.quarantined = str(dest)
+    try:
+        with central.write() as conn:
+            if vb is not None and not _imported(conn, vb.manifest_sha256):
+                _record_bundle(conn, vb, path, outcome.status, outcome.reason, {}, archived=None)
+            log_action(conn, "import", path, file_sha, vb.manifest_sha256 if vb else None,
+                 outcome.status, outcome.reason)
+    except KnownError:
+        log.exception("could not record the refusal of %s", path)
+    return staged

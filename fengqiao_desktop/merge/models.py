@@ -1,0 +1,253 @@
+"""The central database schema (SQLAlchemy 2 declarative), one for SQLite and PostgreSQL.
+
+The central database is separate from an inspector's local database and has its
+own Alembic chain (``merge/migrations``). Design choices that keep the merge
+invariants cheap to enforce:
+
+- Inspection revisions are unique by ``(inspection_id, content_sha256)``; which
+  bundles carried a revision is a separate table (``revision_sources``), so the
+  first bundle to bring a revision does not leave an order-dependent trace in
+  the content.
+- Photos are stored content-addressed in the ``photo_blobs`` table (bytea on
+  PostgreSQL, BLOB on SQLite), so a PostgreSQL deployment needs no shared folder.
+- Times the database itself records (imported_at, added_at) are kept apart from
+  content; the digest leaves them out.
+- Times copied from records are normalised UTC ISO strings (``...Z``), which sort
+  the same on every database.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SHA = String(64)
+TS = DateTime(timezone=True)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Station(Base):
+    """The bureau's own roster; bundles for stations not in it are refused."""
+
+    __tablename__ = "stations"
+
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(16))
+    parent_code: Mapped[str | None] = mapped_column(String(12), index=True)
+    address: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(100), default="")
+    veterans_served: Mapped[int | None] = mapped_column(Integer)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RegisteredForm(Base):
+    """A form the bureau accepts, identified by the sha256 of its canonical content."""
+
+    __tablename__ = "registered_forms"
+
+    sha256: Mapped[str] = mapped_column(SHA, primary_key=True)
+    form_id: Mapped[str] = mapped_column(String(64), index=True)
+    version: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(String(200))
+    content: Mapped[str] = mapped_column(Text)  # RFC 8785 JSON of the validated form
+    registered_at: Mapped[datetime] = mapped_column(TS)
+
+
+class TrustedKey(Base):
+    """An inspector's minisign public key, the person it belongs to and its validity."""
+
+    __tablename__ = "trusted_keys"
+
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # minisign one-line form
+    name: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(200))
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    revoked_at: Mapped[datetime | None] = mapped_column(TS)
+    revoke_reason: Mapped[str | None] = mapped_column(Text)
+    added_at: Mapped[datetime] = mapped_column(TS)
+
+
+class Bundle(Base):
+    """Every bundle seen whose manifest could be read: imported, refused or quarantined."""
+
+    __tablename__ = "bundles"
+
+    manifest_sha256: Mapped[str] = mapped_column(SHA, primary_key=True)
+    bundle_id: Mapped[str] = mapped_column(String(36), index=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    sequence: Mapped[int] = mapped_column(Integer)
+    previous_manifest_sha256: Mapped[str | None] = mapped_column(SHA)
+    key_id: Mapped[str] = mapped_column(String(16))
+    inspector_name: Mapped[str] = mapped_column(String(100))
+    inspector_unit: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[str] = mapped_column(String(32))  # as in the manifest (UTC ISO)
+    status: Mapped[str] = mapped_column(String(16))  # imported / refused / quarantined
+    reason: Mapped[str | None] = mapped_column(Text)
+    file_name: Mapped[str] = mapped_column(String(255))
+    archived_path: Mapped[str | None] = mapped_column(String(255))  # relative to the files dir
+    n_inspections: Mapped[int] = mapped_column(Integer, default=0)
+    n_new_revisions: Mapped[int] = mapped_column(Integer, default=0)
+    n_conflicts: Mapped[int] = mapped_column(Integer, default=0)
+    n_photos: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(TS)
+
+
+class DeviceChain(Base):
+    """One link per imported bundle of a device: its place in the device's hash chain."""
+
+    __tablename__ = "device_chain"
+
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True)
+    manifest_sha256: Mapped[str] = mapped_column(SHA, unique=True)
+    previous_manifest_sha256: Mapped[str | None] = mapped_column(SHA)
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    key_id: Mapped[str] = mapped_column(String(16))
+
+
+class Inspection(Base):
+    """One inspection (UUID made on a laptop) and its current winning revision."""
+
+    __tablename__ = "inspections"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station_code: Mapped[str] = mapped_column(String(12), index=True)
+    form_sha256: Mapped[str] = mapped_column(SHA)
+    form_id: Mapped[str] = mapped_column(String(64))
+    form_kind: Mapped[str] = mapped_column(String(16))
+    visit_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    completed_at: Mapped[str | None] = mapped_column(String(32))
+    winner_revision: Mapped[int] = mapped_column(Integer)
+    winner_sha256: Mapped[str] = mapped_column(SHA)
+    total: Mapped[float | None] = mapped_column(Float)
+    verdict: Mapped[str | None] = mapped_column(String(16))
+
+
+class InspectionRevision(Base):
+    """Every revision ever imported, kept forever; scores are the centrally recomputed ones."""
+
+    __tablename__ = "inspection_revisions"
+    __table_args__ = (UniqueConstraint("inspection_id", "content_sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    content_sha256: Mapped[str] = mapped_column(SHA)
+    record: Mapped[str] = mapped_column(Text)  # RFC 8785 JSON of the record
+    station_code: Mapped[str] = mapped_column(String(12))
+    form_sha256: Mapped[str] = mapped_column(SHA)
+    visit_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    completed_at: Mapped[str | None] = mapped_column(String(32))
+    audit_chain: Mapped[str] = mapped_column(Text)  # sha256 per audit entry, space-separated
+    total: Mapped[float | None] = mapped_column(Float)
+    max_points: Mapped[float | None] = mapped_column(Float)
+    own_verdict: Mapped[str | None] = mapped_column(String(16))  # from its own answers
+    verdict: Mapped[str | None] = mapped_column(String(16))  # with the visit's five-haves veto
+
+
+class RevisionSource(Base):
+    """Which bundles carried a revision (several bundles may carry the same one)."""
+
+    __tablename__ = "revision_sources"
+
+    revision_id: Mapped[int] = mapped_column(ForeignKey("inspection_revisions.id"), primary_key=True)
+    manifest_sha256: Mapped[str] = mapped_column(ForeignKey("bundles.manifest_sha256"), primary_key=True)
+
+
+class PhotoBlob(Base):
+    """A photo's bytes, by the sha256 of those bytes."""
+
+    __tablename__ = "photo_blobs"
+
+    sha256: Mapped[str] = mapped_column(SHA, primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Finding(Base):
+    """Findings (整改事项) of each inspection's winning revision."""
+
+    __tablename__ = "findings"
+
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), primary_key=True)
+    finding_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_code: Mapped[str] = mapped_column(String(12), index=True)
+    item_id: Mapped[str | None] = mapped_column(String(64))
+    category: Mapped[str | None] = mapped_column(String(32))
+    severity: Mapped[str | None] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(Text, default="")
+    measures: Mapped[str] = mapped_column(Text, default="")
+    responsible: Mapped[str] = mapped_column(String(200), default="")
+    deadline: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str | None] = mapped_column(String(16))
+
+
+class Conflict(Base):
+    """Competing revisions of one inspection, the winner, and a person's resolution."""
+
+    __tablename__ = "conflicts"
+
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), primary_key=True)
+    revisions: Mapped[str] = mapped_column(Text)  # JSON [[revision, sha256], ...] sorted
+    auto_winner_sha256: Mapped[str] = mapped_column(SHA)
+    winner_sha256: Mapped[str] = mapped_column(SHA)
+    status: Mapped[str] = mapped_column(String(16))  # open / resolved
+    resolved_by: Mapped[str | None] = mapped_column(String(100))
+    reason: Mapped[str | None] = mapped_column(Text)
+    resolved_at: Mapped[datetime | None] = mapped_column(TS)
+
+
+class ImportLog(Base):
+    """Every import attempt and every clerk action, for the record (not content)."""
+
+    __tablename__ = "import_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(TS)
+    action: Mapped[str] = mapped_column(String(32))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    file_sha256: Mapped[str | None] = mapped_column(SHA)
+    manifest_sha256: Mapped[str | None] = mapped_column(SHA)
+    outcome: Mapped[str] = mapped_column(String(16))
+    message: Mapped[str] = mapped_column(Text, default="")
+
+
+class MergeLock(Base):
+    """A single row that imports lock (FOR UPDATE) so that they run one at a time."""
+
+    __tablename__ = "merge_lock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+

@@ -1,0 +1,184 @@
+"""Inspection records from a verified bundle -> plain revision data, with scores recomputed.
+
+The verifier has already checked each record's shape (bundle/manifest.py). Here
+the merge module checks what only it can: the form is registered, the station is
+in the central roster, every answer fits its item, the photos are the members
+the bundle carries, and the claimed score is what the registered form gives.
+
+The revision's identity is the sha256 of the record's RFC 8785 canonical JSON, so
+the same revision carried by two bundles is recognised as the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import rfc8785
+
+from fengqiao_desktop.domain import FormKind, Verdict
+from fengqiao_desktop.errors import MergeError
+from fengqiao_desktop.formengine.schema import FormDef
+from fengqiao_desktop.formengine.scoring import (
+    Answer,
+    AnswerValueError,
+    ScoreResult,
+    score,
+    validate_answer,
+)
+
+# A claimed score may differ from the recomputed one by rounding only.
+TOLERANCE = 0.005
+
+FIVE_HAVES_VETO = "五有未达标"
+
+
+@dataclass(frozen=True)
+class RevisionData:
+    """One inspection revision, ready to merge (plain data, no ORM)."""
+
+    inspection_id: str
+    revision: int
+    content_sha256: str
+    record_json: str
+    station_code: str
+    form_sha256: str
+    form_id: str
+    form_kind: str
+    visit_id: str | None
+    status: str
+    completed_at: str | None
+    audit_chain: tuple[str, ...]
+    total: float | None
+    max_points: float | None
+    own_verdict: str | None
+    findings: tuple[dict, ...] = ()
+    photos: tuple[dict, ...] = field(default=(), repr=False)
+
+
+def refuse(member: str, zh: str, en: str) -> MergeError:
+    return MergeError(f"{member}: {zh}", message_en=f"{member}: {en}")
+
+
+def normalise_time(value, member: str, name: str) -> str | None:
+    """An ISO time with a zone -> ``YYYY-MM-DDTHH:MM:SS.ffffffZ`` (sorts as text everywhere)."""
+    if value is None:
+        return None
+    try:
+        dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise refuse(member, f"{name} 不是有效的时间：{str(value)[:40]!r}",
+                     f"{name} is not a valid time: {str(value)[:40]!r}") from None
+    if dt.tzinfo is None:
+        raise refuse(member, f"{name} 缺少时区", f"{name} has no time zone")
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def content_sha256(record: dict) -> tuple[str, str]:
+    data = rfc8785.dumps(record)
+    return hashlib.sha256(data).hexdigest(), data.decode("utf-8")
+
+
+def audit_chain(record: dict) -> tuple[str, ...]:
+    """A fingerprint per audit entry: revision A is an ancestor of B when A's is a prefix of B's."""
+    return tuple(hashlib.sha256(rfc8785.dumps(e)).hexdigest()[:16] for e in record.get("audit") or [])
+
+
+def recompute(form: FormDef, record: dict, member: str) -> ScoreResult:
+    """The score the registered form gives this record's answers (no external vetoes)."""
+    answers: dict[str, Answer] = {}
+    for item_id, raw in (record.get("answers") or {}).items():
+        item = form.items.get(item_id)
+        if item is None:
+            raise refuse(member, f"answers.{item_id}：表单 {form.id} {form.version} 中没有此项",
+                         f"answers.{item_id}: form {form.id} {form.version} has no such item")
+        try:
+            ans = Answer.from_json(raw)
+            validate_answer(item, ans)
+        except AnswerValueError as exc:
+            raise refuse(member, f"answers.{item_id}：答案不符合表单（{exc.reason}）",
+                         f"answers.{item_id}: the answer does not fit the form ({exc.reason})") from None
+        except ValueError as exc:
+            raise refuse(member, f"answers.{item_id}：{exc}", f"answers.{item_id}: {exc}") from None
+        answers[item_id] = ans
+    counts = Counter(p.get("item_id") for p in record.get("photos") or [] if p.get("item_id"))
+    return score(form, answers, dict(counts))
+
+
+def _num(v):
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def check_claim(form: FormDef, result: ScoreResult, record: dict, member: str) -> None:
+    """Refuse a record whose claimed score differs from the recomputed one."""
+    claim = record.get("score")
+    status = record.get("status")
+    if claim is None:
+        if status in ("completed", "exported"):
+            raise refuse(member, "已完成的检查缺少得分 score", "a completed inspection has no score")
+        return
+
+    def differs(what: str, claimed, recomputed) -> MergeError:
+        return refuse(member, f"声明的{what} {claimed} 与按登记表单重算的 {recomputed:g} 不符",
+                      f"the claimed {what_en[what]} {claimed} differs from the recomputed {recomputed:g}")
+
+    what_en = {"总分": "total", "满分": "maximum", "结论": "verdict"}
+    total = _num(claim.get("total"))
+    if total is None or abs(total - result.total) > TOLERANCE:
+        raise differs("总分", claim.get("total"), result.total)
+    if "max" in claim:
+        mx = _num(claim.get("max"))
+        if mx is None or abs(mx - result.max) > TOLERANCE:
+            raise differs("满分", claim.get("max"), result.max)
+    ours = {s.id: s for s in result.sections}
+    theirs = claim.get("sections")
+    if theirs is not None:
+        if not isinstance(theirs, list) or any(not isinstance(s, dict) for s in theirs):
+            raise refuse(member, "score.sections 格式不正确", "score.sections is malformed")
+        ids = [s.get("id") for s in theirs]
+        if sorted(map(str, ids)) != sorted(ours):
+            raise refuse(member, f"声明的分项 {ids} 与表单的分项 {list(ours)} 不符",
+                         f"the claimed sections {ids} differ from the form's {list(ours)}")
+        for s in theirs:
+            mine = ours[s["id"]]
+            earned = _num(s.get("earned"))
+            if earned is None or abs(earned - mine.earned) > TOLERANCE:
+                raise refuse(member, f"分项 {s['id']} 声明得分 {s.get('earned')}，重算为 {mine.earned:g}",
+                             f"section {s['id']}: claimed {s.get('earned')}, recomputed {mine.earned:g}")
+    verdict = claim.get("verdict")
+    allowed = {result.verdict.value}
+    if form.kind is FormKind.RUBRIC:
+        # a failed five-haves check in the same visit vetoes the rubric from outside
+        allowed.add(Verdict.VETO.value)
+    if verdict not in allowed:
+        raise refuse(member, f"声明的结论 {verdict!r} 与重算的 {result.verdict.value!r} 不符",
+                     f"the claimed verdict {verdict!r} differs from the recomputed {result.verdict.value!r}")
+
+
+def revision_from_record(record: dict, member: str, form: FormDef) -> RevisionData:
+    """Recompute and check one record; return what the central database stores."""
+    result = recompute(form, record, member)
+    check_claim(form, result, record, member)
+    sha, text = content_sha256(record)
+    scored = record.get("score") is not None or record.get("status") in ("completed", "exported")
+    return RevisionData(
+        inspection_id=record["id"],
+        revision=record["revision"],
+        content_sha256=sha,
+        record_json=text,
+        station_code=record["station_code"],
+        form_sha256=form.sha256,
+        form_id=form.id,
+        form_kind=form.kind.value,
+        visit_id=record.get("visit_id"),
+        status=str(record.get("status")),
+        completed_at=normalise_time(record.get("completed_at"), member, "completed_at"),
+        audit_chain=audit_chain(record),
+        total=result.total if scored else None,
+        max_points=result.max if scored else None,
+        own_verdict=result.verdict.value if scored else None,
+        findings=tuple(f for f in record.get("findings") or [] if isinstance(f, dict)),
+        photos=tuple(p for p in record.get("photos") or [] if isinstance(p, dict)),
+    )

@@ -1,0 +1,162 @@
+"""Bureau use cases over the central database, as plain-data functions.
+
+Every function takes ``url`` (a SQLAlchemy URL; ``None`` means ``--central`` /
+``FENGQIAO_CENTRAL`` / the default SQLite file) or an already open ``Central``,
+opens its own connections and returns plain dataclasses or dicts, so a Qt page
+can call it from a worker thread and hand the result to the GUI thread.
+Long work (``import_bundles``) takes ``progress(done, total, name)`` and
+``cancelled()`` callables; a cancel stops between bundles (each bundle is
+atomic), or while a bundle is being verified.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+from fengqiao_desktop.bundle.minisign import PublicKey
+from fengqiao_desktop.merge import conflicts as _conflicts
+from fengqiao_desktop.merge import digest as _digest
+from fengqiao_desktop.merge import forms_registry, importer, results, trust
+from fengqiao_desktop.merge import roster as _roster
+from fengqiao_desktop.merge.checks import chain_gaps
+from fengqiao_desktop.merge.conflicts import ConflictView
+from fengqiao_desktop.merge.db import Central, open_central
+from fengqiao_desktop.merge.forms_registry import FormEntry
+from fengqiao_desktop.merge.importer import ImportOutcome
+from fengqiao_desktop.merge.results import StationResult
+from fengqiao_desktop.merge.trust import TrustEntry
+from fengqiao_desktop.roster.model import ImportResult
+
+__all__ = [
+    "ConflictView", "FormEntry", "ImportOutcome", "StationResult", "TrustEntry",
+    "bundles_list", "conflict_resolve", "conflicts_list", "device_gaps", "digest", "dump",
+    "forms_list", "forms_register", "import_bundles", "load_demo", "open_central",
+    "roster_import", "station_results", "trust_add", "trust_list", "trust_revoke",
+]
+
+Target = str | Central | None
+
+
+@contextmanager
+def _open(target: Target) -> Iterator[Central]:
+    if isinstance(target, Central):
+        yield target
+        return
+    central = open_central(target)
+    try:
+        yield central
+    finally:
+        central.dispose()
+
+
+def import_bundles(paths: Sequence[str | Path], *, url: Target = None, dry_run: bool = False,
+                   progress: Callable[[int, int, str], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> list[ImportOutcome]:
+    """Import bundle files and folders of them; one outcome per bundle file."""
+    with _open(url) as c:
+        return importer.import_bundles(c, paths, dry_run=dry_run, progress=progress, cancelled=cancelled)
+
+
+def trust_list(*, url: Target = None) -> list[TrustEntry]:
+    with _open(url) as c, c.read() as conn:
+        return trust.list_keys(conn)
+
+
+def trust_add(public_key: str | Path | PublicKey, *, name: str, unit: str,
+              valid_from: date | None = None, valid_to: date | None = None,
+              url: Target = None) -> TrustEntry:
+    """Trust a key: a PublicKey, a ``.pub`` file path, or minisign's one-line form."""
+    if not isinstance(public_key, PublicKey):
+        text = str(public_key)
+        public_key = PublicKey.from_line(text) if text.startswith("RW") and len(text) == 56 \
+            else PublicKey.load(text)
+    with _open(url) as c, c.write() as conn:
+        entry = trust.add_key(conn, public_key, name=name, unit=unit, valid_from=valid_from,
+                              valid_to=valid_to)
+        importer.log_action(conn, "trust_add", None, None, None, "ok",
+                      f"{entry.key_id} {entry.name} {entry.unit}")
+        return entry
+
+
+def trust_revoke(key_id: str, *, reason: str, since: datetime | None = None,
+                 url: Target = None) -> TrustEntry:
+    with _open(url) as c, c.write() as conn:
+        entry = trust.revoke_key(conn, key_id, reason=reason, since=since)
+        importer.log_action(conn, "trust_revoke", None, None, None, "ok", f"{entry.key_id}: {reason}")
+        return entry
+
+
+def forms_register(paths: Sequence[str | Path], *, url: Target = None) -> list[tuple[FormEntry, bool]]:
+    with _open(url) as c, c.write() as conn:
+        done = forms_registry.register_files(conn, paths)
+        entries = {e.sha256: e for e in forms_registry.list_forms(conn)}
+        return [(entries[f.sha256], added) for f, added in done]
+
+
+def forms_list(*, url: Target = None) -> list[FormEntry]:
+    with _open(url) as c, c.read() as conn:
+        return forms_registry.list_forms(conn)
+
+
+def roster_import(path: str | Path, *, url: Target = None) -> ImportResult:
+    with _open(url) as c:
+        return _roster.import_roster_file(c, path)
+
+
+def load_demo(*, url: Target = None) -> ImportResult:
+    with _open(url) as c:
+        return _roster.load_demo_roster(c)
+
+
+def digest(*, url: Target = None) -> str:
+    with _open(url) as c, c.read() as conn:
+        return _digest.digest(conn)
+
+
+def dump(*, url: Target = None) -> dict:
+    with _open(url) as c, c.read() as conn:
+        return _digest.dump(conn)
+
+
+def conflicts_list(*, url: Target = None, open_only: bool = False) -> list[ConflictView]:
+    with _open(url) as c, c.read() as conn:
+        return _conflicts.list_conflicts(conn, open_only=open_only)
+
+
+def conflict_resolve(inspection_id: str, winner_sha256: str, *, reason: str, resolved_by: str,
+                     url: Target = None) -> ConflictView:
+    with _open(url) as c, c.write() as conn:
+        return _conflicts.resolve(conn, inspection_id, winner_sha256, reason=reason,
+                                  resolved_by=resolved_by)
+
+
+def station_results(*, year: int | None = None, url: Target = None) -> list[StationResult]:
+    with _open(url) as c, c.read() as conn:
+        return results.station_results(conn, year=year)
+
+
+def bundles_list(*, url: Target = None) -> list[dict]:
+    """Every bundle seen (imported, refused, quarantined), newest first."""
+    from sqlalchemy import select
+
+    from fengqiao_desktop.merge.models import Bundle
+
+    t = Bundle.__table__
+    with _open(url) as c, c.read() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(select(t))]
+    return sorted(rows, key=lambda r: (str(r["imported_at"]), r["manifest_sha256"]), reverse=True)
+
+
+def device_gaps(*, url: Target = None) -> dict[str, list[tuple[int, int]]]:
+    """Per device, the ranges of sequence numbers not imported (below its highest)."""
+    from sqlalchemy import select
+
+    from fengqiao_desktop.merge.models import DeviceChain
+
+    t = DeviceChain.__table__
+    with _open(url) as c, c.read() as conn:
+        devices = sorted(set(conn.execute(select(t.c.device_id)).scalars()))
+        return {d: g for d in devices if (g := chain_gaps(conn, d))}
