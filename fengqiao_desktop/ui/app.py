@@ -1,0 +1,158 @@
+"""``fengqiao-desktop``: start the desktop app.
+
+Order of start-up: arguments → data directory → rotating log file → Qt
+application with the shipped CJK font as fallback (Chinese renders on a PC
+without Chinese fonts) → translators → crash hook → window shown → local
+store opened (migrations applied by the storage layer) and stations loaded
+in the background → with ``--demo``, the demonstration roster when the
+database has no stations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+log = logging.getLogger("fengqiao_desktop")
+
+LOG_NAME = "fengqiao-desktop.log"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="fengqiao-desktop",
+                                description="Fengqiao Desktop: inspections of veterans' service stations.")
+    p.add_argument("--data-dir", help="folder for the local database, photos, keys and logs")
+    p.add_argument("--lang", choices=("zh", "en"), help="interface language (default: the saved setting, else zh)")
+    p.add_argument("--demo", action="store_true",
+                   help="load the demonstration roster when the database has no stations")
+    # For benchmarks and screenshots: exit once the window is shown / the tree is filled.
+    p.add_argument("--quit-when-shown", choices=("window", "tree"), help=argparse.SUPPRESS)
+    p.add_argument("--screenshot", help=argparse.SUPPRESS)
+    return p.parse_args(argv)
+
+
+def setup_logging(logs_dir: Path) -> Path:
+    """Log to a rotating file in the data directory (5 files of 1 MB) and to stderr for warnings."""
+    path = logs_dir / LOG_NAME
+    root = logging.getLogger()
+    for h in list(root.handlers):
+        if getattr(h, "_fengqiao", False):
+            root.removeHandler(h)
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._fengqiao = True  # type: ignore[attr-defined]
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    console._fengqiao = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.addHandler(console)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def register_cjk_font(app) -> str | None:
+    """Register the shipped CJK font and put it behind the system font as fallback.
+
+    Returns the font family, or None if the font could not be loaded (then Qt's
+    own fallback is used; the app still runs).
+    """
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from fengqiao_desktop.paths import font_path
+
+    font_id = QFontDatabase.addApplicationFont(str(font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("the CJK font could not be loaded from %s", font_path())
+        return None
+    family = families[0]
+    font = QFont(app.font())
+    system = font.families() or [font.family()]
+    font.setFamilies([f for f in system if f != family] + [family])
+    app.setFont(font)
+    return family
+
+
+def make_application(argv: list[str]):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("Fengqiao Desktop")
+    app.setOrganizationName("fengqiao")
+    app.setApplicationDisplayName("")
+    register_cjk_font(app)
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from fengqiao_desktop import config
+
+    if args.data_dir:
+        config.set_data_dir(args.data_dir)
+    log_path = setup_logging(config.logs_dir())
+    log.info("starting; data dir %s", config.data_dir())
+
+    app = make_application([sys.argv[0]])
+
+    from fengqiao_desktop.ui import errors, i18n
+    from fengqiao_desktop.ui.main_window import MainWindow, app_icon
+
+    errors.set_log_path(log_path)
+    errors.install_excepthook()
+    lang = args.lang or i18n.saved_language()
+    i18n.install(lang)
+    if args.lang:
+        i18n.save_language(args.lang)
+    app.setWindowIcon(app_icon())
+
+    window = MainWindow()
+    _exit_hooks(app, window, args)
+    window.show()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: open_data(window, demo=args.demo))
+    code = app.exec()
+    log.info("exiting with %s", code)
+    return code
+
+
+def open_data(window, *, demo: bool = False) -> None:
+    """Open the local store in the background, then show its stations (and the demo roster if asked)."""
+    from fengqiao_desktop.ui import tasks
+    from fengqiao_desktop.ui.errors import show_error
+    from fengqiao_desktop.ui.stations.service_source import open_source
+
+    def opened(result) -> None:
+        store, source = result
+        window.set_store(store)
+        window.set_source(source)
+        if demo and source.station_count() == 0:
+            window.load_demo()
+
+    tasks.start("open local store", lambda _p, _c: open_source(demo_fallback=demo),
+                on_done=opened, on_error=lambda exc: show_error(window, exc))
+
+
+def _exit_hooks(app, window, args) -> None:
+    """``--quit-when-shown`` and ``--screenshot``: leave once there is something to measure or grab."""
+    from PySide6.QtCore import QTimer
+
+    if args.quit_when_shown == "window":
+        QTimer.singleShot(0, app.quit)  # runs once the window's show events are processed
+    elif args.quit_when_shown == "tree" or args.screenshot:
+        def loaded(_count: int) -> None:
+            if args.screenshot:
+                QTimer.singleShot(300, lambda: (window.grab().save(args.screenshot), app.quit()))
+            else:
+                QTimer.singleShot(0, app.quit)
+
+        window.browser.stations_loaded.connect(loaded)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Bureau workspace: bundle import, trust store, coverage, conflicts."""

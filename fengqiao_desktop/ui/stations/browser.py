@@ -1,0 +1,142 @@
+"""The station browser: search box and tree on the left, the station page on the right.
+
+Loading the tree rows (and warming the source's search index) runs through
+the task helper, so a 50,000-station roster never blocks the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
+
+from fengqiao_desktop.ui import tasks
+from fengqiao_desktop.ui.stations.search import StationSearch
+from fengqiao_desktop.ui.stations.source import StationSource
+from fengqiao_desktop.ui.stations.station_page import StationPage
+from fengqiao_desktop.ui.stations.tree_model import COL_BADGE, COL_CODE, COL_NAME, StationTreeModel
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("StationBrowser", text)
+
+
+class StationBrowser(QWidget):
+    """Signals: ``station_selected(code)``, ``stations_loaded(count)``."""
+
+    station_selected = Signal(str)
+    stations_loaded = Signal(int)
+
+    def __init__(self, source: StationSource | None = None, parent=None):
+        super().__init__(parent)
+        self.source = source
+        self.model = StationTreeModel(self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("station_tree")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)  # the view need not measure 50,000 rows
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_BADGE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_CODE, 120)
+        header.resizeSection(COL_BADGE, 110)
+        self.search = StationSearch(source)
+        self.page = StationPage(source)
+        left = QWidget()
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(self.search, 0)
+        left_lay.addWidget(self.tree, 1)
+        self.search.results_shown.connect(self._results_shown)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.page)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([520, 780])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.splitter)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.search.station_chosen.connect(self.select_station)
+        self._loading: tasks.TaskHandle | None = None
+
+    def retranslate(self) -> None:
+        self.search.retranslate()
+        self.page.retranslate()
+        self.model.retranslate()
+
+    def _results_shown(self, count: int) -> None:
+        # While a search is active its list takes the room; the tree comes back when it is cleared.
+        self.tree.setVisible(not self.search.edit.text().strip())
+
+    # -- loading ---------------------------------------------------------------
+    def set_source(self, source: StationSource, *, background: bool = True) -> None:
+        """Show another source's stations; the rows are read off the GUI thread."""
+        self.source = source
+        self.search.set_source(source)
+        self.page.set_source(source)
+
+        def load(progress, cancelled):
+            rows = source.tree_rows()
+            warm = getattr(source, "warm_up", None)
+            if callable(warm) and not cancelled():
+                warm()
+            return rows
+
+        if self._loading is not None and not self._loading.done:
+            self._loading.cancel()
+        if background:
+            self._loading = tasks.start(tr("Loading stations"), load, on_done=self._loaded)
+        else:
+            self._loaded(load(lambda *a: None, lambda: False))
+
+    def reload(self) -> None:
+        if self.source is not None:
+            code = self.page.current_code()
+            self.set_source(self.source)
+            if code:
+                self.page.show_station(code)
+
+    def _loaded(self, rows) -> None:
+        current = self.page.current_code()
+        self.model.set_rows(rows)
+        if self.model.rowCount() == 1:
+            self.tree.expand(self.model.index(0, 0))
+        if current:
+            self.select_station(current)
+        self.stations_loaded.emit(self.model.station_count())
+
+    def refresh_badges(self, codes: list[str] | None = None) -> None:
+        """Ask the source for fresh badges (after an inspection changed) and update the tree."""
+        if self.source is None:
+            return
+        badges = getattr(self.source, "badges_for", None)
+        if callable(badges) and codes:
+            self.model.set_badges(badges(codes))
+        else:
+            self.model.set_badges({r.code: r.badge for r in self.source.tree_rows()})
+
+    # -- selection -------------------------------------------------------------
+    def select_station(self, code: str) -> None:
+        """Reveal a station in the tree, select it and show its page."""
+        index = self.model.index_for_code(code)
+        if index.isValid():
+            parent = index.parent()
+            while parent.isValid():
+                self.tree.expand(parent)
+                parent = parent.parent()
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.tree.scrollTo(index)
+        if self.page.current_code() != code:
+            self.page.show_station(code)
+            self.station_selected.emit(code)
+
+    def _current_changed(self, current, _previous) -> None:
+        row = self.model.row_for_index(current)
+        if row is not None and row.code != self.page.current_code():
+            self.page.show_station(row.code)
+            self.station_selected.emit(row.code)
