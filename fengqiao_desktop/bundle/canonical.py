@@ -54,12 +54,17 @@ def _no_constant(name: str) -> Any:
     raise _Refused(f"不允许的数值 {name}", f"{name} is not allowed")
 
 
-def _int(text: str) -> int:
-    if len(text) > 20:
-        raise _Refused(f"整数过大 {text[:24]}", f"integer out of range {text[:24]}")
+def _int(text: str) -> int | float:
+    if len(text) > 400:
+        raise _Refused(f"数值过大 {text[:24]}…", f"number out of range {text[:24]}...")
     v = int(text)
     if abs(v) > MAX_SAFE_INT:
-        raise _Refused(f"整数超出安全范围 {v}", f"integer out of the safe range {v}")
+        # I-JSON numbers are doubles; RFC 8785 writes large integral doubles without
+        # a fraction, so read them back as the doubles they are
+        f = float(text)
+        if not math.isfinite(f):
+            raise _Refused(f"数值溢出 {text[:24]}", f"number overflows {text[:24]}")
+        return f
     return v
 
 
