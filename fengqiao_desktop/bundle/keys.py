@@ -132,6 +132,11 @@ class KeyStore:
         _atomic_write(self.profile_path, self._profile_bytes(new), 0o644)
         return new
 
+    def check_init(self, name: str, unit: str, *, force: bool = False) -> None:
+        """Raise the refusal ``init`` would give, before asking anyone for a passphrase."""
+        self._check_profile(name, unit)
+        self._check_replace(force)
+
     def _check_profile(self, name: str, unit: str) -> None:
         if not name or not name.strip():
             raise KeyError_("请填写检查人员姓名（--name）", message_en="the inspector's name is required (--name)")

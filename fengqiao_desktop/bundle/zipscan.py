@@ -263,4 +263,4 @@ def iter_member(f: BinaryIO, entry: Entry, cap: int) -> Iterator[bytes]:
     if produced != entry.size:
         raise refuse(entry.name, "解压后大小与声明不符", "uncompressed size differs from the declared size")
     if crc != entry.crc:
-        raise refuse(entry.name, "CRC 校验失败", "CRC check failed")
+        raise refuse(entry.name, "内容已损坏或被改动（CRC 校验失败）", "content damaged or changed (CRC check failed)")

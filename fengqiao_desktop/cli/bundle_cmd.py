@@ -1,0 +1,108 @@
+"""``fengqiao bundle verify|show``: check and inspect signed bundles (.fqbundle).
+
+``verify`` needs the signer's public key (``--pubkey``, a one-line key or a
+.pub file, repeatable) or a directory of trusted .pub files (``--trust``).
+``show`` reads the bundle structurally and says plainly that the signature was
+not checked unless ``--pubkey``/``--trust`` is given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from fengqiao_desktop.cli.common import echo_json, lang
+
+
+def _t(zh: str, en: str) -> str:
+    return en if lang() == "en" else zh
+
+
+def _trusted(pubkeys: tuple[str, ...], trust_dir: str | None) -> dict | None:
+    from fengqiao_desktop.bundle.minisign import PublicKey
+    from fengqiao_desktop.bundle.verifier import load_trusted_keys
+
+    if not pubkeys and not trust_dir:
+        return None
+    keys = {}
+    for item in pubkeys:
+        pk = PublicKey.load(item) if Path(item).is_file() else PublicKey.from_text(item)
+        keys[pk.key_id] = pk
+    if trust_dir:
+        if not Path(trust_dir).is_dir():
+            raise click.UsageError(_t(f"不是目录：{trust_dir}", f"not a directory: {trust_dir}"))
+        keys.update(load_trusted_keys(trust_dir))
+    return keys
+
+
+def _summary_lines(vb) -> list[str]:
+    insp = vb.inspector
+    if lang() == "en":
+        return [f"bundle {vb.bundle_id}  sequence {vb.sequence}  device {vb.device_id}",
+                f"signer {insp['name']} ({insp['unit']}) key {vb.key_id}",
+                f"created {vb.manifest['created_at']}; {len(vb.inspections)} inspections, "
+                f"{len(vb.photos)} photos, {len(vb.forms)} forms"]
+    return [f"数据包 {vb.bundle_id}  序号 {vb.sequence}  设备 {vb.device_id}",
+            f"签名人 {insp['name']}（{insp['unit']}）密钥 {vb.key_id}",
+            f"创建于 {vb.manifest['created_at']}；检查记录 {len(vb.inspections)} 条，"
+            f"照片 {len(vb.photos)} 张，表单 {len(vb.forms)} 个"]
+
+
+@click.group("bundle")
+def bundle() -> None:
+    """Signed bundles: verify and inspect (export: see `bundle export`)."""
+
+
+@bundle.command("verify")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--pubkey", "pubkeys", multiple=True, metavar="KEY_OR_FILE",
+              help="Signer's public key: the one-line minisign key or a .pub file (repeatable).")
+@click.option("--trust", "trust_dir", type=click.Path(file_okay=False),
+              help="Directory of trusted .pub files.")
+def verify_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None) -> None:
+    """Verify FILE: signature, manifest and every member. Exit 1 naming the problem."""
+    from fengqiao_desktop.bundle.verifier import verify_bundle
+
+    keys = _trusted(pubkeys, trust_dir)
+    if keys is None:
+        raise click.UsageError(_t("请用 --pubkey 或 --trust 指定可信公钥",
+                                  "give the trusted key(s) with --pubkey or --trust"))
+    vb = verify_bundle(file, public_keys=keys)
+    lines = _summary_lines(vb)
+    click.echo(_t("校验通过 OK: ", "OK: ") + lines[0])
+    for line in lines[1:]:
+        click.echo("  " + line)
+
+
+@bundle.command("show")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--pubkey", "pubkeys", multiple=True, metavar="KEY_OR_FILE",
+              help="Also check the signature with this key (repeatable).")
+@click.option("--trust", "trust_dir", type=click.Path(file_okay=False), help="Directory of trusted .pub files.")
+@click.option("--json", "as_json", is_flag=True, help="Print the manifest summary as JSON.")
+def show_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None, as_json: bool) -> None:
+    """Show FILE's manifest summary. Without a key, the signature is NOT checked."""
+    from fengqiao_desktop.bundle.verifier import summary, verify_bundle
+
+    keys = _trusted(pubkeys, trust_dir)
+    vb = verify_bundle(file, public_keys=keys, check_signature=keys is not None)
+    if as_json:
+        data = summary(vb)
+        data["inspection_list"] = vb.inspections
+        data["form_list"] = vb.forms
+        echo_json(data)
+        return
+    for line in _summary_lines(vb):
+        click.echo(line)
+    for i in vb.inspections:
+        click.echo(f"  {i['station_code']}  {i['id']}  r{i['revision']}")
+    if vb.signature_verified:
+        click.echo(_t("签名已校验。", "Signature verified."))
+    else:
+        click.echo(_t("注意：签名未校验（用 --pubkey 或 --trust 校验）。",
+                      "NOTE: the signature was NOT checked (use --pubkey or --trust)."))
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(bundle)
