@@ -119,6 +119,8 @@ def revoke_key(conn: Connection, key_id: str, *, reason: str,
     at = since or datetime.now(timezone.utc)
     if at.tzinfo is None:
         at = at.replace(tzinfo=CST)
+    # bundle times have whole seconds: a bundle made in the second of the revocation is refused
+    at = at.replace(microsecond=0)
     conn.execute(update(T).where(T.c.key_id == entry.key_id).values(
         revoked_at=at.astimezone(timezone.utc), revoke_reason=reason))
     out = get_key(conn, entry.key_id)

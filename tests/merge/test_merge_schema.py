@@ -1,0 +1,70 @@
+"""The central schema: a straight migration chain that builds exactly the models, on both databases."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, select
+
+from fengqiao_desktop.errors import StorageError
+from fengqiao_desktop.merge import models
+from fengqiao_desktop.merge.db import MIGRATIONS_DIR, open_central
+
+
+def _script() -> ScriptDirectory:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(cfg)
+
+
+def test_the_migration_chain_is_straight():
+    script = _script()
+    assert len(script.get_heads()) == 1
+    revs = list(script.walk_revisions())
+    assert revs[-1].down_revision is None
+    for rev in revs:
+        assert not isinstance(rev.down_revision, tuple | list), f"merge point at {rev.revision}"
+        assert not rev.branch_labels
+
+
+def test_migrations_build_the_models_exactly(central_url):
+    c = open_central(central_url)
+    try:
+        with c.engine.connect() as conn:
+            mc = MigrationContext.configure(conn, opts={"compare_type": True,
+                                                        "version_table": "central_alembic_version"})
+            diff = compare_metadata(mc, models.Base.metadata)
+            assert diff == []
+            assert mc.get_current_revision() == _script().get_current_head()
+        names = set(inspect(c.engine).get_table_names())
+        assert set(models.Base.metadata.tables) <= names
+        with c.read() as conn:
+            assert conn.execute(select(models.MergeLock.__table__.c.id)).scalars().all() == [1]
+    finally:
+        c.dispose()
+    # opening again is a no-op (already at head), content kept
+    c2 = open_central(central_url)
+    c2.dispose()
+
+
+def test_sqlite_pragmas(tmp_path):
+    c = open_central(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    try:
+        with c.read() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert c.files_dir == tmp_path
+    finally:
+        c.dispose()
+
+
+@pytest.mark.parametrize("url", ["nonsense://", "mysql+nosuchdriver://x/y",
+                                 "postgresql+psycopg://nobody:x@127.0.0.1:1/none"])
+def test_unusable_url_is_a_clear_error(url):
+    with pytest.raises(StorageError) as exc:
+        open_central(url)
+    assert "x@" not in exc.value.message_en  # the password never shows
