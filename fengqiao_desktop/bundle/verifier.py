@@ -26,7 +26,7 @@ from fengqiao_desktop.bundle.manifest import (
     validate_record,
 )
 from fengqiao_desktop.bundle.minisign import PublicKey, Signature, SignatureError
-from fengqiao_desktop.bundle.zipscan import Entry, iter_member, scan
+from fengqiao_desktop.bundle.zipscan import STORED, Entry, iter_member, scan
 from fengqiao_desktop.errors import BundleError, KnownError
 
 Source = str | os.PathLike | bytes | bytearray | memoryview
@@ -223,6 +223,8 @@ def _verify(f: BinaryIO, size: int, public_keys: Mapping[str, PublicKey] | None,
             raise refuse(name, f"大小与清单不符（{entries[name].size} ≠ {m['size']}）",
                          f"size differs from the manifest ({entries[name].size} != {m['size']})")
         photo = spec.PHOTO_NAME_RE.match(name)
+        if photo and entries[name].method != STORED:
+            raise refuse(name, "照片必须以存储方式（不压缩）保存", "photos must be stored, not deflated")
         if photo and photo.group(1) != m["sha256"]:
             raise refuse(name, "名称中的 sha256 与清单不符", "the sha256 in the name differs from the manifest")
 

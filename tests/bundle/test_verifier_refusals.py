@@ -475,3 +475,13 @@ def test_crc_mismatch_is_named(sk, trust):
     data = bytearray(bytes(data).replace(right, wrong))
     refused(bytes(data), trust, "CRC", member=photo)
     assert hashlib.sha256(members[photo]).hexdigest() in photo
+
+
+def test_deflated_photo_refused(sk, trust):
+    members = bc.simple_members(b"\xff\xd8" + b"photo bytes " * 20)
+    zm = [bc.M(n, d, method=8 if n.startswith("photos/") else 0) for n, d in sorted(members.items())]
+    m = bc.manifest_for(members, sk)
+    mb = rfc8785.dumps(m)
+    zm += [bc.M(spec.MANIFEST, mb), bc.M(spec.SIGNATURE, bc.sign(sk, mb, m))]
+    photo = next(n for n in members if n.startswith("photos/"))
+    refused(bc.build_zip(zm), trust, "must be stored", member=photo)
