@@ -162,8 +162,9 @@ def verify_bundle(source: Source, *, public_keys: Mapping[str, PublicKey] | None
     except KnownError as exc:
         raise BundleError(exc.message, message_en=exc.message_en) from exc
     except OSError as exc:
-        raise BundleError(f"无法读取数据包 {source}: {exc.strerror or exc}",
-                          message_en=f"cannot read bundle {source}: {exc.strerror or exc}") from exc
+        where = "" if isinstance(source, bytes | bytearray | memoryview) else f" {os.fspath(source)!s}"
+        raise BundleError(f"无法读取数据包{where}: {exc.strerror or exc}",
+                          message_en=f"cannot read bundle{where}: {exc.strerror or exc}") from exc
     except Exception as exc:  # noqa: BLE001 - the contract: only BundleError escapes
         raise BundleError(f"数据包无效：{type(exc).__name__}: {exc}",
                           message_en=f"invalid bundle: {type(exc).__name__}: {exc}") from exc

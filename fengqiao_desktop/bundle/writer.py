@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from fengqiao_desktop.bundle import spec
 from fengqiao_desktop.bundle.canonical import BundleCancelled, dumps, refuse
@@ -80,7 +81,7 @@ def _prepare_records(records: list[dict], sizes: Mapping[str, int]) -> list[dict
         for ph in rec.get("photos", []):
             ph = dict(ph)
             sha = ph.get("sha256")
-            if sha not in sizes:
+            if not isinstance(sha, str) or sha not in sizes:
                 raise refuse(f"photos/{sha}", "记录引用的照片文件未提供", "a record refers to a photo that was not supplied")
             ph.setdefault("member", spec.photo_member(sha))
             ph.setdefault("size", sizes[sha])
@@ -141,7 +142,7 @@ def write_bundle(out_dir: str | os.PathLike, *, records: list[dict],
     when = _zip_time(created_at)
     try:
         with open(tmp, "xb") as raw, zipfile.ZipFile(raw, "w", allowZip64=False) as zf:
-            members = []
+            members: list[dict[str, Any]] = []
             for sha in sorted(paths):
                 name = spec.photo_member(sha)
                 h = hashlib.sha256()
