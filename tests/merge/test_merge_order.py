@@ -1,0 +1,291 @@
+"""Order independence, property-based: devices create, edit and export; the bureau imports
+the bundles in any order, with duplicates. After every import the central state equals a
+model computed from the set of bundles imported so far, and at the end a second database
+fed the same bundles in another order (with duplicates) has the same digest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import rfc8785
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from merge_helpers import (
+    BASE_TIME,
+    GATE,
+    RUBRIC,
+    TOWN,
+    VILLAGE,
+    VILLAGE2,
+    Device,
+    gate_answers,
+    rubric_answers,
+)
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
+
+from fengqiao_desktop.merge import forms_registry, models
+from fengqiao_desktop.merge.db import open_central
+from fengqiao_desktop.services import central as svc
+
+STATIONS = [VILLAGE, VILLAGE2, TOWN]
+B1 = [10.0, 25.5, 38.0, 40.0]
+
+
+class _Databases:
+    """Fresh central databases for one example: SQLite files, or PostgreSQL databases."""
+
+    def __init__(self, pg_url: str | None):
+        self.pg_url = pg_url
+        self.tmp = Path(tempfile.mkdtemp(prefix="fq-order-"))
+        self.made: list[str] = []
+
+    def new(self):
+        if self.pg_url is None:
+            url = f"sqlite:///{self.tmp / uuid.uuid4().hex / 'central.sqlite3'}"
+        else:
+            name = f"fq_order_{uuid.uuid4().hex[:12]}"
+            admin = create_engine(self.pg_url, isolation_level="AUTOCOMMIT")
+            with admin.connect() as c:
+                c.execute(text(f'CREATE DATABASE "{name}"'))
+            admin.dispose()
+            self.made.append(name)
+            url = make_url(self.pg_url).set(database=name).render_as_string(hide_password=False)
+        c = open_central(url)
+        with c.write() as conn:
+            forms_registry.register_forms(conn, [GATE, RUBRIC])
+        svc.load_demo(url=c)
+        return c
+
+    def close(self):
+        if self.made:
+            admin = create_engine(self.pg_url, isolation_level="AUTOCOMMIT")
+            with admin.connect() as c:
+                for name in self.made:
+                    c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+class _Laptop:
+    """A device plus its local inspections (latest record per id) and what changed since export."""
+
+    def __init__(self, name: str):
+        self.device = Device(name=name, unit="城关区退役军人事务局")
+        self.records: dict[str, dict] = {}
+        self.changed: set[str] = set()
+
+
+def _sha(record: dict) -> str:
+    import hashlib
+
+    return hashlib.sha256(rfc8785.dumps(record)).hexdigest()
+
+
+def _model(records: list[dict]) -> dict:
+    """Expected central state from the imported records (written independently of merge/)."""
+    revs: dict[str, dict[str, dict]] = {}
+    for r in records:
+        revs.setdefault(r["id"], {})[_sha(r)] = r
+    out = {}
+    for iid, by_sha in revs.items():
+        def key(s, by_sha=by_sha):
+            return (by_sha[s]["revision"], by_sha[s]["completed_at"].replace("Z", ".000000Z"), s)
+
+        win = max(by_sha, key=key)
+        w = by_sha[win]
+
+        def ancestor(s, w=w, by_sha=by_sha):
+            a = by_sha[s]
+            return a["revision"] < w["revision"] and w["audit"][: len(a["audit"])] == a["audit"]
+
+        competing = sorted((s for s in by_sha if s == win or not ancestor(s)), key=key)
+        out[iid] = {"winner": win, "revisions": set(by_sha), "conflict": len(competing) > 1,
+                    "competing": competing, "record": w}
+    # five-haves veto: a failed gate winner in the visit vetoes the rubric
+    failed = {m["record"]["visit_id"] for m in out.values()
+              if m["record"]["form"]["id"] == GATE.id and m["record"]["score"]["verdict"] != "pass"}
+    for m in out.values():
+        rec = m["record"]
+        own = rec["score"]["verdict"] if rec["form"]["id"] == GATE.id else _own_verdict(rec)
+        m["verdict"] = "veto" if rec["form"]["id"] == RUBRIC.id and rec["visit_id"] in failed else own
+    return out
+
+
+def _own_verdict(rec: dict) -> str:
+    from fengqiao_desktop.formengine.scoring import Answer, score
+
+    return score(RUBRIC, {k: Answer.from_json(v) for k, v in rec["answers"].items()}).verdict.value
+
+
+class MergeOrder(RuleBasedStateMachine):
+    pg_url: str | None = None
+
+    def __init__(self):
+        super().__init__()
+        self.dbs = _Databases(self.pg_url)
+        self.laptops = [_Laptop(n) for n in ("张三", "李四", "王五")]
+        self.central = self._new_central()
+        self.bundles: list[tuple[Path, list[dict]]] = []
+        self.imported: set[int] = set()
+        self.clock = 0
+        self.out = self.dbs.tmp / "bundles"
+
+    def _new_central(self):
+        c = self.dbs.new()
+        for lp in self.laptops:
+            svc.trust_add(lp.device.sk.public, name=lp.device.name, unit=lp.device.unit, url=c)
+        return c
+
+    def _id(self) -> str:
+        # deterministic ids: hypothesis replays an example exactly
+        self.clock += 1
+        return f"{self.clock:08x}-0000-4000-8000-{self.clock:012x}"
+
+    def teardown(self):
+        try:
+            if self.bundles:
+                self._check_other_order()
+        finally:
+            self.central.dispose()
+            self.dbs.close()
+
+    def _tick(self):
+        self.clock += 1
+        return BASE_TIME + timedelta(minutes=self.clock)
+
+    def _save(self, lp: _Laptop, rec: dict) -> None:
+        lp.records[rec["id"]] = rec
+        lp.changed.add(rec["id"])
+
+    # -- what inspectors do -----------------------------------------------------------
+    @rule(who=st.integers(0, 2), station=st.sampled_from(STATIONS), b1=st.sampled_from(B1),
+          gate_ok=st.booleans(), with_gate=st.booleans())
+    def inspect(self, who, station, b1, gate_ok, with_gate):
+        lp = self.laptops[who]
+        visit = f"visit-{self.clock}"
+        if with_gate:
+            self._save(lp, lp.device.record(GATE, station=station, visit_id=visit, revision=1,
+                                            inspection_id=self._id(),
+                                            answers=gate_answers(gate_ok), completed_at=self._tick()))
+        rec = lp.device.record(RUBRIC, station=station, visit_id=visit, revision=1,
+                               inspection_id=self._id(),
+                               answers=rubric_answers(b1=b1), completed_at=self._tick())
+        if with_gate and not gate_ok:
+            rec["score"] = {**rec["score"], "verdict": "veto"}
+        self._save(lp, rec)
+
+    def _edit(self, lp: _Laptop, old: dict, b1: float, gate_ok: bool) -> None:
+        gate = old["form"]["id"] == GATE.id
+        rec = lp.device.record(
+            GATE if gate else RUBRIC, station=old["station_code"], visit_id=old["visit_id"],
+            revision=old["revision"] + 1, inspection_id=old["id"],
+            answers=gate_answers(gate_ok) if gate else rubric_answers(b1=b1), completed_at=self._tick(),
+            audit=old["audit"] + [{"action": "edit", "by": lp.device.key_id, "n": self.clock}])
+        if not gate and old["score"]["verdict"] == "veto" and rec["score"]["verdict"] != "veto":
+            rec["score"] = {**rec["score"], "verdict": "veto"}  # the laptop still knows the failed gate
+        self._save(lp, rec)
+
+    @precondition(lambda self: any(lp.records for lp in self.laptops))
+    @rule(data=st.data(), b1=st.sampled_from(B1), gate_ok=st.booleans())
+    def edit(self, data, b1, gate_ok):
+        lp = data.draw(st.sampled_from([lp for lp in self.laptops if lp.records]))
+        self._edit(lp, lp.records[data.draw(st.sampled_from(sorted(lp.records)))], b1, gate_ok)
+
+    @precondition(lambda self: any(lp.records for lp in self.laptops))
+    @rule(data=st.data(), b1=st.sampled_from(B1), both=st.booleans())
+    def edit_on_another_laptop(self, data, b1, both):
+        """An inspection copied to a second laptop and edited there: a race with the first."""
+        src = data.draw(st.sampled_from([lp for lp in self.laptops if lp.records]))
+        dst = data.draw(st.sampled_from([lp for lp in self.laptops if lp is not src]))
+        old = src.records[data.draw(st.sampled_from(sorted(src.records)))]
+        self._edit(dst, json.loads(json.dumps(old)), b1, True)
+        if both:
+            self._edit(src, old, B1[0], False)
+
+    @precondition(lambda self: any(lp.changed for lp in self.laptops))
+    @rule(data=st.data())
+    def export(self, data):
+        lp = data.draw(st.sampled_from([lp for lp in self.laptops if lp.changed]))
+        records = [lp.records[i] for i in sorted(lp.changed)]
+        path = lp.device.export(self.out / lp.device.device_id, records)
+        lp.changed.clear()
+        self.bundles.append((path, records))
+
+    # -- what the bureau does ---------------------------------------------------------
+    @precondition(lambda self: self.bundles)
+    @rule(data=st.data())
+    def import_one(self, data):
+        i = data.draw(st.integers(0, len(self.bundles) - 1))
+        [out] = svc.import_bundles([self.bundles[i][0]], url=self.central)
+        expected = "already_imported" if i in self.imported else "imported"
+        assert out.status == expected, out.line("en")
+        self.imported.add(i)
+
+    @invariant()
+    def central_matches_model(self):
+        if not self.imported:
+            return
+        model = _model([r for i in sorted(self.imported) for r in self.bundles[i][1]])
+        ins, rev, conf = (models.Inspection.__table__, models.InspectionRevision.__table__,
+                          models.Conflict.__table__)
+        with self.central.read() as conn:
+            rows = {r.id: r for r in conn.execute(select(ins))}
+            revs: dict[str, set[str]] = {}
+            for iid, sha in conn.execute(select(rev.c.inspection_id, rev.c.content_sha256)):
+                revs.setdefault(iid, set()).add(sha)
+            conflicts = {r.inspection_id: r for r in conn.execute(select(conf))}
+        assert set(rows) == set(model)
+        for iid, m in model.items():
+            assert revs[iid] == m["revisions"]
+            assert rows[iid].winner_sha256 == m["winner"], iid
+            assert rows[iid].verdict == m["verdict"], iid
+            assert (iid in conflicts) == m["conflict"], iid
+            if m["conflict"]:
+                assert [s for _r, s in json.loads(conflicts[iid].revisions)] == m["competing"]
+
+    def _check_other_order(self):
+        for i in range(len(self.bundles)):  # everything into the first database
+            if i not in self.imported:
+                svc.import_bundles([self.bundles[i][0]], url=self.central)
+        other = self._new_central()
+        try:
+            import random
+
+            rnd = random.Random(len(self.bundles))
+            order = list(range(len(self.bundles))) * 2
+            rnd.shuffle(order)
+            outs = svc.import_bundles([self.bundles[i][0] for i in order], url=other)
+            assert all(o.ok for o in outs), [o.line("en") for o in outs if not o.ok]
+            assert svc.digest(url=other) == svc.digest(url=self.central)
+        finally:
+            other.dispose()
+
+
+def test_import_order_does_not_matter_sqlite():
+    MergeOrder.pg_url = None
+    MergeOrder.TestCase.settings = settings(
+        max_examples=int(os.environ.get("FQ_ORDER_EXAMPLES", "20")), stateful_step_count=18,
+        deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    MergeOrder.TestCase().runTest()
+
+
+@pytest.mark.postgres
+def test_import_order_does_not_matter_postgres():
+    MergeOrder.pg_url = os.environ["FENGQIAO_TEST_PG_URL"]
+    MergeOrder.TestCase.settings = settings(
+        max_examples=int(os.environ.get("FQ_ORDER_EXAMPLES_PG", "6")), stateful_step_count=15,
+        deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    try:
+        MergeOrder.TestCase().runTest()
+    finally:
+        MergeOrder.pg_url = None
