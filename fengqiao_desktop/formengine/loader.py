@@ -37,8 +37,15 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+_LIST_NAMES = {"sections": "section", "items": "item", "choices": "choice"}
+
+
 def _locate(data, loc: tuple) -> str:
-    """Turn a pydantic error location into 'section A / item A1 / field'."""
+    """Turn a pydantic error location into 'section A / item A1 / field'.
+
+    List entries are named by their id when they have one, else by position
+    (``item #3``), so the author can find the spot in the file.
+    """
     parts: list[str] = []
     node = data
     for key in loc:
@@ -46,22 +53,36 @@ def _locate(data, loc: tuple) -> str:
             node = node[key]
         except (KeyError, IndexError, TypeError):
             node = None
-        if isinstance(key, int) and isinstance(node, dict) and "id" in node:
-            kind = "item" if parts and parts[-1] == "items" else "section"
-            if parts and parts[-1] in ("items", "sections"):
-                parts.pop()
-            parts.append(f"{kind} {node['id']}")
+        if isinstance(key, int) and parts and parts[-1] in _LIST_NAMES:
+            kind = _LIST_NAMES[parts.pop()]
+            ident = None
+            if isinstance(node, dict):
+                ident = node.get("value") if kind == "choice" else node.get("id")
+            parts.append(f"{kind} {ident}" if ident not in (None, "") else f"{kind} #{key + 1}")
         else:
             parts.append(str(key))
     return " / ".join(parts)
 
 
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """'line 12, column 5: duplicate key 'id'' instead of PyYAML's multi-line report."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    text = f"{context}; {problem}" if context and "duplicate" not in problem else problem
+    if mark is not None:
+        return f"line {mark.line + 1}, column {mark.column + 1}: {text}"
+    return text
+
+
 def parse_form(text: str, source: str = "<text>") -> FormDef:
+    """Validate form YAML text; ``source`` (the file name) is named in every error."""
     try:
         data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
-        raise FormError(f"表单文件 {source} 不是有效的 YAML：{exc}",
-                        message_en=f"Form file {source} is not valid YAML: {exc}") from None
+        where = _yaml_problem(exc)
+        raise FormError(f"表单文件 {source} 不是有效的 YAML：{where}",
+                        message_en=f"Form file {source} is not valid YAML: {where}") from None
     if not isinstance(data, dict):
         raise FormError(f"表单文件 {source} 的顶层必须是映射（键: 值）",
                         message_en=f"Form file {source}: the top level must be a mapping") from None
@@ -79,17 +100,23 @@ def parse_form(text: str, source: str = "<text>") -> FormDef:
 
 
 def load_form_file(path: str | Path) -> FormDef:
+    """Read and validate one form file; FormError names the file, the item and the problem."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise FormError(f"找不到表单文件 {p}", message_en=f"Form file not found: {p}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FormError(f"无法读取表单文件 {p}：{exc}", message_en=f"Cannot read form file {p}: {exc}") from None
+    except UnicodeDecodeError:
+        raise FormError(f"表单文件 {p.name} 不是 UTF-8 编码，请以 UTF-8 保存",
+                        message_en=f"Form file {p.name} is not UTF-8; save it as UTF-8") from None
+    except OSError as exc:
+        raise FormError(f"无法读取表单文件 {p}：{exc.strerror or exc}",
+                        message_en=f"Cannot read form file {p}: {exc.strerror or exc}") from None
     return parse_form(text, source=p.name)
 
 
 def form_files(folder: Path | None = None) -> list[Path]:
+    """The ``*.yaml`` files in ``folder`` (default: the shipped forms), sorted by name."""
     folder = folder or forms_dir()
     return sorted(p for p in folder.glob("*.yaml") if p.is_file())
 
@@ -104,8 +131,15 @@ class FormRegistry:
             self.add(f)
 
     def add(self, form: FormDef) -> None:
-        self._by_sha[form.sha256] = form
+        """Add a form; the same id and version with other content is refused (ambiguous)."""
         versions = self._by_id.setdefault(form.id, [])
+        for v in versions:
+            if v.version == form.version and v.sha256 != form.sha256:
+                raise FormError(
+                    f"表单 {form.id} 版本 {form.version} 出现了两份不同的内容；修改过的表单请提高版本号",
+                    message_en=f"Form {form.id} version {form.version} appears twice with different "
+                    "content; give a changed form a new version")
+        self._by_sha[form.sha256] = form
         if all(v.sha256 != form.sha256 for v in versions):
             versions.append(form)
             versions.sort(key=lambda f: _version_key(f.version))
@@ -151,6 +185,7 @@ def _version_key(v: str) -> tuple:
 
 
 def load_forms(paths: Iterable[str | Path] | None = None) -> list[FormDef]:
+    """Load the given files (default: every shipped form); the first bad file raises."""
     files = [Path(p) for p in paths] if paths else form_files()
     return [load_form_file(p) for p in files]
 

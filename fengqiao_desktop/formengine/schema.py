@@ -14,7 +14,7 @@ from functools import cached_property
 import rfc8785
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from fengqiao_desktop.domain import FormKind, ItemType, Level
+from fengqiao_desktop.domain import FindingCategory, FormKind, ItemType, Level
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 
@@ -61,8 +61,22 @@ class Item(_Strict):
     choices: tuple[Choice, ...] = ()
     min_value: float | None = None  # number items
     max_value: float | None = None
-    category: str | None = None  # default finding category (硬件设施 ...) for this item
+    category: FindingCategory | None = None  # default finding category for this item
     evidence: str = ""  # what to photograph / collect
+    # deduction items: points taken off per shortfall found (default: the step)
+    deduct_per: float | None = Field(default=None, gt=0)
+
+    @field_validator("category", mode="before")
+    @classmethod
+    def _category_from_label(cls, v):
+        # the sheet may say 硬件设施 or hardware; store the machine value
+        if isinstance(v, str):
+            try:
+                return FindingCategory.parse(v)
+            except ValueError:
+                known = ", ".join(f"{c.value} ({c.zh})" for c in FindingCategory)
+                raise ValueError(f"unknown category {v!r}; use one of {known}") from None
+        return v
 
     @property
     def is_required(self) -> bool:
@@ -78,33 +92,55 @@ class Item(_Strict):
     def effective_step(self) -> float:
         return self.step or (0.5 if self.type in (ItemType.GRADED, ItemType.DEDUCTION) else 1.0)
 
+    def points_after_deductions(self, shortfalls: int) -> float:
+        """A deduction item's points after ``shortfalls`` findings: max minus each deduction, floor 0."""
+        per = self.deduct_per or self.effective_step
+        return max(self.max - per * max(shortfalls, 0), 0.0)
+
     @model_validator(mode="after")
     def _check(self) -> Item:
+        # messages carry no item id: the loader prefixes the location (section / item)
         t = self.type
         if t in (ItemType.GRADED, ItemType.DEDUCTION):
             if self.max <= 0:
-                raise ValueError(f"item {self.id}: a {t.value} item needs max > 0")
+                raise ValueError(f"a {t.value} item needs max > 0")
             if not _is_multiple(self.max, self.effective_step):
-                raise ValueError(f"item {self.id}: max {self.max} is not a multiple of step {self.effective_step}")
+                raise ValueError(f"max {self.max:g} is not a multiple of step {self.effective_step:g}")
+        elif self.step is not None:
+            raise ValueError(f"only graded and deduction items have a step ({t.value} has none)")
+        if self.deduct_per is not None:
+            if t is not ItemType.DEDUCTION:
+                raise ValueError("only deduction items have deduct_per")
+            if not _is_multiple(self.deduct_per, self.effective_step):
+                raise ValueError(
+                    f"deduct_per {self.deduct_per:g} is not a multiple of step {self.effective_step:g}")
         if t is ItemType.CHOICE:
             if len(self.choices) < 2:
-                raise ValueError(f"item {self.id}: a choice item needs at least two choices")
+                raise ValueError("a choice item needs at least two options under 'choices'")
             values = [c.value for c in self.choices]
             if len(set(values)) != len(values):
-                raise ValueError(f"item {self.id}: choice values repeat")
-            best = max(c.points for c in self.choices)
+                raise ValueError("choice values repeat")
             if any(c.points < 0 or c.points > self.max for c in self.choices):
-                raise ValueError(f"item {self.id}: choice points must lie in 0..max ({self.max})")
-            if not math.isclose(best, self.max):
-                raise ValueError(f"item {self.id}: the best choice must be worth max ({self.max})")
+                raise ValueError(f"choice points must lie in 0..max ({self.max:g})")
+            if not math.isclose(max(c.points for c in self.choices), self.max):
+                raise ValueError(f"the best choice must be worth max ({self.max:g})")
+            if any(c.veto for c in self.choices) and not self.veto:
+                raise ValueError("a choice marked veto needs the item to be a veto item")
         elif self.choices:
-            raise ValueError(f"item {self.id}: only choice items have choices")
+            raise ValueError("only choice items have choices")
         if t in (ItemType.NUMBER, ItemType.TEXT) and self.max != 0:
-            raise ValueError(f"item {self.id}: {t.value} items carry no points (max must be 0)")
+            raise ValueError(f"{t.value} items carry no points (max must be 0)")
         if t in (ItemType.NUMBER, ItemType.TEXT) and self.veto:
-            raise ValueError(f"item {self.id}: {t.value} items cannot be veto items")
+            raise ValueError(f"{t.value} items cannot be veto items")
         if self.veto and self.na_allowed:
-            raise ValueError(f"item {self.id}: a veto item cannot be marked not applicable")
+            raise ValueError("a veto item cannot be marked not applicable")
+        if self.veto_reason and not self.veto:
+            raise ValueError("veto_reason is set but veto is not")
+        if (self.min_value is not None or self.max_value is not None) and t is not ItemType.NUMBER:
+            raise ValueError("only number items have min_value / max_value")
+        if (self.min_value is not None and self.max_value is not None
+                and self.min_value > self.max_value):
+            raise ValueError("min_value is above max_value")
         return self
 
 
@@ -137,23 +173,30 @@ class FormDef(_Strict):
 
     @model_validator(mode="after")
     def _check(self) -> FormDef:
-        seen: set[str] = set()
+        seen: dict[str, str] = {}
         for s in self.sections:
             for it in s.items:
                 if it.id in seen:
-                    raise ValueError(f"item {it.id}: the id is used twice")
-                seen.add(it.id)
-        if len({s.id for s in self.sections}) != len(self.sections):
-            raise ValueError("section ids repeat")
+                    raise ValueError(
+                        f"item {it.id} (section {s.id}): the id is already used in section {seen[it.id]}")
+                seen[it.id] = s.id
+        section_ids = [s.id for s in self.sections]
+        for sid in section_ids:
+            if section_ids.count(sid) > 1:
+                raise ValueError(f"section {sid}: the id is used twice")
+        if len(set(self.levels)) != len(self.levels):
+            raise ValueError("levels repeat")
         total = sum(s.max for s in self.sections)
-        if self.max_points is not None and not math.isclose(total, self.max_points):
-            raise ValueError(f"items add up to {total:g} points, but max_points says {self.max_points:g}")
-        if self.pass_mark > total:
+        if self.max_points is not None and not math.isclose(total, self.max_points, abs_tol=1e-9):
+            per = ", ".join(f"{s.id} {s.max:g}" for s in self.sections)
+            raise ValueError(
+                f"items add up to {total:g} points ({per}), but max_points says {self.max_points:g}")
+        if self.pass_mark > total + 1e-9:
             raise ValueError(f"pass_mark {self.pass_mark:g} is above the total {total:g}")
         return self
 
     # -- derived -------------------------------------------------------
-    @property
+    @cached_property
     def max(self) -> float:
         return sum(s.max for s in self.sections)
 
@@ -168,8 +211,13 @@ class FormDef(_Strict):
         raise KeyError(item_id)
 
     def canonical_bytes(self) -> bytes:
-        """RFC 8785 canonical JSON of the validated content: the basis of the form's hash."""
-        return rfc8785.dumps(self.model_dump(mode="json"))
+        """RFC 8785 canonical JSON of the validated content: the basis of the form's hash.
+
+        Fields left at their default are omitted, so a later schema version that adds an
+        optional field does not change the identity of forms that do not use it. The
+        result validates back to the same form (the central registry stores it).
+        """
+        return rfc8785.dumps(self.model_dump(mode="json", exclude_defaults=True))
 
     @cached_property
     def sha256(self) -> str:
@@ -180,7 +228,12 @@ class FormDef(_Strict):
         return (self.id, self.version, self.sha256)
 
     def summary(self) -> dict:
-        """The ``forms show --json`` shape."""
+        """The ``forms show --json`` shape (a contract: keys may be added, never removed).
+
+        ``{"id", "version", "sha256", "kind", "pass_mark", "max", "sections": [{"id", "title",
+        "items": [{"id", "type", "max", "veto", "na_allowed", "min_photos"}]}]}`` plus
+        titles in both languages, levels, steps, categories and veto reasons.
+        """
         return {
             "id": self.id,
             "version": self.version,
@@ -200,11 +253,15 @@ class FormDef(_Strict):
                         {
                             "id": i.id,
                             "title": i.title.zh,
+                            "title_en": i.title.en,
                             "type": i.type.value,
                             "max": i.max,
+                            "step": i.effective_step if i.type in _STEPPED else None,
                             "veto": i.veto,
+                            "veto_reason": i.veto_reason or None,
                             "na_allowed": i.na_allowed,
                             "min_photos": i.min_photos,
+                            "category": i.category.value if i.category else None,
                         }
                         for i in s.items
                     ],
@@ -212,3 +269,6 @@ class FormDef(_Strict):
                 for s in self.sections
             ],
         }
+
+
+_STEPPED = (ItemType.GRADED, ItemType.DEDUCTION)

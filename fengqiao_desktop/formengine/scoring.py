@@ -9,8 +9,11 @@ Rules (documented in docs/forms.md):
 - A veto item fails when answered ``false`` / 0 points / a veto choice; any
   failed veto item (or an external veto, such as a failed five-haves gate in the
   same visit) makes the verdict ``veto`` whatever the score.
-- gate forms pass when every scored item earns its max; rubric forms pass at
-  ``total >= pass_mark``.
+- gate forms pass when every scored item is answered and earns its max (a yes/no
+  item must be ``true``, whatever its points); rubric forms pass at
+  ``total >= pass_mark``, compared on the total rounded to 2 decimals (the figure
+  printed on the sheet).
+- N/A on an item that does not allow it counts as unanswered.
 """
 
 from __future__ import annotations
@@ -185,6 +188,17 @@ def item_points(item: Item, answer: Answer | None) -> tuple[float, bool]:
     return 0.0, False
 
 
+def _gate_item_met(item: Item, s: ItemScore, answer: Answer | None) -> bool:
+    if s.na:
+        return True
+    if not s.answered:
+        return False
+    if item.type is ItemType.YES_NO:
+        # a 0-point yes/no check still has to be "yes"
+        return answer is not None and answer.value is True
+    return math.isclose(s.points, s.max)
+
+
 def _round(x: float) -> float:
     return round(x + 0.0, 2)
 
@@ -195,6 +209,12 @@ def score(
     photo_counts: Mapping[str, int] | None = None,
     external_vetoes: Sequence[str] = (),
 ) -> ScoreResult:
+    """Score ``answers`` (item id -> Answer) against ``form``.
+
+    ``photo_counts`` gives the photos attached per item (for ``missing_evidence``);
+    ``external_vetoes`` are reasons decided outside this form, such as a failed
+    five-haves gate in the same visit. Answers for ids the form lacks are ignored.
+    """
     photo_counts = photo_counts or {}
     items: dict[str, ItemScore] = {}
     sections: list[SectionScore] = []
@@ -209,7 +229,8 @@ def score(
         for it in sec.items:
             ans = answers.get(it.id)
             na = bool(ans and ans.na and it.na_allowed)
-            answered = bool(ans and ans.answered)
+            # N/A where the form does not allow it is no answer at all
+            answered = bool(ans and ans.answered) and (na or not (ans and ans.na))
             pts, vfail = item_points(it, ans)
             if it.is_required and not answered:
                 missing_answers.append(it.id)
@@ -237,12 +258,9 @@ def score(
     if veto_reasons:
         verdict = Verdict.VETO
     elif form.kind is FormKind.GATE:
-        all_full = all(
-            s.na or (s.answered and math.isclose(s.points, s.max))
-            for s in items.values()
-            if form.items[s.item_id].scored
-        )
-        verdict = Verdict.PASS if all_full and not missing_answers else Verdict.FAIL
+        all_met = all(_gate_item_met(it, items[it.id], answers.get(it.id))
+                      for it in form.items.values() if it.scored)
+        verdict = Verdict.PASS if all_met and not missing_answers else Verdict.FAIL
     else:
         verdict = Verdict.PASS if total >= form.pass_mark - 1e-9 else Verdict.FAIL
     return ScoreResult(
