@@ -49,7 +49,7 @@ def synthetic_rows(count: int = 50_000):
     city = "620100000000"
     rows = [TreeRow(city, "兰州市退役军人服务中心", Level.CITY, None)]
     towns = _COUNTIES * _TOWNS_PER_COUNTY
-    villages_per_town = max(1, (count - 1 - _COUNTIES - towns) // towns)
+    villages_per_town = max(1, -(-(count - 1 - _COUNTIES - towns) // towns))  # ceil
     serial = 0
     for c in range(_COUNTIES):
         county = f"6201{c + 2:02d}000000"
@@ -60,8 +60,6 @@ def synthetic_rows(count: int = 50_000):
             rows.append(TreeRow(town, tname + "退役军人服务站", Level.TOWN, county))
             for v in range(villages_per_town):
                 serial += 1
-                if len(rows) >= count:
-                    break
                 rows.append(TreeRow(f"6201{c + 2:02d}{t + 1:03d}{v + 1:03d}",
                                     _name(serial, 3) + "社区退役军人服务站", Level.VILLAGE, town))
     return rows[:count]

@@ -38,9 +38,6 @@ log = logging.getLogger(__name__)
 INSPECTOR, BUREAU = 0, 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
 
 def app_icon() -> QIcon:
     from fengqiao_desktop.paths import resources_dir
@@ -189,39 +186,39 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Set every label in the current language (called again on a language change)."""
-        self.setWindowTitle(tr("Fengqiao Desktop — veterans' service station inspections"))
-        self.file_menu.setTitle(tr("&File"))
-        self.edit_menu.setTitle(tr("&Inspection"))
-        self.view_menu.setTitle(tr("&View"))
-        self.lang_menu.setTitle(tr("&Language"))
-        self.help_menu.setTitle(tr("&Help"))
-        self.inspector_action.setText(tr("Inspector"))
-        self.inspector_action.setToolTip(tr("Stations and inspections (Ctrl+1)"))
-        self.bureau_action.setText(tr("Bureau"))
-        self.bureau_action.setToolTip(tr("Bundle import, coverage and conflicts (Ctrl+2)"))
-        self.import_action.setText(tr("Import roster…"))
-        self.demo_action.setText(tr("Load demonstration roster"))
-        self.export_action.setText(tr("Export bundle…"))
-        self.export_action.setToolTip(tr("Export signed bundle (not available yet)"))
-        self.new_action.setText(tr("New inspection…"))
-        self.find_action.setText(tr("Find station"))
-        self.quit_action.setText(tr("Quit"))
-        self.about_action.setText(tr("About Fengqiao Desktop"))
-        self.workspace_bar.setWindowTitle(tr("Workspaces"))
-        self.tools.setWindowTitle(tr("Toolbar"))
-        self.inspector.setTabText(0, tr("Stations"))
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Fengqiao Desktop — veterans' service station inspections"))
+        self.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&File"))
+        self.edit_menu.setTitle(QCoreApplication.translate("MainWindow", "&Inspection"))
+        self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
+        self.lang_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
+        self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self.inspector_action.setText(QCoreApplication.translate("MainWindow", "Inspector"))
+        self.inspector_action.setToolTip(QCoreApplication.translate("MainWindow", "Stations and inspections (Ctrl+1)"))
+        self.bureau_action.setText(QCoreApplication.translate("MainWindow", "Bureau"))
+        self.bureau_action.setToolTip(QCoreApplication.translate("MainWindow", "Bundle import, coverage and conflicts (Ctrl+2)"))
+        self.import_action.setText(QCoreApplication.translate("MainWindow", "Import roster…"))
+        self.demo_action.setText(QCoreApplication.translate("MainWindow", "Load demonstration roster"))
+        self.export_action.setText(QCoreApplication.translate("MainWindow", "Export bundle…"))
+        self.export_action.setToolTip(QCoreApplication.translate("MainWindow", "Export signed bundle (not available yet)"))
+        self.new_action.setText(QCoreApplication.translate("MainWindow", "New inspection…"))
+        self.find_action.setText(QCoreApplication.translate("MainWindow", "Find station"))
+        self.quit_action.setText(QCoreApplication.translate("MainWindow", "Quit"))
+        self.about_action.setText(QCoreApplication.translate("MainWindow", "About Fengqiao Desktop"))
+        self.workspace_bar.setWindowTitle(QCoreApplication.translate("MainWindow", "Workspaces"))
+        self.tools.setWindowTitle(QCoreApplication.translate("MainWindow", "Toolbar"))
+        self.inspector.setTabText(0, QCoreApplication.translate("MainWindow", "Stations"))
         if self.bureau.indexOf(self.bureau_placeholder) >= 0:
-            self.bureau.setTabText(self.bureau.indexOf(self.bureau_placeholder), tr("Bureau"))
+            self.bureau.setTabText(self.bureau.indexOf(self.bureau_placeholder), QCoreApplication.translate("MainWindow", "Bureau"))
         self.bureau_placeholder.retranslate()
         self.browser.retranslate()
         self._update_status()
 
     # -- status bar ----------------------------------------------------------------
     def _update_status(self, count: int | None = None) -> None:
-        self.data_label.setText(tr("Data folder: {path}").format(path=str(config.data_dir())))
+        self.data_label.setText(QCoreApplication.translate("MainWindow", "Data folder: {path}").format(path=str(config.data_dir())))
         if count is None:
             count = self.browser.model.station_count()
-        self.count_label.setText(tr("{count} stations").format(count=f"{count:,}"))
+        self.count_label.setText(QCoreApplication.translate("MainWindow", "{count} stations").format(count=f"{count:,}"))
 
     def _stations_loaded(self, count: int) -> None:
         self._update_status(count)
@@ -267,13 +264,13 @@ class MainWindow(QMainWindow):
         """Import a CSV/XLSX roster in the background; the tree reloads when it is done."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, tr("Import roster"), "", tr("Rosters (*.csv *.xlsx);;All files (*)"))
+                self, QCoreApplication.translate("MainWindow", "Import roster"), "", QCoreApplication.translate("MainWindow", "Rosters (*.csv *.xlsx);;All files (*)"))
             if not path:
                 return None
         job = self._roster_job("import_roster", path)
         if job is None:
             return None
-        return tasks.start_with_dialog(self, tr("Importing roster…"), job,
+        return tasks.start_with_dialog(self, QCoreApplication.translate("MainWindow", "Importing roster…"), job,
                                        on_done=self._roster_done, on_error=self._task_failed)
 
     def load_demo(self) -> tasks.TaskHandle | None:
@@ -281,7 +278,7 @@ class MainWindow(QMainWindow):
         job = self._roster_job("load_demo")
         if job is None:
             return None
-        return tasks.start_with_dialog(self, tr("Loading demonstration roster…"), job,
+        return tasks.start_with_dialog(self, QCoreApplication.translate("MainWindow", "Loading demonstration roster…"), job,
                                        on_done=self._roster_done, on_error=self._task_failed)
 
     def _roster_job(self, what: str, *args):
@@ -294,7 +291,7 @@ class MainWindow(QMainWindow):
     def _roster_done(self, result) -> None:
         self.roster_imported.emit(result)
         if result is not None and hasattr(result, "added"):
-            self.statusBar().showMessage(tr("Roster: {added} added, {updated} updated, {unchanged} unchanged").format(
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Roster: {added} added, {updated} updated, {unchanged} unchanged").format(
                 added=result.added, updated=result.updated, unchanged=result.unchanged), 10000)
         self.browser.reload()
 
@@ -335,12 +332,15 @@ class MainWindow(QMainWindow):
             from fengqiao_desktop.ui.editor.editor_widget import InspectionEditor
         except ImportError:
             log.info("inspection editor not available; showing a placeholder")
-            return _EditorPlaceholder(inspection_id), tr("Inspection")
+            return _EditorPlaceholder(inspection_id), QCoreApplication.translate("MainWindow", "Inspection")
         try:
             editor = InspectionEditor(self.store, inspection_id, self, lang=i18n.current_language())
+        except ModuleNotFoundError as exc:  # a build without the inspection services
+            log.warning("inspection editor cannot be built: %s", exc)
+            return _EditorPlaceholder(inspection_id), QCoreApplication.translate("MainWindow", "Inspection")
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
-            return _EditorPlaceholder(inspection_id), tr("Inspection")
+            return _EditorPlaceholder(inspection_id), QCoreApplication.translate("MainWindow", "Inspection")
         message = getattr(editor, "message", None)
         if message is not None:
             message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
             if sig is not None:
                 sig.connect(lambda *_a: self._inspection_changed())
         view = getattr(editor, "view", None)
-        title = getattr(view, "title", None) or tr("Inspection")
+        title = getattr(view, "title", None) or QCoreApplication.translate("MainWindow", "Inspection")
         return editor, title if len(title) <= 24 else title[:23] + "…"
 
     def _inspection_changed(self) -> None:
@@ -387,13 +387,13 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, tr("About Fengqiao Desktop"), about_text())
+        QMessageBox.about(self, QCoreApplication.translate("MainWindow", "About Fengqiao Desktop"), about_text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         running = tasks.runner().running() if hasattr(tasks.runner(), "running") else []
         if running:
             answer = QMessageBox.question(
-                self, tr("Quit"), tr("A task is still running. Stop it and quit?"))
+                self, QCoreApplication.translate("MainWindow", "Quit"), QCoreApplication.translate("MainWindow", "A task is still running. Stop it and quit?"))
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
 
 
 def about_text() -> str:
-    return tr("<h3>Fengqiao Desktop {version}</h3>"
+    return QCoreApplication.translate("MainWindow", "<h3>Fengqiao Desktop {version}</h3>"
               "<p>Offline inspections of veterans' service centers and stations: the five-haves "
               "checklist, the demonstration-station rubric, photo evidence, findings and signed "
               "bundles for the county bureau.</p><p>Data folder: {path}</p>").format(
@@ -424,6 +424,6 @@ class _EditorPlaceholder(QLabel):
         super().__init__()
         self.inspection_id = inspection_id
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setText(tr("The inspection editor is not available in this build.\nInspection {id}").format(
+        self.setText(QCoreApplication.translate("MainWindow", "The inspection editor is not available in this build.\nInspection {id}").format(
             id=inspection_id))
 

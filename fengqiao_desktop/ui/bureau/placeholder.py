@@ -10,10 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BureauPlaceholder", text)
-
-
 class BureauPlaceholder(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -33,7 +29,7 @@ class BureauPlaceholder(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText(tr("Bureau workspace"))
-        self.body.setText(tr("Importing inspectors' bundles, the trust store of inspector keys, "
+        self.heading.setText(QCoreApplication.translate("BureauPlaceholder", "Bureau workspace"))
+        self.body.setText(QCoreApplication.translate("BureauPlaceholder", "Importing inspectors' bundles, the trust store of inspector keys, "
                              "coverage against the year's targets and conflicts will appear here. "
                              "Until then, use the command line: fengqiao bundle / merge / coverage."))

@@ -16,10 +16,6 @@ from fengqiao_desktop.ui.stations.station_page import StationPage
 from fengqiao_desktop.ui.stations.tree_model import COL_BADGE, COL_CODE, COL_NAME, StationTreeModel
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StationBrowser", text)
-
-
 class StationBrowser(QWidget):
     """Signals: ``station_selected(code)``, ``stations_loaded(count)``."""
 
@@ -89,7 +85,7 @@ class StationBrowser(QWidget):
         if self._loading is not None and not self._loading.done:
             self._loading.cancel()
         if background:
-            self._loading = tasks.start(tr("Loading stations"), load, on_done=self._loaded)
+            self._loading = tasks.start(QCoreApplication.translate("StationBrowser", "Loading stations"), load, on_done=self._loaded)
         else:
             self._loaded(load(lambda *a: None, lambda: False))
 

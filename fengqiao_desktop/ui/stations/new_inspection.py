@@ -25,10 +25,6 @@ from fengqiao_desktop.domain.enums import FormKind
 from fengqiao_desktop.ui.stations.source import FormChoice
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NewInspectionDialog", text)
-
-
 def default_choice(choices: Sequence[FormChoice]) -> FormChoice | None:
     """The marked default, else the first rubric, else the first form."""
     for c in choices:
@@ -43,12 +39,12 @@ def default_choice(choices: Sequence[FormChoice]) -> FormChoice | None:
 class NewInspectionDialog(QDialog):
     def __init__(self, station_name: str, choices: Sequence[FormChoice], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("New inspection"))
+        self.setWindowTitle(QCoreApplication.translate("NewInspectionDialog", "New inspection"))
         self.choices = list(choices)
         self.group = QButtonGroup(self)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(tr("Station: {name}").format(name=station_name)))
-        lay.addWidget(QLabel(tr("Form to fill in:")))
+        lay.addWidget(QLabel(QCoreApplication.translate("NewInspectionDialog", "Station: {name}").format(name=station_name)))
+        lay.addWidget(QLabel(QCoreApplication.translate("NewInspectionDialog", "Form to fill in:")))
         self.radios: list[QRadioButton] = []
         chosen = default_choice(self.choices)
         for i, c in enumerate(self.choices):
@@ -60,13 +56,13 @@ class NewInspectionDialog(QDialog):
             self.radios.append(rb)
             lay.addWidget(rb)
         self.gates = [c for c in self.choices if c.kind is FormKind.GATE]
-        self.also_gate = QCheckBox(tr("Also the five-haves checklist for the same visit"))
+        self.also_gate = QCheckBox(QCoreApplication.translate("NewInspectionDialog", "Also the five-haves checklist for the same visit"))
         self.also_gate.setObjectName("also_five_haves")
         self.also_gate.setChecked(bool(self.gates))
         self.also_gate.setVisible(bool(self.gates))
         lay.addWidget(self.also_gate)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Start"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("NewInspectionDialog", "Start"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)

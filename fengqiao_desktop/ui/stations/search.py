@@ -21,9 +21,6 @@ from fengqiao_desktop.ui.stations.tree_model import CodeRole
 RESULT_LIMIT = 200
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StationSearch", text)
-
 
 class SearchResultsModel(QAbstractListModel):
     """Search hits as a flat list: "name  code · level", with the badge as icon."""
@@ -108,7 +105,7 @@ class StationSearch(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.edit.setPlaceholderText(tr("Search by name, code or pinyin initials (e.g. dgxl)"))
+        self.edit.setPlaceholderText(QCoreApplication.translate("StationSearch", "Search by name, code or pinyin initials (e.g. dgxl)"))
 
     def set_source(self, source: StationSource) -> None:
         self.source = source
@@ -144,12 +141,12 @@ class StationSearch(QWidget):
         self.info.setVisible(active)
         if active:
             if not rows:
-                self.info.setText(tr("No station matches \u201c{text}\u201d.").format(text=text))
+                self.info.setText(QCoreApplication.translate("StationSearch", "No station matches \u201c{text}\u201d.").format(text=text))
             elif len(rows) >= RESULT_LIMIT:
-                self.info.setText(tr("First {count} matches; type more to narrow down.").format(
+                self.info.setText(QCoreApplication.translate("StationSearch", "First {count} matches; type more to narrow down.").format(
                     count=len(rows)))
             else:
-                self.info.setText(tr("{count} matches").format(count=len(rows)))
+                self.info.setText(QCoreApplication.translate("StationSearch", "{count} matches").format(count=len(rows)))
             if rows:
                 self.list.setCurrentIndex(self.results.index(0))
         self.results_shown.emit(len(rows))

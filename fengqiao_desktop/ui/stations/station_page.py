@@ -26,10 +26,6 @@ from fengqiao_desktop.ui.stations.page_models import IdRole, InspectionsModel, O
 from fengqiao_desktop.ui.stations.source import StationDetails, StationSource
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StationPage", text)
-
-
 def _table(model) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -109,16 +105,16 @@ class StationPage(QWidget):
         self._show_station(None)
 
     def retranslate(self) -> None:
-        self.new_btn.setText(tr("New inspection…"))
-        self.new_btn.setToolTip(tr("Start an inspection of this station (Ctrl+N)"))
-        self.details_box.setTitle(tr("Details"))
-        self.inspections_box.setTitle(tr("Inspections"))
-        self.findings_box.setTitle(tr("Open findings from earlier visits"))
-        self.empty.setText(tr("Choose a station in the tree or search for it."))
-        self.demo_note.setText(tr("Demonstration data: codes, addresses and contacts are made up."))
-        captions = {"code": tr("Code"), "level": tr("Level"), "parent": tr("Belongs to"),
-                    "address": tr("Address"), "contact": tr("Contact"), "phone": tr("Phone"),
-                    "served": tr("Veterans served")}
+        self.new_btn.setText(QCoreApplication.translate("StationPage", "New inspection…"))
+        self.new_btn.setToolTip(QCoreApplication.translate("StationPage", "Start an inspection of this station (Ctrl+N)"))
+        self.details_box.setTitle(QCoreApplication.translate("StationPage", "Details"))
+        self.inspections_box.setTitle(QCoreApplication.translate("StationPage", "Inspections"))
+        self.findings_box.setTitle(QCoreApplication.translate("StationPage", "Open findings from earlier visits"))
+        self.empty.setText(QCoreApplication.translate("StationPage", "Choose a station in the tree or search for it."))
+        self.demo_note.setText(QCoreApplication.translate("StationPage", "Demonstration data: codes, addresses and contacts are made up."))
+        captions = {"code": QCoreApplication.translate("StationPage", "Code"), "level": QCoreApplication.translate("StationPage", "Level"), "parent": QCoreApplication.translate("StationPage", "Belongs to"),
+                    "address": QCoreApplication.translate("StationPage", "Address"), "contact": QCoreApplication.translate("StationPage", "Contact"), "phone": QCoreApplication.translate("StationPage", "Phone"),
+                    "served": QCoreApplication.translate("StationPage", "Veterans served")}
         for key, text in captions.items():
             self.captions[key].setText(text)
         self.inspections.retranslate()

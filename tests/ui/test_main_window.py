@@ -1,0 +1,113 @@
+"""The main window: opens with the demo data, workspaces, station page, language switch, editor tabs."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from fengqiao_desktop.ui import i18n
+from fengqiao_desktop.ui.main_window import BUREAU, INSPECTOR, MainWindow
+
+
+@pytest.fixture
+def window(qtbot, sync_tasks, dialogs):
+    from fengqiao_desktop.ui.app import open_data
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    open_data(w, demo=True)  # the same path as ``fengqiao-desktop --demo``
+    return w
+
+
+def test_opens_with_the_demo_stations(window):
+    assert window.browser.model.station_count() >= 100
+    assert window.browser.model.index(0, 0).data() == "兰州市退役军人服务中心"
+    assert "个服务站" in window.count_label.text()
+    assert "数据文件夹" in window.data_label.text()
+
+
+def test_chinese_labels_by_default(window):
+    assert window.file_menu.title() == "文件(&F)"
+    assert window.inspector_action.text() == "检查员"
+    assert window.inspector.tabText(0) == "服务站"
+    assert window.browser.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "服务站"
+
+
+def test_switching_to_english_shows_english_labels(window):
+    window.set_language("en")
+    assert window.file_menu.title() == "&File"
+    assert window.import_action.text() == "Import roster…"
+    assert window.bureau_action.text() == "Bureau"
+    assert window.inspector.tabText(0) == "Stations"
+    assert window.browser.search.edit.placeholderText().startswith("Search by name")
+    assert window.browser.page.new_btn.text() == "New inspection…"
+    assert "stations" in window.count_label.text()
+    assert i18n.saved_language() == "en"
+    window.set_language("zh")
+    assert window.import_action.text() == "导入名册…"
+
+
+def test_search_dgxl_opens_the_station_page(window, qtbot):
+    browser = window.browser
+    browser.search.set_debounce_ms(0)
+    browser.search.search_now("dgxl")
+    with qtbot.waitSignal(browser.station_selected):
+        browser.search._choose_first()
+    page = browser.page
+    assert page.title.text() == "东岗西路街道退役军人服务站"
+    assert page.values["code"].text() == "620102017000"
+    assert page.values["level"].text() == "街道（乡镇）"
+    assert "城关区" in page.values["parent"].text()
+    assert window.new_action.isEnabled()
+    tree_current = browser.model.row_for_index(browser.tree.currentIndex())
+    assert tree_current.code == "620102017000"
+
+
+def test_choosing_in_the_tree_shows_the_station(window, qtbot):
+    tree = window.browser.tree
+    county = window.browser.model.index(0, 0, window.browser.model.index(0, 0))
+    with qtbot.waitSignal(window.browser.station_selected):
+        tree.setCurrentIndex(county)
+    assert window.browser.page.title.text() == county.data()
+
+
+def test_workspaces_switch(window):
+    window.bureau_action.trigger()
+    assert window.workspace() == BUREAU
+    assert window.stack.currentWidget() is window.bureau
+    assert window.bureau.currentWidget() is window.bureau_placeholder
+    assert window.bureau_placeholder.heading.text() == "局端工作区"
+    window.set_workspace(INSPECTOR)
+    assert window.inspector_action.isChecked()
+
+
+def test_bureau_pages_replace_the_placeholder(window):
+    page = QLabel("coverage")
+    window.add_bureau_page(page, "覆盖情况")
+    assert window.bureau.count() == 1 and window.bureau.widget(0) is page
+
+
+def test_export_is_disabled_until_plugged_in(window):
+    assert not window.export_action.isEnabled()
+    called = []
+    window.set_export_handler(called.append)
+    window.export_action.trigger()
+    assert called == [window]
+
+
+def test_open_inspection_adds_one_tab_per_inspection(window, dialogs):
+    before = window.inspector.count()
+    w1 = window.open_inspection("no-such-inspection")
+    assert window.inspector.count() == before + 1
+    assert window.inspector.currentWidget() is w1
+    assert window.open_inspection("no-such-inspection") is w1  # reused, not duplicated
+    window.close_tab(window.inspector.indexOf(w1))
+    assert window.inspector.count() == before
+
+
+def test_load_demo_twice_changes_nothing(window, qtbot):
+    count = window.browser.model.station_count()
+    window.load_demo()
+    assert window.browser.model.station_count() == count

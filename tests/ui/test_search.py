@@ -1,0 +1,76 @@
+"""Finding a station by name, code or pinyin initials, with the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from fengqiao_desktop.ui.stations.search import SearchResultsModel, StationSearch
+
+
+def test_pinyin_initials_find_dongganxilu(demo_source):
+    hits = demo_source.search("dgxl")
+    assert hits and hits[0].name == "东岗西路街道退役军人服务站"
+
+
+def test_name_and_code_find_the_station(demo_source):
+    assert demo_source.search("东岗西路")[0].code == "620102017000"
+    assert demo_source.search("620102017")[0].name == "东岗西路街道退役军人服务站"
+    assert demo_source.search("no such place") == []
+
+
+def test_typing_dgxl_and_enter_chooses_the_station(qtbot, demo_source):
+    box = StationSearch(demo_source)
+    box.set_debounce_ms(0)
+    qtbot.addWidget(box)
+    box.show()
+    box.edit.setFocus()
+    qtbot.keyClicks(box.edit, "dgxl")
+    assert box.results.rowCount() >= 1
+    assert "东岗西路街道" in box.results.index(0).data()
+    with qtbot.waitSignal(box.station_chosen) as chosen:
+        qtbot.keyClick(box.edit, Qt.Key.Key_Return)
+    assert chosen.args == ["620102017000"]
+
+
+def test_down_arrow_moves_into_the_results(qtbot, demo_source):
+    box = StationSearch(demo_source)
+    box.set_debounce_ms(0)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    box.search_now("社区")
+    assert box.results.rowCount() > 3
+    qtbot.keyClick(box.edit, Qt.Key.Key_Down)
+    assert box.list.hasFocus() or box.list.currentIndex().row() == 0
+
+
+def test_debounced_search_runs_after_typing_stops(qtbot, demo_source):
+    box = StationSearch(demo_source)
+    qtbot.addWidget(box)
+    with qtbot.waitSignal(box.results_shown, timeout=2000):
+        box.edit.setText("jql")  # 酒泉路
+    assert any("酒泉路" in box.results.index(r).data() for r in range(box.results.rowCount()))
+
+
+def test_no_match_says_so(qtbot, demo_source):
+    box = StationSearch(demo_source)
+    qtbot.addWidget(box)
+    box.search_now("zzzzzz")
+    assert box.results.rowCount() == 0
+    assert "zzzzzz" in box.info.text()
+
+
+def test_results_model_passes_the_model_tester(qtmodeltester, demo_source):
+    model = SearchResultsModel()
+    model.set_rows(demo_source.search("社区"))
+    qtmodeltester.check(model)
+    model.set_rows([])
+    qtmodeltester.check(model)
+
+
+def test_search_at_fifty_thousand_stations_finds_dgxl():
+    from benchmarks.bench_ui import synthetic_rows
+    from fengqiao_desktop.ui.stations.source import MemorySource
+
+    source = MemorySource(rows=synthetic_rows(50_000))
+    assert any(r.name.startswith("东岗西路街道") for r in source.search("dgxl"))
