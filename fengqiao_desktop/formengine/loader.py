@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from fengqiao_desktop import config
 from fengqiao_desktop.domain import FormKind, Level
 from fengqiao_desktop.errors import FormError
 from fengqiao_desktop.formengine.schema import FormDef
@@ -164,6 +165,13 @@ class FormRegistry:
         raise FormError(f"表单 {form_id} 没有版本 {version}",
                         message_en=f"Form {form_id} has no version {version}")
 
+    def _all(self) -> list[FormDef]:
+        return [f for versions in self._by_id.values() for f in versions]
+
+    def versions(self, form_id: str) -> list[FormDef]:
+        """Every version of a form, oldest first."""
+        return list(self._by_id.get(form_id, []))
+
     def by_sha256(self, sha: str) -> FormDef | None:
         return self._by_sha.get(sha)
 
@@ -181,7 +189,10 @@ class FormRegistry:
 
 
 def _version_key(v: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else p for p in v.replace("-", ".").split("."))
+    """Order versions numerically where they are numbers: 1 < 2 < 10 < 10.1 < 10.1-lz."""
+    parts = v.replace("-", ".").replace("+", ".").split(".")
+    # (0, n) sorts numbers before words in the same position and never compares int to str
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
 
 def load_forms(paths: Iterable[str | Path] | None = None) -> list[FormDef]:
@@ -194,3 +205,23 @@ def load_forms(paths: Iterable[str | Path] | None = None) -> list[FormDef]:
 def shipped_registry() -> FormRegistry:
     """The forms shipped in ``forms/`` (cached for the process)."""
     return FormRegistry(load_forms())
+
+
+def local_forms_dir() -> Path:
+    """Where a bureau's own forms live on this machine: ``<data dir>/forms`` (may not exist)."""
+    return config.data_dir() / "forms"
+
+
+def installed_registry() -> FormRegistry:
+    """The shipped forms plus the bureau's own from :func:`local_forms_dir`.
+
+    A bureau replaces a reference form by giving its sheet the same id and a higher
+    version (the registry serves the latest version of each id), or adds a form
+    under a new id. Not cached: the folder may change while the app runs.
+    """
+    reg = FormRegistry(shipped_registry()._all())
+    folder = local_forms_dir()
+    if folder.is_dir():
+        for path in form_files(folder):
+            reg.add(load_form_file(path))
+    return reg
