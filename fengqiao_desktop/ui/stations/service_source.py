@@ -204,13 +204,14 @@ def open_source(*, demo_fallback: bool = False):
     return None, source
 
 
-def prepare_benchmark_roster(rows: Iterable[TreeRow]) -> None:
+def prepare_benchmark_roster(rows: Iterable[TreeRow]) -> bool:
     """Write generated stations into the local database of the current data dir (benchmarks)."""
     from fengqiao_desktop.roster.importer import upsert_rows
     from fengqiao_desktop.roster.model import StationRow
 
     store, _source = open_source()
     if store is None:
-        return
+        return False
     upsert_rows(_engine(store), [StationRow(code=r.code, name=r.name, level=r.level,
                                             parent_code=r.parent_code) for r in rows])
+    return True
