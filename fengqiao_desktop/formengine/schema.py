@@ -78,13 +78,14 @@ class Item(_Strict):
                 raise ValueError(f"unknown category {v!r}; use one of {known}") from None
         return v
 
-    @property
+    # derived values are cached: scoring asks for them for every item of every inspection
+    @cached_property
     def is_required(self) -> bool:
         if self.required is not None:
             return self.required
         return self.type is not ItemType.TEXT
 
-    @property
+    @cached_property
     def scored(self) -> bool:
         return self.type in (ItemType.YES_NO, ItemType.GRADED, ItemType.DEDUCTION, ItemType.CHOICE)
 
@@ -149,7 +150,7 @@ class Section(_Strict):
     title: Text2
     items: tuple[Item, ...] = Field(min_length=1)
 
-    @property
+    @cached_property
     def max(self) -> float:
         return sum(i.max for i in self.items if i.scored)
 
