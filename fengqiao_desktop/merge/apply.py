@@ -12,7 +12,7 @@ All statements are SQLAlchemy Core with executemany: no ORM object per row.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
@@ -101,12 +101,20 @@ def apply_plan(conn: Connection, plan: MergePlan, *, manifest_sha256: str,
     if rev_ids:
         conn.execute(insert(SRC), [{"revision_id": i, "manifest_sha256": manifest_sha256}
                                    for i in sorted(rev_ids)])
-    visits = refresh_inspections(conn, ids)
+    in_hand = {(r.inspection_id, r.content_sha256): r.findings for r in revisions}
+    visits = refresh_inspections(conn, ids, findings_in_hand=in_hand)
     refresh_visits(conn, visits)
 
 
-def refresh_inspections(conn: Connection, ids: Iterable[str]) -> set[str]:
-    """Re-derive winner, conflict and findings of each inspection; return the visits touched."""
+def refresh_inspections(conn: Connection, ids: Iterable[str], *,
+                        findings_in_hand: Mapping[tuple[str, str], Sequence[dict]] | None = None
+                        ) -> set[str]:
+    """Re-derive winner, conflict and findings of each inspection; return the visits touched.
+
+    ``findings_in_hand`` gives the findings of revisions the caller has parsed already
+    (inspection id, content sha256 -> findings), so their records are not read back.
+    """
+    findings_in_hand = findings_in_hand or {}
     ids = sorted(set(ids))
     kinds = dict(conn.execute(select(FORMS.c.sha256, FORMS.c.kind)).all())
     form_ids = dict(conn.execute(select(FORMS.c.sha256, FORMS.c.form_id)).all())
@@ -124,6 +132,7 @@ def refresh_inspections(conn: Connection, ids: Iterable[str]) -> set[str]:
         conflicts = {r.inspection_id: r for r in conn.execute(
             select(CONF).where(CONF.c.inspection_id.in_(part)))}
         ins_updates, new_findings, findings_for = [], [], []
+        to_read: dict[int, tuple[str, str]] = {}  # revision row id -> (inspection, station)
         for iid in part:
             revs = {r.content_sha256: Rev(r.revision, r.content_sha256, r.completed_at,
                                           _chain(r.audit_chain)) for r in rows[iid]}
@@ -151,8 +160,15 @@ def refresh_inspections(conn: Connection, ids: Iterable[str]) -> set[str]:
             })
             if cur.winner_sha256 != w.content_sha256:
                 findings_for.append(iid)
-                record = json.loads(conn.execute(select(REV.c.record).where(REV.c.id == w.id)).scalar())
-                new_findings.extend(_finding_rows(iid, w.station_code, record))
+                known = findings_in_hand.get((iid, w.content_sha256))
+                if known is not None:
+                    new_findings.extend(_finding_rows(iid, w.station_code, known))
+                else:
+                    to_read[w.id] = (iid, w.station_code)
+        if to_read:
+            for rid, text in conn.execute(select(REV.c.id, REV.c.record).where(REV.c.id.in_(list(to_read)))):
+                iid, station = to_read[rid]
+                new_findings.extend(_finding_rows(iid, station, json.loads(text).get("findings") or []))
         if ins_updates:
             cols = [c for c in ins_updates[0] if c != "_id"]
             conn.execute(update(INS).where(INS.c.id == bindparam("_id"))
@@ -164,9 +180,9 @@ def refresh_inspections(conn: Connection, ids: Iterable[str]) -> set[str]:
     return visits
 
 
-def _finding_rows(iid: str, station: str, record: dict) -> list[dict]:
+def _finding_rows(iid: str, station: str, findings: Sequence[dict]) -> list[dict]:
     out, seen = [], set()
-    for i, f in enumerate(record.get("findings") or []):
+    for i, f in enumerate(findings):
         if not isinstance(f, dict):
             continue
         fid = str(f.get("id") or f"#{i}")

@@ -101,6 +101,7 @@ def revisions_of(conn: Connection, vb: VerifiedBundle) -> list[RevisionData]:
     known: set[str] = set()
     for part in chunks(codes):
         known.update(conn.execute(select(STATIONS.c.code).where(STATIONS.c.code.in_(part))).scalars())
+    sha_of = {m["name"]: m["sha256"] for m in vb.manifest["members"]}
     out = []
     for member in sorted(vb.records):
         rec = vb.records[member]
@@ -118,7 +119,10 @@ def revisions_of(conn: Connection, vb: VerifiedBundle) -> list[RevisionData]:
         if (rec["form"]["id"], rec["form"]["version"]) != (form.id, form.version):
             raise MergeError(f"{member}: form：id/version 与登记的表单不符",
                              message_en=f"{member}: form id/version differ from the registered form")
-        out.append(revision_from_record(rec, member, form))
+        # the verifier refused any record that is not canonical JSON: its bytes are the
+        # canonical form, and the manifest already holds their sha256
+        canonical = (sha_of[member], vb.read_member(member).decode("utf-8"))
+        out.append(revision_from_record(rec, member, form, canonical))
     return out
 
 

@@ -1,6 +1,6 @@
 """The archive and quarantine folders beside the central database.
 
-- ``incoming/``: a bundle is first copied here (fsynced) and verified from this
+- ``incoming/``: a bundle is first copied here and verified from this
   copy, so what gets archived is byte for byte what was verified, and a USB
   stick pulled mid-import changes nothing.
 - ``archive/<bundle_id>.fqbundle``: every imported bundle, unchanged, for
@@ -34,7 +34,7 @@ def _fsync_dir(directory: Path) -> None:
 
 
 def stage(src: Path, files_dir: Path) -> tuple[Path, str]:
-    """Copy ``src`` into incoming/ (fsynced); return the copy and the file's sha256."""
+    """Copy ``src`` into incoming/; return the copy and the file's sha256 (fsynced by ``place``)."""
     inbox = files_dir / INCOMING
     inbox.mkdir(parents=True, exist_ok=True)
     _clean_stale(inbox)
@@ -45,8 +45,6 @@ def stage(src: Path, files_dir: Path) -> tuple[Path, str]:
             while chunk := fin.read(1024 * 1024):
                 h.update(chunk)
                 fout.write(chunk)
-            fout.flush()
-            os.fsync(fout.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
             dest.unlink()
@@ -73,6 +71,8 @@ def place(staged: Path, folder: Path, name: str) -> Path:
     """Move a staged copy to ``folder/name`` (replacing a same-named file), durably."""
     folder.mkdir(parents=True, exist_ok=True)
     dest = folder / name
+    with open(staged, "rb+") as f:
+        os.fsync(f.fileno())
     os.replace(staged, dest)
     _fsync_dir(folder)
     return dest

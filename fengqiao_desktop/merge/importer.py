@@ -19,7 +19,7 @@ A refusal copies the bundle to ``quarantine/`` with a text report, records it
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,6 +28,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.bundle.canonical import BundleCancelled
+from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.bundle.verifier import VerifiedBundle, verify_bundle
 from fengqiao_desktop.errors import BundleError, KnownError, MergeError
 from fengqiao_desktop.merge import checks, files, models, trust
@@ -118,12 +119,15 @@ def import_bundles(central: Central, paths: Sequence[str | Path], *, dry_run: bo
     """Import each bundle (directories are scanned); stops early only when cancelled."""
     todo = expand_paths(paths)
     outcomes: list[ImportOutcome] = []
+    with central.read() as conn:
+        # for the signature check only; whether a key may sign is decided per bundle, in the DB
+        keys = trust.verification_keys(conn)
     for i, p in enumerate(todo):
         if cancelled is not None and cancelled():
             break
         if progress is not None:
             progress(i, len(todo), str(p))
-        outcome = import_bundle(central, p, dry_run=dry_run, cancelled=cancelled)
+        outcome = import_bundle(central, p, dry_run=dry_run, cancelled=cancelled, keys=keys)
         outcomes.append(outcome)
         if outcome.status == CANCELLED:
             break
@@ -154,7 +158,8 @@ def _gap_text(device: str, gaps: list[tuple[int, int]]) -> tuple[str, str]:
 
 
 def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
-                  cancelled: Callable[[], bool] | None = None) -> ImportOutcome:
+                  cancelled: Callable[[], bool] | None = None,
+                  keys: Mapping[str, PublicKey] | None = None) -> ImportOutcome:
     path = Path(path)
     outcome = ImportOutcome(path=str(path), status=REFUSED)
     staged: Path | None = None
@@ -167,7 +172,12 @@ def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
             raise MergeError(f"无法读取文件：{exc.strerror or exc}",
                              message_en=f"cannot read the file: {exc.strerror or exc}") from None
         with central.read() as conn:
-            keys = trust.verification_keys(conn)
+            same = conn.execute(select(BUNDLES).where(BUNDLES.c.file_sha256 == file_sha,
+                                                      BUNDLES.c.status == IMPORTED)).first()
+            if same is not None:  # these very bytes were verified and imported before
+                return _already_file(central, outcome, same, staged, dry_run)
+            if keys is None:
+                keys = trust.verification_keys(conn)
         vb = verify_bundle(staged, public_keys=keys, cancelled=cancelled)
         _describe(outcome, vb)
         with central.read() as conn:
@@ -188,7 +198,7 @@ def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
             checks.check_chain(conn, vb)
             plan = make_plan(revisions, load_snapshot(conn, revisions))
             counts = _counts(vb, plan)
-            _record_bundle(conn, vb, path, IMPORTED, None, counts,
+            _record_bundle(conn, vb, path, IMPORTED, None, counts, file_sha=file_sha,
                            archived=f"{central.archive_dir.name}/{files.archive_name(vb.bundle_id)}")
             apply_plan(conn, plan, manifest_sha256=vb.manifest_sha256, revisions=revisions,
                        read_photo=vb.read_photo)
@@ -257,15 +267,29 @@ def _already(central: Central, outcome: ImportOutcome, vb: VerifiedBundle, stage
     return outcome
 
 
+def _already_file(central: Central, outcome: ImportOutcome, row, staged: Path,
+                  dry_run: bool) -> ImportOutcome:
+    outcome.bundle_id, outcome.manifest_sha256 = row.bundle_id, row.manifest_sha256
+    outcome.device_id, outcome.sequence = row.device_id, row.sequence
+    outcome.inspector = f"{row.inspector_name}（{row.inspector_unit}）"
+    outcome.status = ALREADY
+    target = central.archive_dir / files.archive_name(row.bundle_id)
+    if not dry_run and not target.exists():
+        files.place(staged, central.archive_dir, target.name)
+    outcome.archived = str(target)
+    return outcome
+
+
 def _record_bundle(conn: Connection, vb: VerifiedBundle, path: Path, status: str,
-                   reason: str | None, counts: dict, archived: str | None) -> None:
+                   reason: str | None, counts: dict, archived: str | None,
+                   file_sha: str | None = None) -> None:
     values = dict(
         bundle_id=vb.bundle_id, device_id=vb.device_id, sequence=vb.sequence,
         previous_manifest_sha256=vb.previous_manifest_sha256, key_id=vb.key_id,
         inspector_name=str(vb.inspector.get("name", ""))[:100],
         inspector_unit=str(vb.inspector.get("unit", ""))[:200],
         created_at=vb.manifest["created_at"], status=status, reason=reason,
-        file_name=path.name[:255], archived_path=archived,
+        file_name=path.name[:255], file_sha256=file_sha, archived_path=archived,
         n_inspections=counts.get("inspections", len(vb.records)),
         n_new_revisions=counts.get("new_revisions", 0), n_conflicts=counts.get("conflicts", 0),
         n_photos=counts.get("new_photos", 0), imported_at=datetime.now(timezone.utc))
@@ -302,7 +326,8 @@ def _refuse(central: Central, outcome: ImportOutcome, vb: VerifiedBundle | None,
     try:
         with central.write() as conn:
             if vb is not None and not _imported(conn, vb.manifest_sha256):
-                _record_bundle(conn, vb, path, outcome.status, outcome.reason, {}, archived=None)
+                _record_bundle(conn, vb, path, outcome.status, outcome.reason, {}, archived=None,
+                               file_sha=file_sha)
             log_action(conn, "import", path, file_sha, vb.manifest_sha256 if vb else None,
                  outcome.status, outcome.reason)
     except KnownError:

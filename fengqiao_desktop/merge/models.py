@@ -114,6 +114,7 @@ class Bundle(Base):
     status: Mapped[str] = mapped_column(String(16))  # imported / refused / quarantined
     reason: Mapped[str | None] = mapped_column(Text)
     file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str | None] = mapped_column(SHA, index=True)  # the whole file, as archived
     archived_path: Mapped[str | None] = mapped_column(String(255))  # relative to the files dir
     n_inspections: Mapped[int] = mapped_column(Integer, default=0)
     n_new_revisions: Mapped[int] = mapped_column(Integer, default=0)

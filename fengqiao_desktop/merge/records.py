@@ -12,6 +12,7 @@ the same revision carried by two bundles is recognised as the same.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -83,7 +84,10 @@ def content_sha256(record: dict) -> tuple[str, str]:
 
 def audit_chain(record: dict) -> tuple[str, ...]:
     """A fingerprint per audit entry: revision A is an ancestor of B when A's is a prefix of B's."""
-    return tuple(hashlib.sha256(rfc8785.dumps(e)).hexdigest()[:16] for e in record.get("audit") or [])
+    return tuple(
+        hashlib.sha256(json.dumps(e, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+                       .encode("utf-8")).hexdigest()[:16]
+        for e in record.get("audit") or [])
 
 
 def recompute(form: FormDef, record: dict, member: str) -> ScoreResult:
@@ -157,11 +161,17 @@ def check_claim(form: FormDef, result: ScoreResult, record: dict, member: str) -
                      f"the claimed verdict {verdict!r} differs from the recomputed {result.verdict.value!r}")
 
 
-def revision_from_record(record: dict, member: str, form: FormDef) -> RevisionData:
-    """Recompute and check one record; return what the central database stores."""
+def revision_from_record(record: dict, member: str, form: FormDef,
+                         canonical: tuple[str, str] | None = None) -> RevisionData:
+    """Recompute and check one record; return what the central database stores.
+
+    ``canonical`` is (sha256, text) of the record's canonical JSON when the caller
+    already has it (a verified bundle member is canonical JSON: its bytes and the
+    manifest's sha256 are exactly that), saving a second serialisation.
+    """
     result = recompute(form, record, member)
     check_claim(form, result, record, member)
-    sha, text = content_sha256(record)
+    sha, text = canonical or content_sha256(record)
     scored = record.get("score") is not None or record.get("status") in ("completed", "exported")
     return RevisionData(
         inspection_id=record["id"],

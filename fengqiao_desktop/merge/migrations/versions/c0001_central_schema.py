@@ -30,6 +30,7 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('reason', sa.Text(), nullable=True),
     sa.Column('file_name', sa.String(length=255), nullable=False),
+    sa.Column('file_sha256', sa.String(length=64), nullable=True),
     sa.Column('archived_path', sa.String(length=255), nullable=True),
     sa.Column('n_inspections', sa.Integer(), nullable=False),
     sa.Column('n_new_revisions', sa.Integer(), nullable=False),
@@ -40,6 +41,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('bundles', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_bundles_bundle_id'), ['bundle_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_bundles_file_sha256'), ['file_sha256'], unique=False)
 
     op.create_table('device_chain',
     sa.Column('device_id', sa.String(length=64), nullable=False),
@@ -227,6 +229,7 @@ def downgrade() -> None:
     op.drop_table('import_log')
     op.drop_table('device_chain')
     with op.batch_alter_table('bundles', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_bundles_file_sha256'))
         batch_op.drop_index(batch_op.f('ix_bundles_bundle_id'))
 
     op.drop_table('bundles')
