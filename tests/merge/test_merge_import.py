@@ -207,3 +207,51 @@ def test_bundle_rows_and_log_are_kept_but_not_in_the_digest(bureau):
     rows = svc.bundles_list(url=bureau.central)
     assert [r["status"] for r in rows] == ["imported"]
     assert "imported_at" not in json.dumps(bureau.dump())
+
+
+def test_progress_and_cancel(bureau):
+    dev = bureau.device()
+    paths = [dev.export(bureau.tmp / "u", [dev.record(RUBRIC)]) for _ in range(4)]
+    seen = []
+    stop = {"now": False}
+
+    def progress(done, total, name):
+        seen.append((done, total))
+        stop["now"] = done == 2  # the clerk presses cancel while the third bundle is read
+
+    d0 = bureau.digest()
+    outs = svc.import_bundles(paths, url=bureau.central, progress=progress, cancelled=lambda: stop["now"])
+    assert [o.status for o in outs] == ["imported", "imported", "cancelled"]
+    assert seen == [(0, 4), (1, 4), (2, 4), (3, 4)]
+    assert bureau.digest() != d0
+    # nothing of the third was kept; it and the fourth import on the next run
+    assert [o.status for o in bureau.merge(*paths)] == ["already_imported"] * 2 + ["imported"] * 2
+
+
+def test_cancel_while_verifying_leaves_nothing(bureau):
+    dev = bureau.device()
+    sha, p = make_photo(bureau.tmp / "ph", "big", size=3_000_000)
+    path = dev.export(bureau.tmp / "u", [dev.record(RUBRIC, photos=[photo_entry(sha, p)])], {sha: p})
+    d = bureau.digest()
+    calls = {"n": 0}
+
+    def cancelled() -> bool:  # not before the bundle starts, then at once (inside verification)
+        calls["n"] += 1
+        return calls["n"] > 1
+
+    [o] = svc.import_bundles([path], url=bureau.central, cancelled=cancelled)
+    assert o.status == "cancelled" and "已取消" in o.line()
+    assert bureau.digest() == d
+    assert not bureau.central.quarantine_dir.exists() or not list(bureau.central.quarantine_dir.iterdir())
+    assert [x.status for x in bureau.merge(path)] == ["imported"]
+
+
+def test_already_imported_restores_a_missing_archive_copy(bureau):
+    dev = bureau.device()
+    path = dev.export(bureau.tmp / "u", [dev.record(RUBRIC)])
+    [o] = bureau.merge(path)
+    archived = bureau.central.archive_dir / f"{o.bundle_id}.fqbundle"
+    archived.unlink()
+    [again] = bureau.merge(path)
+    assert again.status == "already_imported"
+    assert archived.read_bytes() == path.read_bytes()
