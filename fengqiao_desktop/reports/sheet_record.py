@@ -1,0 +1,91 @@
+"""An inspection record (the bundle record shape, docs/bundle-format.md §5) -> ``SheetData``.
+
+Both databases can give an inspection in that one shape: the laptop writes it
+into bundles and the central database keeps every imported revision as such a
+record. Building the sheet from it means a sheet printed on the laptop and one
+reprinted at the bureau show the same thing and carry the same proof.
+Scores are recomputed with the form engine, never taken from the record.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from fengqiao_desktop.domain import FormKind, Verdict
+from fengqiao_desktop.formengine.schema import FormDef
+from fengqiao_desktop.formengine.scoring import Answer, ScoreResult, score
+from fengqiao_desktop.reports.sheet_data import (
+    SheetCompanion,
+    SheetData,
+    SheetFinding,
+    SheetInspection,
+    SheetInspector,
+    SheetPhoto,
+    SheetStation,
+)
+
+# the reason a failed five-haves check in the same visit gives for vetoing the rubric
+FIVE_HAVES_VETO = "五有未达标"
+
+PhotoLoader = Callable[[dict], SheetPhoto | None]
+
+
+def answers_of(record: Mapping[str, Any]) -> dict[str, Answer]:
+    return {k: Answer.from_json(v) for k, v in (record.get("answers") or {}).items()}
+
+
+def rescore(form: FormDef, record: Mapping[str, Any], external_vetoes: tuple[str, ...] = ()) -> ScoreResult:
+    counts = Counter(p.get("item_id") for p in record.get("photos") or [] if p.get("item_id"))
+    return score(form, answers_of(record), dict(counts), external_vetoes)
+
+
+def visit_date(record: Mapping[str, Any]) -> str | None:
+    """The visit's day: when it was completed, else when it was started."""
+    for key in ("completed_at", "created_at"):
+        value = record.get(key)
+        if value:
+            return str(value)[:10]
+    return None
+
+
+def sheet_from_record(
+    record: Mapping[str, Any],
+    form: FormDef,
+    station: SheetStation,
+    content_hash: str,
+    *,
+    load_photo: PhotoLoader | None = None,
+    companion: tuple[Mapping[str, Any], FormDef] | None = None,
+    lang: str = "zh",
+) -> SheetData:
+    """Assemble the sheet of one record; ``companion`` is the same visit's five-haves record."""
+    comp: SheetCompanion | None = None
+    vetoes: tuple[str, ...] = ()
+    if companion is not None and form.kind is FormKind.RUBRIC:
+        c_record, c_form = companion
+        c_result = rescore(c_form, c_record)
+        comp = SheetCompanion(c_form, answers_of(c_record), c_result)
+        if c_result.verdict is not Verdict.PASS and c_record.get("completed_at"):
+            vetoes = (FIVE_HAVES_VETO,)
+    result = rescore(form, record, vetoes)
+    photos: list[SheetPhoto] = []
+    for p in record.get("photos") or []:
+        photo = load_photo(p) if load_photo else None
+        photos.append(photo or SheetPhoto(caption=str(p.get("caption") or ""), item_id=p.get("item_id")))
+    inspector = record.get("inspector") or {}
+    return SheetData(
+        station=station,
+        inspection=SheetInspection(str(record["id"]), int(record["revision"]), visit_date(record),
+                                   str(record.get("status") or "completed")),
+        inspector=SheetInspector(str(inspector.get("name") or ""), str(inspector.get("unit") or "")),
+        form=form,
+        answers=answers_of(record),
+        result=result,
+        content_hash=content_hash,
+        companion=comp,
+        findings=[SheetFinding.from_dict(f) for f in record.get("findings") or [] if isinstance(f, dict)],
+        photos=photos,
+        lang=lang,
+    )
