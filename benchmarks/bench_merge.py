@@ -70,11 +70,33 @@ def bench_form():
     return parse_form(yaml.safe_dump(doc, allow_unicode=True), "bench.yaml")
 
 
+def rubric_form():
+    """The shipped village rubric (the real thing), else a rubric of the same shape."""
+    from fengqiao_desktop.formengine.loader import shipped_registry
+
+    try:
+        form = shipped_registry().default_rubric_for("village")
+    except Exception:  # noqa: BLE001 - no shipped forms in this build
+        form = None
+    return form or bench_form()
+
+
+def _answer(it, n: int):
+    t = it.type.value
+    if t in ("graded", "deduction"):
+        return max(0.0, it.max - it.effective_step * (n % 3))
+    if t == "yes_no":
+        return True
+    if t == "choice":
+        return max(it.choices, key=lambda c: c.points).value
+    if t == "number":
+        return it.min_value if it.min_value is not None else 1
+    return "符合"
+
+
 def _record(form, sk, n: int, photos: list[dict]) -> dict:
-    answers = {}
-    for j, it in enumerate(form.items.values()):
-        pts = max(0.0, it.max - 0.5 * ((n + j) % 3))
-        answers[it.id] = {"value": pts, "note": "", "na": False}
+    answers = {it.id: {"value": _answer(it, n + j), "note": "", "na": False}
+               for j, it in enumerate(form.items.values())}
     res = score(form, {k: Answer.from_json(v) for k, v in answers.items()})
     t = "2026-05-01T08:00:00Z"
     return {
@@ -105,7 +127,8 @@ def make_bundles(out: Path, form, sk, n_bundles: int, per_bundle: int, photo_byt
             p.write_bytes(body)
             photo_paths[sha] = p
             total_photo += len(body)
-            entries.append({"sha256": sha, "original_sha256": sha, "item_id": "i1", "caption": f"p{k}",
+            entries.append({"sha256": sha, "original_sha256": sha, "item_id": next(iter(form.items)),
+                            "caption": f"p{k}",
                             "captured_at": "2026-05-01T08:00:00Z"})
         recs = []
         for i in range(per_bundle):
@@ -225,7 +248,7 @@ def run(quick: bool = False) -> list[dict]:
     config.set_data_dir(work / "data")
     rows: list[dict] = []
     try:
-        form = bench_form()
+        form = rubric_form()
         sk = SecretKey.generate()
         paths, records_all, _ = make_bundles(work / "bundles", form, sk, n_bundles, per)
         n_insp = n_bundles * per

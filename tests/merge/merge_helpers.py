@@ -274,3 +274,22 @@ def craft(device: Device, records: list[dict], photos: dict[str, bytes] | None =
 
 def random_bytes(n: int) -> bytes:
     return os.urandom(n)
+
+
+def full_marks_answers(form) -> dict:
+    """An answer for every item of any form, earning full marks where there are marks."""
+    out = {}
+    for it in form.items.values():
+        t = it.type.value
+        if t == "yes_no":
+            v = True
+        elif t in ("graded", "deduction"):
+            v = it.max
+        elif t == "choice":
+            v = max(it.choices, key=lambda c: c.points).value
+        elif t == "number":
+            v = it.min_value if it.min_value is not None else 1
+        else:
+            v = "符合要求"
+        out[it.id] = {"value": v, "note": "", "na": False}
+    return out

@@ -255,3 +255,22 @@ def test_already_imported_restores_a_missing_archive_copy(bureau):
     [again] = bureau.merge(path)
     assert again.status == "already_imported"
     assert archived.read_bytes() == path.read_bytes()
+
+
+def test_shipped_forms_are_registered_and_accepted(bureau):
+    from merge_helpers import full_marks_answers
+
+    from fengqiao_desktop.formengine.loader import shipped_registry
+
+    reg = shipped_registry()
+    gate, rubric = reg.five_haves(), reg.default_rubric_for("village")
+    registered = {e.sha256 for e in svc.forms_list(url=bureau.central)}
+    assert {f.sha256 for f in reg} <= registered
+    dev = bureau.device()
+    visit = "visit-shipped"
+    g = dev.record(gate, answers=full_marks_answers(gate), visit_id=visit)
+    r = dev.record(rubric, answers=full_marks_answers(rubric), visit_id=visit)
+    [o] = bureau.merge(dev.export(bureau.tmp / "u", [g, r]))
+    assert o.status == "imported", o.line("en")
+    assert _inspection(bureau, r["id"])["total"] == 100
+    assert _inspection(bureau, g["id"])["verdict"] == "pass"
