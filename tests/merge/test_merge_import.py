@@ -274,3 +274,27 @@ def test_shipped_forms_are_registered_and_accepted(bureau):
     assert o.status == "imported", o.line("en")
     assert _inspection(bureau, r["id"])["total"] == 100
     assert _inspection(bureau, g["id"])["verdict"] == "pass"
+
+
+def test_a_new_competitor_reopens_a_resolved_conflict(bureau):
+    a, b = bureau.device("张三"), bureau.device("李四")
+    iid = "44444444-4444-4444-8444-444444444444"
+    base = a.record(RUBRIC, inspection_id=iid, revision=1)
+    mine = a.record(RUBRIC, inspection_id=iid, revision=2, answers=rubric_answers(b1=20),
+                    audit=base["audit"] + [{"action": "edit", "by": "a"}])
+    theirs = b.record(RUBRIC, inspection_id=iid, revision=2, answers=rubric_answers(b1=30),
+                      audit=base["audit"] + [{"action": "edit", "by": "b"}])
+    bureau.merge(a.export(bureau.tmp / "a", [base, mine]), b.export(bureau.tmp / "b", [theirs]))
+    [c] = svc.conflicts_list(url=bureau.central)
+    pick = next(r for r in c.revisions if r.sha256 != c.auto_winner_sha256)
+    svc.conflict_resolve(iid, pick.sha256, reason="复核", resolved_by="王科长", url=bureau.central)
+    # B edits its branch again: a third competitor, the conflict needs a person again
+    later = b.record(RUBRIC, inspection_id=iid, revision=3, answers=rubric_answers(b1=35),
+                     audit=theirs["audit"] + [{"action": "edit", "by": "b2"}])
+    bureau.merge(b.export(bureau.tmp / "b", [later]))
+    [c2] = svc.conflicts_list(url=bureau.central)
+    assert c2.status == "open" and c2.resolved_by is None
+    assert [r.revision for r in c2.revisions] == [2, 3]  # A's r2 against B's r3 (B's r2 is its ancestor)
+    assert c2.winner_sha256 == c2.auto_winner_sha256
+    assert _inspection(bureau, iid)["winner_revision"] == 3
+    assert svc.conflicts_list(url=bureau.central, open_only=True)
