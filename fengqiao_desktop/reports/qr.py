@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+import segno
+from reportlab.platypus import Flowable
 
 from fengqiao_desktop.errors import ReportError
 
@@ -58,11 +58,44 @@ def parse_proof(text: str) -> Proof:
     return Proof(m.group(1), int(m.group(2)), m.group(3).lower())
 
 
-def qr_drawing(text: str, size: float) -> Drawing:
-    """A vector QR code of ``text``, ``size`` points square (quiet zone included)."""
-    widget = QrCodeWidget(text, barLevel="M", barBorder=4)
-    x0, y0, x1, y1 = widget.getBounds()
-    w, h = x1 - x0, y1 - y0
-    d = Drawing(size, size, transform=[size / w, 0, 0, size / h, -x0 * size / w, -y0 * size / h])
-    d.add(widget)
-    return d
+class QrFlowable(Flowable):
+    """A vector QR code of ``text``, ``size`` points square including the quiet zone.
+
+    Drawn as filled squares straight on the canvas: no graphics renderer, so no
+    default font creeps into the page resources.
+    """
+
+    def __init__(self, text: str, size: float):
+        super().__init__()
+        self.matrix = segno.make(text, error="m", micro=False).matrix
+        self.width = self.height = size
+
+    def wrap(self, avail_width, avail_height):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        quiet = 4
+        n = len(self.matrix) + 2 * quiet
+        cell = self.width / n
+        c = self.canv
+        c.saveState()
+        c.setFillColorRGB(0, 0, 0)
+        path = c.beginPath()
+        for r, row in enumerate(self.matrix):
+            y = self.height - (r + quiet + 1) * cell
+            col = 0
+            while col < len(row):
+                if row[col]:
+                    start = col
+                    while col < len(row) and row[col]:
+                        col += 1
+                    # one rectangle per run of dark modules keeps the PDF small
+                    path.rect((start + quiet) * cell, y, (col - start) * cell, cell)
+                else:
+                    col += 1
+        c.drawPath(path, stroke=0, fill=1)
+        c.restoreState()
+
+
+def qr_flowable(text: str, size: float) -> QrFlowable:
+    return QrFlowable(text, size)

@@ -15,14 +15,14 @@ from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table
 
 from fengqiao_desktop import __version__
 from fengqiao_desktop.domain import FormKind, InspectionStatus, Level
 from fengqiao_desktop.errors import ReportError
-from fengqiao_desktop.reports.fonts import draw_mixed
+from fengqiao_desktop.reports.fonts import FONT, draw_mixed
 from fengqiao_desktop.reports.labels import labels
-from fengqiao_desktop.reports.qr import format_proof, qr_drawing
+from fengqiao_desktop.reports.qr import format_proof, qr_flowable
 from fengqiao_desktop.reports.sheet_data import SheetData
 from fengqiao_desktop.reports.sheet_photos import photo_grid
 from fengqiao_desktop.reports.sheet_style import (
@@ -37,6 +37,7 @@ from fengqiao_desktop.reports.sheet_style import (
     esc,
     make_styles,
     para,
+    table_style,
 )
 from fengqiao_desktop.reports.sheet_tables import (
     companion_block,
@@ -82,14 +83,14 @@ def _header(data: SheetData, st: Styles, L: dict, proof: str) -> Table:
         [pair("inspection", f"{i.id}　{L['revision']} {i.revision}"), ""],
     ]
     left_w = FRAME_WIDTH - QR_SIZE - 6 * mm
-    info_table = Table(info, colWidths=[left_w * 0.5, left_w * 0.5], style=TableStyle([
+    info_table = Table(info, colWidths=[left_w * 0.5, left_w * 0.5], style=table_style([
         ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 2), (1, 2)), ("SPAN", (0, 5), (1, 5)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
     ]))
-    qr_cell = [qr_drawing(proof, QR_SIZE), para(L["scan"], st.caption)]
-    return Table([[info_table, qr_cell]], colWidths=[left_w, QR_SIZE + 6 * mm], style=TableStyle([
+    qr_cell = [qr_flowable(proof, QR_SIZE), para(L["scan"], st.caption)]
+    return Table([[info_table, qr_cell]], colWidths=[left_w, QR_SIZE + 6 * mm], style=table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED), ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
@@ -126,6 +127,8 @@ def _canvas_class(data: SheetData, proof: str, pages_out: list[int]):
 
     class _NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
+            # the default initial font (Helvetica) would be listed, unembedded, on every page
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
             super().__init__(*args, **kwargs)
             self._held: list[dict] = []
 

@@ -12,10 +12,10 @@ import io
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Table
 
 from fengqiao_desktop.reports.sheet_data import SheetData, SheetPhoto
-from fengqiao_desktop.reports.sheet_style import FRAME_WIDTH, GRID, Styles, esc, para
+from fengqiao_desktop.reports.sheet_style import FRAME_WIDTH, GRID, Styles, esc, para, table_style
 
 COLUMNS = 3
 CELL_W = FRAME_WIDTH / COLUMNS
@@ -70,7 +70,7 @@ def photo_grid(data: SheetData, st: Styles, L: dict) -> Table | None:
     cells = [_cell(n, p, data, st, L) for n, p in enumerate(data.photos, 1)]
     rows = [cells[i:i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
     rows[-1] += [""] * (COLUMNS - len(rows[-1]))
-    style = TableStyle([
+    style = table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("BOX", (0, 0), (-1, -1), 0.5, GRID),

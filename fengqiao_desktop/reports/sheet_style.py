@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, TableStyle
 
 from fengqiao_desktop.reports.fonts import mix_markup, register_fonts
 
@@ -94,3 +94,12 @@ def day(value: date | datetime | str | None) -> str:
         return value.isoformat()
     text = str(value)
     return text[:10] if len(text) >= 10 and text[4:5] == "-" and text[7:8] == "-" else text
+
+
+def table_style(cmds: list) -> TableStyle:
+    """A table style whose plain-text cells (spans, blanks) use the CJK font, not Helvetica.
+
+    reportlab draws string cells in the table's font, Helvetica by default, which would
+    put an unembedded font into the PDF.
+    """
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts()), *cmds])

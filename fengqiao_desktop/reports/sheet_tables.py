@@ -24,6 +24,7 @@ from fengqiao_desktop.reports.sheet_style import (
     esc,
     para,
     pts,
+    table_style,
 )
 
 # 序号 / 考评项目 / 考评内容 / 分值 / 得分 / 备注 (mm; 180 mm = the frame width)
@@ -40,7 +41,7 @@ def _grid_style(extra: list | None = None) -> TableStyle:
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
-    return TableStyle(cmds + (extra or []))
+    return table_style(cmds + (extra or []))
 
 
 def _answer_text(item: Item, ans: Answer | None, L: dict, lang: str) -> str:
@@ -149,7 +150,7 @@ def result_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     widths = [FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.22, FRAME_WIDTH * 0.48][-len(cells):]
     if len(cells) == 2:
         widths = [FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.6]
-    line = Table([cells], colWidths=widths, style=TableStyle([
+    line = Table([cells], colWidths=widths, style=table_style([
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     out: list[Flowable] = [line]
     if res.veto_reasons:
@@ -233,7 +234,7 @@ def signature_block(data: SheetData, st: Styles, L: dict) -> Flowable:
         [para(f"{L['sign_head']}{line}", st.body), para(L["sign_date"], st.body)],
     ]
     table = Table(rows, colWidths=[FRAME_WIDTH * 0.58, FRAME_WIDTH * 0.42],
-                  style=TableStyle([("TOPPADDING", (0, 0), (-1, -1), 2),
+                  style=table_style([("TOPPADDING", (0, 0), (-1, -1), 2),
                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                                     ("TOPPADDING", (0, 2), (-1, 2), 16),
                                     ("TEXTCOLOR", (0, 0), (-1, -1), colors.black)]))
