@@ -52,7 +52,8 @@ def content_hash(record: Mapping[str, Any]) -> str:
     body = {
         "id": record["id"],
         "revision": int(record["revision"]),
-        "station_code": record.get("station_code"),
+        # the laptop's revision snapshots call it "station", bundle records "station_code"
+        "station_code": record.get("station_code") or record.get("station"),
         "form_sha256": (record.get("form") or {}).get("sha256"),
         "answers": answers,
         "photos": photos,
