@@ -1,0 +1,180 @@
+"""Findings (整改事项) of an inspection: proposals for items below full marks, and their edits.
+
+Adding, changing or deleting a finding is an edit of the inspection and needs a
+draft; only the *status* of a finding (open → rectified → verified) may change on
+a locked inspection, because it is checked at a later visit (回头看). Status
+changes are written to the audit trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from fengqiao_desktop.domain import FindingCategory, FindingStatus, FormKind, Severity
+from fengqiao_desktop.errors import InspectionError
+from fengqiao_desktop.services import _rows as R
+from fengqiao_desktop.services.views import FindingView, ProposedFinding
+from fengqiao_desktop.storage.models import Finding, Inspection, utcnow
+
+if TYPE_CHECKING:
+    from fengqiao_desktop.services.store import LocalStore
+
+_EDITABLE = ("item_id", "category", "severity", "description", "measures", "responsible", "deadline")
+
+
+def _enum(cls, value):
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls.parse(str(value))
+    except ValueError:
+        known = "、".join(f"{m.value}（{m.zh}）" for m in cls)
+        raise InspectionError(f"无效的取值 {value!r}，可选：{known}",
+                              message_en=f"Invalid value {value!r}; use one of "
+                              + ", ".join(m.value for m in cls)) from None
+
+
+def _date(value) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InspectionError(f"整改期限 {value!r} 不是有效日期（格式 YYYY-MM-DD）",
+                              message_en=f"Deadline {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+class FindingsMixin:
+    store: LocalStore
+
+    def propose_findings(self, inspection_id: str) -> list[ProposedFinding]:
+        """A finding for each answered item below full marks that has none yet (not stored)."""
+        with self.store.session() as s:
+            row = R.load_inspection(s, inspection_id)
+            form = self.store.form_by_sha256(s, row.form_sha256)
+            result = R.score_row(self.store, s, row)
+            answers = R.answers_of(s, row.id)
+            have = set(s.scalars(select(Finding.item_id).where(Finding.inspection_id == row.id)))
+            # a five-haves item not met vetoes the rubric of the visit
+            gate = form.kind is FormKind.GATE
+            out = []
+            for sec in form.sections:
+                for item in sec.items:
+                    sc = result.items[item.id]
+                    if not item.scored or not sc.answered or sc.na or item.id in have:
+                        continue
+                    if sc.points >= sc.max and not sc.veto_failed:
+                        continue
+                    note = answers[item.id].note.strip()
+                    desc = f"{item.title.zh}：{note}" if note else (
+                        f"{item.title.zh}（得分 {sc.points:g}/{sc.max:g}）")
+                    out.append(ProposedFinding(
+                        item_id=item.id, item_title=item.title.zh,
+                        category=item.category or FindingCategory.DEMONSTRATION,
+                        severity=Severity.VETO if sc.veto_failed or gate else Severity.DEDUCTION,
+                        description=desc, points=sc.points, max=sc.max))
+            return out
+
+    def findings(self, inspection_id: str) -> list[FindingView]:
+        with self.store.session() as s:
+            row = R.load_inspection(s, inspection_id)
+            form = self.store.form_by_sha256(s, row.form_sha256)
+            return R.findings_of(s, row.id, {i.id: i.title.zh for i in form.items.values()})
+
+    def add_finding(self, inspection_id: str, *, category: Any, severity: Any, description: str,
+                    item_id: str | None = None, measures: str = "", responsible: str = "",
+                    deadline: Any = None, status: Any = FindingStatus.OPEN) -> FindingView:
+        with self.store.session(write=True) as s:
+            row = R.load_inspection(s, inspection_id)
+            R.require_draft(row)
+            self._check_item(s, row, item_id)
+            now = utcnow()
+            f = Finding(id=str(uuid.uuid4()), inspection_id=row.id, item_id=item_id or None,
+                        category=_enum(FindingCategory, category).value,
+                        severity=_enum(Severity, severity).value, description=description or "",
+                        measures=measures or "", responsible=responsible or "",
+                        deadline=_date(deadline), status=_enum(FindingStatus, status).value,
+                        created_at=now, updated_at=now)
+            s.add(f)
+            row.updated_at = now
+            s.flush()
+            return R.finding_view(f)
+
+    def update_finding(self, finding_id: str, **changes: Any) -> FindingView:
+        """Change fields of a finding (``status`` alone is allowed on a locked inspection)."""
+        unknown = set(changes) - set(_EDITABLE) - {"status"}
+        if unknown:
+            raise TypeError(f"unknown finding fields: {sorted(unknown)}")
+        with self.store.session(write=True) as s:
+            f = self._finding(s, finding_id)
+            row = s.get(Inspection, f.inspection_id)
+            content = {k: v for k, v in changes.items() if k != "status"}
+            if content:
+                R.require_draft(row)
+            if "item_id" in content:
+                self._check_item(s, row, content["item_id"])
+                f.item_id = content["item_id"] or None
+            if "category" in content:
+                f.category = _enum(FindingCategory, content["category"]).value
+            if "severity" in content:
+                f.severity = _enum(Severity, content["severity"]).value
+            for k in ("description", "measures", "responsible"):
+                if k in content:
+                    setattr(f, k, content[k] or "")
+            if "deadline" in content:
+                f.deadline = _date(content["deadline"])
+            now = utcnow()
+            if "status" in changes:
+                new = _enum(FindingStatus, changes["status"]).value
+                if new != f.status:
+                    R.add_audit(s, row, "finding_status", finding=f.id, before=f.status, after=new)
+                    f.status = new
+                    f.closed_at = now if new == FindingStatus.VERIFIED.value else None
+            f.updated_at = now
+            s.flush()
+            return R.finding_view(f)
+
+    def delete_finding(self, finding_id: str) -> None:
+        with self.store.session(write=True) as s:
+            f = self._finding(s, finding_id)
+            R.require_draft(s.get(Inspection, f.inspection_id))
+            s.delete(f)
+
+    def open_findings_for_station(self, station_code: str,
+                                  exclude_inspection: str | None = None) -> list[FindingView]:
+        """Findings of this station not yet verified (销号), oldest visit first."""
+        with self.store.session() as s:
+            q = (select(Finding, Inspection).join(Inspection, Inspection.id == Finding.inspection_id)
+                 .where(Inspection.station_code == station_code,
+                        Finding.status != FindingStatus.VERIFIED.value)
+                 .order_by(Inspection.visit_date, Finding.created_at, Finding.id))
+            if exclude_inspection:
+                q = q.where(Inspection.id != exclude_inspection)
+            out = []
+            for f, ins in s.execute(q).tuples():
+                form = self.store.form_by_sha256(s, ins.form_sha256)
+                item = form.items.get(f.item_id or "")
+                out.append(R.finding_view(f, item_title=item.title.zh if item else "",
+                                          visit_date=ins.visit_date, station_code=station_code))
+            return out
+
+    # -- helpers --------------------------------------------------------
+    def _finding(self, s, finding_id: str) -> Finding:
+        f = s.get(Finding, finding_id)
+        if f is None:
+            raise InspectionError(f"找不到整改事项 {finding_id}",
+                                  message_en=f"No finding with id {finding_id}")
+        return f
+
+    def _check_item(self, s, row: Inspection, item_id: str | None) -> None:
+        if item_id and item_id not in self.store.form_by_sha256(s, row.form_sha256).items:
+            raise InspectionError(f"表单 {row.form_id} 中没有检查项 {item_id}",
+                                  message_en=f"Form {row.form_id} has no item {item_id}")

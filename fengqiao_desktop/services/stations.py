@@ -1,0 +1,207 @@
+"""Station use cases for the browser: tree rows with badges, details, search by name/code/pinyin.
+
+Search runs one SQL statement over precomputed pinyin keys (``LIKE`` on the
+initials and the full pinyin of the whole name, a code prefix, a name
+substring), ranked so exact codes and name prefixes come first. Stations whose
+keys are missing or stale (written by the roster importer's fast path) get
+them before the first search of a store and whenever the station count moves.
+
+Badges (from the inspections, newest first): a completed rubric decides
+``demonstration_pass`` or ``failed``; otherwise a completed five-haves decides
+``five_haves_pass`` or ``failed``; otherwise a draft gives ``draft``; no
+inspection at all is ``not_inspected``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import case, func, literal, or_, select
+
+from fengqiao_desktop.domain import FormKind, InspectionStatus, Level
+from fengqiao_desktop.storage.models import Inspection, Station
+from fengqiao_desktop.storage.stations import StationRepo
+
+if TYPE_CHECKING:
+    from fengqiao_desktop.services.store import LocalStore
+
+NOT_INSPECTED = "not_inspected"
+DRAFT = "draft"
+FIVE_HAVES_PASS = "five_haves_pass"
+DEMONSTRATION_PASS = "demonstration_pass"
+FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class StationListRow:
+    code: str
+    name: str
+    level: Level
+    parent_code: str | None
+    badge: str = NOT_INSPECTED
+    is_demo: bool = False
+
+
+@dataclass(frozen=True)
+class StationDetail:
+    code: str
+    name: str
+    level: Level
+    parent_code: str | None
+    parent_name: str
+    address: str
+    contact: str
+    phone: str
+    veterans_served: int | None
+    is_demo: bool
+    badge: str
+
+
+_COLS = (Station.code, Station.name, Station.level, Station.parent_code, Station.is_demo)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class StationService:
+    def __init__(self, store: LocalStore):
+        self.store = store
+        self._keys_checked_at: int | None = None  # station count when keys were last refreshed
+
+    def count(self) -> int:
+        with self.store.session() as s:
+            return s.scalar(select(func.count()).select_from(Station)) or 0
+
+    def _rows(self, q) -> list[StationListRow]:
+        with self.store.session() as s:
+            rows = s.execute(q).all()
+            badges = self._badges(s, None)
+        return [StationListRow(code=c, name=n, level=Level(lv), parent_code=p,
+                               badge=badges.get(c, NOT_INSPECTED), is_demo=bool(d))
+                for c, n, lv, p, d in rows]
+
+    def tree_rows(self) -> list[StationListRow]:
+        """Every station (parents before children within each level), with its badge."""
+        rank = case({lv.value: lv.rank for lv in Level}, value=Station.level)
+        return self._rows(select(*_COLS).order_by(rank, Station.code))
+
+    def children(self, code: str | None) -> list[StationListRow]:
+        q = select(*_COLS).order_by(Station.code)
+        q = q.where(Station.parent_code.is_(None) if code is None else Station.parent_code == code)
+        return self._rows(q)
+
+    def get(self, code: str) -> StationDetail | None:
+        with self.store.session() as s:
+            st = StationRepo.get(s, code)
+            if st is None:
+                return None
+            parent = s.get(Station, st.parent_code) if st.parent_code else None
+            badge = self._badges(s, [code]).get(code, NOT_INSPECTED)
+        return StationDetail(code=st.code, name=st.name, level=st.level, parent_code=st.parent_code,
+                             parent_name=parent.name if parent else "", address=st.address,
+                             contact=st.contact, phone=st.phone, veterans_served=st.veterans_served,
+                             is_demo=st.is_demo, badge=badge)
+
+    def warm_up(self) -> int:
+        """Fill missing or stale pinyin keys now (returns how many); search does it lazily."""
+        with self.store.session(write=True) as s:
+            n = StationRepo.refresh_search_keys(s)
+            self._keys_checked_at = s.scalar(select(func.count()).select_from(Station)) or 0
+        return n
+
+    def search(self, text: str, limit: int = 200) -> list[StationListRow]:
+        """Stations matching ``text``: code prefix, name substring or pinyin (initials or full)."""
+        needle = (text or "").strip().lower().replace(" ", "")
+        if not needle:
+            return []
+        with self.store.session() as s:
+            count = s.scalar(select(func.count()).select_from(Station)) or 0
+        if self._keys_checked_at != count:
+            self.warm_up()
+        like = _escape(needle)
+        any_ = f"%{like}%"
+        head = f"{like}%"
+        conds = [Station.name.like(any_, escape="\\"),
+                 Station.pinyin_initials.like(any_, escape="\\"),
+                 Station.pinyin_full.like(any_, escape="\\")]
+        if needle.isdigit():
+            conds.append(Station.code.like(head, escape="\\"))
+        rank = case(
+            (Station.code == needle, literal(0)),
+            (Station.code.like(head, escape="\\"), literal(1)),
+            (Station.name.like(head, escape="\\"), literal(2)),
+            (Station.pinyin_initials.like(head, escape="\\"), literal(3)),
+            (Station.name.like(any_, escape="\\"), literal(4)),
+            (Station.pinyin_initials.like(any_, escape="\\"), literal(5)),
+            else_=literal(6))
+        level_rank = case({lv.value: lv.rank for lv in Level}, value=Station.level)
+        q = select(*_COLS).where(or_(*conds)).order_by(rank, level_rank, Station.code).limit(limit)
+        with self.store.session() as s:
+            rows = s.execute(q).all()
+            badges = self._badges(s, [r[0] for r in rows])
+        return [StationListRow(code=c, name=n, level=Level(lv), parent_code=p,
+                               badge=badges.get(c, NOT_INSPECTED), is_demo=bool(d))
+                for c, n, lv, p, d in rows]
+
+    def badges(self, codes: Sequence[str] | None = None) -> dict[str, str]:
+        """Badge per station code (stations never inspected are left out when ``codes`` is None)."""
+        with self.store.session() as s:
+            found = self._badges(s, codes)
+        if codes is None:
+            return found
+        return {c: found.get(c, NOT_INSPECTED) for c in codes}
+
+    def _badges(self, s, codes: Sequence[str] | None) -> dict[str, str]:
+        q = select(Inspection.station_code, Inspection.form_sha256, Inspection.status,
+                   Inspection.verdict, Inspection.completed_at, Inspection.updated_at)
+        if codes is not None:
+            if not codes:
+                return {}
+            q = q.where(Inspection.station_code.in_(list(codes)[:30000]))
+        per: dict[str, list] = {}
+        for row in s.execute(q):
+            per.setdefault(row[0], []).append(row)
+        out = {}
+        for code, rows in per.items():
+            out[code] = self._badge_of(s, rows)
+        return out
+
+    def _badge_of(self, s, rows) -> str:
+        done = [r for r in rows if r.status != InspectionStatus.DRAFT.value]
+        done.sort(key=lambda r: r.completed_at or r.updated_at, reverse=True)
+        for kind in (FormKind.RUBRIC, FormKind.GATE):
+            for r in done:
+                if self.store.form_by_sha256(s, r.form_sha256).kind is kind:
+                    if r.verdict == "pass":
+                        return DEMONSTRATION_PASS if kind is FormKind.RUBRIC else FIVE_HAVES_PASS
+                    return FAILED
+        return DRAFT if rows else NOT_INSPECTED
+
+
+# -- module-level helpers for the UI's service adapter -----------------------
+
+def station_count(store: LocalStore) -> int:
+    return store.stations.count()
+
+
+def tree_rows(store: LocalStore) -> list[StationListRow]:
+    return store.stations.tree_rows()
+
+
+def search(store: LocalStore, text: str, limit: int = 200) -> list[StationListRow]:
+    return store.stations.search(text, limit=limit)
+
+
+def badges(store: LocalStore, codes: Sequence[str]) -> dict[str, str]:
+    return store.stations.badges(codes)
+
+
+def get_station(store: LocalStore, code: str) -> StationDetail | None:
+    return store.stations.get(code)
+
+
+def warm_up(store: LocalStore) -> int:
+    return store.stations.warm_up()

@@ -1,0 +1,148 @@
+"""The local store: the laptop's database (migrated), its forms and its photo folder.
+
+``LocalStore.open(data_dir=None)`` is what the app, the CLI and the benchmarks
+call once; the services hang off it (``store.inspections``, ``store.stations``,
+``store.photos``). Worker threads share the store (the engine's pool is
+thread-safe) but each opens its own session through ``store.session()``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from fengqiao_desktop import config
+from fengqiao_desktop.errors import FormError
+from fengqiao_desktop.formengine.loader import (
+    FormRegistry,
+    form_files,
+    load_form_file,
+    shipped_registry,
+)
+from fengqiao_desktop.formengine.schema import FormDef
+from fengqiao_desktop.storage.db import make_engine, session_scope
+from fengqiao_desktop.storage.migrate import upgrade_local
+from fengqiao_desktop.storage.models import RegisteredForm
+from fengqiao_desktop.storage.photostore import PhotoStore
+
+DB_NAME = "inspections.sqlite3"
+
+
+def _registry(data_dir: Path) -> FormRegistry:
+    """The shipped forms plus the bureau's own in ``<data dir>/forms``."""
+    shipped = shipped_registry()
+    reg = FormRegistry(v for f in shipped for v in shipped.versions(f.id))
+    folder = data_dir / "forms"
+    if folder.is_dir():
+        for path in form_files(folder):
+            reg.add(load_form_file(path))
+    return reg
+
+
+@dataclass
+class LocalStore:
+    data_dir: Path
+    engine: Engine
+    forms: FormRegistry
+    photo_store: PhotoStore
+    settings: config.Settings = field(default_factory=config.Settings)
+    backup: Path | None = None  # made before a schema upgrade at open, if any
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike | None = None) -> LocalStore:
+        """Open (creating and migrating as needed) the store in ``data_dir`` (default: the app's)."""
+        root = Path(data_dir).expanduser().resolve() if data_dir else config.data_dir()
+        root.mkdir(parents=True, exist_ok=True)
+        db = root / DB_NAME
+        backup = upgrade_local(db)
+        engine = make_engine(db)
+        settings = config.Settings.load() if data_dir is None else _settings_in(root)
+        return cls(data_dir=root, engine=engine, forms=_registry(root),
+                   photo_store=PhotoStore(root / "photos"), settings=settings, backup=backup)
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_NAME
+
+    @contextmanager
+    def session(self, write: bool = False) -> Iterator[Session]:
+        """A session committed on success (``write=True``: takes the write lock up front)."""
+        with session_scope(self.engine, write=write) as s:
+            yield s
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> LocalStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- forms ----------------------------------------------------------
+    def register_form(self, session: Session, form: FormDef) -> str:
+        """Record the exact form content an inspection is scored against; returns its sha256."""
+        if session.get(RegisteredForm, form.sha256) is None:
+            session.add(RegisteredForm(sha256=form.sha256, id=form.id, version=form.version,
+                                       content=form.canonical_bytes().decode("utf-8")))
+            session.flush()
+        return form.sha256
+
+    def form_by_sha256(self, session: Session, sha: str) -> FormDef:
+        """The pinned form of an inspection, even when the installed forms moved on."""
+        form = self.forms.by_sha256(sha)
+        if form is not None:
+            return form
+        row = session.get(RegisteredForm, sha)
+        if row is None:
+            raise FormError(f"本地数据库中找不到表单 {sha[:12]}…",
+                            message_en=f"Form {sha[:12]}… is not registered in the local database")
+        form = FormDef.model_validate(json.loads(row.content))
+        self.forms.add(form)
+        return form
+
+    # -- services -------------------------------------------------------
+    @cached_property
+    def inspections(self):
+        from fengqiao_desktop.services.inspections import InspectionService
+
+        return InspectionService(self)
+
+    @cached_property
+    def stations(self):
+        from fengqiao_desktop.services.stations import StationService
+
+        return StationService(self)
+
+    @cached_property
+    def photos(self):
+        from fengqiao_desktop.services.photos import PhotoService
+
+        return PhotoService(self)
+
+
+def _settings_in(root: Path) -> config.Settings:
+    p = root / "settings.json"
+    if not p.exists():
+        return config.Settings()
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return config.Settings()
+    known = set(config.Settings.__dataclass_fields__)
+    return config.Settings(**{k: v for k, v in raw.items() if k in known})
+
+
+def open_engine(url: str | None = None) -> Engine:
+    """An engine on the local database at ``url`` (default: the data dir's), migrated."""
+    from fengqiao_desktop.storage.db import open_database
+
+    return open_database(url or config.local_db_path())
