@@ -159,7 +159,7 @@ class FindingsMixin:
             if exclude_inspection:
                 q = q.where(Inspection.id != exclude_inspection)
             out = []
-            for f, ins in s.execute(q).tuples():
+            for f, ins in s.execute(q):
                 form = self.store.form_by_sha256(s, ins.form_sha256)
                 item = form.items.get(f.item_id or "")
                 out.append(R.finding_view(f, item_title=item.title.zh if item else "",

@@ -146,5 +146,5 @@ class StationRepo:
         codes = list(codes)
         for i in range(0, len(codes), _CHUNK):
             out.update(session.execute(
-                select(Station.code, Station.name).where(Station.code.in_(codes[i:i + _CHUNK]))).tuples())
+                select(Station.code, Station.name).where(Station.code.in_(codes[i:i + _CHUNK]))).all())
         return out

@@ -1,0 +1,54 @@
+"""Helpers for the service tests: station codes, full-marks answers, JPEG files."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+from fengqiao_desktop.domain import Level
+from fengqiao_desktop.roster.model import StationRow
+
+CITY = "620100000000"
+COUNTY = "620102000000"
+TOWN = "620102017000"
+VILLAGE = "620102017001"
+
+STATIONS = [
+    StationRow(CITY, "兰州市退役军人服务中心", Level.CITY, None),
+    StationRow(COUNTY, "城关区退役军人服务中心", Level.COUNTY, CITY),
+    StationRow(TOWN, "东岗西路街道退役军人服务站", Level.TOWN, COUNTY),
+    StationRow(VILLAGE, "大众巷社区退役军人服务站", Level.VILLAGE, TOWN),
+    StationRow("620102018000", "酒泉路街道退役军人服务站", Level.TOWN, COUNTY),
+]
+
+
+def full_marks(form) -> dict:
+    """item id -> the value that earns full marks (yes for yes/no, max points otherwise)."""
+    out = {}
+    for it in form.items.values():
+        if it.type.value == "yes_no":
+            out[it.id] = True
+        elif it.type.value in ("graded", "deduction"):
+            out[it.id] = it.max
+        elif it.type.value == "choice":
+            out[it.id] = max(it.choices, key=lambda c: c.points).value
+        elif it.type.value == "number":
+            out[it.id] = it.min_value or 0
+        else:
+            out[it.id] = "记录"
+    return out
+
+
+def jpeg_bytes(size=(640, 480), color=(30, 120, 200), orientation: int | None = None) -> bytes:
+    img = Image.new("RGB", size, color)
+    img.paste((255, 255, 255), (0, 0, size[0] // 4, size[1] // 4))  # a marker in the top-left corner
+    buf = io.BytesIO()
+    kw = {}
+    if orientation:
+        exif = Image.Exif()
+        exif[0x0112] = orientation
+        exif[306] = "2026:05:01 09:30:00"
+        kw["exif"] = exif
+    img.save(buf, "JPEG", quality=90, **kw)
+    return buf.getvalue()

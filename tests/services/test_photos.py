@@ -1,0 +1,82 @@
+"""Photo notes: stored JPEG oriented and scaled, thumbnails, hashes, refusals that store nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+
+import pytest
+from PIL import Image
+from svc_helpers import VILLAGE, jpeg_bytes
+
+from fengqiao_desktop.errors import InspectionError, PhotoError
+from fengqiao_desktop.services.photos import ingest_file
+
+
+def _files(store):
+    root = store.photo_store.root
+    return sorted(p.name for p in root.rglob("*.jpg")) if root.exists() else []
+
+
+def _gate(store):
+    return store.inspections.create(VILLAGE, "five-haves")
+
+
+def test_exif_rotation_is_applied_and_the_long_edge_scaled(store, tmp_path):
+    src = tmp_path / "rotated.jpg"
+    src.write_bytes(jpeg_bytes(size=(4000, 3000), orientation=6))  # camera held upright
+    store.settings.photo_long_edge = 1600
+    iid = _gate(store)
+    photo = store.photos.add_photo(iid, src, "jigou", "机构牌子")
+    assert (photo.width, photo.height) == (1200, 1600)  # portrait after rotation
+    assert photo.original_sha256 == hashlib.sha256(src.read_bytes()).hexdigest()
+    stored = store.photo_store.read(photo.sha256)
+    assert hashlib.sha256(stored).hexdigest() == photo.sha256
+    with Image.open(store.photo_store.path(photo.sha256)) as img:
+        assert img.format == "JPEG" and img.size == (1200, 1600)
+        assert img.getexif().get(0x0112) in (None, 1)
+        # the white marker of the top-left corner is now in the top-right corner
+        assert img.getpixel((img.width - 10, 10))[0] > 200 and img.getpixel((10, 10))[0] < 100
+    with Image.open(photo.thumbnail_path) as th:
+        assert max(th.size) == 320
+    assert photo.captured_at is not None and photo.captured_at.year == 2026
+    assert store.photos.photo_counts(iid) == {"jigou": 1}
+
+
+@pytest.mark.parametrize("content", [b"", b"not an image at all", jpeg_bytes()[:3000]],
+                         ids=["empty", "text", "truncated"])
+def test_a_bad_file_is_refused_and_nothing_is_stored(store, tmp_path, content):
+    bad = tmp_path / "bad.jpg"
+    bad.write_bytes(content)
+    iid = _gate(store)
+    with pytest.raises(PhotoError) as info:
+        store.photos.add_photo(iid, bad, "jigou")
+    assert "bad.jpg" in info.value.message
+    assert _files(store) == [] and store.photos.list(iid) == []
+
+
+def test_ingest_runs_on_a_worker_thread_then_attaches(store, photo_file):
+    src = photo_file()
+    out = {}
+    t = threading.Thread(target=lambda: out.setdefault("r", ingest_file(store.photo_store.root, src)))
+    t.start()
+    t.join()
+    iid = _gate(store)
+    view = store.photos.attach(iid, out["r"], "renyuan", "花名册")
+    assert view.caption == "花名册" and store.photo_store.exists(view.sha256)
+
+
+def test_caption_link_and_removal(store, photo_file):
+    iid = _gate(store)
+    p1 = store.photos.add_photo(iid, photo_file("a.jpg"), "jigou")
+    p2 = store.photos.add_photo(iid, photo_file("a.jpg"), "jigou")  # same content twice
+    assert p1.sha256 == p2.sha256
+    store.photos.set_caption(p1.id, "门牌")
+    store.photos.link_item(p2.id, "baozhang")
+    assert store.photos.photo_counts(iid) == {"jigou": 1, "baozhang": 1}
+    with pytest.raises(InspectionError):
+        store.photos.link_item(p2.id, "no-such-item")
+    store.photos.remove_photo(p1.id)
+    assert store.photo_store.exists(p2.sha256)  # still used by the other note
+    store.photos.remove_photo(p2.id)
+    assert _files(store) == []
