@@ -57,8 +57,11 @@ class Central:
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A connection in a read transaction (a consistent snapshot on both databases)."""
-        with _translate_errors(self.url), self.engine.connect() as conn, conn.begin():
-            yield conn
+        with _translate_errors(self.url), self.engine.connect() as conn:
+            if not self.is_sqlite:  # one snapshot for all statements, e.g. a digest during imports
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield conn
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
