@@ -22,13 +22,13 @@ from fengqiao_desktop.merge.plan import MergePlan, Snapshot
 from fengqiao_desktop.merge.records import RevisionData
 from fengqiao_desktop.merge.winner import Rev, competing, effective_winner
 
-INS = models.Inspection.__table__
-REV = models.InspectionRevision.__table__
-SRC = models.RevisionSource.__table__
-PHOTO = models.PhotoBlob.__table__
-FIND = models.Finding.__table__
-CONF = models.Conflict.__table__
-FORMS = models.RegisteredForm.__table__
+INS = models.table_of(models.Inspection)
+REV = models.table_of(models.InspectionRevision)
+SRC = models.table_of(models.RevisionSource)
+PHOTO = models.table_of(models.PhotoBlob)
+FIND = models.table_of(models.Finding)
+CONF = models.table_of(models.Conflict)
+FORMS = models.table_of(models.RegisteredForm)
 
 _CHUNK = 500  # IN lists stay well under every database's parameter limit
 
@@ -74,7 +74,7 @@ def _revision_row(r: RevisionData) -> dict:
 def apply_plan(conn: Connection, plan: MergePlan, *, manifest_sha256: str,
                revisions: Sequence[RevisionData], read_photo: Callable[[str], bytes]) -> None:
     """Write the plan (the bundles row for ``manifest_sha256`` must exist already)."""
-    first = {}
+    first: dict[str, RevisionData] = {}
     for r in revisions:
         first.setdefault(r.inspection_id, r)
     if plan.new_inspections:
@@ -206,7 +206,7 @@ def _sync_conflict(conn: Connection, iid: str, comp: list[Rev], win: Rev, old, c
             conn.execute(delete(CONF).where(CONF.c.inspection_id == iid))
         return
     auto = effective_winner(comp, None)
-    values = {
+    values: dict[str, object] = {
         "revisions": json.dumps([[r.revision, r.sha256] for r in comp]),
         "auto_winner_sha256": auto.sha256,
         "winner_sha256": win.sha256,
@@ -246,7 +246,7 @@ def refresh_visits(conn: Connection, visits: Iterable[str]) -> None:
                  .join(REV, and_(REV.c.inspection_id == INS.c.id,
                                  REV.c.content_sha256 == INS.c.winner_sha256))
                  .where(INS.c.visit_id.in_(part), INS.c.form_kind == "rubric"))
-            ups = [{"_id": iid, "verdict": v} for iid, v, cur in conn.execute(q) if v != cur]
+            ups = [{"_id": row[0], "verdict": row[1]} for row in conn.execute(q) if row[1] != row[2]]
             if ups:
                 conn.execute(update(INS).where(INS.c.id == bindparam("_id"))
                              .values(verdict=bindparam("verdict")), ups)

@@ -18,10 +18,10 @@ from fengqiao_desktop.merge.apply import chunks
 from fengqiao_desktop.merge.forms_registry import load_form
 from fengqiao_desktop.merge.records import RevisionData, revision_from_record
 
-BUNDLES = models.Bundle.__table__
-CHAIN = models.DeviceChain.__table__
-STATIONS = models.Station.__table__
-FORMS = models.RegisteredForm.__table__
+BUNDLES = models.table_of(models.Bundle)
+CHAIN = models.table_of(models.DeviceChain)
+STATIONS = models.table_of(models.Station)
+FORMS = models.table_of(models.RegisteredForm)
 
 
 class Fork(MergeError):

@@ -18,10 +18,10 @@ from fengqiao_desktop.errors import MergeError
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.merge.apply import refresh_inspections, refresh_visits
 
-CONF = models.Conflict.__table__
-REV = models.InspectionRevision.__table__
-INS = models.Inspection.__table__
-LOG = models.ImportLog.__table__
+CONF = models.table_of(models.Conflict)
+REV = models.table_of(models.InspectionRevision)
+INS = models.table_of(models.Inspection)
+LOG = models.table_of(models.ImportLog)
 
 
 @dataclass(frozen=True)

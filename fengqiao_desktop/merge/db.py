@@ -69,7 +69,7 @@ class Central:
         with _translate_errors(self.url), self.engine.connect() as conn:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
-                t = models.MergeLock.__table__
+                t = models.table_of(models.MergeLock)
                 conn.execute(select(t.c.id).where(t.c.id == 1).with_for_update())
                 yield conn
 

@@ -20,13 +20,13 @@ from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.merge import models
 
-_ST = models.Station.__table__
-_FORMS = models.RegisteredForm.__table__
-_INS = models.Inspection.__table__
-_REV = models.InspectionRevision.__table__
-_PH = models.PhotoBlob.__table__
-_FIND = models.Finding.__table__
-_CONF = models.Conflict.__table__
+_ST = models.table_of(models.Station)
+_FORMS = models.table_of(models.RegisteredForm)
+_INS = models.table_of(models.Inspection)
+_REV = models.table_of(models.InspectionRevision)
+_PH = models.table_of(models.PhotoBlob)
+_FIND = models.table_of(models.Finding)
+_CONF = models.table_of(models.Conflict)
 
 
 def _rows(conn: Connection, *cols) -> list[list]:

@@ -19,9 +19,9 @@ from sqlalchemy.engine import Connection
 from fengqiao_desktop.errors import FormError
 from fengqiao_desktop.formengine.loader import load_form_file, shipped_registry
 from fengqiao_desktop.formengine.schema import FormDef
-from fengqiao_desktop.merge.models import RegisteredForm
+from fengqiao_desktop.merge.models import RegisteredForm, table_of
 
-T = RegisteredForm.__table__
+T = table_of(RegisteredForm)
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,9 @@ from fengqiao_desktop.merge.plan import MergePlan, make_plan
 
 log = logging.getLogger(__name__)
 
-BUNDLES = models.Bundle.__table__
-CHAIN = models.DeviceChain.__table__
-LOG = models.ImportLog.__table__
+BUNDLES = models.table_of(models.Bundle)
+CHAIN = models.table_of(models.DeviceChain)
+LOG = models.table_of(models.ImportLog)
 
 IMPORTED, ALREADY, REFUSED, QUARANTINED, CANCELLED, PLANNED = (
     "imported", "already_imported", "refused", "quarantined", "cancelled", "planned")

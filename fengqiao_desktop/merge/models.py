@@ -19,6 +19,7 @@ invariants cheap to enforce:
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
 from sqlalchemy import (
     Boolean,
@@ -30,6 +31,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -252,3 +254,7 @@ class MergeLock(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
 
+
+def table_of(model: type[Base]) -> Table:
+    """A model's Table, typed as one (``__table__`` is typed as a mere FromClause)."""
+    return cast(Table, model.__table__)

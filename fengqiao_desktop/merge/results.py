@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -18,7 +19,7 @@ from sqlalchemy.engine import Connection
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.merge.trust import CST
 
-INS = models.Inspection.__table__
+INS = models.table_of(models.Inspection)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def station_results(conn: Connection, *, year: int | None = None) -> list[Statio
     rows = conn.execute(select(INS.c.id, INS.c.station_code, INS.c.form_kind, INS.c.form_id,
                                INS.c.completed_at, INS.c.total, INS.c.verdict)
                         .where(INS.c.completed_at >= start, INS.c.completed_at < end))
-    best: dict[tuple[str, str], tuple] = {}
+    best: dict[tuple[str, str], Any] = {}
     counts: dict[tuple[str, str], int] = {}
     for r in rows:
         key = (r.station_code, r.form_kind)

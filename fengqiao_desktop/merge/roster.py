@@ -14,7 +14,7 @@ from fengqiao_desktop.merge import models
 from fengqiao_desktop.merge.db import Central
 from fengqiao_desktop.roster.model import ImportResult
 
-STATIONS = models.Station.__table__
+STATIONS = models.table_of(models.Station)
 
 
 def import_roster_file(central: Central, path: str | Path) -> ImportResult:

@@ -23,9 +23,9 @@ from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.errors import KeyError_, MergeError
-from fengqiao_desktop.merge.models import TrustedKey
+from fengqiao_desktop.merge.models import TrustedKey, table_of
 
-T = TrustedKey.__table__
+T = table_of(TrustedKey)
 CST = timezone(timedelta(hours=8), "CST")
 
 
@@ -70,7 +70,7 @@ def _entry(row) -> TrustEntry:
     return TrustEntry(
         key_id=m["key_id"], public_key=m["public_key"], name=m["name"], unit=m["unit"],
         valid_from=m["valid_from"], valid_to=m["valid_to"], revoked_at=_utc(m["revoked_at"]),
-        revoke_reason=m["revoke_reason"], added_at=_utc(m["added_at"]))
+        revoke_reason=m["revoke_reason"], added_at=_utc(m["added_at"]) or datetime.now(timezone.utc))
 
 
 def list_keys(conn: Connection) -> list[TrustEntry]:

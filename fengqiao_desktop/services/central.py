@@ -142,9 +142,9 @@ def bundles_list(*, url: Target = None) -> list[dict]:
     """Every bundle seen (imported, refused, quarantined), newest first."""
     from sqlalchemy import select
 
-    from fengqiao_desktop.merge.models import Bundle
+    from fengqiao_desktop.merge.models import Bundle, table_of
 
-    t = Bundle.__table__
+    t = table_of(Bundle)
     with _open(url) as c, c.read() as conn:
         rows = [dict(r._mapping) for r in conn.execute(select(t))]
     return sorted(rows, key=lambda r: (str(r["imported_at"]), r["manifest_sha256"]), reverse=True)
@@ -154,9 +154,9 @@ def device_gaps(*, url: Target = None) -> dict[str, list[tuple[int, int]]]:
     """Per device, the ranges of sequence numbers not imported (below its highest)."""
     from sqlalchemy import select
 
-    from fengqiao_desktop.merge.models import DeviceChain
+    from fengqiao_desktop.merge.models import DeviceChain, table_of
 
-    t = DeviceChain.__table__
+    t = table_of(DeviceChain)
     with _open(url) as c, c.read() as conn:
         devices = sorted(set(conn.execute(select(t.c.device_id)).scalars()))
         return {d: g for d in devices if (g := chain_gaps(conn, d))}

@@ -29,6 +29,8 @@ if connection is not None:
     _run(connection)
 else:  # `alembic -x url=...` from a shell
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise SystemExit("give the database: alembic -x url=sqlite:///central.sqlite3 upgrade head")
     engine = create_engine(url)
     with engine.begin() as conn:
         _run(conn)
