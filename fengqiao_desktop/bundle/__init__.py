@@ -13,10 +13,10 @@ from fengqiao_desktop.bundle.verifier import (
     load_trusted_keys,
     verify_bundle,
 )
-from fengqiao_desktop.bundle.writer import write_bundle
+from fengqiao_desktop.bundle.writer import write_bundle, write_bundle_verified
 
 __all__ = [
     "BundleCancelled", "KeyStore", "Limits", "PhotoMember", "Profile", "PublicKey",
     "SecretKey", "Signature", "VerifiedBundle", "load_trusted_keys", "verify_bundle",
-    "write_bundle",
+    "write_bundle", "write_bundle_verified",
 ]

@@ -30,7 +30,7 @@ from fengqiao_desktop.bundle.manifest import (
     validate_record,
 )
 from fengqiao_desktop.bundle.minisign import SecretKey
-from fengqiao_desktop.bundle.verifier import verify_bundle
+from fengqiao_desktop.bundle.verifier import VerifiedBundle, verify_bundle
 from fengqiao_desktop.bundle.zipscan import EXTERNAL_ATTR, VERSION_NEEDED
 from fengqiao_desktop.errors import BundleError
 
@@ -91,14 +91,21 @@ def _prepare_records(records: list[dict], sizes: Mapping[str, int]) -> list[dict
     return out
 
 
-def write_bundle(out_dir: str | os.PathLike, *, records: list[dict],
+def write_bundle(out_dir: str | os.PathLike, **kw: Any) -> Path:
+    """Write, verify and return the path of a new bundle (see ``write_bundle_verified``)."""
+    vb = write_bundle_verified(out_dir, **kw)
+    assert vb.path is not None
+    return vb.path
+
+
+def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
                  photo_paths: Mapping[str, str | os.PathLike], inspector: Mapping[str, str],
                  device_id: str, sequence: int, previous_manifest_sha256: str | None,
                  secret_key: SecretKey, forms: list[dict] | None = None,
                  bundle_id: str | None = None, created_at: str | None = None,
                  progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> Path:
-    """Write, verify and return the path of a new bundle in ``out_dir``.
+                 cancelled: Callable[[], bool] | None = None) -> VerifiedBundle:
+    """Write a new bundle in ``out_dir``; returns it verified (``.path`` is the final name).
 
     ``records`` are inspection records (docs/bundle-format.md); each photo they
     list must be a key of ``photo_paths`` (sha256 -> file), and each photo's
@@ -192,7 +199,7 @@ def write_bundle(out_dir: str | os.PathLike, *, records: list[dict],
             raw.flush()
             os.fsync(raw.fileno())
         base = done
-        verify_bundle(tmp, public_keys={secret_key.key_id: secret_key.public},
+        vb = verify_bundle(tmp, public_keys={secret_key.key_id: secret_key.public},
                       progress=lambda d, _t: tick(base + d - done),
                       cancelled=cancelled)
         if final.exists():
@@ -212,4 +219,5 @@ def write_bundle(out_dir: str | os.PathLike, *, records: list[dict],
         raise
     if progress is not None:
         progress(total, total)
-    return final
+    vb.path = final
+    return vb

@@ -1,4 +1,4 @@
-"""``fengqiao bundle verify|show``: check and inspect signed bundles (.fqbundle).
+"""``fengqiao bundle export|verify|show``: write, check and inspect signed bundles (.fqbundle).
 
 ``verify`` needs the signer's public key (``--pubkey``, a one-line key or a
 .pub file, repeatable) or a directory of trusted .pub files (``--trust``).
@@ -51,7 +51,7 @@ def _summary_lines(vb) -> list[str]:
 
 @click.group("bundle")
 def bundle() -> None:
-    """Signed bundles: verify and inspect (export: see `bundle export`)."""
+    """Signed bundles: export, verify and inspect."""
 
 
 @bundle.command("verify")
@@ -102,6 +102,31 @@ def show_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None, as_json
     else:
         click.echo(_t("注意：签名未校验（用 --pubkey 或 --trust 校验）。",
                       "NOTE: the signature was NOT checked (use --pubkey or --trust)."))
+
+
+@bundle.command("export")
+@click.option("--inspection", "inspection_ids", multiple=True, metavar="ID",
+              help="Export this completed inspection (repeatable); default: all completed, not exported yet.")
+@click.option("--since-last", is_flag=True, help="Every completed revision not exported yet.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, exists=True),
+              help="Destination folder (e.g. a USB drive).")
+def export_cmd(inspection_ids: tuple[str, ...], since_last: bool, out_dir: str) -> None:
+    """Export a signed bundle; the bundle's path is printed on the last line."""
+    from fengqiao_desktop.cli.keys_cmd import passphrase
+    from fengqiao_desktop.services.export import export, plan_export
+    from fengqiao_desktop.services.store import LocalStore
+
+    if inspection_ids and since_last:
+        raise click.UsageError(_t("--inspection 与 --since-last 不能同时使用",
+                                  "--inspection and --since-last cannot be combined"))
+    with LocalStore.open() as store:
+        plan = plan_export(store, inspection_ids or None, since_last=since_last)
+        if plan.empty:
+            raise click.ClickException(_t("没有需要导出的检查", "there is nothing to export"))
+        click.echo(plan.summary(lang()), err=True)
+        secret = passphrase()
+        path = export(store, plan, out_dir, secret)
+    click.echo(str(path))
 
 
 def register(cli: click.Group) -> None:
