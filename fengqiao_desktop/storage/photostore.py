@@ -168,13 +168,21 @@ def prepare(data: bytes, name: str, *, long_edge: int = DEFAULT_LONG_EDGE,
                 # let the JPEG decoder skip detail we would throw away (DCT scaling)
                 img.draft("RGB", (max(1, int(w * scale)), max(1, int(h * scale))))
             img.load()
-            img = ImageOps.exif_transpose(img)
             if img.mode not in ("RGB", "L"):
                 background = Image.new("RGB", img.size, "white")
                 rgba = img.convert("RGBA")
                 background.paste(rgba, mask=rgba.getchannel("A"))
+                background.info = img.info  # keep the EXIF for the orientation below
                 img = background
-            img.thumbnail((long_edge, long_edge), Image.Resampling.BICUBIC, reducing_gap=2.0)
+            w, h = img.size
+            scale = min(1.0, long_edge / max(w, h))
+            if scale < 1.0:
+                # Pillow's bilinear resize is a proper (antialiased) convolution when shrinking,
+                # and about twice as fast as bicubic on a 12 MP photo
+                img = img.resize((max(1, round(w * scale)), max(1, round(h * scale))),
+                                 Image.Resampling.BILINEAR)
+            # orient after shrinking: rotating the small image is several times cheaper
+            img = ImageOps.exif_transpose(img)
             out = io.BytesIO()
             img.save(out, "JPEG", quality=quality)
             small = img.copy()

@@ -80,3 +80,11 @@ def test_caption_link_and_removal(store, photo_file):
     assert store.photo_store.exists(p2.sha256)  # still used by the other note
     store.photos.remove_photo(p2.id)
     assert _files(store) == []
+
+
+def test_a_png_with_transparency_is_stored_as_jpeg(store, tmp_path):
+    src = tmp_path / "scan.png"
+    Image.new("RGBA", (900, 300), (200, 0, 0, 128)).save(src)
+    photo = store.photos.add_photo(_gate(store), src, "jingfei", "预算表扫描件")
+    with Image.open(photo.path) as img:
+        assert img.format == "JPEG" and img.mode == "RGB" and img.size == (900, 300)
