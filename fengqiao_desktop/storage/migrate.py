@@ -56,12 +56,22 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _has_tables(engine: Engine) -> bool:
-    with translate_errors(), engine.connect() as conn:
-        n = conn.exec_driver_sql(
-            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-        ).scalar()
-    return bool(n)
+def _inspect(path: Path) -> tuple[bool, str | None]:
+    """(holds tables besides alembic's, current revision), read without changing the file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return False, None
+    with translate_errors():
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
+            current = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                current = row[0] if row else None
+        finally:
+            con.close()
+    return bool(tables - {"alembic_version"}), current
 
 
 def upgrade_engine(engine: Engine, revision: str = "head") -> None:
@@ -105,25 +115,35 @@ def upgrade_local(db_path: str | os.PathLike | None = None, revision: str = "hea
 
         db_path = config.local_db_path()
     path = Path(db_path)
+    target = head_revision() if revision == "head" else revision
+    has_data, current = _inspect(path)
+    if current == target:
+        return None
+    if current is None and has_data:
+        # tables without a schema version: not a database this program made (or one
+        # from a development build); upgrading it would fail half way or mix schemas
+        raise StorageError(
+            f"数据库文件 {path} 含有数据表但没有版本信息，不是本程序创建的数据库；"
+            "请将该文件移到别处（或改名）后重新启动",
+            message_en=f"The database file {path} has tables but no schema version: it was not "
+            "made by this program; move or rename it and start again")
+    backup = None
+    if has_data:
+        backup = backup_sqlite(path, label=f"before-{target}")
+        log.info("backed up %s to %s before upgrading %s -> %s", path, backup, current, target)
     engine = make_engine(path)
     try:
-        target = head_revision() if revision == "head" else revision
-        current = current_revision(engine)
-        if current == target:
-            return None
-        backup = None
-        if path.exists() and _has_tables(engine):
-            backup = backup_sqlite(path, label=f"before-{target}")
-            log.info("backed up %s to %s before upgrading %s -> %s", path, backup, current, target)
         try:
             upgrade_engine(engine, target)
         except StorageError:
             raise
         except Exception as exc:
+            # the driver's message, not the SQL statement SQLAlchemy appends to it
+            detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             where = f"（升级前的备份：{backup}）" if backup else ""
             raise StorageError(
-                f"本地数据库升级失败：{exc}{where}",
-                message_en=f"Upgrading the local database failed: {exc}"
+                f"本地数据库升级失败：{detail}{where}",
+                message_en=f"Upgrading the local database failed: {detail}"
                 + (f" (backup made before the upgrade: {backup})" if backup else "")) from exc
         return backup
     finally:

@@ -101,3 +101,21 @@ def test_downgrade_to_base_and_up_again(tmp_path):
     engine = make_engine(db)
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_a_database_with_tables_but_no_version_is_refused_untouched(tmp_path):
+    import pytest
+
+    from fengqiao_desktop.errors import StorageError
+
+    db = tmp_path / "inspections.sqlite3"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE stations (code TEXT PRIMARY KEY, name TEXT)")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    with pytest.raises(StorageError) as info:
+        upgrade_local(db)
+    assert str(db) in info.value.message and "no schema version" in info.value.message_en
+    assert db.read_bytes() == before
+    assert not (tmp_path / "backups").exists()
