@@ -58,7 +58,7 @@ def photo_counts(s: Session, inspection_id: str) -> dict[str, int]:
     q = (select(Photo.item_id, func.count()).where(Photo.inspection_id == inspection_id,
                                                     Photo.item_id.is_not(None))
          .group_by(Photo.item_id))
-    return {item: n for item, n in s.execute(q)}
+    return {str(item): int(n) for item, n in s.execute(q)}
 
 
 def gate_failed(store: LocalStore, s: Session, gate: Inspection) -> bool:

@@ -115,7 +115,7 @@ class FindingsMixin:
             raise TypeError(f"unknown finding fields: {sorted(unknown)}")
         with self.store.session(write=True) as s:
             f = self._finding(s, finding_id)
-            row = s.get(Inspection, f.inspection_id)
+            row = R.load_inspection(s, f.inspection_id)
             content = {k: v for k, v in changes.items() if k != "status"}
             if content:
                 R.require_draft(row)
@@ -145,7 +145,7 @@ class FindingsMixin:
     def delete_finding(self, finding_id: str) -> None:
         with self.store.session(write=True) as s:
             f = self._finding(s, finding_id)
-            R.require_draft(s.get(Inspection, f.inspection_id))
+            R.require_draft(R.load_inspection(s, f.inspection_id))
             s.delete(f)
 
     def open_findings_for_station(self, station_code: str,

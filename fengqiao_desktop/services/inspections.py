@@ -13,6 +13,7 @@ draft with ``revision > 1`` is an inspection being corrected after completion.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -113,6 +114,7 @@ class InspectionService(FindingsMixin):
         with self.store.session(write=True) as s:
             row = R.load_inspection(s, inspection_id)
             result = self._set_answer(s, row, item_id, value, note, na)
+            assert result is not None  # rescored
             return result
 
     def _set_answer(self, s: Session, row: Inspection, item_id: str, value: Any,
@@ -172,6 +174,7 @@ class InspectionService(FindingsMixin):
             row = R.load_inspection(s, inspection_id)
             form = self.store.form_by_sha256(s, row.form_sha256)
             station = s.get(Station, row.station_code)
+            assert station is not None  # a foreign key
             titles = {i.id: i.title.zh for i in form.items.values()}
             return InspectionView(
                 id=row.id, station_code=row.station_code, station_name=station.name,
@@ -193,7 +196,7 @@ class InspectionService(FindingsMixin):
         with self.store.session() as s:
             return self.store.form_by_sha256(s, R.load_inspection(s, inspection_id).form_sha256)
 
-    def list(self, station_code: str | None = None) -> list[InspectionSummary]:
+    def list(self, station_code: str | None = None) -> builtins.list[InspectionSummary]:
         """Summary rows, newest first (``station_code`` limits them to one station)."""
         with self.store.session() as s:
             q = (select(Inspection, Station.name).join(Station, Station.code == Inspection.station_code)
@@ -218,7 +221,7 @@ class InspectionService(FindingsMixin):
             R.load_inspection(s, inspection_id)
             return R.audit_of(s, inspection_id)
 
-    def snapshots(self, inspection_id: str) -> list[tuple[int, dt.datetime, dict]]:
+    def snapshots(self, inspection_id: str) -> builtins.list[tuple[int, dt.datetime, dict]]:
         """Every completed revision: ``(revision, completed_at, snapshot)``, oldest first."""
         import json
 

@@ -106,7 +106,7 @@ class PhotoService:
         """Link the photo to a checklist item (``None``: a general photo of the visit)."""
         with self.store.session(write=True) as s:
             p = self._photo(s, photo_id)
-            row = s.get(Inspection, p.inspection_id)
+            row = R.load_inspection(s, p.inspection_id)
             if item_id and item_id not in self.store.form_by_sha256(s, row.form_sha256).items:
                 raise InspectionError(f"表单 {row.form_id} 中没有检查项 {item_id}",
                                       message_en=f"Form {row.form_id} has no item {item_id}")
@@ -132,5 +132,5 @@ class PhotoService:
         p = s.get(Photo, photo_id)
         if p is None:
             raise InspectionError(f"找不到照片 {photo_id}", message_en=f"No photo with id {photo_id}")
-        R.require_draft(s.get(Inspection, p.inspection_id))
+        R.require_draft(R.load_inspection(s, p.inspection_id))
         return p

@@ -151,7 +151,7 @@ def prepare(data: bytes, name: str, *, long_edge: int = DEFAULT_LONG_EDGE,
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            img = Image.open(io.BytesIO(data))
+            img: Image.Image = Image.open(io.BytesIO(data))
         except UnidentifiedImageError:
             raise _not_an_image(name) from None
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):

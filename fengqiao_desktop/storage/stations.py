@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, or_, select, update
+from sqlalchemy import Table, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from fengqiao_desktop.domain import Level
@@ -100,7 +100,8 @@ class StationRepo:
         if new:
             session.execute(insert(Station), new)
         if changed:
-            stmt = (update(Station.__table__).where(Station.__table__.c.code == bindparam("b_code")))
+            table = cast(Table, Station.__table__)
+            stmt = update(table).where(table.c.code == bindparam("b_code"))
             session.connection().execute(stmt, changed)
         session.flush()
         return UpsertResult(added=len(new), updated=len(changed), unchanged=unchanged)
@@ -118,7 +119,7 @@ class StationRepo:
             ini, full = pinyin.keys(name)
             params.append({"b_code": code, "pinyin_initials": ini, "pinyin_full": full,
                            "pinyin_name": name})
-        t = Station.__table__
+        t = cast(Table, Station.__table__)
         session.connection().execute(
             update(t).where(t.c.code == bindparam("b_code")).values(
                 pinyin_initials=bindparam("pinyin_initials"), pinyin_full=bindparam("pinyin_full"),

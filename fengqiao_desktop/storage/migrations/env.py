@@ -31,7 +31,7 @@ else:
     from fengqiao_desktop.storage.db import make_engine
 
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
-    engine = make_engine(url)
+    engine = make_engine(str(url))
     with engine.begin() as conn:
         _run(conn)
     engine.dispose()
