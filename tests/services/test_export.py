@@ -205,3 +205,27 @@ def test_crash_before_the_rename_releases_the_number(keyed, tmp_path, monkeypatc
     assert state(store)["seq"] == 0
     path = ex.export(store, ex.plan_export(store), out, PASS)
     assert "-000001-" in path.name
+
+
+def test_exported_bundles_import_centrally_in_any_order(keyed, tmp_path):
+    """What the laptop exports, the bureau's merge module accepts: scores, revisions, chain."""
+    from fengqiao_desktop.paths import forms_dir
+    from fengqiao_desktop.services import central
+
+    store = keyed
+    iid = completed(store, tmp_path)
+    out = tmp_path / "usb"
+    out.mkdir()
+    first = ex.export(store, ex.plan_export(store), out, PASS)
+    store.inspections.reopen(iid, "更正")
+    store.inspections.complete(iid)
+    second = ex.export(store, ex.plan_export(store), out, PASS)
+
+    url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    central.load_demo(url=url)
+    central.forms_register(sorted(forms_dir().glob("*.yaml")), url=url)
+    central.trust_add(KeyStore(store.data_dir / "keys").public_key(), name="张三", unit="城关区", url=url)
+    outcomes = central.import_bundles([second, first, first], url=url)
+    assert [o.status for o in outcomes] == ["imported", "imported", "already_imported"], \
+        [(o.status, o.reason_en) for o in outcomes]
+    assert all(o.counts.get("conflicts", 0) == 0 for o in outcomes[:2])
