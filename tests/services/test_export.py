@@ -224,7 +224,8 @@ def test_exported_bundles_import_centrally_in_any_order(keyed, tmp_path):
     url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
     central.load_demo(url=url)
     central.forms_register(sorted(forms_dir().glob("*.yaml")), url=url)
-    central.trust_add(KeyStore(store.data_dir / "keys").public_key(), name="张三", unit="城关区", url=url)
+    central.trust_add(KeyStore(store.data_dir / "keys").public_key(), name="张三", unit="城关区退役军人事务局",
+                       url=url)
     outcomes = central.import_bundles([second, first, first], url=url)
     assert [o.status for o in outcomes] == ["imported", "imported", "already_imported"], \
         [(o.status, o.reason_en) for o in outcomes]
