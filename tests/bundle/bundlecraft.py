@@ -7,12 +7,14 @@ import struct
 import uuid
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import rfc8785
 
 from fengqiao_desktop.bundle import spec
 from fengqiao_desktop.bundle.manifest import trusted_comment, untrusted_comment
 from fengqiao_desktop.bundle.minisign import SecretKey
+from fengqiao_desktop.bundle.writer import write_bundle
 
 LOC = struct.Struct("<4sHHHHHIIIHH")
 CEN = struct.Struct("<4sHHHHHHIIIHHHHHII")
@@ -141,3 +143,22 @@ def simple_members(photo: bytes = b"\xff\xd8fake-jpeg\xff\xd9") -> dict[str, byt
     rec = record(photos=[photo_entry(photo)])
     return {spec.record_member(rec["id"], rec["revision"]): rfc8785.dumps(rec),
             spec.photo_member(hashlib.sha256(photo).hexdigest()): photo}
+
+
+def entry_for(sha: str, path: Path, item_id: str = "jigou") -> dict:
+    """A record's photo entry for a file, without reading it (tests may damage it later)."""
+    return {"sha256": sha, "original_sha256": sha, "item_id": item_id, "caption": "门牌",
+            "captured_at": "2026-05-01T08:30:00Z", "member": f"photos/{sha}.jpg",
+            "size": path.stat().st_size if path.exists() else 1}
+
+
+def write_example(out_dir: Path, sk: SecretKey, photo_files: dict[str, Path], **kw) -> Path:
+    shas = sorted(photo_files)
+    r1 = record(key_id=sk.key_id, photos=[entry_for(s, photo_files[s]) for s in shas[:2]])
+    r2 = record(key_id=sk.key_id, revision=3,
+                            photos=[entry_for(shas[2], photo_files[shas[2]], "renyuan")])
+    args = dict(records=[r1, r2], photo_paths=photo_files,
+                inspector={"name": "张三", "unit": "城关区退役军人事务局", "phone": "13800000000"},
+                device_id="laptop-7f3a", sequence=1, previous_manifest_sha256=None, secret_key=sk)
+    args.update(kw)
+    return write_bundle(out_dir, **args)

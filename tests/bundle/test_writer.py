@@ -9,7 +9,7 @@ import zipfile
 
 import bundlecraft as bc
 import pytest
-from conftest import write_example
+from bundlecraft import write_example
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
