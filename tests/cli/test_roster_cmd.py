@@ -10,7 +10,6 @@ from click.testing import CliRunner
 from fengqiao_desktop.cli.main import cli
 from fengqiao_desktop.roster.demo import demo_rows
 
-
 HEADER = "代码,名称,层级,上级代码,地址,联系人,电话,服务退役军人数"
 ROWS = [
     "620100000000,兰州市退役军人服务中心,市,,兰州市城关区,王建国,0931-00001111,60000",
