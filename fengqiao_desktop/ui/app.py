@@ -26,6 +26,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                                 description="Fengqiao Desktop: inspections of veterans' service stations.")
     p.add_argument("--data-dir", help="folder for the local database, photos, keys and logs")
     p.add_argument("--lang", choices=("zh", "en"), help="interface language (default: the saved setting, else zh)")
+    p.add_argument("--central", help="central database URL for the Bureau workspace "
+                                     "(default: FENGQIAO_CENTRAL, else a SQLite file in the data folder)")
     p.add_argument("--demo", action="store_true",
                    help="load the demonstration roster when the database has no stations")
     # For benchmarks and screenshots: exit once the window is shown / the tree is filled.
@@ -110,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
 
     window = MainWindow()
+    wire(window, args)
     _exit_hooks(app, window, args)
     window.show()
 
@@ -119,6 +122,15 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     log.info("exiting with %s", code)
     return code
+
+
+def wire(window, args) -> None:
+    """Plug the workspaces' pages and handlers into the main window."""
+    from fengqiao_desktop.ui.bureau import install as install_bureau
+    from fengqiao_desktop.ui.bureau.context import BureauContext
+
+    window.bureau_context = BureauContext(args.central, window)
+    install_bureau(window, window.bureau_context)
 
 
 def open_data(window, *, demo: bool = False) -> None:

@@ -1,0 +1,24 @@
+"""What every Bureau page shares: the central database URL and a "data changed" signal.
+
+Pages open the central database through ``fengqiao_desktop.services.central``
+with ``url=context.url`` (always off the UI thread, via ``ui.tasks``) and
+reload themselves when ``data_changed`` fires — after an import, a trust
+change or a conflict resolution made on any page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from fengqiao_desktop import config
+
+
+class BureauContext(QObject):
+    data_changed = Signal()
+
+    def __init__(self, url: str | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.url = config.central_url(url)
+
+    def notify_changed(self) -> None:
+        self.data_changed.emit()
