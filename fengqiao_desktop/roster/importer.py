@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -132,6 +132,16 @@ def _executemany(conn: Connection, table: Table, stmt, keys: Sequence[str],
 def _current_values(conn: Connection, table: Table, codes: list[str]) -> dict[str, tuple]:
     cols = [table.c[c] for c in DATA_COLUMNS]
     out: dict[str, tuple] = {}
+    total = conn.execute(select(func.count()).select_from(table)).scalar_one()
+    if total == 0:
+        return out
+    if total <= 4 * len(codes):
+        # A roster about the size of the table: one scan beats many ``IN (...)`` lookups.
+        wanted = set(codes)
+        for code, *vals in conn.execute(select(table.c.code, *cols)):
+            if code in wanted:
+                out[code] = _normalised(vals)
+        return out
     for i in range(0, len(codes), _CHUNK):
         chunk = codes[i:i + _CHUNK]
         for code, *vals in conn.execute(select(table.c.code, *cols).where(table.c.code.in_(chunk))):
