@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 import rfc8785
@@ -41,50 +42,95 @@ class _Refused(Exception):
         self.zh, self.en = zh, en
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-    out: dict[str, Any] = {}
-    for k, v in pairs:
-        if k in out:
-            raise _Refused(f"重复的键 {k!r}", f"duplicate key {k!r}")
-        out[k] = v
-    return out
+class _Hooks:
+    """Parser hooks for one document; they also note what rules out the fast canonical check."""
+
+    def __init__(self) -> None:
+        # some floats (integral ones, very large or small ones, integers beyond 2**53) are
+        # written differently by Python and RFC 8785; non-ASCII keys may sort differently
+        # (code points vs UTF-16 units)
+        self.inexact = False
+
+    def pairs(self, pairs: list[tuple[str, Any]]) -> dict:
+        out: dict[str, Any] = {}
+        for k, v in pairs:
+            if k in out:
+                raise _Refused(f"重复的键 {k!r}", f"duplicate key {k!r}")
+            if not k.isascii():
+                self.inexact = True
+            out[k] = v
+        return out
+
+    def integer(self, text: str) -> int | float:
+        if len(text) > 400:
+            raise _Refused(f"数值过大 {text[:24]}…", f"number out of range {text[:24]}...")
+        v = int(text)
+        if abs(v) > MAX_SAFE_INT:
+            # I-JSON numbers are doubles; RFC 8785 writes large integral doubles without
+            # a fraction, so read them back as the doubles they are
+            self.inexact = True
+            f = float(text)
+            if not math.isfinite(f):
+                raise _Refused(f"数值溢出 {text[:24]}", f"number overflows {text[:24]}")
+            return f
+        return v
+
+    def real(self, text: str) -> float:
+        v = float(text)
+        if not math.isfinite(v):
+            raise _Refused(f"数值溢出 {text[:24]}", f"number overflows {text[:24]}")
+        if v.is_integer() or not 1e-4 <= abs(v) < 1e16:
+            # within this range Python's repr and ECMAScript's Number-to-string agree on a
+            # non-integral double (shortest round trip, no exponent); outside it they may not
+            self.inexact = True
+        return v
 
 
 def _no_constant(name: str) -> Any:
     raise _Refused(f"不允许的数值 {name}", f"{name} is not allowed")
 
 
-def _int(text: str) -> int | float:
-    if len(text) > 400:
-        raise _Refused(f"数值过大 {text[:24]}…", f"number out of range {text[:24]}...")
-    v = int(text)
-    if abs(v) > MAX_SAFE_INT:
-        # I-JSON numbers are doubles; RFC 8785 writes large integral doubles without
-        # a fraction, so read them back as the doubles they are
-        f = float(text)
-        if not math.isfinite(f):
-            raise _Refused(f"数值溢出 {text[:24]}", f"number overflows {text[:24]}")
-        return f
-    return v
+def is_canonical(value: Any, data: bytes, *, exact_types: bool = False) -> bool:
+    """Whether ``data`` is the RFC 8785 form of ``value`` (parsed from it).
+
+    With ``exact_types`` (ASCII keys, floats both write alike) Python's sorted, compact
+    ``json.dumps`` writes exactly the RFC 8785 bytes, which is many times faster
+    than the general canonicaliser; anything else takes the general path.
+    """
+    if exact_types:
+        try:
+            fast = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                              allow_nan=False).encode("utf-8")
+        except (ValueError, UnicodeError):
+            fast = None
+        if fast == data:
+            return True
+    try:
+        return rfc8785.dumps(value) == data
+    except Exception:  # noqa: BLE001 - any failure means "not canonical"
+        return False
 
 
-def _float(text: str) -> float:
-    v = float(text)
-    if not math.isfinite(v):
-        raise _Refused(f"数值溢出 {text[:24]}", f"number overflows {text[:24]}")
-    return v
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[]{}")
+_OPEN = frozenset(b"[{")
 
 
-def _depth(value: Any, limit: int) -> None:
-    # iterative, so a hostile document cannot exhaust the Python stack here
-    stack = [(value, 1)]
-    while stack:
-        v, d = stack.pop()
-        if isinstance(v, dict | list):
-            if d > limit:
+def _depth(data: bytes, limit: int) -> None:
+    """Refuse nesting deeper than ``limit``, counted on the text of a document already parsed.
+
+    Strings are cut out first (they may hold brackets), then only the brackets are
+    walked: far fewer steps than visiting every parsed value.
+    """
+    brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
+    depth = 0
+    for c in brackets:
+        if c in _OPEN:
+            depth += 1
+            if depth > limit:
                 raise _Refused(f"嵌套超过 {limit} 层", f"nesting deeper than {limit} levels")
-            children = v.values() if isinstance(v, dict) else v
-            stack.extend((c, d + 1) for c in children)
+        else:
+            depth -= 1
 
 
 def loads_strict(data: bytes, *, member: str, max_size: int = DEFAULT_MAX_SIZE,
@@ -100,23 +146,19 @@ def loads_strict(data: bytes, *, member: str, max_size: int = DEFAULT_MAX_SIZE,
     except UnicodeDecodeError as exc:
         raise refuse(member, f"不是有效的 UTF-8（第 {exc.start} 字节）",
                      f"not valid UTF-8 (byte {exc.start})") from None
+    hooks = _Hooks()
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
-                           parse_int=_int, parse_float=_float)
-        _depth(value, max_depth)
+        value = json.loads(text, object_pairs_hook=hooks.pairs, parse_constant=_no_constant,
+                           parse_int=hooks.integer, parse_float=hooks.real)
+        _depth(data, max_depth)
     except _Refused as exc:
         raise refuse(member, exc.zh, exc.en) from None
     except RecursionError:
         raise refuse(member, f"嵌套超过 {max_depth} 层", f"nesting deeper than {max_depth} levels") from None
     except ValueError as exc:  # JSONDecodeError and friends
         raise refuse(member, f"JSON 语法错误：{exc}", f"invalid JSON: {exc}") from None
-    if require_canonical:
-        try:
-            canonical = rfc8785.dumps(value)
-        except Exception:  # noqa: BLE001 - any failure means "not canonical"
-            canonical = None
-        if canonical != data:
-            raise refuse(member, "不是规范 JSON（RFC 8785）", "not canonical JSON (RFC 8785)")
+    if require_canonical and not is_canonical(value, data, exact_types=not hooks.inexact):
+        raise refuse(member, "不是规范 JSON（RFC 8785）", "not canonical JSON (RFC 8785)")
     return value
 
 

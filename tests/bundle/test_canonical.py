@@ -1,0 +1,87 @@
+"""The strict reader's canonical check agrees with RFC 8785 on every document."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import rfc8785
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from fengqiao_desktop.bundle.canonical import is_canonical, loads_strict
+from fengqiao_desktop.errors import BundleError
+
+SAFE = 2**53 - 1
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-SAFE, max_value=SAFE),
+    st.floats(allow_nan=False, allow_infinity=False), st.text(alphabet=st.characters(blacklist_categories=("Cs",))),
+)
+documents = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4),
+    st.dictionaries(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=5), inner, max_size=4),
+), max_leaves=20)
+
+
+def _canonical(doc) -> bytes:
+    try:
+        return rfc8785.dumps(doc)
+    except Exception:  # noqa: BLE001 - the library refuses some values outright
+        assume(False)  # e.g. an integral float beyond 2**53, which RFC 8785 cannot write
+        raise
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents)
+def test_canonical_bytes_are_accepted_and_only_them(doc):
+    data = _canonical(doc)
+    value = loads_strict(data, member="record.json", require_canonical=True)
+    assert rfc8785.dumps(value) == data
+    # the same content written any other way (spaces, other key order) is refused
+    loose = json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
+    if loose != data:
+        with pytest.raises(BundleError, match="record.json"):
+            loads_strict(loose, member="record.json", require_canonical=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents)
+def test_fast_check_never_disagrees_with_rfc8785(doc):
+    data = _canonical(doc)
+    value = loads_strict(data, member="m.json")
+    for candidate in (data, json.dumps(value, sort_keys=True, separators=(",", ":"),
+                                       ensure_ascii=False).encode("utf-8")):
+        expected = rfc8785.dumps(value) == candidate
+        assert is_canonical(value, candidate, exact_types=False) is expected
+        if _exact(value):
+            assert is_canonical(value, candidate, exact_types=True) is expected
+
+
+def _exact(v) -> bool:
+    """ASCII keys, floats that Python and RFC 8785 write alike: what the fast path requires."""
+    if isinstance(v, float):
+        return not v.is_integer() and 1e-4 <= abs(v) < 1e16
+    if isinstance(v, list):
+        return all(_exact(x) for x in v)
+    if isinstance(v, dict):
+        return all(k.isascii() and _exact(x) for k, x in v.items())
+    return True
+
+
+@pytest.mark.parametrize("text", ['{"b":1,"a":2}', '{"a":1.0}', '{"a":"\\u00e9"}', '{"a": 1}',
+                                  '{"a":-0}', '{"a":"\\/"}', '[1e2]'])
+def test_almost_canonical_documents_are_refused(text):
+    with pytest.raises(BundleError, match="RFC 8785"):
+        loads_strict(text.encode(), member="m.json", require_canonical=True)
+
+
+def test_nesting_is_counted_outside_strings_only():
+    inside_strings = {"note": "[" * 100 + "{" * 100, "q": 'say "[[[" \\ ]'}
+    assert loads_strict(rfc8785.dumps(inside_strings), member="m.json", max_depth=2) == inside_strings
+    deep: object = 1
+    for _ in range(5):
+        deep = [deep]
+    loads_strict(rfc8785.dumps(deep), member="m.json", max_depth=5)
+    with pytest.raises(BundleError, match="nesting deeper than 4"):
+        loads_strict(rfc8785.dumps(deep), member="m.json", max_depth=4)
