@@ -31,7 +31,7 @@ from fengqiao_desktop.merge.trust import TrustEntry
 from fengqiao_desktop.roster.model import ImportResult
 
 __all__ = [
-    "ConflictView", "FormEntry", "ImportOutcome", "StationResult", "TrustEntry",
+    "ConflictView", "FormEntry", "conflict_comparison", "ImportOutcome", "StationResult", "TrustEntry",
     "bundles_list", "conflict_resolve", "conflicts_list", "device_gaps", "digest", "dump",
     "forms_list", "forms_register", "import_bundles", "load_demo", "open_central",
     "roster_import", "station_results", "trust_add", "trust_list", "trust_revoke",
@@ -131,6 +131,14 @@ def conflict_resolve(inspection_id: str, winner_sha256: str, *, reason: str, res
     with _open(url) as c, c.write() as conn:
         return _conflicts.resolve(conn, inspection_id, winner_sha256, reason=reason,
                                   resolved_by=resolved_by)
+
+
+def conflict_comparison(inspection_id: str, *, url: Target = None):
+    """The competing revisions of one conflict, item by item (``services.conflict_compare``)."""
+    from fengqiao_desktop.services import conflict_compare
+
+    with _open(url) as c, c.read() as conn:
+        return conflict_compare.compare(conn, inspection_id)
 
 
 def station_results(*, year: int | None = None, url: Target = None) -> list[StationResult]:
