@@ -1,0 +1,106 @@
+"""Coverage use cases: the report tree, a station's inspections and photos, the targets in force.
+
+Plain-data functions taking ``url=`` (or an open ``Central``), safe to call from
+a worker thread, like ``services.central``. The targets file is, in order,
+``targets_file=``, else ``<data dir>/coverage_targets.yaml`` when it exists,
+else the built-in defaults (docs/coverage.md).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from fengqiao_desktop import config
+from fengqiao_desktop.coverage import rollup
+from fengqiao_desktop.coverage.report import CoverageNode, CoverageReport, build_report
+from fengqiao_desktop.coverage.targets import Targets, load_targets
+from fengqiao_desktop.merge import models
+from fengqiao_desktop.merge.trust import CST
+from fengqiao_desktop.services.central import Target, _open
+
+__all__ = ["CoverageNode", "CoverageReport", "StationInspection", "Targets", "coverage_report",
+           "default_targets_file", "photo_bytes", "station_inspections", "targets_for"]
+
+TARGETS_FILE = "coverage_targets.yaml"
+
+
+def default_targets_file() -> Path:
+    return config.data_dir() / TARGETS_FILE
+
+
+def targets_for(year: int, targets_file: str | Path | None = None) -> Targets:
+    if targets_file is None:
+        p = default_targets_file()
+        targets_file = p if p.exists() else None
+    return load_targets(targets_file, year)
+
+
+def default_as_of(year: int, today: date | None = None) -> date:
+    """Overdue is judged at today's date, or at the year's last day for a past year."""
+    today = today or datetime.now(CST).date()
+    return min(today, date(year, 12, 31))
+
+
+def coverage_report(*, year: int | None = None, url: Target = None, targets_file: str | Path | None = None,
+                    as_of: date | None = None, include_stations: bool = True, lang: str = "zh",
+                    targets: Targets | None = None) -> CoverageReport:
+    """Coverage for ``year`` (default: this year, China Standard Time)."""
+    year = year or datetime.now(CST).year
+    targets = targets or targets_for(year, targets_file)
+    as_of = as_of or default_as_of(year)
+    with _open(url) as c, c.read() as conn:
+        groups = rollup.group_rows(conn, year, as_of)
+        names = rollup.unit_names(conn)
+        stations = rollup.station_rows(conn, year, as_of) if include_stations else None
+    return build_report(year, as_of, targets, groups, names, stations, lang=lang)
+
+
+@dataclass(frozen=True)
+class StationInspection:
+    id: str
+    form_id: str
+    form_kind: str
+    completed_at: str | None
+    status: str
+    total: float | None
+    verdict: str | None
+    photos: tuple[dict, ...]  # {"sha256", "item_id", "caption"}
+    findings: tuple[dict, ...]  # {"finding_id", "description", "status", "deadline", ...}
+
+
+def station_inspections(code: str, *, url: Target = None) -> list[StationInspection]:
+    """Every inspection of a station (newest first) with its winning revision's photos and findings."""
+    ins = models.table_of(models.Inspection)
+    rev = models.table_of(models.InspectionRevision)
+    fnd = models.table_of(models.Finding)
+    with _open(url) as c, c.read() as conn:
+        rows = conn.execute(
+            select(ins, rev.c.record).join(rev, (rev.c.inspection_id == ins.c.id)
+                                           & (rev.c.content_sha256 == ins.c.winner_sha256))
+            .where(ins.c.station_code == code)).all()
+        finds: dict[str, list[dict]] = {}
+        for f in conn.execute(select(fnd).where(fnd.c.station_code == code).order_by(fnd.c.finding_id)):
+            finds.setdefault(f.inspection_id, []).append(dict(f._mapping))
+    out = []
+    for r in rows:
+        try:
+            record = json.loads(r.record)
+        except ValueError:
+            record = {}
+        photos = tuple({"sha256": p.get("sha256"), "item_id": p.get("item_id"), "caption": p.get("caption", "")}
+                       for p in record.get("photos") or [] if isinstance(p, dict) and p.get("sha256"))
+        out.append(StationInspection(r.id, r.form_id, r.form_kind, r.completed_at, r.status, r.total,
+                                     r.verdict, photos, tuple(finds.get(r.id, []))))
+    return sorted(out, key=lambda s: (s.completed_at or "", s.id), reverse=True)
+
+
+def photo_bytes(sha256: str, *, url: Target = None) -> bytes | None:
+    """A stored photo's JPEG bytes, or None when the central database does not hold it."""
+    t = models.table_of(models.PhotoBlob)
+    with _open(url) as c, c.read() as conn:
+        return conn.execute(select(t.c.data).where(t.c.sha256 == sha256)).scalar_one_or_none()
