@@ -60,6 +60,10 @@ class CoverageNode:
 
     def _required(self, measure: str) -> tuple[int, int]:
         assert self.targets is not None
+        if self.kind == KIND_TOTAL:
+            # targets are local (per county-level unit): the city's figure is the sum of its areas'
+            parts = [ch._required(measure) for ch in self.children]
+            return sum(p[0] for p in parts), sum(p[1] for p in parts)
         need = gap = 0
         for level, c in self.by_level.items():
             r = self.targets.required(measure, level, c.stations)
