@@ -1,0 +1,343 @@
+"""欢迎使用: the wizard shown once, at the first start of an installation.
+
+Pages: language (switches the interface at once), the inspector's profile,
+the signing key (passphrase twice, strength hint, no-recovery warning; may be
+skipped — export then waits for a key), and what to start with (the demo
+roster, a roster file, or nothing). The profile is saved when its page is
+left, the key is made off the GUI thread when the key page is left, and the
+"set up" flag (``Settings.first_run_done``) is written when the wizard
+finishes; the chosen data is then loaded by the main window's own jobs.
+
+``needs_first_run`` keeps the wizard away from ``--self-check``,
+``--quit-when-shown``, ``--screenshot`` and from any installation that has a
+key or has finished the wizard before.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from fengqiao_desktop import config
+from fengqiao_desktop.services import identity as idn
+from fengqiao_desktop.ui import i18n, tasks
+from fengqiao_desktop.ui.errors import show_error
+from fengqiao_desktop.ui.identity import passphrase as pp
+
+DEMO, ROSTER, NOTHING = "demo", "roster", "nothing"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FirstRun", text)
+
+
+def needs_first_run(store=None, args=None) -> bool:
+    """True when this installation was never set up and the start-up is an ordinary one."""
+    for flag in ("self_check", "quit_when_shown", "screenshot"):
+        if args is not None and getattr(args, flag, None):
+            return False
+    if config.Settings.load().first_run_done:
+        return False
+    return not idn.keystore(store).exists()
+
+
+def mark_done() -> None:
+    settings = config.Settings.load()
+    settings.first_run_done = True
+    settings.save()
+
+
+def _title(label: QLabel) -> QLabel:
+    label.setWordWrap(True)
+    return label
+
+
+class LanguagePage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        lay = QVBoxLayout(self)
+        self.intro = _title(QLabel())
+        lay.addWidget(self.intro)
+        self.group = QButtonGroup(self)
+        self.radios: dict[str, QRadioButton] = {}
+        for code, label in (("zh", "中文（简体）"), ("en", "English")):
+            # each language named in itself, so anyone can find theirs
+            rb = QRadioButton(label)
+            rb.setObjectName(f"lang_{code}")
+            rb.setChecked(code == i18n.current_language())
+            rb.toggled.connect(lambda on, c=code: on and self.switch(c))
+            self.group.addButton(rb)
+            self.radios[code] = rb
+            lay.addWidget(rb)
+        lay.addStretch(1)
+
+    def switch(self, lang: str) -> None:
+        if lang == i18n.current_language():
+            return
+        window = self.wizard().parent() if self.wizard() is not None else None
+        if hasattr(window, "set_language"):
+            window.set_language(lang)  # also ticks the View → Language menu
+        else:
+            i18n.install(lang)  # every widget gets a LanguageChange event and relabels itself
+            i18n.save_language(lang)
+
+    def retranslate(self) -> None:
+        self.setTitle(_tr("Welcome to Fengqiao Desktop"))
+        self.setSubTitle(_tr("A few steps set up this computer for inspections. Choose the interface language."))
+        self.intro.setText(_tr("The language can be changed later under View → Language."))
+
+
+class ProfilePage(QWizardPage):
+    def __init__(self, store):
+        super().__init__()
+        self.store = store
+        view = idn.identity(store)
+        self.name = QLineEdit(view.name)
+        self.name.setObjectName("name")
+        self.unit = QLineEdit(view.unit)
+        self.unit.setObjectName("unit")
+        self.phone = QLineEdit(view.phone)
+        self.phone.setObjectName("phone")
+        self.form = QFormLayout(self)
+        self.labels = [QLabel(), QLabel(), QLabel()]
+        for lab, edit in zip(self.labels, (self.name, self.unit, self.phone), strict=True):
+            self.form.addRow(lab, edit)
+        self.note = _title(QLabel())
+        self.form.addRow(self.note)
+        self.registerField("name*", self.name)
+        self.registerField("unit*", self.unit)
+
+    def retranslate(self) -> None:
+        self.setTitle(_tr("Inspector"))
+        self.setSubTitle(_tr("Who inspects with this computer. Name and unit appear on score sheets and bundles."))
+        for lab, text in zip(self.labels, (_tr("Name:"), _tr("Unit:"), _tr("Phone (optional):")), strict=True):
+            lab.setText(text)
+        self.unit.setPlaceholderText(_tr("e.g. 城关区退役军人事务局"))
+        self.note.setText(_tr("You can change these later under File → Inspector and signing key…."))
+
+    def validatePage(self) -> bool:
+        try:
+            idn.save_profile(self.store, self.name.text(), self.unit.text(), self.phone.text())
+        except Exception as exc:  # noqa: BLE001 - known errors in words
+            show_error(self, exc)
+            return False
+        return True
+
+
+class KeyPage(QWizardPage):
+    def __init__(self, store):
+        super().__init__()
+        self.store = store
+        self.created_key_id = ""
+        self._task: tasks.TaskHandle | None = None
+        self._in_validate = False
+        lay = QVBoxLayout(self)
+        self.intro = _title(QLabel())
+        lay.addWidget(self.intro)
+        self.entry = pp.NewPassphraseWidget()
+        lay.addWidget(self.entry)
+        self.skip = QCheckBox()
+        self.skip.setObjectName("skip_key")
+        lay.addWidget(self.skip)
+        self.skip_note = _title(QLabel())
+        self.skip_note.setObjectName("skip_note")
+        lay.addWidget(self.skip_note)
+        self.busy = QLabel()
+        lay.addWidget(self.busy)
+        lay.addStretch(1)
+        self.entry.changed.connect(self.completeChanged)
+        self.skip.toggled.connect(self._skip_toggled)
+        self._skip_toggled(False)
+
+    def retranslate(self) -> None:
+        self.setTitle(_tr("Signing key"))
+        self.setSubTitle(_tr("Bundles you export are signed with your own key, so the bureau knows they come from you."))
+        self.intro.setText(_tr("Choose a passphrase of at least 8 characters. It is asked each time you export."))
+        self.skip.setText(_tr("Skip for now"))
+        self.skip_note.setText(_tr("Without a key you can inspect and print score sheets, but you cannot export "
+                                   "bundles. Create the key later under File → Inspector and signing key…."))
+        self.entry.retranslate()
+
+    def _skip_toggled(self, on: bool) -> None:
+        self.entry.setEnabled(not on)
+        self.skip_note.setVisible(on)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        if self._task is not None and not self._task.done:
+            return False
+        return self.skip.isChecked() or bool(self.created_key_id) or bool(self.entry.passphrase())
+
+    def validatePage(self) -> bool:
+        if self.skip.isChecked() or self.created_key_id:
+            return True
+        if idn.keystore(self.store).exists():  # made before (e.g. Back, then Next again)
+            self.created_key_id = idn.keystore(self.store).key_id
+            return True
+        field = self.wizard().field
+        name, unit = str(field("name")), str(field("unit"))
+        phone = self.wizard().profile_page.phone.text()
+        passphrase, kdf = self.entry.passphrase(), pp.KDF
+        self.busy.setText(_tr("Creating the key…"))
+        self._in_validate = True
+        try:
+            self._task = tasks.start("create key", lambda _p, _c: idn.create_key(
+                self.store, name, unit, phone, passphrase, kdf=kdf), on_done=self._created, on_error=self._failed)
+        finally:
+            self._in_validate = False
+        self.completeChanged.emit()
+        return bool(self.created_key_id)
+
+    def _created(self, pk) -> None:
+        self.created_key_id = pk.key_id
+        self.busy.setText(_tr("Key {key_id} created.").format(key_id=pk.key_id))
+        self.completeChanged.emit()
+        if not self._in_validate:  # a background run: move on now that the key exists
+            self.wizard().next()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy.clear()
+        self.completeChanged.emit()
+        show_error(self, exc)
+
+
+class DataPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        lay = QVBoxLayout(self)
+        self.group = QButtonGroup(self)
+        self.demo = QRadioButton()
+        self.demo.setObjectName("data_demo")
+        self.roster = QRadioButton()
+        self.roster.setObjectName("data_roster")
+        self.nothing = QRadioButton()
+        self.nothing.setObjectName("data_nothing")
+        self.demo.setChecked(True)
+        row = QHBoxLayout()
+        self.path = QLineEdit()
+        self.path.setObjectName("roster_path")
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self.choose_file)
+        row.addSpacing(24)
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        for rb in (self.demo, self.roster):
+            self.group.addButton(rb)
+            lay.addWidget(rb)
+        lay.addLayout(row)
+        self.group.addButton(self.nothing)
+        lay.addWidget(self.nothing)
+        lay.addStretch(1)
+        for w in (self.demo, self.roster, self.nothing):
+            w.toggled.connect(self._update)
+        self.path.textChanged.connect(self._update)
+        self._update()
+
+    def retranslate(self) -> None:
+        self.setTitle(_tr("Stations"))
+        self.setSubTitle(_tr("Which stations to start with. A roster can also be imported later under File."))
+        self.demo.setText(_tr("Demonstration roster (兰州市, for trying the program out)"))
+        self.roster.setText(_tr("Import a roster file (CSV or XLSX) from the bureau:"))
+        self.nothing.setText(_tr("Nothing for now"))
+        self.browse.setText(_tr("Choose file…"))
+
+    def choice(self) -> str:
+        return DEMO if self.demo.isChecked() else ROSTER if self.roster.isChecked() else NOTHING
+
+    def _update(self) -> None:
+        self.path.setEnabled(self.roster.isChecked())
+        self.browse.setEnabled(self.roster.isChecked())
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.choice() != ROSTER or bool(self.path.text().strip())
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Roster file"), "",
+                                              _tr("Rosters (*.csv *.xlsx);;All files (*)"))
+        if path:
+            self.path.setText(path)
+
+
+class FirstRunWizard(QWizard):
+    """The wizard; after ``accepted``, ``data_choice``/``roster_path`` say what to load."""
+
+    def __init__(self, store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("first_run_wizard")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.language_page = LanguagePage()
+        self.profile_page = ProfilePage(store)
+        self.key_page = KeyPage(store)
+        self.data_page = DataPage()
+        self.pages = [self.language_page, self.profile_page, self.key_page, self.data_page]
+        for p in self.pages:
+            self.addPage(p)
+        self.setMinimumSize(680, 520)
+        self.retranslate()
+
+    @property
+    def data_choice(self) -> str:
+        return self.data_page.choice()
+
+    @property
+    def roster_path(self) -> str:
+        return self.data_page.path.text().strip()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_tr("Set up Fengqiao Desktop"))
+        for which, text in ((QWizard.WizardButton.NextButton, _tr("Next >")),
+                            (QWizard.WizardButton.BackButton, _tr("< Back")),
+                            (QWizard.WizardButton.FinishButton, _tr("Finish")),
+                            (QWizard.WizardButton.CancelButton, _tr("Cancel"))):
+            self.setButtonText(which, text)
+        for p in self.pages:
+            p.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def accept(self) -> None:
+        mark_done()
+        if self.store is not None:
+            self.store.settings.first_run_done = True
+        super().accept()
+
+
+def apply_choice(window, wizard: FirstRunWizard):
+    """Load what the last page asked for, through the main window's own background jobs."""
+    if wizard.data_choice == DEMO:
+        return window.load_demo()
+    if wizard.data_choice == ROSTER:
+        return window.import_roster(wizard.roster_path)
+    return None
+
+
+def maybe_show(window, args=None) -> FirstRunWizard | None:
+    """Show the wizard over the main window if this installation was never set up."""
+    store = getattr(window, "store", None)
+    if not needs_first_run(store, args):
+        return None
+    wizard = FirstRunWizard(store, window)
+    wizard.accepted.connect(lambda: apply_choice(window, wizard))
+    wizard.open()
+    window.first_run_wizard = wizard
+    return wizard

@@ -1,0 +1,263 @@
+"""检查员与密钥: the inspector's profile, the public key (text and QR code), key creation and import.
+
+Key work (scrypt) runs through ``ui.tasks``; the dialog keeps its buttons
+disabled meanwhile. Every method a button calls also takes its inputs as
+arguments (``create_key(passphrase)``, ``import_key(path, passphrase)``,
+``export_public(path)``) so tests and scripts can drive it without file pickers.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import segno
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fengqiao_desktop.services import identity as idn
+from fengqiao_desktop.ui import tasks
+from fengqiao_desktop.ui.errors import show_error
+from fengqiao_desktop.ui.identity import passphrase as pp
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Identity", text)
+
+
+def qr_pixmap(text: str, scale: int = 4) -> QPixmap:
+    """A QR code of ``text`` (segno PNG, loaded into a pixmap)."""
+    buf = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(buf, kind="png", scale=scale, border=3)
+    pm = QPixmap()
+    pm.loadFromData(buf.getvalue(), "PNG")
+    return pm
+
+
+class NewKeyDialog(QDialog):
+    """Asks a new passphrase twice (strength hint, no-recovery warning)."""
+
+    def __init__(self, parent: QWidget | None = None, replacing: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Create signing key"))
+        lay = QVBoxLayout(self)
+        if replacing:
+            note = QLabel(_tr("This replaces key {key_id}. The old key is backed up but will no longer sign; "
+                              "the bureau must register the new public key.").format(key_id=replacing))
+            note.setWordWrap(True)
+            lay.addWidget(note)
+        self.entry = pp.NewPassphraseWidget()
+        lay.addWidget(self.entry)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.entry.changed.connect(self._update)
+        self._update()
+        self.setMinimumWidth(460)
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.entry.passphrase()))
+
+
+class ProfileKeyDialog(QDialog):
+    """Profile fields, the key's id, one-line public key and QR code, and the key actions."""
+
+    identity_changed = Signal(object)  # the new IdentityView
+
+    def __init__(self, store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("profile_key_dialog")
+        self.setWindowTitle(_tr("Inspector and signing key"))
+        self.last_task: tasks.TaskHandle | None = None
+        lay = QVBoxLayout(self)
+
+        self.profile_box = QGroupBox(_tr("Inspector"))
+        form = QFormLayout(self.profile_box)
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.unit = QLineEdit()
+        self.unit.setObjectName("unit")
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        form.addRow(_tr("Name:"), self.name)
+        form.addRow(_tr("Unit:"), self.unit)
+        form.addRow(_tr("Phone:"), self.phone)
+        self.save_button = QPushButton(_tr("Save profile"))
+        self.save_button.setObjectName("save_profile")
+        self.save_button.clicked.connect(lambda: self.save_profile())
+        form.addRow("", self.save_button)
+        lay.addWidget(self.profile_box)
+
+        self.key_box = QGroupBox(_tr("Signing key"))
+        key_lay = QHBoxLayout(self.key_box)
+        left = QFormLayout()
+        self.key_id = QLabel()
+        self.key_id.setObjectName("key_id")
+        self.key_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.public_line = QLineEdit()
+        self.public_line.setObjectName("public_key")
+        self.public_line.setReadOnly(True)
+        self.public_line.setMinimumWidth(420)
+        left.addRow(_tr("Key id:"), self.key_id)
+        left.addRow(_tr("Public key:"), self.public_line)
+        self.status = QLabel()
+        self.status.setObjectName("key_status")
+        self.status.setWordWrap(True)
+        left.addRow(self.status)
+        row = QHBoxLayout()
+        self.export_button = QPushButton(_tr("Export .pub file…"))
+        self.export_button.setObjectName("export_pub")
+        self.export_button.clicked.connect(lambda: self.export_public())
+        self.create_button = QPushButton(_tr("Create new key…"))
+        self.create_button.setObjectName("create_key")
+        self.create_button.clicked.connect(lambda: self.create_key())
+        self.import_button = QPushButton(_tr("Import minisign key…"))
+        self.import_button.setObjectName("import_key")
+        self.import_button.clicked.connect(lambda: self.import_key())
+        for b in (self.export_button, self.create_button, self.import_button):
+            row.addWidget(b)
+        left.addRow(row)
+        key_lay.addLayout(left, 1)
+        self.qr = QLabel()
+        self.qr.setObjectName("qr")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setMinimumSize(180, 180)
+        key_lay.addWidget(self.qr)
+        lay.addWidget(self.key_box)
+
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        lay.addWidget(close)
+        self.refresh()
+
+    # -- showing ---------------------------------------------------------------
+    def refresh(self) -> None:
+        view = idn.identity(self.store)
+        self.view = view
+        self.name.setText(view.name)
+        self.unit.setText(view.unit)
+        self.phone.setText(view.phone)
+        self.key_id.setText(view.key_id or "—")
+        self.public_line.setText(view.public_line)
+        self.export_button.setEnabled(bool(view.key_id))
+        if view.public_line:
+            self.qr.setPixmap(qr_pixmap(view.public_line))
+            self.status.setText(_tr("Give the .pub file (or let the bureau scan the QR code) to register this "
+                                    "key; bundles signed with it are accepted only after that."))
+        else:
+            self.qr.clear()
+            self.qr.setText(_tr("no key yet"))
+            self.status.setText(_tr("No signing key on this computer yet. Bundles cannot be exported "
+                                    "until you create or import one."))
+
+    def _busy(self, busy: bool) -> None:
+        for w in (self.save_button, self.create_button, self.import_button, self.export_button):
+            w.setEnabled(not busy)
+        if not busy:
+            self.export_button.setEnabled(bool(self.view.key_id))
+
+    def _profile_inputs(self) -> tuple[str, str, str]:
+        return self.name.text(), self.unit.text(), self.phone.text()
+
+    # -- actions -----------------------------------------------------------------
+    def save_profile(self) -> bool:
+        try:
+            view = idn.save_profile(self.store, *self._profile_inputs())
+        except Exception as exc:  # noqa: BLE001 - known errors in words, bugs in a crash dialog
+            show_error(self, exc)
+            return False
+        self.refresh()
+        self.identity_changed.emit(view)
+        return True
+
+    def _run_key_job(self, title: str, fn) -> tasks.TaskHandle:
+        self._busy(True)
+
+        def done(_pk) -> None:
+            self._busy(False)
+            self.refresh()
+            self.identity_changed.emit(self.view)
+
+        def failed(exc: BaseException) -> None:
+            self._busy(False)
+            show_error(self, exc)
+
+        self.last_task = tasks.start(title, lambda _p, _c: fn(), on_done=done, on_error=failed,
+                                     on_cancelled=lambda: self._busy(False))
+        return self.last_task
+
+    def create_key(self, passphrase: str | None = None) -> tasks.TaskHandle | None:
+        """Make a new key pair with ``passphrase`` (asked in a dialog when None)."""
+        replacing = self.view.key_id
+        if passphrase is None:
+            dlg = NewKeyDialog(self, replacing)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return None
+            passphrase = dlg.entry.passphrase()
+        name, unit, phone = self._profile_inputs()
+        kdf = pp.KDF
+        return self._run_key_job("create key", lambda: idn.create_key(
+            self.store, name, unit, phone, passphrase, replace=bool(replacing), kdf=kdf))
+
+    def import_key(self, path: str | None = None, passphrase: str | None = None) -> tasks.TaskHandle | None:
+        """Adopt a secret key file made by ``minisign -G``; asks its passphrase when None."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, _tr("Import minisign secret key"), "",
+                                                  _tr("minisign secret keys (*.key);;All files (*)"))
+            if not path:
+                return None
+        if self.view.key_id and passphrase is None:
+            answer = QMessageBox.question(self, _tr("Replace key"),
+                                          _tr("Replace key {key_id} with the imported key? The bureau must "
+                                              "register the new public key.").format(key_id=self.view.key_id))
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        if passphrase is None:
+            passphrase, ok = QInputDialog.getText(self, _tr("Passphrase"),
+                                                  _tr("Passphrase of the minisign key (empty if it has none):"),
+                                                  QLineEdit.EchoMode.Password)
+            if not ok:
+                return None
+        name, unit, phone = self._profile_inputs()
+        kdf = pp.KDF
+        return self._run_key_job("import key", lambda: idn.import_key(
+            self.store, Path(path), passphrase or None, None, name, unit, phone, replace=True, kdf=kdf))
+
+    def export_public(self, path: str | None = None) -> Path | None:
+        """Write the .pub file for the bureau."""
+        if path is None:
+            suggested = f"{self.view.name or 'inspector'}-{self.view.key_id}.pub"
+            path, _ = QFileDialog.getSaveFileName(self, _tr("Export public key"), suggested,
+                                                  _tr("minisign public keys (*.pub)"))
+            if not path:
+                return None
+        try:
+            return idn.keystore(self.store).export_public(path)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return None
+
+
+def open_profile_dialog(window) -> ProfileKeyDialog:
+    """The menu action's slot: show the dialog for the window's local store."""
+    dlg = ProfileKeyDialog(getattr(window, "store", None), window)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.open()
+    return dlg

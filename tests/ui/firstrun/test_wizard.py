@@ -1,0 +1,116 @@
+"""The first-run wizard driven to the end: profile saved, key made and signing, demo stations, never again."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWizard
+
+from fengqiao_desktop import config
+from fengqiao_desktop.bundle.minisign import FAST_KDF
+from fengqiao_desktop.services import identity as idn
+from fengqiao_desktop.services.store import LocalStore
+from fengqiao_desktop.ui import i18n
+from fengqiao_desktop.ui.firstrun import FirstRunWizard, maybe_show, needs_first_run
+from fengqiao_desktop.ui.identity import passphrase as pp
+from fengqiao_desktop.ui.stations.service_source import ServiceSource
+
+PASS = "红旗 渠 2026!"
+
+
+@pytest.fixture
+def fast_keys(monkeypatch):
+    monkeypatch.setattr(pp, "KDF", FAST_KDF)
+
+
+@pytest.fixture
+def window(qtbot):
+    from fengqiao_desktop.ui.main_window import MainWindow
+
+    store = LocalStore.open()  # the test's own data dir (tests/conftest.py)
+    w = MainWindow(store=store)
+    w.set_source(ServiceSource(store), background=False)
+    qtbot.addWidget(w)
+    yield w
+    store.close()
+
+
+def _args(**kw):
+    base = {"self_check": False, "quit_when_shown": None, "screenshot": None}
+    base.update(kw)
+    return argparse.Namespace(**base)
+
+
+def test_wizard_to_the_end(qtbot, sync_tasks, fast_keys, window, dialogs):
+    wiz = maybe_show(window, _args())
+    assert isinstance(wiz, FirstRunWizard) and wiz.isVisible()
+
+    # language switches live, and back
+    wiz.language_page.radios["en"].click()
+    assert wiz.windowTitle() == "Set up Fengqiao Desktop" and i18n.current_language() == "en"
+    wiz.language_page.radios["zh"].click()
+    assert wiz.windowTitle() == QCoreApplication.translate("FirstRun", "Set up Fengqiao Desktop") != "Set up Fengqiao Desktop"
+    wiz.next()
+
+    page = wiz.profile_page
+    assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
+    page.name.setText("张三")
+    page.unit.setText("城关区退役军人事务局")
+    page.phone.setText("13800000000")
+    wiz.next()
+    assert wiz.currentPage() is wiz.key_page
+
+    key = wiz.key_page
+    key.entry.first.setText("short")
+    assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "不能" in key.entry.warning.text() or "无法" in key.entry.warning.text()
+    key.entry.set_passphrase(PASS)
+    assert wiz.button(QWizard.WizardButton.NextButton).isEnabled()
+    wiz.next()
+    assert wiz.currentPage() is wiz.data_page and key.created_key_id
+
+    wiz.data_page.demo.click()
+    wiz.button(QWizard.WizardButton.FinishButton).click()
+    assert dialogs == []
+    assert not wiz.isVisible()
+
+    store = window.store
+    view = idn.identity(store)
+    assert (view.name, view.unit, view.phone) == ("张三", "城关区退役军人事务局", "13800000000")
+    secret = idn.keystore(store).load_secret(PASS)
+    sig = secret.sign(b"manifest bytes", trusted_comment="check")
+    sig.verify(idn.keystore(store).public_key(), b"manifest bytes")
+    assert window.source.station_count() > 0
+    assert config.Settings.load().first_run_done
+    assert not needs_first_run(store, _args())
+    assert maybe_show(window, _args()) is None
+
+
+def test_skipping_the_key_says_export_needs_one(qtbot, sync_tasks, fast_keys, window, dialogs):
+    wiz = maybe_show(window, _args())
+    wiz.next()
+    wiz.profile_page.name.setText("李四")
+    wiz.profile_page.unit.setText("七里河区")
+    wiz.next()
+    wiz.key_page.skip.click()
+    assert wiz.key_page.skip_note.isVisibleTo(wiz) and "导出" in wiz.key_page.skip_note.text()
+    wiz.next()
+    wiz.data_page.nothing.click()
+    wiz.button(QWizard.WizardButton.FinishButton).click()
+    assert not idn.keystore(window.store).exists()
+    assert idn.identity(window.store).name == "李四"
+    assert window.source.station_count() == 0
+    assert not needs_first_run(window.store, _args())  # the flag is set
+
+
+@pytest.mark.parametrize("flag", [{"self_check": True}, {"quit_when_shown": "window"},
+                                  {"screenshot": "x.png"}])
+def test_never_shown_for_headless_starts(window, flag):
+    assert maybe_show(window, _args(**flag)) is None
+
+
+def test_not_shown_when_a_key_exists(window):
+    idn.create_key(window.store, "张三", "城关区", "", PASS, kdf=FAST_KDF)
+    assert maybe_show(window, _args()) is None
