@@ -118,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QTimer
 
-    QTimer.singleShot(0, lambda: open_data(window, demo=args.demo))
+    from fengqiao_desktop.ui.firstrun import maybe_show as first_run
+
+    QTimer.singleShot(0, lambda: open_data(window, demo=args.demo, on_open=lambda: first_run(window, args)))
     code = app.exec()
     log.info("exiting with %s", code)
     return code
@@ -132,9 +134,16 @@ def wire(window, args) -> None:
     window.bureau_context = BureauContext(args.central, window)
     install_bureau(window, window.bureau_context)
 
+    from fengqiao_desktop.ui.export import export_handler
+    from fengqiao_desktop.ui.identity import install_profile_action
 
-def open_data(window, *, demo: bool = False) -> None:
-    """Open the local store in the background, then show its stations (and the demo roster if asked)."""
+    window.set_export_handler(export_handler)
+    install_profile_action(window)
+
+
+def open_data(window, *, demo: bool = False, on_open=None) -> None:
+    """Open the local store in the background, then show its stations (and the demo roster if asked);
+    ``on_open()`` runs after that (the first-run wizard)."""
     from fengqiao_desktop.ui import tasks
     from fengqiao_desktop.ui.errors import show_error
     from fengqiao_desktop.ui.stations.service_source import open_source
@@ -145,6 +154,8 @@ def open_data(window, *, demo: bool = False) -> None:
         window.set_source(source)
         if demo and source.station_count() == 0:
             window.load_demo()
+        if on_open is not None:
+            on_open()
 
     tasks.start("open local store", lambda _p, _c: open_source(demo_fallback=demo),
                 on_done=opened, on_error=lambda exc: show_error(window, exc))
