@@ -31,7 +31,7 @@ from fengqiao_desktop.merge.trust import TrustEntry
 from fengqiao_desktop.roster.model import ImportResult
 
 __all__ = [
-    "ConflictView", "FormEntry", "conflict_comparison", "ImportOutcome", "StationResult", "TrustEntry",
+    "ConflictView", "FormEntry", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
     "bundles_list", "conflict_resolve", "conflicts_list", "device_gaps", "digest", "dump",
     "forms_list", "forms_register", "import_bundles", "load_demo", "open_central",
     "roster_import", "station_results", "trust_add", "trust_list", "trust_revoke",
@@ -139,6 +139,14 @@ def conflict_comparison(inspection_id: str, *, url: Target = None):
 
     with _open(url) as c, c.read() as conn:
         return conflict_compare.compare(conn, inspection_id)
+
+
+def quarantine_dir(*, url: str | None = None) -> Path:
+    """The folder refused and quarantined bundles are copied to, with their reports."""
+    from fengqiao_desktop import config
+    from fengqiao_desktop.merge.db import QUARANTINE, files_dir_for
+
+    return files_dir_for(config.central_url(url)) / QUARANTINE
 
 
 def station_results(*, year: int | None = None, url: Target = None) -> list[StationResult]:

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 def install(window, context) -> list:
     """Add every Bureau page to ``window``; returns the pages in tab order."""
-    pages: list = []
+    from fengqiao_desktop.ui.bureau.conflicts.page import ConflictsPage
+    from fengqiao_desktop.ui.bureau.imports.page import ImportPage
+    from fengqiao_desktop.ui.bureau.trust.page import TrustPage
+
+    pages: list = [ImportPage(context), TrustPage(context), ConflictsPage(context)]
     for page in pages:
         window.add_bureau_page(page, page.title())
     return pages

@@ -1,0 +1,244 @@
+"""Import page (导入数据包): drop bundle files or folders, import them off the UI thread, see what happened.
+
+Each bundle gets one row: imported (with counts), already imported, or refused /
+quarantined with the reason in plain words. Refused bundles are copied to the
+quarantine folder with a text report; the page opens either. Sequence gaps
+(a laptop's bundle that has not arrived yet) are shown as warnings under the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fengqiao_desktop.services import central as svc
+from fengqiao_desktop.services.central import ImportOutcome
+from fengqiao_desktop.ui import tasks
+from fengqiao_desktop.ui.bureau.context import BureauContext
+from fengqiao_desktop.ui.bureau.imports.results import results_model, warnings_of
+from fengqiao_desktop.ui.bureau.page_base import BureauPage
+from fengqiao_desktop.ui.errors import show_error
+
+
+def _open_local(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+# Replaced in tests: opening a folder would start the desktop's file manager.
+open_path: Callable[[Path], None] = _open_local
+
+
+class ImportPage(BureauPage):
+    def __init__(self, context: BureauContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.setObjectName("bureau_import_page")
+        self.setAcceptDrops(True)
+        self.outcomes: list[ImportOutcome] = []
+        self.handle: tasks.TaskHandle | None = None
+
+        self.drop_hint = QLabel()
+        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.drop_hint.setWordWrap(True)
+        self.drop_hint.setMinimumHeight(70)
+        self.drop_hint.setStyleSheet(
+            "QLabel { border: 2px dashed #8a9bb0; border-radius: 8px; color: #3c4a5c;"
+            " font-size: 12pt; padding: 10px; background: #f6f8fb; }")
+        self.files_button = QPushButton()
+        self.folder_button = QPushButton()
+        self.report_button = QPushButton()
+        self.quarantine_button = QPushButton()
+        self.files_button.clicked.connect(self.choose_files)
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.report_button.clicked.connect(self.open_selected_report)
+        self.quarantine_button.clicked.connect(self.open_quarantine_folder)
+        self.report_button.setEnabled(False)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight: bold;")
+        self.model = results_model(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected_report())
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a4b00; background: #fff4d6; padding: 6px; border-radius: 4px;")
+        self.warnings.hide()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.files_button)
+        buttons.addWidget(self.folder_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.report_button)
+        buttons.addWidget(self.quarantine_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.drop_hint)
+        lay.addLayout(buttons)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.warnings)
+        self.retranslate()
+
+    def title(self) -> str:
+        return QCoreApplication.translate("BureauImport", "Import bundles")
+
+    def retranslate(self) -> None:
+        self.drop_hint.setText(QCoreApplication.translate(
+            "BureauImport", "Drop .fqbundle files or a folder of them here"))
+        self.files_button.setText(QCoreApplication.translate("BureauImport", "Choose bundles…"))
+        self.folder_button.setText(QCoreApplication.translate("BureauImport", "Choose a folder…"))
+        self.report_button.setText(QCoreApplication.translate("BureauImport", "Open refusal report"))
+        self.quarantine_button.setText(QCoreApplication.translate("BureauImport", "Open quarantine folder"))
+        self.model.headers_changed()
+        self._show_summary()
+
+    def reload(self) -> None:
+        # nothing to load: the table shows the last import of this session
+        self._stale = False
+
+    # -- choosing and dropping ---------------------------------------------
+    def choose_files(self) -> None:
+        files, _f = QFileDialog.getOpenFileNames(
+            self, QCoreApplication.translate("BureauImport", "Choose bundles"), "",
+            QCoreApplication.translate("BureauImport", "Bundles (*.fqbundle);;All files (*)"))
+        if files:
+            self.import_paths(files)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("BureauImport", "Choose a folder of bundles"))
+        if folder:
+            self.import_paths([folder])
+
+    def dragEnterEvent(self, event) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- importing ---------------------------------------------------------
+    def import_paths(self, paths: Sequence[str | Path]) -> tasks.TaskHandle | None:
+        """Import bundle files and folders in the background; the table fills when it ends."""
+        if self.handle is not None and not self.handle.done:
+            return None  # one import at a time
+        url = self.context.url
+        todo = [str(p) for p in paths]
+
+        def work(progress, cancelled):
+            def named(done: int, total: int, path: str) -> None:
+                progress(done, total, QCoreApplication.translate(
+                    "BureauImport", "Importing {name} ({done} of {total})").format(
+                    name=Path(path).name, done=done + 1, total=total) if path else "")
+            return svc.import_bundles(todo, url=url, progress=named, cancelled=cancelled)
+
+        self.summary.setText(QCoreApplication.translate("BureauImport", "Importing…"))
+        self.handle = tasks.start_with_dialog(
+            self, QCoreApplication.translate("BureauImport", "Importing bundles"), work,
+            on_done=self._show_outcomes, on_error=self._failed, on_cancelled=self._cancelled)
+        return self.handle
+
+    def _failed(self, exc: BaseException) -> None:
+        self.summary.setText("")
+        show_error(self, exc)
+
+    def _cancelled(self) -> None:
+        result = self.handle.result if self.handle is not None else None
+        self._show_outcomes(result or [], cancelled=True)
+
+    def _show_outcomes(self, outcomes: list[ImportOutcome], cancelled: bool = False) -> None:
+        self.outcomes = list(outcomes)
+        self._was_cancelled = cancelled
+        self.model.set_rows(self.outcomes)
+        self.table.resizeColumnsToContents()
+        for col, most in ((0, 260), (2, 520)):
+            if self.table.columnWidth(col) > most:
+                self.table.setColumnWidth(col, most)
+        self.table.resizeRowsToContents()
+        self._show_summary()
+        self._update_buttons()
+        if any(o.status == "imported" for o in self.outcomes):
+            self.context.notify_changed()
+
+    def _show_summary(self) -> None:
+        if not self.outcomes and not getattr(self, "_was_cancelled", False):
+            self.summary.setText("")
+            self.warnings.hide()
+            return
+        n = {s: sum(o.status == s for o in self.outcomes)
+             for s in ("imported", "already_imported", "refused", "quarantined")}
+        text = QCoreApplication.translate(
+            "BureauImport", "{files} file(s): {imported} imported, {already} already imported, "
+            "{refused} refused, {quarantined} quarantined").format(
+            files=len(self.outcomes), imported=n["imported"], already=n["already_imported"],
+            refused=n["refused"], quarantined=n["quarantined"])
+        if getattr(self, "_was_cancelled", False):
+            text += QCoreApplication.translate("BureauImport", " — stopped early; the rest were not imported")
+        self.summary.setText(text)
+        self.summary.setStyleSheet("font-weight: bold; color: %s;" % (
+            "#a61b1b" if n["refused"] or n["quarantined"] else "#1d6b2a"))
+        warnings = list(dict.fromkeys(w for o in self.outcomes for w in warnings_of(o)))
+        if warnings:
+            self.warnings.setText(QCoreApplication.translate("BureauImport", "Warnings:") + "\n"
+                                  + "\n".join("• " + w for w in warnings))
+            self.warnings.show()
+        else:
+            self.warnings.hide()
+
+    def warning_texts(self) -> list[str]:
+        return list(dict.fromkeys(w for o in self.outcomes for w in warnings_of(o)))
+
+    # -- quarantine ----------------------------------------------------------
+    def selected_outcome(self) -> ImportOutcome | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def report_path(self, outcome: ImportOutcome) -> Path | None:
+        """The text report beside a quarantined copy, or None for a bundle that was not refused."""
+        if not outcome.quarantined:
+            return None
+        return Path(outcome.quarantined).with_suffix(".txt")
+
+    def _update_buttons(self, *_a) -> None:
+        o = self.selected_outcome()
+        self.report_button.setEnabled(o is not None and self.report_path(o) is not None)
+
+    def open_selected_report(self) -> None:
+        o = self.selected_outcome()
+        path = self.report_path(o) if o is not None else None
+        if path is not None:
+            open_path(path if path.exists() else path.parent)
+
+    def open_quarantine_folder(self) -> None:
+        folder = svc.quarantine_dir(url=self.context.url)
+        folder.mkdir(parents=True, exist_ok=True)
+        open_path(folder)

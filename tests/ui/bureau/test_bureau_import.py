@@ -1,0 +1,98 @@
+"""Import page: real signed bundles dropped on it land in a real central database, one table row each."""
+
+from __future__ import annotations
+
+from conftest import flip_inside
+from merge_helpers import RUBRIC, VILLAGE2, make_photo, photo_entry
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from fengqiao_desktop.services import central as svc
+from fengqiao_desktop.ui import tasks
+from fengqiao_desktop.ui.bureau.imports.page import ImportPage
+
+
+def _cells(page, row: int) -> list[str]:
+    m = page.model
+    return [m.index(row, c).data() for c in range(m.columnCount())]
+
+
+def _good_bundle(central, dev, name="a"):
+    sha, p = make_photo(central.tmp / "ph", "evidence-" + dev.device_id + name)
+    rec = dev.record(RUBRIC, photos=[photo_entry(sha, p)])
+    return dev.export(central.tmp / "usb" / name, [rec], {sha: p}), rec, p
+
+
+def test_good_duplicate_and_tampered_bundles_each_get_a_row(qtbot, qtmodeltester, sync_tasks, central, context,
+                                                           no_file_manager):
+    dev = central.device()
+    good, rec, _p = _good_bundle(central, dev, "good")
+    other, _rec2, photo = _good_bundle(central, dev, "other")
+    tampered = central.tmp / "bad" / "tampered.fqbundle"
+    tampered.parent.mkdir()
+    tampered.write_bytes(flip_inside(other.read_bytes(), photo.read_bytes()))
+    page = ImportPage(context)
+    qtbot.addWidget(page)
+
+    with qtbot.waitSignal(context.data_changed):
+        page.import_paths([good])
+    assert _cells(page, 0)[1] == "已导入"
+    assert "检查 1 份" in _cells(page, 0)[2]
+    before = central.digest()
+
+    with qtbot.assertNotEmitted(context.data_changed):
+        page.import_paths([good, tampered])
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 2
+    assert _cells(page, 0)[1] == "已导入过"
+    status, reason = _cells(page, 1)[1:3]
+    assert status == "已拒收"
+    assert "photos/" in reason and "sha256" in reason.lower() or "哈希" in reason  # names the member at fault
+    assert central.digest() == before  # nothing of the tampered bundle was imported
+    assert "1 个已拒收" in page.summary.text()
+    # the refused bundle was copied to quarantine with a text report the page opens
+    page.table.selectRow(1)
+    assert page.report_button.isEnabled()
+    page.open_selected_report()
+    assert no_file_manager[-1].suffix == ".txt" and no_file_manager[-1].exists()
+    report = no_file_manager[-1].read_text(encoding="utf-8")
+    assert "tampered.fqbundle" in report and page.outcomes[1].reason in report
+    page.open_quarantine_folder()
+    assert no_file_manager[-1] == svc.quarantine_dir(url=central.url)
+    page.table.selectRow(0)
+    assert not page.report_button.isEnabled()
+
+
+def test_a_dropped_folder_is_imported_and_sequence_gaps_are_shown(qtbot, sync_tasks, central, context):
+    dev = central.device()
+    folder = central.tmp / "usb"
+    paths = [dev.export(folder, [dev.record(RUBRIC, station=VILLAGE2)]) for _ in range(3)]
+    paths[1].unlink()  # the laptop's second bundle never arrived
+    page = ImportPage(context)
+    qtbot.addWidget(page)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    page.dropEvent(event)
+    assert [_cells(page, r)[1] for r in range(page.model.rowCount())] == ["已导入", "已导入"]
+    assert page.warning_texts() and "2" in page.warning_texts()[0]
+    assert not page.warnings.isHidden()
+
+
+def test_cancel_stops_between_bundles_and_nothing_is_half_imported(qtbot, central, context):
+    dev = central.device()
+    paths = [dev.export(central.tmp / "usb", [dev.record(RUBRIC)]) for _ in range(4)]
+    page = ImportPage(context)
+    qtbot.addWidget(page)
+    with tasks.use_runner(tasks.PoolRunner()) as runner:
+        handle = page.import_paths(paths)
+        handle.cancel()
+        qtbot.waitUntil(lambda: handle.done, timeout=20000)
+        runner.shutdown()
+    statuses = [o.status for o in page.outcomes]
+    assert all(s in ("imported", "cancelled") for s in statuses)
+    imported = sum(s == "imported" for s in statuses)
+    assert imported < len(paths)
+    assert "提前停止" in page.summary.text()
+    assert sum(b["status"] == "imported" for b in svc.bundles_list(url=central.url)) == imported
