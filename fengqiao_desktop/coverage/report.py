@@ -127,6 +127,15 @@ class CoverageReport:
 
 
 UNASSIGNED = ("未归属上级", "Unassigned")
+_SUFFIXES = ("退役军人服务中心（站）", "退役军人服务中心", "退役军人服务站")
+
+
+def unit_name(station_name: str) -> str:
+    """A unit's name from its station's: 城关区退役军人服务中心 -> 城关区 (tables read better)."""
+    for suffix in _SUFFIXES:
+        if station_name.endswith(suffix) and len(station_name) > len(suffix):
+            return station_name[: -len(suffix)]
+    return station_name
 
 
 def build_report(year: int, as_of: date, targets: Targets, groups: list[GroupRow],
@@ -140,6 +149,7 @@ def build_report(year: int, as_of: date, targets: Targets, groups: list[GroupRow
     def area(code: str) -> CoverageNode:
         if code not in areas:
             name, level = names.get(code, (UNASSIGNED[1] if lang == "en" else UNASSIGNED[0], ""))
+            name = unit_name(name)
             if level == "city":
                 name += " (city)" if lang == "en" else "（市本级及直辖）"
             areas[code] = CoverageNode(KIND_AREA, code, name, level, targets=targets)
@@ -148,6 +158,7 @@ def build_report(year: int, as_of: date, targets: Targets, groups: list[GroupRow
     def town(area_code: str, code: str) -> CoverageNode:
         if code not in towns:
             name, level = names.get(code, (code, "town"))
+            name = unit_name(name)
             towns[code] = node = CoverageNode(KIND_TOWN, code, name, level, targets=targets)
             area(area_code).children.append(node)
         return towns[code]
