@@ -51,7 +51,7 @@ def details_text(o: ImportOutcome) -> str:
     if o.status == "cancelled":
         return QCoreApplication.translate("BureauImport", "Stopped before this bundle was imported")
     reason = o.reason_en if is_english() and o.reason_en else o.reason
-    if o.member:
+    if o.member and o.member not in reason:
         reason += QCoreApplication.translate("BureauImport", " (member: {member})").format(member=o.member)
     return reason
 

@@ -1,0 +1,52 @@
+"""Bureau pages: every string is in bureau_zh_CN.ts, translated; tab titles and a language switch."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from fengqiao_desktop.paths import resources_dir
+
+TS = resources_dir() / "i18n" / "bureau_zh_CN.ts"
+BIN = Path(sys.executable).parent
+BUREAU = Path(__file__).resolve().parents[3] / "fengqiao_desktop" / "ui" / "bureau"
+MINE = ("imports", "trust", "conflicts")
+
+
+def _messages(ts: Path) -> set[tuple[str, str]]:
+    root = ET.parse(ts).getroot()
+    return {(c.findtext("name"), m.findtext("source")) for c in root.iter("context") for m in c.iter("message")}
+
+
+def test_every_bureau_string_is_in_the_ts_file(tmp_path):
+    lupdate = BIN / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate not installed")
+    sources = sorted(str(p) for d in MINE for p in (BUREAU / d).glob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    wanted = _messages(fresh)
+    assert len(wanted) > 90
+    assert wanted - _messages(TS) == set(), "run pyside6-lupdate on ui/bureau and translate the new strings"
+
+
+def test_page_titles_follow_the_language(qtbot, context):
+    from fengqiao_desktop.ui import i18n
+    from fengqiao_desktop.ui.bureau import install
+    from fengqiao_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    pages = install(window, context)
+    titles = lambda: [window.bureau.tabText(window.bureau.indexOf(p)) for p in pages]  # noqa: E731
+    assert titles() == ["导入数据包", "信任的检查员密钥", "冲突"]
+    i18n.install("en")
+    qtbot.waitUntil(lambda: titles()[0] == "Import bundles")
+    assert titles() == ["Import bundles", "Trusted inspector keys", "Conflicts"]
+    assert pages[0].files_button.text() == "Choose bundles…"
+    assert pages[1].model.headerData(0, Qt.Orientation.Horizontal) == "Key id"
