@@ -41,10 +41,6 @@ from fengqiao_desktop.ui import i18n, tasks
 from fengqiao_desktop.ui.errors import show_error
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
-
-
 def _no_key() -> KeyError_:
     return KeyError_("本机还没有签名密钥，无法导出。请先在“文件 → 检查员与密钥…”中创建或导入密钥。",
                      message_en="There is no signing key on this computer yet, so nothing can be exported. "
@@ -65,17 +61,17 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setObjectName("export_dialog")
-        self.setWindowTitle(_tr("Export signed bundle"))
+        self.setWindowTitle(QCoreApplication.translate("Export", "Export signed bundle"))
         self.bundle_path: Path | None = None
         self.task: tasks.TaskHandle | None = None
         self._cancel = threading.Event()
         self.setMinimumWidth(620)
         lay = QVBoxLayout(self)
 
-        self.new_radio = QRadioButton(_tr("Completed inspections not exported yet:"))
+        self.new_radio = QRadioButton(QCoreApplication.translate("Export", "Completed inspections not exported yet:"))
         self.new_radio.setObjectName("mode_new")
         self.new_radio.setChecked(True)
-        self.since_radio = QRadioButton(_tr("Everything changed since the last export (every completed revision)"))
+        self.since_radio = QRadioButton(QCoreApplication.translate("Export", "Everything changed since the last export (every completed revision)"))
         self.since_radio.setObjectName("mode_since_last")
         lay.addWidget(self.new_radio)
         self.list = QListWidget()
@@ -90,16 +86,16 @@ class ExportDialog(QDialog):
         folder_row = QHBoxLayout()
         self.folder = QLineEdit(store.settings.last_export_dir if store is not None else "")
         self.folder.setObjectName("folder")
-        self.folder.setPlaceholderText(_tr("e.g. the USB drive"))
-        browse = QPushButton(_tr("Browse…"))
+        self.folder.setPlaceholderText(QCoreApplication.translate("Export", "e.g. the USB drive"))
+        browse = QPushButton(QCoreApplication.translate("Export", "Browse…"))
         browse.clicked.connect(self.choose_folder)
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        form.addRow(_tr("Save to folder:"), folder_row)
+        form.addRow(QCoreApplication.translate("Export", "Save to folder:"), folder_row)
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(_tr("Key passphrase:"), self.passphrase)
+        form.addRow(QCoreApplication.translate("Export", "Key passphrase:"), self.passphrase)
         lay.addLayout(form)
 
         self.summary = QLabel()
@@ -118,18 +114,18 @@ class ExportDialog(QDialog):
         lay.addWidget(self.result)
 
         buttons = QHBoxLayout()
-        self.open_button = QPushButton(_tr("Open folder"))
+        self.open_button = QPushButton(QCoreApplication.translate("Export", "Open folder"))
         self.open_button.setObjectName("open_folder")
         self.open_button.setVisible(False)
         self.open_button.clicked.connect(self.open_folder)
-        self.export_button = QPushButton(_tr("Export"))
+        self.export_button = QPushButton(QCoreApplication.translate("Export", "Export"))
         self.export_button.setObjectName("export")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(lambda: self.start_export())
-        self.cancel_button = QPushButton(_tr("Cancel"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("Export", "Cancel"))
         self.cancel_button.setObjectName("cancel")
         self.cancel_button.clicked.connect(self.cancel)
-        self.close_button = QPushButton(_tr("Close"))
+        self.close_button = QPushButton(QCoreApplication.translate("Export", "Close"))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
@@ -181,11 +177,11 @@ class ExportDialog(QDialog):
             text = exc.user_message(i18n.current_language()) if isinstance(exc, KnownError) else str(exc)
             self.summary.setText(text)
             return
-        self.summary.setText(_tr("Nothing selected.") if plan.empty
+        self.summary.setText(QCoreApplication.translate("Export", "Nothing selected.") if plan.empty
                              else plan.summary("en" if i18n.current_language() == "en" else "zh"))
 
     def choose_folder(self) -> None:
-        d = QFileDialog.getExistingDirectory(self, _tr("Save bundle to"), self.folder.text())
+        d = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("Export", "Save bundle to"), self.folder.text())
         if d:
             self.folder.setText(d)
 
@@ -238,7 +234,7 @@ class ExportDialog(QDialog):
         self._cancel.set()
         if self.task is not None and not self.task.done:
             self.task.cancel()
-        self.result.setText(_tr("Stopping…"))
+        self.result.setText(QCoreApplication.translate("Export", "Stopping…"))
 
     def _progress(self, done: int, total: int, _text: str) -> None:
         if total > 0:
@@ -251,7 +247,7 @@ class ExportDialog(QDialog):
         self.passphrase.clear()
         self.store.settings.last_export_dir = str(self.bundle_path.parent)
         _save_settings(self.store)
-        self.result.setText(_tr("Bundle written and verified:\n{path}").format(path=str(self.bundle_path)))
+        self.result.setText(QCoreApplication.translate("Export", "Bundle written and verified:\n{path}").format(path=str(self.bundle_path)))
         self.open_button.setVisible(True)
         self.reload()
         self.exported.emit(str(self.bundle_path))
@@ -259,7 +255,7 @@ class ExportDialog(QDialog):
     def _cancelled(self) -> None:
         self._running(False)
         self.progress.setValue(0)
-        self.result.setText(_tr("Export cancelled. Nothing was written and nothing was changed."))
+        self.result.setText(QCoreApplication.translate("Export", "Export cancelled. Nothing was written and nothing was changed."))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, BundleCancelled):
@@ -267,7 +263,7 @@ class ExportDialog(QDialog):
             return
         self._running(False)
         self.progress.setValue(0)
-        self.result.setText(_tr("Export failed. Nothing was changed."))
+        self.result.setText(QCoreApplication.translate("Export", "Export failed. Nothing was changed."))
         show_error(self, exc)
 
     def open_folder(self) -> None:

@@ -41,9 +41,6 @@ from fengqiao_desktop.ui.identity import passphrase as pp
 DEMO, ROSTER, NOTHING = "demo", "roster", "nothing"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
-
 
 def needs_first_run(store=None, args=None) -> bool:
     """True when this installation was never set up and the start-up is an ordinary one."""
@@ -94,11 +91,13 @@ class LanguagePage(QWizardPage):
         else:
             i18n.install(lang)  # every widget gets a LanguageChange event and relabels itself
             i18n.save_language(lang)
+        if self.wizard() is not None:
+            self.wizard().retranslate()  # now, not when the posted LanguageChange arrives
 
     def retranslate(self) -> None:
-        self.setTitle(_tr("Welcome to Fengqiao Desktop"))
-        self.setSubTitle(_tr("A few steps set up this computer for inspections. Choose the interface language."))
-        self.intro.setText(_tr("The language can be changed later under View → Language."))
+        self.setTitle(QCoreApplication.translate("FirstRun", "Welcome to Fengqiao Desktop"))
+        self.setSubTitle(QCoreApplication.translate("FirstRun", "A few steps set up this computer for inspections. Choose the interface language."))
+        self.intro.setText(QCoreApplication.translate("FirstRun", "The language can be changed later under View → Language."))
 
 
 class ProfilePage(QWizardPage):
@@ -122,12 +121,12 @@ class ProfilePage(QWizardPage):
         self.registerField("unit*", self.unit)
 
     def retranslate(self) -> None:
-        self.setTitle(_tr("Inspector"))
-        self.setSubTitle(_tr("Who inspects with this computer. Name and unit appear on score sheets and bundles."))
-        for lab, text in zip(self.labels, (_tr("Name:"), _tr("Unit:"), _tr("Phone (optional):")), strict=True):
+        self.setTitle(QCoreApplication.translate("FirstRun", "Inspector"))
+        self.setSubTitle(QCoreApplication.translate("FirstRun", "Who inspects with this computer. Name and unit appear on score sheets and bundles."))
+        for lab, text in zip(self.labels, (QCoreApplication.translate("FirstRun", "Name:"), QCoreApplication.translate("FirstRun", "Unit:"), QCoreApplication.translate("FirstRun", "Phone (optional):")), strict=True):
             lab.setText(text)
-        self.unit.setPlaceholderText(_tr("e.g. 城关区退役军人事务局"))
-        self.note.setText(_tr("You can change these later under File → Inspector and signing key…."))
+        self.unit.setPlaceholderText(QCoreApplication.translate("FirstRun", "e.g. Chengguan District Veterans Affairs Bureau"))
+        self.note.setText(QCoreApplication.translate("FirstRun", "You can change these later under File → Inspector and signing key…."))
 
     def validatePage(self) -> bool:
         try:
@@ -164,11 +163,11 @@ class KeyPage(QWizardPage):
         self._skip_toggled(False)
 
     def retranslate(self) -> None:
-        self.setTitle(_tr("Signing key"))
-        self.setSubTitle(_tr("Bundles you export are signed with your own key, so the bureau knows they come from you."))
-        self.intro.setText(_tr("Choose a passphrase of at least 8 characters. It is asked each time you export."))
-        self.skip.setText(_tr("Skip for now"))
-        self.skip_note.setText(_tr("Without a key you can inspect and print score sheets, but you cannot export "
+        self.setTitle(QCoreApplication.translate("FirstRun", "Signing key"))
+        self.setSubTitle(QCoreApplication.translate("FirstRun", "Bundles you export are signed with your own key, so the bureau knows they come from you."))
+        self.intro.setText(QCoreApplication.translate("FirstRun", "Choose a passphrase of at least 8 characters. It is asked each time you export."))
+        self.skip.setText(QCoreApplication.translate("FirstRun", "Skip for now"))
+        self.skip_note.setText(QCoreApplication.translate("FirstRun", "Without a key you can inspect and print score sheets, but you cannot export "
                                    "bundles. Create the key later under File → Inspector and signing key…."))
         self.entry.retranslate()
 
@@ -192,7 +191,7 @@ class KeyPage(QWizardPage):
         name, unit = str(field("name")), str(field("unit"))
         phone = self.wizard().profile_page.phone.text()
         passphrase, kdf = self.entry.passphrase(), pp.KDF
-        self.busy.setText(_tr("Creating the key…"))
+        self.busy.setText(QCoreApplication.translate("FirstRun", "Creating the key…"))
         self._in_validate = True
         try:
             self._task = tasks.start("create key", lambda _p, _c: idn.create_key(
@@ -204,7 +203,7 @@ class KeyPage(QWizardPage):
 
     def _created(self, pk) -> None:
         self.created_key_id = pk.key_id
-        self.busy.setText(_tr("Key {key_id} created.").format(key_id=pk.key_id))
+        self.busy.setText(QCoreApplication.translate("FirstRun", "Key {key_id} created.").format(key_id=pk.key_id))
         self.completeChanged.emit()
         if not self._in_validate:  # a background run: move on now that the key exists
             self.wizard().next()
@@ -248,12 +247,12 @@ class DataPage(QWizardPage):
         self._update()
 
     def retranslate(self) -> None:
-        self.setTitle(_tr("Stations"))
-        self.setSubTitle(_tr("Which stations to start with. A roster can also be imported later under File."))
-        self.demo.setText(_tr("Demonstration roster (兰州市, for trying the program out)"))
-        self.roster.setText(_tr("Import a roster file (CSV or XLSX) from the bureau:"))
-        self.nothing.setText(_tr("Nothing for now"))
-        self.browse.setText(_tr("Choose file…"))
+        self.setTitle(QCoreApplication.translate("FirstRun", "Stations"))
+        self.setSubTitle(QCoreApplication.translate("FirstRun", "Which stations to start with. A roster can also be imported later under File."))
+        self.demo.setText(QCoreApplication.translate("FirstRun", "Demonstration roster (兰州市, for trying the program out)"))
+        self.roster.setText(QCoreApplication.translate("FirstRun", "Import a roster file (CSV or XLSX) from the bureau:"))
+        self.nothing.setText(QCoreApplication.translate("FirstRun", "Nothing for now"))
+        self.browse.setText(QCoreApplication.translate("FirstRun", "Choose file…"))
 
     def choice(self) -> str:
         return DEMO if self.demo.isChecked() else ROSTER if self.roster.isChecked() else NOTHING
@@ -267,8 +266,8 @@ class DataPage(QWizardPage):
         return self.choice() != ROSTER or bool(self.path.text().strip())
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Roster file"), "",
-                                              _tr("Rosters (*.csv *.xlsx);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("FirstRun", "Roster file"), "",
+                                              QCoreApplication.translate("FirstRun", "Rosters (*.csv *.xlsx);;All files (*)"))
         if path:
             self.path.setText(path)
 
@@ -301,11 +300,11 @@ class FirstRunWizard(QWizard):
         return self.data_page.path.text().strip()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Set up Fengqiao Desktop"))
-        for which, text in ((QWizard.WizardButton.NextButton, _tr("Next >")),
-                            (QWizard.WizardButton.BackButton, _tr("< Back")),
-                            (QWizard.WizardButton.FinishButton, _tr("Finish")),
-                            (QWizard.WizardButton.CancelButton, _tr("Cancel"))):
+        self.setWindowTitle(QCoreApplication.translate("FirstRun", "Set up Fengqiao Desktop"))
+        for which, text in ((QWizard.WizardButton.NextButton, QCoreApplication.translate("FirstRun", "Next >")),
+                            (QWizard.WizardButton.BackButton, QCoreApplication.translate("FirstRun", "< Back")),
+                            (QWizard.WizardButton.FinishButton, QCoreApplication.translate("FirstRun", "Finish")),
+                            (QWizard.WizardButton.CancelButton, QCoreApplication.translate("FirstRun", "Cancel"))):
             self.setButtonText(which, text)
         for p in self.pages:
             p.retranslate()

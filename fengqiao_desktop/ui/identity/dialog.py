@@ -30,14 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fengqiao_desktop.bundle.minisign import secret_key_is_encrypted
+from fengqiao_desktop.errors import KeyError_, KnownError
 from fengqiao_desktop.services import identity as idn
 from fengqiao_desktop.ui import tasks
 from fengqiao_desktop.ui.errors import show_error
 from fengqiao_desktop.ui.identity import passphrase as pp
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Identity", text)
 
 
 def qr_pixmap(text: str, scale: int = 4) -> QPixmap:
@@ -54,10 +52,10 @@ class NewKeyDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, replacing: str = ""):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Create signing key"))
+        self.setWindowTitle(QCoreApplication.translate("Identity", "Create signing key"))
         lay = QVBoxLayout(self)
         if replacing:
-            note = QLabel(_tr("This replaces key {key_id}. The old key is backed up but will no longer sign; "
+            note = QLabel(QCoreApplication.translate("Identity", "This replaces key {key_id}. The old key is backed up but will no longer sign; "
                               "the bureau must register the new public key.").format(key_id=replacing))
             note.setWordWrap(True)
             lay.addWidget(note)
@@ -84,11 +82,11 @@ class ProfileKeyDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setObjectName("profile_key_dialog")
-        self.setWindowTitle(_tr("Inspector and signing key"))
+        self.setWindowTitle(QCoreApplication.translate("Identity", "Inspector and signing key"))
         self.last_task: tasks.TaskHandle | None = None
         lay = QVBoxLayout(self)
 
-        self.profile_box = QGroupBox(_tr("Inspector"))
+        self.profile_box = QGroupBox(QCoreApplication.translate("Identity", "Inspector"))
         form = QFormLayout(self.profile_box)
         self.name = QLineEdit()
         self.name.setObjectName("name")
@@ -96,16 +94,16 @@ class ProfileKeyDialog(QDialog):
         self.unit.setObjectName("unit")
         self.phone = QLineEdit()
         self.phone.setObjectName("phone")
-        form.addRow(_tr("Name:"), self.name)
-        form.addRow(_tr("Unit:"), self.unit)
-        form.addRow(_tr("Phone:"), self.phone)
-        self.save_button = QPushButton(_tr("Save profile"))
+        form.addRow(QCoreApplication.translate("Identity", "Name:"), self.name)
+        form.addRow(QCoreApplication.translate("Identity", "Unit:"), self.unit)
+        form.addRow(QCoreApplication.translate("Identity", "Phone:"), self.phone)
+        self.save_button = QPushButton(QCoreApplication.translate("Identity", "Save profile"))
         self.save_button.setObjectName("save_profile")
         self.save_button.clicked.connect(lambda: self.save_profile())
         form.addRow("", self.save_button)
         lay.addWidget(self.profile_box)
 
-        self.key_box = QGroupBox(_tr("Signing key"))
+        self.key_box = QGroupBox(QCoreApplication.translate("Identity", "Signing key"))
         key_lay = QHBoxLayout(self.key_box)
         left = QFormLayout()
         self.key_id = QLabel()
@@ -115,20 +113,20 @@ class ProfileKeyDialog(QDialog):
         self.public_line.setObjectName("public_key")
         self.public_line.setReadOnly(True)
         self.public_line.setMinimumWidth(420)
-        left.addRow(_tr("Key id:"), self.key_id)
-        left.addRow(_tr("Public key:"), self.public_line)
+        left.addRow(QCoreApplication.translate("Identity", "Key id:"), self.key_id)
+        left.addRow(QCoreApplication.translate("Identity", "Public key:"), self.public_line)
         self.status = QLabel()
         self.status.setObjectName("key_status")
         self.status.setWordWrap(True)
         left.addRow(self.status)
         row = QHBoxLayout()
-        self.export_button = QPushButton(_tr("Export .pub file…"))
+        self.export_button = QPushButton(QCoreApplication.translate("Identity", "Export .pub file…"))
         self.export_button.setObjectName("export_pub")
         self.export_button.clicked.connect(lambda: self.export_public())
-        self.create_button = QPushButton(_tr("Create new key…"))
+        self.create_button = QPushButton(QCoreApplication.translate("Identity", "Create new key…"))
         self.create_button.setObjectName("create_key")
         self.create_button.clicked.connect(lambda: self.create_key())
-        self.import_button = QPushButton(_tr("Import minisign key…"))
+        self.import_button = QPushButton(QCoreApplication.translate("Identity", "Import minisign key…"))
         self.import_button.setObjectName("import_key")
         self.import_button.clicked.connect(lambda: self.import_key())
         for b in (self.export_button, self.create_button, self.import_button):
@@ -159,12 +157,12 @@ class ProfileKeyDialog(QDialog):
         self.export_button.setEnabled(bool(view.key_id))
         if view.public_line:
             self.qr.setPixmap(qr_pixmap(view.public_line))
-            self.status.setText(_tr("Give the .pub file (or let the bureau scan the QR code) to register this "
+            self.status.setText(QCoreApplication.translate("Identity", "Give the .pub file (or let the bureau scan the QR code) to register this "
                                     "key; bundles signed with it are accepted only after that."))
         else:
             self.qr.clear()
-            self.qr.setText(_tr("no key yet"))
-            self.status.setText(_tr("No signing key on this computer yet. Bundles cannot be exported "
+            self.qr.setText(QCoreApplication.translate("Identity", "no key yet"))
+            self.status.setText(QCoreApplication.translate("Identity", "No signing key on this computer yet. Bundles cannot be exported "
                                     "until you create or import one."))
 
     def _busy(self, busy: bool) -> None:
@@ -216,36 +214,53 @@ class ProfileKeyDialog(QDialog):
         return self._run_key_job("create key", lambda: idn.create_key(
             self.store, name, unit, phone, passphrase, replace=bool(replacing), kdf=kdf))
 
-    def import_key(self, path: str | None = None, passphrase: str | None = None) -> tasks.TaskHandle | None:
-        """Adopt a secret key file made by ``minisign -G``; asks its passphrase when None."""
+    def import_key(self, path: str | None = None, passphrase: str | None = None,
+                   new_passphrase: str | None = None) -> tasks.TaskHandle | None:
+        """Adopt a secret key file made by ``minisign -G``; asks its passphrase when None.
+
+        A key without a passphrase (``minisign -G -W``) is stored encrypted with
+        ``new_passphrase`` (asked, twice, when None)."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, _tr("Import minisign secret key"), "",
-                                                  _tr("minisign secret keys (*.key);;All files (*)"))
+            path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Identity", "Import minisign secret key"), "",
+                                                  QCoreApplication.translate("Identity", "minisign secret keys (*.key);;All files (*)"))
             if not path:
                 return None
-        if self.view.key_id and passphrase is None:
-            answer = QMessageBox.question(self, _tr("Replace key"),
-                                          _tr("Replace key {key_id} with the imported key? The bureau must "
+        interactive = passphrase is None
+        if self.view.key_id and interactive:
+            answer = QMessageBox.question(self, QCoreApplication.translate("Identity", "Replace key"),
+                                          QCoreApplication.translate("Identity", "Replace key {key_id} with the imported key? The bureau must "
                                               "register the new public key.").format(key_id=self.view.key_id))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        if passphrase is None:
-            passphrase, ok = QInputDialog.getText(self, _tr("Passphrase"),
-                                                  _tr("Passphrase of the minisign key (empty if it has none):"),
+        try:
+            encrypted = secret_key_is_encrypted(Path(path).read_text(encoding="utf-8", errors="replace"))
+        except Exception as exc:  # noqa: BLE001 - not a key file: say so, write nothing
+            show_error(self, exc if isinstance(exc, KnownError) else KeyError_(
+                f"无法读取私钥文件：{path}", message_en=f"cannot read the secret key file: {path}"))
+            return None
+        if encrypted and passphrase is None:
+            passphrase, ok = QInputDialog.getText(self, QCoreApplication.translate("Identity", "Passphrase"),
+                                                  QCoreApplication.translate("Identity", "Passphrase of the minisign key:"),
                                                   QLineEdit.EchoMode.Password)
             if not ok:
                 return None
+        if not encrypted and new_passphrase is None:
+            dlg = NewKeyDialog(self, self.view.key_id)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return None
+            new_passphrase = dlg.entry.passphrase()
         name, unit, phone = self._profile_inputs()
         kdf = pp.KDF
+        source = passphrase if encrypted else None
         return self._run_key_job("import key", lambda: idn.import_key(
-            self.store, Path(path), passphrase or None, None, name, unit, phone, replace=True, kdf=kdf))
+            self.store, Path(path), source, new_passphrase, name, unit, phone, replace=True, kdf=kdf))
 
     def export_public(self, path: str | None = None) -> Path | None:
         """Write the .pub file for the bureau."""
         if path is None:
             suggested = f"{self.view.name or 'inspector'}-{self.view.key_id}.pub"
-            path, _ = QFileDialog.getSaveFileName(self, _tr("Export public key"), suggested,
-                                                  _tr("minisign public keys (*.pub)"))
+            path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Identity", "Export public key"), suggested,
+                                                  QCoreApplication.translate("Identity", "minisign public keys (*.pub)"))
             if not path:
                 return None
         try:

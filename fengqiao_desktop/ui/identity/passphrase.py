@@ -18,9 +18,6 @@ KDF = minisign.DEFAULT_KDF
 MIN_LENGTH = 8
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Identity", text)
-
 
 def strength(text: str) -> int:
     """0 (empty or too short) … 4 (long and varied)."""
@@ -36,8 +33,8 @@ def strength(text: str) -> int:
 
 
 def strength_label(score: int) -> str:
-    return [_tr("too short (at least 8 characters)"), _tr("weak"), _tr("fair"), _tr("good"),
-            _tr("strong")][score]
+    return [QCoreApplication.translate("Identity", "too short (at least 8 characters)"), QCoreApplication.translate("Identity", "weak"), QCoreApplication.translate("Identity", "fair"), QCoreApplication.translate("Identity", "good"),
+            QCoreApplication.translate("Identity", "strong")][score]
 
 
 class NewPassphraseWidget(QWidget):
@@ -76,9 +73,9 @@ class NewPassphraseWidget(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.first_label.setText(_tr("Passphrase:"))
-        self.second_label.setText(_tr("Repeat:"))
-        self.warning.setText(_tr("Remember this passphrase. It protects your signing key and cannot be "
+        self.first_label.setText(QCoreApplication.translate("Identity", "Passphrase:"))
+        self.second_label.setText(QCoreApplication.translate("Identity", "Repeat:"))
+        self.warning.setText(QCoreApplication.translate("Identity", "Remember this passphrase. It protects your signing key and cannot be "
                                  "recovered or reset by anyone: if it is lost, you need a new key and the "
                                  "bureau must register it again."))
         self._update()
@@ -92,9 +89,9 @@ class NewPassphraseWidget(QWidget):
         a, b = self.first.text(), self.second.text()
         score = strength(a)
         self.meter.setValue(score)
-        text = _tr("Strength: {label}").format(label=strength_label(score))
+        text = QCoreApplication.translate("Identity", "Strength: {label}").format(label=strength_label(score))
         if b and a != b:
-            text += "  " + _tr("(the two entries differ)")
+            text += "  " + QCoreApplication.translate("Identity", "(the two entries differ)")
         self.hint.setText(text)
         self.changed.emit()
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWizard
 
 from fengqiao_desktop import config
-from fengqiao_desktop.bundle.minisign import FAST_KDF
+from fengqiao_desktop.bundle.minisign import FAST_KDF, Signature
 from fengqiao_desktop.services import identity as idn
 from fengqiao_desktop.services.store import LocalStore
 from fengqiao_desktop.ui import i18n
@@ -81,7 +81,7 @@ def test_wizard_to_the_end(qtbot, sync_tasks, fast_keys, window, dialogs):
     assert (view.name, view.unit, view.phone) == ("张三", "城关区退役军人事务局", "13800000000")
     secret = idn.keystore(store).load_secret(PASS)
     sig = secret.sign(b"manifest bytes", trusted_comment="check")
-    sig.verify(idn.keystore(store).public_key(), b"manifest bytes")
+    Signature.parse(sig).verify(idn.keystore(store).public_key(), b"manifest bytes")
     assert window.source.station_count() > 0
     assert config.Settings.load().first_run_done
     assert not needs_first_run(store, _args())

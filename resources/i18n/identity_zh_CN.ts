@@ -1,0 +1,429 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="64" />
+        <source>Export signed bundle</source>
+        <translation>导出签名数据包</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="71" />
+        <source>Completed inspections not exported yet:</source>
+        <translation>已完成、尚未导出的检查：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="74" />
+        <source>Everything changed since the last export (every completed revision)</source>
+        <translation>上次导出以来的全部变更（每个已完成的版本）</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="89" />
+        <source>e.g. the USB drive</source>
+        <translation>例如 U 盘</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="90" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="94" />
+        <source>Save to folder:</source>
+        <translation>保存到文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="98" />
+        <source>Key passphrase:</source>
+        <translation>密钥口令：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="117" />
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="121" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="125" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="128" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="180" />
+        <source>Nothing selected.</source>
+        <translation>未选择任何检查。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="184" />
+        <source>Save bundle to</source>
+        <translation>数据包保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="237" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="250" />
+        <source>Bundle written and verified:
+{path}</source>
+        <translation>数据包已写入并校验通过：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="258" />
+        <source>Export cancelled. Nothing was written and nothing was changed.</source>
+        <translation>导出已取消。未写入任何文件，数据未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="266" />
+        <source>Export failed. Nothing was changed.</source>
+        <translation>导出失败，数据未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="98" />
+        <source>Welcome to Fengqiao Desktop</source>
+        <translation>欢迎使用枫桥桌面版</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="99" />
+        <source>A few steps set up this computer for inspections. Choose the interface language.</source>
+        <translation>只需几步即可在本机开始检查工作。请先选择界面语言。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="100" />
+        <source>The language can be changed later under View → Language.</source>
+        <translation>以后可在“视图 → 语言”中更改。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="124" />
+        <source>Inspector</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="125" />
+        <source>Who inspects with this computer. Name and unit appear on score sheets and bundles.</source>
+        <translation>使用本机进行检查的人员。姓名和单位将显示在评分表和数据包中。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="126" />
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="126" />
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="126" />
+        <source>Phone (optional):</source>
+        <translation>电话（可选）：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="128" />
+        <source>e.g. Chengguan District Veterans Affairs Bureau</source>
+        <translation>例如：城关区退役军人事务局</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="129" />
+        <source>You can change these later under File → Inspector and signing key….</source>
+        <translation>以后可在“文件 → 检查员与密钥…”中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="166" />
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="167" />
+        <source>Bundles you export are signed with your own key, so the bureau knows they come from you.</source>
+        <translation>导出的数据包用您本人的密钥签名，县局据此确认数据来自您。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="168" />
+        <source>Choose a passphrase of at least 8 characters. It is asked each time you export.</source>
+        <translation>请设置至少 8 个字符的口令，每次导出时都需要输入。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="169" />
+        <source>Skip for now</source>
+        <translation>暂时跳过</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="170" />
+        <source>Without a key you can inspect and print score sheets, but you cannot export bundles. Create the key later under File → Inspector and signing key….</source>
+        <translation>没有密钥也可以检查和打印评分表，但不能导出数据包。以后可在“文件 → 检查员与密钥…”中创建密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="194" />
+        <source>Creating the key…</source>
+        <translation>正在创建密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="206" />
+        <source>Key {key_id} created.</source>
+        <translation>已创建密钥 {key_id}。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="250" />
+        <source>Stations</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="251" />
+        <source>Which stations to start with. A roster can also be imported later under File.</source>
+        <translation>选择初始的服务站数据。以后也可在“文件”菜单中导入名册。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="252" />
+        <source>Demonstration roster (兰州市, for trying the program out)</source>
+        <translation>演示名册（兰州市，供试用）</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="253" />
+        <source>Import a roster file (CSV or XLSX) from the bureau:</source>
+        <translation>导入县局提供的名册文件（CSV 或 XLSX）：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="254" />
+        <source>Nothing for now</source>
+        <translation>暂不导入</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="255" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="269" />
+        <source>Roster file</source>
+        <translation>名册文件</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="270" />
+        <source>Rosters (*.csv *.xlsx);;All files (*)</source>
+        <translation>名册 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="303" />
+        <source>Set up Fengqiao Desktop</source>
+        <translation>设置枫桥桌面版</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="304" />
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="305" />
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="306" />
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="307" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Identity</name>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="55" />
+        <source>Create signing key</source>
+        <translation>创建签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="58" />
+        <source>This replaces key {key_id}. The old key is backed up but will no longer sign; the bureau must register the new public key.</source>
+        <translation>这将替换密钥 {key_id}。旧密钥会备份，但不再用于签名；新公钥需在县局重新登记。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="85" />
+        <source>Inspector and signing key</source>
+        <translation>检查员与密钥</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="89" />
+        <source>Inspector</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="97" />
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="98" />
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="99" />
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="100" />
+        <source>Save profile</source>
+        <translation>保存资料</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="106" />
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="116" />
+        <source>Key id:</source>
+        <translation>密钥 ID：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="117" />
+        <source>Public key:</source>
+        <translation>公钥：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="123" />
+        <source>Export .pub file…</source>
+        <translation>导出 .pub 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="126" />
+        <source>Create new key…</source>
+        <translation>创建新密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="129" />
+        <source>Import minisign key…</source>
+        <translation>导入 minisign 密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="160" />
+        <source>Give the .pub file (or let the bureau scan the QR code) to register this key; bundles signed with it are accepted only after that.</source>
+        <translation>请将 .pub 文件交给县局（或由县局扫描二维码）登记此密钥；登记后，用它签名的数据包才会被接收。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="164" />
+        <source>no key yet</source>
+        <translation>尚无密钥</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="165" />
+        <source>No signing key on this computer yet. Bundles cannot be exported until you create or import one.</source>
+        <translation>本机还没有签名密钥。创建或导入密钥之前无法导出数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="224" />
+        <source>Import minisign secret key</source>
+        <translation>导入 minisign 私钥</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="225" />
+        <source>minisign secret keys (*.key);;All files (*)</source>
+        <translation>minisign 私钥 (*.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="230" />
+        <source>Replace key</source>
+        <translation>替换密钥</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="231" />
+        <source>Replace key {key_id} with the imported key? The bureau must register the new public key.</source>
+        <translation>用导入的密钥替换密钥 {key_id}？新公钥需在县局重新登记。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="242" />
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="243" />
+        <source>Passphrase of the minisign key:</source>
+        <translation>minisign 私钥的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="262" />
+        <source>Export public key</source>
+        <translation>导出公钥</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="263" />
+        <source>minisign public keys (*.pub)</source>
+        <translation>minisign 公钥 (*.pub)</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/menu.py" line="18" />
+        <source>Inspector and signing key…</source>
+        <translation>检查员与密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/passphrase.py" line="36" />
+        <source>too short (at least 8 characters)</source>
+        <translation>太短（至少 8 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/passphrase.py" line="36" />
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/passphrase.py" line="36" />
+        <source>fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/passphrase.py" line="36" />
+        <source>good</source>
+        <translation>较强</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/passphrase.py" line="37" />
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/passphrase.py" line="76" />
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/passphrase.py" line="77" />
+        <source>Repeat:</source>
+        <translation>再输一次：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/passphrase.py" line="78" />
+        <source>Remember this passphrase. It protects your signing key and cannot be recovered or reset by anyone: if it is lost, you need a new key and the bureau must register it again.</source>
+        <translation>请牢记此口令。它保护您的签名密钥，任何人都无法找回或重置：一旦遗忘，只能创建新密钥并到县局重新登记。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/passphrase.py" line="92" />
+        <source>Strength: {label}</source>
+        <translation>强度：{label}</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/passphrase.py" line="94" />
+        <source>(the two entries differ)</source>
+        <translation>（两次输入不一致）</translation>
+    </message>
+</context>
+</TS>
