@@ -58,34 +58,39 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="180" />
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="145" />
+        <source>{total} pts</source>
+        <translation>{total} 分</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="188" />
         <source>Nothing selected.</source>
         <translation>未选择任何检查。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="184" />
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="192" />
         <source>Save bundle to</source>
         <translation>数据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="237" />
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="245" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="250" />
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="258" />
         <source>Bundle written and verified:
 {path}</source>
         <translation>数据包已写入并校验通过：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="258" />
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="266" />
         <source>Export cancelled. Nothing was written and nothing was changed.</source>
         <translation>导出已取消。未写入任何文件，数据未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="266" />
+        <location filename="../../fengqiao_desktop/ui/export/dialog.py" line="274" />
         <source>Export failed. Nothing was changed.</source>
         <translation>导出失败，数据未作任何更改。</translation>
     </message>
@@ -291,82 +296,82 @@
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="116" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="118" />
         <source>Key id:</source>
         <translation>密钥 ID：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="117" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="119" />
         <source>Public key:</source>
         <translation>公钥：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="123" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="125" />
         <source>Export .pub file…</source>
         <translation>导出 .pub 文件…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="126" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="128" />
         <source>Create new key…</source>
         <translation>创建新密钥…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="129" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="131" />
         <source>Import minisign key…</source>
         <translation>导入 minisign 密钥…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="160" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="163" />
         <source>Give the .pub file (or let the bureau scan the QR code) to register this key; bundles signed with it are accepted only after that.</source>
         <translation>请将 .pub 文件交给县局（或由县局扫描二维码）登记此密钥；登记后，用它签名的数据包才会被接收。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="164" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="167" />
         <source>no key yet</source>
         <translation>尚无密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="165" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="168" />
         <source>No signing key on this computer yet. Bundles cannot be exported until you create or import one.</source>
         <translation>本机还没有签名密钥。创建或导入密钥之前无法导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="224" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="227" />
         <source>Import minisign secret key</source>
         <translation>导入 minisign 私钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="225" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="228" />
         <source>minisign secret keys (*.key);;All files (*)</source>
         <translation>minisign 私钥 (*.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="230" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="233" />
         <source>Replace key</source>
         <translation>替换密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="231" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="234" />
         <source>Replace key {key_id} with the imported key? The bureau must register the new public key.</source>
         <translation>用导入的密钥替换密钥 {key_id}？新公钥需在县局重新登记。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="242" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="245" />
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="243" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="246" />
         <source>Passphrase of the minisign key:</source>
         <translation>minisign 私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="262" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="265" />
         <source>Export public key</source>
         <translation>导出公钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="263" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="266" />
         <source>minisign public keys (*.pub)</source>
         <translation>minisign 公钥 (*.pub)</translation>
     </message>

@@ -140,16 +140,24 @@ class ExportDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         rows = idn.exportable_inspections(self.store) if self.store is not None else []
+        lang = i18n.current_language()
         for r in rows:
-            total = "" if r.total is None else f"  {r.total:g}"
-            item = QListWidgetItem(f"{r.station_name}（{r.station_code}）  {r.form_id}  r{r.revision}  "
-                                   f"{r.completed_at}{total}")
+            total = "" if r.total is None else "  " + QCoreApplication.translate(
+                "Export", "{total} pts").format(total=f"{r.total:g}")
+            item = QListWidgetItem(f"{r.station_name}（{r.station_code}）  {self._form_title(r.form_id, lang)}  "
+                                   f"r{r.revision}  {r.completed_at}{total}")
             item.setData(Qt.ItemDataRole.UserRole, r.inspection_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
         self.list.blockSignals(False)
         self._update_summary()
+
+    def _form_title(self, form_id: str, lang: str) -> str:
+        try:
+            return self.store.forms.get(form_id).title.get(lang)
+        except Exception:  # noqa: BLE001 - a form no longer installed: its id will do
+            return form_id
 
     def checked_ids(self) -> list[str]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import segno
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QFontDatabase, QFontMetrics, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -112,7 +112,9 @@ class ProfileKeyDialog(QDialog):
         self.public_line = QLineEdit()
         self.public_line.setObjectName("public_key")
         self.public_line.setReadOnly(True)
-        self.public_line.setMinimumWidth(420)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.public_line.setFont(mono)
+        self.public_line.setMinimumWidth(QFontMetrics(mono).horizontalAdvance("W" * 58))
         left.addRow(QCoreApplication.translate("Identity", "Key id:"), self.key_id)
         left.addRow(QCoreApplication.translate("Identity", "Public key:"), self.public_line)
         self.status = QLabel()
@@ -154,6 +156,7 @@ class ProfileKeyDialog(QDialog):
         self.phone.setText(view.phone)
         self.key_id.setText(view.key_id or "—")
         self.public_line.setText(view.public_line)
+        self.public_line.setCursorPosition(0)  # show the key from its start ("RW…")
         self.export_button.setEnabled(bool(view.key_id))
         if view.public_line:
             self.qr.setPixmap(qr_pixmap(view.public_line))

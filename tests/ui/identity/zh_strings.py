@@ -24,6 +24,7 @@ ZH = {
     "Cancel": "取消",
     "Close": "关闭",
     "Nothing selected.": "未选择任何检查。",
+    "{total} pts": "{total} 分",
     "Save bundle to": "数据包保存位置",
     "Stopping…": "正在停止…",
     "Bundle written and verified:\n{path}": "数据包已写入并校验通过：\n{path}",
