@@ -88,7 +88,21 @@ EXPECTED = {
 }
 
 
+def _jpeg() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (40, 110, 60)).save(buf, "JPEG")
+    return buf.getvalue()
+
+
 def populate(central: Central) -> None:
+    import hashlib
+
+    photo = _jpeg()
+    photo_sha = hashlib.sha256(photo).hexdigest()
     st = models.table_of(models.Station)
     ins = models.table_of(models.Inspection)
     rev = models.table_of(models.InspectionRevision)
@@ -96,6 +110,8 @@ def populate(central: Central) -> None:
     with central.write() as conn:
         conn.execute(insert(st), [{"code": c, "name": n, "level": lv, "parent_code": p, "address": "",
                                    "contact": "", "phone": "", "is_demo": True} for c, n, lv, p in STATIONS])
+        conn.execute(insert(models.table_of(models.PhotoBlob)),
+                     {"sha256": photo_sha, "size": len(photo), "data": photo})
         for iid, code, kind, at, total, verdict, findings in INSPECTIONS:
             sha = (iid * 32)[:64]
             conn.execute(insert(ins), {
@@ -103,7 +119,7 @@ def populate(central: Central) -> None:
                 "form_id": "five-haves" if kind == "gate" else "demonstration", "form_kind": kind,
                 "visit_id": None, "status": "completed", "completed_at": at, "winner_revision": 1,
                 "winner_sha256": sha, "total": total, "verdict": verdict})
-            record = {"photos": [{"sha256": "ab" * 32, "item_id": "jigou", "caption": "门牌"}]}
+            record = {"photos": [{"sha256": photo_sha, "item_id": "jigou", "caption": "门牌"}]}
             conn.execute(insert(rev), {
                 "inspection_id": iid, "revision": 1, "content_sha256": sha, "record": json.dumps(record),
                 "station_code": code, "form_sha256": "0" * 64, "visit_id": None, "status": "completed",

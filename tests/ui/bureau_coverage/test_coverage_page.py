@@ -1,0 +1,118 @@
+"""The Coverage page: the constructed dataset's numbers in the tree, charts, click-through, exports."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "coverage"))
+
+from coverage_dataset import AS_OF, EXPECTED, V5, YEAR, A, make_sqlite  # noqa: E402
+
+from fengqiao_desktop.ui.bureau.context import BureauContext  # noqa: E402
+from fengqiao_desktop.ui.bureau.coverage import CoveragePage  # noqa: E402
+from fengqiao_desktop.ui.bureau.coverage.model import COLUMNS, CoverageModel, ValueRole  # noqa: E402
+
+KEYS = ["stations", "inspected", "five_haves", "demonstration", None, "target", "gap", None, "overdue", None]
+
+
+@pytest.fixture
+def page(qtbot, tmp_path, monkeypatch, sync_tasks):
+    from fengqiao_desktop.services import coverage
+
+    monkeypatch.setenv("FENGQIAO_DATA_DIR", str(tmp_path / "data"))
+    url = make_sqlite(tmp_path)
+    real = coverage.coverage_report
+    # the page shows "this year"; pin the dataset's year and as-of date
+    monkeypatch.setattr(coverage, "coverage_report",
+                        lambda **kw: real(**{**kw, "as_of": AS_OF}))
+    p = CoveragePage(BureauContext(url))
+    p.year.blockSignals(True)
+    p.year.setValue(YEAR)
+    p.year.blockSignals(False)
+    qtbot.addWidget(p)
+    p.resize(1300, 800)
+    p.show()
+    qtbot.waitUntil(lambda: p.report is not None and p.report.year == YEAR)
+    return p
+
+
+def _row(model: CoverageModel, code: str, parent=None):
+    from PySide6.QtCore import QModelIndex
+
+    parent = parent or QModelIndex()
+    for r in range(model.rowCount(parent)):
+        ix = model.index(r, 0, parent)
+        if model.node(ix).code == code:
+            return ix
+    raise AssertionError(code)
+
+
+def _figures(model, ix):
+    out = []
+    for key in KEYS:
+        if key is not None:
+            out.append(model.index(ix.row(), COLUMNS.index(key), ix.parent()).data(ValueRole))
+    return tuple(out)
+
+
+def _expected(key):
+    e = EXPECTED[key]
+    return (e[0], e[1], e[2], e[3], e[5], e[6], e[8])
+
+
+def test_tree_has_the_dataset_numbers_and_passes_the_model_tester(page, qtmodeltester):
+    m = page.model
+    qtmodeltester.check(m)
+    a = _row(m, A)
+    assert _figures(m, a) == _expected(A)
+    total = m.index(m.rowCount() - 1, 0)
+    assert total.data() == "合计" and _figures(m, total) == _expected("total")
+    t2 = _row(m, "620102002000", a)
+    assert _figures(m, t2) == _expected("620102002000")
+    assert m.index(t2.row(), COLUMNS.index("demonstration_pct"), a).data() == "0.0%"
+    assert m.headerData(COLUMNS.index("gap"), Qt.Orientation.Horizontal) == "差距"
+
+
+def test_charts_per_level_against_the_target(page):
+    town = page.charts["town"]
+    assert town.target == 60
+    assert [r[0] for r in town.rows] == ["兰州市（市本级及直辖）", "城关区", "西固区"]
+    assert page.charts["county"].target == 100
+
+
+def test_clicking_a_station_shows_its_inspections_and_photos(page):
+    m = page.model
+    a = _row(m, A)
+    t2 = _row(m, "620102002000", a)
+    v5 = _row(m, V5, t2)
+    page.tree.setCurrentIndex(v5)
+    assert page.station_code == V5
+    assert page.inspection_list.count() == 3
+    assert "示范型未达标" in page.inspection_list.item(0).text()
+    assert page.photo_list.count() == 1 and not page.photo_list.item(0).icon().isNull()
+
+
+def test_reloads_on_data_changed_and_exports(page, tmp_path, qtbot):
+    page.report = None
+    page.context.notify_changed()
+    qtbot.waitUntil(lambda: page.report is not None)
+    out = tmp_path / "cov.xlsx"
+    page.export_to(str(out), "xlsx")
+    wb = openpyxl.load_workbook(out)
+    assert wb.worksheets[0].max_row > 3
+    assert "已写入" not in page.status.text()
+
+
+def test_english(page, qtbot):
+    from fengqiao_desktop.ui import i18n
+
+    i18n.install("en")
+    page.reload()
+    qtbot.waitUntil(lambda: page.report is not None and page.report.total.name == "Total")
+    qtbot.waitUntil(lambda: page.refresh_button.text() == "Refresh")
+    assert page.model.headerData(COLUMNS.index("gap"), Qt.Orientation.Horizontal) == "Gap"
