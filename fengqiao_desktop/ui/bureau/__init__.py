@@ -14,6 +14,7 @@ def install(window, context) -> list:
     from fengqiao_desktop.ui.bureau.trust.page import TrustPage
 
     pages: list = [ImportPage(context), TrustPage(context), ConflictsPage(context)]
+    pages.insert(2, __import__("fengqiao_desktop.ui.bureau.coverage", fromlist=["CoveragePage"]).CoveragePage(context))
     for page in pages:
         window.add_bureau_page(page, page.title())
     return pages
