@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "merge"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from merge_helpers import GATE, RUBRIC, Device  # noqa: E402
 
@@ -67,10 +68,3 @@ def no_file_manager(monkeypatch):
     monkeypatch.setattr(page, "open_path", opened.append)
     return opened
 
-
-def flip_inside(data: bytes, needle: bytes) -> bytes:
-    """One bit changed in the middle of ``needle`` (a tampered bundle)."""
-    i = data.index(needle) + len(needle) // 2
-    out = bytearray(data)
-    out[i] ^= 0x20
-    return bytes(out)

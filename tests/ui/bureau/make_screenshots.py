@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def main(out_dir: str) -> None:
-    from conftest import flip_inside
+    from bureau_helpers import flip_inside
     from merge_helpers import BASE_TIME, Device, full_marks_answers, make_photo, photo_entry
     from PySide6.QtWidgets import QApplication
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import flip_inside
+from bureau_helpers import flip_inside
 from merge_helpers import RUBRIC, VILLAGE2, make_photo, photo_entry
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
