@@ -80,6 +80,7 @@ class CoveragePage(BureauPage):
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.selectionModel().currentChanged.connect(lambda cur, _prev: self._on_current(cur))
 
         self.charts = {lv: LevelChart() for lv in CHART_LEVELS}
@@ -105,13 +106,15 @@ class CoveragePage(BureauPage):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(charts)
         lower.addWidget(self.detail)
-        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(0, 2)
         lower.setStretchFactor(1, 1)
+        lower.setSizes([880, 440])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
         split.addWidget(lower)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([520, 320])
 
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
