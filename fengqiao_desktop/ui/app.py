@@ -30,6 +30,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                                      "(default: FENGQIAO_CENTRAL, else a SQLite file in the data folder)")
     p.add_argument("--demo", action="store_true",
                    help="load the demonstration roster when the database has no stations")
+    p.add_argument("--self-check", action="store_true",
+                   help="check this installation without a window (database, forms, sheet, bundle) and exit")
     # For benchmarks and screenshots: exit once the window is shown / the tree is filled.
     p.add_argument("--quit-when-shown", choices=("window", "tree"), help=argparse.SUPPRESS)
     p.add_argument("--screenshot", help=argparse.SUPPRESS)
@@ -91,6 +93,10 @@ def make_application(argv: list[str]):
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_check:  # headless: before any QApplication, so it runs without a display
+        from fengqiao_desktop.selfcheck import run
+
+        return run()
     from fengqiao_desktop import config
 
     if args.data_dir:
