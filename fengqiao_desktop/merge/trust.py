@@ -147,12 +147,14 @@ def check_signer(entry: TrustEntry | None, key_id: str, manifest: dict) -> None:
     created = parse_created_at(manifest["created_at"])
     day = created.astimezone(CST).date()
     if entry.revoked_at is not None and created >= entry.revoked_at:
+        # both times in China time, as the bureau reads them
+        revoked, made = entry.revoked_at.astimezone(CST), created.astimezone(CST)
         raise MergeError(
-            f"签名密钥 {key_id}（{entry.name}）已于 {entry.revoked_at.astimezone(CST):%Y-%m-%d %H:%M} 吊销"
-            f"（{entry.revoke_reason}），数据包制作于其后（{manifest['created_at']}）",
+            f"签名密钥 {key_id}（{entry.name}）已于 {revoked:%Y-%m-%d %H:%M} 吊销"
+            f"（{entry.revoke_reason}），数据包制作于其后（{made:%Y-%m-%d %H:%M}）",
             message_en=f"the signing key {key_id} ({entry.name}) was revoked at "
-            f"{entry.revoked_at:%Y-%m-%d %H:%M}Z ({entry.revoke_reason}); the bundle was made after "
-            f"that ({manifest['created_at']})")
+            f"{revoked:%Y-%m-%d %H:%M} China time ({entry.revoke_reason}); the bundle was made after "
+            f"that ({made:%Y-%m-%d %H:%M})")
     if entry.valid_to is not None and day > entry.valid_to:
         raise MergeError(
             f"签名密钥 {key_id}（{entry.name}）有效期至 {entry.valid_to}，数据包制作于 {day}，已过期",
