@@ -52,7 +52,7 @@ def make_rows(counties: int):
     city = "620100000000"
     stations.append((city, "示例市退役军人服务中心", "city", None))
     for c in range(counties):
-        county = f"62{c // 100 + 1:02d}{c % 100 + 1:02d}000000"
+        county = f"62{c // 50 + 1:02d}{c % 50 + 1:02d}000000"
         stations.append((county, f"县{c}退役军人服务中心", "county", city))
         for t in range(20):
             town = county[:6] + f"{t + 1:03d}000"
