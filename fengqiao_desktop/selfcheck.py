@@ -10,7 +10,8 @@ deleted afterwards (the real data folder is never touched):
 5. complete an inspection, export it as a signed bundle and verify the bundle.
 
 Each step prints one ``OK`` line; the last line is ``OK`` (exit code 0) or
-``FAILED: <step>: <reason>`` (exit code 1). Core code only: no Qt, so it works
+``FAILED: <step>: <reason>`` (exit code 1); without a console (the windowed
+Windows build) the lines go to ``%TEMP%\\fengqiao-selfcheck.txt``. Core code only: no Qt, so it works
 on a machine whose graphics stack is broken, which is exactly when it is needed.
 """
 
@@ -159,6 +160,11 @@ STEPS: list[tuple[str, Callable[[_Context], str]]] = [
 
 def run(out: TextIO | None = None, *, verbose: bool = False) -> int:
     """Run every step; print one line each and ``OK`` or ``FAILED: ...``; return the exit code."""
+    if out is None and sys.stdout is None:
+        # A windowed build on Windows has no console: write the report to a file instead.
+        report = Path(tempfile.gettempdir()) / "fengqiao-selfcheck.txt"
+        with report.open("w", encoding="utf-8") as f:
+            return run(f, verbose=verbose)
     out = out or sys.stdout
     frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
     print(f"Fengqiao Desktop {__version__} self-check{frozen}", file=out)

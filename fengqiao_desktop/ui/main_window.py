@@ -387,7 +387,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, QCoreApplication.translate("MainWindow", "About Fengqiao Desktop"), about_text())
+        from fengqiao_desktop.ui.about import show_about  # versions and licences, incl. the font's
+
+        show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         running = tasks.runner().running() if hasattr(tasks.runner(), "running") else []
