@@ -128,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
 
     QTimer.singleShot(0, lambda: open_data(window, demo=args.demo, on_open=lambda: first_run(window, args)))
     code = app.exec()
+    from fengqiao_desktop.ui import tasks
+
+    tasks.runner().shutdown()  # background jobs finish before Qt is torn down (no abort at exit)
     log.info("exiting with %s", code)
     return code
 
