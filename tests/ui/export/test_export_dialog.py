@@ -160,3 +160,23 @@ def test_main_window_export_action_opens_the_dialog(qtbot, keyed):
     dlg = w.findChild(ExportDialog)
     assert dlg is not None and dlg.isVisible()
     dlg.close()
+
+
+def test_since_last_export_carries_the_corrected_revision(qtbot, sync_tasks, keyed, complete, tmp_path, dialogs):
+    a = complete(keyed)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    dlg = _dialog(qtbot, keyed, usb)
+    dlg.start_export()
+    first = dlg.bundle_path
+    keyed.inspections.reopen(a, "补充照片说明")
+    keyed.inspections.complete(a)
+    dlg.reload()
+    dlg.since_radio.click()
+    assert not dlg.list.isEnabled() and "数据包序号 2" in dlg.summary.text()
+    dlg.passphrase.setText(PASS)
+    dlg.start_export()
+    assert dialogs == [] and dlg.bundle_path != first
+    pk = idn.keystore(keyed).public_key()
+    vb = verify_bundle(dlg.bundle_path, public_keys={pk.key_id: pk})
+    assert [(i["id"], i["revision"]) for i in vb.inspections] == [(a, 2)] and vb.sequence == 2

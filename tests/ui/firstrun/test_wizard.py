@@ -114,3 +114,23 @@ def test_never_shown_for_headless_starts(window, flag):
 def test_not_shown_when_a_key_exists(window):
     idn.create_key(window.store, "张三", "城关区", "", PASS, kdf=FAST_KDF)
     assert maybe_show(window, _args()) is None
+
+
+def test_roster_file_chosen_in_the_wizard_is_imported(qtbot, sync_tasks, fast_keys, window, tmp_path, dialogs):
+    roster = tmp_path / "名册.csv"
+    roster.write_text("代码,名称,层级,上级代码\n"
+                      "620100000000,兰州市退役军人服务中心,市,\n"
+                      "620102000000,城关区退役军人服务中心,区县,620100000000\n", encoding="utf-8")
+    wiz = maybe_show(window, _args())
+    wiz.next()
+    wiz.profile_page.name.setText("王五")
+    wiz.profile_page.unit.setText("城关区")
+    wiz.next()
+    wiz.key_page.skip.click()
+    wiz.next()
+    wiz.data_page.roster.click()
+    assert not wiz.button(QWizard.WizardButton.FinishButton).isEnabled()  # a file is needed first
+    wiz.data_page.path.setText(str(roster))
+    wiz.button(QWizard.WizardButton.FinishButton).click()
+    assert dialogs == []
+    assert window.source.station_count() == 2
