@@ -99,7 +99,8 @@ def level_chart(level: str, rows: list[tuple[str, float | None, int, int]], five
     chart.bars[1].fillColor = DEMO_COLOR
     chart.bars.strokeColor = None
     chart.barSpacing = 1
-    chart.groupSpacing = max(8, chart.width / max(1, len(rows)) - 90)
+    chart.barWidth = 10
+    chart.groupSpacing = 10 + max(0, 8 - len(rows)) * 4  # few counties: narrower bars, more air
     d.add(chart)
     y = chart.y + chart.height * target / 100.0
     d.add(Line(chart.x, y, chart.x + chart.width, y, strokeColor=TARGET_COLOR, strokeWidth=1.2,
