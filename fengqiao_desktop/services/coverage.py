@@ -24,7 +24,7 @@ from fengqiao_desktop.merge.trust import CST
 from fengqiao_desktop.services.central import Target, _open
 
 __all__ = ["CoverageNode", "CoverageReport", "StationInspection", "Targets", "coverage_report",
-           "default_targets_file", "photo_bytes", "station_inspections", "targets_for"]
+           "default_targets_file", "photo_bytes", "station_findings", "station_inspections", "targets_for"]
 
 TARGETS_FILE = "coverage_targets.yaml"
 
@@ -104,3 +104,36 @@ def photo_bytes(sha256: str, *, url: Target = None) -> bytes | None:
     t = models.table_of(models.PhotoBlob)
     with _open(url) as c, c.read() as conn:
         return conn.execute(select(t.c.data).where(t.c.sha256 == sha256)).scalar_one_or_none()
+
+
+FOLLOW_UP_SQL = """
+SELECT f.finding_id, f.inspection_id, f.item_id, f.category, f.severity, f.description, f.measures,
+       f.responsible, f.deadline, f.status, i.completed_at
+FROM findings f JOIN inspections i ON i.id = f.inspection_id
+WHERE f.station_code = :code AND i.completed_at IS NOT NULL
+ORDER BY f.finding_id, i.completed_at DESC, i.id DESC
+"""
+
+
+def station_findings(code: str, *, url: Target = None, open_only: bool = False) -> list[dict]:
+    """Rectification follow-up at the bureau: each finding of a station in its latest state.
+
+    A finding keeps its id across visits, so the state that counts is the one in
+    the most recently completed inspection that carries it (docs/coverage.md).
+    Each dict has the finding's fields, ``inspection_id`` and ``completed_at`` of
+    that inspection, and ``first_seen`` (when the finding was first recorded).
+    """
+    from sqlalchemy import text
+
+    with _open(url) as c, c.read() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(text(FOLLOW_UP_SQL), {"code": code})]
+    latest: dict[str, dict] = {}
+    for r in rows:  # ordered newest first within each finding id
+        if r["finding_id"] not in latest:
+            latest[r["finding_id"]] = {**r, "first_seen": r["completed_at"]}
+        else:
+            latest[r["finding_id"]]["first_seen"] = r["completed_at"]
+    out = sorted(latest.values(), key=lambda f: (f["first_seen"] or "", f["finding_id"]))
+    if open_only:
+        out = [f for f in out if (f["status"] or "open") != "verified"]
+    return out

@@ -61,3 +61,28 @@ def test_station_inspections_newest_first_with_photos_and_findings(coverage_url)
     assert [r.id for r in rows] == ["i17", "i16", "i15"]
     assert rows[0].findings[0]["status"] == "verified"
     assert rows[0].photos[0]["caption"] == "门牌"
+
+
+def test_follow_up_shows_each_finding_in_its_latest_state(coverage_url):
+    v5 = coverage.station_findings("620102002001", url=coverage_url)
+    assert [(f["finding_id"], f["status"], f["inspection_id"]) for f in v5] == [("fx", "verified", "i17")]
+    assert v5[0]["first_seen"].startswith("2026-03-05")
+    assert coverage.station_findings("620102002001", url=coverage_url, open_only=True) == []
+    b = coverage.station_findings("620103000000", url=coverage_url, open_only=True)
+    assert [f["finding_id"] for f in b] == ["f9"]  # last year's, still open
+
+
+def test_an_empty_central_database(tmp_path, monkeypatch):
+    from fengqiao_desktop.merge.db import open_central
+    from fengqiao_desktop.reports.coverage_pdf import coverage_pdf_bytes
+    from fengqiao_desktop.reports.coverage_xlsx import coverage_xlsx_bytes
+
+    monkeypatch.setenv("FENGQIAO_DATA_DIR", str(tmp_path / "data"))
+    c = open_central(f"sqlite:///{tmp_path / 'c.sqlite3'}", register_shipped_forms=False)
+    try:
+        r = coverage.coverage_report(year=2026, url=c)
+    finally:
+        c.dispose()
+    assert r.areas == [] and r.total.counts.stations == 0 and r.total.gap == 0
+    assert r.total.demonstration_pct is None
+    assert coverage_pdf_bytes(r).startswith(b"%PDF") and coverage_xlsx_bytes(r)[:2] == b"PK"
