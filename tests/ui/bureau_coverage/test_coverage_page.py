@@ -95,6 +95,11 @@ def test_clicking_a_station_shows_its_inspections_and_photos(page):
     assert page.inspection_list.count() == 3
     assert "示范型未达标" in page.inspection_list.item(0).text()
     assert page.photo_list.count() == 1 and not page.photo_list.item(0).icon().isNull()
+    # a station with last year's finding still open shows it first, for the next visit
+    b = _row(m, "620103000000")
+    page.tree.setCurrentIndex(_row(m, "620103000000", b))
+    assert "问题 f9" in page.inspection_list.item(0).text()
+    assert "2025-12-01" in page.inspection_list.item(0).text()
 
 
 def test_reloads_on_data_changed_and_exports(page, tmp_path, qtbot):

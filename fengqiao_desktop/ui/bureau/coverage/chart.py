@@ -74,8 +74,8 @@ class LevelChart(QWidget):
         p.end()
 
     def _legend(self, p: QPainter, fm: QFontMetrics, x: float, y: float) -> None:
-        tr = QCoreApplication.translate
-        items = [(FIVE, tr("Coverage", "Five-haves %")), (DEMO, tr("Coverage", "Demonstration %")),
+        items = [(FIVE, QCoreApplication.translate("Coverage", "Five-haves %")),
+                 (DEMO, QCoreApplication.translate("Coverage", "Demonstration %")),
                  (TARGET, QCoreApplication.translate("Coverage", "Target %1%").replace("%1", f"{self.target:g}"))]
         for i, (color, text) in enumerate(items):
             if i < 2:

@@ -21,11 +21,17 @@ COLUMNS = ["unit", "stations", "inspected", "five_haves", "five_haves_pct", "dem
 
 
 def column_titles() -> list[str]:
-    tr = QCoreApplication.translate
-    return [tr("Coverage", "Unit"), tr("Coverage", "Stations"), tr("Coverage", "Inspected"),
-            tr("Coverage", "Five-haves met"), tr("Coverage", "Five-haves %"),
-            tr("Coverage", "Demonstration met"), tr("Coverage", "Demonstration %"),
-            tr("Coverage", "Target"), tr("Coverage", "Gap"), tr("Coverage", "Overdue rectifications")]
+    # spelled out in full so that pyside6-lupdate finds every string
+    return [QCoreApplication.translate("Coverage", "Unit"),
+            QCoreApplication.translate("Coverage", "Stations"),
+            QCoreApplication.translate("Coverage", "Inspected"),
+            QCoreApplication.translate("Coverage", "Five-haves met"),
+            QCoreApplication.translate("Coverage", "Five-haves %"),
+            QCoreApplication.translate("Coverage", "Demonstration met"),
+            QCoreApplication.translate("Coverage", "Demonstration %"),
+            QCoreApplication.translate("Coverage", "Target"),
+            QCoreApplication.translate("Coverage", "Gap"),
+            QCoreApplication.translate("Coverage", "Overdue rectifications")]
 
 
 def value(node: CoverageNode, key: str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -52,6 +52,7 @@ class CoveragePage(BureauPage):
         self.report: CoverageReport | None = None
         self.station_code: str | None = None
         self.inspections: list = []
+        self.open_findings: list = []
         self._generation = 0
 
         self.year_label = QLabel()
@@ -201,6 +202,7 @@ class CoveragePage(BureauPage):
             from fengqiao_desktop.services import coverage
 
             rows = coverage.station_inspections(code, url=url)
+            open_findings = coverage.station_findings(code, url=url, open_only=True)
             photos, seen = [], set()
             for r in rows:
                 for ph in r.photos:
@@ -208,16 +210,23 @@ class CoveragePage(BureauPage):
                         continue
                     seen.add(ph["sha256"])
                     photos.append((ph, coverage.photo_bytes(ph["sha256"], url=url)))
-            return rows, photos
+            return rows, photos, open_findings
 
         tasks.start(QCoreApplication.translate("Coverage", "Station"), work, on_done=lambda res: self._station_loaded(code, *res),
                     on_error=lambda exc: self.detail_label.setText(str(exc)))
 
-    def _station_loaded(self, code: str, rows: list, photos: list) -> None:
+    def _station_loaded(self, code: str, rows: list, photos: list, open_findings: list) -> None:
         if code != self.station_code:
             return
         self.inspections = rows
+        self.open_findings = open_findings
         lang = _lang()
+        for f in open_findings:  # follow-up: what the next visit must check (回头看)
+            text = QCoreApplication.translate("Coverage", "Open finding: %1 (deadline %2)")
+            item = QListWidgetItem(text.replace("%1", f["description"] or f["finding_id"])
+                                   .replace("%2", f["deadline"] or "—"))
+            item.setForeground(QColor("#B03A2E"))
+            self.inspection_list.addItem(item)
         for r in rows:
             try:
                 verdict = Verdict(r.verdict).label_for(FormKind(r.form_kind), lang) if r.verdict else ""
