@@ -51,3 +51,12 @@ def coverage_url(request, tmp_path, monkeypatch) -> str:
         c.dispose()
     yield url
     config.set_data_dir(None)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def coverage_url_empty(request, tmp_path, monkeypatch):
+    """An empty central database URL (no tables yet) and a scratch folder."""
+    monkeypatch.setenv("FENGQIAO_DATA_DIR", str(tmp_path / "data"))
+    url = (f"sqlite:///{tmp_path / 'central' / 'central.sqlite3'}" if request.param == "sqlite"
+           else request.getfixturevalue("pg_coverage_db"))
+    return url, tmp_path
