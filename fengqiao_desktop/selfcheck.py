@@ -7,7 +7,8 @@ deleted afterwards (the real data folder is never touched):
 2. load and validate every shipped form,
 3. render a score sheet to a temporary PDF and read it back,
 4. create a throwaway signing key,
-5. complete an inspection, export it as a signed bundle and verify the bundle.
+5. complete an inspection, export it as a signed bundle and verify the bundle,
+6. create the bureau's central database (its own migrations) and import that bundle.
 
 Each step prints one ``OK`` line; the last line is ``OK`` (exit code 0) or
 ``FAILED: <step>: <reason>`` (exit code 1); without a console (the windowed
@@ -29,7 +30,6 @@ from typing import TextIO
 from fengqiao_desktop import __version__
 
 PASSPHRASE = "self-check-only"
-STATION = "620102017001"
 
 
 class CheckFailed(Exception):
@@ -42,6 +42,8 @@ class _Context:
     def __init__(self, root: Path):
         self.root = root
         self.store = None
+        self.bundle = None
+        self.public_key = None
 
 
 def _step_database(ctx: _Context) -> str:
@@ -123,14 +125,17 @@ def _step_bundle(ctx: _Context) -> str:
     from fengqiao_desktop.bundle import KeyStore, verify_bundle
     from fengqiao_desktop.domain import Level
     from fengqiao_desktop.reports.sample import make_jpeg
-    from fengqiao_desktop.roster.model import StationRow
+    from fengqiao_desktop.roster.demo import demo_rows
     from fengqiao_desktop.services import export as ex
     from fengqiao_desktop.storage.stations import StationRepo
 
     store = ctx.store
+    # The demonstration roster, so the central step finds the station in its own copy of it.
+    rows = demo_rows()
+    station = next(r.code for r in rows if r.level is Level.VILLAGE)
     with store.session(write=True) as s:
-        StationRepo.upsert_many(s, [StationRow(STATION, "自检社区退役军人服务站", Level.VILLAGE, None)])
-    iid = store.inspections.create(STATION, "five-haves")
+        StationRepo.upsert_many(s, rows)
+    iid = store.inspections.create(station, "five-haves")
     form = store.inspections.form_of(iid)
     for n, (item_id, value) in enumerate(_full_marks(form).items()):
         store.inspections.set_answer(iid, item_id, value)
@@ -146,7 +151,22 @@ def _step_bundle(ctx: _Context) -> str:
     vb = verify_bundle(path, public_keys={pk.key_id: pk})
     if [r["id"] for r in vb.records.values()] != [iid]:
         raise CheckFailed("the bundle does not hold the exported inspection")
+    ctx.bundle, ctx.public_key = path, pk
     return f"bundle exported and verified ({path.name}, {path.stat().st_size // 1024} KB)"
+
+
+def _step_central(ctx: _Context) -> str:
+    from fengqiao_desktop.services import central
+
+    # The bureau's database (its own migration chain) in a SQLite file, fed the bundle just made.
+    url = f"sqlite:///{(ctx.root / 'central' / 'central.sqlite3').as_posix()}"
+    (ctx.root / "central").mkdir()
+    central.load_demo(url=url)
+    central.trust_add(ctx.public_key, name="自检", unit="自检单位", url=url)
+    outcomes = central.import_bundles([ctx.bundle], url=url)
+    if [o.status for o in outcomes] != ["imported"]:
+        raise CheckFailed(f"import into the central database: {[(o.status, o.reason_en) for o in outcomes]}")
+    return "central database migrated; bundle imported"
 
 
 STEPS: list[tuple[str, Callable[[_Context], str]]] = [
@@ -155,6 +175,7 @@ STEPS: list[tuple[str, Callable[[_Context], str]]] = [
     ("score sheet", _step_sheet),
     ("key", _step_key),
     ("bundle", _step_bundle),
+    ("central", _step_central),
 ]
 
 
