@@ -1,20 +1,131 @@
 """Score sheets from the laptop's local database.
 
-The local store (``fengqiao_desktop.storage``) and the inspection service are not
-part of this build yet; until they are, the local source says so clearly and
-sheets can be printed from the central database (``--central``) or built from
-plain data (``reports.SheetData``).
+A completed inspection prints the snapshot of its revision (the same content
+that is exported); a draft prints what is stored right now, so an inspector can
+print a sheet on site before locking it. Either way the local snapshot is turned
+into the bundle record shape and handed to ``reports.sheet_record``, so the
+laptop's sheet and the bureau's reprint are built by the same code.
 """
 
 from __future__ import annotations
 
-from fengqiao_desktop.reports.sheet_data import SheetData
-from fengqiao_desktop.services.sheet import RevisionHashes, not_available
+import json
+
+from sqlalchemy import select
+
+from fengqiao_desktop.domain import FormKind, InspectionStatus
+from fengqiao_desktop.errors import ReportError
+from fengqiao_desktop.reports.sheet_data import SheetData, SheetPhoto, SheetStation
+from fengqiao_desktop.reports.sheet_record import sheet_from_record
+from fengqiao_desktop.services import _rows as R
+from fengqiao_desktop.services.sheet import RevisionHashes, content_hash
+from fengqiao_desktop.storage.models import Inspection, RevisionSnapshot, Station
+
+
+def _unknown(inspection_id: str) -> ReportError:
+    return ReportError(f"本机数据库中没有检查 {inspection_id}。请确认检查编号。",
+                       message_en=f"The local database has no inspection {inspection_id}. Check the id.")
+
+
+def record_from_snapshot(snap: dict, status: str, audit: list[dict] | None = None) -> dict:
+    """The bundle-record shape (docs/bundle-format.md) of a local revision snapshot."""
+    completed = snap.get("completed_at")
+    photos = [{
+        "sha256": p["sha256"], "original_sha256": p.get("original_sha256"), "item_id": p.get("item"),
+        "caption": p.get("caption") or "", "captured_at": p.get("captured_at"),
+        "size": p.get("size"), "id": p.get("id"), "width": p.get("width"), "height": p.get("height"),
+    } for p in snap.get("photos", [])]
+    findings = [{
+        "id": f.get("id"), "item_id": f.get("item"), "category": f.get("category"),
+        "severity": f.get("severity"), "description": f.get("description") or "",
+        "measures": f.get("measures") or "", "responsible": f.get("responsible") or "",
+        "deadline": f.get("deadline"), "status": f.get("status"),
+    } for f in snap.get("findings", [])]
+    return {
+        "id": snap["id"], "revision": snap["revision"], "visit_id": snap.get("visit_id"),
+        "visit_date": snap.get("visit_date"), "station_code": snap["station"], "form": snap["form"],
+        "inspector": {"name": snap.get("inspector") or ""}, "status": status,
+        "created_at": snap.get("created_at"), "completed_at": completed,
+        "answers": snap.get("answers", {}), "photos": photos, "findings": findings,
+        "score": snap.get("score"), "audit": audit or [],
+    }
 
 
 class LocalSheetSource:
+    def __init__(self, store=None):
+        self._store = store
+
+    def _open(self):
+        if self._store is not None:
+            return self._store, False
+        from fengqiao_desktop.services.store import LocalStore
+
+        return LocalStore.open(), True
+
+    def _record(self, store, s, row: Inspection) -> tuple[dict, object]:
+        form = store.form_by_sha256(s, row.form_sha256)
+        if row.status != InspectionStatus.DRAFT.value:
+            snap_row = s.get(RevisionSnapshot, (row.id, row.revision))
+            if snap_row is not None:
+                return record_from_snapshot(json.loads(snap_row.snapshot), row.status), form
+        # a draft (or a completed revision without snapshot): what is stored now
+        result = R.score_row(store, s, row)
+        snap = store.inspections._snapshot(s, row, form, result)
+        return record_from_snapshot(snap, row.status), form
+
     def sheet_data(self, inspection_id: str, lang: str) -> SheetData:
-        raise not_available("本机检查数据库中的评分表", "Score sheets from the local inspection database")
+        store, owned = self._open()
+        try:
+            with store.session() as s:
+                row = s.get(Inspection, inspection_id)
+                if row is None:
+                    raise _unknown(inspection_id)
+                record, form = self._record(store, s, row)
+                companion = None
+                if form.kind is FormKind.RUBRIC and row.visit_id:
+                    for other in s.scalars(select(Inspection).where(
+                            Inspection.visit_id == row.visit_id, Inspection.id != row.id)):
+                        other_form = store.form_by_sha256(s, other.form_sha256)
+                        if other_form.kind is FormKind.GATE:
+                            companion = self._record(store, s, other)
+                            break
+                st = s.get(Station, row.station_code)
+                station = (SheetStation(st.code, st.name, st.level, st.address or "") if st is not None
+                           else SheetStation(row.station_code, row.station_code, "", ""))
+            photo_store = store.photo_store
+
+            def load_photo(p: dict) -> SheetPhoto | None:
+                sha = p.get("sha256")
+                path = photo_store.path(sha) if sha and photo_store.exists(sha) else None
+                return SheetPhoto(caption=str(p.get("caption") or ""), item_id=p.get("item_id"),
+                                  data=path.read_bytes() if path is not None else None)
+
+            return sheet_from_record(record, form, station, content_hash(record), load_photo=load_photo,
+                                     companion=companion, lang=lang)
+        finally:
+            if owned:
+                store.close()
 
     def revision_hashes(self, inspection_id: str) -> RevisionHashes | None:
-        raise not_available("用本机检查数据库核验评分表", "Checking sheets against the local database")
+        store, owned = self._open()
+        try:
+            with store.session() as s:
+                row = s.get(Inspection, inspection_id)
+                if row is None:
+                    return None
+                hashes: dict[int, list[str]] = {}
+                for snap_row in s.scalars(select(RevisionSnapshot).where(
+                        RevisionSnapshot.inspection_id == inspection_id)):
+                    status = InspectionStatus.COMPLETED.value if snap_row.revision != row.revision else row.status
+                    rec = record_from_snapshot(json.loads(snap_row.snapshot), status)
+                    hashes.setdefault(snap_row.revision, []).append(content_hash(rec))
+                current, _form = self._record(store, s, row)
+                current_hash = content_hash(current)
+                hashes.setdefault(row.revision, [])
+                if current_hash not in hashes[row.revision]:
+                    hashes[row.revision].append(current_hash)
+                st = s.get(Station, row.station_code)
+                return RevisionHashes(row.revision, current_hash, hashes, st.name if st else "")
+        finally:
+            if owned:
+                store.close()

@@ -1,0 +1,170 @@
+"""The editor's backend over the real local services (``LocalStore``).
+
+Every call is one committed service transaction, so what the editor shows is
+on disk the moment the call returns. Photo ingest and PDF rendering are handed
+out as plain callables that touch only files (no session, no widgets), so the
+editor runs them off the UI thread; linking their results to the inspection
+happens back on the GUI thread in short transactions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from fengqiao_desktop.errors import KnownError
+from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
+from fengqiao_desktop.services.photos import ingest_file
+from fengqiao_desktop.ui.editor.backend import IngestFailure, InspectionView
+from fengqiao_desktop.ui.editor.findings import FindingRow
+from fengqiao_desktop.ui.editor.lifecycle import AuditRow
+from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
+
+
+def _local(t: dt.datetime | None) -> str:
+    """Stored times are naive UTC; show them in the laptop's local time."""
+    if t is None:
+        return ""
+    return t.replace(tzinfo=dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _action(action: str) -> str:
+    labels = {
+        "created": QCoreApplication.translate("Editor", "created"),
+        "completed": QCoreApplication.translate("Editor", "completed"),
+        "reopened": QCoreApplication.translate("Editor", "reopened for correction"),
+        "exported": QCoreApplication.translate("Editor", "exported"),
+        "finding_status": QCoreApplication.translate("Editor", "finding status changed"),
+    }
+    return labels.get(action, action)
+
+
+def _photo_row(p) -> PhotoRow:
+    return PhotoRow(p.id, p.item_id, p.caption, p.path, p.thumbnail_path or p.path,
+                    getattr(p, "original_sha256", "") or p.sha256,
+                    p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "")
+
+
+def _finding_row(f) -> FindingRow:
+    return FindingRow(f.id, f.item_id, f.category, f.severity, f.description, f.responsible,
+                      f.deadline.isoformat() if f.deadline else "", f.measures, f.status)
+
+
+class ServiceBackend:
+    """``EditorBackend`` over ``store.inspections`` / ``store.photos``."""
+
+    def __init__(self, store, inspection_id: str):
+        self.store = store
+        self.inspection_id = inspection_id
+
+    @property
+    def _ins(self):
+        return self.store.inspections
+
+    # -- answers -------------------------------------------------------------------
+    def load(self) -> InspectionView:
+        v = self._ins.get(self.inspection_id)
+        earlier = self._ins.open_findings_for_station(v.station_code, self.inspection_id)
+        title = f"{v.station_name} · {v.visit_date.isoformat()}"
+        return InspectionView(v.id, v.form, title, v.status, v.revision, dict(v.answers),
+                              [_photo_row(p) for p in v.photos], v.score,
+                              extra={"station_code": v.station_code, "station_name": v.station_name,
+                                     "visit_date": v.visit_date, "earlier_findings": earlier})
+
+    def set_answer(self, item_id: str, answer: Answer) -> ScoreResult:
+        return self._ins.set_answer(self.inspection_id, item_id, answer.value,
+                                    note=answer.note, na=answer.na)
+
+    def score(self) -> ScoreResult:
+        return self._ins.score(self.inspection_id)
+
+    def complete(self) -> ScoreResult:
+        return self._ins.complete(self.inspection_id)
+
+    def reopen(self, reason: str) -> None:
+        self._ins.reopen(self.inspection_id, reason)
+
+    def audit(self) -> list[AuditRow]:
+        return [AuditRow(a.revision, _local(a.at), _action(a.action), a.reason or "")
+                for a in self._ins.audit(self.inspection_id)]
+
+    # -- photos --------------------------------------------------------------------
+    def photos(self) -> list[PhotoRow]:
+        return [_photo_row(p) for p in self.store.photos.list(self.inspection_id)]
+
+    def ingest_job(self, paths: list[str]) -> Callable[[], list[Any]]:
+        # plain values only: the job runs on a worker thread
+        root = self.store.photo_store.root
+        st = self.store.settings
+        long_edge, quality, thumb = st.photo_long_edge, st.photo_jpeg_quality, st.thumbnail_edge
+
+        def job() -> list[Any]:
+            out: list[Any] = []
+            for p in paths:
+                try:
+                    out.append(ingest_file(root, p, long_edge=long_edge, quality=quality,
+                                           thumb_edge=thumb))
+                except KnownError as exc:
+                    out.append(IngestFailure(p, exc.user_message()))
+            return out
+
+        return job
+
+    def attach(self, item_id: str | None, ingested: Any) -> None:
+        try:
+            self.store.photos.attach(self.inspection_id, ingested, item_id)
+        except BaseException:
+            self.store.photos.discard(ingested)
+            raise
+
+    def set_caption(self, photo_id: str, caption: str) -> None:
+        self.store.photos.set_caption(photo_id, caption)
+
+    def set_photo_item(self, photo_id: str, item_id: str | None) -> None:
+        self.store.photos.link_item(photo_id, item_id)
+
+    def remove_photo(self, photo_id: str) -> None:
+        self.store.photos.remove_photo(photo_id)
+
+    # -- findings ------------------------------------------------------------------
+    def findings(self) -> list[FindingRow]:
+        return [_finding_row(f) for f in self._ins.findings(self.inspection_id)]
+
+    def propose_findings(self) -> list[FindingRow]:
+        made = []
+        for p in self._ins.propose_findings(self.inspection_id):
+            f = self._ins.add_finding(self.inspection_id, category=p.category, severity=p.severity,
+                                      description=p.description, item_id=p.item_id)
+            made.append(_finding_row(f))
+        return made
+
+    def save_finding(self, row: FindingRow) -> None:
+        fields = dict(item_id=row.item_id, category=row.category, severity=row.severity,
+                      description=row.description, measures=row.measures,
+                      responsible=row.responsible, deadline=row.deadline or None)
+        if row.id is None:
+            self._ins.add_finding(self.inspection_id, status=row.status, **fields)
+        else:
+            self._ins.update_finding(row.id, status=row.status, **fields)
+
+    def delete_finding(self, finding_id: str) -> None:
+        self._ins.delete_finding(finding_id)
+
+    # -- score sheet ---------------------------------------------------------------
+    def sheet_job(self, target: str) -> Callable[[], str] | None:
+        from fengqiao_desktop.reports.sheet import render_sheet
+        from fengqiao_desktop.services.sheet_local import LocalSheetSource
+        from fengqiao_desktop.ui import i18n
+
+        # the database read is short and stays on the GUI thread; the render is the slow part
+        lang = "en" if i18n.current_language().startswith("en") else "zh"
+        data = LocalSheetSource(self.store).sheet_data(self.inspection_id, lang)
+
+        def job() -> str:
+            render_sheet(data, target)
+            return target
+
+        return job

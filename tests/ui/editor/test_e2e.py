@@ -1,0 +1,131 @@
+"""End to end over the real local store: demo roster, pinyin search, keyboard-only rubric, photo, complete."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from fengqiao_desktop import config
+from fengqiao_desktop.formengine.schema import ItemType
+
+CODE = "620102017000"  # 东岗西路街道退役军人服务站 (town level)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, sync_tasks, dialogs):
+    from fengqiao_desktop.ui.app import open_data
+    from fengqiao_desktop.ui.main_window import MainWindow
+
+    config.set_data_dir(tmp_path / "data")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    qtbot.waitExposed(w)
+    open_data(w, demo=True)
+    qtbot.waitUntil(lambda: w.store is not None and w.browser.model.rowCount() > 0, timeout=10000)
+    yield w
+    for ed in list(getattr(w, "_editors", {}).values()):
+        ed.close()
+
+
+def _jpeg(path, color, size=(800, 600)):
+    Image.new("RGB", size, color).save(path, "JPEG", quality=85)
+    return str(path)
+
+
+def _open_rubric(window, qtbot):
+    browser = window.browser
+    browser.search.set_debounce_ms(0)
+    browser.search.search_now("dgxl")
+    with qtbot.waitSignal(browser.station_selected):
+        browser.search._choose_first()
+    assert browser.page.title.text() == "东岗西路街道退役军人服务站"
+    browser.page.request_new_inspection(["demonstration-town"])
+    editor = window.inspector.currentWidget()
+    assert type(editor).__name__ == "InspectionEditor", "the real editor, not a placeholder"
+    editor.window().activateWindow()
+    return editor
+
+
+def _answer_everything_by_keyboard(editor, qtbot):
+    """Full marks by F, except graded items worth 2+ points get one point less (typed digits)."""
+    given: dict[str, float] = {}
+    editor.focus_first()
+    lowered = 0
+    for iid in list(editor._order):
+        item = editor.form.items[iid]
+        w = QApplication.focusWidget()
+        assert editor.current_item() == iid
+        if item.type is ItemType.GRADED and item.max >= 2 and lowered < 3:
+            qtbot.keyClicks(w, f"{item.max - 1:g}")
+            given[iid] = item.max - 1
+            lowered += 1
+        elif item.type is ItemType.YES_NO:
+            qtbot.keyClick(w, Qt.Key.Key_Y)
+            given[iid] = item.max
+        else:
+            qtbot.keyClick(w, Qt.Key.Key_F)
+            given[iid] = item.max
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    return given
+
+
+def test_real_store_keyboard_rubric_photo_complete(window, qtbot, tmp_path):
+    editor = _open_rubric(window, qtbot)
+    given = _answer_everything_by_keyboard(editor, qtbot)
+    assert editor.score().missing_answers == []
+
+    # evidence through the drag/drop and file-dialog path, one real JPEG per required photo
+    n = 0
+    for iid, item in editor.form.items.items():
+        for _k in range(item.min_photos or 0):
+            n += 1
+            editor.add_photo_files(iid, [_jpeg(tmp_path / f"p{n}.jpg", (10 * n % 255, 80, 120))])
+    assert n > 0
+    assert editor.score().missing_evidence == []
+    assert editor.complete()
+
+    expected_total = sum(given.values())
+    expected_verdict = "pass" if expected_total >= editor.form.pass_mark else "fail"
+    iid = editor.view.inspection_id
+    con = sqlite3.connect(window.store.db_path)
+    try:
+        total, verdict, status = con.execute(
+            "SELECT total, verdict, status FROM inspections WHERE id = ?", (iid,)).fetchone()
+        photos = con.execute("SELECT count(*) FROM photos WHERE inspection_id = ?", (iid,)).fetchone()[0]
+    finally:
+        con.close()
+    assert total == pytest.approx(expected_total)
+    assert expected_total == pytest.approx(97)
+    assert verdict == expected_verdict == "pass"
+    assert status == "completed"
+    assert photos == n
+    # the services agree, and a lowered item proposes a finding
+    assert window.store.inspections.score(iid).total == pytest.approx(expected_total)
+
+
+def test_corrupt_and_renamed_text_files_are_refused(window, qtbot, tmp_path):
+    editor = _open_rubric(window, qtbot)
+    good = _jpeg(tmp_path / "good.jpg", (200, 10, 10))
+    corrupt = tmp_path / "corrupt.jpg"
+    corrupt.write_bytes(Path(good).read_bytes()[:200])
+    text = tmp_path / "notes.jpg"
+    text.write_text("这不是照片", encoding="utf-8")
+    messages = []
+    editor.photo_ctl.ingest_finished.connect(lambda n, msgs: messages.append((n, msgs)))
+    for path in (corrupt, text):
+        editor.photo_ctl.add_files("A1", [str(path)])
+    assert [n for n, _m in messages] == [0, 0]
+    assert all(m and m[0] for _n, m in messages), messages
+    assert window.store.photos.list(editor.view.inspection_id) == []
+    con = sqlite3.connect(window.store.db_path)
+    try:
+        assert con.execute("SELECT count(*) FROM photos").fetchone()[0] == 0
+    finally:
+        con.close()
