@@ -8,7 +8,18 @@ answer widgets are in the Tab chain; Enter moves to the next item.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QObject, Qt, QUrl, Signal
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,6 +62,7 @@ class InspectionEditor(QWidget):
     inspection_reopened = Signal(str, int)  # id, new revision
     score_changed = Signal(object)  # ScoreResult
     message = Signal(str)  # short status text for the window's status bar
+    pdf_saved = Signal(str)  # path of a score sheet just written
 
     def __init__(self, store, inspection_id: str, parent: QWidget | None = None, *,
                  backend: EditorBackend | None = None, runner: TaskRunner | None = None,
@@ -101,14 +113,15 @@ class InspectionEditor(QWidget):
         self.reopen_btn.setToolTip(QCoreApplication.translate("Editor", "Edit a completed inspection (asks for a reason)"))
         self.audit_btn = QPushButton(QCoreApplication.translate("Editor", "Audit trail"))
         self.gallery_btn = QPushButton(QCoreApplication.translate("Editor", "Photos"))
-        self.pdf_btn = QPushButton(QCoreApplication.translate("Editor", "Save as PDF…"))
+        self.pdf_btn = QPushButton(QCoreApplication.translate("Editor", "Print score sheet…"))
+        self.pdf_btn.setToolTip(QCoreApplication.translate("Editor", "Save the on-site score sheet as a PDF (Ctrl+P)"))
         self.open_pdf_btn = QPushButton(QCoreApplication.translate("Editor", "Open PDF"))
         self.open_pdf_btn.setEnabled(False)
         self.complete_btn.clicked.connect(self.complete)
         self.reopen_btn.clicked.connect(self.ask_reopen)
         self.audit_btn.clicked.connect(self.show_audit)
         self.gallery_btn.clicked.connect(lambda: self.photo_ctl.open_gallery())
-        self.pdf_btn.clicked.connect(self.save_pdf)
+        self.pdf_btn.clicked.connect(lambda: self.save_pdf())
         self.open_pdf_btn.clicked.connect(self.open_pdf)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -181,6 +194,7 @@ class InspectionEditor(QWidget):
         sc("Ctrl+D", lambda: self._current and self.rows[self._current].toggle_na())
         sc("Ctrl+Shift+P", lambda: self.photo_ctl.choose_files(self._current))
         sc("Ctrl+G", lambda: self.photo_ctl.open_gallery())
+        self.print_shortcut = sc("Ctrl+P", lambda: self.save_pdf())
 
     def _fill(self, view: InspectionView) -> None:
         self.view = view
@@ -326,19 +340,39 @@ class InspectionEditor(QWidget):
         return dlg
 
     # -- score sheet ---------------------------------------------------------------
+    def default_pdf_name(self) -> str:
+        """``<station>-评分表-<visit date>.pdf`` in the user's documents folder."""
+        extra = self.view.extra or {}
+        station = extra.get("station_name") or self.view.title
+        day = extra.get("visit_date")
+        stem = f"{station}-{QCoreApplication.translate('Editor', 'score-sheet')}"
+        if day:
+            stem += f"-{day}"
+        stem = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in stem)
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return str(Path(folder or Path.home()) / f"{stem}.pdf")
+
     def save_pdf(self, target: str | None = None) -> None:
+        """Print score sheet…: choose a PDF file, render off the UI thread, offer to open it."""
         if not target:
             target, _ = QFileDialog.getSaveFileName(
                 self, QCoreApplication.translate("Editor", "Save score sheet"),
-                f"{self.view.title}.pdf", QCoreApplication.translate("Editor", "PDF files (*.pdf)"))
+                self.default_pdf_name(), QCoreApplication.translate("Editor", "PDF files (*.pdf)"))
         if not target:
             return
-        job = self.backend.sheet_job(target)
+        if not target.lower().endswith(".pdf"):
+            target += ".pdf"
+        try:
+            job = self.backend.sheet_job(target)
+        except KnownError as exc:
+            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message())
+            return
         if job is None:
             QMessageBox.information(self, QCoreApplication.translate("Editor", "Score sheet"),
                                     QCoreApplication.translate("Editor", "The score sheet is not available in this version."))
             return
         self.pdf_btn.setEnabled(False)
+        self._say(QCoreApplication.translate("Editor", "Writing the score sheet…"))
         self.runner.submit(QCoreApplication.translate("Editor", "Writing the score sheet"), job,
                            self._pdf_done, self._pdf_failed)
 
@@ -347,6 +381,15 @@ class InspectionEditor(QWidget):
         self.last_pdf = path
         self.open_pdf_btn.setEnabled(True)
         self._say(QCoreApplication.translate("Editor", "Score sheet saved: {path}").format(path=path))
+        self.pdf_saved.emit(path)
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Editor", "Score sheet"),
+                          QCoreApplication.translate("Editor", "The score sheet was saved to {path}. Open it now?")
+                          .format(path=path), QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+                          self)
+        box.setObjectName("pdf_saved")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.button(QMessageBox.StandardButton.Open).clicked.connect(self.open_pdf)
+        box.open()  # not modal to the app: background work and autosave go on
 
     def _pdf_failed(self, exc: BaseException) -> None:
         self.pdf_btn.setEnabled(True)

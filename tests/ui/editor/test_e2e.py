@@ -129,3 +129,35 @@ def test_corrupt_and_renamed_text_files_are_refused(window, qtbot, tmp_path):
         assert con.execute("SELECT count(*) FROM photos").fetchone()[0] == 0
     finally:
         con.close()
+
+
+def test_print_score_sheet_from_the_editor(window, qtbot, tmp_path, monkeypatch):
+    """Ctrl+P asks for a file (default name: station and date), writes the PDF, offers to open it."""
+    import pdfplumber
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    editor = _open_rubric(window, qtbot)
+    given = _answer_everything_by_keyboard(editor, qtbot)
+    target = tmp_path / "sheet.pdf"
+    asked = []
+
+    def fake_dialog(_parent, _title, default, _filter):
+        asked.append(default)
+        return str(target), "PDF"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_dialog))
+    editor.complete_btn.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: editor.last_pdf == str(target), timeout=20000)
+    assert "东岗西路街道退役军人服务站" in asked[0] and asked[0].endswith(".pdf")
+    assert editor.view.extra["visit_date"].isoformat() in asked[0]
+    offer = editor.findChild(QMessageBox, "pdf_saved")
+    assert offer is not None and offer.isVisible()
+    offer.button(QMessageBox.StandardButton.Close).click()
+
+    with pdfplumber.open(target) as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    total = sum(given.values())
+    assert "东岗西路街道退役军人服务站" in text
+    assert f"{total:g}" in text
+    assert "示范型达标" in text
