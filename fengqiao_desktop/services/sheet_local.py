@@ -67,7 +67,9 @@ class LocalSheetSource:
         if row.status != InspectionStatus.DRAFT.value:
             snap_row = s.get(RevisionSnapshot, (row.id, row.revision))
             if snap_row is not None:
-                return record_from_snapshot(json.loads(snap_row.snapshot), row.status), form
+                # a snapshot is a completed revision; a later export does not change its sheet
+                return record_from_snapshot(json.loads(snap_row.snapshot),
+                                            InspectionStatus.COMPLETED.value), form
         # a draft (or a completed revision without snapshot): what is stored now
         result = R.score_row(store, s, row)
         snap = store.inspections._snapshot(s, row, form, result)
@@ -116,8 +118,7 @@ class LocalSheetSource:
                 hashes: dict[int, list[str]] = {}
                 for snap_row in s.scalars(select(RevisionSnapshot).where(
                         RevisionSnapshot.inspection_id == inspection_id)):
-                    status = InspectionStatus.COMPLETED.value if snap_row.revision != row.revision else row.status
-                    rec = record_from_snapshot(json.loads(snap_row.snapshot), status)
+                    rec = record_from_snapshot(json.loads(snap_row.snapshot), InspectionStatus.COMPLETED.value)
                     hashes.setdefault(snap_row.revision, []).append(content_hash(rec))
                 current, _form = self._record(store, s, row)
                 current_hash = content_hash(current)
