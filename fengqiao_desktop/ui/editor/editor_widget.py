@@ -39,6 +39,7 @@ from fengqiao_desktop.formengine.scoring import ScoreResult
 from fengqiao_desktop.ui.editor import last_opened
 from fengqiao_desktop.ui.editor.answer_widgets import TextAnswer
 from fengqiao_desktop.ui.editor.backend import EditorBackend, InspectionView
+from fengqiao_desktop.ui.editor.earlier_findings import earlier_findings_label
 from fengqiao_desktop.ui.editor.findings_controller import FindingsController
 from fengqiao_desktop.ui.editor.item_row import ItemRow, answer_focus_widgets
 from fengqiao_desktop.ui.editor.lifecycle import AuditDialog, RefusalDialog, ReopenDialog
@@ -138,6 +139,9 @@ class InspectionEditor(QWidget):
         col = QVBoxLayout(self.rows_host)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(0)
+        self.earlier = earlier_findings_label((self.view.extra or {}).get("earlier_findings"))
+        if self.earlier is not None:
+            col.addWidget(self.earlier)
         for sec in self.form.sections:
             head = QLabel(QCoreApplication.translate("Editor", "{title} ({max} pts)").format(
                 title=sec.title.get(self.lang), max=f"{sec.max:g}"))
@@ -345,7 +349,8 @@ class InspectionEditor(QWidget):
         extra = self.view.extra or {}
         station = extra.get("station_name") or self.view.title
         day = extra.get("visit_date")
-        stem = f"{station}-{QCoreApplication.translate('Editor', 'score-sheet')}"
+        label = QCoreApplication.translate("Editor", "score-sheet")
+        stem = f"{station}-{label}"
         if day:
             stem += f"-{day}"
         stem = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in stem)

@@ -38,3 +38,19 @@ def test_compiled_translations_load(qapp):
             assert QCoreApplication.translate("Editor", source) == tr.text, source
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_every_editor_string_in_the_code_is_in_the_ts_file():
+    from pathlib import Path
+
+    import fengqiao_desktop.ui.editor as pkg
+
+    sources = {s for s, _t in _messages()}
+    # one-literal sources only (implicitly concatenated ones are checked by the .qm test)
+    pattern = re.compile(r'translate\(\s*"Editor",\s*"((?:[^"\\]|\\.)*)"\s*[,)]')
+    missing = []
+    for py in Path(pkg.__file__).parent.glob("*.py"):
+        for text in pattern.findall(py.read_text(encoding="utf-8")):
+            if text not in sources:
+                missing.append((py.name, text))
+    assert not missing
