@@ -1,104 +1,104 @@
-"""Screenshots of the editor (half-filled rubric) and the photo gallery for docs/img.
+"""Screenshots of the real editor over the local store (demo roster, Chinese) for docs/img.
 
-Run under Xvfb:  Xvfb :98 -screen 0 1400x900x24 &  DISPLAY=:98 python tests/ui/editor/make_screenshots.py
-Uses the shipped village rubric when the forms are installed, else a reference excerpt.
+Run under Xvfb:  xvfb-run -a -s "-screen 0 1400x900x24" python tests/ui/editor/make_screenshots.py
+Writes docs/img/editor.png (the main window with a half-filled rubric of 东岗西路, an
+open finding of an earlier visit shown first), docs/img/gallery.png and
+docs/img/sheet-from-editor.png (first page of the sheet printed from the editor).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageDraw
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[2]
-sys.path.insert(0, str(HERE))
-
-from conftest import MINI_FORM  # noqa: E402
-from editor_memory_backend import MemoryBackend  # noqa: E402
-
-from fengqiao_desktop.formengine.loader import parse_form  # noqa: E402
-from fengqiao_desktop.formengine.scoring import Answer  # noqa: E402
-from fengqiao_desktop.paths import font_path, resources_dir  # noqa: E402
-
-
-def _form():
-    try:
-        from fengqiao_desktop.domain import Level
-        from fengqiao_desktop.formengine.loader import shipped_registry
-
-        form = shipped_registry().default_rubric_for(Level.VILLAGE)
-        if form is not None:
-            return form
-    except Exception:  # noqa: BLE001 - fall back to the test form
-        pass
-    return parse_form(MINI_FORM)
+ROOT = Path(__file__).resolve().parents[3]
+CODE = "620102017000"
 
 
 def _photo(path: Path, colour, text: str) -> str:
-    im = Image.new("RGB", (1200, 900), colour)
+    im = Image.new("RGB", (1600, 1200), colour)
     d = ImageDraw.Draw(im)
-    for i in range(0, 1200, 60):
-        d.line([(i, 0), (i + 300, 900)], fill=(255, 255, 255), width=3)
-    d.rectangle([350, 330, 850, 570], fill=(250, 250, 240))
-    d.text((380, 430), text, fill=(30, 30, 30))
+    d.rectangle((200, 300, 1400, 900), outline="white", width=12)
+    d.text((260, 340), text, fill="white")
     im.save(path, "JPEG")
     return str(path)
 
 
-def main() -> None:
-    app = QApplication.instance() or QApplication(sys.argv)
-    fid = QFontDatabase.addApplicationFont(str(font_path()))
-    families = QFontDatabase.applicationFontFamilies(fid)
-    if families:
-        app.setFont(QFont(families[0], 10))
-    tr = QTranslator()
-    tr.load(str(resources_dir() / "i18n" / "editor_zh_CN.qm"))
-    QCoreApplication.installTranslator(tr)
+def _wait(app, cond, seconds=20.0):
+    import time
 
-    from fengqiao_desktop.ui.editor import InspectionEditor
-    from fengqiao_desktop.ui.editor.runner import SyncRunner
-
-    tmp = Path(tempfile.mkdtemp())
-    form = _form()
-    backend = MemoryBackend(form, tmp / "photos")
-    items = list(form.items.values())
-    for it in items[: len(items) // 2]:
-        if it.type.value == "yes_no":
-            backend.answers[it.id] = Answer(True)
-        elif it.type.value in ("graded", "deduction"):
-            backend.answers[it.id] = Answer(max(it.max - it.effective_step, 0))
-        elif it.type.value == "choice":
-            backend.answers[it.id] = Answer(it.choices[0].value)
-    ed = InspectionEditor(None, backend.inspection_id, backend=backend, runner=SyncRunner(), lang="zh")
-    backend_title = "东岗西路街道退役军人服务站（演示）"
-    ed.title.setText(f"<b>{backend_title}</b> — {form.title.zh}")
-    first = items[0].id
-    ed.add_photo_files(first, [_photo(tmp / "a.jpg", (180, 40, 40), "sign plate"),
-                               _photo(tmp / "b.jpg", (30, 90, 160), "premises")])
-    for p, cap in zip(backend.photos(), ["机构牌子", "服务大厅"], strict=False):
-        backend.set_caption(p.id, cap)
-    ed.photo_ctl.refresh()
-    half = items[len(items) // 2 - 1].id
-    ed.resize(1380, 860)
-    ed.show()
-    ed.focus_item(half)
-    for _ in range(5):
+    end = time.monotonic() + seconds
+    while not cond() and time.monotonic() < end:
         app.processEvents()
+        time.sleep(0.02)
+
+
+def main() -> None:
+    from fengqiao_desktop import config
+    from fengqiao_desktop.ui import i18n, tasks
+    from fengqiao_desktop.ui.app import open_data
+    from fengqiao_desktop.ui.main_window import MainWindow
+
     out = ROOT / "docs" / "img"
-    out.mkdir(parents=True, exist_ok=True)
-    ed.grab().save(str(out / "editor.png"))
-    gallery = ed.photo_ctl.open_gallery()
-    gallery.resize(1000, 620)
-    for _ in range(5):
+    tmp = Path(tempfile.mkdtemp())
+    config.set_data_dir(tmp / "data")
+    app = QApplication.instance() or QApplication(sys.argv)
+    i18n.install("zh")
+    tasks.set_runner(tasks.SyncRunner())
+    w = MainWindow()
+    w.resize(1400, 900)
+    w.show()
+    open_data(w, demo=True)
+    _wait(app, lambda: w.store is not None and w.browser.model.rowCount() > 0)
+    store = w.store
+
+    # an earlier visit with an open finding
+    old = store.inspections.create(CODE, "demonstration-town", "李四",
+                                   visit_date=dt.date.today() - dt.timedelta(days=90))
+    store.inspections.add_finding(old, category="hardware", severity="deduction", item_id=None,
+                                  description="服务大厅缺少无障碍通道", measures="增设坡道",
+                                  responsible="王站长", deadline=dt.date.today() + dt.timedelta(days=30))
+
+    w.browser.select_station(CODE)
+    w.browser.page.request_new_inspection(["demonstration-town"])
+    editor = w.inspector.currentWidget()
+    iid = editor.view.inspection_id
+    form = editor.form
+    for n, it in enumerate(list(form.items.values())[:14]):
+        value = True if it.type.value == "yes_no" else (it.max - (1 if n % 5 == 3 else 0))
+        store.inspections.set_answer(iid, it.id, value,
+                                     note="功能分区缺少调解室" if n % 5 == 3 else None)
+    first_items = list(form.items)[:2]
+    for k, (colour, text) in enumerate([((46, 125, 50), "sign"), ((21, 101, 192), "hall")]):
+        editor.add_photo_files(first_items[k % 2], [_photo(tmp / f"p{k}.jpg", colour, text)])
+    w.close_tab(w.inspector.currentIndex())
+    w.open_inspection(iid)
+    editor = w.inspector.currentWidget()
+    editor.focus_item(list(form.items)[0])
+    for _ in range(20):
+        app.processEvents()
+    w.grab().save(str(out / "editor.png"))
+
+    gallery = editor.photo_ctl.open_gallery()
+    gallery.resize(1000, 700)
+    for _ in range(20):
         app.processEvents()
     gallery.grab().save(str(out / "gallery.png"))
-    print("saved", out / "editor.png", out / "gallery.png")
+    gallery.close()
+
+    pdf = tmp / "sheet.pdf"
+    editor.save_pdf(str(pdf))
+    _wait(app, lambda: editor.last_pdf == str(pdf))
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(out / "sheet-from-editor")], check=True)
+    print("written:", out / "editor.png", out / "gallery.png", out / "sheet-from-editor.png")
+    w.close()
 
 
 if __name__ == "__main__":
