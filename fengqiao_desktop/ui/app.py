@@ -163,11 +163,27 @@ def open_data(window, *, demo: bool = False, on_open=None) -> None:
         window.set_source(source)
         if demo and source.station_count() == 0:
             window.load_demo()
+        _reopen_last(window, store)
         if on_open is not None:
             on_open()
 
     tasks.start("open local store", lambda _p, _c: open_source(demo_fallback=demo),
                 on_done=opened, on_error=lambda exc: show_error(window, exc))
+
+
+def _reopen_last(window, store) -> None:
+    """Return to the inspection that was open when the app last closed (or was killed)."""
+    if store is None:
+        return
+    try:
+        from fengqiao_desktop.ui.editor import last_inspection_id
+
+        iid = last_inspection_id()
+        if iid:
+            store.inspections.get(iid)  # raises when it was deleted meanwhile
+            window.open_inspection(iid)
+    except Exception:  # noqa: BLE001 - a missing or deleted inspection only skips the convenience
+        log.info("last inspection not reopened", exc_info=True)
 
 
 def _exit_hooks(app, window, args) -> None:
