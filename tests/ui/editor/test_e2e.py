@@ -161,3 +161,61 @@ def test_print_score_sheet_from_the_editor(window, qtbot, tmp_path, monkeypatch)
     assert "东岗西路街道退役军人服务站" in text
     assert f"{total:g}" in text
     assert "示范型达标" in text
+
+
+def _complete_quickly(window, editor, qtbot, tmp_path):
+    _answer_everything_by_keyboard(editor, qtbot)
+    n = 0
+    for iid, item in editor.form.items.items():
+        for _k in range(item.min_photos or 0):
+            n += 1
+            editor.add_photo_files(iid, [_jpeg(tmp_path / f"q{n}.jpg", (n * 9 % 255, 60, 60))])
+    assert editor.complete()
+
+
+def test_change_after_completion_asks_a_reason_and_keeps_the_trail(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QDialogButtonBox
+    from tests_ui_editor_helpers import type_chinese
+
+    editor = _open_rubric(window, qtbot)
+    _complete_quickly(window, editor, qtbot, tmp_path)
+    assert editor.view.locked
+    dlg = editor.ask_reopen()
+    dlg.reason.setFocus()
+    type_chinese(dlg.reason, "补充照片说明")
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not editor.view.locked and editor.view.revision == 2
+    audit = editor.show_audit()
+    rows = audit.model._rows
+    assert [r.action for r in rows] == ["创建", "完成", "重新打开修改"]
+    assert rows[-1].reason == "补充照片说明" and rows[-1].revision == 2
+    audit.close()
+    # the correction is a new revision in the database; the completed one is kept
+    assert [rev for rev, _at, _snap in window.store.inspections.snapshots(editor.view.inspection_id)] == [1]
+
+
+def test_earlier_findings_and_returning_to_the_last_inspection(window, qtbot, tmp_path, sync_tasks, dialogs):
+    from fengqiao_desktop.ui.app import open_data
+    from fengqiao_desktop.ui.main_window import MainWindow
+
+    editor = _open_rubric(window, qtbot)
+    _answer_everything_by_keyboard(editor, qtbot)  # three items below full marks
+    proposed = editor.backend.propose_findings()
+    assert len(proposed) == 3
+    first = editor.view.inspection_id
+    window.store.inspections.add_finding(first, category="hardware", severity="deduction",
+                                         description="服务大厅缺少无障碍通道")
+    window.close_tab(window.inspector.currentIndex())
+
+    # a later visit of the same station (another form, same day) shows what is still open
+    window.browser.page.request_new_inspection(["five-haves"])
+    later = window.inspector.currentWidget()
+    assert later.earlier is not None
+    assert "服务大厅缺少无障碍通道" in later.earlier.text()
+
+    # start again: the app returns to the inspection that was open last
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    open_data(again, demo=True)
+    qtbot.waitUntil(lambda: again.open_inspection_ids() == [later.view.inspection_id], timeout=10000)
