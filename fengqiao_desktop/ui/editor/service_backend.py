@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from fengqiao_desktop.errors import KnownError
+from fengqiao_desktop.errors import KnownError, ReportError
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
 from fengqiao_desktop.services.photos import ingest_file
 from fengqiao_desktop.ui.editor.backend import IngestFailure, InspectionView
@@ -164,7 +164,12 @@ class ServiceBackend:
         data = LocalSheetSource(self.store).sheet_data(self.inspection_id, lang)
 
         def job() -> str:
-            render_sheet(data, target)
+            try:
+                render_sheet(data, target)
+            except OSError as exc:  # a read-only folder, a file open in a PDF viewer...
+                raise ReportError(f"无法写入评分表 {target}：{exc.strerror or exc}。请换一个文件夹或文件名。",
+                                  message_en=f"Cannot write the score sheet {target}: {exc.strerror or exc}. "
+                                  "Choose another folder or name.") from None
             return target
 
         return job

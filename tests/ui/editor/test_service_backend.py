@@ -91,3 +91,11 @@ def test_findings_proposed_below_full_marks_and_edited(backend):
     assert backend.propose_findings() == []  # one per item
     backend.delete_finding(g.id)
     assert backend.findings() == []
+
+
+def test_a_sheet_to_an_unwritable_place_is_a_plain_error(backend, tmp_path):
+    from fengqiao_desktop.errors import KnownError
+
+    job = backend.sheet_job(str(tmp_path / "no-such-folder" / "sheet.pdf"))
+    with pytest.raises(KnownError, match="无法写入评分表"):
+        job()
