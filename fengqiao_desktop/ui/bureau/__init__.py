@@ -1,20 +1,69 @@
 """The Bureau workspace: bundle import, trust store, coverage, conflicts.
 
 ``install(window, context)`` adds the pages to the main window's Bureau
-workspace; each page is constructed with the shared ``BureauContext``.
+workspace; each page is constructed with the shared ``BureauContext``. A page is
+built (and the merge and report code it needs is imported) the first time its
+tab is shown, so an inspector's laptop starts without loading the bureau's code.
 """
 
 from __future__ import annotations
 
+import importlib
 
-def install(window, context) -> list:
-    """Add every Bureau page to ``window``; returns the pages in tab order."""
-    from fengqiao_desktop.ui.bureau.conflicts.page import ConflictsPage
-    from fengqiao_desktop.ui.bureau.imports.page import ImportPage
-    from fengqiao_desktop.ui.bureau.trust.page import TrustPage
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-    pages: list = [ImportPage(context), TrustPage(context), ConflictsPage(context)]
-    pages.insert(2, __import__("fengqiao_desktop.ui.bureau.coverage", fromlist=["CoveragePage"]).CoveragePage(context))
-    for page in pages:
-        window.add_bureau_page(page, page.title())
-    return pages
+# (module, class, translation context, title) in tab order; the titles are the pages' own.
+PAGES = (
+    ("fengqiao_desktop.ui.bureau.imports.page", "ImportPage", "BureauImport", "Import bundles"),
+    ("fengqiao_desktop.ui.bureau.trust.page", "TrustPage", "BureauTrust", "Trusted inspector keys"),
+    ("fengqiao_desktop.ui.bureau.coverage", "CoveragePage", "Coverage", "Coverage"),
+    ("fengqiao_desktop.ui.bureau.conflicts.page", "ConflictsPage", "BureauConflicts", "Conflicts"),
+)
+
+
+class LazyPage(QWidget):
+    """Holds a Bureau tab's place and builds the real page when the tab is first shown."""
+
+    def __init__(self, module: str, cls: str, tr_context: str, title: str, context,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._spec = (module, cls)
+        self._tr = (tr_context, title)
+        self.context = context
+        self._page: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def title(self) -> str:
+        return QCoreApplication.translate(*self._tr)
+
+    def page(self) -> QWidget:
+        """The real page, built now if it was not yet."""
+        if self._page is None:
+            module, cls = self._spec
+            self._page = getattr(importlib.import_module(module), cls)(self.context)
+            self.layout().addWidget(self._page)
+            self._page.show()
+        return self._page
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.page()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            tabs = self.parentWidget()
+            while tabs is not None and not isinstance(tabs, QTabWidget):
+                tabs = tabs.parentWidget()
+            if tabs is not None and (i := tabs.indexOf(self)) >= 0:
+                tabs.setTabText(i, self.title())
+        super().changeEvent(event)
+
+
+def install(window, context) -> list[LazyPage]:
+    """Add every Bureau page to ``window``; returns their tab holders in tab order."""
+    holders = [LazyPage(module, cls, tr, title, context) for module, cls, tr, title in PAGES]
+    for holder in holders:
+        window.add_bureau_page(holder, holder.title())
+    return holders

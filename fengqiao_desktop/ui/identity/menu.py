@@ -8,11 +8,14 @@ from PySide6.QtGui import QAction
 
 def install_profile_action(window) -> QAction:
     """Add File → Inspector and signing key… just before the export action; relabelled on language change."""
-    from fengqiao_desktop.ui.identity.dialog import open_profile_dialog
+    def open_dialog(_checked=False) -> None:  # the key and storage code load when first used
+        from fengqiao_desktop.ui.identity.dialog import open_profile_dialog
+
+        open_profile_dialog(window)
 
     action = QAction(window)
     action.setObjectName("profile_keys")
-    action.triggered.connect(lambda _c=False: open_profile_dialog(window))
+    action.triggered.connect(open_dialog)
 
     def label(*_a) -> None:
         action.setText(QCoreApplication.translate("Identity", "Inspector and signing key…"))

@@ -46,12 +46,29 @@ def test_page_titles_follow_the_language(qtbot, context):
     from fengqiao_desktop.ui.bureau.imports.page import ImportPage
     from fengqiao_desktop.ui.bureau.trust.page import TrustPage
 
-    mine = (ImportPage, TrustPage, ConflictsPage)
-    pages = [p for p in install(window, context) if isinstance(p, mine)]  # other pages may sit between
-    titles = lambda: [window.bureau.tabText(window.bureau.indexOf(p)) for p in pages]  # noqa: E731
-    assert titles() == ["导入数据包", "信任的检查员密钥", "冲突"]
+    holders = install(window, context)
+    titles = lambda: [window.bureau.tabText(window.bureau.indexOf(h)) for h in holders]  # noqa: E731
+    assert all(h._page is None for h in holders)  # built when first shown, not at start-up
+    pages = [holders[0].page(), holders[1].page(), holders[3].page()]
+    assert [type(p) for p in pages] == [ImportPage, TrustPage, ConflictsPage]
+    assert [titles()[i] for i in (0, 1, 3)] == ["导入数据包", "信任的检查员密钥", "冲突"]
     i18n.install("en")
     qtbot.waitUntil(lambda: titles()[0] == "Import bundles")
-    assert titles() == ["Import bundles", "Trusted inspector keys", "Conflicts"]
+    assert titles() == ["Import bundles", "Trusted inspector keys", "Coverage", "Conflicts"]
     assert pages[0].files_button.text() == "Choose bundles…"
     assert pages[1].model.headerData(0, Qt.Orientation.Horizontal) == "Key id"
+
+
+def test_a_bureau_tab_builds_its_page_when_shown(qtbot, context):
+    from fengqiao_desktop.ui.bureau import install
+    from fengqiao_desktop.ui.bureau.trust.page import TrustPage
+    from fengqiao_desktop.ui.main_window import BUREAU, MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    holders = install(window, context)
+    window.show()
+    window.set_workspace(BUREAU)
+    window.bureau.setCurrentWidget(holders[1])
+    qtbot.waitUntil(lambda: isinstance(holders[1]._page, TrustPage) and holders[1]._page.isVisible())
+    assert holders[2]._page is None  # the Coverage tab was not opened
