@@ -77,8 +77,8 @@
     </message>
     <message>
         <location filename="../work/main/fengqiao_desktop/ui/editor/editor_widget.py" line="118"/>
-        <source>Save the on-site score sheet as a PDF (Ctrl+P)</source>
-        <translation>将现场评分表保存为 PDF（Ctrl+P）</translation>
+        <source>Print preview, print, or save the on-site score sheet as a PDF (Ctrl+P)</source>
+        <translation>打印预览、打印现场评分表，或保存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
         <location filename="../work/main/fengqiao_desktop/ui/editor/editor_widget.py" line="119"/>
@@ -515,6 +515,22 @@
         <location filename="../work/main/fengqiao_desktop/ui/editor/service_backend.py" line="40"/>
         <source>finding status changed</source>
         <translation>整改状态变更</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>The score sheet was sent to the printer.</source>
+        <translation>评分表已发送到打印机。</translation>
     </message>
 </context>
 </TS>

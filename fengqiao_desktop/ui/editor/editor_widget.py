@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -47,6 +48,7 @@ from fengqiao_desktop.ui.editor.mime import has_photo_data
 from fengqiao_desktop.ui.editor.photo_controller import PhotoController
 from fengqiao_desktop.ui.editor.runner import TaskRunner, default_runner
 from fengqiao_desktop.ui.editor.score_panel import ScorePanel
+from fengqiao_desktop.ui.editor.sheet_print import SheetPrint
 
 
 def _default_lang() -> str:
@@ -115,14 +117,19 @@ class InspectionEditor(QWidget):
         self.audit_btn = QPushButton(QCoreApplication.translate("Editor", "Audit trail"))
         self.gallery_btn = QPushButton(QCoreApplication.translate("Editor", "Photos"))
         self.pdf_btn = QPushButton(QCoreApplication.translate("Editor", "Print score sheet…"))
-        self.pdf_btn.setToolTip(QCoreApplication.translate("Editor", "Save the on-site score sheet as a PDF (Ctrl+P)"))
+        self.pdf_btn.setToolTip(QCoreApplication.translate("Editor", "Print preview, print, or save the on-site score sheet as a PDF (Ctrl+P)"))
         self.open_pdf_btn = QPushButton(QCoreApplication.translate("Editor", "Open PDF"))
         self.open_pdf_btn.setEnabled(False)
         self.complete_btn.clicked.connect(self.complete)
         self.reopen_btn.clicked.connect(self.ask_reopen)
         self.audit_btn.clicked.connect(self.show_audit)
         self.gallery_btn.clicked.connect(lambda: self.photo_ctl.open_gallery())
-        self.pdf_btn.clicked.connect(lambda: self.save_pdf())
+        self.sheet_print = SheetPrint(self)
+        pdf_menu = QMenu(self.pdf_btn)
+        pdf_menu.addAction(QCoreApplication.translate("Editor", "Print preview…"), self.sheet_print.preview)
+        pdf_menu.addAction(QCoreApplication.translate("Editor", "Print…"), self.sheet_print.print_sheet)
+        pdf_menu.addAction(QCoreApplication.translate("Editor", "Save as PDF…"), lambda: self.save_pdf())
+        self.pdf_btn.setMenu(pdf_menu)
         self.open_pdf_btn.clicked.connect(self.open_pdf)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

@@ -219,3 +219,26 @@ def test_earlier_findings_and_returning_to_the_last_inspection(window, qtbot, tm
     again.show()
     open_data(again, demo=True)
     qtbot.waitUntil(lambda: again.open_inspection_ids() == [later.view.inspection_id], timeout=10000)
+
+
+def test_print_preview_from_the_editor_menu(window, qtbot):
+    """Print score sheet → Print preview… shows the sheet's pages in Qt's preview; the
+    temporary PDF goes away when the preview is closed."""
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    editor = _open_rubric(window, qtbot)
+    _answer_everything_by_keyboard(editor, qtbot)
+    actions = {a.text(): a for a in editor.pdf_btn.menu().actions()}
+    assert list(actions) == ["打印预览…", "打印…", "另存为 PDF…"]
+    actions["打印预览…"].trigger()
+    qtbot.waitUntil(lambda: editor.sheet_print.preview_dialog is not None, timeout=20000)
+    dialog = editor.sheet_print.preview_dialog
+    temp = Path(dialog.windowTitle().split("— ")[-1])
+    shown = dialog.findChild(QPrintPreviewWidget)
+    shown.updatePreview()
+    pdfs = list(Path(__import__("tempfile").gettempdir()).glob(temp.name))
+    assert pdfs, "the preview's PDF exists while the preview is open"
+    assert shown.pageCount() == len(PdfReader(pdfs[0]).pages) >= 1
+    dialog.done(0)
+    qtbot.waitUntil(lambda: not pdfs[0].exists())
