@@ -89,7 +89,7 @@ class InspectionService(FindingsMixin):
             Inspection.station_code == station_code, Inspection.visit_date == day)
             .order_by(Inspection.created_at).limit(1))
         if inspector is None:
-            inspector = meta.get_profile(s).name
+            inspector = meta.get_profile(s).name or _signing_profile_name(self.store)
         now = utcnow()
         row = Inspection(id=str(uuid.uuid4()), station_code=station_code, form_sha256=sha,
                          form_id=form.id, form_version=form.version,
@@ -393,3 +393,15 @@ def create_inspection(store: LocalStore, station_code: str, form_id: str,
 
 def open_findings(store: LocalStore, station_code: str, exclude_inspection: str | None = None):
     return store.inspections.open_findings_for_station(station_code, exclude_inspection)
+
+
+def _signing_profile_name(store) -> str:
+    """The name in the signing key's profile (``fengqiao keys init``), or "" if there is none."""
+    from fengqiao_desktop.bundle.keys import KeyStore
+    from fengqiao_desktop.errors import KnownError
+
+    ks = KeyStore(store.data_dir / "keys")
+    try:
+        return ks.profile().name if ks.exists() else ""
+    except (KnownError, OSError, ValueError):
+        return ""

@@ -181,3 +181,14 @@ def test_mark_exported_then_reopen(store, photo_file):
     assert view.status is InspectionStatus.EXPORTED and view.exported_revision == 1
     assert store.inspections.reopen(iid, "站长补交经费凭证") == 2
     assert store.inspections.get(iid).exported_revision == 1
+
+
+def test_a_new_inspection_is_signed_off_by_the_key_owner_when_no_profile_was_saved(store):
+    """``fengqiao keys init`` writes the profile next to the key only; inspections started
+    afterwards still name the inspector (on the sheet and in the bundle)."""
+    from fengqiao_desktop.bundle.keys import KeyStore
+    from fengqiao_desktop.bundle.minisign import FAST_KDF
+
+    KeyStore(store.data_dir / "keys").init("李四", "城关区退役军人事务局", "", "pass-1234", kdf=FAST_KDF)
+    iid = store.inspections.create(TOWN, "five-haves")
+    assert store.inspections.get(iid).inspector == "李四"
