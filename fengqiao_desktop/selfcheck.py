@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from fengqiao_desktop import __version__
+from fengqiao_desktop.formengine.answers import full_marks
 
 PASSPHRASE = "self-check-only"
 
@@ -104,23 +105,6 @@ def _step_key(ctx: _Context) -> str:
     return f"throwaway key created ({pk.key_id})"
 
 
-def _full_marks(form) -> dict:
-    out = {}
-    for it in form.items.values():
-        kind = it.type.value
-        if kind == "yes_no":
-            out[it.id] = True
-        elif kind in ("graded", "deduction"):
-            out[it.id] = it.max
-        elif kind == "choice":
-            out[it.id] = max(it.choices, key=lambda c: c.points).value
-        elif kind == "number":
-            out[it.id] = it.min_value or 0
-        else:
-            out[it.id] = "自检"
-    return out
-
-
 def _step_bundle(ctx: _Context) -> str:
     from fengqiao_desktop.bundle import KeyStore, verify_bundle
     from fengqiao_desktop.domain import Level
@@ -137,7 +121,7 @@ def _step_bundle(ctx: _Context) -> str:
         StationRepo.upsert_many(s, rows)
     iid = store.inspections.create(station, "five-haves")
     form = store.inspections.form_of(iid)
-    for n, (item_id, value) in enumerate(_full_marks(form).items()):
+    for n, (item_id, value) in enumerate(full_marks(form, "自检").items()):
         store.inspections.set_answer(iid, item_id, value)
         for k in range(form.items[item_id].min_photos):
             p = ctx.root / f"photo-{n}-{k}.jpg"

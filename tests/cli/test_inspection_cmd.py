@@ -11,6 +11,7 @@ from PIL import Image
 
 from fengqiao_desktop.cli.main import cli
 from fengqiao_desktop.domain import Level
+from fengqiao_desktop.formengine.answers import full_marks as _full_marks
 from fengqiao_desktop.roster.model import StationRow
 from fengqiao_desktop.services.store import LocalStore
 from fengqiao_desktop.storage.stations import StationRepo
@@ -46,21 +47,6 @@ def _photo(tmp_path, name="p.jpg"):
     return p
 
 
-def _full_marks(form) -> dict:
-    out = {}
-    for it in form.items.values():
-        t = it.type.value
-        if t == "yes_no":
-            out[it.id] = True
-        elif t in ("graded", "deduction"):
-            out[it.id] = it.max
-        elif t == "choice":
-            out[it.id] = max(it.choices, key=lambda c: c.points).value
-        elif t == "number":
-            out[it.id] = it.min_value or 0
-        else:
-            out[it.id] = "记录"
-    return out
 
 
 def _photo_args(form, photo) -> list[str]:

@@ -7,6 +7,7 @@ import io
 from PIL import Image
 
 from fengqiao_desktop.domain import Level
+from fengqiao_desktop.formengine.answers import full_marks  # noqa: F401 - shared by the service tests
 from fengqiao_desktop.roster.model import StationRow
 
 CITY = "620100000000"
@@ -23,21 +24,6 @@ STATIONS = [
 ]
 
 
-def full_marks(form) -> dict:
-    """item id -> the value that earns full marks (yes for yes/no, max points otherwise)."""
-    out = {}
-    for it in form.items.values():
-        if it.type.value == "yes_no":
-            out[it.id] = True
-        elif it.type.value in ("graded", "deduction"):
-            out[it.id] = it.max
-        elif it.type.value == "choice":
-            out[it.id] = max(it.choices, key=lambda c: c.points).value
-        elif it.type.value == "number":
-            out[it.id] = it.min_value or 0
-        else:
-            out[it.id] = "记录"
-    return out
 
 
 def jpeg_bytes(size=(640, 480), color=(30, 120, 200), orientation: int | None = None) -> bytes:

@@ -8,6 +8,7 @@ from PIL import Image
 
 from fengqiao_desktop.bundle.minisign import FAST_KDF  # noqa: F401 - for the tests
 from fengqiao_desktop.domain import Level
+from fengqiao_desktop.formengine.answers import full_marks  # noqa: F401 - used by the export tests
 from fengqiao_desktop.roster.model import StationRow
 
 PASS = "correct horse 42"
@@ -26,20 +27,5 @@ def jpeg(color) -> bytes:
     return buf.getvalue()
 
 
-def full_marks(form) -> dict:
-    out = {}
-    for it in form.items.values():
-        t = it.type.value
-        if t == "yes_no":
-            out[it.id] = True
-        elif t in ("graded", "deduction"):
-            out[it.id] = it.max
-        elif t == "choice":
-            out[it.id] = max(it.choices, key=lambda c: c.points).value
-        elif t == "number":
-            out[it.id] = it.min_value or 0
-        else:
-            out[it.id] = "记录"
-    return out
 
 
