@@ -59,7 +59,7 @@ def test_page_titles_follow_the_language(qtbot, context):
     assert pages[1].model.headerData(0, Qt.Orientation.Horizontal) == "Key id"
 
 
-def test_a_bureau_tab_builds_its_page_when_shown(qtbot, context):
+def test_a_bureau_tab_builds_its_page_when_shown(qtbot, context, sync_tasks):
     from fengqiao_desktop.ui.bureau import install
     from fengqiao_desktop.ui.bureau.trust.page import TrustPage
     from fengqiao_desktop.ui.main_window import BUREAU, MainWindow
