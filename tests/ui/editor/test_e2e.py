@@ -50,6 +50,9 @@ def _open_rubric(window, qtbot):
     editor = window.inspector.currentWidget()
     assert type(editor).__name__ == "InspectionEditor", "the real editor, not a placeholder"
     editor.window().activateWindow()
+    # keys go to the active window's focus widget: wait until the window really is active
+    # (under load the offscreen platform activates it a little later)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor.window())
     return editor
 
 
@@ -57,6 +60,8 @@ def _answer_everything_by_keyboard(editor, qtbot):
     """Full marks by F, except graded items worth 2+ points get one point less (typed digits)."""
     given: dict[str, float] = {}
     editor.focus_first()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and editor.isAncestorOf(QApplication.focusWidget()))
     lowered = 0
     for iid in list(editor._order):
         item = editor.form.items[iid]
