@@ -234,7 +234,7 @@ class CoveragePage(BureauPage):
                 verdict = r.verdict or ""
             score = "" if r.total is None else f" {r.total:g}"
             extra = QCoreApplication.translate("Coverage", "%1 photos, %2 findings").replace("%1", str(len(r.photos))).replace("%2", str(len(r.findings)))
-            self.inspection_list.addItem(f"{when(r.completed_at)}  {r.form_id}{score}  {verdict}  ({extra})")
+            self.inspection_list.addItem(f"{when(r.completed_at)}  {_form_title(r.form_id, lang)}{score}  {verdict}  ({extra})")
         if not rows:
             self.inspection_list.addItem(QCoreApplication.translate("Coverage", "No inspections of this station yet."))
         for ph, data in photos:
@@ -272,3 +272,14 @@ class CoveragePage(BureauPage):
         tasks.start(QCoreApplication.translate("Coverage", "Export coverage"), work,
                     on_done=lambda p: self.status.setText(QCoreApplication.translate("Coverage", "Saved %1").replace("%1", str(p))),
                     on_error=lambda exc: self.status.setText(str(exc)))
+
+
+def _form_title(form_id: str, lang: str) -> str:
+    """The form's title as people know it (示范型退役军人服务站评分表…); its id if it is not a shipped form."""
+    from fengqiao_desktop.errors import KnownError
+    from fengqiao_desktop.formengine.loader import shipped_registry
+
+    try:
+        return shipped_registry().get(form_id).title.get(lang)
+    except (KnownError, KeyError):
+        return form_id
