@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTableView
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 
@@ -93,3 +94,18 @@ class RowsModel(QAbstractTableModel):
                 and 0 <= section < len(self._columns):
             return self._columns[section].header()
         return None
+
+
+def selected_row(table: QTableView, model: RowsModel) -> Any | None:
+    """The row object of the table's first selected row, or None."""
+    picked = table.selectionModel().selectedRows()
+    return model.row_at(picked[0].row()) if picked else None
+
+
+def select_where(table: QTableView, model: RowsModel, matches: Callable[[Any], bool]) -> bool:
+    """Select the first row whose object ``matches``; False if none does."""
+    for i, row in enumerate(model.rows):
+        if matches(row):
+            table.selectRow(i)
+            return True
+    return False

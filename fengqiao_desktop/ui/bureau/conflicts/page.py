@@ -39,7 +39,7 @@ from fengqiao_desktop.ui.bureau.conflicts.compare_model import (
 from fengqiao_desktop.ui.bureau.context import BureauContext
 from fengqiao_desktop.ui.bureau.formatting import number, when
 from fengqiao_desktop.ui.bureau.page_base import BureauPage
-from fengqiao_desktop.ui.bureau.rows_model import Column, RowsModel
+from fengqiao_desktop.ui.bureau.rows_model import Column, RowsModel, select_where, selected_row
 from fengqiao_desktop.ui.errors import show_error
 
 
@@ -177,16 +177,13 @@ class ConflictsPage(BureauPage):
             self._show_comparison(None)
 
     def select_inspection(self, inspection_id: str) -> bool:
-        for i, c in enumerate(self.model.rows):
-            if c.inspection_id == inspection_id:
-                self.table.selectRow(i)
-                self._selection_changed()
-                return True
-        return False
+        if not select_where(self.table, self.model, lambda c: c.inspection_id == inspection_id):
+            return False
+        self._selection_changed()
+        return True
 
     def selected_conflict(self) -> ConflictView | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def _selection_changed(self, *_a) -> None:
         c = self.selected_conflict()

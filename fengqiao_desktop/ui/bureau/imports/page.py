@@ -31,6 +31,7 @@ from fengqiao_desktop.ui import tasks
 from fengqiao_desktop.ui.bureau.context import BureauContext
 from fengqiao_desktop.ui.bureau.imports.results import results_model, warnings_of
 from fengqiao_desktop.ui.bureau.page_base import BureauPage
+from fengqiao_desktop.ui.bureau.rows_model import selected_row
 from fengqiao_desktop.ui.errors import show_error
 
 
@@ -219,8 +220,7 @@ class ImportPage(BureauPage):
 
     # -- quarantine ----------------------------------------------------------
     def selected_outcome(self) -> ImportOutcome | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def report_path(self, outcome: ImportOutcome) -> Path | None:
         """The text report beside a quarantined copy, or None for a bundle that was not refused."""

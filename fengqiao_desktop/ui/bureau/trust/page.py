@@ -30,7 +30,7 @@ from fengqiao_desktop.ui import tasks
 from fengqiao_desktop.ui.bureau.context import BureauContext
 from fengqiao_desktop.ui.bureau.formatting import day, when
 from fengqiao_desktop.ui.bureau.page_base import BureauPage
-from fengqiao_desktop.ui.bureau.rows_model import Column, RowsModel
+from fengqiao_desktop.ui.bureau.rows_model import Column, RowsModel, select_where, selected_row
 from fengqiao_desktop.ui.bureau.trust.dialogs import AddKeyDialog, NewKey, RevokeDialog
 from fengqiao_desktop.ui.errors import show_error
 
@@ -133,15 +133,10 @@ class TrustPage(BureauPage):
         self._update_buttons()
 
     def select_key(self, key_id: str) -> bool:
-        for i, e in enumerate(self.model.rows):
-            if e.key_id == key_id:
-                self.table.selectRow(i)
-                return True
-        return False
+        return select_where(self.table, self.model, lambda e: e.key_id == key_id)
 
     def selected_entry(self) -> TrustEntry | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def _update_buttons(self, *_a) -> None:
         e = self.selected_entry()
