@@ -101,13 +101,14 @@ def main(out_dir: str) -> None:
     w = MainWindow()
     w.resize(1360, 860)
     ctx = BureauContext(url, w)
-    pages = install(w, ctx)
+    # the tabs hold lazy placeholders: build the real pages now
+    pages = [holder.page() for holder in install(w, ctx)]
     imp, trust, conflicts = (next(p for p in pages if isinstance(p, cls))
                              for cls in (ImportPage, TrustPage, ConflictsPage))
     w.show()
     w.set_workspace(BUREAU)
     svc.import_bundles(paths[:2], url=url)  # an earlier session imported the first two
-    w.bureau.setCurrentWidget(imp)
+    w.bureau.setCurrentWidget(imp.parentWidget())
     imp.import_paths(paths)
     conflicts.reload()
     conflicts.by_edit.setText("王科长")
@@ -116,7 +117,7 @@ def main(out_dir: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for page, name in ((imp, "bureau-import.png"), (trust, "bureau-trust.png"),
                        (conflicts, "bureau-conflicts.png")):
-        w.bureau.setCurrentWidget(page)
+        w.bureau.setCurrentWidget(page.parentWidget())
         for _ in range(5):
             QApplication.processEvents()
         w.grab().save(str(out / name))
