@@ -39,11 +39,6 @@ class RowsModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def set_columns(self, columns: Sequence[Column]) -> None:
-        self.beginResetModel()
-        self._columns = list(columns)
-        self.endResetModel()
-
     def set_table(self, columns: Sequence[Column], rows: Sequence[Any]) -> None:
         """Columns and rows at once (a table whose columns depend on the data)."""
         self.beginResetModel()
