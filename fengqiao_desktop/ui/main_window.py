@@ -328,28 +328,18 @@ class MainWindow(QMainWindow):
         return widget
 
     def _make_editor(self, inspection_id: str) -> tuple[QWidget, str]:
-        try:
-            from fengqiao_desktop.ui.editor.editor_widget import InspectionEditor
-        except ImportError:
-            log.info("inspection editor not available; showing a placeholder")
-            return _EditorPlaceholder(inspection_id), QCoreApplication.translate("MainWindow", "Inspection")
+        # Imported here: the editor pulls in the inspection services, kept off the start-up path.
+        from fengqiao_desktop.ui.editor.editor_widget import InspectionEditor
+
         try:
             editor = InspectionEditor(self.store, inspection_id, self, lang=i18n.current_language())
-        except ModuleNotFoundError as exc:  # a build without the inspection services
-            log.warning("inspection editor cannot be built: %s", exc)
-            return _EditorPlaceholder(inspection_id), QCoreApplication.translate("MainWindow", "Inspection")
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return _EditorPlaceholder(inspection_id), QCoreApplication.translate("MainWindow", "Inspection")
-        message = getattr(editor, "message", None)
-        if message is not None:
-            message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        for name in ("answer_saved", "inspection_completed", "inspection_reopened"):
-            sig = getattr(editor, name, None)
-            if sig is not None:
-                sig.connect(lambda *_a: self._inspection_changed())
-        view = getattr(editor, "view", None)
-        title = getattr(view, "title", None) or QCoreApplication.translate("MainWindow", "Inspection")
+        editor.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        for sig in (editor.answer_saved, editor.inspection_completed, editor.inspection_reopened):
+            sig.connect(lambda *_a: self._inspection_changed())
+        title = editor.view.title or QCoreApplication.translate("MainWindow", "Inspection")
         return editor, title if len(title) <= 24 else title[:23] + "…"
 
     def _inspection_changed(self) -> None:
