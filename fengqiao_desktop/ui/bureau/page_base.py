@@ -1,4 +1,4 @@
-"""What the Bureau pages share: the context, the tab title on a language switch, lazy reloads.
+"""What the Bureau pages share: the context, relabelling on a language switch, lazy reloads.
 
 A page loads its data the first time it is shown and again whenever
 ``context.data_changed`` fires while it is visible (otherwise on its next show),
@@ -8,7 +8,7 @@ so building the window never opens the central database.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from fengqiao_desktop.ui.bureau.context import BureauContext
 
@@ -42,13 +42,5 @@ class BureauPage(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self._retitle()
+            self.retranslate()  # the tab's title is its holder's (ui.bureau.LazyPage)
         super().changeEvent(event)
-
-    def _retitle(self) -> None:
-        w = self.parentWidget()
-        while w is not None and not isinstance(w, QTabWidget):
-            w = w.parentWidget()
-        if w is not None and (i := w.indexOf(self)) >= 0:
-            w.setTabText(i, self.title())
