@@ -13,7 +13,6 @@ key file changes nothing.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
@@ -32,6 +31,7 @@ from fengqiao_desktop.bundle.minisign import (
     decode_secret_key,
 )
 from fengqiao_desktop.errors import KeyError_
+from fengqiao_desktop.fsutil import write_atomic
 
 SECRET_FILE = "inspector.key"
 PUBLIC_FILE = "inspector.pub"
@@ -52,18 +52,7 @@ def _one_line(text: str) -> str:
 
 
 def _atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    write_atomic(path, data, mode=mode)
 
 
 class KeyStore:

@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import io
 import os
-import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from fengqiao_desktop.errors import PhotoError
+from fengqiao_desktop.fsutil import write_atomic
 
 DEFAULT_LONG_EDGE = 2560
 DEFAULT_QUALITY = 88
@@ -76,15 +76,9 @@ class PhotoStore:
         if target.is_file() and target.stat().st_size == len(data):
             return sha, False
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".in-", suffix=".tmp")
         try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, target)
+            write_atomic(target, data, prefix=".in-")
         except OSError as exc:
-            Path(tmp).unlink(missing_ok=True)
             raise PhotoError(f"照片无法保存到 {target.parent}：{exc.strerror or exc}",
                              message_en=f"Cannot save the photo in {target.parent}: {exc.strerror or exc}") from exc
         return sha, True
