@@ -168,7 +168,7 @@ class FormRegistry:
     def check_links(self) -> None:
         """Every linked item (``from: form/item``) names a known form's item of the same type."""
         problems = []
-        for form in self._all():
+        for form in self.all_versions():
             for it in form.items.values():
                 if it.source is None:
                     continue
@@ -187,7 +187,8 @@ class FormRegistry:
             detail = "; ".join(problems)
             raise FormError(f"表单的关联项有误：{detail}", message_en=f"Linked form items are invalid: {detail}")
 
-    def _all(self) -> list[FormDef]:
+    def all_versions(self) -> list[FormDef]:
+        """Every version of every form (the central registry keeps them all)."""
         return [f for versions in self._by_id.values() for f in versions]
 
     def versions(self, form_id: str) -> list[FormDef]:
@@ -243,7 +244,7 @@ def installed_registry() -> FormRegistry:
     version (the registry serves the latest version of each id), or adds a form
     under a new id. Not cached: the folder may change while the app runs.
     """
-    reg = FormRegistry(shipped_registry()._all())
+    reg = FormRegistry(shipped_registry().all_versions())
     folder = local_forms_dir()
     if folder.is_dir():
         for path in form_files(folder):

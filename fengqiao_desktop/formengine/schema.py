@@ -205,7 +205,7 @@ class FormDef(_Strict):
                 seen[it.id] = s.id
                 if it.no in numbers and numbers[it.no] != it.id:
                     raise ValueError(f"item {it.id} (section {s.id}): the number {it.no} is "
-                                     f"already used by item {numbers[it.number]}")
+                                     f"already used by item {numbers[it.no]}")
                 numbers[it.no] = it.id
                 if it.source is not None and it.source[0] == self.id:
                     raise ValueError(f"item {it.id} (section {s.id}): 'from' must name another form")

@@ -187,15 +187,16 @@ class InspectionService(FindingsMixin):
             station = s.get(Station, row.station_code)
             assert station is not None  # a foreign key
             titles = {i.id: i.title.zh for i in form.items.values()}
+            visit = R.evaluate_visit_of(self.store, s, row)
             return InspectionView(
                 id=row.id, station_code=row.station_code, station_name=station.name,
                 station_level=Level(station.level), form=form, form_sha256=row.form_sha256,
                 visit_id=row.visit_id, visit_date=row.visit_date, inspector=row.inspector_name,
                 status=InspectionStatus(row.status), revision=row.revision,
                 created_at=row.created_at, updated_at=row.updated_at,
-                completed_at=row.completed_at, answers=R.answers_of(s, row.id),
+                completed_at=row.completed_at, answers=visit.answers[row.id],
                 photos=R.photos_of(self.store, s, row.id),
-                findings=R.findings_of(s, row.id, titles), score=R.score_row(self.store, s, row),
+                findings=R.findings_of(s, row.id, titles), score=visit[row.id],
                 audit=R.audit_of(s, row.id), exported_revision=row.exported_revision,
                 bundle_id=row.bundle_id)
 
@@ -331,17 +332,20 @@ class InspectionService(FindingsMixin):
 
 
 def incomplete_error(form: FormDef, result: ScoreResult) -> InspectionError:
-    def title(i: str) -> str:
-        return f"{i}（{form.items[i].title.zh}）" if i in form.items else i
+    def title(i: str, lang: str) -> str:
+        item = form.items.get(i)
+        if item is None:
+            return i
+        return f"{item.no}（{item.title.zh}）" if lang == "zh" else f"{item.no} ({item.title.en})"
 
     zh, en = [], []
     if result.missing_answers:
-        zh.append("未作答：" + "、".join(title(i) for i in result.missing_answers))
-        en.append("missing answers: " + ", ".join(result.missing_answers))
+        zh.append("未作答：" + "、".join(title(i, "zh") for i in result.missing_answers))
+        en.append("missing answers: " + ", ".join(title(i, "en") for i in result.missing_answers))
     if result.missing_evidence:
-        zh.append("缺少佐证照片：" + "、".join(f"{title(i)} 需 {n} 张，现有 {h} 张"
+        zh.append("缺少佐证照片：" + "、".join(f"{title(i, 'zh')} 需 {n} 张，现有 {h} 张"
                                           for i, h, n in result.missing_evidence))
-        en.append("missing evidence: " + ", ".join(f"{i} needs {n} photo(s), has {h}"
+        en.append("missing evidence: " + ", ".join(f"{title(i, 'en')} needs {n} photo(s), has {h}"
                                                    for i, h, n in result.missing_evidence))
     err = InspectionError("检查尚不能完成。" + "；".join(zh),
                           message_en="The inspection cannot be completed yet: " + "; ".join(en))
