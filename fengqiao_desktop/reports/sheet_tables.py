@@ -141,7 +141,7 @@ def result_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     """Total, pass mark and the verdict in words, with veto reasons and gaps."""
     res = data.result
     lang = data.lang
-    colour = {"pass": "#1B6E20", "fail": "#B22222", "veto": "#B22222"}[res.verdict.value]
+    colour = {"pass": "#1B6E20", "fail": "#B22222", "veto": "#B22222"}.get(res.verdict.value, "#8A6D00")
     cells = [para(f"{L['total']}{L['colon']}<b>{pts(res.total)}</b> / {pts(res.max)}", st.verdict, markup=True)]
     if res.pass_mark:
         cells.append(para(f"{L['pass_mark']}{L['colon']}{pts(res.pass_mark)}", st.verdict))
