@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 ARCHIVE = "archive"
+_MIGRATION_LOCK = 0x46510001  # any fixed number: the advisory lock of central migrations
 QUARANTINE = "quarantine"
 
 
@@ -159,14 +160,27 @@ def upgrade(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     script = ScriptDirectory.from_config(cfg)
-    with engine.connect() as conn:
+
+    def at_head(conn: Connection) -> bool:
         current = MigrationContext.configure(
             conn, opts={"version_table": "central_alembic_version"}).get_current_heads()
-    if set(current) == set(script.get_heads()):
-        return
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        return set(current) == set(script.get_heads())
+
+    with engine.connect() as conn:
+        if at_head(conn):
+            return
+    # Several bureau PCs may open a fresh database at once: one migrates, the others wait
+    # for it and then find the schema at head (SQLite: the write lock taken up front;
+    # PostgreSQL: a transaction-scoped advisory lock).
+    with engine.connect() as conn:
+        conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+            if at_head(conn):
+                return
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
 
 
 def open_central(url: str | None = None, *, register_shipped_forms: bool = True) -> Central:
