@@ -298,5 +298,6 @@ def test_a_new_competitor_reopens_a_resolved_conflict(bureau):
     assert c2.status == "open" and c2.resolved_by is None
     assert [r.revision for r in c2.revisions] == [2, 3]  # A's r2 against B's r3 (B's r2 is its ancestor)
     assert c2.winner_sha256 == c2.auto_winner_sha256
-    assert _inspection(bureau, iid)["winner_revision"] == 3
+    # A created the inspection: B's higher revision never wins by itself
+    assert _inspection(bureau, iid)["winner_revision"] == 2
     assert svc.conflicts_list(url=bureau.central, open_only=True)
