@@ -23,10 +23,11 @@ from merge_helpers import BASE_TIME, RUBRIC, Device, craft, rubric_answers
 from sqlalchemy import select
 from test_merge_order import _Databases
 
-from fengqiao_desktop.errors import MergeError
+from fengqiao_desktop.errors import MergeError, ReportError
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.merge.db import open_central
 from fengqiao_desktop.services import central as svc
+from fengqiao_desktop.services.sheet_central import CentralSheetSource
 
 
 def _inspection(bureau, iid: str) -> dict:
@@ -201,6 +202,9 @@ def test_a_fork_at_one_sequence_holds_both_sides_in_every_order_until_a_person_d
     for rec in (honest3, fork3):
         row = _inspection(bureau, rec["id"])
         assert row["status"] == "quarantined" and row["total"] is None and row["completed_at"] is None
+    with pytest.raises(ReportError) as exc:  # no score sheet printed from a held bundle
+        CentralSheetSource(bureau.url).sheet_data(fork3["id"], "en")
+    assert "quarantined" in exc.value.message_en
     # importing a held bundle again changes nothing and still says why
     d = bureau.digest()
     [again] = bureau.merge(names["c3"])
