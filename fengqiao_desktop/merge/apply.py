@@ -140,17 +140,17 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
     visits: set[str] = set()
     for part in chunks(ids):
         rows: dict[str, list] = {}
+        held: dict[str, list] = {}  # revisions only quarantined bundles carry
         for row in conn.execute(select(
                 REV.c.id, REV.c.inspection_id, REV.c.revision, REV.c.content_sha256,
                 REV.c.completed_at, REV.c.audit_chain, REV.c.station_code, REV.c.form_sha256,
-                REV.c.visit_id, REV.c.status, REV.c.total, REV.c.verdict, REV.c.key_id)
-                .where(REV.c.inspection_id.in_(part), _active())):
-            rows.setdefault(row.inspection_id, []).append(row)
+                REV.c.visit_id, REV.c.status, REV.c.total, REV.c.verdict, REV.c.key_id,
+                _active().label("active")).where(REV.c.inspection_id.in_(part))):
+            (rows if row.active else held).setdefault(row.inspection_id, []).append(row)
         owners = dict(conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id)
                                    .where(OWNERS.c.inspection_id.in_(part))).all())
         current = {r.id: r for r in conn.execute(
-            select(INS.c.id, INS.c.winner_sha256, INS.c.visit_id, INS.c.station_code,
-                   INS.c.form_sha256, INS.c.form_id, INS.c.form_kind).where(INS.c.id.in_(part)))}
+            select(INS.c.id, INS.c.winner_sha256, INS.c.visit_id).where(INS.c.id.in_(part)))}
         conflicts = {r.inspection_id: r for r in conn.execute(
             select(CONF).where(CONF.c.inspection_id.in_(part)))}
         ins_updates, new_findings, findings_for = [], [], []
@@ -159,17 +159,18 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
             cur = current[iid]
             old = conflicts.get(iid)
             if iid not in rows:  # every bundle carrying it is quarantined: it counts for nothing
-                if cur.visit_id:
-                    visits.add(cur.visit_id)
+                # described by its latest held revision (whatever came first), no score
+                h = max(held[iid], key=lambda r: (r.revision, r.completed_at or "", r.content_sha256))
+                visits.update(v for v in (cur.visit_id, h.visit_id) if v)
                 if old is not None:
                     conn.execute(delete(CONF).where(CONF.c.inspection_id == iid))
                 if cur.winner_sha256:
                     findings_for.append(iid)
                 ins_updates.append({
-                    "_id": iid, "station_code": cur.station_code, "form_sha256": cur.form_sha256,
-                    "form_id": cur.form_id, "form_kind": cur.form_kind, "visit_id": cur.visit_id,
-                    "status": "quarantined", "completed_at": None, "winner_revision": 0,
-                    "winner_sha256": "", "total": None, "verdict": None})
+                    "_id": iid, "station_code": h.station_code, "form_sha256": h.form_sha256,
+                    "form_id": form_ids.get(h.form_sha256, ""), "form_kind": kinds.get(h.form_sha256, ""),
+                    "visit_id": h.visit_id, "status": "quarantined", "completed_at": None,
+                    "winner_revision": 0, "winner_sha256": "", "total": None, "verdict": None})
                 continue
             revs = {r.content_sha256: Rev(r.revision, r.content_sha256, r.completed_at,
                                           _chain(r.audit_chain), r.key_id) for r in rows[iid]}
