@@ -35,6 +35,7 @@ from merge_helpers import (
     VILLAGE,
     VILLAGE2,
     Device,
+    drop_pg_database,
     gate_answers,
     rubric_answers,
 )
@@ -75,12 +76,8 @@ class _Databases:
         return c
 
     def close(self):
-        if self.made:
-            admin = create_engine(self.pg_url, isolation_level="AUTOCOMMIT")
-            with admin.connect() as c:
-                for name in self.made:
-                    c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
+        for name in self.made:
+            drop_pg_database(self.pg_url, name)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
