@@ -194,6 +194,10 @@ def decide_bundle(conn: Connection, ident: str, decision: str, *, reason: str,
                          message_en=f"{ident!r} does not name exactly one received bundle "
                          "(give a bundle id or a manifest sha256)")
     row = rows[0]
+    if row.decision == decision:  # a recorded decision is never overwritten
+        word = ("放行", "released") if decision == RELEASED else ("驳回", "rejected")
+        raise MergeError(f"数据包 {row.bundle_id} 已由 {row.decided_by} {word[0]}过",
+                         message_en=f"bundle {row.bundle_id} was {word[1]} already by {row.decided_by}")
     if row.status != HELD and row.decision is None:
         raise MergeError(f"数据包 {row.bundle_id} 未被隔离，无需裁定",
                          message_en=f"bundle {row.bundle_id} is not quarantined; nothing to decide")

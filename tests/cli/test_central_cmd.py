@@ -152,6 +152,8 @@ def test_quarantine_list_release_reject(run, tmp_path):
 
     r = run("central", "quarantine", "release", mine_id, "--reason", "核对原笔记本", "--by", "王科长")
     assert r.exit_code == 0 and "已放行" in r.output and "转为导入 1 个" in r.output
+    r = run("central", "quarantine", "release", mine_id, "--reason", "again", "--by", "someone", lang="en")
+    assert r.exit_code != 0 and "released already by 王科长" in r.output
     # the other side of the fork cannot be released too
     r = run("central", "quarantine", "release", theirs_id, "--reason", "x", "--by", "y", lang="en")
     assert r.exit_code != 0 and "reject it first" in r.output and "Traceback" not in r.output
