@@ -61,7 +61,8 @@ class _Checker:
         return d[key]
 
     def string(self, d: dict, key: str, path: str = "", *, pattern: re.Pattern | None = None,
-               nullable: bool = False, nonempty: bool = False) -> str | None:
+               nullable: bool = False, nonempty: bool = False,
+               max_len: int | None = None) -> str | None:
         v = self.get(d, key, path)
         where = f"{path}.{key}".lstrip(".")
         if v is None and nullable:
@@ -70,18 +71,37 @@ class _Checker:
             raise self.fail(where, "应为字符串", "must be a string")
         if nonempty and not v:
             raise self.fail(where, "不能为空", "must not be empty")
+        if max_len is not None and len(v) > max_len:
+            raise self.fail(where, f"过长（{len(v)} 个字符，最多 {max_len}）",
+                            f"is too long ({len(v)} characters, at most {max_len})")
         if pattern is not None and not pattern.match(v):
             raise self.fail(where, f"格式不正确：{v[:80]!r}", f"malformed value {v[:80]!r}")
         return v
 
-    def integer(self, d: dict, key: str, path: str = "", *, minimum: int | None = None) -> int:
+    def integer(self, d: dict, key: str, path: str = "", *, minimum: int | None = None,
+                maximum: int = spec.MAX_INT) -> int:
         v = self.get(d, key, path)
         where = f"{path}.{key}".lstrip(".")
         if not isinstance(v, int) or isinstance(v, bool):
             raise self.fail(where, "应为整数", "must be an integer")
         if minimum is not None and v < minimum:
             raise self.fail(where, f"应不小于 {minimum}", f"must be at least {minimum}")
+        if v > maximum:
+            raise self.fail(where, f"应不大于 {maximum}", f"must be at most {maximum}")
         return v
+
+    def no_nul(self, v: Any, path: str = "") -> None:
+        """No string anywhere may hold U+0000 (a database text column cannot store it)."""
+        if isinstance(v, str):
+            if "\x00" in v:
+                raise self.fail(path, "含 NUL 字符（U+0000）", "contains a NUL character (U+0000)")
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                self.no_nul(k, path)
+                self.no_nul(x, f"{path}.{k}".lstrip("."))
+        elif isinstance(v, list):
+            for i, x in enumerate(v):
+                self.no_nul(x, f"{path}[{i}]")
 
     def array(self, d: dict, key: str, path: str = "") -> list:
         v = self.get(d, key, path)
@@ -105,6 +125,7 @@ class _Checker:
 def validate_manifest(m: Any) -> dict:
     c = _Checker(spec.MANIFEST)
     m = c.obj(m, "")
+    c.no_nul(m)
     c.version(m, "format_version", spec.FORMAT, spec.FORMAT_VERSION)
     c.string(m, "bundle_id", pattern=spec.UUID_RE)
     c.string(m, "created_at", pattern=spec.CREATED_AT_RE)
@@ -168,10 +189,11 @@ def validate_record(r: Any, member: str) -> dict:
     """Check an inspection record's shape (the fields the merge module relies on)."""
     c = _Checker(member)
     r = c.obj(r, "")
+    c.no_nul(r)
     c.version(r, "format_version", spec.RECORD_FORMAT, spec.RECORD_FORMAT_VERSION)
     c.string(r, "id", pattern=spec.UUID_RE)
     c.integer(r, "revision", minimum=0)
-    c.string(r, "visit_id", nullable=True)
+    c.string(r, "visit_id", nullable=True, max_len=spec.MAX_ID_LEN)
     c.string(r, "station_code", pattern=spec.STATION_RE)
     form = c.obj(c.get(r, "form", ""), "form")
     c.string(form, "id", "form", nonempty=True)
@@ -200,7 +222,9 @@ def validate_record(r: Any, member: str) -> dict:
             raise c.fail(f"{p}.member", f"应为 {spec.photo_member(sha or '')}",
                          f"must be {spec.photo_member(sha or '')}")
     for i, fd in enumerate(c.array(r, "findings")):
-        c.obj(fd, f"findings[{i}]")
+        fd = c.obj(fd, f"findings[{i}]")
+        if "id" in fd:
+            c.string(fd, "id", f"findings[{i}]", nullable=True, max_len=spec.MAX_ID_LEN)
     score = c.get(r, "score", "")
     if score is not None:
         c.obj(score, "score")

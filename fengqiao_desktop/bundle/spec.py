@@ -20,6 +20,10 @@ TRUSTED_COMMENT_TAG = "fengqiao-bundle"
 # ASCII only: lower-case letters, digits, '.', '_', '-', components joined by '/'.
 NAME_RE = re.compile(r"^[a-z0-9._-]+(/[a-z0-9._-]+)*$")
 MAX_NAME_LEN = 200
+# What every central database stores: integers within I-JSON's safe range (canonical
+# JSON cannot hold more; they fit any 64-bit column), ids of at most 64 characters.
+MAX_INT = 2**53 - 1
+MAX_ID_LEN = 64
 HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
 KEY_ID_RE = re.compile(r"^[0-9A-F]{16}$")
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

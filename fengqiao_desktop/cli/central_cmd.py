@@ -268,6 +268,60 @@ def conflicts_resolve(inspection_id: str, winner: str, reason: str, resolved_by:
          f"resolved: {c.inspection_id} uses {c.winner_sha256[:16]}")
 
 
+@central.group("quarantine")
+@central_option
+def quarantine_group() -> None:
+    """Bundles held because their device chain forked: list, release, reject."""
+
+
+@quarantine_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@central_option
+def quarantine_list(as_json: bool) -> None:
+    """List quarantined bundles and why they are held."""
+    items = _services().quarantine_list(url=_url())
+    if as_json:
+        echo_json([b.__dict__ for b in items])
+        return
+    if not items:
+        _say("没有隔离中的数据包", "no quarantined bundles")
+    for b in items:
+        click.echo(f"{b.bundle_id}  {b.device_id}#{b.sequence}  {b.inspector}  {b.created_at}  "
+                   f"{b.manifest_sha256[:16]}")
+        click.echo(f"    {b.reason_en if _en() else b.reason}")
+
+
+def _decide(action: str, ident: str, reason: str, by: str) -> None:
+    svc = _services()
+    fn = svc.quarantine_release if action == "release" else svc.quarantine_reject
+    changed = fn(ident, reason=reason, by=by, url=_url())
+    imported = sum(1 for _old, new in changed.values() if new == "imported")
+    held = sum(1 for _old, new in changed.values() if new == "quarantined")
+    _say(f"已{'放行' if action == 'release' else '驳回'}：{ident}；转为导入 {imported} 个，转为隔离 {held} 个",
+         f"{'released' if action == 'release' else 'rejected'}: {ident}; {imported} bundle(s) now "
+         f"imported, {held} now quarantined")
+
+
+@quarantine_group.command("release")
+@click.argument("bundle")
+@click.option("--reason", required=True, help="Why this bundle stands (recorded).")
+@click.option("--by", "by", required=True, help="Who decides (recorded).")
+@central_option
+def quarantine_release(bundle: str, reason: str, by: str) -> None:
+    """Release BUNDLE (bundle id or manifest sha256): its lineage stands."""
+    _decide("release", bundle, reason, by)
+
+
+@quarantine_group.command("reject")
+@click.argument("bundle")
+@click.option("--reason", required=True, help="Why this bundle is rejected (recorded).")
+@click.option("--by", "by", required=True, help="Who decides (recorded).")
+@central_option
+def quarantine_reject(bundle: str, reason: str, by: str) -> None:
+    """Reject BUNDLE (bundle id or manifest sha256) for good; the rest of its chain is re-decided."""
+    _decide("reject", bundle, reason, by)
+
+
 @central.command("bundles")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @central_option

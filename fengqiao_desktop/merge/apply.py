@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from sqlalchemy import and_, bindparam, delete, insert, select, update
+from sqlalchemy import and_, bindparam, delete, exists, insert, select, update
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.domain import Verdict
@@ -22,7 +22,7 @@ from fengqiao_desktop.formengine.visit import GateState, decided_gate_state, vis
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.merge.plan import MergePlan, Snapshot
 from fengqiao_desktop.merge.records import RevisionData
-from fengqiao_desktop.merge.winner import Rev, competing, effective_winner
+from fengqiao_desktop.merge.winner import Rev, contest
 
 INS = models.table_of(models.Inspection)
 REV = models.table_of(models.InspectionRevision)
@@ -31,6 +31,8 @@ PHOTO = models.table_of(models.PhotoBlob)
 FIND = models.table_of(models.Finding)
 CONF = models.table_of(models.Conflict)
 FORMS = models.table_of(models.RegisteredForm)
+BUNDLES = models.table_of(models.Bundle)
+OWNERS = models.table_of(models.InspectionOwner)
 
 _CHUNK = 500  # IN lists stay well under every database's parameter limit
 
@@ -44,15 +46,29 @@ def _chain(text: str | None) -> tuple[str, ...]:
     return tuple(text.split()) if text else ()
 
 
+def _active():
+    """A revision counts when a bundle that stands (status imported) carries it (merge/chain.py)."""
+    return exists().where(SRC.c.revision_id == REV.c.id,
+                          BUNDLES.c.manifest_sha256 == SRC.c.manifest_sha256,
+                          BUNDLES.c.status == "imported")
+
+
 def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapshot:
     ids = sorted({r.inspection_id for r in revisions})
     revs: dict[str, list[Rev]] = {}
+    held: set[str] = set()
     conflicts: dict[str, tuple[str, ...]] = {}
+    owners: dict[str, str] = {}
     for part in chunks(ids):
         q = select(REV.c.inspection_id, REV.c.revision, REV.c.content_sha256, REV.c.completed_at,
-                   REV.c.audit_chain).where(REV.c.inspection_id.in_(part))
-        for iid, rev, sha, done, chain in conn.execute(q):
-            revs.setdefault(iid, []).append(Rev(rev, sha, done, _chain(chain)))
+                   REV.c.audit_chain, REV.c.key_id, _active().label("active")
+                   ).where(REV.c.inspection_id.in_(part))
+        for iid, rev, sha, done, chain, key, active in conn.execute(q):
+            revs.setdefault(iid, []).append(Rev(rev, sha, done, _chain(chain), key))
+            if not active:
+                held.add(sha)
+        owners.update(conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id)
+                                   .where(OWNERS.c.inspection_id.in_(part))).all())
         for iid, text in conn.execute(select(CONF.c.inspection_id, CONF.c.revisions)
                                       .where(CONF.c.inspection_id.in_(part))):
             conflicts[iid] = tuple(sha for _rev, sha in json.loads(text))
@@ -60,12 +76,14 @@ def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapsh
     have: set[str] = set()
     for part in chunks(shas):
         have.update(conn.execute(select(PHOTO.c.sha256).where(PHOTO.c.sha256.in_(part))).scalars())
-    return Snapshot(revisions=revs, photos=frozenset(have), conflicts=conflicts)
+    return Snapshot(revisions=revs, photos=frozenset(have), conflicts=conflicts,
+                    held=frozenset(held), owners=owners)
 
 
-def _revision_row(r: RevisionData) -> dict:
+def _revision_row(r: RevisionData, signer: str | None) -> dict:
     return {
         "inspection_id": r.inspection_id, "revision": r.revision, "content_sha256": r.content_sha256,
+        "key_id": signer,
         "record": r.record_json, "station_code": r.station_code, "form_sha256": r.form_sha256,
         "visit_id": r.visit_id, "status": r.status, "completed_at": r.completed_at,
         "audit_chain": " ".join(r.audit_chain), "total": r.total, "max_points": r.max_points,
@@ -74,7 +92,8 @@ def _revision_row(r: RevisionData) -> dict:
 
 
 def apply_plan(conn: Connection, plan: MergePlan, *, manifest_sha256: str,
-               revisions: Sequence[RevisionData], read_photo: Callable[[str], bytes]) -> None:
+               revisions: Sequence[RevisionData], read_photo: Callable[[str], bytes],
+               signer: str | None = None) -> None:
     """Write the plan (the bundles row for ``manifest_sha256`` must exist already)."""
     first: dict[str, RevisionData] = {}
     for r in revisions:
@@ -88,7 +107,7 @@ def apply_plan(conn: Connection, plan: MergePlan, *, manifest_sha256: str,
             "winner_sha256": "", "total": None, "verdict": None,
         } for iid in plan.new_inspections])
     if plan.new_revisions:
-        conn.execute(insert(REV), [_revision_row(r) for r in plan.new_revisions])
+        conn.execute(insert(REV), [_revision_row(r, signer) for r in plan.new_revisions])
     for sha in plan.new_photos:
         data = read_photo(sha)  # one at a time: photos can be large
         conn.execute(insert(PHOTO).values(sha256=sha, size=len(data), data=data))
@@ -123,12 +142,15 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
     visits: set[str] = set()
     for part in chunks(ids):
         rows: dict[str, list] = {}
+        held: dict[str, list] = {}  # revisions only quarantined bundles carry
         for row in conn.execute(select(
                 REV.c.id, REV.c.inspection_id, REV.c.revision, REV.c.content_sha256,
                 REV.c.completed_at, REV.c.audit_chain, REV.c.station_code, REV.c.form_sha256,
-                REV.c.visit_id, REV.c.status, REV.c.total, REV.c.verdict)
-                .where(REV.c.inspection_id.in_(part))):
-            rows.setdefault(row.inspection_id, []).append(row)
+                REV.c.visit_id, REV.c.status, REV.c.total, REV.c.verdict, REV.c.key_id,
+                _active().label("active")).where(REV.c.inspection_id.in_(part))):
+            (rows if row.active else held).setdefault(row.inspection_id, []).append(row)
+        owners = dict(conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id)
+                                   .where(OWNERS.c.inspection_id.in_(part))).all())
         current = {r.id: r for r in conn.execute(
             select(INS.c.id, INS.c.winner_sha256, INS.c.visit_id).where(INS.c.id.in_(part)))}
         conflicts = {r.inspection_id: r for r in conn.execute(
@@ -136,19 +158,33 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
         ins_updates, new_findings, findings_for = [], [], []
         to_read: dict[int, tuple[str, str]] = {}  # revision row id -> (inspection, station)
         for iid in part:
-            revs = {r.content_sha256: Rev(r.revision, r.content_sha256, r.completed_at,
-                                          _chain(r.audit_chain)) for r in rows[iid]}
-            comp = competing(revs.values())
-            shas = [r.sha256 for r in comp]
+            cur = current[iid]
             old = conflicts.get(iid)
+            if iid not in rows:  # every bundle carrying it is quarantined: it counts for nothing
+                # described by its latest held revision (whatever came first), no score
+                h = max(held[iid], key=lambda r: (r.revision, r.completed_at or "", r.content_sha256))
+                visits.update(v for v in (cur.visit_id, h.visit_id) if v)
+                if old is not None:
+                    conn.execute(delete(CONF).where(CONF.c.inspection_id == iid))
+                if cur.winner_sha256:
+                    findings_for.append(iid)
+                ins_updates.append({
+                    "_id": iid, "station_code": h.station_code, "form_sha256": h.form_sha256,
+                    "form_id": form_ids.get(h.form_sha256, ""), "form_kind": kinds.get(h.form_sha256, ""),
+                    "visit_id": h.visit_id, "status": "quarantined", "completed_at": None,
+                    "winner_revision": 0, "winner_sha256": "", "total": None, "verdict": None})
+                continue
+            revs = {r.content_sha256: Rev(r.revision, r.content_sha256, r.completed_at,
+                                          _chain(r.audit_chain), r.key_id) for r in rows[iid]}
+            comp, auto = contest(revs.values(), owners.get(iid))
+            shas = [r.sha256 for r in comp]
             chosen = None
             if old is not None and old.status == "resolved" and \
                     [s for _rv, s in json.loads(old.revisions)] == shas:
                 chosen = old.winner_sha256
-            win = effective_winner(comp, chosen)
-            _sync_conflict(conn, iid, comp, win, old, chosen)
+            win = next((r for r in comp if r.sha256 == chosen), auto)
+            _sync_conflict(conn, iid, comp, win, old, chosen, auto)
             w = next(r for r in rows[iid] if r.content_sha256 == win.sha256)
-            cur = current[iid]
             if cur.visit_id:
                 visits.add(cur.visit_id)
             if w.visit_id:
@@ -202,12 +238,12 @@ def _finding_rows(iid: str, station: str, findings: Sequence[dict]) -> list[dict
     return out
 
 
-def _sync_conflict(conn: Connection, iid: str, comp: list[Rev], win: Rev, old, chosen) -> None:
+def _sync_conflict(conn: Connection, iid: str, comp: list[Rev], win: Rev, old, chosen,
+                   auto: Rev) -> None:
     if len(comp) < 2:
         if old is not None:
             conn.execute(delete(CONF).where(CONF.c.inspection_id == iid))
         return
-    auto = effective_winner(comp, None)
     values: dict[str, object] = {
         "revisions": json.dumps([[r.revision, r.sha256] for r in comp]),
         "auto_winner_sha256": auto.sha256,

@@ -1,7 +1,8 @@
 """Checks between verification and planning: trust, chain, forms, stations, records.
 
 Each check raises ``MergeError`` with a reason naming the problem; the importer
-turns it into a refusal. ``Fork`` is the one refusal that quarantines.
+turns it into a refusal. Device chains (forks, breaks) are no refusal: they are
+decided after the bundle is stored (``merge/chain.py``).
 """
 
 from __future__ import annotations
@@ -19,57 +20,29 @@ from fengqiao_desktop.merge.forms_registry import load_form
 from fengqiao_desktop.merge.records import RevisionData, revision_from_record
 
 BUNDLES = models.table_of(models.Bundle)
-CHAIN = models.table_of(models.DeviceChain)
+
 STATIONS = models.table_of(models.Station)
 FORMS = models.table_of(models.RegisteredForm)
 
 
-class Fork(MergeError):
-    """The bundle contradicts the device's hash chain: quarantined for a person to look at."""
-
-
 def check_trust(conn: Connection, vb: VerifiedBundle) -> None:
     trust.check_signer(trust.get_key(conn, vb.key_id), vb.key_id, vb.manifest)
+    trust.check_records_signer(vb.key_id, vb.manifest, vb.records)
 
 
 def check_bundle_id(conn: Connection, vb: VerifiedBundle) -> None:
     other = conn.execute(select(BUNDLES.c.manifest_sha256).where(
-        BUNDLES.c.bundle_id == vb.bundle_id, BUNDLES.c.status == "imported",
+        BUNDLES.c.bundle_id == vb.bundle_id, BUNDLES.c.status.in_(["imported", "quarantined"]),
         BUNDLES.c.manifest_sha256 != vb.manifest_sha256)).first()
     if other:
-        raise Fork(f"数据包编号 {vb.bundle_id} 已被另一个内容不同的数据包使用",
+        raise MergeError(f"数据包编号 {vb.bundle_id} 已被另一个内容不同的数据包使用",
                    message_en=f"bundle id {vb.bundle_id} is already used by a different bundle")
-
-
-def check_chain(conn: Connection, vb: VerifiedBundle) -> None:
-    """Same device and sequence with another manifest, or a broken hash link: a fork."""
-    dev, seq = vb.device_id, vb.sequence
-    links = {r.sequence: r for r in conn.execute(
-        select(CHAIN).where(CHAIN.c.device_id == dev, CHAIN.c.sequence.in_([seq - 1, seq, seq + 1])))}
-    same = links.get(seq)
-    if same is not None and same.manifest_sha256 != vb.manifest_sha256:
-        raise Fork(
-            f"分叉：设备 {dev} 的第 {seq} 号数据包已导入另一份（清单 {same.manifest_sha256[:12]}…），"
-            "本包已隔离",
-            message_en=f"fork: bundle {seq} of device {dev} was already imported with another manifest "
-            f"({same.manifest_sha256[:12]}…); quarantined")
-    before = links.get(seq - 1)
-    if before is not None and vb.previous_manifest_sha256 != before.manifest_sha256:
-        raise Fork(
-            f"分叉：设备 {dev} 第 {seq} 号数据包记录的上一清单哈希与已导入的第 {seq - 1} 号不符，本包已隔离",
-            message_en=f"fork: bundle {seq} of device {dev} does not follow the imported bundle "
-            f"{seq - 1} (previous manifest hash differs); quarantined")
-    after = links.get(seq + 1)
-    if after is not None and after.previous_manifest_sha256 != vb.manifest_sha256:
-        raise Fork(
-            f"分叉：已导入的设备 {dev} 第 {seq + 1} 号数据包并不接在本包之后，本包已隔离",
-            message_en=f"fork: the imported bundle {seq + 1} of device {dev} does not follow this "
-            "one; quarantined")
 
 
 def chain_gaps(conn: Connection, device_id: str) -> list[tuple[int, int]]:
     """Missing sequence ranges (inclusive) below the device's highest imported sequence."""
-    seqs = sorted(conn.execute(select(CHAIN.c.sequence).where(CHAIN.c.device_id == device_id)).scalars())
+    seqs = sorted(set(conn.execute(select(BUNDLES.c.sequence).where(
+        BUNDLES.c.device_id == device_id, BUNDLES.c.status == "imported")).scalars()))
     gaps, expect = [], 1
     for s in seqs:
         if s > expect:

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 ARCHIVE = "archive"
+_MIGRATION_LOCK = 0x46510001  # any fixed number: the advisory lock of central migrations
 QUARANTINE = "quarantine"
 
 
@@ -159,14 +160,48 @@ def upgrade(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     script = ScriptDirectory.from_config(cfg)
-    with engine.connect() as conn:
+
+    def at_head(conn: Connection) -> bool:
         current = MigrationContext.configure(
             conn, opts={"version_table": "central_alembic_version"}).get_current_heads()
-    if set(current) == set(script.get_heads()):
-        return
-    with engine.begin() as conn:
+        return set(current) == set(script.get_heads())
+
+    with engine.connect() as conn:
+        if at_head(conn):
+            return
+    with migration_connection(engine) as conn:
+        if at_head(conn):
+            return
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection in one transaction for migrating, serialised against other migrators.
+
+    Several bureau PCs may open a fresh database at once: one migrates, the others wait
+    for it and then find the schema at head (SQLite: the write lock taken up front;
+    PostgreSQL: a transaction-scoped advisory lock). On SQLite, foreign keys are off
+    while tables are rebuilt (batch mode), as SQLite requires, and checked before commit.
+    """
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:  # outside any transaction, or SQLite ignores it
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+                yield conn
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise StorageError("中心数据库迁移后外键不一致，已撤销迁移",
+                                       message_en="the central database's foreign keys were "
+                                       "inconsistent after the migration; it was rolled back")
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 def open_central(url: str | None = None, *, register_shipped_forms: bool = True) -> Central:

@@ -8,17 +8,21 @@ Per bundle (docs/merge.md):
    inspector the manifest names; the bundle id is not reused;
 4. its forms are registered, its stations are in the roster, every answer fits
    and every claimed score equals the recomputed one;
-5. in ONE transaction: the device chain is checked (a fork is quarantined), the
-   plan is made from a fresh snapshot, applied, and the bundle recorded; the
-   verified copy is moved to ``archive/`` just before the commit.
+5. in ONE transaction: the plan is made from a fresh snapshot, applied, and the
+   bundle recorded; its device chain is re-decided (``chain.settle``: a bundle on
+   a fork is stored but quarantined, and bundles received earlier may change
+   side), then the inspections they carry are re-derived; the verified copy is
+   moved to ``archive/`` just before the commit.
 
 A refusal copies the bundle to ``quarantine/`` with a text report, records it
-(status refused or quarantined) and changes no content.
+(status refused) and changes no content. A quarantined bundle's content is
+stored but counts for nothing; a report in ``quarantine/`` says why.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -31,7 +35,7 @@ from fengqiao_desktop.bundle.canonical import BundleCancelled
 from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.bundle.verifier import VerifiedBundle, verify_bundle
 from fengqiao_desktop.errors import BundleError, KnownError, MergeError
-from fengqiao_desktop.merge import checks, files, models, trust
+from fengqiao_desktop.merge import chain, checks, files, models, trust
 from fengqiao_desktop.merge.apply import apply_plan, load_snapshot
 from fengqiao_desktop.merge.db import Central
 from fengqiao_desktop.merge.plan import MergePlan, make_plan
@@ -39,7 +43,6 @@ from fengqiao_desktop.merge.plan import MergePlan, make_plan
 log = logging.getLogger(__name__)
 
 BUNDLES = models.table_of(models.Bundle)
-CHAIN = models.table_of(models.DeviceChain)
 LOG = models.table_of(models.ImportLog)
 
 IMPORTED, ALREADY, REFUSED, QUARANTINED, CANCELLED, PLANNED = (
@@ -172,56 +175,58 @@ def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
             raise MergeError(f"无法读取文件：{exc.strerror or exc}",
                              message_en=f"cannot read the file: {exc.strerror or exc}") from None
         with central.read() as conn:
-            same = conn.execute(select(BUNDLES).where(BUNDLES.c.file_sha256 == file_sha,
-                                                      BUNDLES.c.status == IMPORTED)).first()
-            if same is not None:  # these very bytes were verified and imported before
+            same = conn.execute(select(BUNDLES).where(
+                BUNDLES.c.file_sha256 == file_sha,
+                BUNDLES.c.status.in_([IMPORTED, QUARANTINED]))).first()
+            if same is not None:  # these very bytes were verified and received before
                 return _already_file(central, outcome, same, staged, dry_run)
             if keys is None:
                 keys = trust.verification_keys(conn)
         vb = verify_bundle(staged, public_keys=keys, cancelled=cancelled)
         _describe(outcome, vb)
         with central.read() as conn:
-            if _imported(conn, vb.manifest_sha256):
-                return _already(central, outcome, vb, staged, dry_run)
+            if (held := _received(conn, vb.manifest_sha256)) is not None:
+                return _already(central, outcome, vb, staged, dry_run, held)
             checks.check_trust(conn, vb)
             checks.check_bundle_id(conn, vb)
             revisions = checks.revisions_of(conn, vb)
             if dry_run:
-                checks.check_chain(conn, vb)
-                plan = make_plan(revisions, load_snapshot(conn, revisions))
+                plan = make_plan(revisions, load_snapshot(conn, revisions), vb.key_id)
                 outcome.status = PLANNED
                 outcome.counts = _counts(vb, plan)
                 return outcome
         with central.write() as conn:
-            if _imported(conn, vb.manifest_sha256):  # another importer was quicker
-                return _already(central, outcome, vb, staged, dry_run)
-            checks.check_chain(conn, vb)
-            plan = make_plan(revisions, load_snapshot(conn, revisions))
+            if (held := _received(conn, vb.manifest_sha256)) is not None:  # another importer was quicker
+                return _already(central, outcome, vb, staged, dry_run, held)
+            plan = make_plan(revisions, load_snapshot(conn, revisions), vb.key_id)
             counts = _counts(vb, plan)
             _record_bundle(conn, vb, path, IMPORTED, None, counts, file_sha=file_sha,
                            archived=f"{central.archive_dir.name}/{files.archive_name(vb.bundle_id)}")
             apply_plan(conn, plan, manifest_sha256=vb.manifest_sha256, revisions=revisions,
-                       read_photo=vb.read_photo)
-            conn.execute(insert(CHAIN).values(
-                device_id=vb.device_id, sequence=vb.sequence, manifest_sha256=vb.manifest_sha256,
-                previous_manifest_sha256=vb.previous_manifest_sha256, bundle_id=vb.bundle_id,
-                key_id=vb.key_id))
-            log_action(conn, "import", path, file_sha, vb.manifest_sha256, IMPORTED,
-                 outcome_line(counts))
+                       read_photo=vb.read_photo, signer=vb.key_id)
+            changed = chain.settle(conn, vb.device_id, vb.key_id)
+            chain.refresh_carried(conn, changed)
+            mine = conn.execute(select(BUNDLES.c.status, BUNDLES.c.reason, BUNDLES.c.reason_en)
+                                .where(BUNDLES.c.manifest_sha256 == vb.manifest_sha256)).one()
+            _chain_warnings(conn, outcome, vb, changed)
+            log_action(conn, "import", path, file_sha, vb.manifest_sha256, mine.status,
+                       mine.reason or outcome_line(counts))
             # archived before the commit: a crash in between leaves an archived copy of a
             # bundle not yet imported, which the next import of it simply replaces
             vb_path = files.place(staged, central.archive_dir, files.archive_name(vb.bundle_id))
             staged = None
-        outcome.status = IMPORTED
+        outcome.status = mine.status
         outcome.counts = counts
         outcome.archived = str(vb_path)
+        if mine.status == QUARANTINED:
+            outcome.reason, outcome.reason_en = mine.reason, mine.reason_en
+            outcome.quarantined = str(_held_report(central, outcome, vb_path, file_sha))
         return outcome
     except BundleCancelled:
         outcome.status = CANCELLED
         return outcome
     except (BundleError, MergeError) as exc:
-        status = QUARANTINED if isinstance(exc, checks.Fork) else REFUSED
-        outcome.status = status
+        outcome.status = REFUSED
         outcome.reason, outcome.reason_en = exc.message, exc.message_en
         outcome.member = getattr(exc, "member", None)
         if not dry_run:
@@ -251,14 +256,55 @@ def _counts(vb: VerifiedBundle, plan: MergePlan) -> dict:
     return {"inspections": len(vb.records), **plan.summary()}
 
 
-def _imported(conn: Connection, manifest_sha: str) -> bool:
-    return conn.execute(select(BUNDLES.c.status).where(
-        BUNDLES.c.manifest_sha256 == manifest_sha)).scalar() == IMPORTED
+def _received(conn: Connection, manifest_sha: str):
+    """The stored row (status, reasons) when this manifest's content is stored, else None."""
+    return conn.execute(select(BUNDLES.c.status, BUNDLES.c.reason, BUNDLES.c.reason_en).where(
+        BUNDLES.c.manifest_sha256 == manifest_sha,
+        BUNDLES.c.status.in_([IMPORTED, QUARANTINED]))).first()
+
+
+def _chain_warnings(conn: Connection, outcome: ImportOutcome, vb: VerifiedBundle,
+                    changed: dict[str, tuple[str, str]]) -> None:
+    """Bundles received earlier that this one moved into or out of quarantine."""
+    others = sorted(m for m in changed if m != vb.manifest_sha256)
+    if not others:
+        return
+    for r in conn.execute(select(BUNDLES.c.bundle_id, BUNDLES.c.sequence, BUNDLES.c.status)
+                          .where(BUNDLES.c.manifest_sha256.in_(others))
+                          .order_by(BUNDLES.c.sequence, BUNDLES.c.bundle_id)):
+        if r.status == QUARANTINED:
+            outcome.warnings.append(f"设备 {vb.device_id} 第 {r.sequence} 号数据包（{r.bundle_id}）"
+                                    "因分叉改为隔离，其内容暂不计入")
+            outcome.warnings_en.append(f"bundle {r.sequence} of device {vb.device_id} "
+                                       f"({r.bundle_id}) is now quarantined (a fork); its content "
+                                       "no longer counts")
+        else:
+            outcome.warnings.append(f"设备 {vb.device_id} 第 {r.sequence} 号数据包（{r.bundle_id}）"
+                                    "现已导入")
+            outcome.warnings_en.append(f"bundle {r.sequence} of device {vb.device_id} "
+                                       f"({r.bundle_id}) is now imported")
+
+
+def _held_report(central: Central, outcome: ImportOutcome, archived: Path, file_sha: str) -> Path:
+    """The report in quarantine/ for a bundle stored but held; the file stays in archive/."""
+    central.quarantine_dir.mkdir(parents=True, exist_ok=True)
+    dest = central.quarantine_dir / files.quarantine_name(archived, outcome.bundle_id, file_sha)
+    shutil.copyfile(archived, dest)  # beside its report, like every quarantined file
+    files.write_report(dest, source=Path(outcome.path), status=outcome.status,
+                       reason_zh=outcome.reason, reason_en=outcome.reason_en, details={
+                           "archived": str(archived), "bundle_id": outcome.bundle_id,
+                           "device_id": outcome.device_id, "sequence": outcome.sequence,
+                           "inspector": outcome.inspector,
+                           "manifest_sha256": outcome.manifest_sha256, "file_sha256": file_sha})
+    return dest
 
 
 def _already(central: Central, outcome: ImportOutcome, vb: VerifiedBundle, staged: Path,
-             dry_run: bool) -> ImportOutcome:
+             dry_run: bool, held=None) -> ImportOutcome:
     outcome.status = ALREADY
+    if held is not None and held.status == QUARANTINED:
+        outcome.status = QUARANTINED
+        outcome.reason, outcome.reason_en = held.reason or "", held.reason_en or ""
     target = central.archive_dir / files.archive_name(vb.bundle_id)
     if not dry_run and not target.exists():
         # imported by a process killed before it could archive (or the archive was pruned)
@@ -273,6 +319,9 @@ def _already_file(central: Central, outcome: ImportOutcome, row, staged: Path,
     outcome.device_id, outcome.sequence = row.device_id, row.sequence
     outcome.inspector = f"{row.inspector_name}（{row.inspector_unit}）"
     outcome.status = ALREADY
+    if row.status == QUARANTINED:
+        outcome.status = QUARANTINED
+        outcome.reason, outcome.reason_en = row.reason or "", row.reason_en or ""
     target = central.archive_dir / files.archive_name(row.bundle_id)
     if not dry_run and not target.exists():
         files.place(staged, central.archive_dir, target.name)
@@ -325,7 +374,7 @@ def _refuse(central: Central, outcome: ImportOutcome, vb: VerifiedBundle | None,
         outcome.quarantined = str(dest)
     try:
         with central.write() as conn:
-            if vb is not None and not _imported(conn, vb.manifest_sha256):
+            if vb is not None and _received(conn, vb.manifest_sha256) is None:
                 _record_bundle(conn, vb, path, outcome.status, outcome.reason, {}, archived=None,
                                file_sha=file_sha)
             log_action(conn, "import", path, file_sha, vb.manifest_sha256 if vb else None,

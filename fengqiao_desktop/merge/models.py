@@ -14,6 +14,10 @@ invariants cheap to enforce:
   content; the digest leaves them out.
 - Times copied from records are normalised UTC ISO strings (``...Z``), which sort
   the same on every database.
+- One data model, two engines: whatever the bundle verifier accepts fits both
+  databases. Sequence and revision numbers are 64-bit (the verifier refuses
+  larger ones); text that comes from a record is ``Text`` unless the verifier
+  bounds its length (ids, times); no string may hold U+0000 (PostgreSQL cannot).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from datetime import date, datetime
 from typing import cast
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -107,7 +112,7 @@ class Bundle(Base):
     manifest_sha256: Mapped[str] = mapped_column(SHA, primary_key=True)
     bundle_id: Mapped[str] = mapped_column(String(36), index=True)
     device_id: Mapped[str] = mapped_column(String(64))
-    sequence: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(BigInteger)
     previous_manifest_sha256: Mapped[str | None] = mapped_column(SHA)
     key_id: Mapped[str] = mapped_column(String(16))
     inspector_name: Mapped[str] = mapped_column(String(100))
@@ -115,6 +120,7 @@ class Bundle(Base):
     created_at: Mapped[str] = mapped_column(String(32))  # as in the manifest (UTC ISO)
     status: Mapped[str] = mapped_column(String(16))  # imported / refused / quarantined
     reason: Mapped[str | None] = mapped_column(Text)
+    reason_en: Mapped[str | None] = mapped_column(Text)
     file_name: Mapped[str] = mapped_column(String(255))
     file_sha256: Mapped[str | None] = mapped_column(SHA, index=True)  # the whole file, as archived
     archived_path: Mapped[str | None] = mapped_column(String(255))  # relative to the files dir
@@ -123,19 +129,23 @@ class Bundle(Base):
     n_conflicts: Mapped[int] = mapped_column(Integer, default=0)
     n_photos: Mapped[int] = mapped_column(Integer, default=0)
     imported_at: Mapped[datetime] = mapped_column(TS)
+    # a person's decision on a quarantined bundle (merge/chain.py): released / rejected
+    decision: Mapped[str | None] = mapped_column(String(16))
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime | None] = mapped_column(TS)
 
 
-class DeviceChain(Base):
-    """One link per imported bundle of a device: its place in the device's hash chain."""
+class InspectionOwner(Base):
+    """An inspection the bureau assigned (or handed over) to an inspector's key."""
 
-    __tablename__ = "device_chain"
+    __tablename__ = "inspection_owners"
 
-    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    sequence: Mapped[int] = mapped_column(Integer, primary_key=True)
-    manifest_sha256: Mapped[str] = mapped_column(SHA, unique=True)
-    previous_manifest_sha256: Mapped[str | None] = mapped_column(SHA)
-    bundle_id: Mapped[str] = mapped_column(String(36))
+    inspection_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     key_id: Mapped[str] = mapped_column(String(16))
+    assigned_by: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    assigned_at: Mapped[datetime] = mapped_column(TS)
 
 
 class Inspection(Base):
@@ -149,9 +159,9 @@ class Inspection(Base):
     form_id: Mapped[str] = mapped_column(String(64))
     form_kind: Mapped[str] = mapped_column(String(16))
     visit_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(Text)
     completed_at: Mapped[str | None] = mapped_column(String(32))
-    winner_revision: Mapped[int] = mapped_column(Integer)
+    winner_revision: Mapped[int] = mapped_column(BigInteger)
     winner_sha256: Mapped[str] = mapped_column(SHA)
     total: Mapped[float | None] = mapped_column(Float)
     verdict: Mapped[str | None] = mapped_column(String(16))
@@ -165,13 +175,14 @@ class InspectionRevision(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), index=True)
-    revision: Mapped[int] = mapped_column(Integer)
+    revision: Mapped[int] = mapped_column(BigInteger)
     content_sha256: Mapped[str] = mapped_column(SHA)
+    key_id: Mapped[str | None] = mapped_column(String(16))  # the signer (= the record's inspector)
     record: Mapped[str] = mapped_column(Text)  # RFC 8785 JSON of the record
     station_code: Mapped[str] = mapped_column(String(12))
     form_sha256: Mapped[str] = mapped_column(SHA)
     visit_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(Text)
     completed_at: Mapped[str | None] = mapped_column(String(32))
     audit_chain: Mapped[str] = mapped_column(Text)  # sha256 per audit entry, space-separated
     total: Mapped[float | None] = mapped_column(Float)
@@ -207,14 +218,14 @@ class Finding(Base):
     inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), primary_key=True)
     finding_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     station_code: Mapped[str] = mapped_column(String(12), index=True)
-    item_id: Mapped[str | None] = mapped_column(String(64))
-    category: Mapped[str | None] = mapped_column(String(32))
-    severity: Mapped[str | None] = mapped_column(String(16))
+    item_id: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(Text)
+    severity: Mapped[str | None] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
     measures: Mapped[str] = mapped_column(Text, default="")
-    responsible: Mapped[str] = mapped_column(String(200), default="")
-    deadline: Mapped[str | None] = mapped_column(String(32))
-    status: Mapped[str | None] = mapped_column(String(16))
+    responsible: Mapped[str] = mapped_column(Text, default="")
+    deadline: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(Text)
 
 
 class Conflict(Base):

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from fengqiao_desktop.merge.records import RevisionData
-from fengqiao_desktop.merge.winner import Rev, auto_winner, competing
+from fengqiao_desktop.merge.winner import Rev, contest
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,8 @@ class Snapshot:
     revisions: Mapping[str, Sequence[Rev]]  # inspection id -> its stored revisions
     photos: frozenset[str] = frozenset()  # photo sha256 already stored
     conflicts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # id -> competing shas
+    held: frozenset[str] = frozenset()  # stored revisions no standing bundle carries (chain.py)
+    owners: Mapping[str, str] = field(default_factory=dict)  # id -> key the bureau assigned
 
 
 @dataclass
@@ -48,11 +50,12 @@ class MergePlan:
         }
 
 
-def rev_of(r: RevisionData) -> Rev:
-    return Rev(r.revision, r.content_sha256, r.completed_at, r.audit_chain)
+def rev_of(r: RevisionData, signer: str | None = None) -> Rev:
+    return Rev(r.revision, r.content_sha256, r.completed_at, r.audit_chain, signer)
 
 
-def make_plan(revisions: Sequence[RevisionData], snapshot: Snapshot) -> MergePlan:
+def make_plan(revisions: Sequence[RevisionData], snapshot: Snapshot,
+              signer: str | None = None) -> MergePlan:
     plan = MergePlan()
     by_id: dict[str, list[RevisionData]] = {}
     for r in revisions:
@@ -62,16 +65,16 @@ def make_plan(revisions: Sequence[RevisionData], snapshot: Snapshot) -> MergePla
         known = {r.sha256 for r in stored}
         if not stored:
             plan.new_inspections.append(iid)
-        after = list(stored)
+        after = [r for r in stored if r.sha256 not in snapshot.held]
         for r in sorted(by_id[iid], key=lambda x: (x.revision, x.content_sha256)):
             if r.content_sha256 in known:
                 plan.present_revisions.append(r)
             else:
                 known.add(r.content_sha256)
                 plan.new_revisions.append(r)
-                after.append(rev_of(r))
-        plan.winners[iid] = auto_winner(after)
-        comp = competing(after)
+            if r.content_sha256 not in {x.sha256 for x in after}:
+                after.append(rev_of(r, signer))
+        comp, plan.winners[iid] = contest(after, snapshot.owners.get(iid))
         plan.competitors[iid] = comp
         shas = tuple(r.sha256 for r in comp)
         if len(comp) > 1 and shas != tuple(snapshot.conflicts.get(iid, ())):

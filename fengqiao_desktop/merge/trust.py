@@ -176,3 +176,20 @@ def check_signer(entry: TrustEntry | None, key_id: str, manifest: dict) -> None:
             f"签名密钥 {key_id} 属于 {entry.name}（{entry.unit}），但数据包自称来自 {name}（{unit}）",
             message_en=f"the signing key {key_id} belongs to {entry.name} ({entry.unit}), but the "
             f"bundle claims to come from {name} ({unit})")
+
+
+def check_records_signer(key_id: str, manifest: dict, records: dict[str, dict]) -> None:
+    """Every record must name the signer as its inspector: nobody signs for another inspector."""
+    insp = manifest.get("inspector") or {}
+    want = (key_id, str(insp.get("name", "")).strip(), str(insp.get("unit", "")).strip())
+    for member in sorted(records):
+        ri = records[member].get("inspector") or {}
+        got = (ri.get("key_id"), str(ri.get("name", "")).strip(), str(ri.get("unit", "")).strip())
+        # an empty name or unit claims nobody (a laptop without a profile name writes none)
+        if got[0] != want[0] or any(g and g != w for g, w in zip(got[1:], want[1:], strict=True)):
+            raise MergeError(
+                f"{member}：记录的检查员 {got[1]}（{got[2]}，密钥 {got[0]}）不是签名者 "
+                f"{want[1]}（{want[2]}，密钥 {key_id}），检查员只能提交本人的检查记录",
+                message_en=f"{member}: the record names inspector {got[1]} ({got[2]}, key {got[0]}), "
+                f"not the signer {want[1]} ({want[2]}, key {key_id}); an inspector may only submit "
+                "their own records")

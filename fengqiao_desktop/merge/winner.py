@@ -12,6 +12,13 @@ Rule (docs/merge.md):
   edited). A revision that is neither the winner nor an ancestor of it lost a
   race — the same revision number with other content, or an edit on another
   branch — and the inspection gets a conflict entry listing the competitors.
+
+Ownership: an inspection belongs to the key the bureau assigned it to, else to the
+key that signed its lowest revision (the inspector who created it). Only the
+owner's revisions can win automatically; a revision signed by another key never
+wins by itself — it is listed with the competitors, so the inspection has a
+conflict for a person. When two keys signed the lowest revision nobody owns it:
+every revision competes and the conflict stays open until a person resolves it.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ class Rev:
     sha256: str
     completed_at: str | None = None
     audit_chain: tuple[str, ...] = ()
+    signer: str | None = None  # key id that signed it
 
     @property
     def key(self) -> tuple:
@@ -55,3 +63,28 @@ def effective_winner(revs: Iterable[Rev], chosen_sha: str | None) -> Rev:
             if r.sha256 == chosen_sha:
                 return r
     return auto_winner(revs)
+
+
+def owner_of(revs: Iterable[Rev], assigned: str | None = None) -> str | None:
+    """The key an inspection belongs to, or None when that is disputed."""
+    if assigned:
+        return assigned
+    revs = list(revs)
+    if not revs:
+        return None
+    low = min(r.revision for r in revs)
+    first = {r.signer for r in revs if r.revision == low}
+    return first.pop() if len(first) == 1 else None
+
+
+def contest(revs: Iterable[Rev], assigned: str | None = None) -> tuple[list[Rev], Rev]:
+    """(competitors oldest first, automatic winner) under the ownership rule."""
+    revs = list({r.sha256: r for r in revs}.values())
+    owner = owner_of(revs, assigned)
+    mine = [r for r in revs if owner is None or r.signer == owner] or revs
+    auto = auto_winner(mine)
+    others = [r for r in revs if r not in mine]
+    # of another key's revisions, only the tips compete (an ancestor adds nothing to decide)
+    others = [r for r in others if not any(is_ancestor(r, o) for o in others)]
+    comp = {r.sha256: r for r in competing(mine) + others}
+    return sorted(comp.values(), key=lambda r: r.key), auto

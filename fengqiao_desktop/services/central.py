@@ -17,10 +17,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from fengqiao_desktop.bundle.minisign import PublicKey
+from fengqiao_desktop.merge import chain as _chain
 from fengqiao_desktop.merge import conflicts as _conflicts
 from fengqiao_desktop.merge import digest as _digest
 from fengqiao_desktop.merge import forms_registry, importer, results, trust
 from fengqiao_desktop.merge import roster as _roster
+from fengqiao_desktop.merge.chain import HeldBundle
 from fengqiao_desktop.merge.checks import chain_gaps
 from fengqiao_desktop.merge.conflicts import ConflictView
 from fengqiao_desktop.merge.db import Central, open_central
@@ -33,7 +35,8 @@ from fengqiao_desktop.roster.model import ImportResult
 __all__ = [
     "ConflictView", "FormEntry", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
     "bundles_list", "conflict_resolve", "conflicts_list", "device_gaps", "digest", "dump",
-    "forms_list", "forms_register", "import_bundles", "load_demo", "open_central",
+    "HeldBundle", "forms_list", "forms_register", "import_bundles", "load_demo", "open_central",
+    "quarantine_list", "quarantine_reject", "quarantine_release",
     "roster_import", "station_results", "trust_add", "trust_list", "trust_revoke",
 ]
 
@@ -170,9 +173,27 @@ def device_gaps(*, url: Target = None) -> dict[str, list[tuple[int, int]]]:
     """Per device, the ranges of sequence numbers not imported (below its highest)."""
     from sqlalchemy import select
 
-    from fengqiao_desktop.merge.models import DeviceChain, table_of
+    from fengqiao_desktop.merge.models import Bundle, table_of
 
-    t = table_of(DeviceChain)
+    t = table_of(Bundle)
     with _open(url) as c, c.read() as conn:
-        devices = sorted(set(conn.execute(select(t.c.device_id)).scalars()))
+        devices = sorted(set(conn.execute(select(t.c.device_id).where(t.c.status == "imported")).scalars()))
         return {d: g for d in devices if (g := chain_gaps(conn, d))}
+
+
+def quarantine_list(*, url: Target = None) -> list[HeldBundle]:
+    """Bundles stored but quarantined (their chain forked), waiting for a person."""
+    with _open(url) as c, c.read() as conn:
+        return _chain.held_bundles(conn)
+
+
+def quarantine_release(ident: str, *, reason: str, by: str, url: Target = None) -> dict[str, tuple[str, str]]:
+    """Release a quarantined bundle (a bundle id or manifest sha256): it stands, its chain is re-decided."""
+    with _open(url) as c, c.write() as conn:
+        return _chain.decide_bundle(conn, ident, _chain.RELEASED, reason=reason, by=by)
+
+
+def quarantine_reject(ident: str, *, reason: str, by: str, url: Target = None) -> dict[str, tuple[str, str]]:
+    """Reject a quarantined bundle for good; its chain is re-decided."""
+    with _open(url) as c, c.write() as conn:
+        return _chain.decide_bundle(conn, ident, _chain.REJECTED, reason=reason, by=by)

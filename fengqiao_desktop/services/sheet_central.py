@@ -60,6 +60,12 @@ class CentralSheetSource:
                 ins = _winner(conn, inspection_id)
                 if ins is None:
                     raise _unknown(inspection_id)
+                if not ins.winner_sha256:  # only quarantined bundles carry it (docs/merge.md)
+                    raise ReportError(
+                        f"检查 {inspection_id} 只在隔离中的数据包里，须待人工裁定"
+                        "（fengqiao central quarantine list）后才能打印。",
+                        message_en=f"Inspection {inspection_id} is only in quarantined bundles; it can be "
+                        "printed once a person decides (fengqiao central quarantine list).")
                 record = _record(conn, inspection_id, ins.winner_sha256)
                 form = load_form(conn, ins.form_sha256)
                 if form is None:  # pragma: no cover - imports refuse unregistered forms

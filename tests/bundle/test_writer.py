@@ -126,7 +126,8 @@ def test_unwritable_directory_is_a_bundle_error(tmp_path, sk, photo_files):
 
 # -- round trip -------------------------------------------------------------------------
 
-_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+               max_size=12)  # U+0000 is refused by the spec (no database text can hold it)
 _scalar = st.one_of(st.none(), st.booleans(), st.integers(-(2**53) + 1, 2**53 - 1),
                     st.floats(allow_nan=False, allow_infinity=False, width=64), _text)
 _json = st.recursive(_scalar, lambda inner: st.one_of(

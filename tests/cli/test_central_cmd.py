@@ -126,3 +126,40 @@ def test_real_command_exit_status_and_env_url(tmp_path):
     assert (tmp_path / "env" / "quarantine").is_dir()
     p = subprocess.run([*exe, "central", "init"], env=env, capture_output=True, text=True)
     assert p.returncode == 0 and str(tmp_path / "env") in p.stdout
+
+
+def test_quarantine_list_release_reject(run, tmp_path):
+    """A copied data directory forks the chain; the clerk lists, releases and rejects."""
+    dev = _setup(run, tmp_path)
+    dev.export(tmp_path / "a", [dev.record(RUBRIC)])
+    twin = Device(name=dev.name, unit=dev.unit, device_id=dev.device_id, sk=dev.sk,
+                  sequence=dev.sequence, previous=dev.previous)
+    mine = dev.export(tmp_path / "a", [dev.record(RUBRIC)])
+    theirs = twin.export(tmp_path / "b", [twin.record(RUBRIC)])
+    r = run("merge", str(tmp_path / "a"), str(theirs))
+    assert r.exit_code == 1
+    lines = r.output.splitlines()
+    assert [ln.split(":")[0] for ln in lines[:3]] == ["已导入", "已导入", "已隔离"]
+    assert "分叉" in lines[2] and "因分叉改为隔离" in r.output  # the imported side is held too
+
+    r = run("central", "quarantine", "list", "--json")
+    held = json.loads(r.output)
+    assert sorted(b["sequence"] for b in held) == [2, 2]
+    r = run("central", "quarantine", "list", lang="en")
+    assert "fork" in r.output and "分叉" not in r.output
+    mine_id = next(b["bundle_id"] for b in held if b["file_name"] == mine.name)
+    theirs_id = next(b["bundle_id"] for b in held if b["file_name"] == theirs.name)
+
+    r = run("central", "quarantine", "release", mine_id, "--reason", "核对原笔记本", "--by", "王科长")
+    assert r.exit_code == 0 and "已放行" in r.output and "转为导入 1 个" in r.output
+    r = run("central", "quarantine", "release", mine_id, "--reason", "again", "--by", "someone", lang="en")
+    assert r.exit_code != 0 and "released already by 王科长" in r.output
+    # the other side of the fork cannot be released too
+    r = run("central", "quarantine", "release", theirs_id, "--reason", "x", "--by", "y", lang="en")
+    assert r.exit_code != 0 and "reject it first" in r.output and "Traceback" not in r.output
+    r = run("central", "quarantine", "reject", theirs_id, "--reason", "复制的数据目录", "--by", "王科长",
+            lang="en")
+    assert r.exit_code == 0 and r.output.startswith("rejected: ")
+    r = run("central", "quarantine", "list", "--json")
+    [left] = json.loads(r.output)
+    assert left["bundle_id"] == theirs_id and left["decision"] == "rejected"

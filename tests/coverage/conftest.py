@@ -13,7 +13,10 @@ from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+sys.path.insert(0, str(Path(__file__).parents[1] / "merge"))
+
 from coverage_dataset import populate  # noqa: E402
+from merge_helpers import drop_pg_database  # noqa: E402
 
 PG_ENV = "FENGQIAO_TEST_PG_URL"
 
@@ -27,12 +30,11 @@ def pg_coverage_db():
     admin = create_engine(os.environ[PG_ENV], isolation_level="AUTOCOMMIT")
     with admin.connect() as c:
         c.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
     try:
         yield base.set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_pg_database(os.environ[PG_ENV], name)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

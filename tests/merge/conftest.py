@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from merge_helpers import GATE, RUBRIC, Device  # noqa: E402
+from merge_helpers import GATE, RUBRIC, Device, drop_pg_database  # noqa: E402
 
 from fengqiao_desktop.merge import forms_registry  # noqa: E402
 from fengqiao_desktop.merge.db import Central, open_central  # noqa: E402
@@ -40,12 +40,11 @@ def pg_database():
     admin = _pg_admin()
     with admin.connect() as c:
         c.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
     try:
         yield base.set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_pg_database(os.environ[PG_ENV], name)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -11,6 +11,7 @@ from merge_helpers import (
     RUBRIC,
     VILLAGE,
     VILLAGE2,
+    Device,
     gate_answers,
     make_photo,
     photo_entry,
@@ -93,7 +94,8 @@ def test_every_revision_kept_newest_wins_and_old_bundle_never_overrides(bureau):
 
 def test_competing_revisions_get_a_deterministic_winner_and_a_conflict(bureau):
     a = bureau.device("张三")
-    b = bureau.device("李四")
+    # the inspection copied to the same inspector's second laptop (same key, another device)
+    b = Device(name=a.name, unit=a.unit, sk=a.sk)
     iid = "22222222-2222-4222-8222-222222222222"
     base = a.record(RUBRIC, inspection_id=iid, revision=1)
     pa1 = a.export(bureau.tmp / "a", [base])
@@ -296,5 +298,6 @@ def test_a_new_competitor_reopens_a_resolved_conflict(bureau):
     assert c2.status == "open" and c2.resolved_by is None
     assert [r.revision for r in c2.revisions] == [2, 3]  # A's r2 against B's r3 (B's r2 is its ancestor)
     assert c2.winner_sha256 == c2.auto_winner_sha256
-    assert _inspection(bureau, iid)["winner_revision"] == 3
+    # A created the inspection: B's higher revision never wins by itself
+    assert _inspection(bureau, iid)["winner_revision"] == 2
     assert svc.conflicts_list(url=bureau.central, open_only=True)

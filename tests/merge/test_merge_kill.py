@@ -55,11 +55,11 @@ def _consistent(bureau) -> str:
             ~ins.c.winner_sha256.in_(select(rev.c.content_sha256)))).scalar_one()
     assert orphans == 0
     if imported == 0:
-        assert (n["inspections"], n["inspection_revisions"], n["photo_blobs"], n["revision_sources"],
-                n["device_chain"]) == (0, 0, 0, 0, 0)
+        assert (n["inspections"], n["inspection_revisions"], n["photo_blobs"],
+                n["revision_sources"]) == (0, 0, 0, 0)
         return "out"
     assert (n["inspections"], n["inspection_revisions"], n["photo_blobs"], n["revision_sources"],
-            n["device_chain"]) == (150, 150, 40, 150, 1)
+            imported) == (150, 150, 40, 150, 1)
     return "in"
 
 

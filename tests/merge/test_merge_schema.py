@@ -68,3 +68,35 @@ def test_unusable_url_is_a_clear_error(url):
     with pytest.raises(StorageError) as exc:
         open_central(url)
     assert "x@" not in exc.value.message_en  # the password never shows
+
+
+def test_a_database_of_the_previous_schema_upgrades_with_its_content(bureau):
+    """Down to c0001 (the previous release's schema) and up again: content kept, signers filled in."""
+    from alembic import command
+    from merge_helpers import RUBRIC
+
+    from fengqiao_desktop.merge.db import migration_connection, upgrade
+    from fengqiao_desktop.services import central as svc
+
+    dev = bureau.device()
+    rec = dev.record(RUBRIC)
+    [o] = bureau.merge(dev.export(bureau.tmp / "usb", [rec]))
+    assert o.status == "imported"
+    before = bureau.digest()
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with migration_connection(bureau.central.engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "c0001")
+    with bureau.central.engine.connect() as conn:
+        assert MigrationContext.configure(
+            conn, opts={"version_table": "central_alembic_version"}).get_current_revision() == "c0001"
+    upgrade(bureau.central.engine)
+    assert bureau.digest() == before
+    rev = models.table_of(models.InspectionRevision)
+    with bureau.central.read() as conn:
+        assert conn.execute(select(rev.c.key_id)).scalars().all() == [dev.key_id]
+    # and it goes on working: the next bundle of the same device follows the chain
+    [o2] = bureau.merge(dev.export(bureau.tmp / "usb", [dev.record(RUBRIC)]))
+    assert o2.status == "imported" and not o2.warnings
+    assert svc.quarantine_list(url=bureau.central) == []

@@ -69,28 +69,29 @@ def test_compare_and_resolve_through_the_page(qtbot, qtmodeltester, sync_tasks, 
     totals = _compare_row(page, "总分")
     assert totals[a_col].data().startswith(f"{ra['score']['total']:g} /")
     assert totals[b_col].data().startswith(f"{rb['score']['total']:g} /")
-    assert _compare_row(page, "当前胜出")[b_col].data() == "胜出"  # later completion wins the tie
+    # 张三 created the inspection: 李四's revision never wins by itself, however late
+    assert _compare_row(page, "当前胜出")[a_col].data() == "胜出"
     assert page.comparison.station_name and page.comparison.station_name in page.heading.text()
     assert ra["station_code"] in page.heading.text()
 
-    # choose 张三's revision: a reason is required
-    loser = next(s for s in sides if s.inspector.startswith("张三"))
+    # hand it over to 李四's revision: a reason is required
+    loser = next(s for s in sides if s.inspector.startswith("李四"))
     assert page.choose_winner(loser.sha256)
     page.by_edit.setText("王科长")
     page.reason_edit.clear()
     assert not page.resolve_button.isEnabled()
-    page.reason_edit.setText("现场复核以张三的记录为准")
+    page.reason_edit.setText("现场复核以李四的记录为准")
     assert page.resolve_button.isEnabled()
     with qtbot.waitSignal(context.data_changed):
         page.resolve_button.click()
 
     [c] = svc.conflicts_list(url=central.url)
     assert c.status == "resolved" and c.winner_sha256 == loser.sha256
-    assert c.reason == "现场复核以张三的记录为准" and c.resolved_by == "王科长"
+    assert c.reason == "现场复核以李四的记录为准" and c.resolved_by == "王科长"
     row = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
-    assert row[3] == "已裁定" and row[6] == "现场复核以张三的记录为准" and "王科长" in row[5]
-    assert "张三" in row[4]
-    assert _compare_row(page, "当前胜出")[a_col].data() == "胜出"
+    assert row[3] == "已裁定" and row[6] == "现场复核以李四的记录为准" and "王科长" in row[5]
+    assert "李四" in row[4]
+    assert _compare_row(page, "当前胜出")[b_col].data() == "胜出"
 
 
 def test_no_conflicts_says_so(qtbot, sync_tasks, central, context):
