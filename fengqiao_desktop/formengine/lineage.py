@@ -170,6 +170,8 @@ class FormDiff:
             if c.change is Change.SAME and not c.points_changed:
                 continue
             name = c.change.zh if zh else c.change.value
+            if c.change is Change.SAME:
+                name = "分值变化" if zh else "points"
             ids = f"{','.join(c.old) or '-'} → {','.join(c.new) or '-'}"
             pts = ""
             if c.points_changed:
