@@ -248,7 +248,7 @@ class _Reader:
                     total_row = (pts, row.ref("points"))
                 continue
             distinct = {t for t in texts}
-            if not row.text("number") and not row.text("points") and len(distinct) == 1:
+            if len(distinct) == 1 and _number(texts[0]) is None:  # a section row: one text, merged or not
                 sid, title, pts = _section_title(texts[0])
                 sections.append(_Section(title, next(c.ref for c in cells if c.text), sid, pts))
                 last_section_text = ""
