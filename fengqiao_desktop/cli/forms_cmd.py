@@ -77,11 +77,14 @@ def check_cmd(paths: tuple[str, ...]) -> None:
     """
     from fengqiao_desktop.formengine.loader import FormRegistry, load_form_file
 
+    from fengqiao_desktop.formengine.lineage import check_map
+
     files = _expand(paths)
     if not files:
         raise FormError("没有找到表单文件（*.yaml）", message_en="No form files (*.yaml) found")
     registry = FormRegistry([])
     bad = 0
+    loaded = []
     for path in files:
         try:
             form = load_form_file(path)
@@ -90,6 +93,29 @@ def check_cmd(paths: tuple[str, ...]) -> None:
             bad += 1
             click.echo(("错误: " if _zh() else "error: ") + exc.user_message(lang()), err=True)
             continue
+        loaded.append((path, form))
+    try:
+        installed = _registry()
+    except FormError:  # a bad file among the installed forms: already reported above
+        installed = registry
+    for path, form in loaded:
+        if form.supersedes is not None:  # a version map is checked against the version it names
+            sup = form.supersedes
+            try:
+                old = registry.get(sup.form or form.id, sup.version)
+            except FormError:
+                try:
+                    old = installed.get(sup.form or form.id, sup.version)
+                except FormError:
+                    old = None
+            try:
+                if old is not None:
+                    check_map(form, old)
+            except FormError as exc:
+                bad += 1
+                click.echo(("错误: " if _zh() else "error: ") + f"{path.name}: " + exc.user_message(lang()),
+                           err=True)
+                continue
         if _zh():
             click.echo(f"OK  {form.id}  版本 {form.version}  满分 {_pts(form.max)}  "
                        f"sha256 {form.sha256[:12]}  ({path.name})")

@@ -209,6 +209,18 @@ def diff(new: FormDef, old: FormDef) -> FormDiff:
     return FormDiff(old, new, tuple(changes))
 
 
+def diff_against(new: FormDef, old: FormDef) -> FormDiff:
+    """The diff of ``new`` against ``old``, whether or not ``new`` declares a map for ``old``.
+
+    Without a declared map (or with one for another version) the map is inferred, as the
+    importer does, so a person still sees what was added, removed and re-pointed.
+    """
+    sup = new.supersedes
+    if sup is not None and (sup.form or new.id) == old.id and sup.version == old.version:
+        return diff(new, old)
+    return diff(new.model_copy(update={"supersedes": infer_map(new, old)}), old)
+
+
 # -- many steps: threads through every version of a form --------------------------------------
 
 Key = tuple[str, str]  # (version, item id) where a thread begins

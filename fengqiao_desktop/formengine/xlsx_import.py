@@ -158,6 +158,7 @@ class _Section:
     declared: float | None = None
     items: list[dict] = field(default_factory=list)
     en: str = ""
+    broken: bool = False  # a row could not be read: its subtotal cannot be checked
 
 
 def _find_header(grid: Grid) -> tuple[int, dict[int, str]] | None:
@@ -265,12 +266,14 @@ class _Reader:
             item = self._item(row)
             if item is not None:
                 sections[-1].items.append(item)
+            else:
+                sections[-1].broken = True
         self._total_row = total_row
         return sections
 
     def _check_subtotal(self, row: _Row, sec: _Section | None) -> None:
         pts = _number(row.text("points"))
-        if sec is None or pts is None:
+        if sec is None or pts is None or sec.broken:
             return
         have = sum(i["max"] for i in sec.items)
         if abs(have - pts) > 1e-9:

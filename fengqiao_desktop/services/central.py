@@ -33,7 +33,7 @@ from fengqiao_desktop.roster.model import ImportResult
 __all__ = [
     "ConflictView", "FormEntry", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
     "bundles_list", "conflict_resolve", "conflicts_list", "device_gaps", "digest", "dump",
-    "forms_list", "forms_register", "import_bundles", "load_demo", "open_central",
+    "forms_list", "forms_plan_register", "forms_register", "import_bundles", "load_demo", "open_central",
     "roster_import", "station_results", "trust_add", "trust_list", "trust_revoke",
 ]
 
@@ -94,6 +94,15 @@ def forms_register(paths: Sequence[str | Path], *, url: Target = None) -> list[t
         done = forms_registry.register_files(conn, paths)
         entries = {e.sha256: e for e in forms_registry.list_forms(conn)}
         return [(entries[f.sha256], added) for f, added in done]
+
+
+def forms_plan_register(paths: Sequence[str | Path], *, url: Target = None) -> list[forms_registry.RegistrationPlan]:
+    """What ``forms_register`` would do: each form's diff against the version it replaces."""
+    from fengqiao_desktop.formengine.loader import load_form_file
+
+    forms = [load_form_file(p) for p in paths]
+    with _open(url) as c, c.read() as conn:
+        return forms_registry.plan_registration(conn, forms)
 
 
 def forms_list(*, url: Target = None) -> list[FormEntry]:

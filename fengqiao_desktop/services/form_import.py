@@ -49,6 +49,10 @@ def plan_import(path: str | Path, options: Options | None = None, *, output: str
         previous = None
     if previous is None and form.id in {f.id for f in registry}:
         previous = registry.get(form.id)
+    if previous is not None and form.version != previous.version and not options.version:
+        same_content = form.model_copy(update={"version": previous.version, "supersedes": previous.supersedes})
+        if same_content.sha256 == previous.sha256:  # the installed sheet again: nothing new
+            report.form = form = previous
     change = None
     if previous is not None and form.supersedes is not None and form.version != previous.version:
         try:
