@@ -159,6 +159,7 @@ class _Section:
     items: list[dict] = field(default_factory=list)
     en: str = ""
     broken: bool = False  # a row could not be read: its subtotal cannot be checked
+    raw: str = ""  # the cell's text as written
 
 
 def _find_header(grid: Grid) -> tuple[int, dict[int, str]] | None:
@@ -251,13 +252,13 @@ class _Reader:
             distinct = {t for t in texts}
             if len(distinct) == 1 and _number(texts[0]) is None:  # a section row: one text, merged or not
                 sid, title, pts = _section_title(texts[0])
-                sections.append(_Section(title, next(c.ref for c in cells if c.text), sid, pts))
+                sections.append(_Section(title, next(c.ref for c in cells if c.text), sid, pts, raw=texts[0]))
                 last_section_text = ""
                 continue
             sec_text = row.text("section")
             if sec_text and sec_text != last_section_text:
                 sid, title, pts = _section_title(sec_text)
-                sections.append(_Section(title, row.ref("section"), sid, pts))
+                sections.append(_Section(title, row.ref("section"), sid, pts, raw=sec_text))
                 last_section_text = sec_text
             if not sections:
                 sections.append(_Section("考评内容", row.ref("content")))
@@ -402,10 +403,6 @@ class _Reader:
         used = {s.sid for s in sections if s.sid}
         letters = (chr(c) for c in range(ord("A"), ord("Z") + 1))
         for s in sections:
-            if s.title in known and not s.sid:
-                s.sid = known[s.title][0]
-                used.add(s.sid)
-        for s in sections:
             if not s.sid:
                 s.sid = next(x for x in letters if x not in used)
                 used.add(s.sid)
@@ -432,6 +429,11 @@ class _Reader:
                 it["id"] = iid
 
     def _build(self, sections: list[_Section], title_lines: list[str], info: dict) -> None:
+        # an exported sheet names its sections in 表单信息: their titles are taken as written
+        known = {zh: sid for sid, zh, _en in info.get("sections", [])}
+        for s in sections:
+            if s.raw in known:
+                s.sid, s.title, s.declared = known[s.raw], s.raw, None
         for s in sections:
             if not s.items:
                 self.err(s.ref, f"考评项目“{s.title}”下没有检查项", f"the section '{s.title}' has no items")
