@@ -75,9 +75,8 @@ def check_cmd(paths: tuple[str, ...]) -> None:
     form; a bad file is named with the item and the problem, and the exit
     status is 1.
     """
-    from fengqiao_desktop.formengine.loader import FormRegistry, load_form_file
-
     from fengqiao_desktop.formengine.lineage import check_map
+    from fengqiao_desktop.formengine.loader import FormRegistry, load_form_file
 
     files = _expand(paths)
     if not files:
@@ -241,8 +240,8 @@ def import_cmd(file: str, form_id: str | None, version: str | None, levels: tupl
     form = plan.report.form
     assert form is not None
     if plan.diff is not None:
-        click.echo((f"与已安装的版本 {plan.diff.old.version} 相比：" if zh
-                    else f"Against the installed version {plan.diff.old.version}:"))
+        click.echo(f"与已安装的版本 {plan.diff.old.version} 相比：" if zh
+                    else f"Against the installed version {plan.diff.old.version}:")
         for line in plan.diff.lines(lg):
             click.echo("  " + line)
     summary = (f"{form.id}  版本 {form.version}  {len(form.sections)} 个分项  {len(form.items)} 个检查项  "
@@ -269,8 +268,8 @@ def export_cmd(form_id: str, version: str | None, output: str) -> None:
 
     form = _find(form_id, version)
     path = export_form(form, output)
-    click.echo((f"已导出：{form.id} 版本 {form.version} → {path}" if _zh()
-                else f"exported: {form.id} version {form.version} -> {path}"))
+    click.echo(f"已导出：{form.id} 版本 {form.version} → {path}" if _zh()
+                else f"exported: {form.id} version {form.version} -> {path}")
 
 
 @forms.command("diff")

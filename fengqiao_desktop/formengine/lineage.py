@@ -47,11 +47,11 @@ def check_map(new: FormDef, old: FormDef) -> None:
                              f"old item {i} is not in the new version and the map does not say "
                              "where it went (removed, renamed, ...)"))
     for i in new.items:
-        if i in old.items and i in named_new and i not in named_old:
-            # an id kept in both versions but mapped from another item: ambiguous thread
-            if not any(i in link.new and link.change in (Change.SPLIT, Change.MERGED) for link in sup.map):
-                problems.append((f"检查项 {i} 两版都有，却又被映射自其他检查项",
-                                 f"item {i} is in both versions but is also mapped from another item"))
+        # an id kept in both versions but mapped from another item: an ambiguous thread
+        if (i in old.items and i in named_new and i not in named_old
+                and not any(i in link.new and link.change in (Change.SPLIT, Change.MERGED) for link in sup.map)):
+            problems.append((f"检查项 {i} 两版都有，却又被映射自其他检查项",
+                             f"item {i} is in both versions but is also mapped from another item"))
     if problems:
         zh = "；".join(p[0] for p in problems)
         en = "; ".join(p[1] for p in problems)

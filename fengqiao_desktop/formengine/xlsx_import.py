@@ -32,7 +32,6 @@ from fengqiao_desktop.formengine import sheet_layout as lay
 from fengqiao_desktop.formengine.lineage import infer_map
 from fengqiao_desktop.formengine.schema import FormDef, Item
 from fengqiao_desktop.formengine.sheet_grid import Cell, Grid, read_grids
-from fengqiao_desktop.formengine.versioning import Supersedes
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _CN_NUM = "一二三四五六七八九十"
