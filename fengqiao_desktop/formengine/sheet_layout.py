@@ -38,6 +38,7 @@ EXTRA = {
     "guidance_en": ("英文评分标准", ("guidance(en)", "guidance_en")),
     "choices": ("选项", ("choices",)),
     "range": ("取值范围", ("range",)),
+    "extra": ("其他字段", ("extra",)),  # JSON of item fields no other column holds
 }
 COLUMNS = {**OFFICIAL, **EXTRA}
 

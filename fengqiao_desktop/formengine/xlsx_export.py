@@ -26,6 +26,20 @@ def _pts(x: float) -> float | int:
     return int(x) if float(x).is_integer() else x
 
 
+# item fields with a column of their own; any other field goes, as JSON, into 其他字段
+_ITEM_COLUMNS = {"id", "title", "type", "max", "step", "guidance", "guidance_en", "veto", "veto_reason",
+                 "na_allowed", "min_photos", "required", "choices", "min_value", "max_value", "category",
+                 "evidence", "deduct_per"}
+# form fields written on their own line of 表单信息; any other goes into its "extra" line
+FORM_FIELDS = {"id", "version", "title", "kind", "levels", "pass_mark", "max_points", "na_rescale",
+               "description", "sections", "supersedes"}
+
+
+def _json_rest(data: dict, known: set[str]) -> str:
+    rest = {k: v for k, v in data.items() if k not in known}
+    return json.dumps(rest, ensure_ascii=False, sort_keys=True) if rest else ""
+
+
 def _extra_values(it: Item) -> dict[str, object]:
     rng = ""
     if it.min_value is not None or it.max_value is not None:
@@ -48,6 +62,7 @@ def _extra_values(it: Item) -> dict[str, object]:
         "choices": json.dumps([c.model_dump(mode="json", exclude_defaults=True) for c in it.choices],
                               ensure_ascii=False) if it.choices else "",
         "range": rng,
+        "extra": _json_rest(it.model_dump(mode="json", exclude_defaults=True), _ITEM_COLUMNS),
     }
 
 
@@ -127,7 +142,9 @@ def export_form(form: FormDef, path: str | Path) -> Path:
                                 ["description", form.description, "说明"],
                                 ["supersedes", "" if form.supersedes is None else yaml.safe_dump(
                                     form.supersedes.model_dump(mode="json", exclude_defaults=True),
-                                    allow_unicode=True, sort_keys=False), "替代的版本及检查项映射"]]
+                                    allow_unicode=True, sort_keys=False), "替代的版本及检查项映射"],
+                                ["extra", _json_rest(form.model_dump(mode="json", exclude_defaults=True),
+                                                     FORM_FIELDS), "其他字段（JSON）"]]
     rows += [["section", s.id, s.title.zh, s.title.en] for s in form.sections]
     for row in rows:
         info.append([None if v == "" else v for v in row])

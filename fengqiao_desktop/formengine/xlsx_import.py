@@ -383,6 +383,15 @@ class _Reader:
             except ValueError:
                 self.err(row.ref("choices"), "选项不是有效的 JSON", "the choices are not valid JSON")
                 return None
+        if row.text("extra"):
+            try:
+                rest = json.loads(row.text("extra"))
+                if not isinstance(rest, dict):
+                    raise ValueError
+            except ValueError:
+                self.err(row.ref("extra"), "其他字段不是有效的 JSON 对象", "the extra fields are not a JSON object")
+                return None
+            d.update(rest)
         if row.text("range"):
             lo, sep, hi = row.text("range").partition("..")
             lo_v, hi_v = _number(lo) if lo else None, _number(hi) if hi else None
@@ -453,7 +462,8 @@ class _Reader:
                 try:
                     Item.model_validate(clean)
                 except ValidationError as exc:
-                    msg = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+                    msg = "; ".join(" / ".join(map(str, e["loc"])) + ": " + e["msg"].removeprefix("Value error, ")
+                                    if e["loc"] else e["msg"].removeprefix("Value error, ") for e in exc.errors())
                     self.err(row.ref("points") or row.ref("content"), f"无法作为检查项：{msg}",
                              f"not a valid item: {msg}")
                 items_ok.append(clean)
@@ -538,6 +548,12 @@ class _Reader:
             data["description"] = info["description"]
         if info.get("supersedes"):
             data["supersedes"] = yaml.safe_load(info["supersedes"])
+        if info.get("extra"):
+            try:
+                data.update(json.loads(info["extra"]))
+            except ValueError:
+                self.err("", "表单信息中的 extra 不是有效的 JSON", "the extra line of 表单信息 is not valid JSON")
+                return None
         return data
 
 

@@ -117,3 +117,14 @@ def test_registration_at_the_bureau_shows_the_diff_and_asks(run, tmp_path):
     assert "lz  2" not in run("central", "forms", "list", "--central", url).stdout
     r = run("central", "forms", "register", str(v2), "--central", url, input="y\n")
     assert r.exit_code == 0 and "已登记：lz 2" in r.stdout
+
+
+def test_forms_check_refuses_a_version_map_that_does_not_fit(run, tmp_path):
+    from test_lineage import V1, V2
+
+    (tmp_path / "v1.yaml").write_text(V1, encoding="utf-8")
+    (tmp_path / "v2.yaml").write_text(V2.replace("old: B2, new: A3", "old: B7, new: A3"), encoding="utf-8")
+    r = run("forms", "check", str(tmp_path / "v1.yaml"), str(tmp_path / "v2.yaml"))
+    assert r.exit_code == 1
+    assert "v2.yaml" in r.stderr and "旧版没有检查项 B7" in r.stderr
+    assert "OK  county-sheet  版本 1" in r.stdout

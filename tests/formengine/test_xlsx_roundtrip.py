@@ -121,3 +121,47 @@ def test_any_form_survives_the_round_trip(form):
     assert report.ok, report.lines()
     assert report.form.model_dump() == form.model_dump()
     assert report.form.sha256 == form.sha256
+
+
+def test_a_version_map_survives_the_round_trip(tmp_path):
+    from test_lineage import V1, V2
+
+    v2 = parse_form(V2)
+    report = import_sheet(export_form(v2, tmp_path / "v2.xlsx"), previous=parse_form(V1))
+    assert report.ok, report.lines()
+    assert report.form.sha256 == v2.sha256  # the declared map is kept, not replaced by a guess
+    assert [ln.change.value for ln in report.form.supersedes.map] == ["renamed", "moved", "split"]
+
+
+def test_a_row_added_by_hand_to_an_exported_sheet_is_read_from_its_words(tmp_path):
+    form = shipped_registry().get("demonstration-village")
+    path = export_form(form, tmp_path / "v.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["评分表"]
+    # put a new item on the first section's last row: the clerk overwrote it with their own words
+    last = 2 + len(form.sections[0].items)
+    for c in range(6, ws.max_column + 1):
+        ws.cell(last, c).value = None
+    ws.cell(last, 2).value = "A9"
+    ws.cell(last, 3).value = "有台账"
+    ws.cell(last, 5).value = "每缺一本扣1分，扣完为止"
+    wb.save(path)
+    report = import_sheet(path)
+    assert report.ok, report.lines()
+    item = report.form.items["A9"]
+    assert item.type.value == "deduction" and item.deduct_per == 1 and item.title.en == "有台账"
+    assert form.sections[0].items[-1].id not in report.form.items
+
+
+def test_a_bad_extra_field_is_refused_at_its_cell(tmp_path):
+    form = shipped_registry().get("demonstration-village")
+    path = export_form(form, tmp_path / "v.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["评分表"]
+    col = [c.value for c in ws[2]].index("其他字段") + 1
+    ws.cell(3, col).value = '{"vetoo": true}'
+    wb.save(path)
+    report = import_sheet(path)
+    assert not report.ok
+    [p] = report.problems
+    assert p.cell == "D3" and "vetoo" in p.en
