@@ -180,6 +180,19 @@ def forms_register(files: tuple[str, ...], yes: bool) -> None:
                  f"already registered: {e.form_id} {e.version} {e.sha256}")
 
 
+@forms_group.command("results")
+@click.argument("form_id")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The .xlsx or .csv file to write.")
+@central_option
+def forms_results(form_id: str, output: str) -> None:
+    """Export the item results of FORM_ID's inspections across its versions (one column per item)."""
+    from fengqiao_desktop.cli.common import lang
+
+    path, n = _services().item_results_export(form_id, output, url=_url(), lang=lang())
+    _say(f"已导出 {n} 次检查的检查项得分：{path}", f"exported the item results of {n} inspection(s): {path}")
+
+
 @forms_group.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @central_option
