@@ -239,11 +239,11 @@ class _Reader:
             texts = [c.text for c in cells if c.text]
             if not texts:
                 continue
-            head = row.text("section") or row.text("number") or row.text("content") or texts[0]
-            if lay.is_subtotal(head) or lay.is_subtotal(row.text("content")):
+            labels = [row.text(k) for k in ("section", "number", "content")] + texts[:1]
+            if any(lay.is_subtotal(t) for t in labels if t):
                 self._check_subtotal(row, sections[-1] if sections else None)
                 continue
-            if lay.is_total(head) or lay.is_total(row.text("content")):
+            if any(lay.is_total(t) for t in labels if t):
                 pts = _number(row.text("points"))
                 if pts is not None:
                     total_row = (pts, row.ref("points"))

@@ -159,3 +159,14 @@ def test_unreadable_files_get_a_clear_message(tmp_path, name, data, word):
 def test_missing_file(tmp_path):
     with pytest.raises(FormError, match="找不到"):
         import_sheet(Path(tmp_path / "nope.xlsx"))
+
+
+def test_a_section_cell_merged_over_its_subtotal_row(tmp_path):
+    def edit(ws):
+        # the first section's merged cell also covers its 小计 row (A3:A8), as some sheets have it
+        ws.unmerge_cells("A3:A7")
+        ws.merge_cells("A3:A8")
+
+    report = import_sheet(write_village_xlsx(tmp_path / "v.xlsx", edit=edit))
+    assert report.ok, report.lines()
+    assert len(report.form.sections[0].items) == 5 and report.form.max == 100
