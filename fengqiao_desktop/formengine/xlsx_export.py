@@ -59,10 +59,10 @@ def _extra_values(it: Item) -> dict[str, object]:
         "evidence": it.evidence,
         "title_en": it.title.en,
         "guidance_en": it.guidance_en,
-        "choices": json.dumps([c.model_dump(mode="json", exclude_defaults=True) for c in it.choices],
+        "choices": json.dumps([c.model_dump(mode="json", exclude_defaults=True, by_alias=True) for c in it.choices],
                               ensure_ascii=False) if it.choices else "",
         "range": rng,
-        "extra": _json_rest(it.model_dump(mode="json", exclude_defaults=True), _ITEM_COLUMNS),
+        "extra": _json_rest(it.model_dump(mode="json", exclude_defaults=True, by_alias=True), _ITEM_COLUMNS),
     }
 
 
@@ -141,9 +141,9 @@ def export_form(form: FormDef, path: str | Path) -> Path:
                                 ["na_rescale", "是" if form.na_rescale else "否", "不适用时按比例折算"],
                                 ["description", form.description, "说明"],
                                 ["supersedes", "" if form.supersedes is None else yaml.safe_dump(
-                                    form.supersedes.model_dump(mode="json", exclude_defaults=True),
+                                    form.supersedes.model_dump(mode="json", exclude_defaults=True, by_alias=True),
                                     allow_unicode=True, sort_keys=False), "替代的版本及检查项映射"],
-                                ["extra", _json_rest(form.model_dump(mode="json", exclude_defaults=True),
+                                ["extra", _json_rest(form.model_dump(mode="json", exclude_defaults=True, by_alias=True),
                                                      FORM_FIELDS), "其他字段（JSON）"]]
     rows += [["section", s.id, s.title.zh, s.title.en] for s in form.sections]
     for row in rows:

@@ -492,7 +492,7 @@ class _Reader:
         if form.supersedes is None and self.previous is not None and "supersedes" not in info:
             sup = infer_map(form, self.previous)
             form = form.model_copy(update={"supersedes": sup})
-            form = FormDef.model_validate(form.model_dump(mode="json", exclude_defaults=True))
+            form = FormDef.model_validate(form.model_dump(mode="json", exclude_defaults=True, by_alias=True))
             self.note("", f"替代已安装的版本 {self.previous.version}；版本映射按序号和名称推断，请核对",
                       f"supersedes the installed version {self.previous.version}; the item map was "
                       "inferred from numbers and titles: please confirm it")
@@ -577,7 +577,7 @@ def import_sheet(path: str | Path, options: Options | None = None,
 
 def form_yaml(form: FormDef) -> str:
     """A form as YAML text, fields at their default left out (``forms check`` reads it back)."""
-    data = form.model_dump(mode="json", exclude_defaults=True)
+    data = form.model_dump(mode="json", exclude_defaults=True, by_alias=True)
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
