@@ -150,15 +150,47 @@ def forms_group() -> None:
 
 @forms_group.command("register")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--yes", "-y", is_flag=True, help="Accept a new version without asking (its diff is still shown).")
 @central_option
-def forms_register(files: tuple[str, ...]) -> None:
-    """Register form YAML files so bundles scored with them are accepted."""
+def forms_register(files: tuple[str, ...], yes: bool) -> None:
+    """Register form YAML files so bundles scored with them are accepted.
+
+    A new version of a registered form is shown as a diff against the version it
+    replaces (items added, removed, renamed, points changed) and registered once accepted.
+    """
+    from fengqiao_desktop.cli.common import lang
+
+    plans = _services().forms_plan_register(list(files), url=_url())
+    replacing = [p for p in plans if p.diff is not None]
+    for p in replacing:
+        _say(f"{p.form.id} 版本 {p.form.version} 替代已登记的版本 {p.replaces.version}：",
+             f"{p.form.id} version {p.form.version} replaces the registered version {p.replaces.version}:")
+        for line in p.diff.lines(lang()):
+            click.echo("  " + line)
+    if replacing and not yes:
+        zh = lang() != "en"
+        if not click.confirm("接受以上变更并登记？" if zh else "Accept these changes and register?", default=False):
+            _say("未登记任何表单", "nothing registered")
+            raise SystemExit(1)
     for e, added in _services().forms_register(list(files), url=_url()):
         if added:
             _say(f"已登记：{e.form_id} {e.version} {e.sha256}", f"registered: {e.form_id} {e.version} {e.sha256}")
         else:
             _say(f"早已登记：{e.form_id} {e.version} {e.sha256}",
                  f"already registered: {e.form_id} {e.version} {e.sha256}")
+
+
+@forms_group.command("results")
+@click.argument("form_id")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The .xlsx or .csv file to write.")
+@central_option
+def forms_results(form_id: str, output: str) -> None:
+    """Export the item results of FORM_ID's inspections across its versions (one column per item)."""
+    from fengqiao_desktop.cli.common import lang
+
+    path, n = _services().item_results_export(form_id, output, url=_url(), lang=lang())
+    _say(f"已导出 {n} 次检查的检查项得分：{path}", f"exported the item results of {n} inspection(s): {path}")
 
 
 @forms_group.command("list")

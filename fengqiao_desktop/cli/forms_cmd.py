@@ -1,4 +1,4 @@
-"""``fengqiao forms check|list|show``: validate, list and inspect checklist forms.
+"""``fengqiao forms check|list|show|import|export|diff``: validate, list, inspect, import and export forms.
 
 ``forms list`` and ``forms show`` see the shipped forms plus a bureau's own forms
 in ``<data dir>/forms``; ``forms check`` validates any files (default: those same forms).
@@ -75,6 +75,7 @@ def check_cmd(paths: tuple[str, ...]) -> None:
     form; a bad file is named with the item and the problem, and the exit
     status is 1.
     """
+    from fengqiao_desktop.formengine.lineage import check_map
     from fengqiao_desktop.formengine.loader import FormRegistry, load_form_file
 
     files = _expand(paths)
@@ -82,6 +83,7 @@ def check_cmd(paths: tuple[str, ...]) -> None:
         raise FormError("没有找到表单文件（*.yaml）", message_en="No form files (*.yaml) found")
     registry = FormRegistry([])
     bad = 0
+    loaded = []
     for path in files:
         try:
             form = load_form_file(path)
@@ -90,6 +92,29 @@ def check_cmd(paths: tuple[str, ...]) -> None:
             bad += 1
             click.echo(("错误: " if _zh() else "error: ") + exc.user_message(lang()), err=True)
             continue
+        loaded.append((path, form))
+    try:
+        installed = _registry()
+    except FormError:  # a bad file among the installed forms: already reported above
+        installed = registry
+    for path, form in loaded:
+        if form.supersedes is not None:  # a version map is checked against the version it names
+            sup = form.supersedes
+            try:
+                old = registry.get(sup.form or form.id, sup.version)
+            except FormError:
+                try:
+                    old = installed.get(sup.form or form.id, sup.version)
+                except FormError:
+                    old = None
+            try:
+                if old is not None:
+                    check_map(form, old)
+            except FormError as exc:
+                bad += 1
+                click.echo(("错误: " if _zh() else "error: ") + f"{path.name}: " + exc.user_message(lang()),
+                           err=True)
+                continue
         if _zh():
             click.echo(f"OK  {form.id}  版本 {form.version}  满分 {_pts(form.max)}  "
                        f"sha256 {form.sha256[:12]}  ({path.name})")
@@ -172,6 +197,96 @@ def show_cmd(form_id: str, version: str | None, as_json: bool, guidance: bool) -
                 text = it.guidance_en if (not zh and it.guidance_en) else it.guidance
                 if text:
                     click.echo(f"    {it.id}: {text}")
+
+
+_LEVELS = click.Choice(["city", "county", "town", "village"])
+
+
+@forms.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--id", "form_id", help="The form's id (default: from the sheet, else the file name).")
+@click.option("--form-version", "version", help="The version (default: 1, or the next after the installed one).")
+@click.option("--level", "levels", multiple=True, type=_LEVELS, help="A level the form applies to (repeatable).")
+@click.option("--pass-mark", type=float, help="The pass mark (default: from the title, else 90% of the total).")
+@click.option("--kind", type=click.Choice(["rubric", "gate"]), help="rubric (default) or gate.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the YAML here instead of adding it to the data directory's forms.")
+@click.option("--dry-run", is_flag=True, help="Read and report only; write nothing.")
+def import_cmd(file: str, form_id: str | None, version: str | None, levels: tuple[str, ...],
+               pass_mark: float | None, kind: str | None, output: str | None, dry_run: bool) -> None:
+    """Import a scoring sheet (XLSX or CSV) as a form.
+
+    Reads the official table (考评项目 / 序号 / 考评内容 / 分值 / 评分标准 / 得分) and writes a
+    form YAML that passes `forms check`. Every cell that could not be read is listed
+    (sheet!cell: why) and nothing is written. By default the form joins the forms of the
+    data directory, so `forms list` and new inspections find it.
+    """
+    from fengqiao_desktop.formengine.xlsx_import import Options
+    from fengqiao_desktop.services.form_import import apply_import, plan_import
+
+    zh = _zh()
+    plan = plan_import(file, Options(form_id, version, levels, pass_mark, kind), output=output)
+    lg = lang()
+    for note in plan.report.notes:
+        click.echo(("提示: " if zh else "note: ") + note.text(lg), err=True)
+    if not plan.ok:
+        n = len(plan.report.problems)
+        click.echo((f"错误: 评分表 {plan.report.source} 有 {n} 处无法识别，未写入任何文件："
+                    if zh else f"error: the scoring sheet {plan.report.source} has {n} problem(s); "
+                    "nothing was written:"), err=True)
+        for p in plan.report.problems:
+            click.echo("  " + p.text(lg), err=True)
+        sys.exit(1)
+    form = plan.report.form
+    assert form is not None
+    if plan.diff is not None:
+        click.echo(f"与已安装的版本 {plan.diff.old.version} 相比：" if zh
+                    else f"Against the installed version {plan.diff.old.version}:")
+        for line in plan.diff.lines(lg):
+            click.echo("  " + line)
+    summary = (f"{form.id}  版本 {form.version}  {len(form.sections)} 个分项  {len(form.items)} 个检查项  "
+               f"满分 {_pts(form.max)}  达标线 {_pts(form.pass_mark)}" if zh else
+               f"{form.id}  version {form.version}  {len(form.sections)} sections  {len(form.items)} items  "
+               f"max {_pts(form.max)}  pass mark {_pts(form.pass_mark)}")
+    if dry_run:
+        click.echo(("可以导入：" if zh else "would import: ") + summary)
+        return
+    if plan.already_installed and not output:
+        click.echo(("已安装，无需导入：" if zh else "already installed: ") + summary)
+        return
+    path = apply_import(plan)
+    click.echo(("已导入：" if zh else "imported: ") + summary + f"  ({path})")
+
+
+@forms.command("export")
+@click.argument("form_id")
+@click.option("--form-version", "version", help="A particular version (default: the latest).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The XLSX file to write.")
+def export_cmd(form_id: str, version: str | None, output: str) -> None:
+    """Export a form to XLSX in the official layout (for review, printing, or editing and importing again)."""
+    from fengqiao_desktop.formengine.xlsx_export import export_form
+
+    form = _find(form_id, version)
+    path = export_form(form, output)
+    click.echo(f"已导出：{form.id} 版本 {form.version} → {path}" if _zh()
+                else f"exported: {form.id} version {form.version} -> {path}")
+
+
+@forms.command("diff")
+@click.argument("form_id")
+@click.option("--form-version", "version", help="The newer version (default: the latest).")
+def diff_cmd(form_id: str, version: str | None) -> None:
+    """Show how a form version differs from the version it supersedes (FORM_ID or a YAML file)."""
+    from fengqiao_desktop.formengine.lineage import diff
+
+    new = _find(form_id, version)
+    if new.supersedes is None:
+        click.echo(f"{new.id} {new.version}: " + ("未声明替代的版本" if _zh() else "supersedes no version"))
+        return
+    old = _registry().get(new.supersedes.form or new.id, new.supersedes.version)
+    click.echo(f"{old.id} {old.version} → {new.id} {new.version}")
+    for line in diff(new, old).lines(lang()):
+        click.echo("  " + line)
 
 
 def register(cli: click.Group) -> None:

@@ -15,6 +15,7 @@ import rfc8785
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from fengqiao_desktop.domain import FindingCategory, FormKind, ItemType, Level
+from fengqiao_desktop.formengine.versioning import Supersedes
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 # a linked item names the form and the item it takes its answer from: five-haves/jigou
@@ -187,6 +188,8 @@ class FormDef(_Strict):
     na_rescale: bool = True
     description: str = ""
     sections: tuple[Section, ...] = Field(min_length=1)
+    # the version this one replaces and how its items map (formengine.lineage checks it)
+    supersedes: Supersedes | None = None
 
     @field_validator("version", mode="before")
     @classmethod

@@ -17,7 +17,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.errors import FormError
-from fengqiao_desktop.formengine.loader import load_form_file, shipped_registry
+from fengqiao_desktop.formengine.lineage import FormDiff, check_map, diff_against
+from fengqiao_desktop.formengine.loader import _version_key, load_form_file, shipped_registry
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.merge.models import RegisteredForm, table_of
 
@@ -34,10 +35,55 @@ class FormEntry:
     registered_at: datetime
 
 
-def register_forms(conn: Connection, forms: list[FormDef]) -> list[tuple[FormDef, bool]]:
-    """Register forms; returns (form, newly added). Same id+version, other content: refused."""
+@dataclass(frozen=True)
+class RegistrationPlan:
+    """What registering a form would do: new or known, and the registered version it replaces."""
+
+    form: FormDef
+    known: bool  # this exact content is registered already
+    replaces: FormDef | None
+    diff: FormDiff | None
+
+
+def registered_versions(conn: Connection, form_id: str) -> list[FormDef]:
+    """Every registered version of ``form_id``, oldest first."""
+    shas = conn.execute(select(T.c.sha256).where(T.c.form_id == form_id)).scalars().all()
+    forms = [f for f in (load_form(conn, sha) for sha in shas) if f is not None]
+    return sorted(forms, key=lambda f: _version_key(f.version))
+
+
+def _replaced(conn: Connection, form: FormDef) -> FormDef | None:
+    sup = form.supersedes
+    if sup is not None:
+        for f in registered_versions(conn, sup.form or form.id):
+            if f.version == sup.version:
+                return f
+    older = [f for f in registered_versions(conn, form.id)
+             if _version_key(f.version) < _version_key(form.version)]
+    return older[-1] if older else None
+
+
+def plan_registration(conn: Connection, forms: list[FormDef]) -> list[RegistrationPlan]:
+    """Before registering: each form's diff against the registered version it replaces (pure reading)."""
     out = []
     for form in forms:
+        known = conn.execute(select(T.c.sha256).where(T.c.sha256 == form.sha256)).first() is not None
+        old = None if known else _replaced(conn, form)
+        out.append(RegistrationPlan(form, known, old, diff_against(form, old) if old else None))
+    return out
+
+
+def register_forms(conn: Connection, forms: list[FormDef]) -> list[tuple[FormDef, bool]]:
+    """Register forms; returns (form, newly added). Same id+version, other content: refused.
+
+    A form whose version map names a registered version is checked against it first.
+    """
+    out = []
+    for form in forms:
+        if form.supersedes is not None:
+            old = _replaced(conn, form)
+            if old is not None and old.version == form.supersedes.version:
+                check_map(form, old)
         existing = conn.execute(select(T.c.sha256).where(T.c.sha256 == form.sha256)).first()
         if existing:
             out.append((form, False))

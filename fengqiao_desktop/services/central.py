@@ -35,8 +35,9 @@ from fengqiao_desktop.roster.model import ImportResult
 __all__ = [
     "ConflictView", "FormEntry", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
     "bundles_list", "conflict_resolve", "conflicts_list", "device_gaps", "digest", "dump",
-    "HeldBundle", "forms_list", "forms_register", "import_bundles", "load_demo", "open_central",
-    "quarantine_list", "quarantine_reject", "quarantine_release",
+    "HeldBundle", "forms_list", "forms_plan_register", "item_results_export", "forms_register",
+    "import_bundles", "load_demo", "open_central", "quarantine_list", "quarantine_reject",
+    "quarantine_release",
     "roster_import", "station_results", "trust_add", "trust_list", "trust_revoke",
 ]
 
@@ -97,6 +98,28 @@ def forms_register(paths: Sequence[str | Path], *, url: Target = None) -> list[t
         done = forms_registry.register_files(conn, paths)
         entries = {e.sha256: e for e in forms_registry.list_forms(conn)}
         return [(entries[f.sha256], added) for f, added in done]
+
+
+def forms_plan_register(paths: Sequence[str | Path], *, url: Target = None) -> list[forms_registry.RegistrationPlan]:
+    """What ``forms_register`` would do: each form's diff against the version it replaces."""
+    from fengqiao_desktop.formengine.loader import load_form_file
+
+    forms = [load_form_file(p) for p in paths]
+    with _open(url) as c, c.read() as conn:
+        return forms_registry.plan_registration(conn, forms)
+
+
+def item_results_export(form_id: str, path: str | Path, *, url: Target = None, lang: str = "zh") -> tuple[Path, int]:
+    """Write every inspection's item results of ``form_id`` across its versions (XLSX or CSV).
+
+    Returns the file and the number of inspections; one column per item thread, never shifted.
+    """
+    from fengqiao_desktop.merge.item_results import form_visits
+    from fengqiao_desktop.reports.item_results import write_item_results
+
+    with _open(url) as c, c.read() as conn:
+        lineage, visits = form_visits(conn, form_id)
+    return write_item_results(lineage, visits, path, lang), len(visits)
 
 
 def forms_list(*, url: Target = None) -> list[FormEntry]:
