@@ -232,6 +232,23 @@ class Conflict(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(TS)
 
 
+class InspectionReview(Base):
+    """The bureau's review of an inspection's winning revision: approved or returned, by whom, when.
+
+    No row, or a row about an older revision (a corrected revision arrived since),
+    means the inspection is received (待审核): the review is of the content reviewed.
+    """
+
+    __tablename__ = "inspection_reviews"
+
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), primary_key=True)
+    revision_sha256: Mapped[str] = mapped_column(SHA)  # the winning revision that was reviewed
+    state: Mapped[str] = mapped_column(String(16))  # approved / returned
+    comment: Mapped[str] = mapped_column(Text, default="")
+    reviewed_by: Mapped[str] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime] = mapped_column(TS)
+
+
 class ImportLog(Base):
     """Every import attempt and every clerk action, for the record (not content)."""
 

@@ -20,6 +20,7 @@ from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.merge import conflicts as _conflicts
 from fengqiao_desktop.merge import digest as _digest
 from fengqiao_desktop.merge import forms_registry, importer, results, trust
+from fengqiao_desktop.merge import review as _review
 from fengqiao_desktop.merge import roster as _roster
 from fengqiao_desktop.merge.checks import chain_gaps
 from fengqiao_desktop.merge.conflicts import ConflictView
@@ -27,11 +28,12 @@ from fengqiao_desktop.merge.db import Central, open_central
 from fengqiao_desktop.merge.forms_registry import FormEntry
 from fengqiao_desktop.merge.importer import ImportOutcome
 from fengqiao_desktop.merge.results import StationResult
+from fengqiao_desktop.merge.review import ReviewRow
 from fengqiao_desktop.merge.trust import TrustEntry
 from fengqiao_desktop.roster.model import ImportResult
 
 __all__ = [
-    "ConflictView", "FormEntry", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
+    "ConflictView", "FormEntry", "ReviewRow", "review_list", "review_set", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
     "bundles_list", "conflict_resolve", "conflicts_list", "device_gaps", "digest", "dump",
     "forms_list", "forms_register", "import_bundles", "load_demo", "open_central",
     "roster_import", "station_results", "trust_add", "trust_list", "trust_revoke",
@@ -176,3 +178,22 @@ def device_gaps(*, url: Target = None) -> dict[str, list[tuple[int, int]]]:
     with _open(url) as c, c.read() as conn:
         devices = sorted(set(conn.execute(select(t.c.device_id)).scalars()))
         return {d: g for d in devices if (g := chain_gaps(conn, d))}
+
+
+def review_list(*, url: Target = None, state: str | None = None, county: str | None = None,
+                inspector: str | None = None, date_from: date | None = None,
+                date_to: date | None = None) -> list[ReviewRow]:
+    """Imported inspections with their review state (received / approved / returned), newest first."""
+    with _open(url) as c, c.read() as conn:
+        return _review.list_reviews(conn, state=state, county=county, inspector=inspector,
+                                    date_from=date_from, date_to=date_to)
+
+
+def review_set(inspection_id: str, state: str, *, by: str, comment: str = "",
+               url: Target = None) -> ReviewRow:
+    """Approve or return an inspection (its current winning revision); logged with who and why."""
+    with _open(url) as c, c.write() as conn:
+        row = _review.set_review(conn, inspection_id, state, by=by, comment=comment)
+        importer.log_action(conn, f"review_{state}", None, None, None, "ok",
+                            f"{inspection_id} {by}: {comment}".strip())
+        return row

@@ -1,0 +1,35 @@
+"""Central database: the bureau's review of imported inspections (received -> approved / returned).
+
+Revision ID: c0002
+Revises: c0001
+Create Date: 2026-12-02
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "c0002"
+down_revision = "c0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "inspection_reviews",
+        sa.Column("inspection_id", sa.String(length=36), nullable=False),
+        sa.Column("revision_sha256", sa.String(length=64), nullable=False),
+        sa.Column("state", sa.String(length=16), nullable=False),
+        sa.Column("comment", sa.Text(), nullable=False),
+        sa.Column("reviewed_by", sa.String(length=100), nullable=False),
+        sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["inspection_id"], ["inspections.id"],
+                                name=op.f("fk_inspection_reviews_inspection_id_inspections")),
+        sa.PrimaryKeyConstraint("inspection_id", name=op.f("pk_inspection_reviews")),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("inspection_reviews")
