@@ -95,7 +95,8 @@ def add_key(conn: Connection, public_key: PublicKey, *, name: str, unit: str,
         raise KeyError_(
             f"密钥 {public_key.key_id} 已在信任库中（{existing.name}，{existing.unit}）",
             message_en=f"key {public_key.key_id} is already trusted ({existing.name}, {existing.unit})",
-            hint="如需更改，请先吊销 / revoke it first to change it",
+            hint="如需更改姓名、单位或有效期，请在信任库中选中该密钥后“修改”（命令行：central trust edit）",
+            hint_en="to change its name, unit or validity, edit the entry (command line: central trust edit)",
         )
     conn.execute(insert(T).values(
         key_id=public_key.key_id, public_key=public_key.line(), name=name, unit=unit,
@@ -142,8 +143,7 @@ def check_signer(entry: TrustEntry | None, key_id: str, manifest: dict) -> None:
     """Raise MergeError unless ``entry`` may sign a bundle with this manifest."""
     if entry is None:
         raise MergeError(f"签名密钥 {key_id} 不在信任库中",
-                         message_en=f"the signing key {key_id} is not in the trust store",
-                         hint="请先登记检查员公钥：fengqiao central trust add PUBFILE --name 姓名 --unit 单位")
+                         message_en=f"the signing key {key_id} is not in the trust store", kind="untrusted_key")
     created = parse_created_at(manifest["created_at"])
     day = created.astimezone(CST).date()
     if entry.revoked_at is not None and created >= entry.revoked_at:
@@ -154,17 +154,17 @@ def check_signer(entry: TrustEntry | None, key_id: str, manifest: dict) -> None:
             f"（{entry.revoke_reason}），数据包制作于其后（{made:%Y-%m-%d %H:%M}）",
             message_en=f"the signing key {key_id} ({entry.name}) was revoked at "
             f"{revoked:%Y-%m-%d %H:%M} China time ({entry.revoke_reason}); the bundle was made after "
-            f"that ({made:%Y-%m-%d %H:%M})")
+            f"that ({made:%Y-%m-%d %H:%M})", kind="revoked_key")
     if entry.valid_to is not None and day > entry.valid_to:
         raise MergeError(
             f"签名密钥 {key_id}（{entry.name}）有效期至 {entry.valid_to}，数据包制作于 {day}，已过期",
             message_en=f"the signing key {key_id} ({entry.name}) was valid until {entry.valid_to}; "
-            f"the bundle was made on {day}: expired")
+            f"the bundle was made on {day}: expired", kind="key_validity")
     if entry.valid_from is not None and day < entry.valid_from:
         raise MergeError(
             f"签名密钥 {key_id}（{entry.name}）自 {entry.valid_from} 起有效，数据包制作于 {day}，尚未生效",
             message_en=f"the signing key {key_id} ({entry.name}) is valid from {entry.valid_from}; "
-            f"the bundle was made on {day}, before that")
+            f"the bundle was made on {day}, before that", kind="key_validity")
     insp = manifest.get("inspector") or {}
     if insp.get("key_id") != key_id:
         raise MergeError(
@@ -175,4 +175,4 @@ def check_signer(entry: TrustEntry | None, key_id: str, manifest: dict) -> None:
         raise MergeError(
             f"签名密钥 {key_id} 属于 {entry.name}（{entry.unit}），但数据包自称来自 {name}（{unit}）",
             message_en=f"the signing key {key_id} belongs to {entry.name} ({entry.unit}), but the "
-            f"bundle claims to come from {name} ({unit})")
+            f"bundle claims to come from {name} ({unit})", kind="wrong_inspector")
