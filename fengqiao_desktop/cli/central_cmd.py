@@ -140,6 +140,53 @@ def trust_revoke(key_id: str, reason: str, since: datetime | None) -> None:
          f"revoked: {e.key_id} {e.name}, from {e.revoked_at:%Y-%m-%d %H:%M:%S}Z")
 
 
+def _date_or_none(value: str | None):
+    if value is None:
+        return "keep"
+    if value.lower() in ("none", "-", ""):
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: YYYY-MM-DD or none") from None
+
+
+@trust_group.command("edit")
+@click.argument("key_id")
+@click.option("--name", help="Correct the inspector's name.")
+@click.option("--unit", help="Correct the inspector's unit.")
+@click.option("--valid-from", help="First valid day (YYYY-MM-DD), or 'none' for no limit.")
+@click.option("--valid-to", help="Last valid day (YYYY-MM-DD), or 'none' for no limit.")
+@click.option("--reason", default="", help="Why (kept in the key's history).")
+@central_option
+def trust_edit(key_id: str, name: str | None, unit: str | None, valid_from: str | None,
+               valid_to: str | None, reason: str) -> None:
+    """Correct KEY_ID's name, unit or validity; the old values stay in its history."""
+    e = _services().trust_edit(key_id, name=name, unit=unit, valid_from=_date_or_none(valid_from),
+                               valid_to=_date_or_none(valid_to), reason=reason, url=_url())
+    _say(f"已修改：{e.key_id} {e.name}（{e.unit}）{e.valid_from or '…'} ~ {e.valid_to or '…'}",
+         f"changed: {e.key_id} {e.name} ({e.unit}) {e.valid_from or '…'} ~ {e.valid_to or '…'}")
+
+
+@trust_group.command("retrust")
+@click.argument("key_id")
+@click.option("--reason", required=True, help="Why the key is trusted again (kept in its history).")
+@central_option
+def trust_retrust(key_id: str, reason: str) -> None:
+    """Trust a revoked KEY_ID again from today on; bundles it signed before today stay refused."""
+    e = _services().trust_retrust(key_id, reason=reason, url=_url())
+    _say(f"已重新信任：{e.key_id} {e.name}，自 {e.valid_from} 起", f"trusted again: {e.key_id} {e.name}, from {e.valid_from}")
+
+
+@trust_group.command("history")
+@click.argument("key_id")
+@central_option
+def trust_history(key_id: str) -> None:
+    """Every change of KEY_ID: added, edited, revoked, trusted again."""
+    for ch in _services().trust_history(key_id, url=_url()):
+        click.echo(f"{ch.at:%Y-%m-%d %H:%M:%S}Z  {ch.action}  {ch.before} -> {ch.after}  {ch.reason}".rstrip())
+
+
 # -- forms, roster, demo ----------------------------------------------------------------------
 
 @central.group("forms")

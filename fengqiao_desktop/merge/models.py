@@ -99,6 +99,20 @@ class TrustedKey(Base):
     added_at: Mapped[datetime] = mapped_column(TS)
 
 
+class TrustedKeyChange(Base):
+    """The history of a trusted key: every edit and re-trust, what it was before and why."""
+
+    __tablename__ = "trusted_key_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key_id: Mapped[str] = mapped_column(String(16), index=True)
+    at: Mapped[datetime] = mapped_column(TS)
+    action: Mapped[str] = mapped_column(String(16))  # add / edit / revoke / retrust
+    before: Mapped[str] = mapped_column(Text, default="")  # JSON of the changed fields' old values
+    after: Mapped[str] = mapped_column(Text, default="")  # JSON of their new values
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
 class Bundle(Base):
     """Every bundle seen whose manifest could be read: imported, refused or quarantined."""
 

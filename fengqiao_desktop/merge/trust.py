@@ -15,6 +15,7 @@ backdated as well.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -23,9 +24,10 @@ from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.errors import KeyError_, MergeError
-from fengqiao_desktop.merge.models import TrustedKey, table_of
+from fengqiao_desktop.merge.models import TrustedKey, TrustedKeyChange, table_of
 
 T = table_of(TrustedKey)
+CHANGES = table_of(TrustedKeyChange)
 CST = timezone(timedelta(hours=8), "CST")
 
 
@@ -101,6 +103,8 @@ def add_key(conn: Connection, public_key: PublicKey, *, name: str, unit: str,
     conn.execute(insert(T).values(
         key_id=public_key.key_id, public_key=public_key.line(), name=name, unit=unit,
         valid_from=valid_from, valid_to=valid_to, added_at=datetime.now(timezone.utc)))
+    _record_change(conn, public_key.key_id, "add", {}, {"name": name, "unit": unit, "valid_from": valid_from,
+                                                        "valid_to": valid_to})
     entry = get_key(conn, public_key.key_id)
     assert entry is not None
     return entry
@@ -124,6 +128,92 @@ def revoke_key(conn: Connection, key_id: str, *, reason: str,
     at = at.replace(microsecond=0)
     conn.execute(update(T).where(T.c.key_id == entry.key_id).values(
         revoked_at=at.astimezone(timezone.utc), revoke_reason=reason))
+    _record_change(conn, entry.key_id, "revoke", {}, {"revoked_at": at.astimezone(timezone.utc)}, reason)
+    out = get_key(conn, entry.key_id)
+    assert out is not None
+    return out
+
+
+@dataclass(frozen=True)
+class KeyChange:
+    key_id: str
+    at: datetime
+    action: str  # add / edit / revoke / retrust
+    before: dict
+    after: dict
+    reason: str
+
+
+def _record_change(conn: Connection, key_id: str, action: str, before: dict, after: dict,
+                   reason: str = "") -> None:
+    def plain(d: dict) -> str:
+        return json.dumps({k: (v.isoformat() if isinstance(v, (date, datetime)) else v) for k, v in d.items()},
+                          ensure_ascii=False, sort_keys=True)
+
+    conn.execute(insert(CHANGES).values(key_id=key_id, at=datetime.now(timezone.utc), action=action,
+                                        before=plain(before), after=plain(after), reason=reason))
+
+
+def key_history(conn: Connection, key_id: str) -> list[KeyChange]:
+    rows = conn.execute(select(CHANGES).where(CHANGES.c.key_id == key_id.upper()).order_by(CHANGES.c.id))
+    return [KeyChange(r.key_id, _utc(r.at) or r.at, r.action, json.loads(r.before or "{}"),
+                      json.loads(r.after or "{}"), r.reason) for r in rows]
+
+
+def edit_key(conn: Connection, key_id: str, *, name: str | None = None, unit: str | None = None,
+             valid_from: date | None | str = "keep", valid_to: date | None | str = "keep",
+             reason: str = "") -> TrustEntry:
+    """Correct a key's name, unit or validity; the old values are kept in the key's history.
+
+    ``valid_from``/``valid_to``: a date, None to remove the limit, or "keep".
+    """
+    entry = get_key(conn, key_id)
+    if entry is None:
+        raise KeyError_(f"信任库中没有密钥 {key_id}", message_en=f"key {key_id} is not in the trust store")
+    new = {"name": entry.name if name is None else name.strip(),
+           "unit": entry.unit if unit is None else unit.strip(),
+           "valid_from": entry.valid_from if valid_from == "keep" else valid_from,
+           "valid_to": entry.valid_to if valid_to == "keep" else valid_to}
+    if not new["name"]:
+        raise KeyError_("检查员姓名不能为空", message_en="the inspector's name cannot be empty")
+    if new["valid_from"] and new["valid_to"] and new["valid_to"] < new["valid_from"]:
+        raise KeyError_(f"有效期结束日 {new['valid_to']} 早于开始日 {new['valid_from']}",
+                        message_en=f"valid-to {new['valid_to']} is before valid-from {new['valid_from']}")
+    old = {k: getattr(entry, k) for k in new}
+    changed = {k for k in new if new[k] != old[k]}
+    if not changed:
+        return entry
+    conn.execute(update(T).where(T.c.key_id == entry.key_id).values(**{k: new[k] for k in changed}))
+    _record_change(conn, entry.key_id, "edit", {k: old[k] for k in changed}, {k: new[k] for k in changed},
+                   reason.strip())
+    out = get_key(conn, entry.key_id)
+    assert out is not None
+    return out
+
+
+def retrust_key(conn: Connection, key_id: str, *, reason: str, name: str | None = None,
+                unit: str | None = None, valid_to: date | None = None) -> TrustEntry:
+    """Trust a revoked key again, from today (China time) on; the revocation stays in the history.
+
+    Bundles it signed before today stay refused (the new validity starts today), so
+    what was made while the key was revoked never gets in.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise KeyError_("重新信任必须说明原因", message_en="trusting a key again needs a reason")
+    entry = get_key(conn, key_id)
+    if entry is None:
+        raise KeyError_(f"信任库中没有密钥 {key_id}", message_en=f"key {key_id} is not in the trust store")
+    if entry.revoked_at is None:
+        raise KeyError_(f"密钥 {entry.key_id} 没有被吊销，无需重新信任；如需更改姓名、单位或有效期，请“修改”",
+                        message_en=f"key {entry.key_id} is not revoked; to change its name, unit or "
+                        "validity, edit it")
+    today = datetime.now(timezone.utc).astimezone(CST).date()
+    new = {"name": (name or entry.name).strip(), "unit": (unit if unit is not None else entry.unit).strip(),
+           "valid_from": today, "valid_to": valid_to, "revoked_at": None, "revoke_reason": None}
+    old = {k: getattr(entry, k) for k in new}
+    conn.execute(update(T).where(T.c.key_id == entry.key_id).values(**new))
+    _record_change(conn, entry.key_id, "retrust", old, new, reason)
     out = get_key(conn, entry.key_id)
     assert out is not None
     return out

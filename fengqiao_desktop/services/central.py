@@ -36,7 +36,8 @@ __all__ = [
     "ConflictView", "FormEntry", "ReviewRow", "review_list", "review_set", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
     "bundles_list", "conflict_resolve", "conflicts_list", "device_gaps", "digest", "dump",
     "forms_list", "forms_register", "import_bundles", "load_demo", "open_central",
-    "roster_import", "station_results", "trust_add", "trust_list", "trust_revoke",
+    "roster_import", "roster_stations", "station_results", "public_key_file", "trust_add", "trust_edit", "trust_history", "trust_list", "trust_retrust",
+    "trust_revoke",
 ]
 
 Target = str | Central | None
@@ -91,6 +92,42 @@ def trust_revoke(key_id: str, *, reason: str, since: datetime | None = None,
         return entry
 
 
+def trust_edit(key_id: str, *, name: str | None = None, unit: str | None = None,
+               valid_from: date | None | str = "keep", valid_to: date | None | str = "keep",
+               reason: str = "", url: Target = None) -> TrustEntry:
+    """Correct a trusted key's name, unit or validity (``"keep"`` leaves a date as it is)."""
+    with _open(url) as c, c.write() as conn:
+        entry = trust.edit_key(conn, key_id, name=name, unit=unit, valid_from=valid_from,
+                               valid_to=valid_to, reason=reason)
+        importer.log_action(conn, "trust_edit", None, None, None, "ok",
+                            f"{entry.key_id} {entry.name} {entry.unit} {entry.valid_from}~{entry.valid_to}")
+        return entry
+
+
+def trust_retrust(key_id: str, *, reason: str, name: str | None = None, unit: str | None = None,
+                  valid_to: date | None = None, url: Target = None) -> TrustEntry:
+    """Trust a revoked key again from today on, with a reason (kept in its history)."""
+    with _open(url) as c, c.write() as conn:
+        entry = trust.retrust_key(conn, key_id, reason=reason, name=name, unit=unit, valid_to=valid_to)
+        importer.log_action(conn, "trust_retrust", None, None, None, "ok", f"{entry.key_id}: {reason}")
+        return entry
+
+
+def trust_history(key_id: str, *, url: Target = None) -> list[trust.KeyChange]:
+    with _open(url) as c, c.read() as conn:
+        return trust.key_history(conn, key_id)
+
+
+def public_key_file(path: str | Path) -> tuple[PublicKey, str, str]:
+    """A ``.pub`` file's key and the name and unit its comment gives ('' when it gives none)."""
+    from fengqiao_desktop.bundle.keys import KeyStore
+
+    pk = PublicKey.load(path)
+    text = Path(path).read_bytes()[:4096].decode("utf-8", errors="replace")
+    name, unit = KeyStore.profile_from_public_text(text) or ("", "")
+    return pk, name, unit
+
+
 def forms_register(paths: Sequence[str | Path], *, url: Target = None) -> list[tuple[FormEntry, bool]]:
     with _open(url) as c, c.write() as conn:
         done = forms_registry.register_files(conn, paths)
@@ -106,6 +143,12 @@ def forms_list(*, url: Target = None) -> list[FormEntry]:
 def roster_import(path: str | Path, *, url: Target = None) -> ImportResult:
     with _open(url) as c:
         return _roster.import_roster_file(c, path)
+
+
+def roster_stations(*, url: Target = None) -> list:
+    """The central roster's stations (``roster.model.StationRow``), by code."""
+    with _open(url) as c:
+        return _roster.list_stations(c)
 
 
 def load_demo(*, url: Target = None) -> ImportResult:

@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
     # -- workspaces ----------------------------------------------------------------
     def set_workspace(self, which: int) -> None:
         self.stack.setCurrentIndex(which)
+        # the toolbar's actions (new inspection, roster, bundle export) are the inspector's
+        self.tools.setVisible(which == INSPECTOR)
         (self.inspector_action if which == INSPECTOR else self.bureau_action).setChecked(True)
         self.workspace_changed.emit(which)
 

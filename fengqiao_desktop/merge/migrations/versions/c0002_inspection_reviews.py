@@ -1,4 +1,4 @@
-"""Central database: the bureau's review of imported inspections (received -> approved / returned).
+"""Central database: the review of imported inspections (received -> approved / returned), trust history.
 
 Revision ID: c0002
 Revises: c0001
@@ -31,5 +31,21 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "trusted_key_changes",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("key_id", sa.String(length=16), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("action", sa.String(length=16), nullable=False),
+        sa.Column("before", sa.Text(), nullable=False),
+        sa.Column("after", sa.Text(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_trusted_key_changes")),
+    )
+    with op.batch_alter_table("trusted_key_changes", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_trusted_key_changes_key_id"), ["key_id"], unique=False)
+
+
 def downgrade() -> None:
+    op.drop_table("trusted_key_changes")
     op.drop_table("inspection_reviews")
