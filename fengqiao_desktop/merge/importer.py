@@ -334,7 +334,7 @@ def _refuse(central: Central, outcome: ImportOutcome, vb: VerifiedBundle | None,
                 _record_bundle(conn, vb, path, outcome.status, outcome.reason, {}, archived=None,
                                file_sha=file_sha)
             log_action(conn, "import", path, file_sha, vb.manifest_sha256 if vb else None,
-                 outcome.status, outcome.reason)
+                 outcome.status, f"{outcome.reason}\n{outcome.reason_en}")
     except KnownError:
         log.exception("could not record the refusal of %s", path)
     return staged

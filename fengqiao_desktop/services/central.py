@@ -240,3 +240,28 @@ def review_set(inspection_id: str, state: str, *, by: str, comment: str = "",
         importer.log_action(conn, f"review_{state}", None, None, None, "ok",
                             f"{inspection_id} {by}: {comment}".strip())
         return row
+
+
+def import_history(*, url: Target = None, limit: int | None = None) -> list:
+    """Every import ever made, newest first (``merge.history.ImportRecord``)."""
+    from fengqiao_desktop.merge.history import import_history as _history
+
+    with _open(url) as c, c.read() as conn:
+        return _history(conn, c.files_dir, limit=limit)
+
+
+def reverify_bundle(path: str | Path, *, url: Target = None) -> tuple[bool, str, str]:
+    """Verify an archived bundle again with today's trust store: (ok, reason, reason_en)."""
+    from fengqiao_desktop.bundle.verifier import verify_bundle
+    from fengqiao_desktop.errors import BundleError, MergeError
+    from fengqiao_desktop.merge import checks, refusals
+
+    with _open(url) as c, c.read() as conn:
+        try:
+            vb = verify_bundle(Path(path), public_keys=trust.verification_keys(conn))
+            checks.check_trust(conn, vb)
+        except (BundleError, MergeError) as exc:
+            r = refusals.explain(exc)
+            return False, r.reason, r.reason_en
+    return True, (f"签名有效，内容完整（{vb.inspector.get('name', '')}，{vb.manifest['created_at']}）"), \
+        f"signature valid, contents intact ({vb.inspector.get('name', '')}, {vb.manifest['created_at']})"
