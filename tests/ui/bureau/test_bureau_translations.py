@@ -76,3 +76,16 @@ def test_a_bureau_tab_builds_its_page_when_shown(qtbot, context, sync_tasks):
     window.bureau.setCurrentWidget(holders[1])
     qtbot.waitUntil(lambda: isinstance(holders[1]._page, TrustPage) and holders[1]._page.isVisible())
     assert holders[4]._page is None  # the Coverage tab was not opened
+
+
+def test_roster_and_review_strings_are_in_their_ts_file(tmp_path):
+    lupdate = BIN / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate not installed")
+    sources = sorted(str(p) for d in ("roster", "review") for p in (BUREAU / d).glob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    wanted = _messages(fresh)
+    assert len(wanted) > 50
+    ts = resources_dir() / "i18n" / "bureau_review_zh_CN.ts"
+    assert wanted - _messages(ts) == set(), "run pyside6-lupdate on ui/bureau/roster and review"
