@@ -88,20 +88,10 @@ def review_model(parent=None) -> RowsModel:
     ], parent)
 
 
-def default_reviewer() -> str:
-    """The name in this computer's profile, if one was set up."""
-    from fengqiao_desktop.services import identity
-
-    try:
-        return identity.identity(None).name
-    except Exception:  # noqa: BLE001 - no readable profile: the clerk types a name
-        return ""
-
-
 class ReviewDialog(QDialog):
     """Who reviews and the comment (required to return); shown before anything is recorded."""
 
-    def __init__(self, state: str, what: str, parent: QWidget | None = None):
+    def __init__(self, state: str, what: str, reviewer: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.state = state
         returning = state == "returned"
@@ -113,7 +103,7 @@ class ReviewDialog(QDialog):
             QCoreApplication.translate("BureauReview", "Approve {what}?")).format(what=what)
         label = QLabel(text)
         label.setWordWrap(True)
-        self.by_edit = QLineEdit(default_reviewer())
+        self.by_edit = QLineEdit(reviewer)
         self.comment_edit = QPlainTextEdit()
         self.comment_edit.setMaximumHeight(90)
         form = QFormLayout()
@@ -293,7 +283,11 @@ class ReviewPage(BureauPage):
         r = self.selected_row()
         if r is None:
             return
-        dialog = ReviewDialog(state, f"{r.station_name}（{_form(r)}，{when(r.completed_at)}）", self)
+        try:
+            reviewer = self.context.user_name()
+        except Exception:  # noqa: BLE001 - no readable profile: the clerk types a name
+            reviewer = ""
+        dialog = ReviewDialog(state, f"{r.station_name}（{_form(r)}，{when(r.completed_at)}）", reviewer, self)
         if ask(dialog):
             self.review(r.inspection_id, state, dialog.reviewer(), dialog.comment())
 
