@@ -80,3 +80,21 @@ def test_review_unknown_inspection_is_one_clear_line(run, tmp_path):
     r = run("central", "review", "approve", "00000000-0000-0000-0000-000000000000", "--by", "王科长")
     assert r.exit_code != 0
     assert "没有检查" in r.output and "Traceback" not in r.output
+
+
+def test_trust_edit_and_retrust_from_the_command_line(run, tmp_path):
+    dev = Device(name="张三")
+    pub = dev.pub_file(tmp_path / "keys")
+    assert run("central", "trust", "add", str(pub), "--name", "张叁", "--unit", dev.unit).exit_code == 0
+    r = run("central", "trust", "add", str(pub), "--name", "张三", "--unit", dev.unit)
+    assert r.exit_code != 0 and "修改" in r.output and "revoke" not in r.output  # one language, a way out
+    r = run("central", "trust", "edit", dev.key_id, "--name", "张三", "--valid-to", "2026-12-31",
+            "--reason", "姓名写错")
+    assert r.exit_code == 0 and "张三" in r.output and "2026-12-31" in r.output
+    assert run("central", "trust", "revoke", dev.key_id, "--reason", "送修").exit_code == 0
+    r = run("central", "trust", "retrust", dev.key_id, "--reason", "已取回")
+    assert r.exit_code == 0 and "已重新信任" in r.output
+    [entry] = json.loads(run("central", "trust", "list", "--json").output)
+    assert entry["name"] == "张三" and entry["state"] == "valid" and entry["revoked_at"] is None
+    history = run("central", "trust", "history", dev.key_id).output.splitlines()
+    assert [line.split()[2] for line in history] == ["add", "edit", "revoke", "retrust"]

@@ -33,6 +33,24 @@ class LevelChart(QWidget):
         self.heading, self.rows, self.target = heading, rows, target
         self.update()
 
+    def _layout(self, fm: QFontMetrics) -> tuple[float, float, float, bool, float]:
+        """(plot left, plot top, slot per county, labels slanted?, room under the plot for them)."""
+        lh = fm.height()
+        left, top = fm.horizontalAdvance("100%") + 10, lh + 10 + lh  # room for the legend line
+        slot = (self.width() - 8 - left) / max(1, len(self.rows))
+        widest = max((fm.horizontalAdvance(r[0]) for r in self.rows), default=0)
+        # names that do not fit under their bars are written at 45°, in room taken from the plot
+        slanted = widest > slot - 4
+        room = lh if not slanted else min(widest * 0.72 + lh, (self.height() - top) * 0.5)
+        return left, top, slot, slanted, room
+
+    def labels(self) -> list[str]:
+        """The county names as drawn under the bars (elided only when even a slant cannot fit them)."""
+        fm = QFontMetrics(self.font())
+        _l, _t, slot, slanted, room = self._layout(fm)
+        most = (room - fm.height()) / 0.71 if slanted else slot
+        return [fm.elidedText(r[0], Qt.TextElideMode.ElideRight, int(max(10.0, most))) for r in self.rows]
+
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -41,13 +59,8 @@ class LevelChart(QWidget):
         lh = fm.height()
         p.setPen(self.palette().text().color())
         p.drawText(QRectF(6, 4, self.width() - 12, lh), Qt.AlignmentFlag.AlignLeft, self.heading)
-        left, top = fm.horizontalAdvance("100%") + 10, lh + 10 + lh  # room for the legend line
+        left, top, slot, slanted, room = self._layout(fm)
         right = self.width() - 8
-        slot = (right - left) / max(1, len(self.rows))
-        widest = max((fm.horizontalAdvance(r[0]) for r in self.rows), default=0)
-        # names that do not fit under their bars are written at 45°, in room taken from the plot
-        slanted = widest > slot - 4
-        room = lh if not slanted else min(widest * 0.71 + lh, (self.height() - top) * 0.45)
         bottom = self.height() - room - 8
         plot = QRectF(left, top, max(10, right - left), max(10, bottom - top))
         self._legend(p, fm, 6, lh + 6)
@@ -73,7 +86,7 @@ class LevelChart(QWidget):
                                name)
                     continue
                 length = max(10.0, (room - lh) / 0.71)
-                label = fm.elidedText(name, Qt.TextElideMode.ElideRight, int(length))
+                label = self.labels()[i]
                 p.save()
                 p.translate(cx + lh / 3, plot.bottom() + 4)
                 p.rotate(-45)
