@@ -42,6 +42,13 @@ class LevelChart(QWidget):
         # names that do not fit under their bars are written at 45°, in room taken from the plot
         slanted = widest > slot - 4
         room = lh if not slanted else min(widest * 0.72 + lh, (self.height() - top) * 0.5)
+        if slanted and self.rows:
+            # the first name runs down-left from its bar: move the plot right so it is not cut off
+            first = min(fm.horizontalAdvance(self.rows[0][0]), (room - lh) / 0.71) * 0.71
+            need = first + lh * 0.71 - lh / 3 - slot / 2 + 4  # text width plus its slanted height
+            if need > left:
+                left = need
+                slot = (self.width() - 8 - left) / len(self.rows)
         return left, top, slot, slanted, room
 
     def labels(self) -> list[str]:

@@ -116,6 +116,7 @@ class ImportPage(BureauPage):
         self.show_file_button.clicked.connect(self.show_history_file)
         self.reverify_result = QLabel()
         self.reverify_result.setWordWrap(True)
+        self.reverify_result.hide()
         hbar = QHBoxLayout()
         hbar.addWidget(self.history_label)
         hbar.addStretch(1)
@@ -175,9 +176,9 @@ class ImportPage(BureauPage):
     def _show_history(self, records: list) -> None:
         self.history.set_rows(records)
         self.history_table.resizeColumnsToContents()
-        for col, most in ((1, 240), (3, 520), (6, 300)):
-            if self.history_table.columnWidth(col) > most:
-                self.history_table.setColumnWidth(col, most)
+        for col, least, most in ((1, 300, 340), (3, 200, 520), (6, 120, 300)):
+            width = self.history_table.columnWidth(col)
+            self.history_table.setColumnWidth(col, max(least, min(most, width)))
         self._update_history_buttons()
 
     def selected_record(self):
@@ -201,6 +202,7 @@ class ImportPage(BureauPage):
             text = QCoreApplication.translate("BureauImport", "{file}: {result}").format(
                 file=r.file_name, result=en if is_english() else zh)
             self.reverify_result.setText(text)
+            self.reverify_result.show()
 
         tasks.run_task(QCoreApplication.translate("BureauImport", "Verifying again"),
                        lambda: svc.reverify_bundle(path, url=url), done, lambda e: show_error(self, e))
