@@ -125,7 +125,7 @@ def main(out_dir: str) -> None:
     svc.review_set(rows[1].inspection_id, "returned", by="王科长", url=url,
                    comment="服务大厅照片未显示制度上墙，请补拍后重新导出")
     ctx.notify_changed()
-    roster.search.setText("东岗西路")
+    roster.search.setText("620102017")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for page, name in ((roster, "bureau-roster.png"), (imp, "bureau-import.png"), (trust, "bureau-trust.png"),
