@@ -12,7 +12,16 @@ from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "merge"))
 
-from merge_helpers import BASE_TIME, GATE, RUBRIC, VILLAGE, VILLAGE2, Device, full_marks_answers, write_forms  # noqa: E402
+from merge_helpers import (  # noqa: E402
+    BASE_TIME,
+    GATE,
+    RUBRIC,
+    VILLAGE,
+    VILLAGE2,
+    Device,
+    full_marks_answers,
+    write_forms,
+)
 
 from fengqiao_desktop.cli.main import cli  # noqa: E402
 

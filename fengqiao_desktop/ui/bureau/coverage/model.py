@@ -12,7 +12,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fengqiao_desktop.coverage.report import KIND_STATION, KIND_TOTAL, CoverageNode, CoverageReport
-from fengqiao_desktop.reports.coverage_table import SUMMARY_COLUMNS, TABLE_KEYS, headers, node_values
+from fengqiao_desktop.reports.coverage_table import (
+    SUMMARY_COLUMNS,
+    TABLE_KEYS,
+    headers,
+    node_values,
+)
 
 NodeRole = Qt.ItemDataRole.UserRole + 1
 ValueRole = Qt.ItemDataRole.UserRole + 2  # the raw number (for sorting and tests)
