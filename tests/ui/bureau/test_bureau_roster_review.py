@@ -22,6 +22,8 @@ def test_a_roster_with_bad_rows_imports_nothing_and_lists_them(qtbot, qtmodeltes
     qtbot.addWidget(page)
     page.reload()
     assert len(page.stations) == 125  # the fixture's demo roster
+    codes = page.visible_codes()
+    assert codes == sorted(codes) and len(codes) == 125  # by code, ascending
     qtmodeltester.check(page.model)
     bad = tmp_path / "名册.csv"
     bad.write_text("代码,名称,层级,上级代码\n"
