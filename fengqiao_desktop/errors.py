@@ -12,16 +12,21 @@ from __future__ import annotations
 class KnownError(Exception):
     """An error whose message is fit to show to the user as is."""
 
-    def __init__(self, message: str, *, message_en: str | None = None, hint: str | None = None):
+    def __init__(self, message: str, *, message_en: str | None = None, hint: str | None = None,
+                 hint_en: str | None = None, kind: str | None = None):
         super().__init__(message)
         self.message = message
         self.message_en = message_en or message
         self.hint = hint
+        self.hint_en = hint_en
+        self.kind = kind  # what went wrong, for a plain explanation (e.g. merge/refusals.py)
 
     def user_message(self, lang: str = "zh") -> str:
         text = self.message_en if lang == "en" else self.message
-        if self.hint:
-            text = f"{text}\n{self.hint}"
+        # one language on a screen: an English message gets only an English hint
+        hint = self.hint_en if lang == "en" and self.message_en != self.message else self.hint
+        if hint:
+            text = f"{text}\n{hint}"
         return text
 
     def __str__(self) -> str:  # pragma: no cover - trivial

@@ -168,6 +168,16 @@ class KeyStore:
             comment += " " + _one_line(f"fengqiao {profile.name} {profile.unit}")[:300]
         return pk.file_text(comment)
 
+    @staticmethod
+    def profile_from_public_text(text: str) -> tuple[str, str] | None:
+        """(name, unit) from a .pub file this app wrote (``… fengqiao NAME UNIT`` comment), or None."""
+        first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+        marker = " fengqiao "
+        if not first.startswith("untrusted comment:") or marker not in first:
+            return None
+        name, _sep, unit = first.split(marker, 1)[1].strip().partition(" ")
+        return (name, unit.strip()) if name else None
+
     # -- reading ----------------------------------------------------------------
 
     def _require(self) -> None:

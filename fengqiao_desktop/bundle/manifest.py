@@ -116,8 +116,10 @@ class _Checker:
                             f"is not {expected_format} (found {str(fmt)[:40]!r})")
         v = self.integer(d, key, minimum=1)
         if v > supported:
-            raise self.fail(key, f"格式版本 {v} 高于本程序支持的 {supported}，请升级程序",
+            exc = self.fail(key, f"格式版本 {v} 高于本程序支持的 {supported}，请升级程序",
                             f"format version {v} is newer than the supported {supported}; upgrade the app")
+            exc.kind = "newer_format"
+            raise exc
         if v != supported:
             raise self.fail(key, f"不支持的格式版本 {v}", f"unsupported format version {v}")
 

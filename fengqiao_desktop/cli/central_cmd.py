@@ -140,6 +140,53 @@ def trust_revoke(key_id: str, reason: str, since: datetime | None) -> None:
          f"revoked: {e.key_id} {e.name}, from {e.revoked_at:%Y-%m-%d %H:%M:%S}Z")
 
 
+def _date_or_none(value: str | None):
+    if value is None:
+        return "keep"
+    if value.lower() in ("none", "-", ""):
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: YYYY-MM-DD or none") from None
+
+
+@trust_group.command("edit")
+@click.argument("key_id")
+@click.option("--name", help="Correct the inspector's name.")
+@click.option("--unit", help="Correct the inspector's unit.")
+@click.option("--valid-from", help="First valid day (YYYY-MM-DD), or 'none' for no limit.")
+@click.option("--valid-to", help="Last valid day (YYYY-MM-DD), or 'none' for no limit.")
+@click.option("--reason", default="", help="Why (kept in the key's history).")
+@central_option
+def trust_edit(key_id: str, name: str | None, unit: str | None, valid_from: str | None,
+               valid_to: str | None, reason: str) -> None:
+    """Correct KEY_ID's name, unit or validity; the old values stay in its history."""
+    e = _services().trust_edit(key_id, name=name, unit=unit, valid_from=_date_or_none(valid_from),
+                               valid_to=_date_or_none(valid_to), reason=reason, url=_url())
+    _say(f"已修改：{e.key_id} {e.name}（{e.unit}）{e.valid_from or '…'} ~ {e.valid_to or '…'}",
+         f"changed: {e.key_id} {e.name} ({e.unit}) {e.valid_from or '…'} ~ {e.valid_to or '…'}")
+
+
+@trust_group.command("retrust")
+@click.argument("key_id")
+@click.option("--reason", required=True, help="Why the key is trusted again (kept in its history).")
+@central_option
+def trust_retrust(key_id: str, reason: str) -> None:
+    """Trust a revoked KEY_ID again from today on; bundles it signed before today stay refused."""
+    e = _services().trust_retrust(key_id, reason=reason, url=_url())
+    _say(f"已重新信任：{e.key_id} {e.name}，自 {e.valid_from} 起", f"trusted again: {e.key_id} {e.name}, from {e.valid_from}")
+
+
+@trust_group.command("history")
+@click.argument("key_id")
+@central_option
+def trust_history(key_id: str) -> None:
+    """Every change of KEY_ID: added, edited, revoked, trusted again."""
+    for ch in _services().trust_history(key_id, url=_url()):
+        click.echo(f"{ch.at:%Y-%m-%d %H:%M:%S}Z  {ch.action}  {ch.before} -> {ch.after}  {ch.reason}".rstrip())
+
+
 # -- forms, roster, demo ----------------------------------------------------------------------
 
 @central.group("forms")
@@ -382,6 +429,79 @@ def results_cmd(year: int | None, as_json: bool) -> None:
     for r in rows:
         click.echo(f"{r.station_code}  {r.form_kind}  {r.total if r.total is not None else '-'}  "
                    f"{r.verdict or '-'}  {r.completed_at}  {r.inspection_id}  ({r.inspections_in_period})")
+
+
+# -- review -------------------------------------------------------------------------------------
+
+@central.group("review")
+@central_option
+def review_group() -> None:
+    """Review imported inspections: received (待审核) -> approved (已审核) or returned (退回)."""
+
+
+def _reviewer(by: str | None) -> str:
+    if by:
+        return by
+    from fengqiao_desktop.services import identity
+
+    name = identity.identity(None).name
+    if not name:
+        from fengqiao_desktop.errors import KnownError
+
+        raise KnownError("请用 --by 写明审核人（本机还没有填写姓名）",
+                         message_en="say who reviews with --by (this computer has no profile name yet)")
+    return name
+
+
+@review_group.command("list")
+@click.option("--state", type=click.Choice(["received", "approved", "returned"]), help="Only this state.")
+@click.option("--county", help="Only stations of a county whose name contains this.")
+@click.option("--inspector", help="Only inspections by an inspector whose name contains this.")
+@click.option("--from", "date_from", type=_DATE, help="Completed on or after (YYYY-MM-DD, China time).")
+@click.option("--to", "date_to", type=_DATE, help="Completed on or before (YYYY-MM-DD, China time).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@central_option
+def review_list(state: str | None, county: str | None, inspector: str | None,
+                date_from: datetime | None, date_to: datetime | None, as_json: bool) -> None:
+    """List imported inspections with their review state, newest first."""
+    from fengqiao_desktop.merge.review import state_label
+
+    rows = _services().review_list(url=_url(), state=state, county=county, inspector=inspector,
+                                   date_from=date_from.date() if date_from else None,
+                                   date_to=date_to.date() if date_to else None)
+    if as_json:
+        echo_json([r.as_json() for r in rows])
+        return
+    if not rows:
+        _say("没有符合条件的检查", "no inspections match")
+    for r in rows:
+        who = f"  {r.reviewed_by} {r.reviewed_at:%Y-%m-%d %H:%M}Z" if r.reviewed_at else ""
+        note = f"  「{r.comment}」" if r.comment and not _en() else (f"  \"{r.comment}\"" if r.comment else "")
+        click.echo(f"{r.inspection_id}  {r.station_code} {r.station_name}  {r.inspector}  "
+                   f"{(r.completed_at or '')[:10]}  {state_label(r.state, lang())}{who}{note}")
+
+
+@review_group.command("approve")
+@click.argument("inspection_id")
+@click.option("--by", help="Who approves (default: this computer's profile name).")
+@click.option("--comment", default="", help="An optional note.")
+@central_option
+def review_approve(inspection_id: str, by: str | None, comment: str) -> None:
+    """Approve INSPECTION_ID (its current revision)."""
+    r = _services().review_set(inspection_id, "approved", by=_reviewer(by), comment=comment, url=_url())
+    _say(f"已审核：{r.inspection_id}（{r.station_name}）", f"approved: {r.inspection_id} ({r.station_name})")
+
+
+@review_group.command("return")
+@click.argument("inspection_id")
+@click.option("--comment", required=True, help="What the inspector must correct (sent back with it).")
+@click.option("--by", help="Who returns it (default: this computer's profile name).")
+@central_option
+def review_return(inspection_id: str, comment: str, by: str | None) -> None:
+    """Return INSPECTION_ID to its inspector with a comment; it stops counting in coverage."""
+    r = _services().review_set(inspection_id, "returned", by=_reviewer(by), comment=comment, url=_url())
+    _say(f"已退回：{r.inspection_id}（{r.station_name}）：{r.comment}",
+         f"returned: {r.inspection_id} ({r.station_name}): {r.comment}")
 
 
 # -- merge ----------------------------------------------------------------------------------------

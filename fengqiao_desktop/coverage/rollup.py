@@ -11,6 +11,9 @@ id (the merge module's rule, ``merge/results.py``), picked here with
 - *示范型达标* when its current rubric result is ``pass`` (≥ 90 and no veto; a
   rubric vetoed by the visit's five-haves check has the verdict ``veto``).
 
+An inspection the bureau returned (退回) counts for nothing, neither its result
+nor its findings, until a corrected revision arrives (``merge/review.py``).
+
 Rectification follow-up: a finding keeps its id across visits, so the latest
 state of each (station, finding id) — from the most recently completed
 inspection before the period's end, in any earlier year too — is what counts:
@@ -31,6 +34,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.merge.results import year_bounds
+from fengqiao_desktop.merge.review import RETURNED_SQL
 
 _CTES = """
 WITH cur AS (
@@ -39,6 +43,7 @@ WITH cur AS (
                             ORDER BY completed_at DESC, id DESC) AS rn
   FROM inspections
   WHERE completed_at >= :start AND completed_at < :end
+    AND id NOT IN (""" + RETURNED_SQL + """)
 ),
 res AS (
   SELECT station_code,
@@ -56,6 +61,7 @@ fl AS (
                             ORDER BY i.completed_at DESC, i.id DESC) AS rn
   FROM findings f JOIN inspections i ON i.id = f.inspection_id
   WHERE i.completed_at IS NOT NULL AND i.completed_at < :end
+    AND i.id NOT IN (""" + RETURNED_SQL + """)
 ),
 fc AS (
   SELECT station_code,

@@ -62,7 +62,7 @@ def revisions_of(conn: Connection, vb: VerifiedBundle) -> list[RevisionData]:
                 f"（{f['sha256'][:12]}…）未在中心登记",
                 message_en=f"manifest.json: forms[{i}]: form {f['id']} version {f['version']} "
                 f"({f['sha256'][:12]}…) is not registered centrally",
-                hint="如确为有效表单，请登记：fengqiao central forms register FILE")
+                kind="unknown_form")
         if (form.id, form.version) != (f["id"], f["version"]):
             raise MergeError(
                 f"manifest.json: forms[{i}]：哈希 {f['sha256'][:12]}… 登记为 {form.id} {form.version}，"
@@ -82,7 +82,7 @@ def revisions_of(conn: Connection, vb: VerifiedBundle) -> list[RevisionData]:
             raise MergeError(
                 f"{member}：站点 {rec['station_code']} 不在中心名册中",
                 message_en=f"{member}: station {rec['station_code']} is not in the central roster",
-                hint="请先导入名册：fengqiao central roster import FILE")
+                kind="unknown_station")
         fsha = rec["form"]["sha256"]
         form = forms.get(fsha)
         if form is None:

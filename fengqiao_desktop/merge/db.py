@@ -93,7 +93,7 @@ def _translate_errors(url: str) -> Iterator[None]:
         raise StorageError(
             f"无法使用中心数据库 {redacted(url)}：{_short(exc)}",
             message_en=f"cannot use the central database {redacted(url)}: {_short(exc)}",
-            hint="请检查数据库地址、网络和磁盘空间 / check the URL, the network and the disk space",
+            hint="请检查数据库地址、网络和磁盘空间", hint_en="check the URL, the network and the disk space",
         ) from exc
 
 

@@ -35,7 +35,7 @@ from fengqiao_desktop.bundle.canonical import BundleCancelled
 from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.bundle.verifier import VerifiedBundle, verify_bundle
 from fengqiao_desktop.errors import BundleError, KnownError, MergeError
-from fengqiao_desktop.merge import chain, checks, files, models, trust
+from fengqiao_desktop.merge import chain, checks, files, models, refusals, trust
 from fengqiao_desktop.merge.apply import apply_plan, load_snapshot
 from fengqiao_desktop.merge.db import Central
 from fengqiao_desktop.merge.plan import MergePlan, make_plan
@@ -58,6 +58,8 @@ class ImportOutcome:
     reason: str = ""
     reason_en: str = ""
     member: str | None = None
+    detail: str = ""  # the technical reason (member names), for the report
+    detail_en: str = ""
     bundle_id: str | None = None
     manifest_sha256: str | None = None
     device_id: str | None = None
@@ -227,7 +229,9 @@ def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
         return outcome
     except (BundleError, MergeError) as exc:
         outcome.status = REFUSED
-        outcome.reason, outcome.reason_en = exc.message, exc.message_en
+        plain = refusals.explain(exc)
+        outcome.reason, outcome.reason_en = plain.reason, plain.reason_en
+        outcome.detail, outcome.detail_en = plain.detail, plain.detail_en
         outcome.member = getattr(exc, "member", None)
         if not dry_run:
             staged = _refuse(central, outcome, vb, path, staged, file_sha)
@@ -367,7 +371,8 @@ def _refuse(central: Central, outcome: ImportOutcome, vb: VerifiedBundle | None,
         staged = None
         files.write_report(dest, source=path, status=outcome.status, reason_zh=outcome.reason,
                            reason_en=outcome.reason_en, details={
-                               "member": outcome.member, "bundle_id": outcome.bundle_id,
+                               "member": outcome.member, "detail": outcome.detail,
+                               "detail_en": outcome.detail_en, "bundle_id": outcome.bundle_id,
                                "device_id": outcome.device_id, "sequence": outcome.sequence,
                                "inspector": outcome.inspector,
                                "manifest_sha256": outcome.manifest_sha256, "file_sha256": file_sha})
@@ -378,7 +383,7 @@ def _refuse(central: Central, outcome: ImportOutcome, vb: VerifiedBundle | None,
                 _record_bundle(conn, vb, path, outcome.status, outcome.reason, {}, archived=None,
                                file_sha=file_sha)
             log_action(conn, "import", path, file_sha, vb.manifest_sha256 if vb else None,
-                 outcome.status, outcome.reason)
+                 outcome.status, f"{outcome.reason}\n{outcome.reason_en}")
     except KnownError:
         log.exception("could not record the refusal of %s", path)
     return staged

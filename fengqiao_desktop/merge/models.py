@@ -104,6 +104,20 @@ class TrustedKey(Base):
     added_at: Mapped[datetime] = mapped_column(TS)
 
 
+class TrustedKeyChange(Base):
+    """The history of a trusted key: every edit and re-trust, what it was before and why."""
+
+    __tablename__ = "trusted_key_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key_id: Mapped[str] = mapped_column(String(16), index=True)
+    at: Mapped[datetime] = mapped_column(TS)
+    action: Mapped[str] = mapped_column(String(16))  # add / edit / revoke / retrust
+    before: Mapped[str] = mapped_column(Text, default="")  # JSON of the changed fields' old values
+    after: Mapped[str] = mapped_column(Text, default="")  # JSON of their new values
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
 class Bundle(Base):
     """Every bundle seen whose manifest could be read: imported, refused or quarantined."""
 
@@ -241,6 +255,23 @@ class Conflict(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(100))
     reason: Mapped[str | None] = mapped_column(Text)
     resolved_at: Mapped[datetime | None] = mapped_column(TS)
+
+
+class InspectionReview(Base):
+    """The bureau's review of an inspection's winning revision: approved or returned, by whom, when.
+
+    No row, or a row about an older revision (a corrected revision arrived since),
+    means the inspection is received (待审核): the review is of the content reviewed.
+    """
+
+    __tablename__ = "inspection_reviews"
+
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), primary_key=True)
+    revision_sha256: Mapped[str] = mapped_column(SHA)  # the winning revision that was reviewed
+    state: Mapped[str] = mapped_column(String(16))  # approved / returned
+    comment: Mapped[str] = mapped_column(Text, default="")
+    reviewed_by: Mapped[str] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime] = mapped_column(TS)
 
 
 class ImportLog(Base):

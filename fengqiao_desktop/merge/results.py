@@ -4,7 +4,8 @@ Rule (docs/merge.md): within a period (by default a calendar year, in China
 Standard Time), for each station and each form kind (five-haves gate,
 demonstration rubric), the current result is that of the completed inspection
 whose winning revision has the latest ``completed_at``; a tie goes to the larger
-inspection id. Every other inspection of the station stays stored and listed.
+inspection id. An inspection the bureau returned (退回) does not count until a
+corrected revision arrives (``merge/review.py``). Every other inspection of the station stays stored and listed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.merge import models
+from fengqiao_desktop.merge.review import returned_ids
 from fengqiao_desktop.merge.trust import CST
 
 INS = models.table_of(models.Inspection)
@@ -47,7 +49,8 @@ def station_results(conn: Connection, *, year: int | None = None) -> list[Statio
     start, end = year_bounds(year)
     rows = conn.execute(select(INS.c.id, INS.c.station_code, INS.c.form_kind, INS.c.form_id,
                                INS.c.completed_at, INS.c.total, INS.c.verdict)
-                        .where(INS.c.completed_at >= start, INS.c.completed_at < end))
+                        .where(INS.c.completed_at >= start, INS.c.completed_at < end,
+                               INS.c.id.not_in(returned_ids())))
     best: dict[tuple[str, str], Any] = {}
     counts: dict[tuple[str, str], int] = {}
     for r in rows:

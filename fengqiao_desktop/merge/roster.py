@@ -35,3 +35,15 @@ def load_demo_roster(central: Central) -> ImportResult:
 def station_count(central: Central) -> int:
     with central.read() as conn:
         return conn.execute(select(func.count()).select_from(STATIONS)).scalar_one()
+
+
+def list_stations(central: Central):
+    """Every station of the central roster, by code (plain ``roster.model.StationRow``)."""
+    from fengqiao_desktop.domain.enums import Level
+    from fengqiao_desktop.roster.model import StationRow
+
+    with central.read() as conn:
+        rows = conn.execute(select(STATIONS).order_by(STATIONS.c.code)).all()
+    return [StationRow(code=r.code, name=r.name, level=Level(r.level), parent_code=r.parent_code,
+                       address=r.address or "", contact=r.contact or "", phone=r.phone or "",
+                       veterans_served=r.veterans_served, is_demo=bool(r.is_demo)) for r in rows]

@@ -24,6 +24,7 @@ from fengqiao_desktop.domain.enums import Level
 from fengqiao_desktop.reports.coverage_files import atomic_write
 from fengqiao_desktop.reports.coverage_table import (
     SUMMARY_COLUMNS,
+    TABLE_KEYS,
     headers,
     summary_rows,
     targets_line,
@@ -45,7 +46,7 @@ FIVE_COLOR = colors.HexColor("#7FA7D6")
 DEMO_COLOR = colors.HexColor("#2E6B3A")
 TARGET_COLOR = colors.HexColor("#C0392B")
 # the PDF table leaves out the code and kind columns (the indentation shows the kind)
-PDF_KEYS = [k for k, _zh, _en in SUMMARY_COLUMNS if k not in ("code", "kind")]
+PDF_KEYS = TABLE_KEYS
 
 
 def _fmt(v) -> str:

@@ -31,6 +31,9 @@ SUMMARY_COLUMNS = [
     ("verified", "已销号", "Verified findings"),
 ]
 
+# the table a person reads (the PDF, the Coverage page): the indentation shows the kind, no codes
+TABLE_KEYS = [k for k, _zh, _en in SUMMARY_COLUMNS if k not in ("code", "kind")]
+
 STATION_COLUMNS = [
     ("code", "站点代码", "Station code"),
     ("name", "站点名称", "Station"),

@@ -51,7 +51,7 @@ def read_rows(path: str | Path) -> Iterator[RawRow]:
         raise RosterError(
             f"“{p.name}”是旧版 Excel（.xls）文件，无法读取",
             message_en=f"{p.name} is an old Excel (.xls) workbook, which cannot be read",
-            hint="请在 Excel 中另存为 .xlsx 或 CSV 后再导入 / save it as .xlsx or CSV and import again",
+            hint="请在 Excel 中另存为 .xlsx 或 CSV 后再导入", hint_en="save it as .xlsx or CSV and import again",
         )
     if p.suffix.lower() in (".xlsx", ".xlsm"):
         raise RosterError(
@@ -87,8 +87,8 @@ def _garbled(name: str, enc: str, why: str, why_en: str) -> RosterError:
         f"名册“{name}”的文字编码无法识别（{why}），为避免导入乱码，未导入任何站点",
         message_en=f"cannot tell the text encoding of roster {name} ({why_en}); "
         "nothing was imported, to avoid storing garbled names",
-        hint="请用 Excel 另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重试 / "
-        "save it from Excel as 'CSV UTF-8' or .xlsx and try again",
+        hint="请用 Excel 另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重试",
+        hint_en="save it from Excel as 'CSV UTF-8' or .xlsx and try again",
     )
 
 

@@ -21,6 +21,7 @@ from fengqiao_desktop.merge import chain as _chain
 from fengqiao_desktop.merge import conflicts as _conflicts
 from fengqiao_desktop.merge import digest as _digest
 from fengqiao_desktop.merge import forms_registry, importer, results, trust
+from fengqiao_desktop.merge import review as _review
 from fengqiao_desktop.merge import roster as _roster
 from fengqiao_desktop.merge.chain import HeldBundle
 from fengqiao_desktop.merge.checks import chain_gaps
@@ -29,16 +30,18 @@ from fengqiao_desktop.merge.db import Central, open_central
 from fengqiao_desktop.merge.forms_registry import FormEntry
 from fengqiao_desktop.merge.importer import ImportOutcome
 from fengqiao_desktop.merge.results import StationResult
+from fengqiao_desktop.merge.review import ReviewRow
 from fengqiao_desktop.merge.trust import TrustEntry
 from fengqiao_desktop.roster.model import ImportResult
 
 __all__ = [
-    "ConflictView", "FormEntry", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
+    "ConflictView", "FormEntry", "ReviewRow", "review_list", "review_set", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
     "bundles_list", "conflict_resolve", "conflicts_list", "device_gaps", "digest", "dump",
     "HeldBundle", "forms_list", "forms_plan_register", "item_results_export", "forms_register",
-    "import_bundles", "load_demo", "open_central", "quarantine_list", "quarantine_reject",
-    "quarantine_release",
-    "roster_import", "station_results", "trust_add", "trust_list", "trust_revoke",
+    "import_bundles", "load_demo", "open_central", "public_key_file", "quarantine_list",
+    "quarantine_reject", "quarantine_release", "roster_import", "roster_stations",
+    "station_results", "trust_add", "trust_edit", "trust_history", "trust_list", "trust_retrust",
+    "trust_revoke",
 ]
 
 Target = str | Central | None
@@ -93,6 +96,42 @@ def trust_revoke(key_id: str, *, reason: str, since: datetime | None = None,
         return entry
 
 
+def trust_edit(key_id: str, *, name: str | None = None, unit: str | None = None,
+               valid_from: date | None | str = "keep", valid_to: date | None | str = "keep",
+               reason: str = "", url: Target = None) -> TrustEntry:
+    """Correct a trusted key's name, unit or validity (``"keep"`` leaves a date as it is)."""
+    with _open(url) as c, c.write() as conn:
+        entry = trust.edit_key(conn, key_id, name=name, unit=unit, valid_from=valid_from,
+                               valid_to=valid_to, reason=reason)
+        importer.log_action(conn, "trust_edit", None, None, None, "ok",
+                            f"{entry.key_id} {entry.name} {entry.unit} {entry.valid_from}~{entry.valid_to}")
+        return entry
+
+
+def trust_retrust(key_id: str, *, reason: str, name: str | None = None, unit: str | None = None,
+                  valid_to: date | None = None, url: Target = None) -> TrustEntry:
+    """Trust a revoked key again from today on, with a reason (kept in its history)."""
+    with _open(url) as c, c.write() as conn:
+        entry = trust.retrust_key(conn, key_id, reason=reason, name=name, unit=unit, valid_to=valid_to)
+        importer.log_action(conn, "trust_retrust", None, None, None, "ok", f"{entry.key_id}: {reason}")
+        return entry
+
+
+def trust_history(key_id: str, *, url: Target = None) -> list[trust.KeyChange]:
+    with _open(url) as c, c.read() as conn:
+        return trust.key_history(conn, key_id)
+
+
+def public_key_file(path: str | Path) -> tuple[PublicKey, str, str]:
+    """A ``.pub`` file's key and the name and unit its comment gives ('' when it gives none)."""
+    from fengqiao_desktop.bundle.keys import KeyStore
+
+    pk = PublicKey.load(path)
+    text = Path(path).read_bytes()[:4096].decode("utf-8", errors="replace")
+    name, unit = KeyStore.profile_from_public_text(text) or ("", "")
+    return pk, name, unit
+
+
 def forms_register(paths: Sequence[str | Path], *, url: Target = None) -> list[tuple[FormEntry, bool]]:
     with _open(url) as c, c.write() as conn:
         done = forms_registry.register_files(conn, paths)
@@ -130,6 +169,12 @@ def forms_list(*, url: Target = None) -> list[FormEntry]:
 def roster_import(path: str | Path, *, url: Target = None) -> ImportResult:
     with _open(url) as c:
         return _roster.import_roster_file(c, path)
+
+
+def roster_stations(*, url: Target = None) -> list:
+    """The central roster's stations (``roster.model.StationRow``), by code."""
+    with _open(url) as c:
+        return _roster.list_stations(c)
 
 
 def load_demo(*, url: Target = None) -> ImportResult:
@@ -220,3 +265,47 @@ def quarantine_reject(ident: str, *, reason: str, by: str, url: Target = None) -
     """Reject a quarantined bundle for good; its chain is re-decided."""
     with _open(url) as c, c.write() as conn:
         return _chain.decide_bundle(conn, ident, _chain.REJECTED, reason=reason, by=by)
+
+
+def review_list(*, url: Target = None, state: str | None = None, county: str | None = None,
+                inspector: str | None = None, date_from: date | None = None,
+                date_to: date | None = None) -> list[ReviewRow]:
+    """Imported inspections with their review state (received / approved / returned), newest first."""
+    with _open(url) as c, c.read() as conn:
+        return _review.list_reviews(conn, state=state, county=county, inspector=inspector,
+                                    date_from=date_from, date_to=date_to)
+
+
+def review_set(inspection_id: str, state: str, *, by: str, comment: str = "",
+               url: Target = None) -> ReviewRow:
+    """Approve or return an inspection (its current winning revision); logged with who and why."""
+    with _open(url) as c, c.write() as conn:
+        row = _review.set_review(conn, inspection_id, state, by=by, comment=comment)
+        importer.log_action(conn, f"review_{state}", None, None, None, "ok",
+                            f"{inspection_id} {by}: {comment}".strip())
+        return row
+
+
+def import_history(*, url: Target = None, limit: int | None = None) -> list:
+    """Every import ever made, newest first (``merge.history.ImportRecord``)."""
+    from fengqiao_desktop.merge.history import import_history as _history
+
+    with _open(url) as c, c.read() as conn:
+        return _history(conn, c.files_dir, limit=limit)
+
+
+def reverify_bundle(path: str | Path, *, url: Target = None) -> tuple[bool, str, str]:
+    """Verify an archived bundle again with today's trust store: (ok, reason, reason_en)."""
+    from fengqiao_desktop.bundle.verifier import verify_bundle
+    from fengqiao_desktop.errors import BundleError, MergeError
+    from fengqiao_desktop.merge import checks, refusals
+
+    with _open(url) as c, c.read() as conn:
+        try:
+            vb = verify_bundle(Path(path), public_keys=trust.verification_keys(conn))
+            checks.check_trust(conn, vb)
+        except (BundleError, MergeError) as exc:
+            r = refusals.explain(exc)
+            return False, r.reason, r.reason_en
+    return True, (f"签名有效，内容完整（{vb.inspector.get('name', '')}，{vb.manifest['created_at']}）"), \
+        f"signature valid, contents intact ({vb.inspector.get('name', '')}, {vb.manifest['created_at']})"

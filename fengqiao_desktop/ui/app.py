@@ -144,7 +144,12 @@ def wire(window, args) -> None:
     from fengqiao_desktop.ui.bureau import install as install_bureau
     from fengqiao_desktop.ui.bureau.context import BureauContext
 
-    window.bureau_context = BureauContext(args.central, window)
+    def user_name() -> str:
+        from fengqiao_desktop.services import identity
+
+        return identity.identity(getattr(window, "store", None)).name
+
+    window.bureau_context = BureauContext(args.central, window, user_name=user_name)
     install_bureau(window, window.bureau_context)
 
     from fengqiao_desktop.ui.identity.menu import install_profile_action

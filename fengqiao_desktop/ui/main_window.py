@@ -226,6 +226,9 @@ class MainWindow(QMainWindow):
     # -- workspaces ----------------------------------------------------------------
     def set_workspace(self, which: int) -> None:
         self.stack.setCurrentIndex(which)
+        # the toolbar's actions (new inspection, roster, bundle export) are the inspector's
+        self.tools.setVisible(which == INSPECTOR)
+        self.count_label.setVisible(which == INSPECTOR)  # the laptop's stations, not the central roster
         (self.inspector_action if which == INSPECTOR else self.bureau_action).setChecked(True)
         self.workspace_changed.emit(which)
 

@@ -183,69 +183,79 @@
         <translation>已创建密钥 {key_id}。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="250" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="255" />
         <source>Stations</source>
         <translation>服务站</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="251" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="256" />
         <source>Which stations to start with. A roster can also be imported later under File.</source>
         <translation>选择初始的服务站数据。以后也可在“文件”菜单中导入名册。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="252" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="257" />
         <source>Demonstration roster (兰州市, for trying the program out)</source>
         <translation>演示名册（兰州市，供试用）</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="253" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="258" />
         <source>Import a roster file (CSV or XLSX) from the bureau:</source>
         <translation>导入县局提供的名册文件（CSV 或 XLSX）：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="254" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="259" />
         <source>Nothing for now</source>
         <translation>暂不导入</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="255" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="260" />
+        <source>This computer is at the bureau: also set up the central database with this roster and open the Bureau workspace</source>
+        <translation>本机在局端使用：同时用此名册建立中心库，并打开局端工作区</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="263" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="269" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="278" />
         <source>Roster file</source>
         <translation>名册文件</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="270" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="279" />
         <source>Rosters (*.csv *.xlsx);;All files (*)</source>
         <translation>名册 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="303" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="316" />
         <source>Set up Fengqiao Desktop</source>
         <translation>设置枫桥桌面版</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="304" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="317" />
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="305" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="318" />
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="306" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="319" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="307" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="320" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="364" />
+        <source>Setting up the central database</source>
+        <translation>正在建立中心库</translation>
     </message>
 </context>
 <context>
@@ -376,7 +386,7 @@
         <translation>minisign 公钥 (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/menu.py" line="18" />
+        <location filename="../../fengqiao_desktop/ui/identity/menu.py" line="21" />
         <source>Inspector and signing key…</source>
         <translation>检查员与密钥…</translation>
     </message>

@@ -203,15 +203,17 @@ def test_bad_input_is_refused_and_changes_nothing(bureau, case, tmp_path):
     [out] = bureau.merge(path)
     assert out.status == "refused", out.line("en")
     assert out.reason and out.reason_en
-    for w in words:
-        assert w in out.reason_en, (w, out.reason_en)
-    assert out.line().startswith("已拒收")
+    for w in words:  # the technical detail names the member; the reason is plain words
+        assert w in out.detail_en, (w, out.detail_en)
+    for internal in ("manifest.json", "records/", "photos/", "zip:", "minisig"):
+        assert internal not in out.reason and internal not in out.reason_en, out.reason_en
+    assert out.line().startswith(("已拒收", "已隔离"))
     assert bureau.digest() == before
     # a copy in quarantine with a report saying why
     assert out.quarantined
     q = bureau.central.quarantine_dir
     report = (q / out.quarantined.split("/")[-1]).with_suffix(".txt").read_text(encoding="utf-8")
-    assert out.reason_en in report
+    assert out.reason_en in report and out.detail_en in report
     assert not list((bureau.central.files_dir / "incoming").glob("*"))
 
 
@@ -241,3 +243,21 @@ def test_any_refusal_makes_the_batch_fail_but_the_rest_import(bureau, tmp_path):
     bad = _write(tmp_path, "junk", b"not a zip")
     outs = bureau.merge(bad, good)
     assert [o.status for o in outs] == ["refused", "imported"]
+
+
+def test_refusals_say_what_to_do_in_one_language(bureau, tmp_path):
+    """The clerk reads the problem and the next step; member names stay in the details."""
+    stranger = bureau.device(trust=False)
+    [untrusted] = bureau.merge(stranger.export(tmp_path / "a", [stranger.record(RUBRIC)]))
+    grouped = " ".join(stranger.key_id[i:i + 4] for i in range(0, 16, 4))
+    assert untrusted.reason == (f"此检查员的密钥不受信任：请在“信任的检查员密钥”中添加其公钥（指纹 {grouped}），"
+                                "然后重新导入")
+    assert untrusted.reason_en.startswith("This inspector's key is not trusted: add it under")
+    assert "manifest.json.minisig" in untrusted.detail
+
+    dev = bureau.device()
+    [unknown] = bureau.merge(dev.export(tmp_path / "b", [dev.record(RUBRIC, station=UNKNOWN_STATION)]))
+    assert unknown.reason.startswith(f"站点 {UNKNOWN_STATION} 不在中心名册中。请在“中心名册”中导入")
+    assert "Add the station to the central roster" in unknown.reason_en
+    for text in (unknown.reason, untrusted.reason):  # no English on a Chinese screen
+        assert not any(w in text for w in ("trust", "roster", "import again", " / "))

@@ -100,3 +100,33 @@ def test_a_database_of_the_previous_schema_upgrades_with_its_content(bureau):
     [o2] = bureau.merge(dev.export(bureau.tmp / "usb", [dev.record(RUBRIC)]))
     assert o2.status == "imported" and not o2.warnings
     assert svc.quarantine_list(url=bureau.central) == []
+
+
+def test_a_first_release_database_upgrades_and_keeps_its_content(tmp_path):
+    """A central database made before the review and trust history tables opens at head, content kept."""
+    from alembic import command
+    from sqlalchemy import insert
+
+    from fengqiao_desktop.merge.db import create_central_engine
+    from fengqiao_desktop.services import central as svc
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = create_central_engine(url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "c0001")
+    with engine.begin() as conn:
+        assert "inspection_reviews" not in inspect(conn).get_table_names()
+        conn.execute(insert(models.Station.__table__).values(
+            code="620102000000", name="城关区退役军人服务中心", level="county", parent_code=None,
+            address="", contact="", phone="", veterans_served=None, is_demo=False))
+    engine.dispose()
+    assert [s.code for s in svc.roster_stations(url=url)] == ["620102000000"]
+    assert svc.review_list(url=url) == []
+    c = open_central(url)
+    try:
+        assert {"inspection_reviews", "trusted_key_changes"} <= set(inspect(c.engine).get_table_names())
+    finally:
+        c.dispose()

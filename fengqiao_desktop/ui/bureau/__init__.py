@@ -1,4 +1,4 @@
-"""The Bureau workspace: bundle import, trust store, coverage, conflicts.
+"""The Bureau workspace: central roster, trust store, bundle import, review, coverage, conflicts.
 
 ``install(window, context)`` adds the pages to the main window's Bureau
 workspace; each page is constructed with the shared ``BureauContext``. A page is
@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 # (module, class, translation context, title) in tab order; the titles are the pages' own.
 PAGES = (
-    ("fengqiao_desktop.ui.bureau.imports.page", "ImportPage", "BureauImport", "Import bundles"),
+    ("fengqiao_desktop.ui.bureau.roster.page", "RosterPage", "BureauRoster", "Central roster"),
     ("fengqiao_desktop.ui.bureau.trust.page", "TrustPage", "BureauTrust", "Trusted inspector keys"),
+    ("fengqiao_desktop.ui.bureau.imports.page", "ImportPage", "BureauImport", "Import bundles"),
+    ("fengqiao_desktop.ui.bureau.review.page", "ReviewPage", "BureauReview", "Review"),
     ("fengqiao_desktop.ui.bureau.coverage", "CoveragePage", "Coverage", "Coverage"),
     ("fengqiao_desktop.ui.bureau.conflicts.page", "ConflictsPage", "BureauConflicts", "Conflicts"),
     ("fengqiao_desktop.ui.bureau.forms.page", "FormsPage", "FormImport", "Forms"),

@@ -8,6 +8,8 @@ change or a conflict resolution made on any page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from fengqiao_desktop import config
@@ -16,9 +18,12 @@ from fengqiao_desktop import config
 class BureauContext(QObject):
     data_changed = Signal()
 
-    def __init__(self, url: str | None = None, parent: QObject | None = None):
+    def __init__(self, url: str | None = None, parent: QObject | None = None, *,
+                 user_name: Callable[[], str] | None = None):
         super().__init__(parent)
         self.url = config.central_url(url)
+        # who is at this computer (the profile's name), offered as the reviewer
+        self.user_name: Callable[[], str] = user_name or (lambda: "")
 
     def notify_changed(self) -> None:
         self.data_changed.emit()

@@ -240,6 +240,11 @@ class DataPage(QWizardPage):
         lay.addLayout(row)
         self.group.addButton(self.nothing)
         lay.addWidget(self.nothing)
+        lay.addSpacing(12)
+        # at the bureau the same roster also goes into the central database bundles are checked against
+        self.bureau = QCheckBox()
+        self.bureau.setObjectName("data_bureau")
+        lay.addWidget(self.bureau)
         lay.addStretch(1)
         for w in (self.demo, self.roster, self.nothing):
             w.toggled.connect(self._update)
@@ -252,6 +257,9 @@ class DataPage(QWizardPage):
         self.demo.setText(QCoreApplication.translate("FirstRun", "Demonstration roster (兰州市, for trying the program out)"))
         self.roster.setText(QCoreApplication.translate("FirstRun", "Import a roster file (CSV or XLSX) from the bureau:"))
         self.nothing.setText(QCoreApplication.translate("FirstRun", "Nothing for now"))
+        self.bureau.setText(QCoreApplication.translate(
+            "FirstRun", "This computer is at the bureau: also set up the central database with this roster "
+            "and open the Bureau workspace"))
         self.browse.setText(QCoreApplication.translate("FirstRun", "Choose file…"))
 
     def choice(self) -> str:
@@ -260,6 +268,7 @@ class DataPage(QWizardPage):
     def _update(self) -> None:
         self.path.setEnabled(self.roster.isChecked())
         self.browse.setEnabled(self.roster.isChecked())
+        self.bureau.setEnabled(not self.nothing.isChecked())
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -296,6 +305,10 @@ class FirstRunWizard(QWizard):
         return self.data_page.choice()
 
     @property
+    def at_bureau(self) -> bool:
+        return self.data_page.bureau.isChecked() and self.data_choice != NOTHING
+
+    @property
     def roster_path(self) -> str:
         return self.data_page.path.text().strip()
 
@@ -323,11 +336,33 @@ class FirstRunWizard(QWizard):
 
 def apply_choice(window, wizard: FirstRunWizard):
     """Load what the last page asked for, through the main window's own background jobs."""
+    if wizard.at_bureau:
+        setup_bureau(window, wizard.data_choice, wizard.roster_path)
     if wizard.data_choice == DEMO:
         return window.load_demo()
     if wizard.data_choice == ROSTER:
         return window.import_roster(wizard.roster_path)
     return None
+
+
+def setup_bureau(window, choice: str, roster_path: str = "") -> None:
+    """Create the central database with the chosen roster (off the GUI thread), then open the Bureau."""
+    from fengqiao_desktop.services import central as svc
+    from fengqiao_desktop.ui.main_window import BUREAU
+
+    context = getattr(window, "bureau_context", None)  # made by ui.app with the --central URL
+    url = context.url if context is not None else config.central_url(None)
+
+    def work():
+        return svc.load_demo(url=url) if choice == DEMO else svc.roster_import(roster_path, url=url)
+
+    def done(_result) -> None:
+        if context is not None:
+            context.notify_changed()
+        window.set_workspace(BUREAU)
+
+    tasks.run_task(QCoreApplication.translate("FirstRun", "Setting up the central database"), work, done,
+                   lambda exc: show_error(window, exc))
 
 
 def maybe_show(window, args=None) -> FirstRunWizard | None:

@@ -6,8 +6,10 @@ Builds a throw-away central database (demo roster, shipped forms), trusts three
 inspectors' keys and revokes one, writes real signed bundles from their
 "laptops" (good ones, a duplicate, a tampered one, one from an unknown key, one
 signed after a revocation, a sequence gap, two competing edits of one
-inspection), imports them through the Import page and saves
-``bureau-import.png``, ``bureau-trust.png`` and ``bureau-conflicts.png``.
+inspection), imports them through the Import page, approves one inspection and
+returns another, and saves every Bureau page in a 1366×768 window:
+``bureau-roster.png``, ``bureau-trust.png``, ``bureau-import.png``,
+``bureau-review.png``, ``bureau-coverage.png`` and ``bureau-conflicts.png``.
 """
 
 from __future__ import annotations
@@ -99,12 +101,17 @@ def main(out_dir: str) -> None:
     i18n.install("zh")
     tasks.set_runner(tasks.SyncRunner())
     w = MainWindow()
-    w.resize(1360, 860)
+    w.resize(1366, 768)
     ctx = BureauContext(url, w)
     # the tabs hold lazy placeholders: build the real pages now
     pages = [holder.page() for holder in install(w, ctx)]
-    imp, trust, conflicts = (next(p for p in pages if isinstance(p, cls))
-                             for cls in (ImportPage, TrustPage, ConflictsPage))
+    from fengqiao_desktop.ui.bureau.coverage import CoveragePage
+    from fengqiao_desktop.ui.bureau.review.page import ReviewPage
+    from fengqiao_desktop.ui.bureau.roster.page import RosterPage
+
+    imp, trust, conflicts, roster, review, cov = (next(p for p in pages if isinstance(p, cls))
+                                                  for cls in (ImportPage, TrustPage, ConflictsPage,
+                                                              RosterPage, ReviewPage, CoveragePage))
     w.show()
     w.set_workspace(BUREAU)
     svc.import_bundles(paths[:2], url=url)  # an earlier session imported the first two
@@ -113,9 +120,16 @@ def main(out_dir: str) -> None:
     conflicts.reload()
     conflicts.by_edit.setText("王科长")
     conflicts.reason_edit.setText("电话核实：现场以李四复核记录为准")
+    rows = svc.review_list(url=url)
+    svc.review_set(rows[0].inspection_id, "approved", by="王科长", url=url)
+    svc.review_set(rows[1].inspection_id, "returned", by="王科长", url=url,
+                   comment="服务大厅照片未显示制度上墙，请补拍后重新导出")
+    ctx.notify_changed()
+    roster.search.setText("620102017")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    for page, name in ((imp, "bureau-import.png"), (trust, "bureau-trust.png"),
+    for page, name in ((roster, "bureau-roster.png"), (imp, "bureau-import.png"), (trust, "bureau-trust.png"),
+                       (review, "bureau-review.png"), (cov, "bureau-coverage.png"),
                        (conflicts, "bureau-conflicts.png")):
         w.bureau.setCurrentWidget(page.parentWidget())
         for _ in range(5):

@@ -49,12 +49,16 @@ def test_page_titles_follow_the_language(qtbot, context):
     holders = install(window, context)
     titles = lambda: [window.bureau.tabText(window.bureau.indexOf(h)) for h in holders]  # noqa: E731
     assert all(h._page is None for h in holders)  # built when first shown, not at start-up
-    pages = [holders[0].page(), holders[1].page(), holders[3].page()]
-    assert [type(p) for p in pages] == [ImportPage, TrustPage, ConflictsPage]
-    assert [titles()[i] for i in (0, 1, 3)] == ["导入数据包", "信任的检查员密钥", "冲突"]
+    from fengqiao_desktop.ui.bureau.review.page import ReviewPage
+    from fengqiao_desktop.ui.bureau.roster.page import RosterPage
+
+    pages = [holders[2].page(), holders[1].page(), holders[5].page(), holders[0].page(), holders[3].page()]
+    assert [type(p) for p in pages] == [ImportPage, TrustPage, ConflictsPage, RosterPage, ReviewPage]
+    assert titles() == ["中心名册", "信任的检查员密钥", "导入数据包", "审核", "覆盖与达标", "冲突", "表单"]
     i18n.install("en")
-    qtbot.waitUntil(lambda: titles()[0] == "Import bundles")
-    assert titles() == ["Import bundles", "Trusted inspector keys", "Coverage", "Conflicts", "Forms"]
+    qtbot.waitUntil(lambda: titles()[0] == "Central roster")
+    assert titles() == ["Central roster", "Trusted inspector keys", "Import bundles", "Review", "Coverage",
+                        "Conflicts", "Forms"]
     assert pages[0].files_button.text() == "Choose bundles…"
     assert pages[1].model.headerData(0, Qt.Orientation.Horizontal) == "Key id"
 
@@ -71,4 +75,17 @@ def test_a_bureau_tab_builds_its_page_when_shown(qtbot, context, sync_tasks):
     window.set_workspace(BUREAU)
     window.bureau.setCurrentWidget(holders[1])
     qtbot.waitUntil(lambda: isinstance(holders[1]._page, TrustPage) and holders[1]._page.isVisible())
-    assert holders[2]._page is None  # the Coverage tab was not opened
+    assert holders[4]._page is None  # the Coverage tab was not opened
+
+
+def test_roster_and_review_strings_are_in_their_ts_file(tmp_path):
+    lupdate = BIN / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate not installed")
+    sources = sorted(str(p) for d in ("roster", "review") for p in (BUREAU / d).glob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    wanted = _messages(fresh)
+    assert len(wanted) > 50
+    ts = resources_dir() / "i18n" / "bureau_review_zh_CN.ts"
+    assert wanted - _messages(ts) == set(), "run pyside6-lupdate on ui/bureau/roster and review"

@@ -34,7 +34,7 @@ def main(out_dir: str) -> None:
     page = CoveragePage(BureauContext(url))
     page.year.setValue(YEAR)
     page.setWindowTitle("覆盖与达标")
-    page.resize(1360, 860)
+    page.resize(1366, 768)
     page.show()
     page.reload()
     m = page.model

@@ -121,3 +121,36 @@ def test_english(page, qtbot):
     qtbot.waitUntil(lambda: page.report is not None and page.report.total.name == "Total")
     qtbot.waitUntil(lambda: page.refresh_button.text() == "Refresh")
     assert page.model.headerData(COLUMNS.index("gap"), Qt.Orientation.Horizontal) == "Gap"
+
+
+def test_the_page_has_the_pdfs_columns_and_the_targets_line_stays(page, tmp_path):
+    from fengqiao_desktop.reports.coverage_pdf import PDF_KEYS
+    from fengqiao_desktop.reports.coverage_table import node_values
+
+    m = page.model
+    titles = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+    assert COLUMNS == PDF_KEYS  # the same table as the PDF
+    for word in ("一票否决", "待整改", "逾期未整改", "已销号"):
+        assert word in titles
+    total = m.index(m.rowCount() - 1, 0)
+    for key in ("vetoed", "open", "verified"):
+        assert m.index(total.row(), COLUMNS.index(key)).data(ValueRole) == node_values(page.report.total)[key]
+    line = page.targets.text()
+    assert line.startswith("目标")
+    page.export_to(str(tmp_path / "cov.pdf"), "pdf")
+    assert page.targets.text() == line and "cov.pdf" in page.status.text()
+
+
+def test_chart_labels_are_whole_at_a_laptops_width(qtbot):
+    """Lanzhou's eight counties in a chart as wide as at 1366×768: names slanted, none cut to "…"."""
+    from fengqiao_desktop.ui.bureau.coverage.chart import LevelChart
+
+    names = ["兰州市（市本级及直辖）", "城关区", "七里河区", "西固区", "安宁区", "红古区", "永登县", "皋兰县", "榆中县"]
+    chart = LevelChart()
+    qtbot.addWidget(chart)
+    chart.resize(290, 300)
+    chart.set_data("区（县）", [(n, 50.0, 30.0) for n in names], 100.0)
+    assert chart.labels() == names
+    assert not chart.grab().isNull()
+    chart.resize(600, 300)  # wide enough: written straight
+    assert chart.labels() == names

@@ -31,6 +31,9 @@ ZH = {
     "Export cancelled. Nothing was written and nothing was changed.": "导出已取消。未写入任何文件，数据未作任何更改。",
     "Export failed. Nothing was changed.": "导出失败，数据未作任何更改。",
     # FirstRun
+    "This computer is at the bureau: also set up the central database with this roster and open the Bureau workspace":
+        "本机在局端使用：同时用此名册建立中心库，并打开局端工作区",
+    "Setting up the central database": "正在建立中心库",
     "Welcome to Fengqiao Desktop": "欢迎使用枫桥桌面版",
     "A few steps set up this computer for inspections. Choose the interface language.":
         "只需几步即可在本机开始检查工作。请先选择界面语言。",

@@ -33,6 +33,31 @@ class LevelChart(QWidget):
         self.heading, self.rows, self.target = heading, rows, target
         self.update()
 
+    def _layout(self, fm: QFontMetrics) -> tuple[float, float, float, bool, float]:
+        """(plot left, plot top, slot per county, labels slanted?, room under the plot for them)."""
+        lh = fm.height()
+        left, top = fm.horizontalAdvance("100%") + 10, lh + 10 + lh  # room for the legend line
+        slot = (self.width() - 8 - left) / max(1, len(self.rows))
+        widest = max((fm.horizontalAdvance(r[0]) for r in self.rows), default=0)
+        # names that do not fit under their bars are written at 45°, in room taken from the plot
+        slanted = widest > slot - 4
+        room = lh if not slanted else min(widest * 0.72 + lh, (self.height() - top) * 0.5)
+        if slanted and self.rows:
+            # the first name runs down-left from its bar: move the plot right so it is not cut off
+            first = min(fm.horizontalAdvance(self.rows[0][0]), (room - lh) / 0.71) * 0.71
+            need = first + lh * 0.71 - lh / 3 - slot / 2 + 4  # text width plus its slanted height
+            if need > left:
+                left = need
+                slot = (self.width() - 8 - left) / len(self.rows)
+        return left, top, slot, slanted, room
+
+    def labels(self) -> list[str]:
+        """The county names as drawn under the bars (elided only when even a slant cannot fit them)."""
+        fm = QFontMetrics(self.font())
+        _l, _t, slot, slanted, room = self._layout(fm)
+        most = (room - fm.height()) / 0.71 if slanted else slot
+        return [fm.elidedText(r[0], Qt.TextElideMode.ElideRight, int(max(10.0, most))) for r in self.rows]
+
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -41,9 +66,9 @@ class LevelChart(QWidget):
         lh = fm.height()
         p.setPen(self.palette().text().color())
         p.drawText(QRectF(6, 4, self.width() - 12, lh), Qt.AlignmentFlag.AlignLeft, self.heading)
-        left, top = fm.horizontalAdvance("100%") + 10, lh + 10 + lh  # room for the legend line
-        bottom = self.height() - lh - 8
+        left, top, slot, slanted, room = self._layout(fm)
         right = self.width() - 8
+        bottom = self.height() - room - 8
         plot = QRectF(left, top, max(10, right - left), max(10, bottom - top))
         self._legend(p, fm, 6, lh + 6)
         grid = QPen(QColor("#DDDDDD"))
@@ -56,17 +81,25 @@ class LevelChart(QWidget):
         if not self.rows:
             p.drawText(plot, Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("Coverage", "No stations"))
         else:
-            slot = plot.width() / len(self.rows)
             bar = min(28.0, slot * 0.35)
             for i, (name, five, demo) in enumerate(self.rows):
                 cx = plot.left() + slot * (i + 0.5)
                 for dx, v, color in ((-bar, five, FIVE), (0.0, demo, DEMO)):
                     h = plot.height() * max(0.0, min(100.0, v)) / 100
                     p.fillRect(QRectF(cx + dx, plot.bottom() - h, bar - 1, h), color)
-                label = fm.elidedText(name, Qt.TextElideMode.ElideRight, int(slot) - 2)
                 p.setPen(self.palette().text().color())
-                p.drawText(QRectF(cx - slot / 2, plot.bottom() + 2, slot, lh), Qt.AlignmentFlag.AlignHCenter,
-                           label)
+                if not slanted:
+                    p.drawText(QRectF(cx - slot / 2, plot.bottom() + 2, slot, lh), Qt.AlignmentFlag.AlignHCenter,
+                               name)
+                    continue
+                length = max(10.0, (room - lh) / 0.71)
+                label = self.labels()[i]
+                p.save()
+                p.translate(cx + lh / 3, plot.bottom() + 4)
+                p.rotate(-45)
+                p.drawText(QRectF(-length, -lh, length, lh),
+                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+                p.restore()
         y = plot.bottom() - plot.height() * self.target / 100
         pen = QPen(TARGET, 1.5, Qt.PenStyle.DashLine)
         p.setPen(pen)

@@ -12,34 +12,30 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fengqiao_desktop.coverage.report import KIND_STATION, KIND_TOTAL, CoverageNode, CoverageReport
+from fengqiao_desktop.reports.coverage_table import (
+    SUMMARY_COLUMNS,
+    TABLE_KEYS,
+    headers,
+    node_values,
+)
 
 NodeRole = Qt.ItemDataRole.UserRole + 1
 ValueRole = Qt.ItemDataRole.UserRole + 2  # the raw number (for sorting and tests)
 
-COLUMNS = ["unit", "stations", "inspected", "five_haves", "five_haves_pct", "demonstration",
-           "demonstration_pct", "target", "gap", "overdue"]
+# the same columns, titles and values as the PDF (and the CLI table): reports.coverage_table
+COLUMNS = list(TABLE_KEYS)
 
 
 def column_titles() -> list[str]:
-    # spelled out in full so that pyside6-lupdate finds every string
-    return [QCoreApplication.translate("Coverage", "Unit"),
-            QCoreApplication.translate("Coverage", "Stations"),
-            QCoreApplication.translate("Coverage", "Inspected"),
-            QCoreApplication.translate("Coverage", "Five-haves met"),
-            QCoreApplication.translate("Coverage", "Five-haves %"),
-            QCoreApplication.translate("Coverage", "Demonstration met"),
-            QCoreApplication.translate("Coverage", "Demonstration %"),
-            QCoreApplication.translate("Coverage", "Target"),
-            QCoreApplication.translate("Coverage", "Gap"),
-            QCoreApplication.translate("Coverage", "Overdue rectifications")]
+    from fengqiao_desktop.ui.bureau.formatting import is_english
+
+    lang = "en" if is_english() else "zh"
+    titles = dict(zip([k for k, _zh, _en in SUMMARY_COLUMNS], headers(SUMMARY_COLUMNS, lang), strict=True))
+    return [titles[k] for k in COLUMNS]
 
 
 def value(node: CoverageNode, key: str):
-    c = node.counts
-    return {"unit": node.name, "stations": c.stations, "inspected": c.inspected, "five_haves": c.five_haves,
-            "five_haves_pct": node.five_haves_pct, "demonstration": c.demonstration,
-            "demonstration_pct": node.demonstration_pct, "target": node.target, "gap": node.gap,
-            "overdue": c.overdue}[key]
+    return node_values(node)[key]
 
 
 class CoverageModel(QAbstractItemModel):
@@ -133,7 +129,7 @@ class CoverageModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "gap" and node.kind != KIND_STATION and node.gap > 0:
                 return QBrush(QColor("#B03A2E"))
-            if key == "overdue" and node.counts.overdue > 0:
+            if key in ("overdue", "vetoed") and value(node, key) > 0:
                 return QBrush(QColor("#B03A2E"))
         if role == Qt.ItemDataRole.ToolTipRole and node.kind == KIND_STATION and node.station:
             s = node.station

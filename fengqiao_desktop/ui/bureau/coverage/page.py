@@ -66,9 +66,12 @@ class CoveragePage(BureauPage):
         self.xlsx_button.clicked.connect(lambda: self._ask_export("xlsx"))
         self.pdf_button = QPushButton()
         self.pdf_button.clicked.connect(lambda: self._ask_export("pdf"))
-        self.status = QLabel()
+        self.status = QLabel()  # what is happening (computing, saved to …)
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #555;")
+        self.targets = QLabel()  # the targets in force, always shown
+        self.targets.setWordWrap(True)
+        self.targets.setStyleSheet("color: #2c3e50;")
         bar = QHBoxLayout()
         for w in (self.year_label, self.year, self.refresh_button, self.xlsx_button, self.pdf_button):
             bar.addWidget(w)
@@ -119,6 +122,7 @@ class CoveragePage(BureauPage):
 
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
+        lay.addWidget(self.targets)
         lay.addWidget(split, 1)
         self.retranslate()
 
@@ -165,7 +169,8 @@ class CoveragePage(BureauPage):
             self.tree.setExpanded(self.model.index(row, 0), False)
         from fengqiao_desktop.reports.coverage_table import targets_line
 
-        self.status.setText(targets_line(report, _lang()))
+        self.targets.setText(targets_line(report, _lang()))
+        self.status.setText("")
         self._show_charts()
 
     def _show_charts(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,7 +30,8 @@ from fengqiao_desktop.services import central as svc
 from fengqiao_desktop.services.central import ImportOutcome
 from fengqiao_desktop.ui import tasks
 from fengqiao_desktop.ui.bureau.context import BureauContext
-from fengqiao_desktop.ui.bureau.imports.results import results_model, warnings_of
+from fengqiao_desktop.ui.bureau.formatting import is_english
+from fengqiao_desktop.ui.bureau.imports.results import history_model, results_model, warnings_of
 from fengqiao_desktop.ui.bureau.page_base import BureauPage
 from fengqiao_desktop.ui.bureau.rows_model import selected_row
 from fengqiao_desktop.ui.errors import show_error
@@ -94,13 +96,57 @@ class ImportPage(BureauPage):
         buttons.addStretch(1)
         buttons.addWidget(self.report_button)
         buttons.addWidget(self.quarantine_button)
+        # every import ever made, from the central database
+        self.history_label = QLabel()
+        self.history_label.setStyleSheet("font-weight: bold;")
+        self.history = history_model(self)
+        self.history_table = QTableView()
+        self.history_table.setModel(self.history)
+        self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history_table.verticalHeader().hide()
+        self.history_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.history_table.horizontalHeader().setStretchLastSection(True)
+        self.history_table.selectionModel().selectionChanged.connect(self._update_history_buttons)
+        self.reverify_button = QPushButton()
+        self.history_report_button = QPushButton()
+        self.show_file_button = QPushButton()
+        self.reverify_button.clicked.connect(self.reverify_selected)
+        self.history_report_button.clicked.connect(self.open_history_report)
+        self.show_file_button.clicked.connect(self.show_history_file)
+        self.reverify_result = QLabel()
+        self.reverify_result.setWordWrap(True)
+        self.reverify_result.hide()
+        hbar = QHBoxLayout()
+        hbar.addWidget(self.history_label)
+        hbar.addStretch(1)
+        hbar.addWidget(self.reverify_button)
+        hbar.addWidget(self.history_report_button)
+        hbar.addWidget(self.show_file_button)
+
+        session = QWidget()
+        sl = QVBoxLayout(session)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.summary)
+        sl.addWidget(self.table, 1)
+        sl.addWidget(self.warnings)
+        past = QWidget()
+        pl = QVBoxLayout(past)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addLayout(hbar)
+        pl.addWidget(self.reverify_result)
+        pl.addWidget(self.history_table, 1)
+        split = QSplitter()
+        split.setOrientation(Qt.Orientation.Vertical)
+        split.addWidget(session)
+        split.addWidget(past)
+        split.setSizes([260, 340])
         lay = QVBoxLayout(self)
         lay.addWidget(self.drop_hint)
         lay.addLayout(buttons)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.table, 1)
-        lay.addWidget(self.warnings)
+        lay.addWidget(split, 1)
         self.retranslate()
+        self._update_history_buttons()
 
     def title(self) -> str:
         return QCoreApplication.translate("BureauImport", "Import bundles")
@@ -112,12 +158,65 @@ class ImportPage(BureauPage):
         self.folder_button.setText(QCoreApplication.translate("BureauImport", "Choose a folder…"))
         self.report_button.setText(QCoreApplication.translate("BureauImport", "Open refusal report"))
         self.quarantine_button.setText(QCoreApplication.translate("BureauImport", "Open quarantine folder"))
+        self.history_label.setText(QCoreApplication.translate("BureauImport", "Every import so far"))
+        self.reverify_button.setText(QCoreApplication.translate("BureauImport", "Verify again"))
+        self.history_report_button.setText(QCoreApplication.translate("BureauImport", "Open report"))
+        self.show_file_button.setText(QCoreApplication.translate("BureauImport", "Show the kept file"))
+        self.history.headers_changed()
         self.model.headers_changed()
         self._show_summary()
 
     def reload(self) -> None:
-        # nothing to load: the table shows the last import of this session
+        """Load the import history (the upper table shows this session's last import)."""
         self._stale = False
+        url = self.context.url
+        tasks.run_task(QCoreApplication.translate("BureauImport", "Loading the import history"),
+                       lambda: svc.import_history(url=url), self._show_history, lambda e: show_error(self, e))
+
+    def _show_history(self, records: list) -> None:
+        self.history.set_rows(records)
+        self.history_table.resizeColumnsToContents()
+        for col, least, most in ((1, 300, 340), (3, 200, 520), (6, 120, 300)):
+            width = self.history_table.columnWidth(col)
+            self.history_table.setColumnWidth(col, max(least, min(most, width)))
+        self._update_history_buttons()
+
+    def selected_record(self):
+        return selected_row(self.history_table, self.history)
+
+    def _update_history_buttons(self, *_a) -> None:
+        r = self.selected_record()
+        self.reverify_button.setEnabled(r is not None and r.archived is not None)
+        self.history_report_button.setEnabled(r is not None and r.report is not None)
+        self.show_file_button.setEnabled(r is not None and (r.archived or r.quarantined) is not None)
+
+    def reverify_selected(self) -> None:
+        r = self.selected_record()
+        if r is None or r.archived is None:
+            return
+        url, path = self.context.url, r.archived
+
+        def done(result: tuple[bool, str, str]) -> None:
+            ok, zh, en = result
+            self.reverify_result.setStyleSheet("color: %s; font-weight: bold;" % ("#1d6b2a" if ok else "#a61b1b"))
+            text = QCoreApplication.translate("BureauImport", "{file}: {result}").format(
+                file=r.file_name, result=en if is_english() else zh)
+            self.reverify_result.setText(text)
+            self.reverify_result.show()
+
+        tasks.run_task(QCoreApplication.translate("BureauImport", "Verifying again"),
+                       lambda: svc.reverify_bundle(path, url=url), done, lambda e: show_error(self, e))
+
+    def open_history_report(self) -> None:
+        r = self.selected_record()
+        if r is not None and r.report is not None:
+            open_path(r.report if r.report.exists() else r.report.parent)
+
+    def show_history_file(self) -> None:
+        r = self.selected_record()
+        kept = (r.archived or r.quarantined) if r is not None else None
+        if kept is not None:
+            open_path(kept.parent)
 
     # -- choosing and dropping ---------------------------------------------
     def choose_files(self) -> None:

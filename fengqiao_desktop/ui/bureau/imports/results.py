@@ -72,3 +72,37 @@ def results_model(parent=None) -> RowsModel:
                lambda o: f"{o.device_id} #{o.sequence}" if o.device_id else ""),
         Column(lambda: QCoreApplication.translate("BureauImport", "Warnings"), lambda o: "；".join(warnings_of(o))),
     ], parent)
+
+
+def history_status(r) -> str:
+    return {
+        "imported": QCoreApplication.translate("BureauImport", "Imported"),
+        "refused": QCoreApplication.translate("BureauImport", "Refused"),
+        "quarantined": QCoreApplication.translate("BureauImport", "Quarantined"),
+    }.get(r.outcome, r.outcome)
+
+
+def history_details(r) -> str:
+    if r.outcome == "imported":
+        c = r.counts
+        return QCoreApplication.translate(
+            "BureauImport", "{inspections} inspection(s), {revisions} new revision(s), {conflicts} conflict(s), "
+            "{photos} photo(s)").format(inspections=c.get("inspections", 0), revisions=c.get("new_revisions", 0),
+                                        conflicts=c.get("conflicts", 0), photos=c.get("photos", 0))
+    return r.reason_en if is_english() and r.reason_en else r.reason
+
+
+def history_model(parent=None) -> RowsModel:
+    from fengqiao_desktop.ui.bureau.formatting import when
+
+    return RowsModel([
+        Column(lambda: QCoreApplication.translate("BureauImport", "When"), lambda r: when(r.at)),
+        Column(lambda: QCoreApplication.translate("BureauImport", "File"), lambda r: r.file_name),
+        Column(lambda: QCoreApplication.translate("BureauImport", "Result"), history_status,
+               background=lambda r: OK_COLOUR if r.outcome == "imported" else REFUSED_COLOUR),
+        Column(lambda: QCoreApplication.translate("BureauImport", "Details"), history_details),
+        Column(lambda: QCoreApplication.translate("BureauImport", "Inspector"), lambda r: r.inspector),
+        Column(lambda: QCoreApplication.translate("BureauImport", "Device / sequence"), lambda r: r.device),
+        Column(lambda: QCoreApplication.translate("BureauImport", "Kept as"),
+               lambda r: str(r.archived or r.quarantined or "")),
+    ], parent)

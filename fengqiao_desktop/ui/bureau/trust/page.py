@@ -31,7 +31,14 @@ from fengqiao_desktop.ui.bureau.context import BureauContext
 from fengqiao_desktop.ui.bureau.formatting import day, when
 from fengqiao_desktop.ui.bureau.page_base import BureauPage
 from fengqiao_desktop.ui.bureau.rows_model import Column, RowsModel, select_where, selected_row
-from fengqiao_desktop.ui.bureau.trust.dialogs import AddKeyDialog, NewKey, RevokeDialog
+from fengqiao_desktop.ui.bureau.trust.dialogs import (
+    AddKeyDialog,
+    EditKeyDialog,
+    KeyEdit,
+    NewKey,
+    RetrustDialog,
+    RevokeDialog,
+)
 from fengqiao_desktop.ui.errors import show_error
 
 
@@ -84,6 +91,10 @@ class TrustPage(BureauPage):
         self.intro.setWordWrap(True)
         self.add_button = QPushButton()
         self.revoke_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.retrust_button = QPushButton()
+        self.edit_button.clicked.connect(self.ask_edit)
+        self.retrust_button.clicked.connect(self.ask_retrust)
         self.add_button.clicked.connect(self.ask_add)
         self.revoke_button.clicked.connect(self.ask_revoke)
         self.model = trust_model(self)
@@ -97,7 +108,9 @@ class TrustPage(BureauPage):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.revoke_button)
+        buttons.addWidget(self.retrust_button)
         buttons.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.intro)
@@ -115,6 +128,8 @@ class TrustPage(BureauPage):
             "bundle's date, not revoked, and naming the same inspector and unit."))
         self.add_button.setText(QCoreApplication.translate("BureauTrust", "Add a key…"))
         self.revoke_button.setText(QCoreApplication.translate("BureauTrust", "Revoke…"))
+        self.edit_button.setText(QCoreApplication.translate("BureauTrust", "Edit…"))
+        self.retrust_button.setText(QCoreApplication.translate("BureauTrust", "Trust again…"))
         self.model.headers_changed()
 
     # -- loading -----------------------------------------------------------
@@ -141,6 +156,8 @@ class TrustPage(BureauPage):
     def _update_buttons(self, *_a) -> None:
         e = self.selected_entry()
         self.revoke_button.setEnabled(e is not None and not e.revoked)
+        self.edit_button.setEnabled(e is not None and not e.revoked)
+        self.retrust_button.setEnabled(e is not None and e.revoked)
 
     # -- adding ------------------------------------------------------------
     def ask_add(self) -> None:
@@ -184,4 +201,58 @@ class TrustPage(BureauPage):
 
         tasks.run_task(QCoreApplication.translate("BureauTrust", "Revoking a key"),
                        lambda: svc.trust_revoke(key_id, reason=reason, url=url),
+                       done, lambda e: show_error(self, e))
+
+    # -- editing -------------------------------------------------------------
+    def ask_edit(self) -> None:
+        e = self.selected_entry()
+        if e is None:
+            return
+        dialog = EditKeyDialog(e, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = dialog.value()
+        if confirm(self, QCoreApplication.translate("BureauTrust", "Edit a trusted key"),
+                   QCoreApplication.translate("BureauTrust", "Change {key} to {name} ({unit})? The old values "
+                                              "are kept in the key's history.").format(
+                       key=grouped(e.key_id), name=v.name, unit=v.unit)):
+            self.edit(e.key_id, v)
+
+    def edit(self, key_id: str, v: KeyEdit) -> None:
+        url = self.context.url
+
+        def done(entry: TrustEntry) -> None:
+            self.context.notify_changed()
+            self.reload()
+            self.select_key(entry.key_id)
+
+        tasks.run_task(QCoreApplication.translate("BureauTrust", "Changing a key"),
+                       lambda: svc.trust_edit(key_id, name=v.name, unit=v.unit, valid_from=v.valid_from,
+                                              valid_to=v.valid_to, reason=v.reason, url=url),
+                       done, lambda e: show_error(self, e))
+
+    # -- trusting again ------------------------------------------------------
+    def ask_retrust(self) -> None:
+        e = self.selected_entry()
+        if e is None or not e.revoked:
+            return
+        key_text = f"{grouped(e.key_id)}（{e.name}，{e.unit}）"
+        dialog = RetrustDialog(key_text, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if confirm(self, QCoreApplication.translate("BureauTrust", "Trust a key again"),
+                   QCoreApplication.translate("BureauTrust", "Really trust {key} again from today?")
+                   .format(key=key_text)):
+            self.retrust(e.key_id, dialog.reason())
+
+    def retrust(self, key_id: str, reason: str) -> None:
+        url = self.context.url
+
+        def done(entry: TrustEntry) -> None:
+            self.context.notify_changed()
+            self.reload()
+            self.select_key(entry.key_id)
+
+        tasks.run_task(QCoreApplication.translate("BureauTrust", "Trusting a key again"),
+                       lambda: svc.trust_retrust(key_id, reason=reason, url=url),
                        done, lambda e: show_error(self, e))
