@@ -48,7 +48,9 @@ class _Checker:
         self.member = member
 
     def fail(self, path: str, zh: str, en: str):
-        return refuse(f"{self.member}: {path}" if path else self.member, zh, en)
+        err = refuse(f"{self.member}: {path}" if path else self.member, zh, en)
+        err.kind = "bad_content"  # intact and signed, but a value this format does not accept
+        return err
 
     def obj(self, v: Any, path: str) -> dict:
         if not isinstance(v, dict):

@@ -16,6 +16,7 @@ from fengqiao_desktop.errors import BundleError, KnownError
 # the member or field a message starts with: zip / manifest.json[.minisig] / records/… / photos/…
 _PREFIX = re.compile(r"^(?:zip|json|manifest\.json(?:\.minisig)?|(?:records|photos)/[^\s:：]+)"
                      r"(?::\s*[\w\[\].]+)?\s*[:：]\s*")
+_MEMBER = re.compile(r"^(?:zip|json|manifest\.json|(?:records|photos)/[^\s:：]+)\s*[:：]\s*")
 _KEY_ID = re.compile(r"\b[0-9A-F]{16}\b")
 
 TRUST_PAGE = ("信任的检查员密钥", "Trusted inspector keys")
@@ -81,6 +82,12 @@ def explain(exc: KnownError) -> Refusal:
         return Refusal("数据包由更新版本的程序制作，本程序读不了：请升级局端的程序后重新导入",
                        "The bundle was made by a newer version of the app: upgrade the app at the "
                        "bureau, then import again", exc.message, exc.message_en)
+    if kind == "bad_content":
+        # keep the field's name (visit_id, findings[0].responsible …): it is what to correct
+        what, what_en = _MEMBER.sub("", exc.message), _MEMBER.sub("", exc.message_en)
+        return Refusal(f"数据包中有不能接收的内容（{what}）：请让检查员核对该项后重新导出",
+                       f"The bundle holds a value that cannot be accepted ({what_en}): ask the "
+                       "inspector to correct it and export again", exc.message, exc.message_en)
     if kind is None and isinstance(exc, BundleError):
         zh = "数据包已损坏或在签名后被改动，无法导入：请让检查员重新导出后再送来"
         en = "The bundle is damaged or was changed after it was signed: ask the inspector to export it again"
@@ -91,4 +98,4 @@ def explain(exc: KnownError) -> Refusal:
     what, what_en = strip_member(exc.message), strip_member(exc.message_en)
     if steps is None:
         return Refusal(what, what_en, exc.message, exc.message_en)
-    return Refusal(f"{what}。{steps[0]}", f"{what}. {steps[1]}", exc.message, exc.message_en)
+    return Refusal(f"{what}。{steps[0]}", f"{what_en}. {steps[1]}", exc.message, exc.message_en)
