@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import tomllib
+import re
 from pathlib import Path
 
 from packaging.requirements import Requirement
@@ -27,9 +27,10 @@ def _pins(machine: str) -> dict[str, Version]:
 
 
 def _project_range(name: str):
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    reqs = [Requirement(r) for r in project["dependencies"]]
-    return next(r.specifier for r in reqs if r.name == name)
+    # The dependency line as written in pyproject.toml (tomllib is not in Python 3.10).
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    line = re.search(rf'^\s*"({re.escape(name)}[^"]*)",', text, re.M).group(1)
+    return Requirement(line).specifier
 
 
 def test_each_target_machine_has_matching_pyside6_and_shiboken6_pins():
