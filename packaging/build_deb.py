@@ -172,6 +172,7 @@ def stage_package(app: Path, layout: Layout, arch: str, appid: str, depends: lis
         link.symlink_to(f"/{layout.app_dir}/{EXE}")
     for d in [p for p in stage.rglob("*") if p.is_dir()]:
         d.chmod(0o755)
+    installed_kib = _installed_size_kib(stage)
     control = stage / "DEBIAN"
     control.mkdir()
     (control / "md5sums").write_text(_md5sums(stage), encoding="utf-8")
@@ -180,7 +181,7 @@ def stage_package(app: Path, layout: Layout, arch: str, appid: str, depends: lis
         ("Version", layout.version),
         ("Architecture", arch),
         ("Maintainer", MAINTAINER),
-        ("Installed-Size", str(_installed_size_kib(stage))),
+        ("Installed-Size", str(installed_kib)),
         ("Depends", ", ".join(depends)),
         ("Conflicts", conflicts),
         ("Section", "utils"),
