@@ -61,8 +61,22 @@ if [[ ! -x "$R/opt/python3.11/bin/python3.11" ]]; then
         ./configure --prefix=/opt/python3.11 --enable-shared \
             LDFLAGS=-Wl,-rpath,/opt/python3.11/lib >../configure.log
         make -j"$(nproc)" >../make.log 2>&1
-        make altinstall >../install.log 2>&1'
+        # Debian disables ensurepip outside a venv, which ends altinstall with an error
+        # after everything is installed; the venv below gets pip from the bundled wheel.
+        make altinstall >../install.log 2>&1 || grep -q "ensurepip is disabled" ../install.log
+        # With Debian patches, setup.py builds pyexpat without Py_BUILD_CORE_MODULE and
+        # fails (and _elementtree with it); build both against the system libexpat.
+        D=/opt/python3.11/lib/python3.11/lib-dynload
+        S=$(/opt/python3.11/bin/python3.11 -c "import sysconfig; print(sysconfig.get_config_var(\"EXT_SUFFIX\"))")
+        for m in pyexpat _elementtree; do
+            gcc -pthread -fPIC -DNDEBUG -O2 -DPy_BUILD_CORE_MODULE -I./Include/internal -I./Include -I. \
+                -c Modules/$m.c -o /tmp/$m.o
+            gcc -pthread -shared -Wl,-rpath,/opt/python3.11/lib /tmp/$m.o -L/opt/python3.11/lib -lexpat -o $D/$m$S
+        done
+        rm -f $D/_elementtree*_failed.so'
 fi
+# Every extension module the app and the build use must be there.
+in_root '/opt/python3.11/bin/python3.11 -c "import pyexpat, _elementtree, ssl, sqlite3, ctypes, lzma, bz2, zlib, uuid"'
 echo "== $(in_root '/opt/python3.11/bin/python3.11 --version')"
 
 # 3. The source tree (without build outputs or git data) and a venv with pinned PySide6.
@@ -70,7 +84,10 @@ rm -rf "$R/src" && mkdir -p "$R/src"
 tar -C "$SRC" --exclude=./.git --exclude=./.venv --exclude=./packaging/build --exclude=./packaging/dist \
     --exclude='__pycache__' -cf - . | tar -C "$R/src" -xf -
 if [[ ! -x "$R/build/venv/bin/python" ]]; then
-    in_root '/opt/python3.11/bin/python3.11 -m venv /build/venv && /build/venv/bin/pip install -q --upgrade pip'
+    in_root '/opt/python3.11/bin/python3.11 -m venv --without-pip /build/venv
+             wheel=$(ls /opt/python3.11/lib/python3.11/ensurepip/_bundled/pip-*.whl)
+             /build/venv/bin/python "$wheel/pip" install -q "$wheel"
+             /build/venv/bin/pip install -q --upgrade pip'
 fi
 echo "== installing the app with packaging/constraints-old-glibc.txt"
 in_root 'cd /src && /build/venv/bin/pip install -q -c packaging/constraints-old-glibc.txt ".[packaging,postgres]"
