@@ -35,7 +35,8 @@ libxcb-shape0,libxcb-randr0,libx11-xcb1
 command -v debootstrap >/dev/null || { echo "build-bullseye.sh: apt-get install debootstrap" >&2; exit 2; }
 
 in_root() { chroot "$R" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin \
-    LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen PIP_DISABLE_PIP_VERSION_CHECK=1 bash -euo pipefail -c "$1"; }
+    LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_CERT=/etc/ssl/certs/ca-certificates.crt bash -euo pipefail -c "$1"; }
 cleanup() { umount "$R/proc" 2>/dev/null || true; }
 trap cleanup EXIT
 
@@ -45,6 +46,12 @@ if [[ ! -f "$R/etc/debian_version" ]]; then
     debootstrap --variant=minbase --include="$PACKAGES" bullseye "$R" "$MIRROR"
 fi
 cp /etc/resolv.conf "$R/etc/resolv.conf"
+# Certificate authorities this machine adds locally (a company proxy's, say) are needed
+# inside too, or pip cannot reach the package index; pip is told to use the system store.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+    cp /usr/local/share/ca-certificates/*.crt "$R/usr/local/share/ca-certificates/"
+    chroot "$R" update-ca-certificates >/dev/null
+fi
 mountpoint -q "$R/proc" || mount -t proc proc "$R/proc"
 echo "== root: Debian $(cat "$R/etc/debian_version"), $(in_root 'ldd --version | head -n 1')"
 
