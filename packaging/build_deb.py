@@ -50,9 +50,10 @@ DESCRIPTION = (
     "rubric on an inspector's laptop without a network, prints the on-site score sheet,\n"
     "exports signed bundles and merges them into the county bureau's database."
 )
-# What Qt's xcb platform plugin and the Qt libraries in the folder load from the system.
+# What Qt's xcb platform plugin and the Qt libraries in the folder load from the system,
+# and libcups2 for printing the score sheet (Qt's CUPS print plugin; PyInstaller leaves it out).
 # Package names exist under these names in Debian 10-12, UOS 20 and Kylin V10 (Ubuntu 20.04 base).
-QT_RUNTIME = ("libgl1", "libegl1", "libfontconfig1", "libfreetype6", "libglib2.0-0", "libdbus-1-3",
+QT_RUNTIME = ("libcups2", "libgl1", "libegl1", "libfontconfig1", "libfreetype6", "libglib2.0-0", "libdbus-1-3",
               "libxkbcommon0", "libxkbcommon-x11-0", "libx11-xcb1", "libxcb-cursor0",
               "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0",
               "libxcb-render-util0", "libxcb-shape0", "libxcb-xkb1")
