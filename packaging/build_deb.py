@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--arch", help="Debian architecture (default: the executable's machine)")
     ap.add_argument("--build", type=int, default=0, help="build number: the 4th part of the UOS version")
     ap.add_argument("--appid", default=APPID, help=f"UOS appid (default {APPID})")
-    # gzip: 100 MB for the x86-64 app in about a minute; xz is a fifth smaller but took over
+    # gzip: 100 MB for the x86-64 app; xz makes a smaller package but took over
     # 20 minutes per package on a busy 2-core machine. UOS 20's dpkg reads both, not zstd.
     ap.add_argument("--compression", default="gzip", choices=("gzip", "xz", "none"),
                     help="gzip (default), xz (smaller, much slower) or none")
