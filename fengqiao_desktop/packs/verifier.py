@@ -191,6 +191,10 @@ def _verify(f, size: int, pinned: PublicKey | None) -> VerifiedPack:
             parsed[name] = VALIDATORS[name](value)
 
     roster_codes = {s["code"] for s in parsed[spec.ROSTER]["stations"]}
+    for i, s in enumerate(parsed[spec.ROSTER]["stations"]):
+        if s["parent_code"] is not None and s["parent_code"] not in roster_codes:
+            raise refuse(f"{spec.ROSTER}: stations[{i}].parent_code", "上级站点不在名册中",
+                         "the parent station is not in the roster")
     for i, a in enumerate(parsed[spec.ASSIGNMENTS]["assignments"]):
         where = f"{spec.ASSIGNMENTS}: assignments[{i}]"
         if a["inspector_key_id"] != manifest["inspector_key_id"]:
