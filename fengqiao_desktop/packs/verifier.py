@@ -127,8 +127,8 @@ def _read(f, entries, name: str, cap: int) -> bytes:
 def _verify(f, size: int, pinned: PublicKey | None) -> VerifiedPack:
     limits = spec.LIMITS
     entries = scan(f, size, limits)
-    if spec.MANIFEST not in entries or spec.SIGNATURE not in entries:
-        raise not_a_pack("manifest.json or its signature is missing")
+    if not {spec.MANIFEST, spec.SIGNATURE, spec.BUREAU_PUB} <= set(entries):
+        raise not_a_pack("manifest.json, its signature or bureau.pub is missing (a bundle, or another zip)")
     sig_bytes = _read(f, entries, spec.SIGNATURE, limits.max_signature_size)
     pub_bytes = _read(f, entries, spec.BUREAU_PUB, 4096)
     manifest_bytes = _read(f, entries, spec.MANIFEST, limits.max_json_size)
