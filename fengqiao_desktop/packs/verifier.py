@@ -127,9 +127,12 @@ def _read(f, entries, name: str, cap: int) -> bytes:
 def _verify(f, size: int, pinned: PublicKey | None) -> VerifiedPack:
     limits = spec.LIMITS
     entries = scan(f, size, limits)
-    if not {spec.MANIFEST, spec.SIGNATURE, spec.BUREAU_PUB} <= set(entries):
-        raise not_a_pack("manifest.json, its signature or bureau.pub is missing (a bundle, or another zip)")
+    if spec.MANIFEST not in entries or spec.SIGNATURE not in entries:
+        raise not_a_pack("manifest.json or its signature is missing")
     sig_bytes = _read(f, entries, spec.SIGNATURE, limits.max_signature_size)
+    if f"\n{spec.TRUSTED_COMMENT_TAG} ".encode() not in sig_bytes.replace(b"trusted comment: ", b"\n"):
+        # only to choose the message: a bundle (or any other signed zip) is not a damaged pack
+        raise not_a_pack("the signature's trusted comment is not a task pack's")
     pub_bytes = _read(f, entries, spec.BUREAU_PUB, 4096)
     manifest_bytes = _read(f, entries, spec.MANIFEST, limits.max_json_size)
     try:
