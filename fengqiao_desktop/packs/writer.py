@@ -95,7 +95,7 @@ def write_pack(out_dir: str | os.PathLike, content: PackContent, *, secret_key: 
         out.mkdir(parents=True, exist_ok=True)
         with open(tmp, "xb") as raw, zipfile.ZipFile(raw, "w", allowZip64=False) as zf:
             for name in sorted(members):
-                zf.writestr(_info(name, when, zipfile.ZIP_DEFLATED, len(members[name])), members[name])
+                zf.writestr(_info(name, when, zipfile.ZIP_STORED, len(members[name])), members[name])
             zf.writestr(_info(spec.MANIFEST, when, zipfile.ZIP_STORED, len(manifest_bytes)), manifest_bytes)
             zf.writestr(_info(spec.SIGNATURE, when, zipfile.ZIP_STORED, len(sig)), sig)
             zf.close()
