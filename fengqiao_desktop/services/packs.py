@@ -21,12 +21,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 
 from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.errors import PackError
-from fengqiao_desktop.packs import build as pack_build
 from fengqiao_desktop.packs.identity import BureauKeyStore, fingerprint
 from fengqiao_desktop.packs.verifier import VerifiedPack, verify_pack
 from fengqiao_desktop.services.identity import identity
@@ -41,6 +41,9 @@ from fengqiao_desktop.storage.models import (
     utcnow,
 )
 from fengqiao_desktop.storage.stations import StationRepo
+
+if TYPE_CHECKING:  # the bureau's code loads only where the bureau uses it
+    from fengqiao_desktop.packs import build as pack_build
 
 PINNED_KEY = "pack_bureau_public_key"
 PINNED_BUREAU = "pack_bureau_id"
@@ -78,6 +81,7 @@ def build_pack(req: pack_build.PackRequest, out_dir: str | os.PathLike, passphra
                url: str | None = None, keystore: BureauKeyStore | None = None) -> VerifiedPack:
     """Sign and write a pack for ``req`` with the bureau key; recorded in the central database."""
     from fengqiao_desktop.merge.db import open_central
+    from fengqiao_desktop.packs import build as pack_build
 
     ks = keystore or BureauKeyStore()
     secret = ks.load_secret(passphrase)
@@ -92,6 +96,7 @@ def build_pack(req: pack_build.PackRequest, out_dir: str | os.PathLike, passphra
 
 def packs_list(*, url: str | None = None) -> list[pack_build.PackRecord]:
     from fengqiao_desktop.merge.db import open_central
+    from fengqiao_desktop.packs import build as pack_build
 
     central = open_central(url)
     try:
@@ -110,6 +115,7 @@ class PackPreview:
     path: str
     bureau_name: str
     bureau_key_id: str
+    public_key: str  # minisign one-line form (what the QR code holds)
     fingerprint: str
     first_use: bool  # no bureau key pinned yet: the inspector must compare the fingerprint
     sequence: int
@@ -173,7 +179,7 @@ def check_pack(store: LocalStore, path: str | os.PathLike) -> PackPreview:
     """Verify ``path`` against this laptop (every refusal is raised); changes nothing."""
     vp, first = _verified(store, path)
     return PackPreview(path=str(path), bureau_name=vp.bureau["name"], bureau_key_id=vp.public_key.key_id,
-                       fingerprint=fingerprint(vp.public_key), first_use=first, sequence=vp.sequence,
+                       public_key=vp.public_key.line(), fingerprint=fingerprint(vp.public_key), first_use=first, sequence=vp.sequence,
                        stations=len(vp.stations), forms=len(vp.forms), assignments=len(vp.assignments),
                        findings=len(vp.findings), returned=len(vp.returned))
 
@@ -314,10 +320,40 @@ def unfinished_stations(counties: Sequence[str], level: str, *, url: str | None 
                         year: int | None = None) -> list[str]:
     """Stations of ``level`` in ``counties`` (all when empty) not yet 示范型达标 this year."""
     from fengqiao_desktop.merge.db import open_central
+    from fengqiao_desktop.packs import build as pack_build
 
     central = open_central(url)
     try:
         with central.read() as conn:
             return pack_build.unfinished_stations(conn, counties, level, year=year)
+    finally:
+        central.dispose()
+
+
+@dataclass(frozen=True)
+class StationChoice:
+    code: str
+    name: str
+    level: str
+
+
+def station_choices(counties: Sequence[str] = (), level: str | None = None, *, unfinished_only: bool = False,
+                    url: str | None = None) -> list[StationChoice]:
+    """Central roster stations for the pack page: the counties (level ``county``), or the stations
+    of ``level`` in ``counties``, optionally only those not yet 示范型达标 this year."""
+    from fengqiao_desktop.merge.db import open_central
+    from fengqiao_desktop.packs import build as pack_build
+
+    central = open_central(url)
+    try:
+        with central.read() as conn:
+            rows = {r.code: r for r in conn.execute(select(pack_build.ST))}
+            if unfinished_only and level:
+                codes = pack_build.unfinished_stations(conn, counties, level)
+            else:
+                prefixes = tuple(c[:6] for c in counties)
+                codes = sorted(c for c, r in rows.items() if (level is None or r.level == level)
+                               and (not prefixes or c.startswith(prefixes)))
+        return [StationChoice(c, rows[c].name, rows[c].level) for c in codes]
     finally:
         central.dispose()

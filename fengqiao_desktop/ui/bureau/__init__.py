@@ -19,6 +19,7 @@ PAGES = (
     ("fengqiao_desktop.ui.bureau.trust.page", "TrustPage", "BureauTrust", "Trusted inspector keys"),
     ("fengqiao_desktop.ui.bureau.coverage", "CoveragePage", "Coverage", "Coverage"),
     ("fengqiao_desktop.ui.bureau.conflicts.page", "ConflictsPage", "BureauConflicts", "Conflicts"),
+    ("fengqiao_desktop.ui.packs.bureau_page", "PackPage", "BureauPacks", "Task packs"),
 )
 
 
