@@ -46,9 +46,6 @@ from fengqiao_desktop.ui.identity.dialog import qr_pixmap
 LEVELS = ("town", "village", "county")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BureauPacks", text)
-
 
 @dataclass(frozen=True)
 class PageData:
@@ -69,13 +66,13 @@ def load_page_data(url: str) -> PageData:
 
 def packs_model(parent=None) -> RowsModel:
     return RowsModel([
-        Column(lambda: _tr("No."), lambda p: str(p.sequence)),
-        Column(lambda: _tr("Made at (UTC)"), lambda p: p.created_at.replace("T", " ").rstrip("Z")),
-        Column(lambda: _tr("Inspector key"), lambda p: p.inspector_key_id),
-        Column(lambda: _tr("Assignments"), lambda p: str(p.n_assignments)),
-        Column(lambda: _tr("Findings to re-check"), lambda p: str(p.n_findings)),
-        Column(lambda: _tr("Stations"), lambda p: str(p.n_stations)),
-        Column(lambda: _tr("File"), lambda p: p.path),
+        Column(lambda: QCoreApplication.translate("BureauPacks", "No."), lambda p: str(p.sequence)),
+        Column(lambda: QCoreApplication.translate("BureauPacks", "Made at (UTC)"), lambda p: p.created_at.replace("T", " ").rstrip("Z")),
+        Column(lambda: QCoreApplication.translate("BureauPacks", "Inspector key"), lambda p: p.inspector_key_id),
+        Column(lambda: QCoreApplication.translate("BureauPacks", "Assignments"), lambda p: str(p.n_assignments)),
+        Column(lambda: QCoreApplication.translate("BureauPacks", "Findings to re-check"), lambda p: str(p.n_findings)),
+        Column(lambda: QCoreApplication.translate("BureauPacks", "Stations"), lambda p: str(p.n_stations)),
+        Column(lambda: QCoreApplication.translate("BureauPacks", "File"), lambda p: p.path),
     ], parent)
 
 
@@ -207,35 +204,35 @@ class PackPage(BureauPage):
         self.retranslate()
 
     def title(self) -> str:
-        return _tr("Task packs")
+        return QCoreApplication.translate("BureauPacks", "Task packs")
 
     def retranslate(self) -> None:
-        self.key_box.setTitle(_tr("Bureau signing key"))
-        for lab, text in zip(self.create_labels, (_tr("Bureau name:"), _tr("Parent body:"), _tr("Passphrase:"),
-                                                  _tr("Repeat passphrase:")), strict=True):
+        self.key_box.setTitle(QCoreApplication.translate("BureauPacks", "Bureau signing key"))
+        for lab, text in zip(self.create_labels, (QCoreApplication.translate("BureauPacks", "Bureau name:"), QCoreApplication.translate("BureauPacks", "Parent body:"), QCoreApplication.translate("BureauPacks", "Passphrase:"),
+                                                  QCoreApplication.translate("BureauPacks", "Repeat passphrase:")), strict=True):
             lab.setText(text)
-        self.new_name.setPlaceholderText(_tr("e.g. Chengguan District Veterans Affairs Bureau"))
-        self.create_button.setText(_tr("Create the bureau key"))
-        self.pack_box.setTitle(_tr("New task pack"))
-        texts = (_tr("Inspector:"), _tr("Counties whose roster goes along (none: the whole roster), and the "
+        self.new_name.setPlaceholderText(QCoreApplication.translate("BureauPacks", "e.g. Chengguan District Veterans Affairs Bureau"))
+        self.create_button.setText(QCoreApplication.translate("BureauPacks", "Create the bureau key"))
+        self.pack_box.setTitle(QCoreApplication.translate("BureauPacks", "New task pack"))
+        texts = (QCoreApplication.translate("BureauPacks", "Inspector:"), QCoreApplication.translate("BureauPacks", "Counties whose roster goes along (none: the whole roster), and the "
                                         "stations to assign:"),
-                 _tr("Select stations:"), "", _tr("Due date:"), _tr("Note:"), _tr("Save to folder:"),
-                 _tr("Bureau key passphrase:"))
+                 QCoreApplication.translate("BureauPacks", "Select stations:"), "", QCoreApplication.translate("BureauPacks", "Due date:"), QCoreApplication.translate("BureauPacks", "Note:"), QCoreApplication.translate("BureauPacks", "Save to folder:"),
+                 QCoreApplication.translate("BureauPacks", "Bureau key passphrase:"))
         for lab, text in zip(self.form_labels, texts, strict=True):
             lab.setText(text)
         self.form_labels[1].setWordWrap(True)
         current = self.level.currentIndex()
         self.level.clear()
-        names = {"town": _tr("Towns/streets"), "village": _tr("Villages/communities"), "county": _tr("Counties")}
+        names = {"town": QCoreApplication.translate("BureauPacks", "Towns/streets"), "village": QCoreApplication.translate("BureauPacks", "Villages/communities"), "county": QCoreApplication.translate("BureauPacks", "Counties")}
         for lv in LEVELS:
             self.level.addItem(names[lv], lv)
         self.level.setCurrentIndex(max(current, 0))
-        self.unfinished.setText(_tr("only those not yet demonstration-grade"))
-        self.select_button.setText(_tr("List stations"))
-        self.out_dir.setPlaceholderText(_tr("e.g. the USB drive"))
-        self.browse.setText(_tr("Browse…"))
-        self.build_button.setText(_tr("Build and sign the pack"))
-        self.made_label.setText(_tr("Packs made:"))
+        self.unfinished.setText(QCoreApplication.translate("BureauPacks", "only those not yet demonstration-grade"))
+        self.select_button.setText(QCoreApplication.translate("BureauPacks", "List stations"))
+        self.out_dir.setPlaceholderText(QCoreApplication.translate("BureauPacks", "e.g. the USB drive"))
+        self.browse.setText(QCoreApplication.translate("BureauPacks", "Browse…"))
+        self.build_button.setText(QCoreApplication.translate("BureauPacks", "Build and sign the pack"))
+        self.made_label.setText(QCoreApplication.translate("BureauPacks", "Packs made:"))
         self.model.headers_changed()
         self._show_identity()
 
@@ -243,7 +240,7 @@ class PackPage(BureauPage):
     def reload(self) -> None:
         super().reload()
         url = self.context.url
-        tasks.run_task(_tr("Loading task packs…"), lambda: load_page_data(url), self.set_data,
+        tasks.run_task(QCoreApplication.translate("BureauPacks", "Loading task packs…"), lambda: load_page_data(url), self.set_data,
                        lambda exc: show_error(self, exc))
 
     def set_data(self, data: PageData) -> None:
@@ -265,11 +262,11 @@ class PackPage(BureauPage):
         self.key_qr.setVisible(idn is not None)
         self.build_button.setEnabled(idn is not None)
         if idn is None:
-            self.key_text.setText(_tr("The bureau has no signing key yet. Task packs are signed with it, and "
+            self.key_text.setText(QCoreApplication.translate("BureauPacks", "The bureau has no signing key yet. Task packs are signed with it, and "
                                       "inspectors' laptops accept packs from this key alone.")
                                   if self.data is not None else "")
             return
-        self.key_text.setText(_tr("{name} ({unit})\nKey id: {key_id}\nFingerprint: {fingerprint}\n"
+        self.key_text.setText(QCoreApplication.translate("BureauPacks", "{name} ({unit})\nKey id: {key_id}\nFingerprint: {fingerprint}\n"
                                   "Inspectors compare this fingerprint when they import the first pack.").format(
             name=idn.name, unit=idn.unit, key_id=idn.key_id, fingerprint=idn.fingerprint))
         self.key_qr.setPixmap(qr_pixmap(idn.public_key, 3))
@@ -281,7 +278,7 @@ class PackPage(BureauPage):
             show_error(self, KeyError_("两次输入的口令不一致，或口令少于 8 个字符。",
                                        message_en="The passphrases differ, or are shorter than 8 characters."))
             return
-        tasks.start_with_dialog(self, _tr("Creating the bureau key…"),
+        tasks.start_with_dialog(self, QCoreApplication.translate("BureauPacks", "Creating the bureau key…"),
                                 lambda _p, _c: svc.init_bureau_identity(name, unit, p1),
                                 on_done=lambda _i: self.reload(), on_error=lambda exc: show_error(self, exc))
 
@@ -290,12 +287,12 @@ class PackPage(BureauPage):
         level = self.level.currentData()
         only = self.unfinished.isChecked()
         url = self.context.url
-        tasks.run_task(_tr("Listing stations…"),
+        tasks.run_task(QCoreApplication.translate("BureauPacks", "Listing stations…"),
                        lambda: svc.station_choices(counties, level, unfinished_only=only, url=url),
                        lambda rows: _fill(self.stations, rows, True), lambda exc: show_error(self, exc))
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _tr("Save to folder:"), self.out_dir.text())
+        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("BureauPacks", "Save to folder:"), self.out_dir.text())
         if folder:
             self.out_dir.setText(folder)
 
@@ -310,16 +307,16 @@ class PackPage(BureauPage):
     def build(self) -> None:
         req, out, secret, url = self.request(), self.out_dir.text().strip(), self.passphrase.text(), self.context.url
         if not req.inspector_key_id or not req.stations or not out:
-            self.result.setText(_tr("Choose the inspector, at least one station and the folder first."))
+            self.result.setText(QCoreApplication.translate("BureauPacks", "Choose the inspector, at least one station and the folder first."))
             return
 
         def done(vp) -> None:
             self.last_path = str(vp.path)
             self.passphrase.clear()
-            self.result.setText(_tr("Pack number {seq} written and verified:\n{path}").format(
+            self.result.setText(QCoreApplication.translate("BureauPacks", "Pack number {seq} written and verified:\n{path}").format(
                 seq=vp.sequence, path=vp.path))
             self.context.notify_changed()
 
-        tasks.start_with_dialog(self, _tr("Building the task pack…"),
+        tasks.start_with_dialog(self, QCoreApplication.translate("BureauPacks", "Building the task pack…"),
                                 lambda _p, _c: svc.build_pack(req, out, secret, url=url),
                                 on_done=done, on_error=lambda exc: show_error(self, exc))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,20 +29,16 @@ from fengqiao_desktop.ui.errors import show_error
 from fengqiao_desktop.ui.identity.dialog import qr_pixmap
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TaskPack", text)
-
-
 class ConfirmPackDialog(QDialog):
     """What a verified pack brings; on first use, the fingerprint to compare."""
 
     def __init__(self, preview: svc.PackPreview, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("confirm_pack")
-        self.setWindowTitle(_tr("Import task pack"))
+        self.setWindowTitle(QCoreApplication.translate("TaskPack", "Import task pack"))
         self.preview = preview
         lay = QVBoxLayout(self)
-        what = QLabel(_tr("Task pack number {seq} from {bureau}:\n{stations} stations, {forms} forms, "
+        what = QLabel(QCoreApplication.translate("TaskPack", "Task pack number {seq} from {bureau}:\n{stations} stations, {forms} forms, "
                           "{assignments} assignments, {findings} findings to re-check, "
                           "{returned} returned inspections.").format(
             seq=preview.sequence, bureau=preview.bureau_name, stations=preview.stations, forms=preview.forms,
@@ -57,7 +52,7 @@ class ConfirmPackDialog(QDialog):
         self.fingerprint.setFont(fixed)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if preview.first_use:
-            warn = QLabel(_tr("This is the first task pack on this computer. Compare the bureau key's "
+            warn = QLabel(QCoreApplication.translate("TaskPack", "This is the first task pack on this computer. Compare the bureau key's "
                               "fingerprint below with the one the bureau gave you (on paper, by phone, or its "
                               "QR code). Import only if they are the same: from now on this computer accepts "
                               "task packs signed by this key alone."))
@@ -65,23 +60,23 @@ class ConfirmPackDialog(QDialog):
             lay.addWidget(warn)
             row = QHBoxLayout()
             col = QVBoxLayout()
-            col.addWidget(QLabel(_tr("Bureau key {key_id}, fingerprint:").format(key_id=preview.bureau_key_id)))
+            col.addWidget(QLabel(QCoreApplication.translate("TaskPack", "Bureau key {key_id}, fingerprint:").format(key_id=preview.bureau_key_id)))
             col.addWidget(self.fingerprint)
             col.addStretch(1)
             row.addLayout(col, 1)
             qr = QLabel()
-            qr.setToolTip(_tr("The bureau's public key as a QR code"))
+            qr.setToolTip(QCoreApplication.translate("TaskPack", "The bureau's public key as a QR code"))
             qr.setPixmap(qr_pixmap(preview.public_key, 4))
             row.addWidget(qr)
             lay.addLayout(row)
-            ok_text = _tr("The fingerprint matches — import")
+            ok_text = QCoreApplication.translate("TaskPack", "The fingerprint matches — import")
         else:
-            lay.addWidget(QLabel(_tr("Signed by the bureau key this computer trusts ({key_id}).").format(
+            lay.addWidget(QLabel(QCoreApplication.translate("TaskPack", "Signed by the bureau key this computer trusts ({key_id}).").format(
                 key_id=preview.bureau_key_id)))
-            ok_text = _tr("Import")
+            ok_text = QCoreApplication.translate("TaskPack", "Import")
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(_tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(QCoreApplication.translate("TaskPack", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
@@ -95,7 +90,7 @@ def _ask(parent: QWidget, preview: svc.PackPreview) -> bool:
 # Replaced in tests (modal dialogs would block them).
 confirm: Callable[[QWidget, svc.PackPreview], bool] = _ask
 choose_file: Callable[[QWidget], str] = lambda parent: QFileDialog.getOpenFileName(  # noqa: E731
-    parent, _tr("Import task pack"), "", _tr("Task packs (*.fqpack)"))[0]
+    parent, QCoreApplication.translate("TaskPack", "Import task pack"), "", QCoreApplication.translate("TaskPack", "Task packs (*.fqpack)"))[0]
 
 
 def import_pack(window, path: str | None = None) -> None:
@@ -109,7 +104,7 @@ def import_pack(window, path: str | None = None) -> None:
         if not confirm(window, preview):
             return
         tasks.start_with_dialog(
-            window, _tr("Importing the task pack…"),
+            window, QCoreApplication.translate("TaskPack", "Importing the task pack…"),
             lambda _p, _c: svc.apply_pack(store, path, confirmed_fingerprint=preview.fingerprint),
             on_done=applied, on_error=lambda exc: show_error(window, exc))
 
@@ -119,11 +114,11 @@ def import_pack(window, path: str | None = None) -> None:
         if page is not None:
             page.reload()
             window.inspector.setCurrentWidget(page)
-        QMessageBox.information(window, _tr("Import task pack"), _tr(
-            "Task pack number {seq} imported: {assignments} assignments are in My tasks.").format(
-            seq=preview.sequence, assignments=preview.assignments))
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "TaskPack", "Task pack number {seq} imported: {assignments} assignments are in My tasks.").format(
+            seq=preview.sequence, assignments=preview.assignments), 15000)
 
-    tasks.start_with_dialog(window, _tr("Checking the task pack…"),
+    tasks.start_with_dialog(window, QCoreApplication.translate("TaskPack", "Checking the task pack…"),
                             lambda _p, _c: svc.check_pack(store, path),
                             on_done=checked, on_error=lambda exc: show_error(window, exc))
 
@@ -135,7 +130,7 @@ def install_import_action(window) -> QAction:
     action.triggered.connect(lambda _c=False: import_pack(window))
 
     def label(*_a) -> None:
-        action.setText(_tr("Import task pack…"))
+        action.setText(QCoreApplication.translate("TaskPack", "Import task pack…"))
 
     label()
     window.language_changed.connect(label)

@@ -29,36 +29,34 @@ from fengqiao_desktop.ui.errors import show_error
 RED = "#c62828"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MyTasks", text)
-
 
 def state_text(row: svc.AssignmentRow) -> str:
-    text = {"assigned": _tr("Not started"), "draft": _tr("Draft"),
-            "completed": _tr("Completed, not exported"), "exported": _tr("Exported")}[row.state]
-    return f"{text} · {_tr('Overdue')}" if row.overdue else text
+    text = {"assigned": QCoreApplication.translate("MyTasks", "Not started"), "draft": QCoreApplication.translate("MyTasks", "Draft"),
+            "completed": QCoreApplication.translate("MyTasks", "Completed, not exported"), "exported": QCoreApplication.translate("MyTasks", "Exported")}[row.state]
+    overdue = QCoreApplication.translate("MyTasks", "Overdue")
+    return f"{text} · {overdue}" if row.overdue else text
 
 
 # (filter id, label, predicate)
 FILTERS = (
-    ("all", lambda: _tr("All assignments"), lambda r: True),
-    ("assigned", lambda: _tr("Not started"), lambda r: r.state == "assigned"),
-    ("draft", lambda: _tr("Drafts"), lambda r: r.state == "draft"),
-    ("completed", lambda: _tr("Completed, not exported"), lambda r: r.state == "completed"),
-    ("recheck", lambda: _tr("Findings to re-check"), lambda r: r.findings > 0),
+    ("all", lambda: QCoreApplication.translate("MyTasks", "All assignments"), lambda r: True),
+    ("assigned", lambda: QCoreApplication.translate("MyTasks", "Not started"), lambda r: r.state == "assigned"),
+    ("draft", lambda: QCoreApplication.translate("MyTasks", "Drafts"), lambda r: r.state == "draft"),
+    ("completed", lambda: QCoreApplication.translate("MyTasks", "Completed, not exported"), lambda r: r.state == "completed"),
+    ("recheck", lambda: QCoreApplication.translate("MyTasks", "Findings to re-check"), lambda r: r.findings > 0),
 )
 
 
 def tasks_model(parent=None) -> RowsModel:
     red = lambda r: RED if r.overdue else None  # noqa: E731
     return RowsModel([
-        Column(lambda: _tr("Due"), lambda r: r.due_date.isoformat() if r.due_date else "—", foreground=red),
-        Column(lambda: _tr("Station"), lambda r: r.station_name, foreground=red),
-        Column(lambda: _tr("Code"), lambda r: r.station_code),
-        Column(lambda: _tr("Forms"), lambda r: ", ".join(r.form_ids)),
-        Column(lambda: _tr("State"), state_text, foreground=red),
-        Column(lambda: _tr("Findings to re-check"), lambda r: str(r.findings) if r.findings else ""),
-        Column(lambda: _tr("Note"), lambda r: r.note),
+        Column(lambda: QCoreApplication.translate("MyTasks", "Due"), lambda r: r.due_date.isoformat() if r.due_date else "—", foreground=red),
+        Column(lambda: QCoreApplication.translate("MyTasks", "Station"), lambda r: r.station_name, foreground=red),
+        Column(lambda: QCoreApplication.translate("MyTasks", "Code"), lambda r: r.station_code),
+        Column(lambda: QCoreApplication.translate("MyTasks", "Forms"), lambda r: ", ".join(r.form_ids)),
+        Column(lambda: QCoreApplication.translate("MyTasks", "State"), state_text, foreground=red),
+        Column(lambda: QCoreApplication.translate("MyTasks", "Findings to re-check"), lambda r: str(r.findings) if r.findings else ""),
+        Column(lambda: QCoreApplication.translate("MyTasks", "Note"), lambda r: r.note),
     ], parent)
 
 
@@ -109,9 +107,9 @@ class MyTasks(QWidget):
 
     def _update_texts(self) -> None:
         overdue = sum(1 for r in self.all_rows if r.overdue)
-        self.heading.setText(_tr("{n} assignments from the bureau, {overdue} overdue. Double-click one to start "
+        self.heading.setText(QCoreApplication.translate("MyTasks", "{n} assignments from the bureau, {overdue} overdue. Double-click one to start "
                                  "the visit with its forms.").format(n=len(self.all_rows), overdue=overdue))
-        self.empty.setText(_tr("No assignments yet. Import the bureau's task pack under File → Import task "
+        self.empty.setText(QCoreApplication.translate("MyTasks", "No assignments yet. Import the bureau's task pack under File → Import task "
                                "pack…."))
         self.empty.setVisible(not self.all_rows)
 
@@ -119,7 +117,7 @@ class MyTasks(QWidget):
         store = getattr(self.window_, "store", None)
         if store is None:
             return
-        tasks.run_task(_tr("Loading my tasks…"), lambda: svc.assignments(store), self.set_rows,
+        tasks.run_task(QCoreApplication.translate("MyTasks", "Loading my tasks…"), lambda: svc.assignments(store), self.set_rows,
                        lambda exc: show_error(self, exc))
 
     def set_rows(self, rows: list[svc.AssignmentRow]) -> None:
@@ -152,13 +150,13 @@ class MyTasks(QWidget):
 def install_my_tasks(window) -> MyTasks:
     """Add 我的任务 as the second, fixed tab of the inspector workspace."""
     page = MyTasks(window)
-    index = window.inspector.insertTab(1, page, _tr("My tasks"))
+    index = window.inspector.insertTab(1, page, QCoreApplication.translate("MyTasks", "My tasks"))
     window.inspector.tabBar().setTabButton(index, window.inspector.tabBar().ButtonPosition.RightSide, None)
 
     def label(*_a) -> None:
         i = window.inspector.indexOf(page)
         if i >= 0:
-            window.inspector.setTabText(i, _tr("My tasks"))
+            window.inspector.setTabText(i, QCoreApplication.translate("MyTasks", "My tasks"))
 
     window.language_changed.connect(label)
     window.my_tasks = page
