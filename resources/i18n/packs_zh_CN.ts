@@ -109,7 +109,7 @@
     </message>
     <message>
         <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="219" />
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="295" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="297" />
         <source>Save to folder:</source>
         <translation>保存到文件夹：</translation>
     </message>
@@ -170,8 +170,10 @@
     </message>
     <message>
         <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="265" />
-        <source>The bureau has no signing key yet. Task packs are signed with it, and inspectors' laptops accept packs from this key alone.</source>
-        <translation>本局尚未创建签名密钥。任务包用它签名，检查人员的电脑只接受此密钥签发的任务包。</translation>
+        <source>The bureau has no signing key yet. Task packs are signed with it,
+and inspectors' laptops accept packs from this key alone.</source>
+        <translation>本局尚未创建签名密钥。任务包用它签名，
+检查人员的电脑只接受此密钥签发的任务包。</translation>
     </message>
     <message>
         <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="269" />
@@ -185,29 +187,29 @@ Inspectors compare this fingerprint when they import the first pack.</source>
 检查人员导入第一个任务包时需核对此指纹。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="281" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="283" />
         <source>Creating the bureau key…</source>
         <translation>正在创建县局密钥…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="290" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="292" />
         <source>Listing stations…</source>
         <translation>正在列出站点…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="310" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="312" />
         <source>Choose the inspector, at least one station and the folder first.</source>
         <translation>请先选择检查人员、至少一个站点和保存文件夹。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="316" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="318" />
         <source>Pack number {seq} written and verified:
 {path}</source>
         <translation>第 {seq} 号任务包已写入并校验通过：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="320" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="322" />
         <source>Building the task pack…</source>
         <translation>正在生成任务包…</translation>
     </message>
@@ -312,76 +314,75 @@ Inspectors compare this fingerprint when they import the first pack.</source>
 <context>
     <name>TaskPack</name>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="39" />
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="94" />
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="118" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="38" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="93" />
         <source>Import task pack</source>
         <translation>导入任务包</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="42" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="41" />
         <source>Task pack number {seq} from {bureau}:
 {stations} stations, {forms} forms, {assignments} assignments, {findings} findings to re-check, {returned} returned inspections.</source>
         <translation>来自{bureau}的第 {seq} 号任务包：
 站点 {stations} 个，表单 {forms} 份，任务 {assignments} 项，待回头看问题 {findings} 项，退回的检查 {returned} 份。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="56" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="55" />
         <source>This is the first task pack on this computer. Compare the bureau key's fingerprint below with the one the bureau gave you (on paper, by phone, or its QR code). Import only if they are the same: from now on this computer accepts task packs signed by this key alone.</source>
         <translation>这是本机收到的第一个任务包。请将下面的县局密钥指纹与县局提供的指纹（纸面、电话或二维码）逐位核对，完全一致才能导入：此后本机只接受此密钥签发的任务包。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="64" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="63" />
         <source>Bureau key {key_id}, fingerprint:</source>
         <translation>县局密钥 {key_id}，指纹：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="69" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="68" />
         <source>The bureau's public key as a QR code</source>
         <translation>县局公钥二维码</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="73" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="72" />
         <source>The fingerprint matches — import</source>
         <translation>指纹一致，导入</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="75" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="74" />
         <source>Signed by the bureau key this computer trusts ({key_id}).</source>
         <translation>由本机信任的县局密钥（{key_id}）签发。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="77" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="76" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="80" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="79" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="94" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="93" />
         <source>Task packs (*.fqpack)</source>
         <translation>任务包 (*.fqpack)</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="108" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="107" />
         <source>Importing the task pack…</source>
         <translation>正在导入任务包…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="118" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="117" />
         <source>Task pack number {seq} imported: {assignments} assignments are in My tasks.</source>
         <translation>第 {seq} 号任务包已导入：{assignments} 项任务已列入“我的任务”。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="122" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="121" />
         <source>Checking the task pack…</source>
         <translation>正在校验任务包…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="134" />
+        <location filename="../../fengqiao_desktop/ui/packs/import_pack.py" line="133" />
         <source>Import task pack…</source>
         <translation>导入任务包…</translation>
     </message>

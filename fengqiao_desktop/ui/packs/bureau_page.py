@@ -100,8 +100,7 @@ class PackPage(BureauPage):
 
         # the bureau's key
         self.key_box = QGroupBox()
-        self.key_text = QLabel()
-        self.key_text.setWordWrap(True)
+        self.key_text = QLabel()  # short lines; no word wrap, so the box keeps its height
         self.key_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_qr = QLabel()
         self.new_name, self.new_unit = QLineEdit(), QLineEdit()
@@ -154,6 +153,7 @@ class PackPage(BureauPage):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setMinimumHeight(self.result.fontMetrics().lineSpacing() * 3)
         self.form_labels = [QLabel() for _ in range(8)]
         pick = QHBoxLayout()
         pick.addWidget(self.level)
@@ -178,8 +178,9 @@ class PackPage(BureauPage):
         pl.insertLayout(2, lists)
         bl = QHBoxLayout()
         bl.addWidget(self.build_button)
-        bl.addWidget(self.result, 1)
+        bl.addStretch(1)
         pl.addLayout(bl)
+        pl.addWidget(self.result)
 
         # packs made
         self.made_label = QLabel()
@@ -193,14 +194,14 @@ class PackPage(BureauPage):
         self.table.horizontalHeader().setStretchLastSection(True)
 
         lay = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(self.pack_box, 3)
+        lay.addWidget(self.key_box, 0)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.pack_box, 3)
         side = QVBoxLayout()
-        side.addWidget(self.key_box)
         side.addWidget(self.made_label)
         side.addWidget(self.table, 1)
-        top.addLayout(side, 2)
-        lay.addLayout(top, 1)
+        bottom.addLayout(side, 2)
+        lay.addLayout(bottom, 1)
         self.retranslate()
 
     def title(self) -> str:
@@ -262,14 +263,17 @@ class PackPage(BureauPage):
         self.key_qr.setVisible(idn is not None)
         self.build_button.setEnabled(idn is not None)
         if idn is None:
-            self.key_text.setText(QCoreApplication.translate("BureauPacks", "The bureau has no signing key yet. Task packs are signed with it, and "
-                                      "inspectors' laptops accept packs from this key alone.")
+            self.key_text.setText(QCoreApplication.translate("BureauPacks", "The bureau has no signing key yet. Task packs are signed with it,\n"
+                                      "and inspectors' laptops accept packs from this key alone.")
                                   if self.data is not None else "")
             return
         self.key_text.setText(QCoreApplication.translate("BureauPacks", "{name} ({unit})\nKey id: {key_id}\nFingerprint: {fingerprint}\n"
                                   "Inspectors compare this fingerprint when they import the first pack.").format(
             name=idn.name, unit=idn.unit, key_id=idn.key_id, fingerprint=idn.fingerprint))
-        self.key_qr.setPixmap(qr_pixmap(idn.public_key, 3))
+        pm = qr_pixmap(idn.public_key, 2)
+        self.key_qr.setPixmap(pm)
+        self.key_qr.setFixedSize(pm.size())
+        self.key_box.setMinimumHeight(self.key_box.sizeHint().height())
 
     # -- actions ---------------------------------------------------------------------------------------
     def create_key(self) -> None:

@@ -33,9 +33,12 @@ def central_url(tmp_path) -> str:
 @pytest.fixture
 def window(qtbot, tmp_path, sync_tasks, dialogs, central_url):
     """The app's main window, wired as ``fengqiao-desktop`` wires it, on a fresh laptop with the demo roster."""
-    from fengqiao_desktop.ui.app import open_data, wire
+    from PySide6.QtWidgets import QApplication
+
+    from fengqiao_desktop.ui.app import open_data, register_cjk_font, wire
     from fengqiao_desktop.ui.main_window import MainWindow
 
+    register_cjk_font(QApplication.instance())  # as the app does, before the window is built
     config.set_data_dir(tmp_path / "data")
     w = MainWindow()
     qtbot.addWidget(w)

@@ -24,6 +24,9 @@ BUREAU_PASS = "bureau-pass-123"
 
 
 def _shot(widget, name: str, tmp_path: Path) -> Path:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # pending layout requests, as the event loop would run them
     folder = Path(os.environ.get("FENGQIAO_SCREENSHOTS", tmp_path))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -163,11 +166,9 @@ def test_a_random_file_is_refused_with_a_message(window, tmp_path, dialogs, monk
 
 
 def test_english_labels(window, qtbot):
-    from fengqiao_desktop.ui import i18n
-
-    i18n.install("en")
+    window.set_language("en")
     assert window.import_pack_action.text() == "Import task pack…"
     assert window.inspector.tabText(1) == "My tasks"
-    assert window.my_tasks.filter.itemText(0) == "All assignments"
+    qtbot.waitUntil(lambda: window.my_tasks.filter.itemText(0) == "All assignments")  # LanguageChange is posted
 
 

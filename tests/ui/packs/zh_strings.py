@@ -50,9 +50,9 @@ ZH = {
     "Build and sign the pack": "生成并签名任务包",
     "Packs made:": "已生成的任务包：",
     "Loading task packs…": "正在读取任务包…",
-    "The bureau has no signing key yet. Task packs are signed with it, and inspectors' laptops accept "
+    "The bureau has no signing key yet. Task packs are signed with it,\nand inspectors' laptops accept "
     "packs from this key alone.":
-        "本局尚未创建签名密钥。任务包用它签名，检查人员的电脑只接受此密钥签发的任务包。",
+        "本局尚未创建签名密钥。任务包用它签名，\n检查人员的电脑只接受此密钥签发的任务包。",
     "{name} ({unit})\nKey id: {key_id}\nFingerprint: {fingerprint}\nInspectors compare this fingerprint "
     "when they import the first pack.":
         "{name}（{unit}）\n密钥 ID：{key_id}\n指纹：{fingerprint}\n检查人员导入第一个任务包时需核对此指纹。",
