@@ -54,7 +54,7 @@ def test_page_titles_follow_the_language(qtbot, context):
     assert [titles()[i] for i in (0, 1, 3)] == ["导入数据包", "信任的检查员密钥", "冲突"]
     i18n.install("en")
     qtbot.waitUntil(lambda: titles()[0] == "Import bundles")
-    assert titles() == ["Import bundles", "Trusted inspector keys", "Coverage", "Conflicts"]
+    assert titles() == ["Import bundles", "Trusted inspector keys", "Coverage", "Conflicts", "Task packs"]
     assert pages[0].files_button.text() == "Choose bundles…"
     assert pages[1].model.headerData(0, Qt.Orientation.Horizontal) == "Key id"
 
