@@ -176,3 +176,24 @@ def test_an_inspectors_bundle_is_not_a_pack(applied, bureau, tmp_path):
                           secret_key=bureau.sk, forms=[])
     bad = bundle.rename(tmp_path / "looks-like.fqpack")
     _refused(applied, bad, "not_a_pack")
+
+
+def test_a_bureau_form_from_a_pack_is_offered_after_a_restart(store, bureau, tmp_path):
+    from fengqiao_desktop.formengine.schema import FormDef
+    from fengqiao_desktop.services.store import LocalStore
+
+    base = five_haves()
+    data = base.model_dump(mode="json")
+    data.update(id="lz-five-haves", version="2026.1")
+    own = FormDef.model_validate(data)
+    ref = [{"sha256": own.sha256, "id": own.id, "version": own.version}]
+    content = content_for(_key(store), forms={own.sha256: own.canonical_bytes()}, assign_forms=ref)
+    _apply(store, bureau.pack(tmp_path / "p", content))
+    assert store.forms.get("lz-five-haves").sha256 == own.sha256
+    folder = store.data_dir
+    store.close()
+    with LocalStore.open(folder) as again:
+        assert again.forms.get("lz-five-haves").sha256 == own.sha256
+        [row] = packs.assignments(again)
+        iid = again.inspections.create(row.station_code, row.form_ids[0])
+        assert again.inspections.form_of(iid).sha256 == own.sha256
