@@ -81,3 +81,17 @@ class MergeError(KnownError):
 
 class ReportError(KnownError):
     """A report (score sheet, coverage) could not be produced."""
+
+
+class PackError(KnownError):
+    """A task pack cannot be built, or was refused by the laptop; nothing was changed.
+
+    ``kind`` says which refusal it is (``damaged``, ``signer``, ``inspector``,
+    ``rollback``, ``form_missing``, ...); ``detail`` names the member or field
+    at fault, for the details pane and the log, never as the message itself.
+    """
+
+    def __init__(self, message: str, *, kind: str = "invalid", detail: str = "", **kw):
+        super().__init__(message, **kw)
+        self.kind = kind
+        self.detail = detail

@@ -21,6 +21,7 @@ _COMMAND_MODULES = [
     "central_cmd",
     "sheet_cmd",
     "report_cmd",
+    "pack_cmd",
 ]
 
 

@@ -297,6 +297,42 @@ class MergeLock(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
+class TaskPack(Base):
+    """A task pack the bureau made: its per-bureau sequence number, for whom, and where it went."""
+
+    __tablename__ = "task_packs"
+    __table_args__ = (UniqueConstraint("bureau_id", "sequence"),)
+
+    pack_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    bureau_id: Mapped[str] = mapped_column(String(36))
+    sequence: Mapped[int] = mapped_column(Integer)
+    key_id: Mapped[str] = mapped_column(String(16))
+    inspector_key_id: Mapped[str] = mapped_column(String(16), index=True)
+    manifest_sha256: Mapped[str] = mapped_column(SHA)
+    file_name: Mapped[str] = mapped_column(String(255))
+    path: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(32))  # as in the manifest (UTC ISO)
+    n_stations: Mapped[int] = mapped_column(Integer)
+    n_forms: Mapped[int] = mapped_column(Integer)
+    n_assignments: Mapped[int] = mapped_column(Integer)
+    n_findings: Mapped[int] = mapped_column(Integer)
+    n_returned: Mapped[int] = mapped_column(Integer)
+
+
+class PackAssignment(Base):
+    """An assignment sent in a task pack: station, forms, due date, note, inspector."""
+
+    __tablename__ = "pack_assignments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    pack_id: Mapped[str] = mapped_column(ForeignKey("task_packs.pack_id"), index=True)
+    station_code: Mapped[str] = mapped_column(String(12), index=True)
+    inspector_key_id: Mapped[str] = mapped_column(String(16))
+    forms: Mapped[str] = mapped_column(Text)  # JSON [{"sha256", "id", "version"}, ...]
+    due_date: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 def table_of(model: type[Base]) -> Table:
     """A model's Table, typed as one (``__table__`` is typed as a mere FromClause)."""
     return cast(Table, model.__table__)

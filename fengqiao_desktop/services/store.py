@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from fengqiao_desktop import config
@@ -47,6 +47,19 @@ def _registry(data_dir: Path) -> FormRegistry:
     return reg
 
 
+def _add_registered(engine: Engine, reg: FormRegistry) -> None:
+    """The forms registered in the database (those a bureau's task pack brought) join the registry."""
+    with session_scope(engine) as s:
+        rows = s.execute(select(RegisteredForm.sha256, RegisteredForm.content)).all()
+    for sha, content in rows:
+        if reg.by_sha256(sha) is not None:
+            continue
+        try:
+            reg.add(FormDef.model_validate(json.loads(content)))
+        except (FormError, ValueError):
+            continue  # the installed form of that id and version stands (a pack refuses such clashes)
+
+
 @dataclass
 class LocalStore:
     data_dir: Path
@@ -65,7 +78,9 @@ class LocalStore:
         backup = upgrade_local(db)
         engine = make_engine(db)
         settings = config.Settings.load() if data_dir is None else _settings_in(root)
-        return cls(data_dir=root, engine=engine, forms=_registry(root),
+        forms = _registry(root)
+        _add_registered(engine, forms)
+        return cls(data_dir=root, engine=engine, forms=forms,
                    photo_store=PhotoStore(root / "photos"), settings=settings, backup=backup)
 
     @property

@@ -245,3 +245,54 @@ class Meta(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Assignment(Base):
+    """A station the bureau assigned to this laptop's inspector in a task pack (我的任务)."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (Index("ix_assignments_station_code", "station_code"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"))
+    forms: Mapped[str] = mapped_column(Text)  # JSON [{"sha256", "id", "version"}, ...]
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    bureau_id: Mapped[str] = mapped_column(String(36))
+    pack_sequence: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class RecheckFinding(Base):
+    """An open finding of an assigned station, from any inspector, to re-check (回头看)."""
+
+    __tablename__ = "recheck_findings"
+    __table_args__ = (Index("ix_recheck_findings_station_code", "station_code"),)
+
+    inspection_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    finding_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_code: Mapped[str] = mapped_column(String(12))
+    item_id: Mapped[str | None] = mapped_column(String(64))
+    category: Mapped[str | None] = mapped_column(String(32))
+    severity: Mapped[str | None] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(Text, default="")
+    measures: Mapped[str] = mapped_column(Text, default="")
+    responsible: Mapped[str] = mapped_column(Text, default="")
+    deadline: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str | None] = mapped_column(String(16))
+    inspector_name: Mapped[str] = mapped_column(String(100), default="")
+    pack_sequence: Mapped[int] = mapped_column(Integer)
+
+
+class ReturnedInspection(Base):
+    """An inspection the bureau returned at review (退回), with its comment."""
+
+    __tablename__ = "returned_inspections"
+
+    inspection_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    station_code: Mapped[str] = mapped_column(String(12))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    returned_by: Mapped[str] = mapped_column(String(100), default="")
+    returned_at: Mapped[str] = mapped_column(String(32))
+    pack_sequence: Mapped[int] = mapped_column(Integer)

@@ -162,6 +162,10 @@ def wire(window, args) -> None:
     window.set_export_handler(export)
     install_profile_action(window)
 
+    from fengqiao_desktop.ui.packs import install as install_packs
+
+    install_packs(window)
+
 
 def open_data(window, *, demo: bool = False, on_open=None) -> None:
     """Open the local store in the background, then show its stations (and the demo roster if asked);

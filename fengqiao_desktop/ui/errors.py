@@ -60,6 +60,8 @@ def known_error_box(parent: QWidget | None, exc: KnownError) -> QMessageBox:
         box.setInformativeText(QCoreApplication.translate("Errors", "{count} rows have problems; nothing was imported.").format(
             count=len(rows)))
         box.setDetailedText("\n".join(lines))
+    elif getattr(exc, "detail", ""):  # the member or field at fault: for the details, not the message
+        box.setDetailedText(str(exc.detail))
     return box
 
 

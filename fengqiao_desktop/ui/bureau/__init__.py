@@ -22,6 +22,7 @@ PAGES = (
     ("fengqiao_desktop.ui.bureau.coverage", "CoveragePage", "Coverage", "Coverage"),
     ("fengqiao_desktop.ui.bureau.conflicts.page", "ConflictsPage", "BureauConflicts", "Conflicts"),
     ("fengqiao_desktop.ui.bureau.forms.page", "FormsPage", "FormImport", "Forms"),
+    ("fengqiao_desktop.ui.packs.bureau_page", "PackPage", "BureauPacks", "Task packs"),
 )
 
 

@@ -25,6 +25,7 @@ class Column:
     text: Callable[[Any], str]
     tooltip: Callable[[Any], str] | None = None
     background: Callable[[Any], str | None] | None = None  # a colour name, or None
+    foreground: Callable[[Any], str | None] | None = None  # a colour name, or None
 
 
 class RowsModel(QAbstractTableModel):
@@ -78,6 +79,9 @@ class RowsModel(QAbstractTableModel):
             return col.tooltip(row) if col.tooltip else col.text(row)
         if role == Qt.ItemDataRole.BackgroundRole and col.background is not None:
             colour = col.background(row)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.ForegroundRole and col.foreground is not None:
+            colour = col.foreground(row)
             return QBrush(QColor(colour)) if colour else None
         if role == ROW_ROLE:
             return row

@@ -54,11 +54,11 @@ def test_page_titles_follow_the_language(qtbot, context):
 
     pages = [holders[2].page(), holders[1].page(), holders[5].page(), holders[0].page(), holders[3].page()]
     assert [type(p) for p in pages] == [ImportPage, TrustPage, ConflictsPage, RosterPage, ReviewPage]
-    assert titles() == ["中心名册", "信任的检查员密钥", "导入数据包", "审核", "覆盖与达标", "冲突", "表单"]
+    assert titles() == ["中心名册", "信任的检查员密钥", "导入数据包", "审核", "覆盖与达标", "冲突", "表单", "任务包"]
     i18n.install("en")
     qtbot.waitUntil(lambda: titles()[0] == "Central roster")
     assert titles() == ["Central roster", "Trusted inspector keys", "Import bundles", "Review", "Coverage",
-                        "Conflicts", "Forms"]
+                        "Conflicts", "Forms", "Task packs"]
     assert pages[0].files_button.text() == "Choose bundles…"
     assert pages[1].model.headerData(0, Qt.Orientation.Horizontal) == "Key id"
 
