@@ -331,17 +331,21 @@ class InspectionService(FindingsMixin):
 
 
 def incomplete_error(form: FormDef, result: ScoreResult) -> InspectionError:
-    def title(i: str) -> str:
-        return f"{i}（{form.items[i].title.zh}）" if i in form.items else i
+    """What still blocks completion, each item named by its number on the sheet (A1, B2 ...)."""
+    def label(i: str, lang: str) -> str:
+        item = form.items.get(i)
+        if item is None:
+            return i
+        return f"{item.no}（{item.title.zh}）" if lang == "zh" else f"{item.no} ({item.title.en})"
 
     zh, en = [], []
     if result.missing_answers:
-        zh.append("未作答：" + "、".join(title(i) for i in result.missing_answers))
-        en.append("missing answers: " + ", ".join(result.missing_answers))
+        zh.append("未作答：" + "、".join(label(i, "zh") for i in result.missing_answers))
+        en.append("missing answers: " + ", ".join(label(i, "en") for i in result.missing_answers))
     if result.missing_evidence:
-        zh.append("缺少佐证照片：" + "、".join(f"{title(i)} 需 {n} 张，现有 {h} 张"
+        zh.append("缺少佐证照片：" + "、".join(f"{label(i, 'zh')} 需 {n} 张，现有 {h} 张"
                                           for i, h, n in result.missing_evidence))
-        en.append("missing evidence: " + ", ".join(f"{i} needs {n} photo(s), has {h}"
+        en.append("missing evidence: " + ", ".join(f"{label(i, 'en')} needs {n} photo(s), has {h}"
                                                    for i, h, n in result.missing_evidence))
     err = InspectionError("检查尚不能完成。" + "；".join(zh),
                           message_en="The inspection cannot be completed yet: " + "; ".join(en))
