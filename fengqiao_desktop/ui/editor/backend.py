@@ -43,6 +43,7 @@ class LinkedAnswer:
 
     item_id: str  # the item in this form
     source_id: str  # the inspection that answers it
+    source_item: str  # the item's id in that inspection's form
     source_no: str  # the item's number in that inspection's form
     answer: Answer | None
     photos: int = 0

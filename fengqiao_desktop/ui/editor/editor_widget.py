@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 
 from fengqiao_desktop.domain import FormKind
 from fengqiao_desktop.errors import KnownError
-from fengqiao_desktop.formengine.visit import GateState
 from fengqiao_desktop.formengine.scoring import ScoreResult
+from fengqiao_desktop.formengine.visit import GateState
 from fengqiao_desktop.ui.editor import last_opened
 from fengqiao_desktop.ui.editor.answer_widgets import TextAnswer
 from fengqiao_desktop.ui.editor.backend import EditorBackend, InspectionView, VisitInfo
@@ -51,12 +51,12 @@ from fengqiao_desktop.ui.editor.lifecycle import (
     RefusalDialog,
     ReopenDialog,
 )
-from fengqiao_desktop.ui.editor.words import answer_text, gate_state_text
 from fengqiao_desktop.ui.editor.mime import has_photo_data
 from fengqiao_desktop.ui.editor.photo_controller import PhotoController
 from fengqiao_desktop.ui.editor.runner import TaskRunner, default_runner
 from fengqiao_desktop.ui.editor.score_panel import ScorePanel
 from fengqiao_desktop.ui.editor.sheet_print import SheetPrint
+from fengqiao_desktop.ui.editor.words import answer_text, gate_state_text
 
 
 def _default_lang() -> str:
@@ -74,7 +74,7 @@ class InspectionEditor(QWidget):
     score_changed = Signal(object)  # ScoreResult
     message = Signal(str)  # short status text for the window's status bar
     pdf_saved = Signal(str)  # path of a score sheet just written
-    open_inspection_requested = Signal(str)  # another inspection of the visit (the five-haves check)
+    open_inspection_requested = Signal(str, str)  # inspection id, item id: "answer it there"
     photos_saved = Signal(str)  # inspection id, after its photos changed
 
     def __init__(self, store, inspection_id: str, parent: QWidget | None = None, *,
@@ -290,7 +290,7 @@ class InspectionEditor(QWidget):
     def _open_source(self, item_id: str) -> None:
         link = self.visit.linked.get(item_id)
         if link is not None:
-            self.open_inspection_requested.emit(link.source_id)
+            self.open_inspection_requested.emit(link.source_id, link.source_item)
 
     def score(self) -> ScoreResult:
         return self._score

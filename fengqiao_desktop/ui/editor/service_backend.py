@@ -18,7 +18,6 @@ from fengqiao_desktop.errors import KnownError, ReportError
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
 from fengqiao_desktop.formengine.visit import GateState, gate_state, linked_in_visit
 from fengqiao_desktop.services.photos import ingest_file
-from fengqiao_desktop.ui.editor.words import audit_change, audit_label
 from fengqiao_desktop.ui.editor.backend import (
     IngestFailure,
     InspectionView,
@@ -29,6 +28,7 @@ from fengqiao_desktop.ui.editor.backend import (
 from fengqiao_desktop.ui.editor.findings import FindingRow
 from fengqiao_desktop.ui.editor.lifecycle import AuditRow
 from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
+from fengqiao_desktop.ui.editor.words import audit_change, audit_label
 
 
 def _local(t: dt.datetime | None) -> str:
@@ -92,7 +92,7 @@ class ServiceBackend:
             src_form, src_item = me.form.items[item_id].source or ("", "")
             src = views[src_form]
             src_def = src.form.items.get(src_item)
-            linked[item_id] = LinkedAnswer(item_id, src.id, src_def.no if src_def else src_item,
+            linked[item_id] = LinkedAnswer(item_id, src.id, src_item, src_def.no if src_def else src_item,
                                            src.answers.get(src_item), src.photo_counts().get(src_item, 0))
         members = [VisitMember(v.id, v.form.title.get(lang), v.form.kind, v.status, v.score)
                    for v in views.values()]
