@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
                     editor.photos_saved):
             sig.connect(lambda *_a, e=editor: self._visit_changed(e))
         editor.open_inspection_requested.connect(self._open_linked_item)
-        title = editor.view.title or QCoreApplication.translate("MainWindow", "Inspection")
+        title = editor.tab_title() or QCoreApplication.translate("MainWindow", "Inspection")
         return editor, title if len(title) <= 24 else title[:23] + "…"
 
     def _inspection_changed(self) -> None:

@@ -672,5 +672,21 @@
         <source>Five-haves check of this visit: {state}</source>
         <translation>本次走访五有检查：{state}</translation>
     </message>
+    <message>
+        <source>{item}: {finding}</source>
+        <translation>{item}：{finding}</translation>
+    </message>
+    <message>
+        <source>Five haves</source>
+        <translation>五有</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>示范型</translation>
+    </message>
+    <message>
+        <source>{kind} · {station}</source>
+        <translation>{kind} · {station}</translation>
+    </message>
 </context>
 </TS>

@@ -284,6 +284,13 @@ class InspectionEditor(QWidget):
         self._show_links()
         self._show_score(self.backend.score())
 
+    def tab_title(self) -> str:
+        """The tab's text: which form of the visit, and where."""
+        kind = QCoreApplication.translate("Editor", "Five haves") if self.form.kind is FormKind.GATE \
+            else QCoreApplication.translate("Editor", "Rubric")
+        station = (self.view.extra or {}).get("station_name") or self.view.title
+        return QCoreApplication.translate("Editor", "{kind} · {station}").format(kind=kind, station=station)
+
     def visit_id(self) -> str:
         return str((self.view.extra or {}).get("visit_id") or "")
 
@@ -390,8 +397,11 @@ class InspectionEditor(QWidget):
                 (QCoreApplication.translate("Editor", "deadline"), f.deadline),
                 (QCoreApplication.translate("Editor", "measures"), f.measures)) if not value]
             if missing:
-                where = self.numbers.get(f.item_id or "", "")
-                text = f"{where} {f.description}".strip() or QCoreApplication.translate("Editor", "(no text)")
+                text = f.description or QCoreApplication.translate("Editor", "(no text)")
+                item = self.form.items.get(f.item_id or "")
+                if item is not None:
+                    text = QCoreApplication.translate("Editor", "{item}: {finding}").format(
+                        item=f"{item.no} {item.title.get(self.lang)}", finding=text)
                 out.append(QCoreApplication.translate("Editor", "{finding} — missing: {what}").format(
                     finding=text, what=QCoreApplication.translate("Editor", ", ").join(missing)))
         return out

@@ -63,7 +63,10 @@ class ServiceBackend:
     # -- answers -------------------------------------------------------------------
     def load(self) -> InspectionView:
         v = self._ins.get(self.inspection_id)
-        earlier = self._ins.open_findings_for_station(v.station_code, self.inspection_id)
+        # open findings of earlier visits (this visit's own findings are not "earlier")
+        this_visit = {x.id for x in self._ins.list(v.station_code) if x.visit_id == v.visit_id}
+        earlier = [f for f in self._ins.open_findings_for_station(v.station_code, self.inspection_id)
+                   if f.inspection_id not in this_visit]
         title = f"{v.station_name} · {v.visit_date.isoformat()}"
         return InspectionView(v.id, v.form, title, v.status, v.revision, dict(v.answers),
                               [_photo_row(p) for p in v.photos], v.score,

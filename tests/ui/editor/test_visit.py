@@ -147,7 +147,7 @@ def test_complete_shows_a_summary_and_cancel_locks_nothing(qtbot, store, tmp_pat
     assert "得分 5 / 5 — 五有达标" in text
     assert "五有达标检查：五有达标" in text  # the visit's verdicts, this form first
     assert "示范型退役军人服务站评分表（街道乡镇级）" in text  # ... and the rubric of the same visit
-    assert "5 制度上墙内容过时 — 缺少：责任人、整改时限、整改措施" in text
+    assert "5 有保障：制度上墙内容过时 — 缺少：责任人、整改时限、整改措施" in text
     assert "照片：5 张" in text
     dlg.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert store.inspections.get(gid).status is InspectionStatus.DRAFT  # nothing locked
