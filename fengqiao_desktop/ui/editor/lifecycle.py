@@ -86,7 +86,7 @@ class CompleteSummaryDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.text, 1)
         lay.addWidget(self.buttons)
-        self.resize(560, 420)
+        self.resize(560, 340)
 
     def summary_text(self) -> str:
         return self.text.text()
