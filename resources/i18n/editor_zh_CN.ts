@@ -688,5 +688,9 @@
         <source>{kind} · {station}</source>
         <translation>{kind} · {station}</translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 </TS>

@@ -249,7 +249,7 @@ class InspectionEditor(QWidget):
         try:
             result = self.backend.set_answer(item_id, answer)
         except KnownError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Not saved"), exc.user_message())
+            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Not saved"), exc.user_message(self.lang))
             self.rows[item_id].set_answer(self.backend.load().answers.get(item_id))
             return
         self._show_score(result)
@@ -411,7 +411,7 @@ class InspectionEditor(QWidget):
             result = self.backend.complete()
         except KnownError as exc:
             problems = list(getattr(exc, "problems", None) or self._problems())
-            dlg = RefusalDialog(exc.user_message(), problems, self)
+            dlg = RefusalDialog(exc.user_message(self.lang), problems, self)
             dlg.setObjectName("refusal")
             dlg.open()
             return False
@@ -442,7 +442,7 @@ class InspectionEditor(QWidget):
         try:
             self.backend.reopen(reason)
         except KnownError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Cannot change"), exc.user_message())
+            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Cannot change"), exc.user_message(self.lang))
             return
         self._fill(self.backend.load())
         self.inspection_reopened.emit(self.view.inspection_id, self.view.revision)
@@ -482,7 +482,7 @@ class InspectionEditor(QWidget):
         try:
             job = self.backend.sheet_job(target)
         except KnownError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message())
+            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message(self.lang))
             return
         if job is None:
             QMessageBox.information(self, QCoreApplication.translate("Editor", "Score sheet"),
@@ -517,7 +517,7 @@ class InspectionEditor(QWidget):
         self.pdf_btn.setEnabled(True)
         self._open_when_written = False
         if isinstance(exc, KnownError):
-            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message())
+            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message(self.lang))
             return
         raise exc
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from fengqiao_desktop.domain import FormKind, Verdict
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.formengine.scoring import ScoreResult
-from fengqiao_desktop.formengine.visit import GateState
+from fengqiao_desktop.formengine.visit import FIVE_HAVES_VETO, FIVE_HAVES_VETO_EN, GateState
 from fengqiao_desktop.ui.editor.backend import VisitInfo
 from fengqiao_desktop.ui.editor.words import gate_state_text
 
@@ -96,7 +96,7 @@ class ScorePanel(QWidget):
         label = result.verdict_label(self.lang)
         if result.veto_reasons:
             label += "\n" + QCoreApplication.translate("Editor", "Veto: {reasons}").format(
-                reasons="；".join(result.veto_reasons))
+                reasons=QCoreApplication.translate("Editor", "; ").join(self._veto_reasons(result)))
         elif result.missing_answers and result.verdict is not Verdict.PENDING:
             label += QCoreApplication.translate("Editor", " (so far)")
         self.verdict.setText(label)
@@ -132,6 +132,17 @@ class ScorePanel(QWidget):
         self.missing_title.setText(
             QCoreApplication.translate("Editor", "Still missing: {n}").format(n=n_missing) if n_missing
             else QCoreApplication.translate("Editor", "Nothing missing"))
+
+    def _veto_reasons(self, result: ScoreResult) -> list[str]:
+        """The reasons in the interface language (the form states them in Chinese)."""
+        if self.lang != "en":
+            return list(result.veto_reasons)
+        out = [FIVE_HAVES_VETO_EN for r in result.veto_reasons if r == FIVE_HAVES_VETO]
+        for item_id, s in result.items.items():
+            if s.veto_failed:
+                it = self.form.items[item_id]
+                out.append(f"{it.no} {it.title.en}")
+        return out or list(result.veto_reasons)
 
     def _add_missing(self, text: str, item_id: str, colour: str) -> None:
         li = QListWidgetItem(text)

@@ -200,10 +200,10 @@ def test_change_after_completion_asks_a_reason_and_keeps_the_trail(window, qtbot
 
 
 def test_earlier_findings_and_returning_to_the_last_inspection(window, qtbot, tmp_path, sync_tasks, dialogs):
+    import datetime as dt
+
     from fengqiao_desktop.ui.app import open_data
     from fengqiao_desktop.ui.main_window import MainWindow
-
-    import datetime as dt
 
     editor = _open_rubric(window, qtbot)
     first = window.store.inspections.create(CODE, "demonstration-town", "张三",

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from fengqiao_desktop import config
 from fengqiao_desktop.domain import InspectionStatus, Level
@@ -22,7 +22,7 @@ from fengqiao_desktop.formengine.scoring import Answer
 from fengqiao_desktop.roster.model import StationRow
 from fengqiao_desktop.services.store import LocalStore
 from fengqiao_desktop.storage.stations import StationRepo
-from fengqiao_desktop.ui.editor.lifecycle import CompleteSummaryDialog
+from fengqiao_desktop.ui.editor.lifecycle import CompleteSummaryDialog, RefusalDialog
 
 TOWN = "620102017000"
 FIVE = ["jigou", "bianzhi", "renyuan", "jingfei", "baozhang"]
@@ -237,3 +237,31 @@ def test_a_new_visit_opens_both_tabs_and_the_rubric_follows_the_check_live(
     assert gate.current_item() == "renyuan"
     for ed in list(w._editors.values()):
         ed.close()
+
+
+def test_the_visit_in_english_is_all_english(qtbot, store, tmp_path):
+    from fengqiao_desktop.ui import i18n
+    from fengqiao_desktop.ui.editor import InspectionEditor
+    from fengqiao_desktop.ui.editor.runner import SyncRunner
+
+    i18n.install("en")
+    gid = store.inspections.create(TOWN, "five-haves", "Zhang")
+    rid = store.inspections.create(TOWN, "demonstration-town", "Zhang")
+    store.inspections.set_answer(gid, "bianzhi", False)
+    ed = InspectionEditor(store, rid, runner=SyncRunner(), lang="en")
+    qtbot.addWidget(ed)
+    assert ed.score_panel.verdict.text() == "Veto\nVeto: Five haves not met; A2 Staffing posts approved"
+    assert ed.score_panel.gate.text() == "Five-haves check of this visit: not met"
+    assert ed.rows["A2"].linked.text() == "Five-haves check, item 2: No · photos: 0"
+    assert ed.rows["A2"].source_btn.text() == "Answer in the five-haves check"
+    assert ed.tab_title() == "Rubric · 东岗西路街道退役军人服务站"
+    for text in (ed.score_panel.verdict.text(), ed.score_panel.gate.text(), ed.rows["A1"].linked.text()):
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), text
+    # "cannot complete yet" in English only, numbered as on paper
+    assert ed.ask_complete() is None
+    refusal = ed.findChild(RefusalDialog, "refusal")
+    assert refusal.windowTitle() == "Cannot complete yet"
+    head = refusal.findChild(QLabel).text()
+    assert head.startswith("The inspection cannot be completed yet: missing answers: A1 (Organisation set up)")
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in head.replace("东岗西路街道退役军人服务站", ""))
+    refusal.close()
