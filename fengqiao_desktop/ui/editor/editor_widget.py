@@ -97,7 +97,7 @@ class InspectionEditor(QWidget):
         self.last_pdf: str | None = None
         self._pdf_state: tuple | None = None  # what the last PDF was written from
         self._open_when_written = False
-        self.visit: VisitInfo = backend.visit()
+        self.visit = VisitInfo()  # the rest of the visit: read by every _fill()
 
         # the form's own item numbers (A1, B2 ...; 1-5 in the five-haves check), as on paper
         self.numbers = {iid: it.no for iid, it in self.form.items.items()}
@@ -221,6 +221,7 @@ class InspectionEditor(QWidget):
 
     def _fill(self, view: InspectionView) -> None:
         self.view = view
+        self.visit = self.backend.visit()
         for item_id, row in self.rows.items():
             row.set_answer(view.answers.get(item_id))
         self._show_links()
