@@ -110,6 +110,11 @@ def test_linked_items_show_the_checks_answer_read_only_and_a_rubric_alone_answer
     assert ed.rows["A1"].linked.text() == "取自五有检查第 1 项：是 · 备注：牌匾齐全 · 照片 1 张"
     assert ed.rows["A2"].linked.text() == "取自五有检查第 2 项：未作答 · 照片 0 张"
     assert not ed.rows["B1"].is_linked
+    ed.focus_first()  # the keyboard starts at the first item answered here
+    assert ed.current_item() == "B1"
+    ed.focus_item("A5")
+    ed.focus_next("A5")
+    assert ed.current_item() == "B1"
     # one numbering: the form's numbers on the rows and in the panel, never 1.1
     assert ed.rows["B1"].findChild(type(ed.title)).text().startswith("<b>B1</b>")
     missing = [ed.score_panel.missing.item(i).text() for i in range(ed.score_panel.missing.count())]
