@@ -72,6 +72,10 @@ def _answer(item: Item | None, data: Any) -> str:
                                     na=bool(data.get("na"))))
 
 
+def _note(data: Any) -> str:
+    return str(data.get("note") or "") if isinstance(data, dict) else ""
+
+
 def audit_change(form: FormDef, action: str, detail: dict[str, Any]) -> str:
     """What an audit entry changed, in one line ("" when the entry changed no value)."""
     item = form.items.get(str(detail.get("item") or ""))
@@ -80,8 +84,8 @@ def audit_change(form: FormDef, action: str, detail: dict[str, Any]) -> str:
         before, after = detail.get("before"), detail.get("after")
         text = _tr("{no}: {before} → {after}").format(
             no=no, before=_answer(item, before), after=_answer(item, after))
-        old_note = (before or {}).get("note") or "" if isinstance(before, dict) else ""
-        new_note = (after or {}).get("note") or "" if isinstance(after, dict) else ""
+        old_note = _note(before)
+        new_note = _note(after)
         if old_note != new_note:
             text += _tr("; note: “{before}” → “{after}”").format(before=old_note, after=new_note)
         return text
