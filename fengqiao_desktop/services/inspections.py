@@ -332,7 +332,8 @@ class InspectionService(FindingsMixin):
 
 
 def incomplete_error(form: FormDef, result: ScoreResult) -> InspectionError:
-    def title(i: str, lang: str) -> str:
+    """What still blocks completion, each item named by its number on the sheet (A1, B2 ...)."""
+    def label(i: str, lang: str) -> str:
         item = form.items.get(i)
         if item is None:
             return i
@@ -340,12 +341,12 @@ def incomplete_error(form: FormDef, result: ScoreResult) -> InspectionError:
 
     zh, en = [], []
     if result.missing_answers:
-        zh.append("未作答：" + "、".join(title(i, "zh") for i in result.missing_answers))
-        en.append("missing answers: " + ", ".join(title(i, "en") for i in result.missing_answers))
+        zh.append("未作答：" + "、".join(label(i, "zh") for i in result.missing_answers))
+        en.append("missing answers: " + ", ".join(label(i, "en") for i in result.missing_answers))
     if result.missing_evidence:
-        zh.append("缺少佐证照片：" + "、".join(f"{title(i, 'zh')} 需 {n} 张，现有 {h} 张"
+        zh.append("缺少佐证照片：" + "、".join(f"{label(i, 'zh')} 需 {n} 张，现有 {h} 张"
                                           for i, h, n in result.missing_evidence))
-        en.append("missing evidence: " + ", ".join(f"{title(i, 'en')} needs {n} photo(s), has {h}"
+        en.append("missing evidence: " + ", ".join(f"{label(i, 'en')} needs {n} photo(s), has {h}"
                                                    for i, h, n in result.missing_evidence))
     err = InspectionError("检查尚不能完成。" + "；".join(zh),
                           message_en="The inspection cannot be completed yet: " + "; ".join(en))

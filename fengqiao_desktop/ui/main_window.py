@@ -303,7 +303,11 @@ class MainWindow(QMainWindow):
 
     # -- inspections -----------------------------------------------------------------
     def start_inspections(self, code: str, form_ids: list) -> list[str]:
-        """Create one inspection per form for a station and open the first in the editor."""
+        """Start a visit: one inspection per form, each opened in its own tab, the first one shown.
+
+        Forms of one station started on one day join one visit, so the rubric's
+        five-haves items read the five-haves check opened beside it.
+        """
         ids: list[str] = []
         try:
             for form_id in form_ids:
@@ -313,7 +317,8 @@ class MainWindow(QMainWindow):
         if ids:
             self.browser.page.refresh()
             self.browser.refresh_badges([code])
-            self.open_inspection(ids[0])
+            for iid in reversed(ids):  # the first one ends up current
+                self.open_inspection(iid)
         return ids
 
     def open_inspection(self, inspection_id: str) -> QWidget:
@@ -342,13 +347,37 @@ class MainWindow(QMainWindow):
         editor.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         for sig in (editor.answer_saved, editor.inspection_completed, editor.inspection_reopened):
             sig.connect(lambda *_a: self._inspection_changed())
-        title = editor.view.title or QCoreApplication.translate("MainWindow", "Inspection")
+        for sig in (editor.answer_saved, editor.inspection_completed, editor.inspection_reopened,
+                    editor.photos_saved):
+            sig.connect(lambda *_a, e=editor: self._visit_changed(e))
+        editor.open_inspection_requested.connect(self._open_linked_item)
+        title = editor.tab_title() or QCoreApplication.translate("MainWindow", "Inspection")
         return editor, title if len(title) <= 24 else title[:23] + "…"
 
     def _inspection_changed(self) -> None:
         code = self.browser.page.current_code()
         self.browser.refresh_badges([code] if code else None)
         self.browser.page.refresh()
+
+    def _open_linked_item(self, inspection_id: str, item_id: str) -> None:
+        """"Answer in the five-haves check": that check's tab, on the item."""
+        from fengqiao_desktop.ui.editor.editor_widget import InspectionEditor
+
+        widget = self.open_inspection(inspection_id)
+        if isinstance(widget, InspectionEditor):
+            widget.jump_to(item_id)
+
+    def _visit_changed(self, source) -> None:
+        """An inspection changed: the other open inspections of its visit re-read what they show."""
+        from fengqiao_desktop.ui.editor.editor_widget import InspectionEditor
+
+        visit = source.visit_id()
+        if not visit:
+            return
+        for w in list(self._editors.values()):
+            if w is not source and isinstance(w, InspectionEditor) and w.visit_id() == visit \
+                    and self.inspector.indexOf(w) >= 0:
+                w.refresh_visit()
 
     def close_tab(self, index: int) -> None:
         if index == 0:

@@ -281,34 +281,6 @@ Inspection {id}</source>
     </message>
 </context>
 <context>
-    <name>NewInspectionDialog</name>
-    <message>
-        <location filename="../../fengqiao_desktop/ui/stations/new_inspection.py" line="42" />
-        <source>New inspection</source>
-        <translation>新建检查</translation>
-    </message>
-    <message>
-        <location filename="../../fengqiao_desktop/ui/stations/new_inspection.py" line="46" />
-        <source>Station: {name}</source>
-        <translation>服务站：{name}</translation>
-    </message>
-    <message>
-        <location filename="../../fengqiao_desktop/ui/stations/new_inspection.py" line="47" />
-        <source>Form to fill in:</source>
-        <translation>要填写的表：</translation>
-    </message>
-    <message>
-        <location filename="../../fengqiao_desktop/ui/stations/new_inspection.py" line="59" />
-        <source>Also the five-haves checklist for the same visit</source>
-        <translation>同一次走访同时填写“五有”检查表</translation>
-    </message>
-    <message>
-        <location filename="../../fengqiao_desktop/ui/stations/new_inspection.py" line="65" />
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-</context>
-<context>
     <name>OpenFindingsModel</name>
     <message>
         <location filename="../../fengqiao_desktop/ui/stations/page_models.py" line="119" />

@@ -532,5 +532,165 @@
         <source>The score sheet was sent to the printer.</source>
         <translation>评分表已发送到打印机。</translation>
     </message>
+    <message>
+        <source>Answer in the five-haves check</source>
+        <translation>在五有检查中作答</translation>
+    </message>
+    <message>
+        <source>Five-haves check, item {no}: {value}</source>
+        <translation>取自五有检查第 {no} 项：{value}</translation>
+    </message>
+    <message>
+        <source>note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>photos: {n}</source>
+        <translation>照片 {n} 张</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>no five-haves check in this visit</source>
+        <translation>本次走访没有五有检查</translation>
+    </message>
+    <message>
+        <source>not finished yet</source>
+        <translation>尚未查完（待定）</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>answer changed</source>
+        <translation>修改答案</translation>
+    </message>
+    <message>
+        <source>finding resolved</source>
+        <translation>整改事项自动销号</translation>
+    </message>
+    <message>
+        <source>{no}: {before} → {after}</source>
+        <translation>{no}：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>; note: “{before}” → “{after}”</source>
+        <translation>；备注：“{before}” → “{after}”</translation>
+    </message>
+    <message>
+        <source>finding: {before} → {after}</source>
+        <translation>整改事项：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>{total} pts, {verdict}</source>
+        <translation>{total} 分，{verdict}</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Complete the inspection?</source>
+        <translation>确认完成检查？</translation>
+    </message>
+    <message>
+        <source>Verdicts of this visit</source>
+        <translation>本次走访的结论</translation>
+    </message>
+    <message>
+        <source>Findings still lacking a responsible person, deadline or measures: {n}</source>
+        <translation>尚缺责任人、整改时限或整改措施的整改事项：{n} 项</translation>
+    </message>
+    <message>
+        <source>Every finding has a responsible person, a deadline and measures.</source>
+        <translation>所有整改事项均已填写责任人、整改时限和整改措施。</translation>
+    </message>
+    <message>
+        <source>Photos: {n}</source>
+        <translation>照片：{n} 张</translation>
+    </message>
+    <message>
+        <source>Completing locks the inspection; a later change needs a reason and makes a new revision.</source>
+        <translation>完成后检查即锁定；之后如需修改，须说明理由，并生成新版本。</translation>
+    </message>
+    <message>
+        <source>Complete and lock</source>
+        <translation>完成并锁定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Score {total} / {max} — {verdict}</source>
+        <translation>得分 {total} / {max} — {verdict}</translation>
+    </message>
+    <message>
+        <source>{form}: {verdict}</source>
+        <translation>{form}：{verdict}</translation>
+    </message>
+    <message>
+        <source> ({status})</source>
+        <translation>（{status}）</translation>
+    </message>
+    <message>
+        <source>responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>（无描述）</translation>
+    </message>
+    <message>
+        <source>{finding} — missing: {what}</source>
+        <translation>{finding} — 缺少：{what}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>revision {n}</source>
+        <translation>第{n}版</translation>
+    </message>
+    <message>
+        <source>Five-haves check of this visit: {state}</source>
+        <translation>本次走访五有检查：{state}</translation>
+    </message>
+    <message>
+        <source>{item}: {finding}</source>
+        <translation>{item}：{finding}</translation>
+    </message>
+    <message>
+        <source>Five haves</source>
+        <translation>五有</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>示范型</translation>
+    </message>
+    <message>
+        <source>{kind} · {station}</source>
+        <translation>{kind} · {station}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 </TS>

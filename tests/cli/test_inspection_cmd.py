@@ -130,8 +130,13 @@ def test_complete_with_missing_answers_and_evidence_stores_nothing(data, tmp_pat
     assert r.exit_code == 1
     line = r.stderr.strip()
     assert len(line.splitlines()) == 1
-    assert dropped in line and "缺少佐证照片" in line
-    assert all(i in line for i in form.items if i != "jigou")  # every item still lacking a photo
+    # items are named by their numbers on the sheet, with their titles
+    def named(i):
+        return f"{form.items[i].no}（{form.items[i].title.zh}）"
+
+    assert named(dropped) in line and "缺少佐证照片" in line
+    assert all(named(i) in line for i in form.items if i != "jigou")  # every item still lacking a photo
+    assert "jigou" not in line
     _nothing_stored(d)
 
 

@@ -98,19 +98,30 @@ def test_page_models_pass_the_model_tester(qtmodeltester):
     qtmodeltester.check(f)
 
 
-def test_new_inspection_dialog_defaults_to_the_level_rubric_plus_five_haves(qtbot):
-    dialog = NewInspectionDialog("东岗西路街道退役军人服务站", CHOICES)
+def test_new_inspection_starts_a_visit_five_haves_first_rubric_added_by_default(qtbot):
+    dialog = NewInspectionDialog("东岗西路街道退役军人服务站", CHOICES, level=Level.TOWN)
     qtbot.addWidget(dialog)
-    assert dialog.picked().form_id == "rubric-town"
-    assert dialog.also_gate.isChecked()
-    assert dialog.selected_form_ids() == ["rubric-town", "five-haves"]
-    dialog.also_gate.setChecked(False)
-    assert dialog.selected_form_ids() == ["rubric-town"]
-    dialog.radios[0].setChecked(True)  # the five-haves alone
+    assert dialog.five_haves.isChecked()
+    assert dialog.also_rubric.isChecked() and dialog.also_rubric.text() == "同时进行示范型评分"
+    assert dialog.rubric.currentData() == "rubric-town"  # the level's rubric is offered first
+    assert dialog.selected_form_ids() == ["five-haves", "rubric-town"]
+    dialog.also_rubric.setChecked(False)
     assert dialog.selected_form_ids() == ["five-haves"]
+    dialog.five_haves.setChecked(False)
+    assert dialog.selected_form_ids() == []
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
 
 
-def test_new_inspection_creates_and_opens_it(qtbot, sync_tasks, dialogs):
+def test_a_city_centre_is_not_scored_for_the_demonstration_grade_by_default(qtbot):
+    dialog = NewInspectionDialog("兰州市退役军人服务中心", CHOICES, level=Level.CITY)
+    qtbot.addWidget(dialog)
+    assert not dialog.also_rubric.isChecked()
+    assert dialog.selected_form_ids() == ["five-haves"]
+    dialog.also_rubric.setChecked(True)  # the inspector adds it
+    assert dialog.selected_form_ids() == ["five-haves", "rubric-town"]
+
+
+def test_new_inspection_opens_every_form_of_the_visit_as_a_tab(qtbot, sync_tasks, dialogs):
     from fengqiao_desktop.ui.main_window import MainWindow
 
     source = _source()
@@ -118,10 +129,11 @@ def test_new_inspection_creates_and_opens_it(qtbot, sync_tasks, dialogs):
     qtbot.addWidget(w)
     w.set_source(source, background=False)
     w.browser.select_station(CODE)
-    w.browser.page.request_new_inspection(["rubric-town", "five-haves"])
-    assert source.created == [(CODE, "rubric-town"), (CODE, "five-haves")]
-    assert w.open_inspection_ids() == ["new-rubric-town"]
-    assert w.inspector.currentIndex() == w.inspector.count() - 1
+    w.browser.page.request_new_inspection(["five-haves", "rubric-town"])
+    assert source.created == [(CODE, "five-haves"), (CODE, "rubric-town")]
+    assert sorted(w.open_inspection_ids()) == ["new-five-haves", "new-rubric-town"]
+    # the five-haves check is shown first: it is answered first
+    assert w.inspector.currentWidget() is w._editors["new-five-haves"]
 
 
 def test_double_click_on_an_inspection_opens_it(qtbot, sync_tasks, dialogs):

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from fengqiao_desktop.domain import InspectionStatus
+from fengqiao_desktop.domain import FormKind, InspectionStatus
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
+from fengqiao_desktop.formengine.visit import GateState
 from fengqiao_desktop.ui.editor.findings import FindingRow
 from fengqiao_desktop.ui.editor.lifecycle import AuditRow
 from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
@@ -36,6 +37,42 @@ class InspectionView:
         return self.status is not InspectionStatus.DRAFT
 
 
+@dataclass(frozen=True)
+class LinkedAnswer:
+    """An item of this form answered in another inspection of the visit (A1 <- five-haves/jigou)."""
+
+    item_id: str  # the item in this form
+    source_id: str  # the inspection that answers it
+    source_item: str  # the item's id in that inspection's form
+    source_no: str  # the item's number in that inspection's form
+    answer: Answer | None
+    photos: int = 0
+
+
+@dataclass(frozen=True)
+class VisitMember:
+    """Another inspection of the same visit, scored by the visit rule."""
+
+    inspection_id: str
+    title: str  # the form's title in the user's language
+    kind: FormKind
+    status: InspectionStatus
+    score: ScoreResult
+
+
+@dataclass(frozen=True)
+class VisitInfo:
+    """What the editor shows of the rest of the visit."""
+
+    linked: dict[str, LinkedAnswer] = field(default_factory=dict)
+    members: list[VisitMember] = field(default_factory=list)
+    gate: GateState = GateState.ABSENT  # the visit's five-haves check, as the visit rule sees it
+
+    @property
+    def gate_member(self) -> VisitMember | None:
+        return next((m for m in self.members if m.kind is FormKind.GATE), None)
+
+
 class EditorBackend(Protocol):
     inspection_id: str
 
@@ -44,6 +81,8 @@ class EditorBackend(Protocol):
     def set_answer(self, item_id: str, answer: Answer) -> ScoreResult: ...
 
     def score(self) -> ScoreResult: ...
+
+    def visit(self) -> VisitInfo: ...
 
     def complete(self) -> ScoreResult: ...
 

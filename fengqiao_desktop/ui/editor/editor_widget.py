@@ -35,20 +35,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fengqiao_desktop.domain import FormKind
 from fengqiao_desktop.errors import KnownError
 from fengqiao_desktop.formengine.scoring import ScoreResult
+from fengqiao_desktop.formengine.visit import GateState
 from fengqiao_desktop.ui.editor import last_opened
 from fengqiao_desktop.ui.editor.answer_widgets import TextAnswer
-from fengqiao_desktop.ui.editor.backend import EditorBackend, InspectionView
+from fengqiao_desktop.ui.editor.backend import EditorBackend, InspectionView, VisitInfo
 from fengqiao_desktop.ui.editor.earlier_findings import earlier_findings_label
 from fengqiao_desktop.ui.editor.findings_controller import FindingsController
 from fengqiao_desktop.ui.editor.item_row import ItemRow, answer_focus_widgets
-from fengqiao_desktop.ui.editor.lifecycle import AuditDialog, RefusalDialog, ReopenDialog
+from fengqiao_desktop.ui.editor.lifecycle import (
+    AuditDialog,
+    CompleteSummaryDialog,
+    RefusalDialog,
+    ReopenDialog,
+)
 from fengqiao_desktop.ui.editor.mime import has_photo_data
 from fengqiao_desktop.ui.editor.photo_controller import PhotoController
 from fengqiao_desktop.ui.editor.runner import TaskRunner, default_runner
 from fengqiao_desktop.ui.editor.score_panel import ScorePanel
 from fengqiao_desktop.ui.editor.sheet_print import SheetPrint
+from fengqiao_desktop.ui.editor.words import answer_text, gate_state_text
 
 
 def _default_lang() -> str:
@@ -66,6 +74,8 @@ class InspectionEditor(QWidget):
     score_changed = Signal(object)  # ScoreResult
     message = Signal(str)  # short status text for the window's status bar
     pdf_saved = Signal(str)  # path of a score sheet just written
+    open_inspection_requested = Signal(str, str)  # inspection id, item id: "answer it there"
+    photos_saved = Signal(str)  # inspection id, after its photos changed
 
     def __init__(self, store, inspection_id: str, parent: QWidget | None = None, *,
                  backend: EditorBackend | None = None, runner: TaskRunner | None = None,
@@ -81,15 +91,16 @@ class InspectionEditor(QWidget):
         self.view: InspectionView = backend.load()
         self.form = self.view.form
         self.rows: dict[str, ItemRow] = {}
-        self.numbers: dict[str, str] = {}
         self._order: list[str] = []
         self._current: str | None = None
         self._score: ScoreResult = self.view.score
         self.last_pdf: str | None = None
+        self._pdf_state: tuple | None = None  # what the last PDF was written from
+        self._open_when_written = False
+        self.visit = VisitInfo()  # the rest of the visit: read by every _fill()
 
-        for si, sec in enumerate(self.form.sections, start=1):
-            for ii, it in enumerate(sec.items, start=1):
-                self.numbers[it.id] = f"{si}.{ii}"
+        # the form's own item numbers (A1, B2 ...; 1-5 in the five-haves check), as on paper
+        self.numbers = {iid: it.no for iid, it in self.form.items.items()}
         labels = {iid: f"{self.numbers[iid]} {it.title.get(self.lang)}" for iid, it in self.form.items.items()}
 
         self.photo_ctl = PhotoController(backend, self.runner, self, labels)
@@ -120,7 +131,7 @@ class InspectionEditor(QWidget):
         self.pdf_btn.setToolTip(QCoreApplication.translate("Editor", "Print preview, print, or save the on-site score sheet as a PDF (Ctrl+P)"))
         self.open_pdf_btn = QPushButton(QCoreApplication.translate("Editor", "Open PDF"))
         self.open_pdf_btn.setEnabled(False)
-        self.complete_btn.clicked.connect(self.complete)
+        self.complete_btn.clicked.connect(self.ask_complete)
         self.reopen_btn.clicked.connect(self.ask_reopen)
         self.audit_btn.clicked.connect(self.show_audit)
         self.gallery_btn.clicked.connect(lambda: self.photo_ctl.open_gallery())
@@ -165,6 +176,7 @@ class InspectionEditor(QWidget):
                 row.files_dropped.connect(self.photo_ctl.add_files)
                 row.add_photo_requested.connect(self.photo_ctl.choose_files)
                 row.photo_clicked.connect(lambda _iid, pid: self.photo_ctl.open_gallery(pid))
+                row.source_requested.connect(self._open_source)
                 _PasteFilter(self, it.id).install(row)
                 col.addWidget(row)
         col.addStretch(1)
@@ -209,8 +221,10 @@ class InspectionEditor(QWidget):
 
     def _fill(self, view: InspectionView) -> None:
         self.view = view
+        self.visit = self.backend.visit()
         for item_id, row in self.rows.items():
             row.set_answer(view.answers.get(item_id))
+        self._show_links()
         self._show_photos(view.photos)
         self.photo_ctl._photos = list(view.photos)
         self._show_score(view.score)
@@ -236,7 +250,7 @@ class InspectionEditor(QWidget):
         try:
             result = self.backend.set_answer(item_id, answer)
         except KnownError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Not saved"), exc.user_message())
+            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Not saved"), exc.user_message(self.lang))
             self.rows[item_id].set_answer(self.backend.load().answers.get(item_id))
             return
         self._show_score(result)
@@ -246,8 +260,45 @@ class InspectionEditor(QWidget):
 
     def _show_score(self, result: ScoreResult) -> None:
         self._score = result
-        self.score_panel.show_result(result)
+        self.score_panel.show_result(result, self.visit)
         self.score_changed.emit(result)
+
+    # -- the visit -------------------------------------------------------------
+    def _show_links(self) -> None:
+        """Items answered in the visit's five-haves check: its answer, read-only, with a way there."""
+        for item_id, row in self.rows.items():
+            link = self.visit.linked.get(item_id)
+            if link is None:
+                row.set_linked(None)
+                continue
+            a = link.answer
+            parts = [QCoreApplication.translate("Editor", "Five-haves check, item {no}: {value}").format(
+                no=link.source_no, value=answer_text(row.item, a))]
+            if a is not None and a.note:
+                parts.append(QCoreApplication.translate("Editor", "note: {note}").format(note=a.note))
+            parts.append(QCoreApplication.translate("Editor", "photos: {n}").format(n=link.photos))
+            row.set_linked(" · ".join(parts))
+
+    def refresh_visit(self) -> None:
+        """Another inspection of the visit changed: re-read the linked answers and the score."""
+        self.visit = self.backend.visit()
+        self._show_links()
+        self._show_score(self.backend.score())
+
+    def tab_title(self) -> str:
+        """The tab's text: which form of the visit, and where."""
+        kind = QCoreApplication.translate("Editor", "Five haves") if self.form.kind is FormKind.GATE \
+            else QCoreApplication.translate("Editor", "Rubric")
+        station = (self.view.extra or {}).get("station_name") or self.view.title
+        return QCoreApplication.translate("Editor", "{kind} · {station}").format(kind=kind, station=station)
+
+    def visit_id(self) -> str:
+        return str((self.view.extra or {}).get("visit_id") or "")
+
+    def _open_source(self, item_id: str) -> None:
+        link = self.visit.linked.get(item_id)
+        if link is not None:
+            self.open_inspection_requested.emit(link.source_id, link.source_item)
 
     def score(self) -> ScoreResult:
         return self._score
@@ -271,15 +322,18 @@ class InspectionEditor(QWidget):
         self._row_focused(item_id)
 
     def focus_first(self) -> None:
-        if self._order:
-            self.focus_item(self._order[0])
+        first = next((i for i in self._order if not self.rows[i].is_linked), None)
+        if first is not None:
+            self.focus_item(first)
 
     def focus_next(self, item_id: str) -> None:
+        """Enter: the next item answered here (items answered in the five-haves check are passed)."""
         i = self._order.index(item_id)
-        if i + 1 < len(self._order):
-            self.focus_item(self._order[i + 1])
-        else:
-            self.complete_btn.setFocus(Qt.FocusReason.TabFocusReason)
+        for nxt in self._order[i + 1:]:
+            if not self.rows[nxt].is_linked:
+                self.focus_item(nxt)
+                return
+        self.complete_btn.setFocus(Qt.FocusReason.TabFocusReason)
 
     def jump_to(self, item_id: str) -> None:
         if item_id in self.rows:
@@ -297,18 +351,68 @@ class InspectionEditor(QWidget):
     def _photos_changed(self, photos) -> None:
         self._show_photos(photos)
         self._show_score(self.backend.score())  # evidence counts changed
+        self.photos_saved.emit(self.view.inspection_id)
 
     def add_photo_files(self, item_id: str | None, paths: list[str]) -> None:
         """Add photos to an item: the same path the file dialog, drops and paste take."""
         self.photo_ctl.add_files(item_id, paths)
 
     # -- lifecycle ---------------------------------------------------------------
+    def ask_complete(self) -> CompleteSummaryDialog | None:
+        """完成检查: the summary first; nothing is locked unless the inspector confirms."""
+        result = self.backend.score()
+        if not result.complete:
+            self.complete()  # the service refuses and the editor lists what is missing
+            return None
+        self.visit = self.backend.visit()
+        dlg = CompleteSummaryDialog(self._score_line(result), self._visit_verdicts(result),
+                                    self._incomplete_findings(), len(self.backend.photos()), self)
+        dlg.accepted.connect(self.complete)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+        return dlg
+
+    def _score_line(self, result: ScoreResult) -> str:
+        return QCoreApplication.translate("Editor", "Score {total} / {max} — {verdict}").format(
+            total=f"{result.total:g}", max=f"{result.max:g}", verdict=result.verdict_label(self.lang))
+
+    def _visit_verdicts(self, result: ScoreResult) -> list[str]:
+        """Every form of the visit with its verdict by the visit rule, this one first."""
+        line = QCoreApplication.translate("Editor", "{form}: {verdict}")
+        out = [line.format(form=self.form.title.get(self.lang), verdict=result.verdict_label(self.lang))]
+        for m in self.visit.members:
+            verdict = m.score.verdict_label(self.lang)
+            if m.kind is FormKind.GATE:
+                verdict = gate_state_text(self.visit.gate) if self.visit.gate is GateState.PENDING \
+                    else verdict
+            out.append(line.format(form=m.title, verdict=verdict)
+                       + QCoreApplication.translate("Editor", " ({status})").format(
+                           status=m.status.label(self.lang)))
+        return out
+
+    def _incomplete_findings(self) -> list[str]:
+        out = []
+        for f in self.backend.findings():
+            missing = [name for name, value in (
+                (QCoreApplication.translate("Editor", "responsible person"), f.responsible),
+                (QCoreApplication.translate("Editor", "deadline"), f.deadline),
+                (QCoreApplication.translate("Editor", "measures"), f.measures)) if not value]
+            if missing:
+                text = f.description or QCoreApplication.translate("Editor", "(no text)")
+                item = self.form.items.get(f.item_id or "")
+                if item is not None:
+                    text = QCoreApplication.translate("Editor", "{item}: {finding}").format(
+                        item=f"{item.no} {item.title.get(self.lang)}", finding=text)
+                out.append(QCoreApplication.translate("Editor", "{finding} — missing: {what}").format(
+                    finding=text, what=QCoreApplication.translate("Editor", ", ").join(missing)))
+        return out
+
     def complete(self) -> bool:
         try:
             result = self.backend.complete()
         except KnownError as exc:
             problems = list(getattr(exc, "problems", None) or self._problems())
-            dlg = RefusalDialog(exc.user_message(), problems, self)
+            dlg = RefusalDialog(exc.user_message(self.lang), problems, self)
             dlg.setObjectName("refusal")
             dlg.open()
             return False
@@ -339,7 +443,7 @@ class InspectionEditor(QWidget):
         try:
             self.backend.reopen(reason)
         except KnownError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Cannot change"), exc.user_message())
+            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Cannot change"), exc.user_message(self.lang))
             return
         self._fill(self.backend.load())
         self.inspection_reopened.emit(self.view.inspection_id, self.view.revision)
@@ -360,6 +464,8 @@ class InspectionEditor(QWidget):
         stem = f"{station}-{label}"
         if day:
             stem += f"-{day}"
+        if self.view.revision > 1:
+            stem += "-" + QCoreApplication.translate("Editor", "revision {n}").format(n=self.view.revision)
         stem = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in stem)
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return str(Path(folder or Path.home()) / f"{stem}.pdf")
@@ -377,13 +483,14 @@ class InspectionEditor(QWidget):
         try:
             job = self.backend.sheet_job(target)
         except KnownError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message())
+            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message(self.lang))
             return
         if job is None:
             QMessageBox.information(self, QCoreApplication.translate("Editor", "Score sheet"),
                                     QCoreApplication.translate("Editor", "The score sheet is not available in this version."))
             return
         self.pdf_btn.setEnabled(False)
+        self._pdf_state = self._sheet_state()
         self._say(QCoreApplication.translate("Editor", "Writing the score sheet…"))
         self.runner.submit(QCoreApplication.translate("Editor", "Writing the score sheet"), job,
                            self._pdf_done, self._pdf_failed)
@@ -394,6 +501,10 @@ class InspectionEditor(QWidget):
         self.open_pdf_btn.setEnabled(True)
         self._say(QCoreApplication.translate("Editor", "Score sheet saved: {path}").format(path=path))
         self.pdf_saved.emit(path)
+        if self._open_when_written:  # 打开 PDF asked for the current revision's sheet
+            self._open_when_written = False
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            return
         box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Editor", "Score sheet"),
                           QCoreApplication.translate("Editor", "The score sheet was saved to {path}. Open it now?")
                           .format(path=path), QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
@@ -405,14 +516,27 @@ class InspectionEditor(QWidget):
 
     def _pdf_failed(self, exc: BaseException) -> None:
         self.pdf_btn.setEnabled(True)
+        self._open_when_written = False
         if isinstance(exc, KnownError):
-            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message())
+            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message(self.lang))
             return
         raise exc
 
+    def _sheet_state(self) -> tuple:
+        """What the score sheet is printed from: revision, status, score, findings, photos."""
+        return (self.view.revision, self.view.status.value, repr(self.backend.score().to_json()),
+                repr(self.backend.findings()), repr(self.backend.photos()))
+
     def open_pdf(self) -> None:
-        if self.last_pdf:
+        """Open the sheet of the inspection as it is now: rewritten first if it changed since."""
+        if not self.last_pdf:
+            return
+        if self._pdf_state == self._sheet_state():
             QDesktopServices.openUrl(QUrl.fromLocalFile(self.last_pdf))
+            return
+        target = str(Path(self.last_pdf).parent / Path(self.default_pdf_name()).name)
+        self._open_when_written = True
+        self.save_pdf(target)
 
     def _say(self, text: str) -> None:
         self.message.emit(text)

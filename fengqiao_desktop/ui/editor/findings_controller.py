@@ -78,7 +78,7 @@ class FindingsController(QObject):
             fn()
         except KnownError as exc:
             QMessageBox.warning(self.parent_widget, QCoreApplication.translate("Editor", "Findings"),
-                                exc.user_message())
+                                exc.user_message(self.lang))
         self.refresh()
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,7 @@ ItemRow[dropping="true"] { background: #e3f2fd; }
 QLabel#veto { background: #c62828; color: white; border-radius: 3px; padding: 1px 6px; font-weight: bold; }
 QLabel#guidance { color: #555; }
 QLabel#points { color: #1565c0; }
+QLabel#linked { color: #1b5e20; background: #e8f5e9; border-radius: 3px; padding: 3px 6px; }
 """
 
 
@@ -60,6 +62,7 @@ class ItemRow(QFrame):
     files_dropped = Signal(str, list)  # item id, paths
     add_photo_requested = Signal(str)
     photo_clicked = Signal(str, str)  # item id, photo id
+    source_requested = Signal(str)  # item id: open the inspection that answers this linked item
 
     def __init__(self, item: Item, number: str, lang: str = "zh", parent: QWidget | None = None):
         super().__init__(parent)
@@ -143,6 +146,21 @@ class ItemRow(QFrame):
         bottom.addWidget(self.note, 2)
         bottom.addWidget(self.strip, 3)
         grid.addLayout(bottom, 2, 0, 1, 2)
+        # a linked item (A1 <- five-haves/jigou) shows the check's answer instead of its own
+        self.linked = QLabel()
+        self.linked.setObjectName("linked")
+        self.linked.setWordWrap(True)
+        self.source_btn = QPushButton(QCoreApplication.translate("Editor", "Answer in the five-haves check"))
+        self.source_btn.setObjectName("answer_in_check")
+        self.source_btn.clicked.connect(lambda: self.source_requested.emit(self.item.id))
+        self.source_btn.installEventFilter(self)
+        linked_row = QHBoxLayout()
+        linked_row.addWidget(self.linked, 1)
+        linked_row.addWidget(self.source_btn, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(linked_row, 3, 0, 1, 2)
+        self.linked.hide()
+        self.source_btn.hide()
+        self.is_linked = False
         grid.setColumnStretch(0, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 6, 10, 6)
@@ -164,6 +182,16 @@ class ItemRow(QFrame):
         if self.note.text() != ans.note:
             self.note.setText(ans.note)
 
+    def set_linked(self, text: str | None) -> None:
+        """Show the answer given elsewhere in the visit, read-only (``None``: answered here)."""
+        self.is_linked = text is not None
+        for w in (self.answer_widget, self.note, self.strip, self.na_box):
+            if w is not None:
+                w.setVisible(not self.is_linked)
+        self.linked.setVisible(self.is_linked)
+        self.source_btn.setVisible(self.is_linked)
+        self.linked.setText(text or "")
+
     def _na_toggled(self, on: bool) -> None:
         self.answer_widget.setEnabled(not on)
         self.answer_changed.emit(self.item.id)
@@ -176,6 +204,9 @@ class ItemRow(QFrame):
 
     # -- focus -------------------------------------------------------------
     def focus_answer(self) -> None:
+        if self.is_linked:
+            self.source_btn.setFocus(Qt.FocusReason.TabFocusReason)
+            return
         target = self.answer_widget if self.answer_widget.isEnabled() else (self.na_box or self.note)
         target.setFocus(Qt.FocusReason.TabFocusReason)
 

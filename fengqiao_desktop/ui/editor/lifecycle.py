@@ -1,7 +1,10 @@
-"""Completing and reopening: the refusal list, the reason dialog, the audit trail.
+"""Completing and reopening: the summary before locking, the refusal list, the reason dialog,
+the audit trail.
 
-Completion is checked by the service; when it refuses, the editor shows the
-service's list of what is missing. An edit after completion needs a reason,
+Completing is a decision: the summary shows the score, the verdicts of the
+visit, findings still lacking who / by when / what, and the photos, and locks
+nothing until the inspector confirms. Completion is checked by the service;
+when it refuses, the editor shows the service's list of what is missing. An edit after completion needs a reason,
 which reopen() stores with the new revision; the audit trail lists them all.
 """
 
@@ -41,6 +44,56 @@ class RefusalDialog(QDialog):
         lay.addWidget(self.list)
         lay.addWidget(buttons)
         self.resize(460, 360)
+
+
+class CompleteSummaryDialog(QDialog):
+    """The last look before locking: score, the visit's verdicts, incomplete findings, photos."""
+
+    def __init__(self, score_line: str, verdicts: list[str], findings: list[str], photos: int,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("complete_summary")
+        self.setWindowTitle(QCoreApplication.translate("Editor", "Complete the inspection?"))
+        tr = QCoreApplication.translate
+        parts = [f"<h3>{_esc(score_line)}</h3>"]
+        parts.append("<p><b>{}</b></p><ul>{}</ul>".format(
+            _esc(tr("Editor", "Verdicts of this visit")),
+            "".join(f"<li>{_esc(v)}</li>" for v in verdicts)))
+        if findings:
+            parts.append("<p><b>{}</b></p><ul>{}</ul>".format(
+                _esc(tr("Editor", "Findings still lacking a responsible person, deadline or measures: {n}")
+                     .format(n=len(findings))),
+                "".join(f"<li>{_esc(f)}</li>" for f in findings)))
+        else:
+            parts.append("<p>{}</p>".format(_esc(tr(
+                "Editor", "Every finding has a responsible person, a deadline and measures."))))
+        parts.append("<p>{}</p>".format(_esc(tr("Editor", "Photos: {n}").format(n=photos))))
+        parts.append("<p>{}</p>".format(_esc(tr(
+            "Editor", "Completing locks the inspection; a later change needs a reason and makes a new "
+            "revision."))))
+        self.text = QLabel("".join(parts))
+        self.text.setObjectName("summary")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            tr("Editor", "Complete and lock"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Editor", "Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.text, 1)
+        lay.addWidget(self.buttons)
+        self.resize(560, 340)
+
+    def summary_text(self) -> str:
+        return self.text.text()
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class ReopenDialog(QDialog):
@@ -83,7 +136,8 @@ class AuditRow:
     at: str  # local time, as text
     action: str  # shown as is (already in the user's language)
     reason: str = ""
-    who: str = ""
+    who: str = ""  # the inspector profile that did it
+    change: str = ""  # what changed, in words: "A1: No → Yes"
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -96,6 +150,7 @@ class AuditTableModel(QAbstractTableModel):
             QCoreApplication.translate("Editor", "Action"),
             QCoreApplication.translate("Editor", "Reason"),
             QCoreApplication.translate("Editor", "By"),
+            QCoreApplication.translate("Editor", "Change"),
         ]
 
     def set_rows(self, rows: list[AuditRow]) -> None:
@@ -114,7 +169,7 @@ class AuditTableModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             r = self._rows[index.row()]
-            return [str(r.revision), r.at, r.action, r.reason, r.who][index.column()]
+            return [str(r.revision), r.at, r.action, r.reason, r.who, r.change][index.column()]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -142,4 +197,5 @@ class AuditDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(view)
         lay.addWidget(buttons)
-        self.resize(640, 320)
+        self.view = view
+        self.resize(860, 360)

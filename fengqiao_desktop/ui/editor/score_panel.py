@@ -1,7 +1,9 @@
 """The live score panel: total, verdict in words, a bar per section, what is still missing.
 
-It shows a ``ScoreResult`` (from the scoring engine, via the service) and
-nothing else; clicking a missing answer or missing evidence asks the editor to
+It shows a ``ScoreResult`` scored by the visit rule (via the service) and the
+state of the visit's five-haves check: a rubric is *pending* (待定) while the
+check is unanswered and vetoed (一票否决) as soon as the check fails, never
+"pass" before the check is answered. Nothing is decided here; clicking a missing answer or missing evidence asks the editor to
 jump to that item.
 """
 
@@ -19,11 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fengqiao_desktop.domain import Verdict
+from fengqiao_desktop.domain import FormKind, Verdict
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.formengine.scoring import ScoreResult
+from fengqiao_desktop.formengine.visit import FIVE_HAVES_VETO, FIVE_HAVES_VETO_EN, GateState
+from fengqiao_desktop.ui.editor.backend import VisitInfo
+from fengqiao_desktop.ui.editor.words import gate_state_text
 
-_VERDICT_COLOURS = {Verdict.PASS: "#2e7d32", Verdict.FAIL: "#e65100", Verdict.VETO: "#c62828"}
+_VERDICT_COLOURS = {Verdict.PASS: "#2e7d32", Verdict.FAIL: "#e65100", Verdict.VETO: "#c62828",
+                    Verdict.PENDING: "#6d4c41"}
 
 
 class ScorePanel(QWidget):
@@ -50,6 +56,10 @@ class ScorePanel(QWidget):
         self.verdict.setWordWrap(True)
         self.pass_mark = QLabel()
         self.pass_mark.setStyleSheet("color: #555;")
+        self.gate = QLabel()
+        self.gate.setObjectName("gate")
+        self.gate.setWordWrap(True)
+        self.gate.hide()
 
         self.bars: dict[str, QProgressBar] = {}
         grid = QGridLayout()
@@ -76,20 +86,29 @@ class ScorePanel(QWidget):
         lay.addWidget(self.total)
         lay.addWidget(self.verdict)
         lay.addWidget(self.pass_mark)
+        lay.addWidget(self.gate)
         lay.addLayout(grid)
         lay.addWidget(self.missing_title)
         lay.addWidget(self.missing, 1)
 
-    def show_result(self, result: ScoreResult) -> None:
+    def show_result(self, result: ScoreResult, visit: VisitInfo | None = None) -> None:
         self.total.setText(f"{result.total:g} / {result.max:g}")
         label = result.verdict_label(self.lang)
         if result.veto_reasons:
             label += "\n" + QCoreApplication.translate("Editor", "Veto: {reasons}").format(
-                reasons="；".join(result.veto_reasons))
-        elif result.missing_answers:
+                reasons=QCoreApplication.translate("Editor", "; ").join(self._veto_reasons(result)))
+        elif result.missing_answers and result.verdict is not Verdict.PENDING:
             label += QCoreApplication.translate("Editor", " (so far)")
         self.verdict.setText(label)
         self.verdict.setStyleSheet(f"color: {_VERDICT_COLOURS.get(result.verdict, '#333')};")
+        state = visit.gate if visit is not None else GateState.ABSENT
+        show_gate = self.form.kind is FormKind.RUBRIC and state is not GateState.ABSENT
+        self.gate.setVisible(show_gate)
+        if show_gate:
+            self.gate.setText(QCoreApplication.translate("Editor", "Five-haves check of this visit: {state}")
+                              .format(state=gate_state_text(state)))
+            self.gate.setStyleSheet("color: {};".format(
+                {GateState.PASSED: "#2e7d32", GateState.FAILED: "#c62828"}.get(state, "#6d4c41")))
         if result.pass_mark:
             self.pass_mark.setText(
                 QCoreApplication.translate("Editor", "Pass mark {mark}").format(mark=f"{result.pass_mark:g}"))
@@ -113,6 +132,17 @@ class ScorePanel(QWidget):
         self.missing_title.setText(
             QCoreApplication.translate("Editor", "Still missing: {n}").format(n=n_missing) if n_missing
             else QCoreApplication.translate("Editor", "Nothing missing"))
+
+    def _veto_reasons(self, result: ScoreResult) -> list[str]:
+        """The reasons in the interface language (the form states them in Chinese)."""
+        if self.lang != "en":
+            return list(result.veto_reasons)
+        out = [FIVE_HAVES_VETO_EN for r in result.veto_reasons if r == FIVE_HAVES_VETO]
+        for item_id, s in result.items.items():
+            if s.veto_failed:
+                it = self.form.items[item_id]
+                out.append(f"{it.no} {it.title.en}")
+        return out or list(result.veto_reasons)
 
     def _add_missing(self, text: str, item_id: str, colour: str) -> None:
         li = QListWidgetItem(text)

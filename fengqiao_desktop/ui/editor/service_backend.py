@@ -13,15 +13,22 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
+from fengqiao_desktop.domain import FormKind
 from fengqiao_desktop.errors import KnownError, ReportError
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
+from fengqiao_desktop.formengine.visit import GateState, gate_state, linked_in_visit
 from fengqiao_desktop.services.photos import ingest_file
-from fengqiao_desktop.ui.editor.backend import IngestFailure, InspectionView
+from fengqiao_desktop.ui.editor.backend import (
+    IngestFailure,
+    InspectionView,
+    LinkedAnswer,
+    VisitInfo,
+    VisitMember,
+)
 from fengqiao_desktop.ui.editor.findings import FindingRow
 from fengqiao_desktop.ui.editor.lifecycle import AuditRow
 from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
+from fengqiao_desktop.ui.editor.words import audit_change, audit_label
 
 
 def _local(t: dt.datetime | None) -> str:
@@ -29,17 +36,6 @@ def _local(t: dt.datetime | None) -> str:
     if t is None:
         return ""
     return t.replace(tzinfo=dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
-def _action(action: str) -> str:
-    labels = {
-        "created": QCoreApplication.translate("Editor", "created"),
-        "completed": QCoreApplication.translate("Editor", "completed"),
-        "reopened": QCoreApplication.translate("Editor", "reopened for correction"),
-        "exported": QCoreApplication.translate("Editor", "exported"),
-        "finding_status": QCoreApplication.translate("Editor", "finding status changed"),
-    }
-    return labels.get(action, action)
 
 
 def _photo_row(p) -> PhotoRow:
@@ -67,12 +63,16 @@ class ServiceBackend:
     # -- answers -------------------------------------------------------------------
     def load(self) -> InspectionView:
         v = self._ins.get(self.inspection_id)
-        earlier = self._ins.open_findings_for_station(v.station_code, self.inspection_id)
+        # open findings of earlier visits (this visit's own findings are not "earlier")
+        this_visit = {x.id for x in self._ins.list(v.station_code) if x.visit_id == v.visit_id}
+        earlier = [f for f in self._ins.open_findings_for_station(v.station_code, self.inspection_id)
+                   if f.inspection_id not in this_visit]
         title = f"{v.station_name} · {v.visit_date.isoformat()}"
         return InspectionView(v.id, v.form, title, v.status, v.revision, dict(v.answers),
                               [_photo_row(p) for p in v.photos], v.score,
                               extra={"station_code": v.station_code, "station_name": v.station_name,
-                                     "visit_date": v.visit_date, "earlier_findings": earlier})
+                                     "visit_date": v.visit_date, "visit_id": v.visit_id,
+                                     "earlier_findings": earlier})
 
     def set_answer(self, item_id: str, answer: Answer) -> ScoreResult:
         return self._ins.set_answer(self.inspection_id, item_id, answer.value,
@@ -81,6 +81,29 @@ class ServiceBackend:
     def score(self) -> ScoreResult:
         return self._ins.score(self.inspection_id)
 
+    def visit(self) -> VisitInfo:
+        """The other inspections of this visit and the answers this form takes from them."""
+        from fengqiao_desktop.ui import i18n
+
+        lang = "en" if i18n.current_language().startswith("en") else "zh"
+        me = self._ins.get(self.inspection_id)
+        others = [x for x in self._ins.list(me.station_code)
+                  if x.visit_id == me.visit_id and x.id != me.id]
+        views = {x.form_id: self._ins.get(x.id) for x in others}
+        linked: dict[str, LinkedAnswer] = {}
+        for item_id in sorted(linked_in_visit(me.form, list(views))):
+            src_form, src_item = me.form.items[item_id].source or ("", "")
+            src = views[src_form]
+            src_def = src.form.items.get(src_item)
+            linked[item_id] = LinkedAnswer(item_id, src.id, src_item, src_def.no if src_def else src_item,
+                                           src.answers.get(src_item), src.photo_counts().get(src_item, 0))
+        members = [VisitMember(v.id, v.form.title.get(lang), v.form.kind, v.status, v.score)
+                   for v in views.values()]
+        gate = next((v for v in [me, *views.values()] if v.form.kind is FormKind.GATE), None)
+        state = GateState.ABSENT if gate is None else gate_state(
+            gate.score, gate.form, gate.answers, gate.locked)
+        return VisitInfo(linked, members, state)
+
     def complete(self) -> ScoreResult:
         return self._ins.complete(self.inspection_id)
 
@@ -88,7 +111,9 @@ class ServiceBackend:
         self._ins.reopen(self.inspection_id, reason)
 
     def audit(self) -> list[AuditRow]:
-        return [AuditRow(a.revision, _local(a.at), _action(a.action), a.reason or "")
+        form = self._ins.form_of(self.inspection_id)
+        return [AuditRow(a.revision, _local(a.at), audit_label(a.action), a.reason or "", a.by,
+                         audit_change(form, a.action, a.detail))
                 for a in self._ins.audit(self.inspection_id)]
 
     # -- photos --------------------------------------------------------------------

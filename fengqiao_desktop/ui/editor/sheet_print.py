@@ -83,4 +83,5 @@ class SheetPrint(QObject):
             _remove(path)
 
     def _warn(self, exc: KnownError) -> None:
-        QMessageBox.warning(self.editor, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message())
+        QMessageBox.warning(self.editor, QCoreApplication.translate("Editor", "Score sheet"),
+                            exc.user_message(self.editor.lang))

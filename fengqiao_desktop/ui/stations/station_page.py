@@ -169,7 +169,8 @@ class StationPage(QWidget):
         if self.station is None or self.source is None:
             return
         if form_ids is None:
-            dialog = NewInspectionDialog(self.station.name, self.source.form_choices(self.station.level), self)
+            dialog = NewInspectionDialog(self.station.name, self.source.form_choices(self.station.level), self,
+                                         level=self.station.level)
             if dialog.exec() != NewInspectionDialog.DialogCode.Accepted:
                 return
             form_ids = dialog.selected_form_ids()

@@ -17,7 +17,7 @@ from PIL import Image, UnidentifiedImageError
 from fengqiao_desktop.domain import FindingCategory, InspectionStatus, Severity
 from fengqiao_desktop.errors import InspectionError, PhotoError
 from fengqiao_desktop.formengine.scoring import Answer, score, validate_answer
-from fengqiao_desktop.ui.editor.backend import IngestFailure, InspectionView
+from fengqiao_desktop.ui.editor.backend import IngestFailure, InspectionView, VisitInfo
 from fengqiao_desktop.ui.editor.findings import FindingRow
 from fengqiao_desktop.ui.editor.lifecycle import AuditRow
 from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
@@ -47,6 +47,9 @@ class MemoryBackend:
 
     def score(self):
         return score(self.form, self.answers, self._counts())
+
+    def visit(self) -> VisitInfo:
+        return VisitInfo()  # a form done alone: no other inspection in the visit
 
     def load(self) -> InspectionView:
         return InspectionView(self.inspection_id, self.form, "测试站", self.status, self.revision,

@@ -200,19 +200,24 @@ def test_change_after_completion_asks_a_reason_and_keeps_the_trail(window, qtbot
 
 
 def test_earlier_findings_and_returning_to_the_last_inspection(window, qtbot, tmp_path, sync_tasks, dialogs):
+    import datetime as dt
+
     from fengqiao_desktop.ui.app import open_data
     from fengqiao_desktop.ui.main_window import MainWindow
 
     editor = _open_rubric(window, qtbot)
+    first = window.store.inspections.create(CODE, "demonstration-town", "张三",
+                                            visit_date=dt.date.today() - dt.timedelta(days=60))
+    window.close_tab(window.inspector.currentIndex())
+    editor = window.open_inspection(first)  # a visit two months ago
     _answer_everything_by_keyboard(editor, qtbot)  # three items below full marks
     proposed = editor.backend.propose_findings()
     assert len(proposed) == 3
-    first = editor.view.inspection_id
     window.store.inspections.add_finding(first, category="hardware", severity="deduction",
                                          description="服务大厅缺少无障碍通道")
     window.close_tab(window.inspector.currentIndex())
 
-    # a later visit of the same station (another form, same day) shows what is still open
+    # a later visit of the same station shows what is still open
     window.browser.page.request_new_inspection(["five-haves"])
     later = window.inspector.currentWidget()
     assert later.earlier is not None
