@@ -1,0 +1,64 @@
+"""Chinese for the workspace strings (shortcuts, undo, window fit, filters): builds workspace_zh_CN.ts.
+
+    python tests/ui/workspace_zh_strings.py   # writes the .ts and compiles the .qm with lrelease
+
+Some sources are not literal ``translate`` calls (the editor's key descriptions
+are data in ``ui/editor/keys.py``), so this file lists the strings itself.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ZH: dict[str, dict[str, str]] = {
+    "MainWindow": {
+        "Keyboard shortcuts": "快捷键",
+    },
+    "Shortcuts": {
+        "Keyboard shortcuts": "快捷键",
+        "Key": "按键",
+        "Action": "功能",
+        "Go to the note of the current item": "转到当前项目的备注",
+        "Mark the current item not applicable (N/A)": "将当前项目标为不适用",
+        "Add photos to the current item": "为当前项目添加照片",
+        "Open the photo gallery": "打开照片库",
+        "Save the score sheet as PDF": "将评分表保存为 PDF",
+        "Undo the last change of an answer, note or N/A": "撤销上一次对评分、备注或“不适用”的修改",
+        "Redo": "重做",
+        "Go to the next unanswered item or missing photo": "转到下一个未填写或缺照片的项目",
+        "Next item": "下一项",
+        "Previous item": "上一项",
+        "Yes / No": "是 / 否",
+        "Full marks": "满分",
+        "Type the points; choose an option by its number": "输入分数；按序号选择选项",
+        "Clear the answer": "清除评分",
+        "Paste a photo into the current item": "将照片粘贴到当前项目",
+        "Change {n} {title}": "修改 {n} {title}",
+        "Nothing missing": "没有缺项",
+    },
+}
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources/i18n/workspace_zh_CN.ts"
+
+
+def build() -> None:
+    root = ET.Element("TS", version="2.1", language="zh_CN")
+    for name, strings in ZH.items():
+        ctx = ET.SubElement(root, "context")
+        ET.SubElement(ctx, "name").text = name
+        for source, zh in strings.items():
+            msg = ET.SubElement(ctx, "message")
+            ET.SubElement(msg, "source").text = source
+            ET.SubElement(msg, "translation").text = zh
+    ET.indent(root)
+    ET.ElementTree(root).write(TS, encoding="utf-8", xml_declaration=True)
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
+
+
+if __name__ == "__main__":
+    build()
