@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         if source is not None:
             self.browser.set_source(source)
+        screen_fit.guard_dialogs()
         screen_fit.restore_window(self)  # after the content exists, so its minimum size is known
 
     # -- actions, menus ----------------------------------------------------------

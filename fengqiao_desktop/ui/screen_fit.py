@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFrame, QScrollArea, QWidget
 
 from fengqiao_desktop.config import Settings
 
@@ -108,3 +108,32 @@ def scrollable(widget: QWidget) -> QScrollArea:
     area.setWidget(widget)
     area.setMinimumWidth(widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
     return area
+
+
+class _DialogGuard(QObject):
+    """Every dialog, when shown, is clipped to its screen's available area (none opens off-screen)."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and isinstance(obj, QDialog) and obj.isWindow():
+            clip_minimum(obj)
+            available = screen_of(obj).availableGeometry()
+            if obj.width() > available.width() or obj.height() > available.height():
+                fit_into(obj)
+            frame = obj.frameGeometry()
+            if not available.contains(frame):
+                frame.moveLeft(max(available.left(), min(frame.left(), available.right() - frame.width())))
+                frame.moveTop(max(available.top(), min(frame.top(), available.bottom() - frame.height())))
+                obj.move(frame.topLeft())
+        return False
+
+
+_guard: _DialogGuard | None = None
+
+
+def guard_dialogs() -> None:
+    """Install the dialog guard on the application (once)."""
+    global _guard
+    app = QApplication.instance()
+    if _guard is None and app is not None:
+        _guard = _DialogGuard(app)
+        app.installEventFilter(_guard)
