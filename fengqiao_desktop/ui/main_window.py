@@ -373,7 +373,27 @@ class MainWindow(QMainWindow):
         i18n.save_language(lang)
         self.lang_actions[lang].setChecked(True)
         self.retranslate()
+        self._rebuild_editors()
         self.language_changed.emit(lang)
+
+    def _rebuild_editors(self) -> None:
+        """Open editor tabs in the new language: each is built again (every edit is already saved),
+        in the same place, on the same item."""
+        current = self.inspector.currentWidget()
+        for inspection_id, old in list(self._editors.items()):
+            index = self.inspector.indexOf(old)
+            if index < 0:
+                continue
+            item = old.current_item() if hasattr(old, "current_item") else None
+            widget, title = self._make_editor(inspection_id)
+            self._editors[inspection_id] = widget
+            self.inspector.insertTab(index, widget, title)
+            self.inspector.removeTab(index + 1)
+            if old is current:
+                self.inspector.setCurrentWidget(widget)
+            if item and hasattr(widget, "focus_item"):
+                widget.focus_item(item)
+            old.deleteLater()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
