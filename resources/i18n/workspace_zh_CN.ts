@@ -90,4 +90,47 @@
       <translation>没有缺项</translation>
     </message>
   </context>
+  <context>
+    <name>Photos</name>
+    <message>
+      <source>Taken {days} days before the visit</source>
+      <translation>早于走访 {days} 天拍摄</translation>
+    </message>
+    <message>
+      <source>Taken {time}</source>
+      <translation>拍摄于 {time}</translation>
+    </message>
+    <message>
+      <source>No capture time in the file</source>
+      <translation>文件中没有拍摄时间</translation>
+    </message>
+    <message>
+      <source>Fingerprint {hash}…</source>
+      <translation>指纹 {hash}…</translation>
+    </message>
+    <message>
+      <source>Photo caption</source>
+      <translation>照片说明</translation>
+    </message>
+    <message>
+      <source>Caption for {n} new photo(s) (printed on the score sheet):</source>
+      <translation>为新添加的 {n} 张照片填写说明（将打印在评分表上）：</translation>
+    </message>
+    <message>
+      <source>Photo {i}: taken {day}, {days} days before the visit ({visit})</source>
+      <translation>照片 {i}：拍摄于 {day}，比走访日期（{visit}）早 {days} 天</translation>
+    </message>
+    <message>
+      <source>These photos are older than the visit. Do they show the station as it is today?</source>
+      <translation>以下照片的拍摄时间早于本次走访。它们能反映服务站的现状吗？</translation>
+    </message>
+    <message>
+      <source>Save caption</source>
+      <translation>保存说明</translation>
+    </message>
+    <message>
+      <source>Skip</source>
+      <translation>跳过</translation>
+    </message>
+  </context>
 </TS>

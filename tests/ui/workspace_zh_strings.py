@@ -39,6 +39,20 @@ ZH: dict[str, dict[str, str]] = {
         "Change {n} {title}": "修改 {n} {title}",
         "Nothing missing": "没有缺项",
     },
+    "Photos": {
+        "Taken {days} days before the visit": "早于走访 {days} 天拍摄",
+        "Taken {time}": "拍摄于 {time}",
+        "No capture time in the file": "文件中没有拍摄时间",
+        "Fingerprint {hash}…": "指纹 {hash}…",
+        "Photo caption": "照片说明",
+        "Caption for {n} new photo(s) (printed on the score sheet):": "为新添加的 {n} 张照片填写说明（将打印在评分表上）：",
+        "Photo {i}: taken {day}, {days} days before the visit ({visit})":
+            "照片 {i}：拍摄于 {day}，比走访日期（{visit}）早 {days} 天",
+        "These photos are older than the visit. Do they show the station as it is today?":
+            "以下照片的拍摄时间早于本次走访。它们能反映服务站的现状吗？",
+        "Save caption": "保存说明",
+        "Skip": "跳过",
+    },
 }
 
 ROOT = Path(__file__).resolve().parents[2]
