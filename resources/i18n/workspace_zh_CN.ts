@@ -91,6 +91,41 @@
     </message>
   </context>
   <context>
+    <name>StationFilter</name>
+    <message>
+      <source>All stations</source>
+      <translation>全部服务站</translation>
+    </message>
+    <message>
+      <source>Not inspected</source>
+      <translation>未检查</translation>
+    </message>
+    <message>
+      <source>Drafts</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <source>Completed, not exported</source>
+      <translation>已完成未导出</translation>
+    </message>
+    <message>
+      <source>Open findings</source>
+      <translation>有未销号整改事项</translation>
+    </message>
+    <message>
+      <source>Overdue findings</source>
+      <translation>整改逾期</translation>
+    </message>
+    <message>
+      <source>Show:</source>
+      <translation>显示：</translation>
+    </message>
+    <message>
+      <source>{label} ({count})</source>
+      <translation>{label}（{count}）</translation>
+    </message>
+  </context>
+  <context>
     <name>Photos</name>
     <message>
       <source>Taken {days} days before the visit</source>

@@ -39,6 +39,16 @@ ZH: dict[str, dict[str, str]] = {
         "Change {n} {title}": "修改 {n} {title}",
         "Nothing missing": "没有缺项",
     },
+    "StationFilter": {
+        "All stations": "全部服务站",
+        "Not inspected": "未检查",
+        "Drafts": "草稿",
+        "Completed, not exported": "已完成未导出",
+        "Open findings": "有未销号整改事项",
+        "Overdue findings": "整改逾期",
+        "Show:": "显示：",
+        "{label} ({count})": "{label}（{count}）",
+    },
     "Photos": {
         "Taken {days} days before the visit": "早于走访 {days} 天拍摄",
         "Taken {time}": "拍摄于 {time}",
