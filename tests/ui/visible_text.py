@@ -27,7 +27,9 @@ ALLOWED = {"PDF", "XLSX", "CSV", "Ctrl", "Shift", "Alt", "Esc", "Tab", "Enter", 
            "SHA", "sha256", "ID", "QR", "PostgreSQL", "SQLite", "minisign", "Ed25519", "age", "USB", "GPS",
            "EXIF", "JPEG", "PNG", "Fengqiao", "Desktop", "Qt", "PySide6", "Python", "English", "Noto", "Sans",
            "CJK", "SC", "OFL", "SIL", "LGPL", "GPL", "MIT", "BSD", "Apache", "UTC", "URL", "Page", "Up", "Down",
-           "Y", "N", "F", "F1", "F8", "Backspace", "Space", "Home", "End"}
+           "Y", "N", "F", "F1", "F8", "Backspace", "Space", "Home", "End",
+           "dgxl",  # the pinyin-initials example in the search box
+           "fqbundle"}  # the bundle file extension
 _WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 
 

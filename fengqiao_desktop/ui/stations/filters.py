@@ -63,6 +63,7 @@ class StationFilter(QWidget):
         lay.addWidget(self.label)
         lay.addWidget(self.combo, 1)
         self.counts: dict[str, int] = {}
+        self._hiding = False
         self.retranslate()
 
     def current(self) -> str:
@@ -95,6 +96,9 @@ class StationFilter(QWidget):
 
     def apply(self) -> None:
         codes = matching_codes(self.current(), self.model, self.states)
+        if codes is None and not self._hiding:
+            return  # nothing hidden, nothing to hide: a 50,000-station load pays nothing here
+        self._hiding = codes is not None
         self.tree.setUpdatesEnabled(False)
         try:
             for parent, row, hidden in self.model.visibility(codes):
