@@ -40,3 +40,29 @@ def test_the_scan_finds_english(qtbot):
     lay.addWidget(QLabel("共 12 个服务站 · PDF · Ctrl+N"))
     w.show()
     assert [t for _w, t in leftovers(w)] == ["1 pts"]
+
+
+def test_english_chrome_has_no_chinese(window, qtbot):  # noqa: F811
+    """In English, menus, buttons and column headers are English (names of places and form text are data)."""
+    import re
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from fengqiao_desktop.ui import i18n
+
+    _open_both_forms(window, qtbot)
+    window.set_language("en")
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the old tabs are gone
+    try:
+        cjk = re.compile(r"[\u4e00-\u9fff]")
+        found = []
+        for i in range(window.inspector.count()):
+            window.inspector.setCurrentIndex(i)
+            found += [(w, t) for w, t in texts(window)
+                      if cjk.search(t) and t != "中文"  # the way back to Chinese is named in Chinese
+                      and (w == "action" or w.endswith("header") or w.startswith(("QPushButton", "QToolButton",
+                                                                                   "QCheckBox", "QMenu")))]
+        assert found == [], found
+    finally:
+        i18n.install("zh")
