@@ -106,7 +106,8 @@ def scrollable(widget: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(widget)
-    area.setMinimumWidth(widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+    need = max(widget.minimumWidth(), widget.minimumSizeHint().width())
+    area.setMinimumWidth(need + area.verticalScrollBar().sizeHint().width() + 2 * area.frameWidth())
     return area
 
 
