@@ -162,7 +162,8 @@ def inspection_json(view) -> dict:
         for it in sec.items:
             isc = sc.items[it.id]
             a = view.answers.get(it.id)
-            items.append({"id": it.id, "title": it.title.zh, "type": it.type.value,
+            items.append({"id": it.id, "no": it.no, "from": it.link, "title": it.title.zh,
+                          "type": it.type.value,
                           "points": isc.points, "max": it.max, "answered": isc.answered, "na": isc.na,
                           "veto_failed": isc.veto_failed, "value": a.value if a else None,
                           "note": a.note if a else "", "photos": counts.get(it.id, 0)})
@@ -175,7 +176,9 @@ def inspection_json(view) -> dict:
         "total": sc.total, "max": sc.max, "pass_mark": sc.pass_mark, "verdict": sc.verdict.value,
         "verdict_label": sc.verdict_label("zh"), "veto_reasons": list(sc.veto_reasons),
         "missing_answers": list(sc.missing_answers),
-        "missing_evidence": [{"item": i, "have": h, "need": n} for i, h, n in sc.missing_evidence],
+        "missing_evidence": [{"item": i, "no": _no(view.form, i), "have": h, "need": n}
+                             for i, h, n in sc.missing_evidence],
+        "missing_no": [_no(view.form, i) for i in sc.missing_answers],
         "sections": sections,
         "findings": [f.to_json() for f in view.findings],
         "photos": [p.to_json() for p in view.photos],
@@ -186,8 +189,13 @@ def inspection_json(view) -> dict:
         "completed_at": view.completed_at.isoformat() + "Z" if view.completed_at else None,
         "exported_revision": view.exported_revision,
         "audit": [{"at": a.at.isoformat() + "Z", "revision": a.revision, "action": a.action,
-                   "reason": a.reason} for a in view.audit],
+                   "reason": a.reason, "by": a.by, "detail": a.detail} for a in view.audit],
     }
+
+
+def _no(form, item_id: str) -> str:
+    item = form.items.get(item_id)
+    return item.no if item is not None else item_id
 
 
 @inspection.command("show")
@@ -214,7 +222,7 @@ def show_cmd(inspection_id: str, as_json: bool) -> None:
     for reason in data["veto_reasons"]:
         click.echo(("veto: " if en else "否决：") + reason)
     if data["missing_answers"]:
-        click.echo(("missing answers: " if en else "未作答：") + ", ".join(data["missing_answers"]))
+        click.echo(("missing answers: " if en else "未作答：") + ", ".join(data["missing_no"]))
 
 
 def register(cli: click.Group) -> None:

@@ -57,15 +57,19 @@ class Verdict(_Labelled):
     PASS = ("pass", "达标", "Pass")
     FAIL = ("fail", "未达标", "Fail")
     VETO = ("veto", "一票否决", "Veto")
+    # a rubric whose visit's five-haves check is not answered yet: never "pass" before it is
+    PENDING = ("pending", "待定", "Pending")
 
     def label_for(self, kind: FormKind | str, lang: str = "zh") -> str:
         """The verdict in words for a form kind: 五有达标 / 示范型达标 / 一票否决 ..."""
         kind = FormKind(kind)
         if lang == "en":
             prefix = "Five-haves" if kind is FormKind.GATE else "Demonstration grade"
-            return {"pass": f"{prefix}: met", "fail": f"{prefix}: not met", "veto": "Veto"}[self.value]
+            return {"pass": f"{prefix}: met", "fail": f"{prefix}: not met", "veto": "Veto",
+                    "pending": "Pending (five haves not checked yet)"}[self.value]
         prefix = "五有" if kind is FormKind.GATE else "示范型"
-        return {"pass": f"{prefix}达标", "fail": f"{prefix}未达标", "veto": "一票否决"}[self.value]
+        return {"pass": f"{prefix}达标", "fail": f"{prefix}未达标", "veto": "一票否决",
+                "pending": "待定（五有尚未查完）"}[self.value]
 
 
 class InspectionStatus(_Labelled):

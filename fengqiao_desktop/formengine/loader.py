@@ -165,7 +165,30 @@ class FormRegistry:
         raise FormError(f"表单 {form_id} 没有版本 {version}",
                         message_en=f"Form {form_id} has no version {version}")
 
-    def _all(self) -> list[FormDef]:
+    def check_links(self) -> None:
+        """Every linked item (``from: form/item``) names a known form's item of the same type."""
+        problems = []
+        for form in self.all_versions():
+            for it in form.items.values():
+                if it.source is None:
+                    continue
+                src_form, src_item = it.source
+                target = self._by_id.get(src_form)
+                if not target:
+                    problems.append(f"{form.id} {it.id}: from {it.link}: no form {src_form}")
+                    continue
+                src = target[-1].items.get(src_item)
+                if src is None:
+                    problems.append(f"{form.id} {it.id}: from {it.link}: form {src_form} has no item {src_item}")
+                elif src.type is not it.type:
+                    problems.append(f"{form.id} {it.id}: from {it.link}: the item is {it.type.value}, "
+                                    f"its source is {src.type.value}")
+        if problems:
+            detail = "; ".join(problems)
+            raise FormError(f"表单的关联项有误：{detail}", message_en=f"Linked form items are invalid: {detail}")
+
+    def all_versions(self) -> list[FormDef]:
+        """Every version of every form (the central registry keeps them all)."""
         return [f for versions in self._by_id.values() for f in versions]
 
     def versions(self, form_id: str) -> list[FormDef]:
@@ -204,7 +227,9 @@ def load_forms(paths: Iterable[str | Path] | None = None) -> list[FormDef]:
 @cache
 def shipped_registry() -> FormRegistry:
     """The forms shipped in ``forms/`` (cached for the process)."""
-    return FormRegistry(load_forms())
+    reg = FormRegistry(load_forms())
+    reg.check_links()
+    return reg
 
 
 def local_forms_dir() -> Path:
@@ -219,9 +244,10 @@ def installed_registry() -> FormRegistry:
     version (the registry serves the latest version of each id), or adds a form
     under a new id. Not cached: the folder may change while the app runs.
     """
-    reg = FormRegistry(shipped_registry()._all())
+    reg = FormRegistry(shipped_registry().all_versions())
     folder = local_forms_dir()
     if folder.is_dir():
         for path in form_files(folder):
             reg.add(load_form_file(path))
+    reg.check_links()
     return reg

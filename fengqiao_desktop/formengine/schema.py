@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from fengqiao_desktop.domain import FindingCategory, FormKind, ItemType, Level
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+# a linked item names the form and the item it takes its answer from: five-haves/jigou
+_LINK = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}/[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 
 
 class _Strict(BaseModel):
@@ -46,7 +48,13 @@ def _is_multiple(value: float, step: float) -> bool:
 
 
 class Item(_Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
     id: str = Field(pattern=_ID)
+    # the item's number as printed on the paper sheet (A1, B2, 1 ...); default: the id
+    number: str | None = Field(default=None, min_length=1, max_length=16)
+    # answered in another form of the same visit: "five-haves/jigou" (docs/forms.md)
+    link: str | None = Field(default=None, alias="from", pattern=_LINK)
     title: Text2
     type: ItemType
     max: float = Field(default=0, ge=0)
@@ -88,6 +96,19 @@ class Item(_Strict):
     @cached_property
     def scored(self) -> bool:
         return self.type in (ItemType.YES_NO, ItemType.GRADED, ItemType.DEDUCTION, ItemType.CHOICE)
+
+    @property
+    def no(self) -> str:
+        """The item's number on paper and on screen (``number``, else the id)."""
+        return self.number or self.id
+
+    @cached_property
+    def source(self) -> tuple[str, str] | None:
+        """(form id, item id) this item takes its answer from, or None."""
+        if not self.link:
+            return None
+        form_id, item_id = self.link.split("/", 1)
+        return form_id, item_id
 
     @property
     def effective_step(self) -> float:
@@ -175,12 +196,19 @@ class FormDef(_Strict):
     @model_validator(mode="after")
     def _check(self) -> FormDef:
         seen: dict[str, str] = {}
+        numbers: dict[str, str] = {}
         for s in self.sections:
             for it in s.items:
                 if it.id in seen:
                     raise ValueError(
                         f"item {it.id} (section {s.id}): the id is already used in section {seen[it.id]}")
                 seen[it.id] = s.id
+                if it.no in numbers and numbers[it.no] != it.id:
+                    raise ValueError(f"item {it.id} (section {s.id}): the number {it.no} is "
+                                     f"already used by item {numbers[it.no]}")
+                numbers[it.no] = it.id
+                if it.source is not None and it.source[0] == self.id:
+                    raise ValueError(f"item {it.id} (section {s.id}): 'from' must name another form")
         section_ids = [s.id for s in self.sections]
         for sid in section_ids:
             if section_ids.count(sid) > 1:
@@ -218,7 +246,7 @@ class FormDef(_Strict):
         optional field does not change the identity of forms that do not use it. The
         result validates back to the same form (the central registry stores it).
         """
-        return rfc8785.dumps(self.model_dump(mode="json", exclude_defaults=True))
+        return rfc8785.dumps(self.model_dump(mode="json", exclude_defaults=True, by_alias=True))
 
     @cached_property
     def sha256(self) -> str:
@@ -253,6 +281,8 @@ class FormDef(_Strict):
                     "items": [
                         {
                             "id": i.id,
+                            "no": i.no,
+                            "from": i.link,
                             "title": i.title.zh,
                             "title_en": i.title.en,
                             "type": i.type.value,

@@ -1,7 +1,7 @@
 """Apply a merge plan inside the caller's transaction, then re-derive what depends on it.
 
 Everything derived — an inspection's winner, its conflict entry, its findings,
-the five-haves veto on rubric revisions of the same visit — is recomputed from
+the rubric's verdict in its visit (the visit rule, formengine.visit) — is recomputed from
 the stored revisions of the touched inspections, never patched incrementally.
 That is what makes the central state a function of the set of revisions, and
 so independent of the order bundles arrive in.
@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
+from fengqiao_desktop.domain import Verdict
+from fengqiao_desktop.formengine.visit import GateState, decided_gate_state, visit_verdict
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.merge.plan import MergePlan, Snapshot
 from fengqiao_desktop.merge.records import RevisionData
@@ -221,21 +223,25 @@ def _sync_conflict(conn: Connection, iid: str, comp: list[Rev], win: Rev, old, c
 
 
 def refresh_visits(conn: Connection, visits: Iterable[str]) -> None:
-    """Apply (or lift) the five-haves veto on rubric revisions of these visits."""
+    """Give the rubric revisions of these visits their verdict in the visit (formengine.visit)."""
     visits = sorted(v for v in set(visits) if v)
     for part in chunks(visits):
-        failed: set[str] = set()
+        states: dict[str, GateState] = {}
         for v, verdict, done in conn.execute(
                 select(INS.c.visit_id, INS.c.verdict, INS.c.completed_at)
                 .where(INS.c.visit_id.in_(part), INS.c.form_kind == "gate")):
-            if done is not None and verdict is not None and verdict != "pass":
-                failed.add(v)
+            if done is not None and verdict is not None:
+                state = decided_gate_state(Verdict(verdict))
+                # several checks in one visit: a failed one decides
+                if states.get(v) is not GateState.FAILED:
+                    states[v] = state
         changes = []
         q = (select(REV.c.id, REV.c.visit_id, REV.c.own_verdict, REV.c.verdict)
              .join(FORMS, FORMS.c.sha256 == REV.c.form_sha256)
              .where(REV.c.visit_id.in_(part), FORMS.c.kind == "rubric"))
         for rid, v, own, verdict in conn.execute(q):
-            want = "veto" if (own is not None and v in failed) else own
+            want = (visit_verdict(Verdict(own), states.get(v, GateState.ABSENT)).value
+                    if own is not None else None)
             if want != verdict:
                 changes.append({"_rid": rid, "verdict": want})
         if changes:

@@ -65,7 +65,7 @@ def register_files(conn: Connection, paths) -> list[tuple[FormDef, bool]]:
 
 def register_shipped(central) -> None:
     """Register the forms shipped with the app, if not yet (cheap when they are)."""
-    forms = list(shipped_registry())
+    forms = shipped_registry().all_versions()  # earlier versions too: old bundles carry them
     if not forms:
         return
     with central.read() as conn:

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 
 import rfc8785
 
-from fengqiao_desktop.domain import FormKind, Verdict
+from fengqiao_desktop.domain import FormKind
 from fengqiao_desktop.errors import MergeError
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.formengine.scoring import (
@@ -29,12 +29,10 @@ from fengqiao_desktop.formengine.scoring import (
     score,
     validate_answer,
 )
+from fengqiao_desktop.formengine.visit import GateState, visit_verdict
 
 # A claimed score may differ from the recomputed one by rounding only.
 TOLERANCE = 0.005
-
-FIVE_HAVES_VETO = "五有未达标"
-
 
 @dataclass(frozen=True)
 class RevisionData:
@@ -154,8 +152,8 @@ def check_claim(form: FormDef, result: ScoreResult, record: dict, member: str) -
     verdict = claim.get("verdict")
     allowed = {result.verdict.value}
     if form.kind is FormKind.RUBRIC:
-        # a failed five-haves check in the same visit vetoes the rubric from outside
-        allowed.add(Verdict.VETO.value)
+        # the visit's five-haves check may veto the rubric or leave it pending (formengine.visit)
+        allowed.update(visit_verdict(result.verdict, state).value for state in GateState)
     if verdict not in allowed:
         raise refuse(member, f"声明的结论 {verdict!r} 与重算的 {result.verdict.value!r} 不符",
                      f"the claimed verdict {verdict!r} differs from the recomputed {result.verdict.value!r}")

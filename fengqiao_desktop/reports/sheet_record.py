@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from fengqiao_desktop.domain import FormKind, Verdict
+from fengqiao_desktop.domain import FormKind
 from fengqiao_desktop.formengine.schema import FormDef
-from fengqiao_desktop.formengine.scoring import Answer, ScoreResult, score
+from fengqiao_desktop.formengine.scoring import Answer
+from fengqiao_desktop.formengine.visit import VisitForm, evaluate_visit
 from fengqiao_desktop.reports.sheet_data import (
     SheetCompanion,
     SheetData,
@@ -26,9 +27,6 @@ from fengqiao_desktop.reports.sheet_data import (
     SheetStation,
 )
 
-# the reason a failed five-haves check in the same visit gives for vetoing the rubric
-FIVE_HAVES_VETO = "五有未达标"
-
 PhotoLoader = Callable[[dict], SheetPhoto | None]
 
 
@@ -36,9 +34,11 @@ def answers_of(record: Mapping[str, Any]) -> dict[str, Answer]:
     return {k: Answer.from_json(v) for k, v in (record.get("answers") or {}).items()}
 
 
-def rescore(form: FormDef, record: Mapping[str, Any], external_vetoes: tuple[str, ...] = ()) -> ScoreResult:
+def visit_form(record: Mapping[str, Any], form: FormDef) -> VisitForm:
+    """One record as a form of its visit, for the visit rule."""
     counts = Counter(p.get("item_id") for p in record.get("photos") or [] if p.get("item_id"))
-    return score(form, answers_of(record), dict(counts), external_vetoes)
+    return VisitForm(key=str(record["id"]), form=form, answers=answers_of(record),
+                     photo_counts=dict(counts), completed=bool(record.get("completed_at")))
 
 
 def visit_date(record: Mapping[str, Any]) -> str | None:
@@ -61,15 +61,15 @@ def sheet_from_record(
     lang: str = "zh",
 ) -> SheetData:
     """Assemble the sheet of one record; ``companion`` is the same visit's five-haves record."""
-    comp: SheetCompanion | None = None
-    vetoes: tuple[str, ...] = ()
+    members = [visit_form(record, form)]
     if companion is not None and form.kind is FormKind.RUBRIC:
+        members.append(visit_form(companion[0], companion[1]))
+    visit = evaluate_visit(members)
+    result = visit[str(record["id"])]
+    comp: SheetCompanion | None = None
+    if companion is not None and visit.gate_key is not None:
         c_record, c_form = companion
-        c_result = rescore(c_form, c_record)
-        comp = SheetCompanion(c_form, answers_of(c_record), c_result)
-        if c_result.verdict is not Verdict.PASS and c_record.get("completed_at"):
-            vetoes = (FIVE_HAVES_VETO,)
-    result = rescore(form, record, vetoes)
+        comp = SheetCompanion(c_form, visit.answers[visit.gate_key], visit[visit.gate_key])
     photos: list[SheetPhoto] = []
     for p in record.get("photos") or []:
         photo = load_photo(p) if load_photo else None
@@ -81,7 +81,7 @@ def sheet_from_record(
                                    str(record.get("status") or "completed")),
         inspector=SheetInspector(str(inspector.get("name") or ""), str(inspector.get("unit") or "")),
         form=form,
-        answers=answers_of(record),
+        answers=visit.answers[str(record["id"])],
         result=result,
         content_hash=content_hash,
         companion=comp,

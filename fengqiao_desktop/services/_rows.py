@@ -12,21 +12,27 @@ from sqlalchemy.orm import Session
 from fengqiao_desktop.domain import (
     FindingCategory,
     FindingStatus,
-    FormKind,
     InspectionStatus,
     Severity,
     Verdict,
 )
 from fengqiao_desktop.errors import InspectionError
-from fengqiao_desktop.formengine.scoring import Answer, ScoreResult, score
+from fengqiao_desktop.formengine.schema import Item
+from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
+from fengqiao_desktop.formengine.visit import VisitForm, VisitResult, evaluate_visit
 from fengqiao_desktop.services.views import AuditView, FindingView, PhotoView
-from fengqiao_desktop.storage.models import AnswerRow, AuditEntry, Finding, Inspection, Photo
+from fengqiao_desktop.storage import meta
+from fengqiao_desktop.storage.models import (
+    AnswerRow,
+    AuditEntry,
+    Finding,
+    Inspection,
+    Photo,
+    utcnow,
+)
 
 if TYPE_CHECKING:
     from fengqiao_desktop.services.store import LocalStore
-
-FIVE_HAVES_VETO = "五有未达标"
-
 
 def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -61,60 +67,76 @@ def photo_counts(s: Session, inspection_id: str) -> dict[str, int]:
     return {str(item): int(n) for item, n in s.execute(q)}
 
 
-def gate_failed(store: LocalStore, s: Session, gate: Inspection) -> bool:
-    """A five-haves inspection counts as failed once it is completed without a pass,
-    or as soon as any of its items is answered and not met (a draft still being
-    filled in is not a failure yet)."""
-    form = store.form_by_sha256(s, gate.form_sha256)
-    answers = answers_of(s, gate.id)
-    result = score(form, answers)
-    if result.verdict is Verdict.PASS:
-        return False
-    if gate.status != InspectionStatus.DRAFT.value:
-        return True
-    for item_id, it in result.items.items():
-        a = answers.get(item_id)
-        if it.answered and not it.na and (it.points < it.max or (a is not None and a.value is False)):
-            return True
-    return False
+def visit_rows(s: Session, row: Inspection) -> list[Inspection]:
+    """The inspections of ``row``'s visit (itself included), oldest first."""
+    if not row.visit_id:
+        return [row]
+    q = (select(Inspection).where(Inspection.visit_id == row.visit_id)
+         .order_by(Inspection.created_at, Inspection.id))
+    rows = list(s.scalars(q))
+    return rows if any(r.id == row.id for r in rows) else [*rows, row]
 
 
-def external_vetoes(store: LocalStore, s: Session, row: Inspection) -> list[str]:
-    """Vetoes from outside the form: a failed five-haves gate in the same visit."""
-    form = store.form_by_sha256(s, row.form_sha256)
-    if form.kind is not FormKind.RUBRIC:
-        return []
-    siblings = s.scalars(select(Inspection).where(Inspection.visit_id == row.visit_id,
-                                                  Inspection.id != row.id))
-    for sib in siblings:
-        sib_form = store.form_by_sha256(s, sib.form_sha256)
-        if sib_form.kind is FormKind.GATE and gate_failed(store, s, sib):
-            return [FIVE_HAVES_VETO]
-    return []
+def evaluate_visit_of(store: LocalStore, s: Session, row: Inspection) -> VisitResult:
+    """The visit rule over the stored answers of ``row``'s visit."""
+    forms = [VisitForm(key=r.id, form=store.form_by_sha256(s, r.form_sha256),
+                       answers=answers_of(s, r.id), photo_counts=photo_counts(s, r.id),
+                       completed=r.status != InspectionStatus.DRAFT.value)
+             for r in visit_rows(s, row)]
+    return evaluate_visit(forms)
 
 
 def score_row(store: LocalStore, s: Session, row: Inspection) -> ScoreResult:
-    form = store.form_by_sha256(s, row.form_sha256)
-    return score(form, answers_of(s, row.id), photo_counts(s, row.id),
-                 external_vetoes(store, s, row))
+    return evaluate_visit_of(store, s, row)[row.id]
 
 
 def cache_score(row: Inspection, result: ScoreResult) -> None:
     row.total = result.total
     row.max_points = result.max
-    row.verdict = result.verdict.value
+    # a pending verdict (the visit's five-haves check unanswered) is no verdict yet
+    row.verdict = None if result.verdict is Verdict.PENDING else result.verdict.value
 
 
 def refresh_visit(store: LocalStore, s: Session, row: Inspection) -> None:
-    """Re-cache the scores of the other inspections of the visit (a gate change moves them)."""
-    for sib in s.scalars(select(Inspection).where(Inspection.visit_id == row.visit_id,
-                                                  Inspection.id != row.id)):
-        cache_score(sib, score_row(store, s, sib))
+    """Re-cache the scores of every inspection of the visit (a five-haves answer moves the rubric)."""
+    visit = evaluate_visit_of(store, s, row)
+    for r in visit_rows(s, row):
+        if r.id in visit.results:
+            cache_score(r, visit.results[r.id])
+
+
+def actor(s: Session, row: Inspection) -> str:
+    """Who does what is being recorded: the inspector profile of this laptop, else the inspection's."""
+    return meta.get_profile(s).name or row.inspector_name or ""
 
 
 def add_audit(s: Session, row: Inspection, action: str, reason: str = "", **detail) -> None:
     s.add(AuditEntry(inspection_id=row.id, revision=row.revision, action=action, reason=reason,
-                     detail=dumps(detail)))
+                     detail=dumps(detail), actor=actor(s, row)))
+
+
+def _reopen_reason(s: Session, row: Inspection) -> str:
+    return s.scalar(select(AuditEntry.reason).where(
+        AuditEntry.inspection_id == row.id, AuditEntry.revision == row.revision,
+        AuditEntry.action == "reopened").order_by(AuditEntry.id.desc()).limit(1)) or ""
+
+
+def audit_answer_change(s: Session, row: Inspection, item: Item, old: Answer, new: Answer) -> None:
+    """Record a correction of a completed inspection: item, old -> new value, and the reason.
+
+    Successive changes of one item in one revision make one entry (first old value, last new one).
+    """
+    last = s.scalars(select(AuditEntry).where(AuditEntry.inspection_id == row.id)
+                     .order_by(AuditEntry.id.desc()).limit(1)).first()
+    if last is not None and last.action == "answer_changed" and last.revision == row.revision:
+        detail = json.loads(last.detail or "{}")
+        if detail.get("item") == item.id:
+            detail["after"] = new.to_json()
+            last.detail = dumps(detail)
+            last.at = utcnow()
+            return
+    add_audit(s, row, "answer_changed", _reopen_reason(s, row), item=item.id, no=item.no,
+              before=old.to_json(), after=new.to_json())
 
 
 def photo_view(store: LocalStore, p: Photo) -> PhotoView:
@@ -151,4 +173,4 @@ def findings_of(s: Session, inspection_id: str, titles: dict[str, str]) -> list[
 def audit_of(s: Session, inspection_id: str) -> list[AuditView]:
     q = select(AuditEntry).where(AuditEntry.inspection_id == inspection_id).order_by(AuditEntry.id)
     return [AuditView(at=a.at, revision=a.revision, action=a.action, reason=a.reason or "",
-                      detail=json.loads(a.detail or "{}")) for a in s.scalars(q)]
+                      detail=json.loads(a.detail or "{}"), by=a.actor or "") for a in s.scalars(q)]

@@ -18,7 +18,6 @@ the writer never leaves a half-written file under a final ``.fqbundle`` name.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import uuid
@@ -30,7 +29,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fengqiao_desktop.bundle import spec
 from fengqiao_desktop.bundle.keys import KeyStore
 from fengqiao_desktop.bundle.manifest import utc_now_iso
 from fengqiao_desktop.bundle.minisign import PublicKey
@@ -38,6 +36,7 @@ from fengqiao_desktop.bundle.verifier import verify_bundle
 from fengqiao_desktop.bundle.writer import PARTIAL_SUFFIX, bundle_file_name, write_bundle_verified
 from fengqiao_desktop.domain import InspectionStatus
 from fengqiao_desktop.errors import BundleError, InspectionError, KnownError
+from fengqiao_desktop.services.records import stamp_signer, stored_record
 from fengqiao_desktop.storage import meta
 from fengqiao_desktop.storage.models import AuditEntry, Inspection, RevisionSnapshot
 
@@ -140,12 +139,12 @@ def plan_export(store: LocalStore, inspection_ids: Iterable[str] | None = None,
             wanted = [(iid, rev) for iid, rev in s.execute(current)]
         items, missing = [], []
         for iid, rev in wanted:
-            snap = _snapshot(s, iid, rev)
-            sizes = [int(p.get("size") or 0) for p in snap.get("photos", [])]
-            for p in snap.get("photos", []):
+            record = _record(s, iid, rev)
+            sizes = [int(p.get("size") or 0) for p in record["photos"]]
+            for p in record["photos"]:
                 if not store.photo_store.exists(p["sha256"]):
                     missing.append(p["sha256"])
-            items.append(PlannedRecord(iid, rev, snap["station"], len(sizes), sum(sizes)))
+            items.append(PlannedRecord(iid, rev, record["station_code"], len(sizes), sum(sizes)))
     return ExportPlan(items, mode, device, seq, prev, missing)
 
 
@@ -156,65 +155,12 @@ def _latest_completed_revision(s: Session, row: Inspection) -> int | None:
                     .order_by(RevisionSnapshot.revision.desc()).limit(1))
 
 
-def _snapshot(s: Session, iid: str, rev: int) -> dict:
-    snap = s.get(RevisionSnapshot, (iid, rev))
-    if snap is None:
-        raise InspectionError(f"检查 {iid} 第 {rev} 版没有完成记录", message_en=f"Inspection {iid} has no completed revision {rev}")
-    return json.loads(snap.snapshot)
-
-
-# -- records ----------------------------------------------------------------------
-
-def _iso(t: dt.datetime | None) -> str | None:
-    return t.isoformat() + "Z" if t else None
-
-
-def _audit_for(s: Session, iid: str, rev: int) -> list[dict]:
-    """The audit trail as it stood when revision ``rev`` was completed.
-
-    Entries of later revisions and entries of ``rev`` after its completion
-    (exports, status changes) are left out, so the record of a revision never
-    changes and a revision's trail is a prefix of every later revision's.
-    """
-    rows = s.scalars(select(AuditEntry).where(AuditEntry.inspection_id == iid, AuditEntry.revision <= rev)
-                     .order_by(AuditEntry.id))
-    out: list[dict] = []
-    for a in rows:
-        out.append({"revision": a.revision, "at": _iso(a.at), "action": a.action, "reason": a.reason or ""})
-        if a.revision == rev and a.action == "completed":
-            break
-    return out
-
-
-def build_record(s: Session, iid: str, rev: int, *, unit: str, key_id: str) -> dict:
-    """The bundle record (docs/bundle-format.md, section 5) of one completed revision."""
-    snap = _snapshot(s, iid, rev)
-    completed = snap.get("completed_at")
-    photos = [{
-        "sha256": p["sha256"], "original_sha256": p.get("original_sha256"), "item_id": p.get("item"),
-        "caption": p.get("caption") or "", "captured_at": p.get("captured_at"),
-        "member": spec.photo_member(p["sha256"]), "size": int(p["size"]),
-        "id": p.get("id"), "width": p.get("width"), "height": p.get("height"),
-    } for p in snap.get("photos", [])]
-    findings = [{
-        "id": f["id"], "item_id": f.get("item"), "category": f.get("category"),
-        "severity": f.get("severity"), "description": f.get("description") or "",
-        "measures": f.get("measures") or "", "responsible": f.get("responsible") or "",
-        "deadline": f.get("deadline"), "status": f.get("status"),
-        "created_at": f.get("created_at"), "updated_at": f.get("updated_at"),
-        "closed_at": f.get("closed_at"),
-    } for f in snap.get("findings", [])]
-    return {
-        "format": spec.RECORD_FORMAT, "format_version": spec.RECORD_FORMAT_VERSION,
-        "id": iid, "revision": rev, "visit_id": snap.get("visit_id"),
-        "visit_date": snap.get("visit_date"), "station_code": snap["station"],
-        "form": snap["form"],
-        "inspector": {"name": snap.get("inspector") or "", "unit": unit, "key_id": key_id},
-        "status": InspectionStatus.COMPLETED.value,
-        "created_at": snap.get("created_at"), "updated_at": completed, "completed_at": completed,
-        "answers": snap.get("answers", {}), "photos": photos, "findings": findings,
-        "score": snap.get("score"), "audit": _audit_for(s, iid, rev),
-    }
+def _record(s: Session, iid: str, rev: int) -> dict:
+    record = stored_record(s, iid, rev)
+    if record is None:
+        raise InspectionError(f"检查 {iid} 第 {rev} 版没有完成记录",
+                              message_en=f"Inspection {iid} has no completed revision {rev}")
+    return record
 
 
 # -- export -----------------------------------------------------------------------
@@ -250,8 +196,8 @@ def export(store: LocalStore, plan: ExportPlan, out_dir: str | os.PathLike, pass
         device = meta.device_id(s)
         seq = meta.export_sequence(s) + 1
         prev = meta.last_manifest_sha256(s)
-        records = [build_record(s, i.inspection_id, i.revision, unit=profile.unit, key_id=secret.key_id)
-                   for i in plan.items]
+        records = [stamp_signer(_record(s, i.inspection_id, i.revision), unit=profile.unit,
+                                key_id=secret.key_id) for i in plan.items]
         final = out / bundle_file_name(created_at, device, seq, bundle_id)
         meta.set_meta(s, PENDING_EXPORT, json.dumps({
             "sequence": seq, "bundle_id": bundle_id, "path": str(final.resolve()),

@@ -16,6 +16,9 @@ from sqlalchemy import select
 
 from fengqiao_desktop.domain import FindingCategory, FindingStatus, FormKind, Severity
 from fengqiao_desktop.errors import InspectionError
+from fengqiao_desktop.formengine.schema import FormDef, Item
+from fengqiao_desktop.formengine.scoring import Answer, item_points
+from fengqiao_desktop.formengine.visit import linked_in_visit
 from fengqiao_desktop.services import _rows as R
 from fengqiao_desktop.services.views import FindingView, ProposedFinding
 from fengqiao_desktop.storage.models import Finding, Inspection, utcnow
@@ -52,6 +55,43 @@ def _date(value) -> dt.date | None:
                               message_en=f"Deadline {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def auto_description(item: Item, note: str, points: float, max_points: float) -> str:
+    """The text a finding generated from an item's score starts with."""
+    note = note.strip()
+    return f"{item.title.zh}：{note}" if note else f"{item.title.zh}（得分 {points:g}/{max_points:g}）"
+
+
+def reevaluate_findings(store: LocalStore, s, row: Inspection, form: FormDef, item_id: str,
+                        old: Answer) -> None:
+    """After an answer changed: the open findings generated from the item follow its new score.
+
+    A finding whose item now earns full marks (and fails no veto) is closed (销号), with an
+    entry in the audit trail; otherwise a description that was the generated one is rewritten
+    for the new score (a description the inspector wrote is left alone).
+    """
+    findings = list(s.scalars(select(Finding).where(
+        Finding.inspection_id == row.id, Finding.item_id == item_id,
+        Finding.status != FindingStatus.VERIFIED.value)))
+    if not findings:
+        return
+    item = form.items[item_id]
+    sc = R.score_row(store, s, row).items.get(item_id)
+    answers = R.answers_of(s, row.id)
+    note = answers[item_id].note if item_id in answers else ""
+    now = utcnow()
+    for f in findings:
+        if sc is not None and sc.answered and not sc.na and sc.points >= sc.max and not sc.veto_failed:
+            R.add_audit(s, row, "finding_resolved", finding=f.id, item=item_id, no=item.no,
+                        before=f.status, after=FindingStatus.VERIFIED.value)
+            f.status = FindingStatus.VERIFIED.value
+            f.closed_at = now
+            f.updated_at = now
+        elif sc is not None and f.description == auto_description(
+                item, old.note, item_points(item, old)[0], item.max):
+            f.description = auto_description(item, note, sc.points, sc.max)
+            f.updated_at = now
+
+
 class FindingsMixin:
     store: LocalStore
 
@@ -65,17 +105,17 @@ class FindingsMixin:
             have = set(s.scalars(select(Finding.item_id).where(Finding.inspection_id == row.id)))
             # a five-haves item not met vetoes the rubric of the visit
             gate = form.kind is FormKind.GATE
+            # items answered in the visit's five-haves check get their finding there
+            linked = linked_in_visit(form, [r.form_id for r in R.visit_rows(s, row)])
             out = []
             for sec in form.sections:
                 for item in sec.items:
                     sc = result.items[item.id]
-                    if not item.scored or not sc.answered or sc.na or item.id in have:
+                    if not item.scored or not sc.answered or sc.na or item.id in have or item.id in linked:
                         continue
                     if sc.points >= sc.max and not sc.veto_failed:
                         continue
-                    note = answers[item.id].note.strip()
-                    desc = f"{item.title.zh}：{note}" if note else (
-                        f"{item.title.zh}（得分 {sc.points:g}/{sc.max:g}）")
+                    desc = auto_description(item, answers[item.id].note, sc.points, sc.max)
                     out.append(ProposedFinding(
                         item_id=item.id, item_title=item.title.zh,
                         category=item.category or FindingCategory.DEMONSTRATION,

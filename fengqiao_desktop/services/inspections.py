@@ -32,7 +32,8 @@ from fengqiao_desktop.formengine.scoring import (
     validate_answer,
 )
 from fengqiao_desktop.services import _rows as R
-from fengqiao_desktop.services.findings import FindingsMixin
+from fengqiao_desktop.services.findings import FindingsMixin, reevaluate_findings
+from fengqiao_desktop.services.records import build_record
 from fengqiao_desktop.services.views import InspectionSummary, InspectionView
 from fengqiao_desktop.storage import meta
 from fengqiao_desktop.storage.models import (
@@ -125,6 +126,11 @@ class InspectionService(FindingsMixin):
         if item is None:
             raise InspectionError(f"表单 {form.id} 中没有检查项 {item_id}",
                                   message_en=f"Form {form.id} has no item {item_id}")
+        if item.source is not None and self._source_in_visit(s, row, item.source[0]):
+            raise InspectionError(
+                f"检查项 {item.no}（{item.title.zh}）取自同次“五有”检查，请在五有检查中作答",
+                message_en=f"Item {item.no} ({item.title.en}) takes its answer from this visit's "
+                "five-haves check; answer it there")
         stored = s.get(AnswerRow, (row.id, item_id))
         old = (Answer(value=_loads(stored.value), note=stored.note or "", na=bool(stored.na))
                if stored is not None else Answer())
@@ -134,8 +140,8 @@ class InspectionService(FindingsMixin):
         try:
             validate_answer(item, answer)
         except AnswerValueError as exc:
-            raise InspectionError(f"检查项 {item_id}（{item.title.zh}）的答案无效：{_zh_reason(exc.reason)}",
-                                  message_en=f"Invalid answer for item {item_id} ({item.title.en}): "
+            raise InspectionError(f"检查项 {item.no}（{item.title.zh}）的答案无效：{_zh_reason(exc.reason)}",
+                                  message_en=f"Invalid answer for item {item.no} ({item.title.en}): "
                                   f"{exc.reason}") from None
         now = utcnow()
         if stored is None:
@@ -145,14 +151,21 @@ class InspectionService(FindingsMixin):
             stored.value, stored.note, stored.na, stored.updated_at = (
                 R.dumps(answer.value), answer.note, answer.na, now)
         row.updated_at = now
+        if row.revision > 1 and answer != old:
+            R.audit_answer_change(s, row, item, old, answer)
         s.flush()
+        if answer != old:
+            reevaluate_findings(self.store, s, row, form, item_id, old)
         if not rescore:
             return None
-        result = R.score_row(self.store, s, row)
-        R.cache_score(row, result)
         if form.kind is FormKind.GATE:
             R.refresh_visit(self.store, s, row)
+        result = R.score_row(self.store, s, row)
+        R.cache_score(row, result)
         return result
+
+    def _source_in_visit(self, s: Session, row: Inspection, form_id: str) -> bool:
+        return any(r.id != row.id and r.form_id == form_id for r in R.visit_rows(s, row))
 
     def set_answers(self, inspection_id: str, answers: Mapping[str, Answer]) -> ScoreResult:
         """Save several answers in one transaction (all or none); returns the new score."""
@@ -163,10 +176,8 @@ class InspectionService(FindingsMixin):
     def _set_many(self, s: Session, row: Inspection, answers: Mapping[str, Answer]) -> ScoreResult:
         for item_id, a in answers.items():
             self._set_answer(s, row, item_id, a.value, a.note, a.na, rescore=False)
-        result = R.score_row(self.store, s, row)
-        R.cache_score(row, result)
         R.refresh_visit(self.store, s, row)
-        return result
+        return R.score_row(self.store, s, row)
 
     # -- reading --------------------------------------------------------
     def get(self, inspection_id: str) -> InspectionView:
@@ -176,15 +187,16 @@ class InspectionService(FindingsMixin):
             station = s.get(Station, row.station_code)
             assert station is not None  # a foreign key
             titles = {i.id: i.title.zh for i in form.items.values()}
+            visit = R.evaluate_visit_of(self.store, s, row)
             return InspectionView(
                 id=row.id, station_code=row.station_code, station_name=station.name,
                 station_level=Level(station.level), form=form, form_sha256=row.form_sha256,
                 visit_id=row.visit_id, visit_date=row.visit_date, inspector=row.inspector_name,
                 status=InspectionStatus(row.status), revision=row.revision,
                 created_at=row.created_at, updated_at=row.updated_at,
-                completed_at=row.completed_at, answers=R.answers_of(s, row.id),
+                completed_at=row.completed_at, answers=visit.answers[row.id],
                 photos=R.photos_of(self.store, s, row.id),
-                findings=R.findings_of(s, row.id, titles), score=R.score_row(self.store, s, row),
+                findings=R.findings_of(s, row.id, titles), score=visit[row.id],
                 audit=R.audit_of(s, row.id), exported_revision=row.exported_revision,
                 bundle_id=row.bundle_id)
 
@@ -247,26 +259,12 @@ class InspectionService(FindingsMixin):
         row.completed_at = now
         row.updated_at = now
         R.cache_score(row, result)
+        R.add_audit(s, row, "completed", total=result.total, verdict=result.verdict.value)
         s.flush()
         s.add(RevisionSnapshot(inspection_id=row.id, revision=row.revision, completed_at=now,
-                               snapshot=R.dumps(self._snapshot(s, row, form, result))))
-        R.add_audit(s, row, "completed", total=result.total, verdict=result.verdict.value)
+                               snapshot=R.dumps(build_record(self.store, s, row))))
         R.refresh_visit(self.store, s, row)
         return result
-
-    def _snapshot(self, s: Session, row: Inspection, form: FormDef, result: ScoreResult) -> dict:
-        titles = {i.id: i.title.zh for i in form.items.values()}
-        return {
-            "id": row.id, "revision": row.revision, "station": row.station_code,
-            "form": {"id": form.id, "version": form.version, "sha256": form.sha256},
-            "visit_id": row.visit_id, "visit_date": row.visit_date.isoformat(),
-            "inspector": row.inspector_name, "created_at": row.created_at.isoformat() + "Z",
-            "completed_at": row.completed_at.isoformat() + "Z" if row.completed_at else None,
-            "answers": {k: a.to_json() for k, a in sorted(R.answers_of(s, row.id).items())},
-            "photos": [p.to_json() for p in R.photos_of(self.store, s, row.id)],
-            "findings": [f.to_json() for f in R.findings_of(s, row.id, titles)],
-            "score": result.to_json(),
-        }
 
     def reopen(self, inspection_id: str, reason: str) -> int:
         """Make a completed/exported inspection editable again; returns the new revision."""
@@ -334,17 +332,20 @@ class InspectionService(FindingsMixin):
 
 
 def incomplete_error(form: FormDef, result: ScoreResult) -> InspectionError:
-    def title(i: str) -> str:
-        return f"{i}（{form.items[i].title.zh}）" if i in form.items else i
+    def title(i: str, lang: str) -> str:
+        item = form.items.get(i)
+        if item is None:
+            return i
+        return f"{item.no}（{item.title.zh}）" if lang == "zh" else f"{item.no} ({item.title.en})"
 
     zh, en = [], []
     if result.missing_answers:
-        zh.append("未作答：" + "、".join(title(i) for i in result.missing_answers))
-        en.append("missing answers: " + ", ".join(result.missing_answers))
+        zh.append("未作答：" + "、".join(title(i, "zh") for i in result.missing_answers))
+        en.append("missing answers: " + ", ".join(title(i, "en") for i in result.missing_answers))
     if result.missing_evidence:
-        zh.append("缺少佐证照片：" + "、".join(f"{title(i)} 需 {n} 张，现有 {h} 张"
+        zh.append("缺少佐证照片：" + "、".join(f"{title(i, 'zh')} 需 {n} 张，现有 {h} 张"
                                           for i, h, n in result.missing_evidence))
-        en.append("missing evidence: " + ", ".join(f"{i} needs {n} photo(s), has {h}"
+        en.append("missing evidence: " + ", ".join(f"{title(i, 'en')} needs {n} photo(s), has {h}"
                                                    for i, h, n in result.missing_evidence))
     err = InspectionError("检查尚不能完成。" + "；".join(zh),
                           message_en="The inspection cannot be completed yet: " + "; ".join(en))

@@ -52,8 +52,7 @@ def content_hash(record: Mapping[str, Any]) -> str:
     body = {
         "id": record["id"],
         "revision": int(record["revision"]),
-        # the laptop's revision snapshots call it "station", bundle records "station_code"
-        "station_code": record.get("station_code") or record.get("station"),
+        "station_code": record["station_code"],
         "form_sha256": (record.get("form") or {}).get("sha256"),
         "answers": answers,
         "photos": photos,

@@ -1,10 +1,10 @@
 """Score sheets from the laptop's local database.
 
-A completed inspection prints the snapshot of its revision (the same content
-that is exported); a draft prints what is stored right now, so an inspector can
-print a sheet on site before locking it. Either way the local snapshot is turned
-into the bundle record shape and handed to ``reports.sheet_record``, so the
-laptop's sheet and the bureau's reprint are built by the same code.
+A completed inspection prints the record kept for its revision (the record an
+export signs); a draft prints its record as it stands, so an inspector can
+print a sheet on site before locking it. Either way the record is handed to
+``reports.sheet_record``, so the laptop's sheet and the bureau's reprint are
+built by the same code from the same shape.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import json
 
 from sqlalchemy import select
 
-from fengqiao_desktop.domain import FormKind, InspectionStatus
+from fengqiao_desktop.domain import FormKind
 from fengqiao_desktop.errors import ReportError
 from fengqiao_desktop.reports.sheet_data import SheetData, SheetPhoto, SheetStation
 from fengqiao_desktop.reports.sheet_record import sheet_from_record
-from fengqiao_desktop.services import _rows as R
+from fengqiao_desktop.services.records import current_record
 from fengqiao_desktop.services.sheet import RevisionHashes, content_hash
 from fengqiao_desktop.storage.models import Inspection, RevisionSnapshot, Station
 
@@ -25,30 +25,6 @@ from fengqiao_desktop.storage.models import Inspection, RevisionSnapshot, Statio
 def _unknown(inspection_id: str) -> ReportError:
     return ReportError(f"本机数据库中没有检查 {inspection_id}。请确认检查编号。",
                        message_en=f"The local database has no inspection {inspection_id}. Check the id.")
-
-
-def record_from_snapshot(snap: dict, status: str, audit: list[dict] | None = None) -> dict:
-    """The bundle-record shape (docs/bundle-format.md) of a local revision snapshot."""
-    completed = snap.get("completed_at")
-    photos = [{
-        "sha256": p["sha256"], "original_sha256": p.get("original_sha256"), "item_id": p.get("item"),
-        "caption": p.get("caption") or "", "captured_at": p.get("captured_at"),
-        "size": p.get("size"), "id": p.get("id"), "width": p.get("width"), "height": p.get("height"),
-    } for p in snap.get("photos", [])]
-    findings = [{
-        "id": f.get("id"), "item_id": f.get("item"), "category": f.get("category"),
-        "severity": f.get("severity"), "description": f.get("description") or "",
-        "measures": f.get("measures") or "", "responsible": f.get("responsible") or "",
-        "deadline": f.get("deadline"), "status": f.get("status"),
-    } for f in snap.get("findings", [])]
-    return {
-        "id": snap["id"], "revision": snap["revision"], "visit_id": snap.get("visit_id"),
-        "visit_date": snap.get("visit_date"), "station_code": snap["station"], "form": snap["form"],
-        "inspector": {"name": snap.get("inspector") or ""}, "status": status,
-        "created_at": snap.get("created_at"), "completed_at": completed,
-        "answers": snap.get("answers", {}), "photos": photos, "findings": findings,
-        "score": snap.get("score"), "audit": audit or [],
-    }
 
 
 class LocalSheetSource:
@@ -63,17 +39,9 @@ class LocalSheetSource:
         return LocalStore.open(), True
 
     def _record(self, store, s, row: Inspection) -> tuple[dict, object]:
-        form = store.form_by_sha256(s, row.form_sha256)
-        if row.status != InspectionStatus.DRAFT.value:
-            snap_row = s.get(RevisionSnapshot, (row.id, row.revision))
-            if snap_row is not None:
-                # a snapshot is a completed revision; a later export does not change its sheet
-                return record_from_snapshot(json.loads(snap_row.snapshot),
-                                            InspectionStatus.COMPLETED.value), form
-        # a draft (or a completed revision without snapshot): what is stored now
-        result = R.score_row(store, s, row)
-        snap = store.inspections._snapshot(s, row, form, result)
-        return record_from_snapshot(snap, row.status), form
+        # a completed revision prints its kept record (a later export does not change its
+        # sheet); a draft prints what is stored now
+        return current_record(store, s, row), store.form_by_sha256(s, row.form_sha256)
 
     def sheet_data(self, inspection_id: str, lang: str) -> SheetData:
         store, owned = self._open()
@@ -118,7 +86,7 @@ class LocalSheetSource:
                 hashes: dict[int, list[str]] = {}
                 for snap_row in s.scalars(select(RevisionSnapshot).where(
                         RevisionSnapshot.inspection_id == inspection_id)):
-                    rec = record_from_snapshot(json.loads(snap_row.snapshot), InspectionStatus.COMPLETED.value)
+                    rec = json.loads(snap_row.snapshot)
                     hashes.setdefault(snap_row.revision, []).append(content_hash(rec))
                 current, _form = self._record(store, s, row)
                 current_hash = content_hash(current)

@@ -94,9 +94,10 @@ class ProposedFinding:
 class AuditView:
     at: dt.datetime
     revision: int
-    action: str  # created / completed / reopened / exported / finding_status
+    action: str  # created / completed / reopened / answer_changed / exported / finding_*
     reason: str
     detail: dict[str, Any]
+    by: str = ""  # the inspector profile that did it ("" for entries of earlier releases)
 
 
 @dataclass(frozen=True)

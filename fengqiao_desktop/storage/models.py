@@ -209,6 +209,7 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(32))
     reason: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    actor: Mapped[str | None] = mapped_column(Text, nullable=True)  # who; NULL before release 0.2
 
 
 class RevisionSnapshot(Base):

@@ -24,9 +24,11 @@ def test_check_passes_on_the_shipped_forms():
     r = run("forms", "check")
     assert r.exit_code == 0, r.output
     lines = r.stdout.strip().splitlines()
-    assert len(lines) == 4
+    # the current version of each form, and version 1 kept for what was scored against it
+    assert len(lines) == 8
+    assert sum("版本 1" in ln for ln in lines) == 4
     for form in shipped_registry():
-        line = next(ln for ln in lines if f"  {form.id}  " in ln)
+        line = next(ln for ln in lines if f"  {form.id}  版本 {form.version}  " in ln)
         assert line.startswith("OK")
         assert form.sha256[:12] in line and f"版本 {form.version}" in line
     assert any("满分 100" in ln for ln in lines)
@@ -56,7 +58,7 @@ def test_check_refuses_two_contents_under_one_id_and_version(tmp_path):
     (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "b.yaml").write_text(text.replace("五有达标检查", "五有检查"), encoding="utf-8")
     r = run("forms", "check", str(tmp_path))
-    assert r.exit_code == 1 and "five-haves" in r.stderr and "版本 1" in r.stderr
+    assert r.exit_code == 1 and "five-haves" in r.stderr and "版本 2" in r.stderr
 
 
 def test_list_shows_the_gate_and_three_rubrics_at_100():
@@ -70,7 +72,7 @@ def test_list_shows_the_gate_and_three_rubrics_at_100():
         assert rows[form_id][4:6] == ["100", "90"]
     assert "区（县）、市" in r.stdout  # the city center uses the county form
     r = run("--lang", "en", "forms", "list")
-    assert "demonstration-village  1        Scored rubric  village" in r.stdout
+    assert "demonstration-village  2        Scored rubric  village" in r.stdout
 
 
 def test_list_json():
@@ -89,8 +91,9 @@ def test_show_json_is_the_contract_shape():
     assert (data["kind"], data["pass_mark"], data["max"]) == ("rubric", 90, 100)
     assert [s["id"] for s in data["sections"]] == list("ABCDEFGHIZ")
     a1 = data["sections"][0]["items"][0]
-    assert {k: a1[k] for k in ("id", "type", "max", "veto", "na_allowed", "min_photos")} == {
-        "id": "A1", "type": "yes_no", "max": 4, "veto": True, "na_allowed": False, "min_photos": 0}
+    assert {k: a1[k] for k in ("id", "no", "from", "type", "max", "veto", "na_allowed", "min_photos")} == {
+        "id": "A1", "no": "A1", "from": "five-haves/jigou", "type": "yes_no", "max": 4, "veto": True,
+        "na_allowed": False, "min_photos": 0}
     b4 = data["sections"][1]["items"][3]
     assert b4["id"] == "B4" and b4["na_allowed"] is True
     assert sum(i["max"] for s in data["sections"] for i in s["items"]) == 100
@@ -109,7 +112,7 @@ def test_show_readable_listing():
 def test_show_a_file_and_an_unknown_id(tmp_path):
     path = next(p for p in form_files() if p.name == "five-haves.yaml")
     r = run("--lang", "en", "forms", "show", str(path))
-    assert r.exit_code == 0 and "Five-haves check  (five-haves 1)" in r.stdout
+    assert r.exit_code == 0 and "Five-haves check  (five-haves 2)" in r.stdout
     r = run("forms", "show", "no-such-form")
     assert r.exit_code == 1 and "未知表单：no-such-form" in r.stderr
     assert r.stdout == ""
@@ -120,13 +123,13 @@ def test_bureau_form_in_the_data_dir_supersedes_the_reference(data_dir):
         encoding="utf-8")
     (data_dir / "forms").mkdir()
     (data_dir / "forms" / "lanzhou-village.yaml").write_text(
-        text.replace('version: "1"', 'version: "2"').replace(
+        text.replace('version: "2"', 'version: "3"').replace(
             "示范型退役军人服务站评分表（社区村级）", "兰州市社区（村）示范站评分表"), encoding="utf-8")
     r = run("forms", "list")
     assert "兰州市社区（村）示范站评分表" in r.stdout and "（社区村级）" not in r.stdout
     data = json.loads(run("forms", "show", "demonstration-village", "--json").stdout)
-    assert data["version"] == "2"
-    assert run("forms", "check").stdout.count("OK") == 5
+    assert data["version"] == "3"
+    assert run("forms", "check").stdout.count("OK") == 9
 
 
 def test_the_installed_command(tmp_path):

@@ -128,7 +128,13 @@ def test_reopen_needs_a_reason_bumps_the_revision_and_keeps_every_snapshot(store
     assert result.total == 100 - item.max
     assert [r for r, _t, _s in store.inspections.snapshots(iid)] == [1, 2]
     audit = store.inspections.audit(iid)
-    assert [a.action for a in audit] == ["created", "completed", "reopened", "completed"]
+    assert [a.action for a in audit] == ["created", "completed", "reopened", "answer_changed",
+                                         "completed"]
+    change = audit[3]
+    # a correction says what changed, from what to what, why, and who made it
+    assert change.detail["item"] == item.id and change.detail["no"] == item.no
+    assert change.detail["before"]["value"] == item.max and change.detail["after"]["value"] == 0
+    assert change.reason == "台账补充后重新评分" and change.by == view.inspector
     assert audit[2].reason == "台账补充后重新评分" and audit[2].revision == 2
 
 
@@ -140,10 +146,18 @@ def test_same_station_same_day_shares_the_visit_and_a_failed_gate_vetoes_the_rub
     other = store.inspections.create(VILLAGE, gate_form.id)
     views = {i: store.inspections.get(i) for i in (gate, rubric, other)}
     assert views[gate].visit_id == views[rubric].visit_id != views[other].visit_id
-    _fill(store, rubric, form, photo_file())
-    assert store.inspections.score(rubric).verdict is Verdict.PASS
+    linked = [i.id for i in form.items.values() if i.source is not None]
+    # the five haves are answered once, in the check: the rubric refuses them
+    with pytest.raises(InspectionError) as err:
+        store.inspections.set_answer(rubric, linked[0], True)
+    assert "五有检查中作答" in err.value.message
+    _fill(store, rubric, form, photo_file(), skip=linked)
+    # the check is not answered yet: the rubric is pending, never pass
+    assert store.inspections.score(rubric).verdict is Verdict.PENDING
     photo = photo_file("g.jpg")
     _fill(store, gate, gate_form, photo)
+    assert store.inspections.score(rubric).verdict is Verdict.PASS
+    assert store.inspections.get(rubric).answers[linked[0]].value is True
     first_gate_item = next(iter(gate_form.items))
     store.inspections.set_answer(gate, first_gate_item, False)
     result = store.inspections.score(rubric)
@@ -153,6 +167,28 @@ def test_same_station_same_day_shares_the_visit_and_a_failed_gate_vetoes_the_rub
     assert cached[rubric].verdict is Verdict.VETO
     store.inspections.set_answer(gate, first_gate_item, True)
     assert store.inspections.score(rubric).verdict is Verdict.PASS
+
+
+def test_a_corrected_item_at_full_marks_closes_its_finding(store, photo_file):
+    form = _rubric(store)
+    iid = store.inspections.create(TOWN, form.id)
+    _fill(store, iid, form, photo_file())
+    item = next(i for i in form.items.values() if i.type.value == "graded")
+    store.inspections.set_answer(iid, item.id, item.max - item.effective_step)
+    proposed = next(p for p in store.inspections.propose_findings(iid) if p.item_id == item.id)
+    finding = store.inspections.add_finding(iid, category=proposed.category, severity=proposed.severity,
+                                            description=proposed.description, item_id=item.id)
+    # a lower score: the generated text follows it
+    store.inspections.set_answer(iid, item.id, item.max - 2 * item.effective_step)
+    text = next(f for f in store.inspections.findings(iid) if f.id == finding.id).description
+    assert f"{item.max - 2 * item.effective_step:g}/{item.max:g}" in text
+    store.inspections.complete(iid)
+    store.inspections.reopen(iid, "复核：该项已整改到位")
+    store.inspections.set_answer(iid, item.id, item.max)
+    after = next(f for f in store.inspections.findings(iid) if f.id == finding.id)
+    assert after.status.value == "verified" and after.closed_at is not None
+    trail = store.inspections.audit(iid)
+    assert any(a.action == "finding_resolved" and a.detail["finding"] == finding.id for a in trail)
 
 
 def test_delete_only_a_draft_never_completed(store, photo_file):

@@ -58,7 +58,7 @@ def test_tree_rows_details_and_badges(store, photo_file):
 
     rubric = store.forms.default_rubric_for("village")
     rid = store.inspections.create(VILLAGE, rubric.id)
-    answers = full_marks(rubric)
+    answers = full_marks(rubric, linked=False)  # the five haves come from the check above
     for item_id, value in answers.items():
         store.inspections.set_answer(rid, item_id, value)
         for _ in range(rubric.items[item_id].min_photos):
