@@ -87,15 +87,21 @@ class TaskHandle(QObject):
             if direct:
                 self._on_progress(int(done), int(total), str(text))
             else:
-                self._w_progress.emit(int(done), int(total), str(text))
+                _deliver(self._w_progress.emit, int(done), int(total), str(text))
 
         try:
             result = fn(progress, self._cancel.is_set)
         except BaseException as exc:  # noqa: BLE001 - every outcome goes to the GUI thread
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            (self._on_failed if direct else self._w_failed.emit)(exc)
+            if direct:
+                self._on_failed(exc)
+            else:
+                _deliver(self._w_failed.emit, exc)
             return
-        (self._on_done if direct else self._w_done.emit)(result)
+        if direct:
+            self._on_done(result)
+        else:
+            _deliver(self._w_done.emit, result)
 
     # -- the GUI side --------------------------------------------------------
     @Slot(int, int, str)
@@ -122,6 +128,19 @@ class TaskHandle(QObject):
             self.error = exc
             self.failed.emit(exc)
         self.finished.emit()
+
+
+def _deliver(emit, *args) -> None:
+    """Send a worker's outcome to the GUI thread -- unless the app has quit meanwhile.
+
+    A task still running when the app quits (the store opening while the window is
+    closed at once) may outlive the wait at shutdown; its handle is gone then, and
+    there is nobody left to tell: the outcome is logged, not turned into a crash.
+    """
+    try:
+        emit(*args)
+    except RuntimeError:
+        log.info("a background task finished after the app quit; its outcome is dropped")
 
 
 def _is_bug(exc: BaseException) -> bool:
