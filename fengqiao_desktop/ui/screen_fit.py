@@ -40,13 +40,16 @@ _FRAME_ALLOWANCE = QSize(8, 36)
 
 
 def fitted_rect(available: QRect, preferred: QSize = PREFERRED, frame: QSize = _FRAME_ALLOWANCE) -> QRect:
-    """``preferred`` clipped to ``available`` less the frame (and a small margin), centred in it."""
+    """Where a window goes: its top-left is the *frame's* position (what ``move`` takes), its size
+    the client size (what ``resize`` takes) -- ``preferred`` clipped so that the window with its
+    frame fits ``available`` (less a small margin), centred in it."""
     margin = 0 if available.height() < 600 else 4
     w = min(preferred.width(), available.width() - 2 * margin - frame.width())
     h = min(preferred.height(), available.height() - 2 * margin - frame.height())
-    r = QRect(0, 0, max(w, 1), max(h, 1))
-    r.moveCenter(available.center())
-    return r
+    w, h = max(w, 1), max(h, 1)
+    outer = QRect(0, 0, w + frame.width(), h + frame.height())
+    outer.moveCenter(available.center())
+    return QRect(outer.topLeft(), QSize(w, h))
 
 
 def fit_into(widget: QWidget, preferred: QSize | None = None) -> None:
