@@ -87,6 +87,8 @@ class Settings:
     thumbnail_edge: int = 320
     # a photo whose EXIF capture date is this many days or more before the visit is questioned
     photo_max_age_days: int = 30
+    # the deadline offered for a new finding: the visit date plus this many days
+    finding_deadline_days: int = 30
     last_export_dir: str = ""
     first_run_done: bool = False
     extra: dict = field(default_factory=dict)
