@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
-# (key, description source text, what it does) -- the description is translated when shown.
+# key -> what it does (English source text; translated in context "Shortcuts" when shown)
 DESCRIPTIONS = {
     "Ctrl+N": "Go to the note of the current item",
     "Ctrl+D": "Mark the current item not applicable (N/A)",
