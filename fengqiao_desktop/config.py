@@ -85,6 +85,10 @@ class Settings:
     photo_long_edge: int = 2560
     photo_jpeg_quality: int = 88
     thumbnail_edge: int = 320
+    # a photo whose EXIF capture date is this many days or more before the visit is questioned
+    photo_max_age_days: int = 30
+    # the deadline offered for a new finding: the visit date plus this many days
+    finding_deadline_days: int = 30
     last_export_dir: str = ""
     first_run_done: bool = False
     extra: dict = field(default_factory=dict)

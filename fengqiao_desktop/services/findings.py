@@ -21,7 +21,7 @@ from fengqiao_desktop.formengine.scoring import Answer, item_points
 from fengqiao_desktop.formengine.visit import linked_in_visit
 from fengqiao_desktop.services import _rows as R
 from fengqiao_desktop.services.views import FindingView, ProposedFinding
-from fengqiao_desktop.storage.models import Finding, Inspection, utcnow
+from fengqiao_desktop.storage.models import Finding, Inspection, Station, utcnow
 
 if TYPE_CHECKING:
     from fengqiao_desktop.services.store import LocalStore
@@ -122,6 +122,15 @@ class FindingsMixin:
                         severity=Severity.VETO if sc.veto_failed or gate else Severity.DEDUCTION,
                         description=desc, points=sc.points, max=sc.max))
             return out
+
+    def finding_defaults(self, inspection_id: str) -> tuple[str, dt.date]:
+        """What a new finding is offered: the station's contact person (from the roster) as
+        responsible, and the visit date plus ``Settings.finding_deadline_days`` as deadline."""
+        with self.store.session() as s:
+            row = R.load_inspection(s, inspection_id)
+            station = s.get(Station, row.station_code)
+            contact = (station.contact or "").strip() if station is not None else ""
+            return contact, row.visit_date + dt.timedelta(days=self.store.settings.finding_deadline_days)
 
     def findings(self, inspection_id: str) -> list[FindingView]:
         with self.store.session() as s:

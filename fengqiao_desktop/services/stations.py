@@ -14,14 +14,15 @@ inspection at all is ``not_inspected``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import case, func, literal, or_, select
 
-from fengqiao_desktop.domain import FormKind, InspectionStatus, Level
-from fengqiao_desktop.storage.models import Inspection, Station
+from fengqiao_desktop.domain import FindingStatus, FormKind, InspectionStatus, Level
+from fengqiao_desktop.storage.models import Finding, Inspection, Station
 from fengqiao_desktop.storage.stations import StationRepo
 
 if TYPE_CHECKING:
@@ -181,6 +182,33 @@ class StationService:
         return DRAFT if rows else NOT_INSPECTED
 
 
+    def work_states(self, today: dt.date) -> dict[str, frozenset[str]]:
+        """What is left to do per station, for the browser's filters (stations with nothing are left out).
+
+        ``draft``: an inspection not completed; ``not_exported``: completed but never exported;
+        ``open_findings``: a finding not yet verified; ``overdue``: such a finding past its deadline.
+        """
+        per: dict[str, set[str]] = {}
+        with self.store.session() as s:
+            for code, status in s.execute(select(Inspection.station_code, Inspection.status).distinct()):
+                if status == InspectionStatus.DRAFT.value:
+                    per.setdefault(code, set()).add(WORK_DRAFT)
+                elif status == InspectionStatus.COMPLETED.value:
+                    per.setdefault(code, set()).add(WORK_NOT_EXPORTED)
+            q = (select(Inspection.station_code, Finding.deadline)
+                 .join(Finding, Finding.inspection_id == Inspection.id)
+                 .where(Finding.status != FindingStatus.VERIFIED.value))
+            for code, deadline in s.execute(q):
+                states = per.setdefault(code, set())
+                states.add(WORK_OPEN_FINDINGS)
+                if deadline is not None and deadline < today:
+                    states.add(WORK_OVERDUE)
+        return {code: frozenset(v) for code, v in per.items()}
+
+
+WORK_DRAFT, WORK_NOT_EXPORTED, WORK_OPEN_FINDINGS, WORK_OVERDUE = "draft", "not_exported", "open_findings", "overdue"
+
+
 # -- module-level helpers for the UI's service adapter -----------------------
 
 def station_count(store: LocalStore) -> int:
@@ -205,3 +233,7 @@ def get_station(store: LocalStore, code: str) -> StationDetail | None:
 
 def warm_up(store: LocalStore) -> int:
     return store.stations.warm_up()
+
+
+def work_states(store: LocalStore, today: dt.date | None = None) -> dict[str, frozenset[str]]:
+    return store.stations.work_states(today or dt.date.today())

@@ -112,10 +112,9 @@ def main(argv: list[str] | None = None) -> int:
 
     errors.set_log_path(log_path)
     errors.install_excepthook()
+    # --lang is for this run only; the saved choice changes in View → Language or the first-run wizard.
     lang = args.lang or i18n.saved_language()
     i18n.install(lang)
-    if args.lang:
-        i18n.save_language(args.lang)
     app.setWindowIcon(app_icon())
 
     window = MainWindow()

@@ -112,6 +112,9 @@ def _excepthook(exc_type, exc, tb) -> None:
         return
     if exc is not None and exc.__traceback__ is None:
         exc = exc.with_traceback(tb)
+    if QApplication.instance() is None:  # the app has quit: no dialog can be shown, only logged
+        log.error("uncaught exception after the application quit", exc_info=(exc_type, exc, tb))
+        return
     try:
         show_error(QApplication.activeWindow(), exc)
     except Exception:  # noqa: BLE001 - last resort: never loop inside the hook

@@ -9,6 +9,7 @@ The choice is kept in ``config.Settings.language``.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -79,9 +80,23 @@ def install(lang: str) -> list[QTranslator]:
             _installed.append(t)
         else:
             log.warning("translation file could not be loaded: %s", path)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    t = QTranslator(app)
-    if t.load(QLocale(_QT_LOCALE[lang]), "qtbase", "_", qt_dir):
-        QCoreApplication.installTranslator(t)
-        _installed.append(t)
+    # Qt's own strings (file dialogs' "Look in:", standard buttons): qtbase_zh_CN.qm
+    for qt_dir in qt_translation_dirs():
+        t = QTranslator(app)
+        if t.load(QLocale(_QT_LOCALE[lang]), "qtbase", "_", str(qt_dir)):
+            QCoreApplication.installTranslator(t)
+            _installed.append(t)
+            break
+    else:
+        log.warning("Qt's own translations (qtbase) were not found; standard dialogs stay in English")
     return list(_installed)
+
+
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own .qm files may be: Qt's configured folder, then PySide6's (a frozen build moves it)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    found = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+             package / "Qt" / "translations", package / "translations", resources_dir() / "i18n" / "qt"]
+    return [d for d in dict.fromkeys(found) if d.is_dir()]

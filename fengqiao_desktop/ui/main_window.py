@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fengqiao_desktop import __version__, config
-from fengqiao_desktop.ui import i18n, tasks
+from fengqiao_desktop.ui import i18n, screen_fit, tasks
 from fengqiao_desktop.ui.bureau.placeholder import BureauPlaceholder
 from fengqiao_desktop.ui.errors import show_error
 from fengqiao_desktop.ui.stations.browser import StationBrowser
@@ -64,7 +64,6 @@ class MainWindow(QMainWindow):
         self.source = source
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
-        self.resize(1280, 820)
 
         self.browser = StationBrowser(source)
         self.inspector = QTabWidget()
@@ -99,6 +98,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         if source is not None:
             self.browser.set_source(source)
+        screen_fit.guard_dialogs()
+        screen_fit.restore_window(self)  # after the content exists, so its minimum size is known
 
     # -- actions, menus ----------------------------------------------------------
     def _make_actions(self) -> None:
@@ -129,13 +130,14 @@ class MainWindow(QMainWindow):
         self.export_action = action("export_bundle", None, "Ctrl+E")
         self.export_action.setEnabled(False)  # until the bundle export is plugged in
         self.export_action.setIcon(style.standardIcon(style.StandardPixmap.SP_DialogSaveButton))
-        self.new_action = action("new_inspection", self.browser.page.request_new_inspection,
-                                 QKeySequence.StandardKey.New)
+        # Ctrl+N belongs to the editor (the current item's note), so a new inspection is Ctrl+Shift+N.
+        self.new_action = action("new_inspection", self.browser.page.request_new_inspection, "Ctrl+Shift+N")
         self.new_action.setIcon(style.standardIcon(style.StandardPixmap.SP_FileIcon))
         self.new_action.setEnabled(False)
         self.find_action = action("find_station", self.focus_search, QKeySequence.StandardKey.Find)
         self.quit_action = action("quit", self.close, QKeySequence.StandardKey.Quit)
         self.about_action = action("about", self.show_about)
+        self.shortcuts_action = action("shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
         for code, label in (("zh", "中文"), ("en", "English")):
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow):
         for a in self.lang_actions.values():
             self.lang_menu.addAction(a)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
 
         self.workspace_bar = QToolBar()
@@ -204,6 +207,7 @@ class MainWindow(QMainWindow):
         self.find_action.setText(QCoreApplication.translate("MainWindow", "Find station"))
         self.quit_action.setText(QCoreApplication.translate("MainWindow", "Quit"))
         self.about_action.setText(QCoreApplication.translate("MainWindow", "About Fengqiao Desktop"))
+        self.shortcuts_action.setText(QCoreApplication.translate("MainWindow", "Keyboard shortcuts"))
         self.workspace_bar.setWindowTitle(QCoreApplication.translate("MainWindow", "Workspaces"))
         self.tools.setWindowTitle(QCoreApplication.translate("MainWindow", "Toolbar"))
         self.inspector.setTabText(0, QCoreApplication.translate("MainWindow", "Stations"))
@@ -401,7 +405,27 @@ class MainWindow(QMainWindow):
         i18n.save_language(lang)
         self.lang_actions[lang].setChecked(True)
         self.retranslate()
+        self._rebuild_editors()
         self.language_changed.emit(lang)
+
+    def _rebuild_editors(self) -> None:
+        """Open editor tabs in the new language: each is built again (every edit is already saved),
+        in the same place, on the same item."""
+        current = self.inspector.currentWidget()
+        for inspection_id, old in list(self._editors.items()):
+            index = self.inspector.indexOf(old)
+            if index < 0:
+                continue
+            item = old.current_item() if hasattr(old, "current_item") else None
+            widget, title = self._make_editor(inspection_id)
+            self._editors[inspection_id] = widget
+            self.inspector.insertTab(index, widget, title)
+            self.inspector.removeTab(index + 1)
+            if old is current:
+                self.inspector.setCurrentWidget(widget)
+            if item and hasattr(widget, "focus_item"):
+                widget.focus_item(item)
+            old.deleteLater()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -413,6 +437,13 @@ class MainWindow(QMainWindow):
 
         show_about(self)
 
+    def show_shortcuts(self):
+        from fengqiao_desktop.ui.shortcuts import ShortcutsDialog
+
+        dlg = ShortcutsDialog(self)
+        dlg.open()
+        return dlg
+
     def closeEvent(self, event: QCloseEvent) -> None:
         running = tasks.runner().running() if hasattr(tasks.runner(), "running") else []
         if running:
@@ -422,6 +453,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         tasks.runner().shutdown()
+        screen_fit.save_window(self)
         event.accept()
 
 

@@ -87,15 +87,21 @@ class TaskHandle(QObject):
             if direct:
                 self._on_progress(int(done), int(total), str(text))
             else:
-                self._w_progress.emit(int(done), int(total), str(text))
+                _deliver(self._w_progress.emit, int(done), int(total), str(text))
 
         try:
             result = fn(progress, self._cancel.is_set)
         except BaseException as exc:  # noqa: BLE001 - every outcome goes to the GUI thread
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            (self._on_failed if direct else self._w_failed.emit)(exc)
+            if direct:
+                self._on_failed(exc)
+            else:
+                _deliver(self._w_failed.emit, exc)
             return
-        (self._on_done if direct else self._w_done.emit)(result)
+        if direct:
+            self._on_done(result)
+        else:
+            _deliver(self._w_done.emit, result)
 
     # -- the GUI side --------------------------------------------------------
     @Slot(int, int, str)
@@ -122,6 +128,19 @@ class TaskHandle(QObject):
             self.error = exc
             self.failed.emit(exc)
         self.finished.emit()
+
+
+def _deliver(emit, *args) -> None:
+    """Send a worker's outcome to the GUI thread -- unless the app has quit meanwhile.
+
+    A task still running when the app quits (the store opening while the window is
+    closed at once) may outlive the wait at shutdown; its handle is gone then, and
+    there is nobody left to tell: the outcome is logged, not turned into a crash.
+    """
+    try:
+        emit(*args)
+    except RuntimeError:
+        log.info("a background task finished after the app quit; its outcome is dropped")
 
 
 def _is_bug(exc: BaseException) -> bool:
@@ -254,6 +273,9 @@ def start_with_dialog(parent: QWidget | None, title: str, fn: TaskFn, **callback
 
     The dialog is window-modal so the user cannot start the same job twice,
     but the event loop keeps running: the window repaints and stays responsive.
+    The dialog is closed *before* the result, error or cancel callback runs, so
+    a message box shown by that callback is never covered by (or blocked
+    behind) a finished progress dialog.
     """
     dialog = QProgressDialog(title, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
@@ -278,14 +300,36 @@ def start_with_dialog(parent: QWidget | None, title: str, fn: TaskFn, **callback
         if user_progress is not None:
             user_progress(done, total, text)
 
+    closed = [False]
+
+    def close_dialog() -> None:
+        if closed[0]:
+            return
+        closed[0] = True
+        # reset() also stops the timer that would show the dialog after its minimum
+        # duration -- otherwise it pops up over an error box opened in the meantime.
+        dialog.blockSignals(True)
+        dialog.reset()
+        dialog.hide()
+        dialog.deleteLater()
+
+    def closing_first(callback):
+        def run(*args) -> None:
+            close_dialog()
+            if callback is not None:
+                callback(*args)
+        return run
+
+    callbacks["on_done"] = closing_first(callbacks.get("on_done"))
+    callbacks["on_error"] = closing_first(callbacks.get("on_error") or _report_unhandled)
+    callbacks["on_cancelled"] = closing_first(callbacks.get("on_cancelled"))
     handle = runner().start(title, fn, on_progress=both, **callbacks)
     if handle.done:  # the synchronous runner already finished
-        dialog.deleteLater()
+        close_dialog()
         return handle
     dialog.canceled.connect(handle.cancel)
     dialog.canceled.connect(lambda: dialog.setLabelText(
         QCoreApplication.translate("Tasks", "Stopping…")))
-    handle.finished.connect(dialog.close)
-    handle.finished.connect(dialog.deleteLater)
+    handle.finished.connect(close_dialog)
     handle.dialog = dialog  # type: ignore[attr-defined]
     return handle

@@ -106,3 +106,37 @@ def _drain_pool():
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_progress_dialog_is_gone_before_the_error_box_and_stays_gone(qtbot, dialogs):
+    """A roster with a bad row: the finished progress dialog must not sit over the error box."""
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+    from fengqiao_desktop.ui import errors
+    from fengqiao_desktop.ui.errors import show_error
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    seen = []
+
+    def visible_progress() -> int:
+        return sum(1 for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QProgressDialog) and w.isVisible())
+
+    def present(box):
+        seen.append(("at error box", visible_progress()))
+        qtbot.wait(600)  # the user reads the box: a nested event loop, as exec() runs one
+        seen.append(("after reading", visible_progress()))
+        dialogs.append(box)
+
+    errors.presenter = present
+
+    def work(report, cancelled):
+        report(1, 3, "row 1")
+        time.sleep(0.5)  # long enough for the progress dialog to appear
+        raise RosterError("第 3 行：站点编码不是 12 位数字。", message_en="Row 3: the code is not 12 digits.")
+
+    handle = tasks.start_with_dialog(parent, "import", work, on_error=lambda exc: show_error(parent, exc))
+    qtbot.waitUntil(lambda: handle.done and len(dialogs) == 1, timeout=5000)
+    assert seen == [("at error box", 0), ("after reading", 0)]

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -39,7 +39,7 @@ from fengqiao_desktop.domain import FormKind
 from fengqiao_desktop.errors import KnownError
 from fengqiao_desktop.formengine.scoring import ScoreResult
 from fengqiao_desktop.formengine.visit import GateState
-from fengqiao_desktop.ui.editor import last_opened
+from fengqiao_desktop.ui.editor import keys, last_opened
 from fengqiao_desktop.ui.editor.answer_widgets import TextAnswer
 from fengqiao_desktop.ui.editor.backend import EditorBackend, InspectionView, VisitInfo
 from fengqiao_desktop.ui.editor.earlier_findings import earlier_findings_label
@@ -57,6 +57,8 @@ from fengqiao_desktop.ui.editor.runner import TaskRunner, default_runner
 from fengqiao_desktop.ui.editor.score_panel import ScorePanel
 from fengqiao_desktop.ui.editor.sheet_print import SheetPrint
 from fengqiao_desktop.ui.editor.words import answer_text, gate_state_text
+from fengqiao_desktop.ui.editor.undo import AnswerHistory
+from fengqiao_desktop.ui.screen_fit import scrollable
 
 
 def _default_lang() -> str:
@@ -195,7 +197,7 @@ class InspectionEditor(QWidget):
         left.setStretchFactor(1, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
-        split.addWidget(self.score_panel)
+        split.addWidget(scrollable(self.score_panel))  # its height must not bound the window's
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
@@ -207,17 +209,9 @@ class InspectionEditor(QWidget):
             QWidget.setTabOrder(a, b)
 
     def _shortcuts(self) -> None:
-        def sc(seq, fn):
-            s = QShortcut(QKeySequence(seq), self)
-            s.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            s.activated.connect(fn)
-            return s
-
-        sc("Ctrl+N", lambda: self._current and self.rows[self._current].focus_note())
-        sc("Ctrl+D", lambda: self._current and self.rows[self._current].toggle_na())
-        sc("Ctrl+Shift+P", lambda: self.photo_ctl.choose_files(self._current))
-        sc("Ctrl+G", lambda: self.photo_ctl.open_gallery())
-        self.print_shortcut = sc("Ctrl+P", lambda: self.save_pdf())
+        self.history = AnswerHistory(self)  # undo/redo through the same save path
+        self.shortcuts = keys.install(self)
+        self.print_shortcut = self.shortcuts["Ctrl+P"]
 
     def _fill(self, view: InspectionView) -> None:
         self.view = view

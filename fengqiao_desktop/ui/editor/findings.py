@@ -57,14 +57,45 @@ def _headers() -> list[str]:
     ]
 
 
+# Columns typed straight into the table (责任人, 时限, 整改措施): what a printed finding needs.
+COL_RESPONSIBLE, COL_DEADLINE, COL_MEASURES = 4, 5, 6
+_EDITABLE = {COL_RESPONSIBLE: "responsible", COL_DEADLINE: "deadline", COL_MEASURES: "measures"}
+_MISSING = QColor("#ffebee")
+
+
 class FindingsTableModel(QAbstractTableModel):
-    """Read-only rows of findings; edits go through the dialog and the service."""
+    """Rows of findings; responsible, deadline and measures are edited in place (``row_edited``),
+    everything else through the dialog; the controller saves through the service."""
+
+    row_edited = Signal(object)  # the edited FindingRow
 
     def __init__(self, lang: str = "zh", parent=None):
         super().__init__(parent)
         self.lang = lang
         self._rows: list[FindingRow] = []
         self._headers = _headers()
+        self.read_only = False
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() in _EDITABLE and not self.read_only:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in _EDITABLE:
+            return False
+        text = " ".join(str(value or "").split())
+        if index.column() == COL_DEADLINE and text:
+            day = QDate.fromString(text, Qt.DateFormat.ISODate)
+            if not day.isValid():
+                return False  # the cell keeps its old date; the format is in the tooltip
+            text = day.toString(Qt.DateFormat.ISODate)
+        row = replace(self._rows[index.row()], **{_EDITABLE[index.column()]: text})
+        self._rows[index.row()] = row
+        self.dataChanged.emit(index, index)
+        self.row_edited.emit(row)
+        return True
 
     def set_rows(self, rows: list[FindingRow]) -> None:
         self.beginResetModel()
@@ -96,6 +127,10 @@ class FindingsTableModel(QAbstractTableModel):
                 r.measures,
                 r.status.label(self.lang),
             ][col]
+        if role == Qt.ItemDataRole.EditRole and col in _EDITABLE:
+            return getattr(r, _EDITABLE[col])
+        if role == Qt.ItemDataRole.BackgroundRole and col in _EDITABLE and not getattr(r, _EDITABLE[col]):
+            return _MISSING  # printed on the sheet: an empty cell shows
         if role == Qt.ItemDataRole.ForegroundRole and col == 2 and r.severity is Severity.VETO:
             return QColor("#c62828")
         if role == Qt.ItemDataRole.UserRole:
@@ -195,10 +230,12 @@ class FindingsPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # 责任人, 时限, 整改措施 are typed in place (F2, typing, or a click on the selected cell)
+        T = QAbstractItemView.EditTrigger
+        self.view.setEditTriggers(T.EditKeyPressed | T.AnyKeyPressed | T.SelectedClicked)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.doubleClicked.connect(lambda ix: self.edit_requested.emit(ix.row()))
+        self.view.doubleClicked.connect(self._double_clicked)
         self.propose = QPushButton(QCoreApplication.translate("Editor", "Propose from scores"))
         self.propose.setToolTip(QCoreApplication.translate("Editor", "Items below full marks become findings"))
         self.add = QPushButton(QCoreApplication.translate("Editor", "Add…"))
@@ -216,6 +253,12 @@ class FindingsPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(buttons)
         lay.addWidget(self.view)
+
+    def _double_clicked(self, ix: QModelIndex) -> None:
+        if self.model.flags(ix) & Qt.ItemFlag.ItemIsEditable:
+            self.view.edit(ix)
+        else:
+            self.edit_requested.emit(ix.row())
 
     def _emit_for_current(self, signal) -> None:
         ix = self.view.currentIndex()

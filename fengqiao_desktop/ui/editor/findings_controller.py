@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from fengqiao_desktop.domain import FindingCategory, Severity
@@ -26,13 +26,24 @@ class FindingsController(QObject):
         self.panel.add_requested.connect(self.add)
         self.panel.edit_requested.connect(self.edit)
         self.panel.delete_requested.connect(self.delete)
+        self.panel.model.row_edited.connect(self.save_row)
         self.dialog: FindingDialog | None = None
 
     def refresh(self) -> None:
         rows = [_label(r, self.item_labels) for r in self.backend.findings()]
         self.panel.model.set_rows(rows)
 
+    def save_row(self, row: FindingRow) -> None:
+        """A cell typed in the table: saved at once through the service, like the dialog's edits."""
+        try:
+            self.backend.save_finding(row)
+        except KnownError as exc:
+            QMessageBox.warning(self.parent_widget, QCoreApplication.translate("Editor", "Findings"),
+                                exc.user_message())
+            QTimer.singleShot(0, self.refresh)  # the stored values back, once the cell editor is closed
+
     def set_read_only(self, on: bool) -> None:
+        self.panel.model.read_only = on
         for b in (self.panel.propose, self.panel.add, self.panel.edit, self.panel.delete):
             b.setEnabled(not on)
 

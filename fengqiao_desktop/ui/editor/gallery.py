@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fengqiao_desktop.ui.editor.photo_caption import info_text
 from fengqiao_desktop.ui.editor.photo_strip import PhotoRow, load_pixmap
 
 _THUMB = 96
@@ -85,6 +86,7 @@ class GalleryDialog(QDialog):
     """All photos of the inspection; the selected one large, with its caption and item."""
 
     caption_changed = Signal(str, str)  # photo id, caption
+    visit: tuple = (None, 30)  # (visit date, max photo age in days): set by the photo controller
     item_changed = Signal(str, object)  # photo id, item id or None
     remove_requested = Signal(str)  # photo id (already confirmed by the user)
 
@@ -188,7 +190,7 @@ class GalleryDialog(QDialog):
         self._fit_preview()
         self.caption.setText(r.caption)
         self.item.setCurrentIndex(max(self.item.findData(r.item_id), 0))
-        self.info.setText(f"{r.taken_at}  sha256 {r.sha256[:12]}…" if r.sha256 else r.taken_at)
+        self.info.setText(info_text(r, *self.visit))
 
     def _fit_preview(self) -> None:
         if self._current_pixmap.isNull():

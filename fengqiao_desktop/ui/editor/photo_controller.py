@@ -15,6 +15,7 @@ from fengqiao_desktop.errors import KnownError
 from fengqiao_desktop.ui.editor.backend import EditorBackend, IngestFailure
 from fengqiao_desktop.ui.editor.gallery import GalleryDialog
 from fengqiao_desktop.ui.editor.mime import paths_from_mime
+from fengqiao_desktop.ui.editor.photo_caption import CaptionDialog
 from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
 from fengqiao_desktop.ui.editor.runner import TaskRunner
 
@@ -37,6 +38,7 @@ class PhotoController(QObject):
         self.gallery: GalleryDialog | None = None
         self.read_only = False
         self.busy = 0
+        self.caption_dialog: CaptionDialog | None = None
 
     # -- state ---------------------------------------------------------------
     def photos(self) -> list[PhotoRow]:
@@ -75,6 +77,7 @@ class PhotoController(QObject):
 
     def _ingested(self, item_id: str | None, results: list) -> None:
         self.busy -= 1
+        before = {p.id for p in self._photos}
         failures = [r for r in results if isinstance(r, IngestFailure)]
         attached = 0
         for r in results:
@@ -87,6 +90,7 @@ class PhotoController(QObject):
                 failures.append(IngestFailure("", exc.user_message()))
         if attached:
             self.refresh()
+            self._ask_caption(item_id, [p for p in self._photos if p.id not in before])
         messages = [f"{_name(f.path)}：{f.message}" if f.path else f.message for f in failures]
         if messages:
             self._warn(QCoreApplication.translate("Editor", "Not added"),
@@ -104,10 +108,40 @@ class PhotoController(QObject):
         self.ingest_finished.emit(0, [str(exc)])
         raise exc  # a bug: the app's crash handler shows it with the log path
 
+    # -- caption and age, asked on attaching --------------------------------------
+    def visit_date(self):
+        view = getattr(self.parent_widget, "view", None)
+        return ((getattr(view, "extra", None) or {}).get("visit_date")) if view is not None else None
+
+    def max_age_days(self) -> int:
+        from fengqiao_desktop.config import Settings
+
+        return Settings.load().photo_max_age_days
+
+    def _ask_caption(self, item_id: str | None, new: list[PhotoRow]) -> CaptionDialog | None:
+        if not new:
+            return None
+        label = self.item_labels.get(item_id or "", "")
+        default = label.split(" ", 1)[-1] if label else ""  # the item's title, without its number
+        dlg = CaptionDialog(new, default, self.visit_date(), self.max_age_days(), self.parent_widget)
+        dlg.caption_chosen.connect(self._captions)
+        dlg.destroyed.connect(lambda *_a: setattr(self, "caption_dialog", None))
+        self.caption_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _captions(self, photo_ids: list, caption: str) -> None:
+        def save() -> None:
+            for pid in photo_ids:
+                self.backend.set_caption(pid, caption)
+        self._guarded(save)
+
     # -- gallery ---------------------------------------------------------------
     def open_gallery(self, photo_id: str | None = None) -> GalleryDialog:
         if self.gallery is None:
             self.gallery = GalleryDialog(self._photos, self.item_labels, self.read_only, self.parent_widget)
+            self.gallery.visit = (self.visit_date(), self.max_age_days())
+            self.gallery._show_current(self.gallery.list.currentIndex())
             self.gallery.caption_changed.connect(self._caption)
             self.gallery.item_changed.connect(self._relink)
             self.gallery.remove_requested.connect(self._remove)

@@ -160,9 +160,11 @@ class ServiceBackend:
 
     def propose_findings(self) -> list[FindingRow]:
         made = []
+        responsible, deadline = self._ins.finding_defaults(self.inspection_id)
         for p in self._ins.propose_findings(self.inspection_id):
             f = self._ins.add_finding(self.inspection_id, category=p.category, severity=p.severity,
-                                      description=p.description, item_id=p.item_id)
+                                      description=p.description, item_id=p.item_id,
+                                      responsible=responsible, deadline=deadline)
             made.append(_finding_row(f))
         return made
 

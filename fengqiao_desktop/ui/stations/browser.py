@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from fengqiao_desktop.ui import tasks
+from fengqiao_desktop.ui.stations.filters import StationFilter
 from fengqiao_desktop.ui.stations.search import StationSearch
 from fengqiao_desktop.ui.stations.source import StationSource
 from fengqiao_desktop.ui.stations.station_page import StationPage
@@ -43,7 +44,9 @@ class StationBrowser(QWidget):
         left = QWidget()
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
+        self.filter = StationFilter(self.tree, self.model)
         left_lay.addWidget(self.search, 0)
+        left_lay.addWidget(self.filter, 0)
         left_lay.addWidget(self.tree, 1)
         self.search.results_shown.connect(self._results_shown)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -60,6 +63,7 @@ class StationBrowser(QWidget):
         self._loading: tasks.TaskHandle | None = None
 
     def retranslate(self) -> None:
+        self.filter.retranslate()
         self.search.retranslate()
         self.page.retranslate()
         self.model.retranslate()
@@ -77,17 +81,19 @@ class StationBrowser(QWidget):
 
         def load(progress, cancelled):
             rows = source.tree_rows()
+            states = source.work_states()
             warm = getattr(source, "warm_up", None)
             if callable(warm) and not cancelled():
                 warm()
-            return rows
+            return rows, states
 
         if self._loading is not None and not self._loading.done:
             self._loading.cancel()
         if background:
-            self._loading = tasks.start(QCoreApplication.translate("StationBrowser", "Loading stations"), load, on_done=self._loaded)
+            self._loading = tasks.start(QCoreApplication.translate("StationBrowser", "Loading stations"), load,
+                                        on_done=lambda result: self._loaded(*result))
         else:
-            self._loaded(load(lambda *a: None, lambda: False))
+            self._loaded(*load(lambda *a: None, lambda: False))
 
     def reload(self) -> None:
         if self.source is not None:
@@ -96,9 +102,10 @@ class StationBrowser(QWidget):
             if code:
                 self.page.show_station(code)
 
-    def _loaded(self, rows) -> None:
+    def _loaded(self, rows, states=None) -> None:
         current = self.page.current_code()
         self.model.set_rows(rows)
+        self.filter.set_states(states or {})
         if self.model.rowCount() == 1:
             self.tree.expand(self.model.index(0, 0))
         if current:
@@ -114,6 +121,7 @@ class StationBrowser(QWidget):
             self.model.set_badges(badges(codes))
         else:
             self.model.set_badges({r.code: r.badge for r in self.source.tree_rows()})
+        self.filter.set_states(self.source.work_states())
 
     # -- selection -------------------------------------------------------------
     def select_station(self, code: str) -> None:

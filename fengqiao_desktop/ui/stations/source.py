@@ -105,6 +105,8 @@ class StationSource(Protocol):
 
     def create_inspection(self, code: str, form_id: str) -> str: ...
 
+    def work_states(self) -> dict[str, frozenset[str]]: ...
+
 
 # -- an in-memory source -----------------------------------------------------
 
@@ -208,6 +210,9 @@ class MemorySource:
 
     def form_choices(self, level: Level) -> list[FormChoice]:
         return []
+
+    def work_states(self) -> dict[str, frozenset[str]]:
+        return {}  # no inspections without a database
 
     def create_inspection(self, code: str, form_id: str) -> str:
         from fengqiao_desktop.errors import InspectionError

@@ -113,6 +113,25 @@ class StationTreeModel(QAbstractItemModel):
             return None
         return self._rows[index.internalId()]
 
+    def codes_with_badge(self, badge: Badge) -> set[str]:
+        return {r.code for r, b in zip(self._rows, self._badges, strict=True) if b is badge}
+
+    def visibility(self, codes: set[str] | None):
+        """(parent index, row, hidden) for every station: with ``codes``, only those stations
+        and their ancestors stay visible; with None, all do (for ``QTreeView.setRowHidden``)."""
+        keep: set[int] | None = None
+        if codes is not None:
+            keep = set()
+            for code in codes:
+                i = self._by_code.get(code, _NO_PARENT)
+                while i != _NO_PARENT and i not in keep:
+                    keep.add(i)
+                    i = self._parent[i]
+        for i in range(len(self._rows)):
+            p = self._parent[i]
+            parent = QModelIndex() if p == _NO_PARENT else self.createIndex(self._row_in_parent[p], 0, p)
+            yield parent, self._row_in_parent[i], keep is not None and i not in keep
+
     def badge_of(self, code: str) -> Badge | None:
         i = self._by_code.get(code)
         return None if i is None else self._badges[i]

@@ -100,3 +100,15 @@ def test_no_conflicts_says_so(qtbot, sync_tasks, central, context):
     page.reload()
     assert page.model.rowCount() == 0 and not page.empty.isHidden()
     assert page.compare_model.columnCount() == 0 and not page.resolve_button.isEnabled()
+
+
+def test_decided_by_defaults_to_the_profile_not_the_login_name(qtbot, sync_tasks, central, context):
+    from fengqiao_desktop.bundle.keys import KeyStore
+
+    page = ConflictsPage(context)
+    qtbot.addWidget(page)
+    assert page.by_edit.text() == ""  # no profile yet: the clerk types a name (not "root")
+    KeyStore().init("王科长", "城关区退役军人事务局", passphrase="correct horse battery")
+    page = ConflictsPage(context)
+    qtbot.addWidget(page)
+    assert page.by_edit.text() == "王科长"

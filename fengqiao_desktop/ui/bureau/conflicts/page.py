@@ -9,8 +9,6 @@ and holds until another competing revision arrives.
 
 from __future__ import annotations
 
-import getpass
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,9 +42,13 @@ from fengqiao_desktop.ui.errors import show_error
 
 
 def _user_name() -> str:
+    """The profile's name (File → Inspector and key), never the computer's login name; "" if none."""
+    from fengqiao_desktop.errors import KnownError
+    from fengqiao_desktop.services.identity import identity
+
     try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name (some service accounts): the clerk types one
+        return identity(None).name
+    except (KnownError, OSError, ValueError):  # no readable profile: the clerk types a name
         return ""
 
 
