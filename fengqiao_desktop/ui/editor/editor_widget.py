@@ -56,8 +56,8 @@ from fengqiao_desktop.ui.editor.photo_controller import PhotoController
 from fengqiao_desktop.ui.editor.runner import TaskRunner, default_runner
 from fengqiao_desktop.ui.editor.score_panel import ScorePanel
 from fengqiao_desktop.ui.editor.sheet_print import SheetPrint
-from fengqiao_desktop.ui.editor.words import answer_text, gate_state_text
 from fengqiao_desktop.ui.editor.undo import AnswerHistory
+from fengqiao_desktop.ui.editor.words import answer_text, gate_state_text
 from fengqiao_desktop.ui.screen_fit import scrollable
 
 
