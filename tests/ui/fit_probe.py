@@ -70,7 +70,7 @@ def main() -> None:
         if shots:
             w.grab().save(str(shots / "bureau.png"))
         w.set_workspace(0)
-        w.inspector.setCurrentIndex(1)
+        w.inspector.setCurrentWidget(next(iter(w._editors.values())))  # the first editor tab
         out["pages"] = pages
 
         editor = w.inspector.currentWidget()

@@ -67,8 +67,8 @@ def test_a_clash_is_reported(window, qtbot):
 
 
 def test_ctrl_n_goes_to_the_note_and_ctrl_shift_n_starts_an_inspection(window, qtbot):
-    _open_both_forms(window, qtbot)
-    editor = window.inspector.currentWidget()
+    ids = _open_both_forms(window, qtbot)
+    editor = window.open_inspection(ids[0])  # the five-haves check: every item is answered here
     window.activateWindow()
     editor.focus_first()
     first = editor._order[0]
@@ -93,13 +93,12 @@ def test_ctrl_n_goes_to_the_note_and_ctrl_shift_n_starts_an_inspection(window, q
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert seen == ["NewInspectionDialog"]
-    assert window.inspector.count() == tabs + 1
+    assert window.inspector.count() == tabs + 2  # a visit: the five-haves check and the rubric
 
 
 def test_f8_walks_to_the_next_missing_item(window, qtbot):
-    _open_both_forms(window, qtbot)
-    window.inspector.setCurrentIndex(1)
-    editor = window.inspector.currentWidget()
+    ids = _open_both_forms(window, qtbot)
+    editor = window.open_inspection(ids[0])  # the five-haves check
     window.activateWindow()
     editor.focus_first()
     first, second = editor._order[0], editor._order[1]

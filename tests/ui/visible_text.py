@@ -29,8 +29,10 @@ ALLOWED = {"PDF", "XLSX", "CSV", "Ctrl", "Shift", "Alt", "Esc", "Tab", "Enter", 
            "CJK", "SC", "OFL", "SIL", "LGPL", "GPL", "MIT", "BSD", "Apache", "UTC", "URL", "Page", "Up", "Down",
            "Y", "N", "F", "F1", "F8", "Backspace", "Space", "Home", "End",
            "dgxl",  # the pinyin-initials example in the search box
-           "fqbundle"}  # the bundle file extension
+           "fqbundle",  # the bundle file extension
+           "Excel", "WPS"}  # the spreadsheet programs bureaus keep their sheets in
 _WORD = re.compile(r"[A-Za-z][A-Za-z]+")
+_MACHINE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*-[a-z0-9_.-]+$")
 
 
 def _strip_markup(text: str) -> str:
@@ -79,7 +81,8 @@ def texts(root: QWidget) -> list[tuple[str, str]]:
             for r in range(min(w.model().rowCount(), 30)):
                 for c in range(columns):
                     value = m.index(r, c).data()
-                    if isinstance(value, str):
+                    # a machine id in a cell (a form id such as five-haves) is data, not wording
+                    if isinstance(value, str) and not _MACHINE_ID.match(value):
                         add(name + f" cell {r},{c}", value)
     for a in root.findChildren(QAction):
         add("action", a.text())
