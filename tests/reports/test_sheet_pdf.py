@@ -59,8 +59,8 @@ def test_sixty_items_twenty_photos_split_with_repeated_headers(large_pdf):
     texts = pdf_texts(path)
     assert pages == len(texts) >= 6
     # the item table runs over several pages and each one starts with its header row
-    appendix = next(n for n, t in enumerate(texts) if "附件" in t)
-    table_pages = [t for t in texts[:appendix] if "考评项目第" in t]
+    findings = next(n for n, t in enumerate(texts) if "整改问题清单" in t)
+    table_pages = [t for t in texts[:findings] if "考评项目第" in t]
     assert len(table_pages) >= 4
     for text in table_pages:
         assert "考评内容" in text and "备注" in text
