@@ -94,8 +94,10 @@ def test_english_sheet(tmp_path):
     out = tmp_path / "en.pdf"
     render_sheet(data, out)
     text = _squash("\n".join(pdf_texts(out)))
-    assert "ScoreSheet" in text and "Criteria" in text and "Page1of" in text
-    assert "Demonstrationgrade:met" in text
+    assert "ScoreSheet" in text and "Notes" in text and "Page1of" in text
+    assert "Demonstrationgrade:met" in text and "Five-haves:met" in text
+    # the shipped forms have no English criteria: none printed rather than the Chinese ones
+    assert "考评内容" not in text and "一票否决" not in text
 
 
 def test_unreadable_photo_and_stream_output():
