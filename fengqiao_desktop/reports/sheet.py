@@ -17,7 +17,14 @@ from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
 
 from fengqiao_desktop import __version__
 from fengqiao_desktop.domain import FormKind, InspectionStatus, Level
@@ -71,21 +78,29 @@ def _header(data: SheetData, st: Styles, L: dict, proof: str) -> Table:
     s, i = data.station, data.inspection
     gap = "　" if lang != "en" else "  "
 
+    def label(key: str, value: str) -> str:
+        return f'<font color="#555555">{L[key]}{L["colon"]}</font>{esc(value)}'
+
     def pair(key: str, value: str) -> object:
-        return para(f'<font color="#555555">{L[key]}{L["colon"]}</font>{esc(value)}', st.cell, markup=True)
+        return para(label(key, value), st.cell, markup=True)
+
+    def inspection(ins) -> object:
+        # id, revision and status on one line: a UUID needs the width
+        ident = f"{ins.id}{gap}{L['revision']} {ins.revision}"
+        state = _label_of(InspectionStatus, ins.status, lang)
+        return para(f"{label('inspection', ident)}{gap}{label('status', state)}", st.cell, markup=True)
 
     inspector = data.inspector.name + (f"（{data.inspector.unit}）" if data.inspector.unit and lang != "en"
                                        else f" ({data.inspector.unit})" if data.inspector.unit else "")
-    status = _label_of(InspectionStatus, i.status, lang)
     info = [
         [pair("station", s.name), ""],
         [pair("level", _label_of(Level, s.level, lang)), pair("code", s.code)],
         [pair("address", s.address or "—"), ""],
         [pair("date", day(i.visit_date) or "—"), pair("inspector", inspector)],
         [pair("form", form_label(data.form, lang)), ""],
-        [pair("inspection", f"{i.id}{gap}{L['revision']} {i.revision}"), pair("status", status)],
+        [inspection(i), ""],
     ]
-    spans = [("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 2), (1, 2)), ("SPAN", (0, 4), (1, 4))]
+    spans = [("SPAN", (0, r), (1, r)) for r in (0, 2, 4, 5)]
     comp = data.companion
     if comp is not None:
         # the five-haves check of the visit is an inspection of its own: its id and state
@@ -93,8 +108,8 @@ def _header(data: SheetData, st: Styles, L: dict, proof: str) -> Table:
         spans.append(("SPAN", (0, len(info)), (1, len(info))))
         info.append([pair("visit_gate", form_label(comp.form, lang)), ""])
         if ci is not None:
-            info.append([pair("inspection", f"{ci.id}{gap}{L['revision']} {ci.revision}"),
-                         pair("status", _label_of(InspectionStatus, ci.status, lang))])
+            spans.append(("SPAN", (0, len(info)), (1, len(info))))
+            info.append([inspection(ci), ""])
     left_w = FRAME_WIDTH - QR_SIZE - 6 * mm
     info_table = Table(info, colWidths=[left_w * 0.56, left_w * 0.44], style=table_style([
         *spans,

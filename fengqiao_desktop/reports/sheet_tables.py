@@ -12,7 +12,14 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from fengqiao_desktop.domain import FindingCategory, FindingStatus, FormKind, ItemType, Severity, Verdict
+from fengqiao_desktop.domain import (
+    FindingCategory,
+    FindingStatus,
+    FormKind,
+    ItemType,
+    Severity,
+    Verdict,
+)
 from fengqiao_desktop.formengine.schema import FormDef, Item
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
 from fengqiao_desktop.formengine.visit import FIVE_HAVES_VETO, FIVE_HAVES_VETO_EN, GateState
@@ -270,13 +277,18 @@ def conclusion_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     cells = [para(f"{L['total']}{L['colon']}<b>{pts(res.total)}</b> / {pts(res.max)}", st.verdict, markup=True)]
     if res.pass_mark:
         cells.append(para(f"{L['pass_mark']}{L['colon']}{pts(res.pass_mark)}", st.verdict))
-    cells.append(para(f"{L['verdict']}{L['colon']}{_verdict_markup(res.verdict, res.kind, L, lang)}",
-                      st.verdict, markup=True))
-    widths = [FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.22, FRAME_WIDTH * 0.48][-len(cells):]
-    if len(cells) == 2:
-        widths = [FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.6]
-    out.append(Table([cells], colWidths=widths, style=table_style([
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])))
+    verdict = para(f"{L['verdict']}{L['colon']}{_verdict_markup(res.verdict, res.kind, L, lang)}",
+                   st.verdict, markup=True)
+    if res.verdict is Verdict.PENDING:  # its words are long: a line of their own
+        out += [Table([cells], colWidths=[FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.6][:len(cells)],
+                      hAlign="LEFT", style=table_style([("LEFTPADDING", (0, 0), (-1, -1), 0)])), verdict]
+    else:
+        cells.append(verdict)
+        widths = [FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.22, FRAME_WIDTH * 0.48][-len(cells):]
+        if len(cells) == 2:
+            widths = [FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.6]
+        out.append(Table([cells], colWidths=widths, style=table_style([
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])))
     reasons = _veto_reasons(data, lang)
     if reasons:
         out.append(para(f'<font color="#B22222">{L["veto_reasons"]}{L["colon"]}'
