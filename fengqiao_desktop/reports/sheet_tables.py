@@ -260,6 +260,11 @@ def _gaps(data: SheetData, form: FormDef, result: ScoreResult, st: Styles, L: di
     return out
 
 
+# the line of figures starts where the paragraphs around it do (the frame's 6 pt padding)
+_RESULT_LINE = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("LEFTPADDING", (0, 0), (0, 0), 6),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+
+
 def conclusion_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     """The visit's result: the five-haves verdict, the rubric's total and verdict, vetoes and gaps."""
     lang, res = data.lang, data.result
@@ -281,14 +286,13 @@ def conclusion_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
                    st.verdict, markup=True)
     if res.verdict is Verdict.PENDING:  # its words are long: a line of their own
         out += [Table([cells], colWidths=[FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.6][:len(cells)],
-                      hAlign="LEFT", style=table_style([("LEFTPADDING", (0, 0), (-1, -1), 0)])), verdict]
+                      hAlign="LEFT", style=table_style(_RESULT_LINE)), verdict]
     else:
         cells.append(verdict)
         widths = [FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.22, FRAME_WIDTH * 0.48][-len(cells):]
         if len(cells) == 2:
             widths = [FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.6]
-        out.append(Table([cells], colWidths=widths, style=table_style([
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])))
+        out.append(Table([cells], colWidths=widths, style=table_style(_RESULT_LINE)))
     reasons = _veto_reasons(data, lang)
     if reasons:
         out.append(para(f'<font color="#B22222">{L["veto_reasons"]}{L["colon"]}'
