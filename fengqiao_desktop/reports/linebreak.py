@@ -35,7 +35,7 @@ NO_LINE_END = frozenset("“‘（《【「『〔〈〖｛［([{" + ALL_CANNOT_E
 
 def _latin(ch: str) -> bool:
     """A character of a Latin word or number, which is not broken inside."""
-    return ch.isascii() and (ch.isalnum() or ch in "._-/:%+@#&'\"")
+    return len(ch) == 1 and ch.isascii() and (ch.isalnum() or ch in "._-/:%+@#&'\"")
 
 
 def _is_space(ch: str) -> bool:
