@@ -41,6 +41,8 @@ def test_demo_sheet_holds_station_every_score_and_the_total(demo_pdf):
         assert pts(sec.earned) in allt
     # five-haves of the same visit, findings, signature lines
     assert "五有达标" in allt and "无障碍坡道未安装扶手" in allt
+    # a verified (closed) finding is no open problem
+    assert "值班表未上墙" not in allt
     assert "检查人（签字）" in allt and "站长（签字）" in allt
     for n, text in enumerate(texts, 1):
         assert f"第{n}页共{pages}页" in _squash(text)
