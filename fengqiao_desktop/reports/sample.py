@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import random
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from PIL import Image, ImageDraw
 from fengqiao_desktop.formengine.loader import shipped_registry
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.formengine.scoring import Answer, score
+from fengqiao_desktop.formengine.visit import VisitForm, evaluate_visit
 from fengqiao_desktop.reports.sheet_data import (
     SheetCompanion,
     SheetData,
@@ -29,6 +31,7 @@ from fengqiao_desktop.reports.sheet_data import (
 )
 
 DEMO_ID = "3f1c2a9e-7b4d-4c1e-9a53-5d8e2f6b1c07"
+GATE_ID = "8a2d6e1f-4c3b-4f7a-9e05-1b6c7d8e9f10"
 
 _LONG = ("现场查看服务站功能分区，办事大厅设有综合服务窗口和政策咨询台；"
          "查阅近一年工作台账、走访记录和培训签到表，部分月份记录不完整，需补充完善并按月归档。")
@@ -52,10 +55,10 @@ def make_jpeg(seed: int, size: tuple[int, int] = (1600, 1200)) -> bytes:
     return buf.getvalue()
 
 
-def _photos(specs: list[tuple[str | None, str]], photo_dir: Path | None) -> list[SheetPhoto]:
+def _photos(specs: list[tuple[str | None, str]], photo_dir: Path | None, seed: int = 0) -> list[SheetPhoto]:
     out = []
     for n, (item_id, caption) in enumerate(specs):
-        data = make_jpeg(n)
+        data = make_jpeg(seed + n)
         if photo_dir is None:
             out.append(SheetPhoto(caption=caption, item_id=item_id, data=data))
         else:
@@ -94,16 +97,25 @@ def demo_sheet_data(photo_dir: Path | None = None, *, lang: str = "zh") -> Sheet
     answers["G3"] = Answer(value=3.5, note="六必访记录齐全，个别走访照片无日期。")
     answers["I2"] = Answer(value=3.0)
     photos = _photos([
-        ("A1", "统一标识牌匾"), ("B1", "办事大厅功能分区"), ("B1", "政策咨询台"),
+        ("B1", "办事大厅功能分区"), ("B1", "政策咨询台"),
         ("G1", "入伍欢送会（2025-09）"), ("G1", "四尊崇走访记录"), ("G2", "退伍返乡座谈会"),
         ("G2", "五关爱登记表"), ("G3", "立功受奖家庭走访"), ("G3", "六必访台账"),
         ("C4", "实体化运行：值班表"),
     ], photo_dir)
-    result = score(form, answers, _photo_counts(photos))
     gate_answers = {i: Answer(value=True) for i in gate.items}
     gate_answers["bianzhi"] = Answer(value=True, note="街道专岗2名，批复文件已查阅。")
-    gate_photos = {i: 1 for i in gate.items}
-    companion = SheetCompanion(gate, gate_answers, score(gate, gate_answers, gate_photos))
+    gate_photos = [replace(p, form_id=gate.id) for p in _photos(
+        [(i, c) for i, c in zip(gate.items, ("统一标识牌匾", "专岗设置文件", "人员公示栏", "经费拨付凭证",
+                                             "上墙制度"), strict=True)], photo_dir, seed=20)]
+    # scored as the app scores a visit: the rubric's A1–A5 read the five-haves answers
+    visit = evaluate_visit([
+        VisitForm("rubric", form, answers, _photo_counts(photos), completed=True),
+        VisitForm("gate", gate, gate_answers, _photo_counts(gate_photos), completed=True),
+    ])
+    result = visit["rubric"]
+    companion = SheetCompanion(gate, visit.answers["gate"], visit["gate"], state=visit.gate,
+                               inspection=SheetInspection(GATE_ID, 0, date(2026, 5, 12), "completed"))
+    photos += gate_photos
     findings = [
         SheetFinding("B1", "hardware", "deduction", "无障碍坡道未安装扶手。",
                      "加装不锈钢扶手并设置无障碍标识。", "王建国", "2026-06-30", "open"),
@@ -111,13 +123,16 @@ def demo_sheet_data(photo_dir: Path | None = None, *, lang: str = "zh") -> Sheet
                      "补齐培训记录，今后每次培训留存签到表和照片。", "李敏", "2026-05-31", "open"),
         SheetFinding("G3", "service", "advice", "部分走访照片未显示拍摄日期。",
                      "走访照片统一使用带日期水印的相机应用。", "李敏", "2026-05-31", "open"),
+        # closed: it is no open problem and is not printed
+        SheetFinding("C4", "demonstration", "deduction", "值班表未上墙。", "值班表上墙。", "李敏",
+                     "2026-05-20", "verified"),
     ]
     return SheetData(
         station=SheetStation("620102001000", "东岗西路街道退役军人服务站", "town",
                              "甘肃省兰州市城关区东岗西路街道办事处一楼"),
         inspection=SheetInspection(DEMO_ID, 2, date(2026, 5, 12), "completed"),
         inspector=SheetInspector("张三", "城关区退役军人事务局"),
-        form=form, answers=answers, result=result,
+        form=form, answers=visit.answers["rubric"], result=result,
         content_hash=hashlib.sha256(b"demo inspection content").hexdigest(),
         companion=companion, findings=findings, photos=photos, lang=lang,
     )

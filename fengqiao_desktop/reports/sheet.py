@@ -1,9 +1,11 @@
 """The on-site score sheet: an A4 portrait PDF in the familiar table layout.
 
-``render_sheet(data, out)`` lays out the title, the header block with the QR proof
-(page 1, top right), the item table (序号 / 考评项目 / 考评内容 / 分值 / 得分 / 备注)
-with section subtotals, the result, the five-haves result of the same visit, the
-findings, the signature lines and the photo appendix. Every page carries
+``render_sheet(data, out)`` lays out one sheet per visit: the title, the header block
+with the QR proof (page 1, top right), the five-haves check of the visit (序号 1–5,
+是 / 否), the rubric's item table (序号 / 考评项目 / 考评内容 / 分值 / 得分 / 备注) with
+section subtotals, the findings of both forms, the conclusion (the five-haves verdict,
+the rubric's total and verdict by the visit rule) kept on one page with the signature
+lines, and the photo appendix. Every page carries
 "第 N 页 共 M 页": pages are held back until the document ends so the total is known.
 """
 
@@ -15,7 +17,14 @@ from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
 
 from fengqiao_desktop import __version__
 from fengqiao_desktop.domain import FormKind, InspectionStatus, Level
@@ -40,10 +49,10 @@ from fengqiao_desktop.reports.sheet_style import (
     table_style,
 )
 from fengqiao_desktop.reports.sheet_tables import (
-    companion_block,
+    conclusion_block,
     findings_block,
+    five_haves_table,
     form_label,
-    result_block,
     score_table,
     signature_block,
 )
@@ -67,24 +76,43 @@ def _header(data: SheetData, st: Styles, L: dict, proof: str) -> Table:
     """Station, visit and form facts on the left; the QR proof on the right."""
     lang = data.lang
     s, i = data.station, data.inspection
+    gap = "　" if lang != "en" else "  "
+
+    def label(key: str, value: str) -> str:
+        return f'<font color="#555555">{L[key]}{L["colon"]}</font>{esc(value)}'
 
     def pair(key: str, value: str) -> object:
-        return para(f'<font color="#555555">{L[key]}{L["colon"]}</font>{esc(value)}', st.cell, markup=True)
+        return para(label(key, value), st.cell, markup=True)
+
+    def inspection(ins) -> object:
+        # id, revision and status on one line: a UUID needs the width
+        ident = f"{ins.id}{gap}{L['revision']} {ins.revision}"
+        state = _label_of(InspectionStatus, ins.status, lang)
+        return para(f"{label('inspection', ident)}{gap}{label('status', state)}", st.cell, markup=True)
 
     inspector = data.inspector.name + (f"（{data.inspector.unit}）" if data.inspector.unit and lang != "en"
                                        else f" ({data.inspector.unit})" if data.inspector.unit else "")
-    status = _label_of(InspectionStatus, i.status, lang)
     info = [
         [pair("station", s.name), ""],
         [pair("level", _label_of(Level, s.level, lang)), pair("code", s.code)],
         [pair("address", s.address or "—"), ""],
         [pair("date", day(i.visit_date) or "—"), pair("inspector", inspector)],
-        [pair("form", f"{data.form.id}　{L['version']} {data.form.version}"), pair("status", status)],
-        [pair("inspection", f"{i.id}　{L['revision']} {i.revision}"), ""],
+        [pair("form", form_label(data.form, lang)), ""],
+        [inspection(i), ""],
     ]
+    spans = [("SPAN", (0, r), (1, r)) for r in (0, 2, 4, 5)]
+    comp = data.companion
+    if comp is not None:
+        # the five-haves check of the visit is an inspection of its own: its id and state
+        ci = comp.inspection
+        spans.append(("SPAN", (0, len(info)), (1, len(info))))
+        info.append([pair("visit_gate", form_label(comp.form, lang)), ""])
+        if ci is not None:
+            spans.append(("SPAN", (0, len(info)), (1, len(info))))
+            info.append([inspection(ci), ""])
     left_w = FRAME_WIDTH - QR_SIZE - 6 * mm
-    info_table = Table(info, colWidths=[left_w * 0.5, left_w * 0.5], style=table_style([
-        ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 2), (1, 2)), ("SPAN", (0, 5), (1, 5)),
+    info_table = Table(info, colWidths=[left_w * 0.56, left_w * 0.44], style=table_style([
+        *spans,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
@@ -98,21 +126,26 @@ def _header(data: SheetData, st: Styles, L: dict, proof: str) -> Table:
 
 
 def _story(data: SheetData, proof: str) -> list:
+    """One sheet per visit: the five-haves check, the rubric, findings, then the conclusion and
+    the signatures, which are kept on one page so no signature line stands alone."""
     L = labels(data.lang)
     st = make_styles(data.lang)
     story: list = [
         para(sheet_title(data), st.title),
-        para(form_label(data.form, data.lang), st.subtitle),
+        para(data.form.title.get(data.lang), st.subtitle),
         _header(data, st, L, proof),
         Spacer(1, 5),
-        score_table(data, st, L),
-        Spacer(1, 3),
-        *result_block(data, st, L),
     ]
-    if data.companion is not None:
-        story += companion_block(data.companion, st, L, data.lang)
+    if data.form.kind is FormKind.GATE:
+        story.append(five_haves_table(data, st, L))
+    elif data.companion is not None:
+        # the rubric's heading never ends a page: room for it and a few rows, or a new page
+        story += [KeepTogether([para(L["part_gate"], st.h2), five_haves_table(data, st, L)]),
+                  CondPageBreak(35 * mm), para(L["part_rubric"], st.h2), score_table(data, st, L)]
+    else:
+        story.append(score_table(data, st, L))
     story += findings_block(data, st, L)
-    story.append(signature_block(data, st, L))
+    story.append(KeepTogether([*conclusion_block(data, st, L), *signature_block(data, st, L)]))
     grid = photo_grid(data, st, L)
     if grid is not None:
         story += [PageBreak(), para(L["photos"], st.h2), grid]
@@ -122,8 +155,10 @@ def _story(data: SheetData, proof: str) -> list:
 def _canvas_class(data: SheetData, proof: str, pages_out: list[int]):
     """A canvas that holds pages back until the end, then stamps 第 N 页 共 M 页 on each."""
     L = labels(data.lang)
-    running = f"{data.station.name}　{sheet_title(data)}"
-    draft = data.inspection.status == InspectionStatus.DRAFT.value
+    running = f"{data.station.name}{'  ' if data.lang == 'en' else '　'}{sheet_title(data)}"
+    # a visit sheet is a draft while either of its forms is
+    comp = data.companion.inspection if data.companion is not None else None
+    draft = InspectionStatus.DRAFT.value in (data.inspection.status, comp.status if comp else None)
 
     class _NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from fengqiao_desktop.formengine.schema import FormDef
+from fengqiao_desktop.formengine.schema import FormDef, Item
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
+from fengqiao_desktop.formengine.visit import GateState
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,18 @@ class SheetInspector:
 
 @dataclass(frozen=True)
 class SheetCompanion:
-    """The five-haves check done in the same visit, shown beside the rubric's result."""
+    """The five-haves check done in the same visit, printed on the rubric's sheet.
+
+    ``state`` is the check's state by the visit rule (``formengine.visit``): a draft
+    with nothing unmet yet is *pending*, not failed. ``None`` reads it from
+    ``result.verdict`` (a check known to be decided).
+    """
 
     form: FormDef
     answers: dict[str, Answer]
     result: ScoreResult
+    state: GateState | None = None
+    inspection: SheetInspection | None = None  # the check's own id, revision and status
 
 
 @dataclass(frozen=True)
@@ -56,11 +64,13 @@ class SheetFinding:
     responsible: str = ""
     deadline: date | str | None = None
     status: str | None = None  # a FindingStatus value or label
+    form_id: str | None = None  # the form the item belongs to; None: the sheet's own form
 
     @classmethod
-    def from_dict(cls, d: dict) -> SheetFinding:
+    def from_dict(cls, d: dict, form_id: str | None = None) -> SheetFinding:
         """Accept the bundle record's finding shape (extra keys ignored)."""
         return cls(
+            form_id=form_id,
             item_id=d.get("item_id"),
             category=d.get("category"),
             severity=d.get("severity"),
@@ -80,6 +90,7 @@ class SheetPhoto:
     caption: str = ""
     item_id: str | None = None
     data: bytes | None = field(default=None, repr=False)  # when there is no file (central DB blobs)
+    form_id: str | None = None  # the form the item belongs to; None: the sheet's own form
 
 
 @dataclass(frozen=True)
@@ -95,3 +106,22 @@ class SheetData:
     findings: list[SheetFinding] = field(default_factory=list)
     photos: list[SheetPhoto] = field(default_factory=list)
     lang: str = "zh"  # "zh" | "en"
+    # the state of the five-haves check when the sheet's own form is that check
+    gate_state: GateState | None = None
+
+    def form_of(self, form_id: str | None) -> FormDef | None:
+        """The sheet's own form (``None`` or its id) or the companion's."""
+        if form_id is None or form_id == self.form.id:
+            return self.form
+        if self.companion is not None and form_id == self.companion.form.id:
+            return self.companion.form
+        return None
+
+    def item(self, item_id: str | None, form_id: str | None = None) -> Item | None:
+        form = self.form_of(form_id)
+        return form.items.get(item_id) if form is not None and item_id else None
+
+    def item_no(self, item_id: str | None, form_id: str | None = None) -> str:
+        """The printed number of an item (A1, 2 ...); the id when the item is unknown."""
+        item = self.item(item_id, form_id)
+        return item.no if item is not None else str(item_id or "")

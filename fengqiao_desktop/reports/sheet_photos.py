@@ -55,9 +55,12 @@ def _cell(n: int, photo: SheetPhoto, data: SheetData, st: Styles, L: dict) -> li
         parts.append(Image(buf, width=w * scale, height=h * scale))
     label = f"<b>{L['photo_n'].format(n=n)}</b>"
     if photo.item_id:
-        item = data.form.items.get(photo.item_id)
+        item = data.item(photo.item_id, photo.form_id)
+        no = data.item_no(photo.item_id, photo.form_id)
+        if item is not None and data.form_of(photo.form_id) is not data.form:
+            no = L["five_haves_item"].format(no=no)
         title = item.title.get(data.lang) if item else ""
-        label += f"　{esc(photo.item_id)} {esc(title)}"
+        label += f"{'  ' if data.lang == 'en' else '　'}{esc(no)} {esc(title)}"
     if photo.caption:
         label += f"<br/>{esc(photo.caption)}"
     parts.append(para(label, st.caption, markup=True))

@@ -9,6 +9,7 @@ Scores are recomputed with the form engine, never taken from the record.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -50,6 +51,24 @@ def visit_date(record: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _inspection(record: Mapping[str, Any]) -> SheetInspection:
+    return SheetInspection(str(record["id"]), int(record["revision"]), visit_date(record),
+                           str(record.get("status") or "completed"))
+
+
+def _photos(record: Mapping[str, Any], form_id: str | None, load_photo: PhotoLoader | None) -> list[SheetPhoto]:
+    out: list[SheetPhoto] = []
+    for p in record.get("photos") or []:
+        photo = load_photo(p) if load_photo else None
+        photo = photo or SheetPhoto(caption=str(p.get("caption") or ""), item_id=p.get("item_id"))
+        out.append(dataclasses.replace(photo, form_id=form_id))
+    return out
+
+
+def _findings(record: Mapping[str, Any], form_id: str | None) -> list[SheetFinding]:
+    return [SheetFinding.from_dict(f, form_id) for f in record.get("findings") or [] if isinstance(f, dict)]
+
+
 def sheet_from_record(
     record: Mapping[str, Any],
     form: FormDef,
@@ -60,32 +79,40 @@ def sheet_from_record(
     companion: tuple[Mapping[str, Any], FormDef] | None = None,
     lang: str = "zh",
 ) -> SheetData:
-    """Assemble the sheet of one record; ``companion`` is the same visit's five-haves record."""
+    """Assemble the sheet of a visit from its records, scored by the visit rule.
+
+    ``record`` is the sheet's own inspection: the rubric of a visit that has one,
+    else the five-haves check. ``companion`` is the visit's five-haves record when
+    ``record`` is a rubric: its answers, findings and photos are printed on the same
+    sheet, and its state decides the rubric's verdict (pending, vetoed).
+    """
     members = [visit_form(record, form)]
     if companion is not None and form.kind is FormKind.RUBRIC:
         members.append(visit_form(companion[0], companion[1]))
     visit = evaluate_visit(members)
-    result = visit[str(record["id"])]
+    key = str(record["id"])
+    result = visit[key]
     comp: SheetCompanion | None = None
-    if companion is not None and visit.gate_key is not None:
+    findings = _findings(record, None)
+    photos = _photos(record, None, load_photo)
+    if companion is not None and visit.gate_key is not None and visit.gate_key != key:
         c_record, c_form = companion
-        comp = SheetCompanion(c_form, visit.answers[visit.gate_key], visit[visit.gate_key])
-    photos: list[SheetPhoto] = []
-    for p in record.get("photos") or []:
-        photo = load_photo(p) if load_photo else None
-        photos.append(photo or SheetPhoto(caption=str(p.get("caption") or ""), item_id=p.get("item_id")))
+        comp = SheetCompanion(c_form, visit.answers[visit.gate_key], visit[visit.gate_key],
+                              state=visit.gate, inspection=_inspection(c_record))
+        findings += _findings(c_record, c_form.id)
+        photos += _photos(c_record, c_form.id, load_photo)
     inspector = record.get("inspector") or {}
     return SheetData(
         station=station,
-        inspection=SheetInspection(str(record["id"]), int(record["revision"]), visit_date(record),
-                                   str(record.get("status") or "completed")),
+        inspection=_inspection(record),
         inspector=SheetInspector(str(inspector.get("name") or ""), str(inspector.get("unit") or "")),
         form=form,
-        answers=visit.answers[str(record["id"])],
+        answers=visit.answers[key],
         result=result,
         content_hash=content_hash,
         companion=comp,
-        findings=[SheetFinding.from_dict(f) for f in record.get("findings") or [] if isinstance(f, dict)],
+        findings=findings,
         photos=photos,
         lang=lang,
+        gate_state=visit.gate if visit.gate_key == key else None,
     )

@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, TableStyle
 
 from fengqiao_desktop.reports.fonts import mix_markup, register_fonts
+from fengqiao_desktop.reports.linebreak import SheetParagraph
 
 PAGE = A4
 MARGIN_X = 15 * mm
@@ -42,11 +43,11 @@ class Styles:
     caption: ParagraphStyle
 
 
-def make_styles(lang: str) -> Styles:
+def make_styles(lang: str = "zh") -> Styles:
     font = register_fonts()
-    # CJK wrapping breaks between any two ideographs; English text wraps at spaces
-    wrap = "CJK" if lang != "en" else None
-    base = ParagraphStyle("fq-body", fontName=font, fontSize=10, leading=14, wordWrap=wrap)
+    # every paragraph is a SheetParagraph: Chinese line-breaking rules, whole Latin words,
+    # in both languages (an English sheet still carries Chinese notes typed on site)
+    base = ParagraphStyle("fq-body", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
     cell = ParagraphStyle("fq-cell", parent=base, fontSize=8.5, leading=11.5)
     return Styles(
         title=ParagraphStyle("fq-title", parent=base, fontSize=16, leading=22, alignment=TA_CENTER,
@@ -73,8 +74,9 @@ def esc(text: object) -> str:
 
 
 def para(text: object, style: ParagraphStyle, *, markup: bool = False) -> Paragraph:
-    # every paragraph passes here, so every one gets Latin runs in the Latin font
-    return Paragraph(mix_markup(str(text) if markup else esc(text)), style)
+    # every paragraph passes here, so every one gets Latin runs in the Latin font and the
+    # sheet's line-breaking rules
+    return SheetParagraph(mix_markup(str(text) if markup else esc(text)), style)
 
 
 def pts(x: float | None) -> str:

@@ -1,7 +1,9 @@
-"""The score sheet's tables: items with section subtotals, the result, five-haves, findings.
+"""The score sheet's tables: the five-haves check, the rubric's items, the conclusion, findings.
 
 Every cell holding free text is a ``Paragraph`` so long guidance and notes wrap
 inside their column; tables repeat their header row on every page they run onto.
+Items are printed by their number on paper (``Item.no``: A1, B2, 1 … 5), never by
+their id.
 """
 
 from __future__ import annotations
@@ -10,10 +12,18 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from fengqiao_desktop.domain import FindingCategory, ItemType, Severity
+from fengqiao_desktop.domain import (
+    FindingCategory,
+    FindingStatus,
+    FormKind,
+    ItemType,
+    Severity,
+    Verdict,
+)
 from fengqiao_desktop.formengine.schema import FormDef, Item
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
-from fengqiao_desktop.reports.sheet_data import SheetCompanion, SheetData, SheetFinding
+from fengqiao_desktop.formengine.visit import FIVE_HAVES_VETO, FIVE_HAVES_VETO_EN, GateState
+from fengqiao_desktop.reports.sheet_data import SheetData, SheetFinding
 from fengqiao_desktop.reports.sheet_style import (
     FRAME_WIDTH,
     GRID,
@@ -29,6 +39,7 @@ from fengqiao_desktop.reports.sheet_style import (
 
 # 序号 / 考评项目 / 考评内容 / 分值 / 得分 / 备注 (mm; 180 mm = the frame width)
 SCORE_COLS = [12 * mm, 29 * mm, 70 * mm, 12 * mm, 14 * mm, 43 * mm]
+VERDICT_COLOURS = {"pass": "#1B6E20", "fail": "#B22222", "veto": "#B22222", "pending": "#9A6700"}
 
 
 def _grid_style(extra: list | None = None) -> TableStyle:
@@ -72,17 +83,34 @@ def _score_cell(item: Item, ans: Answer | None, result: ScoreResult, L: dict) ->
     return text
 
 
+def _photo_counts(data: SheetData, form: FormDef) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for p in data.photos:
+        if p.item_id and data.form_of(p.form_id) is form:
+            counts[p.item_id] = counts.get(p.item_id, 0) + 1
+    return counts
+
+
+def _guidance(item: Item, lang: str) -> str:
+    # an English sheet prints English criteria or none: the form's Chinese text is not
+    # the inspector's and has no place on it
+    return item.guidance_en if lang == "en" else item.guidance
+
+
 def score_table(data: SheetData, st: Styles, L: dict) -> Table:
     """The item table with a header row repeated on every page, section rows and a total row."""
     form, result, lang = data.form, data.result, data.lang
-    photo_counts: dict[str, int] = {}
-    for p in data.photos:
-        if p.item_id:
-            photo_counts[p.item_id] = photo_counts.get(p.item_id, 0) + 1
+    photo_counts = _photo_counts(data, form)
+    linked = data.companion.form if data.companion is not None else None
+    # a form with no criteria in the sheet's language: the item's title takes both columns
+    criteria = any(_guidance(i, lang) for i in form.items.values())
     head = [para(L[k], st.head) for k in
             ("col_no", "col_project", "col_content", "col_max", "col_score", "col_note")]
-    rows: list[list] = [head]
     extra: list = []
+    if not criteria:
+        head[2] = ""
+        extra.append(("SPAN", (1, 0), (2, 0)))
+    rows: list[list] = [head]
     sections = {s.id: s for s in result.sections}
     for sec in form.sections:
         r = len(rows)
@@ -105,19 +133,26 @@ def score_table(data: SheetData, st: Styles, L: dict) -> Table:
             title = esc(item.title.get(lang))
             if item.veto:
                 title += f'<br/><font color="#B22222" size="7">{L["veto_item"]}</font>'
-            guidance = (item.guidance_en or item.guidance) if lang == "en" else item.guidance
-            content = esc(guidance)
+            content = esc(_guidance(item, lang))
             answer = _answer_text(item, ans, L, lang)
             if answer:
                 content += ("<br/>" if content else "") + f'<font color="#1F4E79">{esc(answer)}</font>'
             notes = esc(ans.note) if ans and ans.note else ""
+            source = item.source
+            if linked is not None and source is not None and source[0] == linked.id:
+                src = linked.items.get(source[1])
+                notes += ("<br/>" if notes else "") + \
+                    f'<font color="#555555">{L["linked"].format(no=esc(src.no if src else source[1]))}</font>'
             n = photo_counts.get(item.id, 0)
             if n:
                 notes += ("<br/>" if notes else "") + f'<font color="#555555">{L["photos_n"].format(n=n)}</font>'
+            if not criteria:
+                title += f"<br/>{content}" if content else ""
+                extra.append(("SPAN", (1, len(rows)), (2, len(rows))))
             rows.append([
-                para(item.id, st.cell_center),
+                para(item.no, st.cell_center),
                 para(title, st.cell, markup=True),
-                para(content, st.cell, markup=True),
+                para(content, st.cell, markup=True) if criteria else "",
                 para(pts(item.max) if item.scored else "—", st.cell_center),
                 para(_score_cell(item, ans, result, L), st.cell_center, markup=True),
                 para(notes, st.cell, markup=True),
@@ -137,83 +172,179 @@ def score_table(data: SheetData, st: Styles, L: dict) -> Table:
     return Table(rows, colWidths=SCORE_COLS, repeatRows=1, style=_grid_style(extra))
 
 
-def result_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
-    """Total, pass mark and the verdict in words, with veto reasons and gaps."""
-    res = data.result
+def gate_verdict(result: ScoreResult, state: GateState | None) -> Verdict:
+    """The five-haves check's verdict in words, from its state by the visit rule."""
+    if state is GateState.PENDING:
+        return Verdict.PENDING
+    if state is GateState.PASSED:
+        return Verdict.PASS
+    if state is GateState.FAILED:
+        return Verdict.VETO if result.verdict is Verdict.VETO else Verdict.FAIL
+    return result.verdict
+
+
+def _verdict_markup(verdict: Verdict, kind: FormKind, L: dict, lang: str) -> str:
+    colour = VERDICT_COLOURS[verdict.value]
+    return f'<font color="{colour}"><b>{esc(verdict.label_for(kind, lang))}</b></font>'
+
+
+def five_haves_table(data: SheetData, st: Styles, L: dict) -> Table:
+    """The five-haves check: one row per item (序号 1–5), 是 / 否, the note and photos."""
     lang = data.lang
-    colour = {"pass": "#1B6E20", "fail": "#B22222", "veto": "#B22222"}.get(res.verdict.value, "#8A6D00")
-    cells = [para(f"{L['total']}{L['colon']}<b>{pts(res.total)}</b> / {pts(res.max)}", st.verdict, markup=True)]
-    if res.pass_mark:
-        cells.append(para(f"{L['pass_mark']}{L['colon']}{pts(res.pass_mark)}", st.verdict))
-    cells.append(para(f"{L['verdict']}{L['colon']}<font color=\"{colour}\"><b>{esc(res.verdict_label(lang))}</b></font>",
-                      st.verdict, markup=True))
-    widths = [FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.22, FRAME_WIDTH * 0.48][-len(cells):]
-    if len(cells) == 2:
-        widths = [FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.6]
-    line = Table([cells], colWidths=widths, style=table_style([
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    out: list[Flowable] = [line]
-    if res.veto_reasons:
-        out.append(para(f'<font color="#B22222">{L["veto_reasons"]}{L["colon"]}'
-                        f'{esc(L["sep"].join(res.veto_reasons))}</font>', st.body, markup=True))
-    if res.missing_answers:
-        out.append(para(f"{L['missing_answers']}{L['colon']}{L['sep'].join(res.missing_answers)}", st.body))
-    if res.missing_evidence:
-        parts = [L["missing_evidence_one"].format(item=i, have=h, need=n) for i, h, n in res.missing_evidence]
-        out.append(para(f"{L['missing_evidence']}{L['colon']}{L['sep'].join(parts)}", st.body))
-    return out
-
-
-def companion_block(comp: SheetCompanion, st: Styles, L: dict, lang: str) -> list[Flowable]:
-    """The five-haves result of the same visit: one row per item and its verdict."""
-    rows: list[list] = [[para(L[k], st.head) for k in ("col_no", "col_project", "companion_result", "col_note")]]
-    for sec in comp.form.sections:
+    if data.form.kind is FormKind.GATE:
+        form, answers, result = data.form, data.answers, data.result
+    else:
+        assert data.companion is not None
+        form, answers, result = data.companion.form, data.companion.answers, data.companion.result
+    photo_counts = _photo_counts(data, form)
+    rows: list[list] = [[para(L[k], st.head) for k in ("col_no", "col_check", "companion_result", "col_note")]]
+    for sec in form.sections:
         for item in sec.items:
-            ans = comp.answers.get(item.id)
-            s = comp.result.items.get(item.id)
+            ans = answers.get(item.id)
+            s = result.items.get(item.id)
             if s is not None and s.na:
                 value = L["na"]
             elif ans is None or not ans.answered:
                 value = L["unanswered"]
             elif item.type is ItemType.YES_NO:
-                value = L["have"] if ans.value is True else L["have_not"]
+                value = L["yes"] if ans.value is True else L["no"]
             else:
                 value = _answer_text(item, ans, L, lang) or pts(s.points if s else None)
-            rows.append([para(item.id, st.cell_center), para(item.title.get(lang), st.cell),
-                         para(value, st.cell_center), para(ans.note if ans else "", st.cell)])
-    widths = [18 * mm, 52 * mm, 22 * mm, FRAME_WIDTH - 92 * mm]
-    table = Table(rows, colWidths=widths, repeatRows=1, style=_grid_style())
-    res = comp.result
-    colour = "#1B6E20" if res.verdict.value == "pass" else "#B22222"
-    verdict = para(f"{L['verdict']}{L['colon']}<font color=\"{colour}\"><b>{esc(res.verdict_label(lang))}</b></font>",
-                   st.body, markup=True)
-    return [KeepTogether([para(L["companion"], st.h2), table, Spacer(1, 3), verdict])]
+            notes = esc(ans.note) if ans and ans.note else ""
+            n = photo_counts.get(item.id, 0)
+            if n:
+                notes += ("<br/>" if notes else "") + f'<font color="#555555">{L["photos_n"].format(n=n)}</font>'
+            unmet = ans is not None and ans.answered and not ans.na and item.type is ItemType.YES_NO \
+                and ans.value is not True
+            shown = f'<font color="#B22222"><b>{esc(value)}</b></font>' if unmet else f"<b>{esc(value)}</b>"
+            rows.append([para(item.no, st.cell_center), para(item.title.get(lang), st.cell),
+                         para(shown, st.cell_center, markup=True), para(notes, st.cell, markup=True)])
+    widths = [14 * mm, 70 * mm, 22 * mm, FRAME_WIDTH - 106 * mm]
+    return Table(rows, colWidths=widths, repeatRows=1, style=_grid_style())
 
 
-def _finding_problem(f: SheetFinding, st: Styles, lang: str) -> Paragraph:
+def _veto_reasons(data: SheetData, lang: str) -> list[str]:
+    """Why the sheet's form is vetoed, each reason naming its item by number, in the sheet's language."""
+    res, form = data.result, data.form
+    failed = [form.items[i] for i, s in res.items.items() if s.veto_failed and i in form.items]
+    external = res.veto_reasons[:max(len(res.veto_reasons) - len(failed), 0)]
+    out: list[str] = []
+    for reason in external:
+        if reason == FIVE_HAVES_VETO:
+            text = FIVE_HAVES_VETO_EN if lang == "en" else FIVE_HAVES_VETO
+            comp = data.companion
+            if comp is not None:
+                unmet = [f"{i.no} {i.title.get(lang)}" for i in comp.form.items.values()
+                         if (a := comp.answers.get(i.id)) is not None and a.answered and not a.na
+                         and i.type is ItemType.YES_NO and a.value is not True]
+                if unmet:
+                    text += ("：" if lang != "en" else ": ") + ("、" if lang != "en" else ", ").join(unmet)
+            out.append(text)
+        else:
+            out.append(reason)
+    for item in failed:
+        why = item.title.en if lang == "en" else (item.veto_reason or item.title.zh)
+        out.append(f"{item.no} {why}")
+    return out
+
+
+def _gaps(data: SheetData, form: FormDef, result: ScoreResult, st: Styles, L: dict) -> list[Flowable]:
+    out: list[Flowable] = []
+    if result.missing_answers:
+        nos = [form.items[i].no if i in form.items else i for i in result.missing_answers]
+        out.append(para(f"{L['missing_answers']}{L['colon']}{L['sep'].join(nos)}", st.body))
+    if result.missing_evidence:
+        parts = [L["missing_evidence_one"].format(item=form.items[i].no if i in form.items else i, have=h, need=n)
+                 for i, h, n in result.missing_evidence]
+        out.append(para(f"{L['missing_evidence']}{L['colon']}{L['sep'].join(parts)}", st.body))
+    return out
+
+
+# the line of figures starts where the paragraphs around it do (the frame's 6 pt padding)
+_RESULT_LINE = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("LEFTPADDING", (0, 0), (0, 0), 6),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+
+
+def conclusion_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
+    """The visit's result: the five-haves verdict, the rubric's total and verdict, vetoes and gaps."""
+    lang, res = data.lang, data.result
+    out: list[Flowable] = [para(L["conclusion"], st.h2)]
+    if data.form.kind is FormKind.GATE:
+        verdict = gate_verdict(res, data.gate_state)
+        out.append(para(f"{L['verdict']}{L['colon']}{_verdict_markup(verdict, FormKind.GATE, L, lang)}",
+                        st.verdict, markup=True))
+        return out + _gaps(data, data.form, res, st, L)
+    if data.companion is not None:
+        # the words say which form they judge: 五有达标 / Five-haves: met
+        comp = data.companion
+        verdict = gate_verdict(comp.result, comp.state)
+        out.append(para(_verdict_markup(verdict, FormKind.GATE, L, lang), st.verdict, markup=True))
+    cells = [para(f"{L['total']}{L['colon']}<b>{pts(res.total)}</b> / {pts(res.max)}", st.verdict, markup=True)]
+    if res.pass_mark:
+        cells.append(para(f"{L['pass_mark']}{L['colon']}{pts(res.pass_mark)}", st.verdict))
+    verdict = para(f"{L['verdict']}{L['colon']}{_verdict_markup(res.verdict, res.kind, L, lang)}",
+                   st.verdict, markup=True)
+    if res.verdict is Verdict.PENDING:  # its words are long: a line of their own
+        out += [Table([cells], colWidths=[FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.6][:len(cells)],
+                      hAlign="LEFT", style=table_style(_RESULT_LINE)), verdict]
+    else:
+        cells.append(verdict)
+        widths = [FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.22, FRAME_WIDTH * 0.48][-len(cells):]
+        if len(cells) == 2:
+            widths = [FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.6]
+        out.append(Table([cells], colWidths=widths, style=table_style(_RESULT_LINE)))
+    reasons = _veto_reasons(data, lang)
+    if reasons:
+        out.append(para(f'<font color="#B22222">{L["veto_reasons"]}{L["colon"]}'
+                        f'{esc(L["sep"].join(reasons))}</font>', st.body, markup=True))
+    if res.verdict is Verdict.PENDING:
+        out.append(para(f'<font color="#9A6700">{L["pending_note"]}</font>', st.body, markup=True))
+    return out + _gaps(data, data.form, res, st, L)
+
+
+def _finding_problem(data: SheetData, f: SheetFinding, st: Styles, L: dict) -> Paragraph:
+    lang = data.lang
     tags = []
-    for enum, value in ((FindingCategory, f.category), (Severity, f.severity)):
-        if value:
+    for enum, value in ((FindingCategory, f.category), (Severity, f.severity), (FindingStatus, f.status)):
+        if value and not (enum is FindingStatus and value == FindingStatus.OPEN.value):
             try:
                 tags.append(enum.parse(value).label(lang))
             except ValueError:
                 tags.append(str(value))
     if f.item_id:
-        tags.insert(0, f.item_id)
+        item = data.item(f.item_id, f.form_id)
+        no = data.item_no(f.item_id, f.form_id)
+        if item is not None and data.form_of(f.form_id) is not data.form:
+            no = L["five_haves_item"].format(no=no)  # an item of the five-haves check
+        tags.insert(0, f"{no} {item.title.get(lang)}" if item is not None else no)
     text = esc(f.description)
     if tags:
         text += f'<br/><font color="#555555" size="7">{esc(" · ".join(tags))}</font>'
     return para(text, st.cell, markup=True)
 
 
+def open_findings(data: SheetData) -> list[SheetFinding]:
+    """The findings still to rectify: a verified (closed) finding is no open problem."""
+    out = []
+    for f in data.findings:
+        try:
+            closed = f.status is not None and FindingStatus.parse(f.status) is FindingStatus.VERIFIED
+        except ValueError:
+            closed = False
+        if not closed:
+            out.append(f)
+    return out
+
+
 def findings_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     heading = para(L["findings"], st.h2)
-    if not data.findings:
-        return [heading, para(L["no_findings"], st.body)]
+    findings = open_findings(data)
+    if not findings:
+        return [KeepTogether([heading, para(L["no_findings"], st.body)])]
     rows: list[list] = [[para(L[k], st.head) for k in
                          ("col_no", "f_problem", "f_measures", "f_responsible", "f_deadline")]]
-    for n, f in enumerate(data.findings, 1):
-        rows.append([para(n, st.cell_center), _finding_problem(f, st, data.lang),
+    for n, f in enumerate(findings, 1):
+        rows.append([para(n, st.cell_center), _finding_problem(data, f, st, L),
                      para(f.measures, st.cell), para(f.responsible, st.cell),
                      para(day(f.deadline), st.cell_center)])
     widths = [12 * mm, 66 * mm, 58 * mm, 22 * mm, FRAME_WIDTH - 158 * mm]
@@ -224,13 +355,14 @@ def findings_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     return [heading, table]
 
 
-def signature_block(data: SheetData, st: Styles, L: dict) -> Flowable:
+def signature_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     """Lines for the inspector and the station head to sign and date on site."""
     line = "_" * 18
     who = esc(data.inspector.name)
+    open_, close = ("(", ")") if data.lang == "en" else ("（", "）")
     rows = [
         [para(f"{L['sign_inspector']}{line}", st.body), para(L["sign_date"], st.body)],
-        [para(f'<font color="#555555" size="8">（{who}）</font>', st.body, markup=True), ""],
+        [para(f'<font color="#555555" size="8">{open_}{who}{close}</font>', st.body, markup=True), ""],
         [para(f"{L['sign_head']}{line}", st.body), para(L["sign_date"], st.body)],
     ]
     table = Table(rows, colWidths=[FRAME_WIDTH * 0.58, FRAME_WIDTH * 0.42],
@@ -238,9 +370,14 @@ def signature_block(data: SheetData, st: Styles, L: dict) -> Flowable:
                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                                     ("TOPPADDING", (0, 2), (-1, 2), 16),
                                     ("TEXTCOLOR", (0, 0), (-1, -1), colors.black)]))
-    return KeepTogether([para(L["signatures"], st.h2), Spacer(1, 10), table])
+    return [para(L["signatures"], st.h2), Spacer(1, 10), table]
 
 
 def form_label(form: FormDef, lang: str) -> str:
-    return f"{form.title.get(lang)}（{form.id} v{form.version}）" if lang != "en" else \
-        f"{form.title.get(lang)} ({form.id} v{form.version})"
+    """The form as people name it: its title and version (its id is for machines)."""
+    return f"{form.title.get(lang)}　{lang_version(form, lang)}" if lang != "en" else \
+        f"{form.title.get(lang)}, {lang_version(form, lang)}"
+
+
+def lang_version(form: FormDef, lang: str) -> str:
+    return f"version {form.version}" if lang == "en" else f"第{form.version}版"

@@ -1,7 +1,8 @@
 """Score sheets from the central database: every imported revision is kept as its record.
 
 A bureau reprints the sheet of an inspection's winning revision, and checks a
-proof against every revision it ever imported.
+proof against every revision it ever imported. As on the laptop, a visit prints
+one sheet: the rubric's, with the visit's five-haves check on it.
 """
 
 from __future__ import annotations
@@ -49,6 +50,28 @@ def _station(conn: Connection, code: str) -> SheetStation:
     return SheetStation(code, row.name, row.level, row.address or "")
 
 
+def _visit_rows(conn: Connection, ins):
+    """The inspection a visit's sheet is of (its rubric, else ``ins``) and the visit's five-haves check.
+
+    Printing either form of a visit gives the same sheet, as on the laptop.
+    """
+    if not ins.visit_id:
+        return ins, None
+
+    def member(kind: str):
+        return conn.execute(select(INS).where(INS.c.visit_id == ins.visit_id, INS.c.form_kind == kind,
+                                              INS.c.id != ins.id)
+                            .order_by(INS.c.completed_at.desc(), INS.c.id)).first()
+
+    if ins.form_kind == "rubric":
+        return ins, member("gate")
+    if ins.form_kind == "gate":
+        rubric = member("rubric")
+        if rubric is not None and rubric.winner_sha256:  # not a rubric only quarantine holds
+            return rubric, ins
+    return ins, None
+
+
 class CentralSheetSource:
     def __init__(self, url: str):
         self.url = url
@@ -66,23 +89,21 @@ class CentralSheetSource:
                         "（fengqiao central quarantine list）后才能打印。",
                         message_en=f"Inspection {inspection_id} is only in quarantined bundles; it can be "
                         "printed once a person decides (fengqiao central quarantine list).")
-                record = _record(conn, inspection_id, ins.winner_sha256)
-                form = load_form(conn, ins.form_sha256)
+                main, gate = _visit_rows(conn, ins)
+                if gate is not None and not gate.winner_sha256:
+                    gate = None  # a check only quarantined bundles carry is not shown
+                record = _record(conn, main.id, main.winner_sha256)
+                form = load_form(conn, main.form_sha256)
                 if form is None:  # pragma: no cover - imports refuse unregistered forms
-                    raise ReportError(f"中心数据库中没有登记检查所用的表单 {ins.form_id}。",
-                                      message_en=f"The form {ins.form_id} of this inspection is not registered.")
+                    raise ReportError(f"中心数据库中没有登记检查所用的表单 {main.form_id}。",
+                                      message_en=f"The form {main.form_id} of this inspection is not registered.")
                 companion = None
-                if ins.visit_id and ins.form_kind == "rubric":
-                    gate = conn.execute(
-                        select(INS.c.id, INS.c.winner_sha256, INS.c.form_sha256)
-                        .where(INS.c.visit_id == ins.visit_id, INS.c.form_kind == "gate",
-                               INS.c.id != inspection_id)
-                        .order_by(INS.c.completed_at.desc(), INS.c.id)).first()
-                    gate_form = load_form(conn, gate.form_sha256) if gate is not None else None
-                    if gate is not None and gate_form is not None:
-                        companion = (_record(conn, gate.id, gate.winner_sha256), gate_form)
+                gate_form = load_form(conn, gate.form_sha256) if gate is not None else None
+                if gate is not None and gate_form is not None:
+                    companion = (_record(conn, gate.id, gate.winner_sha256), gate_form)
                 station = _station(conn, record["station_code"])
-                shas = [p.get("sha256") for p in record.get("photos") or [] if p.get("sha256")]
+                shown = [record, companion[0]] if companion is not None else [record]
+                shas = [p.get("sha256") for r in shown for p in r.get("photos") or [] if p.get("sha256")]
                 blobs = dict(conn.execute(select(PHOTOS.c.sha256, PHOTOS.c.data)
                                           .where(PHOTOS.c.sha256.in_(shas))).all()) if shas else {}
         finally:

@@ -2,7 +2,8 @@
 
 A completed inspection prints the record kept for its revision (the record an
 export signs); a draft prints its record as it stands, so an inspector can
-print a sheet on site before locking it. Either way the record is handed to
+print a sheet on site before locking it. A visit prints one sheet: printing its
+five-haves check or its rubric gives the rubric's sheet with the check on it. Either way the record is handed to
 ``reports.sheet_record``, so the laptop's sheet and the bureau's reprint are
 built by the same code from the same shape.
 """
@@ -25,6 +26,29 @@ from fengqiao_desktop.storage.models import Inspection, RevisionSnapshot, Statio
 def _unknown(inspection_id: str) -> ReportError:
     return ReportError(f"本机数据库中没有检查 {inspection_id}。请确认检查编号。",
                        message_en=f"The local database has no inspection {inspection_id}. Check the id.")
+
+
+def _visit_rows(store, s, row: Inspection) -> tuple[Inspection, Inspection | None]:
+    """The inspection a visit's sheet is of (its rubric, else ``row``) and the visit's five-haves check.
+
+    Printing either form of a visit gives the same sheet; a rubric done alone and a
+    five-haves check done alone each print themselves.
+    """
+    kind = store.form_by_sha256(s, row.form_sha256).kind
+    rubric = row if kind is FormKind.RUBRIC else None
+    gate = row if kind is FormKind.GATE else None
+    if row.visit_id:
+        for other in s.scalars(select(Inspection).where(Inspection.visit_id == row.visit_id,
+                                                        Inspection.id != row.id)
+                               .order_by(Inspection.created_at, Inspection.id)):
+            other_kind = store.form_by_sha256(s, other.form_sha256).kind
+            if other_kind is FormKind.RUBRIC and rubric is None:
+                rubric = other
+            elif other_kind is FormKind.GATE and gate is None:
+                gate = other
+    if rubric is None:
+        return row, None
+    return rubric, gate
 
 
 class LocalSheetSource:
@@ -50,15 +74,9 @@ class LocalSheetSource:
                 row = s.get(Inspection, inspection_id)
                 if row is None:
                     raise _unknown(inspection_id)
-                record, form = self._record(store, s, row)
-                companion = None
-                if form.kind is FormKind.RUBRIC and row.visit_id:
-                    for other in s.scalars(select(Inspection).where(
-                            Inspection.visit_id == row.visit_id, Inspection.id != row.id)):
-                        other_form = store.form_by_sha256(s, other.form_sha256)
-                        if other_form.kind is FormKind.GATE:
-                            companion = self._record(store, s, other)
-                            break
+                main, gate = _visit_rows(store, s, row)
+                record, form = self._record(store, s, main)
+                companion = self._record(store, s, gate) if gate is not None else None
                 st = s.get(Station, row.station_code)
                 station = (SheetStation(st.code, st.name, st.level, st.address or "") if st is not None
                            else SheetStation(row.station_code, row.station_code, "", ""))

@@ -41,6 +41,8 @@ def test_demo_sheet_holds_station_every_score_and_the_total(demo_pdf):
         assert pts(sec.earned) in allt
     # five-haves of the same visit, findings, signature lines
     assert "五有达标" in allt and "无障碍坡道未安装扶手" in allt
+    # a verified (closed) finding is no open problem
+    assert "值班表未上墙" not in allt
     assert "检查人（签字）" in allt and "站长（签字）" in allt
     for n, text in enumerate(texts, 1):
         assert f"第{n}页共{pages}页" in _squash(text)
@@ -59,8 +61,8 @@ def test_sixty_items_twenty_photos_split_with_repeated_headers(large_pdf):
     texts = pdf_texts(path)
     assert pages == len(texts) >= 6
     # the item table runs over several pages and each one starts with its header row
-    appendix = next(n for n, t in enumerate(texts) if "附件" in t)
-    table_pages = [t for t in texts[:appendix] if "考评项目第" in t]
+    findings = next(n for n, t in enumerate(texts) if "整改问题清单" in t)
+    table_pages = [t for t in texts[:findings] if "考评项目第" in t]
     assert len(table_pages) >= 4
     for text in table_pages:
         assert "考评内容" in text and "备注" in text
@@ -94,8 +96,10 @@ def test_english_sheet(tmp_path):
     out = tmp_path / "en.pdf"
     render_sheet(data, out)
     text = _squash("\n".join(pdf_texts(out)))
-    assert "ScoreSheet" in text and "Criteria" in text and "Page1of" in text
-    assert "Demonstrationgrade:met" in text
+    assert "ScoreSheet" in text and "Notes" in text and "Page1of" in text
+    assert "Demonstrationgrade:met" in text and "Five-haves:met" in text
+    # the shipped forms have no English criteria: none printed rather than the Chinese ones
+    assert "考评内容" not in text and "一票否决" not in text
 
 
 def test_unreadable_photo_and_stream_output():

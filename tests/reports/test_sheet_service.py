@@ -25,7 +25,8 @@ def test_reprint_from_central_shows_the_current_revision_and_the_five_haves(cent
     assert data.answers["B1"].value == 6.0
     assert data.result.total == 100 and data.result.verdict.value == "pass"
     assert data.companion is not None and data.companion.result.verdict.value == "pass"
-    assert len(data.photos) == 10 and all(p.data for p in data.photos)
+    # the rubric's ten photos and the five of the visit's five-haves check
+    assert len(data.photos) == 15 and all(p.data for p in data.photos)
     out = tmp_path / "sheet.pdf"
     assert write_sheet(visit.rubric_id, out, central=url) >= 2
     text = "".join("".join(pdf_texts(out)).split())
