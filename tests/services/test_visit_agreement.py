@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from fengqiao_desktop.bundle import KeyStore
 from fengqiao_desktop.bundle.minisign import FAST_KDF
 from fengqiao_desktop.domain import FormKind, ItemType, Level, Verdict
+from fengqiao_desktop.reports.labels import labels
 from fengqiao_desktop.reports.sheet import render_sheet
 from fengqiao_desktop.roster.demo import demo_rows
 from fengqiao_desktop.services import central
@@ -32,6 +33,7 @@ from fengqiao_desktop.services.store import LocalStore
 from fengqiao_desktop.storage.stations import StationRepo
 
 PASS = "agreement passphrase"
+CONCLUSION = labels("zh")["conclusion"]  # the heading of the sheet's result part
 GATE_ITEMS = ("jigou", "bianzhi", "renyuan", "jingfei", "baozhang")
 
 
@@ -64,13 +66,12 @@ def world(tmp_path_factory):
     w.store.close()
 
 
-def sheet_results(pdf: Path) -> tuple[list[str], list[str]]:
-    """Every "总分：X / Y" total and every "结论：..." verdict the sheet prints, in order."""
+def sheet_results(pdf: Path) -> tuple[list[str], str]:
+    """The totals ("总分：X / Y") the sheet prints, and the text of its conclusion (结论) part."""
     text = "".join(page.extract_text() or "" for page in pypdf.PdfReader(str(pdf)).pages)
     flat = re.sub(r"\s+", "", text)
     totals = re.findall(r"总分[：:]([\d.]+)/", flat)
-    verdicts = re.findall(r"结论[：:](五有达标|五有未达标|示范型达标|示范型未达标|一票否决|待定（五有尚未查完）)", flat)
-    return totals, verdicts
+    return totals, flat[flat.rindex(CONCLUSION):]
 
 
 gate_value = st.sampled_from([True, True, True, False, None])
@@ -131,12 +132,18 @@ def test_screen_paper_bundle_and_bureau_agree(world, visit):
     # the paper: the printed sheet of the rubric (with the check of the same visit)
     pdf = world.root / f"sheet-{next(world.n)}.pdf"
     render_sheet(LocalSheetSource(store).sheet_data(rubric, "zh"), pdf)
-    totals, verdicts = sheet_results(pdf)
+    totals, conclusion = sheet_results(pdf)
     assert f"{round(screen[rubric].total, 2):g}" in totals
-    assert screen[rubric].verdict_label("zh") in verdicts
-    assert screen[gate].verdict_label("zh") in verdicts
+    assert f"结论：{screen[rubric].verdict_label('zh')}" in conclusion
+    # the check's state, as an inspector reads the answers: any 否 fails it, a blank leaves it open
+    if any(v is False for v in gate_answers.values()):
+        assert "五有未达标" in conclusion
+    elif not gate_done:
+        assert "待定（五有尚未查完）" in conclusion and "五有达标" not in conclusion
+    else:
+        assert "五有达标" in conclusion
     if screen[rubric].verdict is not Verdict.PASS:
-        assert "示范型达标" not in verdicts
+        assert "示范型达标" not in conclusion
 
     if not complete:
         return
