@@ -62,7 +62,9 @@ def _extra_values(it: Item) -> dict[str, object]:
         "choices": json.dumps([c.model_dump(mode="json", exclude_defaults=True, by_alias=True) for c in it.choices],
                               ensure_ascii=False) if it.choices else "",
         "range": rng,
-        "extra": _json_rest(it.model_dump(mode="json", exclude_defaults=True, by_alias=True), _ITEM_COLUMNS),
+        # the id travels with the item when 序号 shows another number
+        "extra": _json_rest(it.model_dump(mode="json", exclude_defaults=True, by_alias=True),
+                            _ITEM_COLUMNS - ({"id"} if it.no != it.id else set())),
     }
 
 
@@ -98,7 +100,8 @@ def export_form(form: FormDef, path: str | Path) -> Path:
     for sec in form.sections:
         first = r
         for it in sec.items:
-            values = {"section": sec.title.zh, "number": it.id, "content": it.title.zh,
+            # 序号 is the number printed on paper (A1, or 1 for the five haves)
+            values = {"section": sec.title.zh, "number": it.no, "content": it.title.zh,
                       "points": _pts(it.max), "rule": it.guidance, "score": None, **_extra_values(it)}
             for c, key in enumerate(_OFFICIAL + _EXTRA, start=1):
                 v = values[key]

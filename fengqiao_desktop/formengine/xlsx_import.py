@@ -289,7 +289,7 @@ class _Reader:
         pts_text = row.text("points")
         pts = _number(pts_text) if pts_text else None
         rule = row.text("rule")
-        d: dict = {"_row": row, "number": row.text("number"),
+        d: dict = {"_row": row, "_no": row.text("number"),
                    "title": {"zh": content, "en": row.text("title_en") or content}}
         if rule:
             d["guidance"] = rule
@@ -415,21 +415,23 @@ class _Reader:
                 s.sid = next(x for x in letters if x not in used)
                 used.add(s.sid)
             s.en = known.get(s.title, (None, ""))[1] or s.title
-        numbers = [_id_text(i["number"]) for s in sections for i in s.items]
+        numbers = [_id_text(i["_no"]) for s in sections for i in s.items]
         as_is = all(n and _ID.match(n) for n in numbers) and len(set(numbers)) == len(numbers)
         seen: dict[str, str] = {}
         for s in sections:
             for k, it in enumerate(s.items, start=1):
-                num = _id_text(it["number"])
-                if as_is:
+                num = _id_text(it["_no"])
+                if isinstance(it.get("id"), str) and it["id"]:
+                    iid = it["id"]  # an exported sheet whose 序号 is not the id carries the id
+                elif as_is:
                     iid = num
                 elif num and _ID.match(f"{s.sid}{num}"):
                     iid = f"{s.sid}{num}"
                 else:
                     iid = f"{s.sid}{k}"
                     if num:
-                        self.note(it["_row"].ref("number"), f"序号“{it['number']}”不能作编号，改用 {iid}",
-                                  f"the number '{it['number']}' cannot be an id; using {iid}")
+                        self.note(it["_row"].ref("number"), f"序号“{it['_no']}”不能作编号，改用 {iid}",
+                                  f"the number '{it['_no']}' cannot be an id; using {iid}")
                 if iid in seen:
                     self.err(it["_row"].ref("number"), f"序号 {iid} 重复（第 {seen[iid]} 行已用）",
                              f"the number {iid} repeats (already used on row {seen[iid]})")
@@ -458,7 +460,7 @@ class _Reader:
         for s in sections:
             for it in s.items:
                 row: _Row = it["_row"]
-                clean = {k: v for k, v in it.items() if not k.startswith("_") and k != "number"}
+                clean = {k: v for k, v in it.items() if not k.startswith("_")}
                 try:
                     Item.model_validate(clean)
                 except ValidationError as exc:
@@ -480,7 +482,7 @@ class _Reader:
             return
         data["sections"] = [
             {"id": s.sid, "title": {"zh": s.title, "en": s.en},
-             "items": [{k: v for k, v in i.items() if not k.startswith("_") and k != "number"}
+             "items": [{k: v for k, v in i.items() if not k.startswith("_")}
                        for i in s.items]}
             for s in sections]
         try:
