@@ -140,16 +140,14 @@ def recheck_earlier_findings(store: LocalStore, s, row: Inspection, form: FormDe
          .where(Inspection.station_code == row.station_code, Inspection.id != row.id,
                 Inspection.form_id == form.id, Inspection.visit_date <= row.visit_date,
                 Finding.item_id.is_not(None), Finding.status != FindingStatus.VERIFIED.value))
-    earlier = list(s.execute(q))
-    if not earlier:
-        return
-    result = R.score_row(store, s, row)
+    result = None
     now = utcnow()
-    for f, ins in earlier:
+    for f, ins in s.execute(q).all():
         old_form = store.form_by_sha256(s, ins.form_sha256)
         now_items = carried_on(store, old_form, f.item_id, form)
         if item_id not in now_items:
             continue
+        result = result or R.score_row(store, s, row)  # scored only when a finding is concerned
         scores = [result.items.get(i) for i in now_items]
         if all(sc is not None and sc.answered and not sc.na and sc.points >= sc.max and not sc.veto_failed
                for sc in scores):

@@ -8,6 +8,7 @@ import pytest
 from svc_helpers import STATIONS, TOWN
 
 from fengqiao_desktop.domain import FindingStatus
+from fengqiao_desktop.formengine.scoring import Answer
 from fengqiao_desktop.services.store import LocalStore
 from fengqiao_desktop.storage.stations import StationRepo
 
@@ -66,9 +67,8 @@ def data_dir(tmp_path):
     root = tmp_path / "data"
     (root / "forms").mkdir(parents=True)
     (root / "forms" / "town-sheet.v1.yaml").write_text(V1, encoding="utf-8")
-    with LocalStore.open(root) as st:
-        with st.session(write=True) as s:
-            StationRepo.upsert_many(s, STATIONS)
+    with LocalStore.open(root) as st, st.session(write=True) as s:
+        StationRepo.upsert_many(s, STATIONS)
     return root
 
 
@@ -76,21 +76,12 @@ def _first_visit_with_a_finding(root):
     """A visit scored on version 1: B3 not met, a finding raised on it, completed."""
     with LocalStore.open(root) as st:
         iid = st.inspections.create(TOWN, "town-sheet", visit_date=dt.date(2026, 3, 1))
-        st.inspections.set_answers(iid, {i: _yes() for i in ("A1", "B1", "B2")} | {"B3": _no()})
+        st.inspections.set_answers(iid, {i: Answer(value=True) for i in ("A1", "B1", "B2")}
+                                   | {"B3": Answer(value=False)})
         f = st.inspections.add_finding(iid, item_id="B3", category="service", severity="deduction",
                                        description="服务清单未公示", responsible="李站长")
         st.inspections.complete(iid)
         return iid, f.id
-
-
-def _yes():
-    from fengqiao_desktop.formengine.scoring import Answer
-    return Answer(value=True)
-
-
-def _no():
-    from fengqiao_desktop.formengine.scoring import Answer
-    return Answer(value=False)
 
 
 def test_an_earlier_finding_is_listed_under_the_item_as_it_is_now(data_dir):
@@ -151,3 +142,19 @@ def test_a_removed_item_keeps_its_old_name_and_a_newer_finding_is_not_closed_by_
         again = st.inspections.create(TOWN, "town-sheet")
         st.inspections.set_answer(again, "B4", True)  # a new item, not the old B3
         assert [r.id for r in st.inspections.open_findings_for_station(TOWN, again)] == [fid]
+
+
+def test_a_split_item_closes_its_finding_when_every_part_is_met(data_dir):
+    _first, fid = _first_visit_with_a_finding(data_dir)
+    v2_split = (V2.replace("- {change: moved, old: B3, new: B4}", "- {change: split, old: B3, new: [B4, B5]}")
+                .replace("      - {id: B4,", "      - {id: B5, title: {zh: 服务指南公示, en: Guide}, type: yes_no, max: 1}\n"
+                         "      - {id: B4,"))
+    (data_dir / "forms" / "town-sheet.v2.yaml").write_text(v2_split, encoding="utf-8")
+    with LocalStore.open(data_dir) as st:
+        [row] = st.inspections.open_findings_for_station(TOWN)
+        assert (row.item_no, row.item_title) == ("B5、B4", "服务指南公示、服务事项清单上墙公示")
+        again = st.inspections.create(TOWN, "town-sheet")
+        st.inspections.set_answer(again, "B4", True)
+        assert [r.id for r in st.inspections.open_findings_for_station(TOWN, again)] == [fid]
+        st.inspections.set_answer(again, "B5", True)
+        assert st.inspections.open_findings_for_station(TOWN, again) == []
