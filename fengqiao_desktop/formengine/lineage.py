@@ -199,7 +199,9 @@ def _points(form: FormDef, ids: Iterable[str]) -> float | None:
 def diff(new: FormDef, old: FormDef) -> FormDiff:
     """Items added, removed, renamed, moved, split, merged and points changed, in the new order."""
     check_map(new, old)
-    order = {i: n for n, i in enumerate([*new.items, *old.items])}
+    order: dict[str, int] = {}
+    for n, i in enumerate([*new.items, *old.items]):
+        order.setdefault(i, n)  # an id in both versions takes its place in the new one
     changes = []
     for link in links(new, old):
         title = (new.items[link.new[0]].title.zh if link.new else old.items[link.old[0]].title.zh)

@@ -155,14 +155,14 @@ def photos_of(store: LocalStore, s: Session, inspection_id: str) -> list[PhotoVi
 
 
 def finding_view(f: Finding, *, item_title: str = "", visit_date: dt.date | None = None,
-                 station_code: str = "") -> FindingView:
+                 station_code: str = "", item_no: str = "") -> FindingView:
     return FindingView(id=f.id, inspection_id=f.inspection_id, item_id=f.item_id,
                        category=FindingCategory(f.category), severity=Severity(f.severity),
                        description=f.description or "", measures=f.measures or "",
                        responsible=f.responsible or "", deadline=f.deadline,
                        status=FindingStatus(f.status), created_at=f.created_at,
                        updated_at=f.updated_at, closed_at=f.closed_at, item_title=item_title,
-                       visit_date=visit_date, station_code=station_code)
+                       visit_date=visit_date, station_code=station_code, item_no=item_no)
 
 
 def findings_of(s: Session, inspection_id: str, titles: dict[str, str]) -> list[FindingView]:

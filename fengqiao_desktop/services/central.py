@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from fengqiao_desktop.bundle.minisign import PublicKey
+from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.merge import chain as _chain
 from fengqiao_desktop.merge import conflicts as _conflicts
 from fengqiao_desktop.merge import digest as _digest
@@ -133,8 +134,15 @@ def public_key_file(path: str | Path) -> tuple[PublicKey, str, str]:
 
 
 def forms_register(paths: Sequence[str | Path], *, url: Target = None) -> list[tuple[FormEntry, bool]]:
+    from fengqiao_desktop.formengine.loader import load_form_file
+
+    return register_form_defs([load_form_file(p) for p in paths], url=url)
+
+
+def register_form_defs(forms: Sequence[FormDef], *, url: Target = None) -> list[tuple[FormEntry, bool]]:
+    """Register forms already read (the Forms page registers an installed one)."""
     with _open(url) as c, c.write() as conn:
-        done = forms_registry.register_files(conn, paths)
+        done = forms_registry.register_forms(conn, list(forms))
         entries = {e.sha256: e for e in forms_registry.list_forms(conn)}
         return [(entries[f.sha256], added) for f, added in done]
 
@@ -143,9 +151,13 @@ def forms_plan_register(paths: Sequence[str | Path], *, url: Target = None) -> l
     """What ``forms_register`` would do: each form's diff against the version it replaces."""
     from fengqiao_desktop.formengine.loader import load_form_file
 
-    forms = [load_form_file(p) for p in paths]
+    return plan_form_registration([load_form_file(p) for p in paths], url=url)
+
+
+def plan_form_registration(forms: Sequence[FormDef], *, url: Target = None) -> list[forms_registry.RegistrationPlan]:
+    """What ``register_form_defs`` would do (the CLI prints it, the Forms page shows it before asking)."""
     with _open(url) as c, c.read() as conn:
-        return forms_registry.plan_registration(conn, forms)
+        return forms_registry.plan_registration(conn, list(forms))
 
 
 def item_results_export(form_id: str, path: str | Path, *, url: Target = None, lang: str = "zh") -> tuple[Path, int]:

@@ -71,17 +71,26 @@ class StationInspection:
     verdict: str | None
     photos: tuple[dict, ...]  # {"sha256", "item_id", "caption"}
     findings: tuple[dict, ...]  # {"finding_id", "description", "status", "deadline", ...}
+    # the registered version the inspection was scored against, and that version's (Chinese) title
+    form_version: str = ""
+    form_title: str = ""
 
 
 def station_inspections(code: str, *, url: Target = None) -> list[StationInspection]:
-    """Every inspection of a station (newest first) with its winning revision's photos and findings."""
+    """Every inspection of a station (newest first) with its winning revision's photos and findings.
+
+    Inspections of one form count together whatever version they were scored on; each
+    names its version, so a station's history across a revised form reads in order.
+    """
     ins = models.table_of(models.Inspection)
     rev = models.table_of(models.InspectionRevision)
     fnd = models.table_of(models.Finding)
+    reg = models.table_of(models.RegisteredForm)
     with _open(url) as c, c.read() as conn:
         rows = conn.execute(
-            select(ins, rev.c.record).join(rev, (rev.c.inspection_id == ins.c.id)
-                                           & (rev.c.content_sha256 == ins.c.winner_sha256))
+            select(ins, rev.c.record, reg.c.version.label("form_version"), reg.c.title.label("form_title"))
+            .join(rev, (rev.c.inspection_id == ins.c.id) & (rev.c.content_sha256 == ins.c.winner_sha256))
+            .outerjoin(reg, reg.c.sha256 == ins.c.form_sha256)
             .where(ins.c.station_code == code)).all()
         finds: dict[str, list[dict]] = {}
         for f in conn.execute(select(fnd).where(fnd.c.station_code == code).order_by(fnd.c.finding_id)):
@@ -95,7 +104,8 @@ def station_inspections(code: str, *, url: Target = None) -> list[StationInspect
         photos = tuple({"sha256": p.get("sha256"), "item_id": p.get("item_id"), "caption": p.get("caption", "")}
                        for p in record.get("photos") or [] if isinstance(p, dict) and p.get("sha256"))
         out.append(StationInspection(r.id, r.form_id, r.form_kind, r.completed_at, r.status, r.total,
-                                     r.verdict, photos, tuple(finds.get(r.id, []))))
+                                     r.verdict, photos, tuple(finds.get(r.id, [])),
+                                     r.form_version or "", r.form_title or ""))
     return sorted(out, key=lambda s: (s.completed_at or "", s.id), reverse=True)
 
 

@@ -4,6 +4,11 @@ Adding, changing or deleting a finding is an edit of the inspection and needs a
 draft; only the *status* of a finding (open → rectified → verified) may change on
 a locked inspection, because it is checked at a later visit (回头看). Status
 changes are written to the audit trail.
+
+Findings follow their item across form versions (``formengine.lineage``): a finding
+raised on an item of an older version is listed under the item as it is now (number
+and title), and a re-check visit scored on a newer version closes it (销号) when the
+item carrying it on earns full marks there.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from fengqiao_desktop.domain import FindingCategory, FindingStatus, FormKind, Severity
-from fengqiao_desktop.errors import InspectionError
+from fengqiao_desktop.errors import FormError, InspectionError
+from fengqiao_desktop.formengine.lineage import Lineage
+from fengqiao_desktop.formengine.loader import _version_key
 from fengqiao_desktop.formengine.schema import FormDef, Item
 from fengqiao_desktop.formengine.scoring import Answer, item_points
 from fengqiao_desktop.formengine.visit import linked_in_visit
@@ -89,6 +96,67 @@ def reevaluate_findings(store: LocalStore, s, row: Inspection, form: FormDef, it
         elif sc is not None and f.description == auto_description(
                 item, old.note, item_points(item, old)[0], item.max):
             f.description = auto_description(item, note, sc.points, sc.max)
+            f.updated_at = now
+
+
+def _lineage_upto(store: LocalStore, form: FormDef) -> Lineage | None:
+    """The versions of ``form``'s id installed or pinned, up to ``form``'s own (None: no chain)."""
+    mine = _version_key(form.version)
+    versions = {f.version: f for f in store.forms.versions(form.id)
+                if _version_key(f.version) <= mine}
+    versions[form.version] = form
+    try:
+        return Lineage(list(versions.values()))
+    except FormError:  # versions that do not chain: follow items by id within one version only
+        return None
+
+
+def carried_on(store: LocalStore, old: FormDef, item_id: str, new: FormDef) -> list[str]:
+    """The item(s) of ``new`` that carry on ``item_id`` of ``old`` (same form, older or equal version).
+
+    Renamed or moved: the one item; split: its parts; removed: none.
+    """
+    if old.id != new.id or _version_key(old.version) > _version_key(new.version):
+        return []
+    if old.version == new.version:
+        return [item_id] if item_id in new.items else []
+    lineage = _lineage_upto(store, new)
+    if lineage is None or old.version not in {f.version for f in lineage.versions}:
+        return []
+    try:
+        return lineage.current(old.version, item_id)
+    except FormError:  # the item is not in the pinned version (an edited finding) - nothing to follow
+        return []
+
+
+def recheck_earlier_findings(store: LocalStore, s, row: Inspection, form: FormDef, item_id: str) -> None:
+    """回头看: the open findings of earlier visits to this station that ``item_id`` carries on
+    are closed (销号) when every item carrying them on earns full marks in this visit.
+
+    The finding's own inspection gets the audit entry (its status may change when locked),
+    naming the re-check visit and the item as it is now.
+    """
+    q = (select(Finding, Inspection).join(Inspection, Inspection.id == Finding.inspection_id)
+         .where(Inspection.station_code == row.station_code, Inspection.id != row.id,
+                Inspection.form_id == form.id, Inspection.visit_date <= row.visit_date,
+                Finding.item_id.is_not(None), Finding.status != FindingStatus.VERIFIED.value))
+    result = None
+    now = utcnow()
+    for f, ins in s.execute(q).all():
+        old_form = store.form_by_sha256(s, ins.form_sha256)
+        now_items = carried_on(store, old_form, f.item_id, form)
+        if item_id not in now_items:
+            continue
+        result = result or R.score_row(store, s, row)  # scored only when a finding is concerned
+        scores = [result.items.get(i) for i in now_items]
+        if all(sc is not None and sc.answered and not sc.na and sc.points >= sc.max and not sc.veto_failed
+               for sc in scores):
+            R.add_audit(s, ins, "finding_resolved", finding=f.id, item=f.item_id,
+                        no=old_form.items[f.item_id].no if f.item_id in old_form.items else f.item_id,
+                        rechecked_in=row.id, now=[form.items[i].no for i in now_items],
+                        before=f.status, after=FindingStatus.VERIFIED.value)
+            f.status = FindingStatus.VERIFIED.value
+            f.closed_at = now
             f.updated_at = now
 
 
@@ -210,10 +278,26 @@ class FindingsMixin:
             out = []
             for f, ins in s.execute(q):
                 form = self.store.form_by_sha256(s, ins.form_sha256)
-                item = form.items.get(f.item_id or "")
-                out.append(R.finding_view(f, item_title=item.title.zh if item else "",
+                title, no = self._item_now(form, f.item_id)
+                out.append(R.finding_view(f, item_title=title, item_no=no,
                                           visit_date=ins.visit_date, station_code=station_code))
             return out
+
+    def _item_now(self, form: FormDef, item_id: str | None) -> tuple[str, str]:
+        """(title, number) of a finding's item as it is in the latest installed version of its form.
+
+        Renamed or moved since: the new number and title; split: its parts, joined; removed
+        (or no chain of versions): the item as the finding's own version has it.
+        """
+        item = form.items.get(item_id or "")
+        if item is None:
+            return "", ""
+        latest = self.store.forms.versions(form.id)[-1:] or [form]
+        ids = carried_on(self.store, form, item.id, latest[0])
+        if not ids:
+            return item.title.zh, item.no
+        now = [latest[0].items[i] for i in ids]
+        return "、".join(i.title.zh for i in now), "、".join(i.no for i in now)
 
     # -- helpers --------------------------------------------------------
     def _finding(self, s, finding_id: str) -> Finding:

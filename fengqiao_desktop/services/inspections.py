@@ -32,7 +32,11 @@ from fengqiao_desktop.formengine.scoring import (
     validate_answer,
 )
 from fengqiao_desktop.services import _rows as R
-from fengqiao_desktop.services.findings import FindingsMixin, reevaluate_findings
+from fengqiao_desktop.services.findings import (
+    FindingsMixin,
+    recheck_earlier_findings,
+    reevaluate_findings,
+)
 from fengqiao_desktop.services.records import build_record
 from fengqiao_desktop.services.views import InspectionSummary, InspectionView
 from fengqiao_desktop.storage import meta
@@ -156,6 +160,7 @@ class InspectionService(FindingsMixin):
         s.flush()
         if answer != old:
             reevaluate_findings(self.store, s, row, form, item_id, old)
+            recheck_earlier_findings(self.store, s, row, form, item_id)
         if not rescore:
             return None
         if form.kind is FormKind.GATE:

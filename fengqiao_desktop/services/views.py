@@ -67,6 +67,8 @@ class FindingView:
     item_title: str = ""
     visit_date: dt.date | None = None
     station_code: str = ""
+    # the item's number as it is now: in the latest form version for a finding of an earlier visit
+    item_no: str = ""
 
     def to_json(self) -> dict:
         return {"id": self.id, "item": self.item_id, "category": self.category.value,

@@ -138,6 +138,11 @@
         <translation>照片 %1 张，整改事项 %2 项</translation>
     </message>
     <message>
+        <location filename="../../fengqiao_desktop/ui/bureau/coverage/page.py" line="240"/>
+        <source>(version %1)</source>
+        <translation>（第 %1 版）</translation>
+    </message>
+    <message>
         <location filename="../../fengqiao_desktop/ui/bureau/coverage/page.py" line="239"/>
         <source>No inspections of this station yet.</source>
         <translation>该站点尚无检查记录。</translation>

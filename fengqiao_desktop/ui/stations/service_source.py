@@ -127,7 +127,8 @@ class ServiceSource:
         return [OpenFindingRow(
             finding_id=str(_get(r, "id", "finding_id")), inspection_id=str(_get(r, "inspection_id")),
             date=str(_get(r, "date", "visit_date", default=""))[:10],
-            item=_get(r, "item_title", "item", "item_id", default=""),
+            item=" ".join(p for p in (_get(r, "item_no", default=""), _get(r, "item_title", "item", "item_id", default=""))
+                          if p),
             category=str(_value(_get(r, "category", default=""))), severity=str(_value(_get(r, "severity", default=""))),
             responsible=_get(r, "responsible", default="") or "", deadline=str(_get(r, "deadline", default="") or ""),
             status=str(_value(_get(r, "status", default="open"))), measures=_get(r, "measures", default="") or "",

@@ -3,7 +3,8 @@
     python tests/ui/bureau_forms/make_screenshots.py docs/img
 
 Saves ``forms-import-report.png`` (a sheet with unreadable cells) and
-``forms-import-diff.png`` (a revised sheet against the installed version), 1366×768.
+``forms-import-diff.png`` (a revised sheet against the installed version) and
+``forms-register-diff.png`` (registering the revision at the bureau), 1366×768.
 """
 
 from __future__ import annotations
@@ -63,6 +64,21 @@ def main(out_dir: str) -> None:
         app.processEvents()
         d.grab().save(str(out / "forms-import-diff.png"))
         d.close()
+        d.write()
+
+        from fengqiao_desktop.formengine.loader import installed_registry
+        from fengqiao_desktop.services import central
+        from fengqiao_desktop.ui.bureau.forms.register_dialog import RegisterFormDialog
+
+        url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+        v1, v2 = installed_registry().versions("chengguan-village")
+        central.register_form_defs([v1], url=url)
+        r = RegisterFormDialog(central.plan_form_registration([v2], url=url)[0])
+        r.resize(1366, 768)
+        r.show()
+        app.processEvents()
+        r.grab().save(str(out / "forms-register-diff.png"))
+        r.close()
 
 
 if __name__ == "__main__":

@@ -63,6 +63,25 @@ ZH = {
     "Loading forms": "正在读取表单",
     "Export the form to XLSX": "将表单导出为 XLSX",
     "Exporting the form": "正在导出表单",
+    # registering at the bureau
+    "Register at the bureau…": "在本局登记…",
+    "Accept inspections scored with the selected form; a new version shows its changes first":
+        "接收用所选表单评分的检查；新版本先列出其变更",
+    "Choose a form in the list first.": "请先在列表中选择一个表单。",
+    "Comparing with the bureau's forms": "正在与本局已登记的表单比对",
+    "Nothing registered.": "未登记任何表单。",
+    "Registered at the bureau: %1 version %2.": "已在本局登记：%1 版本 %2。",
+    "Registering the form": "正在登记表单",
+    "Register the form at the bureau": "在本局登记表单",
+    "Register": "登记",
+    "Cancel": "取消",
+    "%1 version %2 is already registered at the bureau; nothing to do.": "%1 版本 %2 已在本局登记，无需操作。",
+    "%1 version %2 replaces the registered version %3 (total %4 → %5 points):":
+        "%1 版本 %2 替代已登记的版本 %3（满分 %4 → %5）：",
+    "%1 item(s) added, %2 removed, %3 with points changed. Accept these changes and register?":
+        "新增 %1 项，删除 %2 项，分值变化 %3 项。接受以上变更并登记？",
+    "%1 version %2 is new at the bureau: %3 items, %4 points.": "%1 版本 %2 尚未在本局登记：%3 个检查项，满分 %4。",
+    "Register it so that inspections scored with it are accepted?": "登记后，用它评分的检查才会被接收。现在登记吗？",
 }
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -239,7 +239,10 @@ class CoveragePage(BureauPage):
                 verdict = r.verdict or ""
             score = "" if r.total is None else f" {r.total:g}"
             extra = QCoreApplication.translate("Coverage", "%1 photos, %2 findings").replace("%1", str(len(r.photos))).replace("%2", str(len(r.findings)))
-            self.inspection_list.addItem(f"{when(r.completed_at)}  {_form_title(r.form_id, lang)}{score}  {verdict}  ({extra})")
+            title = _form_title(r.form_id, lang, r.form_title)
+            if r.form_version:  # one form across its versions: each result names the one it was scored on
+                title += " " + QCoreApplication.translate("Coverage", "(version %1)").replace("%1", r.form_version)
+            self.inspection_list.addItem(f"{when(r.completed_at)}  {title}{score}  {verdict}  ({extra})")
         if not rows:
             self.inspection_list.addItem(QCoreApplication.translate("Coverage", "No inspections of this station yet."))
         for ph, data in photos:
@@ -279,12 +282,15 @@ class CoveragePage(BureauPage):
                     on_error=lambda exc: self.status.setText(str(exc)))
 
 
-def _form_title(form_id: str, lang: str) -> str:
-    """The form's title as people know it (示范型退役军人服务站评分表…); its id if it is not a shipped form."""
+def _form_title(form_id: str, lang: str, registered_title: str = "") -> str:
+    """The form's title as people know it (示范型退役军人服务站评分表…).
+
+    A bureau's own form is not shipped: its registered (Chinese) title in Chinese, else its id.
+    """
     from fengqiao_desktop.errors import KnownError
     from fengqiao_desktop.formengine.loader import shipped_registry
 
     try:
         return shipped_registry().get(form_id).title.get(lang)
     except (KnownError, KeyError):
-        return form_id
+        return registered_title if registered_title and not lang.startswith("en") else form_id

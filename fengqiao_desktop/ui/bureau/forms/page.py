@@ -1,4 +1,5 @@
-"""Forms page (表单): the installed forms, import a bureau's sheet from Excel, export one to XLSX."""
+"""Forms page (表单): the installed forms, import a bureau's sheet from Excel, export one to XLSX,
+register one at the bureau (after its diff against the registered version it replaces)."""
 
 from __future__ import annotations
 
@@ -47,8 +48,14 @@ class FormsPage(BureauPage):
         self.hint.setWordWrap(True)
         self.import_button = QPushButton()
         self.export_button = QPushButton()
+        self.register_button = QPushButton()
+        self.register_button.setObjectName("register_form")
         self.import_button.clicked.connect(self.open_import)
         self.export_button.clicked.connect(self.export_selected)
+        self.register_button.clicked.connect(self.register_selected)
+        self.status = QLabel()
+        self.status.setObjectName("forms_status")
+        self.status.setWordWrap(True)
         self.model = RowsModel(_columns(), self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -60,11 +67,13 @@ class FormsPage(BureauPage):
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.register_button)
         buttons.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.hint)
         lay.addLayout(buttons)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self.status)
         self.retranslate()
 
     def title(self) -> str:
@@ -76,6 +85,9 @@ class FormsPage(BureauPage):
                               "to XLSX for review and printing."))
         self.import_button.setText(QCoreApplication.translate("FormImport", "Import a scoring sheet…"))
         self.export_button.setText(QCoreApplication.translate("FormImport", "Export to XLSX…"))
+        self.register_button.setText(QCoreApplication.translate("FormImport", "Register at the bureau…"))
+        self.register_button.setToolTip(QCoreApplication.translate(
+            "FormImport", "Accept inspections scored with the selected form; a new version shows its changes first"))
         self.model.headers_changed()
 
     def reload(self) -> None:
@@ -107,3 +119,46 @@ class FormsPage(BureauPage):
 
         tasks.runner().start(QCoreApplication.translate("FormImport", "Exporting the form"), lambda _p, _c: export_form(form, path),
                              on_error=lambda exc: show_error(self, exc))
+
+    # -- registering at the bureau ------------------------------------------------------------
+    def register_selected(self) -> None:
+        """Plan the selected form's registration off the UI thread, then show the diff and ask."""
+        form: FormDef | None = selected_row(self.table, self.model)
+        if form is None:
+            self.status.setText(QCoreApplication.translate("FormImport", "Choose a form in the list first."))
+            return
+        url = self.context.url
+
+        def plan(_progress, _cancelled):
+            from fengqiao_desktop.services.central import plan_form_registration
+
+            return plan_form_registration([form], url=url)[0]
+
+        tasks.runner().start(QCoreApplication.translate("FormImport", "Comparing with the bureau's forms"), plan,
+                             on_done=self.confirm_registration, on_error=lambda exc: show_error(self, exc))
+
+    def confirm_registration(self, plan) -> None:
+        from fengqiao_desktop.ui.bureau.forms.register_dialog import RegisterFormDialog
+
+        dialog = RegisterFormDialog(plan, self)
+        dialog.accepted.connect(lambda: self._register(plan.form))
+        dialog.rejected.connect(lambda: self.status.setText(
+            "" if plan.known else QCoreApplication.translate("FormImport", "Nothing registered.")))
+        dialog.open()
+
+    def _register(self, form: FormDef) -> None:
+        url = self.context.url
+
+        def work(_progress, _cancelled):
+            from fengqiao_desktop.services.central import register_form_defs
+
+            return register_form_defs([form], url=url)
+
+        def done(result) -> None:
+            entry, _added = result[0]
+            self.status.setText(QCoreApplication.translate("FormImport", "Registered at the bureau: %1 version %2.")
+                                .replace("%1", entry.form_id).replace("%2", entry.version))
+            self.context.notify_changed()
+
+        tasks.runner().start(QCoreApplication.translate("FormImport", "Registering the form"), work,
+                             on_done=done, on_error=lambda exc: show_error(self, exc))
