@@ -48,14 +48,15 @@ class _Root(click.Group):
 @click.version_option(__version__, "--version", prog_name="fengqiao")
 @click.option("--data-dir", type=click.Path(file_okay=False), envvar=config.ENV_DATA_DIR,
               help="Data directory (default: the platform's user data dir; env FENGQIAO_DATA_DIR).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of messages.")
+@click.option("--lang", type=click.Choice(["zh", "en"], case_sensitive=False), default="zh",
+              show_default=True, envvar=config.ENV_LANG,
+              help="Language of messages (env FENGQIAO_LANG).")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug output to stderr.")
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, lang: str, verbose: bool) -> None:
     """Fengqiao: offline inspections of veterans' service centers and stations."""
     ctx.ensure_object(dict)
-    ctx.obj["lang"] = lang
+    ctx.obj["lang"] = lang.lower()
     if data_dir:
         config.set_data_dir(data_dir)
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr)
