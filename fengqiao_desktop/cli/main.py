@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sqlite3
 import sys
 
 import click
+from sqlalchemy.exc import DBAPIError
 
 from fengqiao_desktop import __version__, config
 from fengqiao_desktop.errors import KnownError
+from fengqiao_desktop.storage.db import known_storage_error
 
 # Each module defines ``register(group)`` adding its commands to the root group.
 _COMMAND_MODULES = [
@@ -35,9 +38,16 @@ class _Root(click.Group):
             text = exc.user_message(lang).replace("\n", " ")
             click.echo(("错误: " if lang != "en" else "error: ") + text, err=True)
             ctx.exit(1)
-        except OSError as exc:
-            # disk full, permissions, missing files: the user can act on these
+        except (OSError, sqlite3.Error, DBAPIError) as exc:
             lang = (ctx.obj or {}).get("lang", "zh")
+            known = known_storage_error(exc)  # a full disk, a damaged database: named as such
+            if known is not None:
+                click.echo(("错误: " if lang != "en" else "error: ") + known.user_message(lang).replace("\n", " "),
+                           err=True)
+                ctx.exit(1)
+            if not isinstance(exc, OSError):
+                raise
+            # permissions, missing files: the user can act on these
             where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
             prefix = "错误: 文件操作失败" if lang != "en" else "error: file operation failed"
             click.echo(f"{prefix}{where}: {exc.strerror or exc}", err=True)

@@ -30,6 +30,7 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from fengqiao_desktop.errors import PhotoError
 from fengqiao_desktop.fsutil import write_atomic
+from fengqiao_desktop.storage.db import disk_full_error, is_disk_full
 
 DEFAULT_LONG_EDGE = 2560
 DEFAULT_QUALITY = 88
@@ -95,6 +96,8 @@ class PhotoStore:
         try:
             write_atomic(target, data, prefix=".in-")
         except OSError as exc:
+            if is_disk_full(exc):
+                raise disk_full_error(target.parent) from exc
             raise PhotoError(f"照片无法保存到 {target.parent}：{exc.strerror or exc}",
                              message_en=f"Cannot save the photo in {target.parent}: {exc.strerror or exc}") from exc
         return sha, True
