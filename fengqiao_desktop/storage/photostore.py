@@ -38,6 +38,8 @@ DEFAULT_THUMB_EDGE = 320
 MAX_PIXELS = 80_000_000  # declared size: above any phone or camera the inspectors use
 MAX_DECODED_BYTES = 512 * 1024 * 1024  # what decoding and the colour conversion may hold
 
+_JPEG_FORMATS = ("JPEG", "MPO")  # MPO: a phone's multi-picture JPEG, decoded the same way
+
 # a short file must fail, never be padded with grey (Pillow's default; stated, since it is global)
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 
@@ -177,7 +179,7 @@ def _check_size(img: Image.Image, data: bytes, name: str, long_edge: int) -> Non
     w, h = img.size
     if w * h > MAX_PIXELS:
         raise _too_large(name, w, h)
-    if img.format == "JPEG":
+    if img.format in _JPEG_FORMATS:
         # with Huffman coding (all cameras) every 8x8 block costs at least one bit;
         # arithmetic coding (SOF9-SOF15, never from a camera) may go below that
         arithmetic = any(m in data for m in (b"\xff\xc9", b"\xff\xca", b"\xff\xcb", b"\xff\xcd",
@@ -222,7 +224,7 @@ def prepare(data: bytes, name: str, *, long_edge: int = DEFAULT_LONG_EDGE,
             captured = _captured_at(img)
             w, h = img.size
             scale = min(1.0, long_edge / max(w, h))
-            if scale < 1.0 and img.format == "JPEG":
+            if scale < 1.0 and img.format in _JPEG_FORMATS:
                 # let the JPEG decoder skip detail we would throw away (DCT scaling)
                 img.draft("RGB", (max(1, int(w * scale)), max(1, int(h * scale))))
             img.load()
