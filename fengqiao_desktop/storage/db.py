@@ -210,6 +210,7 @@ def is_disk_full(exc: BaseException) -> bool:
         return True
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     return (getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+            or getattr(orig, "sqlstate", None) == "53100"  # PostgreSQL's disk_full
             or "database or disk is full" in str(orig).lower())
 
 
