@@ -17,6 +17,7 @@ APP_NAME = "fengqiao-desktop"
 ENV_DATA_DIR = "FENGQIAO_DATA_DIR"
 ENV_CENTRAL = "FENGQIAO_CENTRAL"
 ENV_PASSPHRASE = "FENGQIAO_PASSPHRASE"
+ENV_LANG = "FENGQIAO_LANG"  # language of CLI messages, "zh" or "en"; --lang wins
 
 _override: Path | None = None
 

@@ -17,6 +17,7 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     d = tmp_path_factory.mktemp("data")
     monkeypatch.setenv(config.ENV_DATA_DIR, str(d))
     monkeypatch.delenv(config.ENV_CENTRAL, raising=False)
+    monkeypatch.delenv(config.ENV_LANG, raising=False)
     config.set_data_dir(None)
     yield d
     config.set_data_dir(None)

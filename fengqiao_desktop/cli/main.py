@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sqlite3
 import sys
 
 import click
+from sqlalchemy.exc import DBAPIError
 
 from fengqiao_desktop import __version__, config
 from fengqiao_desktop.errors import KnownError
+from fengqiao_desktop.storage.db import known_storage_error
 
 # Each module defines ``register(group)`` adding its commands to the root group.
 _COMMAND_MODULES = [
@@ -36,9 +39,16 @@ class _Root(click.Group):
             text = exc.user_message(lang).replace("\n", " ")
             click.echo(("错误: " if lang != "en" else "error: ") + text, err=True)
             ctx.exit(1)
-        except OSError as exc:
-            # disk full, permissions, missing files: the user can act on these
+        except (OSError, sqlite3.Error, DBAPIError) as exc:
             lang = (ctx.obj or {}).get("lang", "zh")
+            known = known_storage_error(exc)  # a full disk, a damaged database: named as such
+            if known is not None:
+                click.echo(("错误: " if lang != "en" else "error: ") + known.user_message(lang).replace("\n", " "),
+                           err=True)
+                ctx.exit(1)
+            if not isinstance(exc, OSError):
+                raise
+            # permissions, missing files: the user can act on these
             where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
             prefix = "错误: 文件操作失败" if lang != "en" else "error: file operation failed"
             click.echo(f"{prefix}{where}: {exc.strerror or exc}", err=True)
@@ -49,14 +59,15 @@ class _Root(click.Group):
 @click.version_option(__version__, "--version", prog_name="fengqiao")
 @click.option("--data-dir", type=click.Path(file_okay=False), envvar=config.ENV_DATA_DIR,
               help="Data directory (default: the platform's user data dir; env FENGQIAO_DATA_DIR).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of messages.")
+@click.option("--lang", type=click.Choice(["zh", "en"], case_sensitive=False), default="zh",
+              show_default=True, envvar=config.ENV_LANG,
+              help="Language of messages (env FENGQIAO_LANG).")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug output to stderr.")
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, lang: str, verbose: bool) -> None:
     """Fengqiao: offline inspections of veterans' service centers and stations."""
     ctx.ensure_object(dict)
-    ctx.obj["lang"] = lang
+    ctx.obj["lang"] = lang.lower()
     if data_dir:
         config.set_data_dir(data_dir)
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr)

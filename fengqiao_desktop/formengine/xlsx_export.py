@@ -74,6 +74,7 @@ def export_form(form: FormDef, path: str | Path) -> Path:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
+    from fengqiao_desktop.cells import append, put
     from fengqiao_desktop.fsutil import write_atomic
 
     wb = Workbook()
@@ -86,12 +87,12 @@ def export_form(form: FormDef, path: str | Path) -> Path:
     wrap = Alignment(wrap_text=True, vertical="center")
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
-    ws.cell(1, 1, form.title.zh).font = Font(bold=True, size=14)
+    put(ws, 1, 1, form.title.zh).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_official)
     ws.cell(1, 1).alignment = center
     ws.row_dimensions[1].height = 28
     for c, h in enumerate(heads, start=1):
-        cell = ws.cell(2, c, h)
+        cell = put(ws, 2, c, h)
         cell.font = Font(bold=True, color="FFFFFF" if c <= n_official else "000000")
         cell.fill = PatternFill("solid", fgColor="305496" if c <= n_official else "D9D9D9")
         cell.alignment = center
@@ -105,7 +106,7 @@ def export_form(form: FormDef, path: str | Path) -> Path:
                       "points": _pts(it.max), "rule": it.guidance, "score": None, **_extra_values(it)}
             for c, key in enumerate(_OFFICIAL + _EXTRA, start=1):
                 v = values[key]
-                cell = ws.cell(r, c, None if v == "" else v)
+                cell = put(ws, r, c, None if v == "" else v)
                 cell.alignment = center if key in ("section", "number", "points", "score") else wrap
                 cell.border = box
             r += 1
@@ -150,7 +151,7 @@ def export_form(form: FormDef, path: str | Path) -> Path:
                                                      FORM_FIELDS), "其他字段（JSON）"]]
     rows += [["section", s.id, s.title.zh, s.title.en] for s in form.sections]
     for row in rows:
-        info.append([None if v == "" else v for v in row])
+        append(info, [None if v == "" else v for v in row])
     info.column_dimensions["A"].width = 14
     info.column_dimensions["B"].width = 40
     info.column_dimensions["C"].width = 30

@@ -26,6 +26,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from fengqiao_desktop import config
 from fengqiao_desktop.errors import StorageError
 from fengqiao_desktop.merge import models
+from fengqiao_desktop.storage.db import DAMAGED, DISK_FULL, known_storage_error, path_of
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,13 @@ def redacted(url: str) -> str:
 def _translate_errors(url: str) -> Iterator[None]:
     try:
         yield
-    except OperationalError as exc:
+    except DBAPIError as exc:
+        # a full disk or a damaged file is named as such (storage.db: one wording for both databases)
+        known = known_storage_error(exc, path_of(url))
+        if known is not None and known.kind in (DISK_FULL, DAMAGED):
+            raise known from exc
+        if not isinstance(exc, OperationalError):
+            raise
         raise StorageError(
             f"无法使用中心数据库 {redacted(url)}：{_short(exc)}",
             message_en=f"cannot use the central database {redacted(url)}: {_short(exc)}",

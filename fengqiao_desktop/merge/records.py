@@ -159,6 +159,27 @@ def check_claim(form: FormDef, result: ScoreResult, record: dict, member: str) -
                      f"the claimed verdict {verdict!r} differs from the recomputed {result.verdict.value!r}")
 
 
+def check_evidence(form: FormDef, result: ScoreResult, record: dict, member: str) -> None:
+    """Refuse a completed record that lacks the photos its form requires (``min_photos``).
+
+    An item answered from another form of the visit (``from: five-haves/...``) has its
+    photos on that form's record, so it is not counted here.
+    """
+    if record.get("status") not in ("completed", "exported"):
+        return
+    missing = [(i, have, need) for i, have, need in result.missing_evidence
+               if i in form.items and form.items[i].source is None]
+    if not missing:
+        return
+    zh = "、".join(f"{form.items[i].no}（{form.items[i].title.zh}）需 {need} 张，只有 {have} 张"
+                  for i, have, need in missing)
+    en = ", ".join(f"{form.items[i].no} ({form.items[i].title.en}) needs {need}, has {have}"
+                   for i, have, need in missing)
+    raise MergeError(f"{member}：已完成的检查缺少佐证照片：{zh}",
+                     message_en=f"{member}: a completed inspection lacks the required photos: {en}",
+                     kind="missing_evidence")
+
+
 def revision_from_record(record: dict, member: str, form: FormDef,
                          canonical: tuple[str, str] | None = None) -> RevisionData:
     """Recompute and check one record; return what the central database stores.
@@ -169,6 +190,7 @@ def revision_from_record(record: dict, member: str, form: FormDef,
     """
     result = recompute(form, record, member)
     check_claim(form, result, record, member)
+    check_evidence(form, result, record, member)
     sha, text = canonical or content_sha256(record)
     scored = record.get("score") is not None or record.get("status") in ("completed", "exported")
     return RevisionData(

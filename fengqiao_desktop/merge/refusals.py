@@ -69,6 +69,9 @@ def _steps(kind: str | None, exc: KnownError) -> tuple[str, str] | None:
         return (f"如姓名或单位登记有误，请在“{TRUST_PAGE[0]}”中修改该密钥的姓名和单位，然后重新导入",
                 f"If the name or unit was entered wrongly, edit the key under “{TRUST_PAGE[1]}”, "
                 "then import again")
+    if kind == "missing_evidence":
+        return ("请让检查员补拍照片、重新完成该检查并导出后再送来",
+                "Ask the inspector to add the photos, complete the inspection again and export it")
     if kind == "fork":
         return ("数据包已隔离：请与检查员核实这台电脑的数据（是否复制过数据文件夹）",
                 "The bundle is quarantined: check with the inspector whether the laptop's data folder was copied")

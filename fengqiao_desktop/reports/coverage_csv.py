@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+from fengqiao_desktop.cells import safe_row
 from fengqiao_desktop.coverage.report import CoverageReport
 from fengqiao_desktop.reports.coverage_table import SUMMARY_COLUMNS, headers, summary_rows
 
@@ -13,9 +14,9 @@ from fengqiao_desktop.reports.coverage_table import SUMMARY_COLUMNS, headers, su
 def coverage_csv_text(report: CoverageReport, lang: str = "zh") -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(headers(SUMMARY_COLUMNS, lang))
+    w.writerow(safe_row(headers(SUMMARY_COLUMNS, lang)))
     for row in summary_rows(report, lang):
-        w.writerow(["" if row.values[k] is None else row.values[k] for k, _zh, _en in SUMMARY_COLUMNS])
+        w.writerow(safe_row("" if row.values[k] is None else row.values[k] for k, _zh, _en in SUMMARY_COLUMNS))
     return buf.getvalue()
 
 

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from fengqiao_desktop.cells import put
 from fengqiao_desktop.coverage.report import CoverageReport
 from fengqiao_desktop.reports.coverage_files import atomic_write
 from fengqiao_desktop.reports.coverage_table import (
@@ -44,7 +45,7 @@ def _width(value) -> int:
 
 def _header(ws, row: int, labels: list[str]) -> None:
     for col, label in enumerate(labels, 1):
-        cell = ws.cell(row=row, column=col, value=label)
+        cell = put(ws, row, col, label)
         cell.font = Font(bold=True)
         cell.fill = HEAD_FILL
         cell.border = BORDER
@@ -78,7 +79,7 @@ def build_workbook(report: CoverageReport, lang: str = "zh") -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = "汇总" if lang != "en" else "Summary"
-    ws.cell(row=1, column=1, value=f"{title(report, lang)}  —  {targets_line(report, lang)}").font = Font(
+    put(ws, 1, 1, f"{title(report, lang)}  —  {targets_line(report, lang)}").font = Font(
         bold=True, size=12)
     _header(ws, 2, headers(SUMMARY_COLUMNS, lang))
     keys = [k for k, _zh, _en in SUMMARY_COLUMNS]
@@ -90,7 +91,7 @@ def build_workbook(report: CoverageReport, lang: str = "zh") -> Workbook:
             if key in PCT_KEYS and v is not None:
                 # the exact fraction: Excel shows it rounded by the cell format
                 v = row.values[key.removesuffix("_pct")] / row.values["stations"]
-            cell = ws.cell(row=r, column=c, value=v)
+            cell = put(ws, r, c, v)
             cell.border = BORDER
             if key in PCT_KEYS:
                 cell.number_format = "0.0%"
@@ -108,7 +109,7 @@ def build_workbook(report: CoverageReport, lang: str = "zh") -> Workbook:
     _page_setup(ws, "1:2")
 
     st = wb.create_sheet("站点明细" if lang != "en" else "Stations")
-    st.cell(row=1, column=1, value=title(report, lang)).font = Font(bold=True, size=12)
+    put(st, 1, 1, title(report, lang)).font = Font(bold=True, size=12)
     _header(st, 2, headers(STATION_COLUMNS, lang))
     skeys = [k for k, _zh, _en in STATION_COLUMNS]
     names = group_names(report)
@@ -116,7 +117,7 @@ def build_workbook(report: CoverageReport, lang: str = "zh") -> Workbook:
     for r, s in enumerate(stations, 3):
         values = station_values(s, names, lang)
         for c, key in enumerate(skeys, 1):
-            cell = st.cell(row=r, column=c, value=values[key])
+            cell = put(st, r, c, values[key])
             if key == "rubric_total":
                 cell.number_format = "0.0#"
     st.freeze_panes = "C3"

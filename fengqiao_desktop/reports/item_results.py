@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
+from fengqiao_desktop.cells import append, safe_row
 from fengqiao_desktop.formengine.item_history import ScoredVisit, results_table
 from fengqiao_desktop.formengine.lineage import Lineage
 from fengqiao_desktop.fsutil import write_atomic
@@ -21,9 +22,9 @@ def item_results_csv_text(lineage: Lineage, visits: Iterable[ScoredVisit], lang:
     head, rows = results_table(lineage, visits, lang)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(head)
+    w.writerow(safe_row(head))
     for r in rows:
-        w.writerow(["" if v is None else (f"{v:g}" if isinstance(v, float) else v) for v in r])
+        w.writerow(safe_row("" if v is None else (f"{v:g}" if isinstance(v, float) else v) for v in r))
     return buf.getvalue()
 
 
@@ -40,11 +41,11 @@ def write_item_results(lineage: Lineage, visits: Iterable[ScoredVisit], path: st
     wb = Workbook()
     ws = wb.active
     ws.title = "检查项得分" if lang != "en" else "Item scores"
-    ws.append(head)
+    append(ws, head)
     for c in ws[1]:
         c.font = Font(bold=True)
     for r in rows:
-        ws.append(r)
+        append(ws, r)
     ws.freeze_panes = "E2"
     buf = io.BytesIO()
     wb.save(buf)

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
+from fengqiao_desktop.cells import restore_text
 from fengqiao_desktop.errors import RosterError
 
 RawRow = tuple[int, list[str]]
@@ -179,4 +180,4 @@ def cell_text(value: object) -> str:
         return str(int(value))
     if isinstance(value, datetime | date):
         return value.isoformat()
-    return str(value).strip()
+    return restore_text(str(value)).strip()

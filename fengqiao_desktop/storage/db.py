@@ -14,7 +14,9 @@ anything else is a bug and propagates unchanged.
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -60,7 +62,7 @@ def make_engine(target: str | os.PathLike, **kw) -> Engine:
             if not parent.is_dir():
                 raise StorageError(f"数据库所在的文件夹不存在：{parent}",
                                    message_en=f"The database folder does not exist: {parent}")
-    with translate_errors():
+    with translate_errors(path_of(url)):
         engine = create_engine(url, **kw)
     if is_sqlite:
         _install_sqlite_events(engine)
@@ -117,7 +119,7 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
     ``write=True`` starts the transaction with ``BEGIN IMMEDIATE`` on SQLite: use it
     for any read-then-write work, so the write lock is taken before the read.
     """
-    with translate_errors():
+    with translate_errors(path_of(engine.url)):
         session = session_factory(engine, write=write)()
         try:
             yield session
@@ -136,20 +138,90 @@ def write_session(engine: Engine) -> AbstractContextManager[Session]:
 
 # -- errors ---------------------------------------------------------------
 
+# Below this much free space, SQLite's "disk I/O error" is taken for what it is almost
+# always then: a full disk (a WAL or journal write that did not fit).
+LOW_SPACE_BYTES = 64 * 1024 * 1024
+
+DISK_FULL, DAMAGED = "disk_full", "damaged_database"  # StorageError kinds
+
+BACKUPS = "backups"  # next to a SQLite file: copies made before each upgrade (storage.migrate)
+
+_DAMAGED = ("file is not a database", "database disk image is malformed", "malformed database schema",
+            "database corrupt")
+
+
+def path_of(target) -> Path | None:
+    """The file of a SQLite URL or engine URL, else None."""
+    try:
+        url = make_url(str(target)) if not hasattr(target, "get_backend_name") else target
+    except Exception:  # not a URL: no file to name
+        return None
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database).expanduser()
+
+
+def disk_full_error(where: str | os.PathLike | None = None) -> StorageError:
+    """The one message for a full disk, whatever noticed it (SQLite or a file write)."""
+    at_zh = f"（{where}）" if where else ""
+    at_en = f" ({where})" if where else ""
+    return StorageError(f"磁盘已满{at_zh}，数据无法保存；请腾出空间后重试",
+                        message_en=f"The disk is full{at_en}; free some space and try again",
+                        hint="已保存的数据不受影响", hint_en="what was saved before is unaffected",
+                        kind=DISK_FULL)
+
+
+def damaged_database_error(db_path: str | os.PathLike | None) -> StorageError:
+    """A damaged SQLite file: where it is and where its backups are."""
+    if db_path is None:
+        return StorageError("数据库文件已损坏；请从 backups 文件夹中的备份恢复",
+                            message_en="The database file is damaged; restore it from a copy in the backups folder",
+                            kind=DAMAGED)
+    p = Path(db_path)
+    backups = p.parent / BACKUPS
+    if not backups.is_dir():
+        return StorageError(
+            f"数据库文件 {p} 已损坏或不是本程序的数据库，无法打开；请关闭程序，将该文件移到别处，再用您保存的备份替换它",
+            message_en=f"The database file {p} is damaged or not a database, and cannot be opened: close the program, move "
+                       "the file elsewhere and put your latest backup copy in its place", kind=DAMAGED)
+    return StorageError(
+        f"数据库文件 {p} 已损坏或不是本程序的数据库，无法打开；请关闭程序，将该文件移到别处，再从备份文件夹 {backups} "
+        "中复制最近的备份到原位置并改成原文件名",
+        message_en=f"The database file {p} is damaged or not a database, and cannot be opened: close the program, move the "
+                   f"file elsewhere, then copy the latest backup from {backups} in its place under its name",
+        kind=DAMAGED)
+
+
+def _low_on_space(db_path: Path | None) -> bool:
+    if db_path is None:
+        return False
+    folder = db_path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """An OSError (or a SQLite error) that says the disk is full."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return True
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    return (getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+            or getattr(orig, "sqlstate", None) == "53100"  # PostgreSQL's disk_full
+            or "database or disk is full" in str(orig).lower())
+
+
 # (fragment of the SQLite message, Chinese, English); first match wins
 _KNOWN = (
     ("database is locked", "数据库正被另一个程序占用（已锁定），请关闭其他打开该数据的程序后重试",
      "The database is locked by another program; close it and try again"),
     ("database table is locked", "数据库正被另一个程序占用（已锁定），请稍后重试",
      "The database is locked; try again in a moment"),
-    ("database or disk is full", "磁盘已满，数据无法保存；请清理磁盘空间后重试",
-     "The disk is full; free some space and try again"),
     ("disk i/o error", "读写磁盘出错（磁盘 I/O 错误）；请检查磁盘或 U 盘是否仍然连接、是否损坏",
      "Disk I/O error; check that the disk is connected and healthy"),
-    ("file is not a database", "该文件不是本程序的数据库，或已损坏",
-     "The file is not a database, or it is damaged"),
-    ("database disk image is malformed", "数据库文件已损坏；请从 backups 文件夹中的备份恢复",
-     "The database file is damaged; restore it from a copy in the backups folder"),
     ("unable to open database file", "无法打开数据库文件；请检查文件夹是否存在、是否有写入权限",
      "Cannot open the database file; check that the folder exists and is writable"),
     ("attempt to write a readonly database", "数据库文件是只读的，无法保存；请检查文件权限",
@@ -157,12 +229,24 @@ _KNOWN = (
 )
 
 
-def known_storage_error(exc: BaseException) -> StorageError | None:
-    """The StorageError for an environment problem, or None when ``exc`` looks like a bug."""
+def known_storage_error(exc: BaseException, db_path: str | os.PathLike | None = None) -> StorageError | None:
+    """The StorageError for an environment problem, or None when ``exc`` looks like a bug.
+
+    ``db_path`` (the SQLite file, when known) lets a damaged database name its backups
+    folder, and a "disk I/O error" be recognised as a full disk by the free space left.
+    """
+    if isinstance(exc, OSError) and is_disk_full(exc):
+        return disk_full_error(getattr(exc, "filename", None))
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     if not isinstance(orig, sqlite3.Error | DBAPIError) and not isinstance(exc, DBAPIError):
         return None
     text = str(orig).lower()
+    path = Path(db_path) if db_path is not None else None
+    io_failed = "disk i/o error" in text or "unable to open database file" in text
+    if is_disk_full(exc) or (io_failed and _low_on_space(path)):
+        return disk_full_error()
+    if any(fragment in text for fragment in _DAMAGED):
+        return damaged_database_error(path)
     for fragment, zh, en in _KNOWN:
         if fragment in text:
             return StorageError(zh, message_en=en)
@@ -170,12 +254,12 @@ def known_storage_error(exc: BaseException) -> StorageError | None:
 
 
 @contextmanager
-def translate_errors() -> Iterator[None]:
+def translate_errors(db_path: str | os.PathLike | None = None) -> Iterator[None]:
     """Turn known SQLite environment errors into StorageError; let bugs through."""
     try:
         yield
     except (DBAPIError, sqlite3.Error) as exc:
-        known = known_storage_error(exc)
+        known = known_storage_error(exc, db_path)
         if known is None:
             raise
         raise known from exc

@@ -24,12 +24,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from fengqiao_desktop.errors import StorageError
-from fengqiao_desktop.storage.db import make_engine, translate_errors
+from fengqiao_desktop.storage.db import BACKUPS, make_engine, path_of, translate_errors
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-BACKUPS = "backups"
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -52,7 +51,7 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with translate_errors(), engine.connect() as conn:
+    with translate_errors(path_of(engine.url)), engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -60,7 +59,7 @@ def _inspect(path: Path) -> tuple[bool, str | None]:
     """(holds tables besides alembic's, current revision), read without changing the file."""
     if not path.exists() or path.stat().st_size == 0:
         return False, None
-    with translate_errors():
+    with translate_errors(path):
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             tables = {r[0] for r in con.execute(
@@ -77,7 +76,7 @@ def _inspect(path: Path) -> tuple[bool, str | None]:
 def upgrade_engine(engine: Engine, revision: str = "head") -> None:
     """Run the migrations on ``engine`` (any backend) in one transaction."""
     cfg = alembic_config(engine)
-    with translate_errors(), engine.begin() as conn:
+    with translate_errors(path_of(engine.url)), engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
@@ -91,7 +90,7 @@ def backup_sqlite(db_path: str | os.PathLike, backup_dir: str | os.PathLike | No
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     suffix = f"-{label}" if label else ""
     target = folder / f"{src_path.stem}-{stamp}{suffix}{src_path.suffix or '.sqlite3'}"
-    with translate_errors():
+    with translate_errors(src_path):
         src = sqlite3.connect(str(src_path))
         try:
             dst = sqlite3.connect(str(target))

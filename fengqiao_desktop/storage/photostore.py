@@ -6,6 +6,14 @@ long edge scaled down to a setting, saved as JPEG, plus a small thumbnail
 recorded too. It reads and writes only files, takes plain paths and returns
 plain data, so it may run on a worker thread. A file that is not an image, or
 is truncated or corrupt, raises :class:`PhotoError` before anything is written.
+
+Memory is bounded by the decoded size, checked before decoding: the declared
+width × height against ``MAX_PIXELS``, and the bytes the decoder and the colour
+conversion will hold against ``MAX_DECODED_BYTES`` (a JPEG is decoded in draft
+mode, already scaled down). A file whose data cannot hold the picture its header
+claims (a few hundred bytes "of" 9400 × 9400 pixels) is refused, not turned into
+a grey photo: truncated data is an error (``LOAD_TRUNCATED_IMAGES`` off), and a
+JPEG needs at least one bit per 8 × 8 block of its declared size.
 """
 
 from __future__ import annotations
@@ -18,15 +26,26 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from fengqiao_desktop.errors import PhotoError
 from fengqiao_desktop.fsutil import write_atomic
+from fengqiao_desktop.storage.db import disk_full_error, is_disk_full
 
 DEFAULT_LONG_EDGE = 2560
 DEFAULT_QUALITY = 88
 DEFAULT_THUMB_EDGE = 320
-MAX_PIXELS = 200_000_000  # refuse decompression bombs well above any camera
+MAX_PIXELS = 80_000_000  # declared size: above any phone or camera the inspectors use
+MAX_DECODED_BYTES = 512 * 1024 * 1024  # what decoding and the colour conversion may hold
+
+_JPEG_FORMATS = ("JPEG", "MPO")  # MPO: a phone's multi-picture JPEG, decoded the same way
+
+# a short file must fail, never be padded with grey (Pillow's default; stated, since it is global)
+ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+# bytes per pixel of a decoded image, by mode (modes not listed count as 4)
+_MODE_BYTES = {"1": 1, "L": 1, "P": 1, "LA": 2, "PA": 2, "La": 2, "RGB": 3, "YCbCr": 3, "LAB": 3, "HSV": 3,
+               "I;16": 2, "I;16B": 2, "I;16L": 2}
 
 _EXIF_IFD = 0x8769
 _DATETIME_ORIGINAL = 36867
@@ -79,6 +98,8 @@ class PhotoStore:
         try:
             write_atomic(target, data, prefix=".in-")
         except OSError as exc:
+            if is_disk_full(exc):
+                raise disk_full_error(target.parent) from exc
             raise PhotoError(f"照片无法保存到 {target.parent}：{exc.strerror or exc}",
                              message_en=f"Cannot save the photo in {target.parent}: {exc.strerror or exc}") from exc
         return sha, True
@@ -122,9 +143,55 @@ def _not_an_image(name: str) -> PhotoError:
                       message_en=f"{name} is not an image file this program can read (JPEG, PNG, ...)")
 
 
-def _damaged(name: str, detail: str) -> PhotoError:
+def _damaged(name: str, detail: str, detail_en: str | None = None) -> PhotoError:
     return PhotoError(f"图片 {name} 已损坏或不完整，无法使用（{detail}）；请重新拷贝或重新拍摄",
-                      message_en=f"The image {name} is damaged or incomplete ({detail}); copy or take it again")
+                      message_en=f"The image {name} is damaged or incomplete ({detail_en or detail}); "
+                                 "copy or take it again")
+
+
+def _too_large(name: str, w: int, h: int) -> PhotoError:
+    mp = w * h / 1e6
+    limit = MAX_PIXELS / 1e6
+    return PhotoError(f"图片 {name} 尺寸过大（{w}×{h}，约 {mp:.0f} 百万像素，上限 {limit:.0f} 百万像素），"
+                      "无法添加；请缩小后再添加",
+                      message_en=f"The image {name} is too large ({w}×{h}, about {mp:.0f} megapixels; the limit "
+                                 f"is {limit:.0f}): shrink it and add it again")
+
+
+def _opaque_palette(img: Image.Image) -> bool:
+    return img.mode == "P" and "transparency" not in img.info
+
+
+def _decoded_bytes(img: Image.Image, w: int, h: int) -> int:
+    """Peak bytes of decoding ``img`` at w × h and turning it into RGB (see ``prepare``)."""
+    own = _MODE_BYTES.get(img.mode, 4)
+    if img.mode in ("RGB", "L"):
+        extra = 0
+    elif _opaque_palette(img):
+        extra = 3  # straight to RGB
+    else:
+        extra = 8  # RGBA, and its premultiplied copy while shrinking
+    return w * h * (own + extra)
+
+
+def _check_size(img: Image.Image, data: bytes, name: str, long_edge: int) -> None:
+    """Refuse, before decoding, an image too large to decode or whose data cannot hold it."""
+    w, h = img.size
+    if w * h > MAX_PIXELS:
+        raise _too_large(name, w, h)
+    if img.format in _JPEG_FORMATS:
+        # with Huffman coding (all cameras) every 8x8 block costs at least one bit;
+        # arithmetic coding (SOF9-SOF15, never from a camera) may go below that
+        arithmetic = any(m in data for m in (b"\xff\xc9", b"\xff\xca", b"\xff\xcb", b"\xff\xcd",
+                                             b"\xff\xce", b"\xff\xcf"))
+        if not arithmetic and len(data) * 8 < (w // 8) * (h // 8):
+            raise _damaged(name, f"文件只有 {len(data)} 字节，容不下 {w}×{h} 的图像",
+                           f"{len(data)} bytes cannot hold a {w}×{h} picture")
+        scale = min(1.0, long_edge / max(w, h))
+        # draft mode decodes at 1/2, 1/4 or 1/8 of the size, at most twice the size asked for
+        w, h = min(w, 2 * max(1, int(w * scale))), min(h, 2 * max(1, int(h * scale)))
+    if _decoded_bytes(img, w, h) > MAX_DECODED_BYTES:
+        raise _too_large(name, img.width, img.height)
 
 
 def _captured_at(img: Image.Image) -> dt.datetime | None:
@@ -153,21 +220,20 @@ def prepare(data: bytes, name: str, *, long_edge: int = DEFAULT_LONG_EDGE,
         except (OSError, SyntaxError, ValueError) as exc:
             raise _damaged(name, str(exc) or type(exc).__name__) from None
         try:
-            if img.width * img.height > MAX_PIXELS:
-                raise _damaged(name, f"{img.width}×{img.height} pixels")
+            _check_size(img, data, name, long_edge)
             captured = _captured_at(img)
             w, h = img.size
             scale = min(1.0, long_edge / max(w, h))
-            if scale < 1.0 and img.format == "JPEG":
+            if scale < 1.0 and img.format in _JPEG_FORMATS:
                 # let the JPEG decoder skip detail we would throw away (DCT scaling)
                 img.draft("RGB", (max(1, int(w * scale)), max(1, int(h * scale))))
             img.load()
-            if img.mode not in ("RGB", "L"):
-                background = Image.new("RGB", img.size, "white")
-                rgba = img.convert("RGBA")
-                background.paste(rgba, mask=rgba.getchannel("A"))
-                background.info = img.info  # keep the EXIF for the orientation below
-                img = background
+            info = img.info  # keep the EXIF for the orientation below
+            if _opaque_palette(img):
+                img = img.convert("RGB")
+            flatten = img.mode not in ("RGB", "L")
+            if flatten and img.mode != "RGBA":
+                img = img.convert("RGBA")  # shrunk before the flattening onto white
             w, h = img.size
             scale = min(1.0, long_edge / max(w, h))
             if scale < 1.0:
@@ -175,6 +241,11 @@ def prepare(data: bytes, name: str, *, long_edge: int = DEFAULT_LONG_EDGE,
                 # and about twice as fast as bicubic on a 12 MP photo
                 img = img.resize((max(1, round(w * scale)), max(1, round(h * scale))),
                                  Image.Resampling.BILINEAR)
+            if flatten:
+                background = Image.new("RGB", img.size, "white")
+                background.paste(img, mask=img.getchannel("A"))
+                img = background
+            img.info = info
             # orient after shrinking: rotating the small image is several times cheaper
             img = ImageOps.exif_transpose(img)
             out = io.BytesIO()

@@ -45,7 +45,7 @@ def test_the_export_is_the_official_layout(tmp_path):
 
 # -- generated forms ---------------------------------------------------------------------------
 
-_text = st.text(alphabet="考评内容服务站阵地台账就业走访ABCxyz0123（）、，", min_size=1, max_size=12).map(str.strip).filter(
+_text = st.text(alphabet="考评内容服务站阵地台账就业走访ABCxyz0123（）、，=+-@'", min_size=1, max_size=12).map(str.strip).filter(
     lambda t: t and not t[0].isdigit())
 _halves = st.integers(min_value=1, max_value=20).map(lambda n: n / 2)
 

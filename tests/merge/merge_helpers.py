@@ -204,6 +204,23 @@ def photo_entry(sha: str, path: Path, item_id: str = "b1") -> dict:
             "size": path.stat().st_size}
 
 
+def required_photos(form, folder: Path, seed: str = "") -> tuple[list[dict], dict[str, Path]]:
+    """The photos ``form`` requires (``min_photos``) for a completed record: entries and files.
+
+    Linked items (``from: five-haves/...``) take their photos from the visit's other
+    record, so they get none here.
+    """
+    entries, paths = [], {}
+    for it in form.items.values():
+        if it.source is not None:
+            continue
+        for k in range(it.min_photos):
+            sha, p = make_photo(folder, f"{seed}/{form.id}/{form.version}/{it.id}/{k}")
+            entries.append(photo_entry(sha, p, it.id))
+            paths[sha] = p
+    return entries, paths
+
+
 # -- hand-made bundles (for what the writer refuses to produce) -----------------------------------
 
 def _zip(members: list[tuple[str, bytes, int]]) -> bytes:

@@ -260,7 +260,7 @@ def test_already_imported_restores_a_missing_archive_copy(bureau):
 
 
 def test_shipped_forms_are_registered_and_accepted(bureau):
-    from merge_helpers import full_marks_answers
+    from merge_helpers import full_marks_answers, required_photos
 
     from fengqiao_desktop.formengine.loader import shipped_registry
 
@@ -270,9 +270,11 @@ def test_shipped_forms_are_registered_and_accepted(bureau):
     assert {f.sha256 for f in reg} <= registered
     dev = bureau.device()
     visit = "visit-shipped"
-    g = dev.record(gate, answers=full_marks_answers(gate), visit_id=visit)
-    r = dev.record(rubric, answers=full_marks_answers(rubric), visit_id=visit)
-    [o] = bureau.merge(dev.export(bureau.tmp / "u", [g, r]))
+    g_photos, g_files = required_photos(gate, bureau.tmp / "ph")
+    r_photos, r_files = required_photos(rubric, bureau.tmp / "ph")
+    g = dev.record(gate, answers=full_marks_answers(gate), visit_id=visit, photos=g_photos)
+    r = dev.record(rubric, answers=full_marks_answers(rubric), visit_id=visit, photos=r_photos)
+    [o] = bureau.merge(dev.export(bureau.tmp / "u", [g, r], {**g_files, **r_files}))
     assert o.status == "imported", o.line("en")
     assert _inspection(bureau, r["id"])["total"] == 100
     assert _inspection(bureau, g["id"])["verdict"] == "pass"

@@ -25,7 +25,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 def main(out_dir: str) -> None:
     from bureau_helpers import flip_inside
-    from merge_helpers import BASE_TIME, Device, full_marks_answers, make_photo, photo_entry
+    from merge_helpers import (
+        BASE_TIME,
+        Device,
+        full_marks_answers,
+        make_photo,
+        photo_entry,
+        required_photos,
+    )
     from PySide6.QtWidgets import QApplication
 
     from fengqiao_desktop import config
@@ -46,6 +53,7 @@ def main(out_dir: str) -> None:
     svc.load_demo(url=url)
     registry = shipped_registry()
     rubric = registry.default_rubric_for("village")
+    ev, ev_files = required_photos(rubric, tmp / "photos")  # the photos the bureau requires
 
     zhang = Device(name="张三", unit="城关区退役军人事务局")
     li = Device(name="李四", unit="城关区退役军人事务局")
@@ -68,34 +76,39 @@ def main(out_dir: str) -> None:
     paths = []
     for i, code in enumerate(stations):
         sha, p = make_photo(tmp / "photos", f"hall-{i}")
-        rec = zhang.record(rubric, station=code, answers=answers(), photos=[photo_entry(sha, p, g1.id)])
-        paths.append(zhang.export(usb / "zhang", [rec], {sha: p}))
+        rec = zhang.record(rubric, station=code, answers=answers(), photos=[*ev, photo_entry(sha, p, g1.id)])
+        paths.append(zhang.export(usb / "zhang", [rec], {sha: p, **ev_files}))
     duplicate = paths[0]
     # a shared inspection edited on two laptops
     iid = "77777777-7777-4777-8777-777777777777"
-    base = zhang.record(rubric, inspection_id=iid, station="620102017001", answers=answers(), revision=1)
-    ra = zhang.record(rubric, inspection_id=iid, station="620102017001", revision=2,
+    base = zhang.record(rubric, inspection_id=iid, station="620102017001", answers=answers(), revision=1,
+                         photos=ev)
+    ra = zhang.record(rubric, inspection_id=iid, station="620102017001", revision=2, photos=ev,
                       answers=answers(**{g1.id: g1.max - 3}), completed_at=BASE_TIME + timedelta(hours=1),
                       audit=base["audit"] + [{"action": "edit", "by": zhang.key_id}])
-    rb = li.record(rubric, inspection_id=iid, station="620102017001", revision=2,
+    rb = li.record(rubric, inspection_id=iid, station="620102017001", revision=2, photos=ev,
                    answers=answers(**{g2.id: g2.max - 2}), completed_at=BASE_TIME + timedelta(hours=2),
                    audit=base["audit"] + [{"action": "edit", "by": li.key_id}])
-    paths.append(zhang.export(usb / "zhang", [base, ra]))
-    paths.append(li.export(usb / "li", [rb]))
+    paths.append(zhang.export(usb / "zhang", [base, ra], ev_files))
+    paths.append(li.export(usb / "li", [rb], ev_files))
     # 李四's third bundle arrives but his second does not (a gap)
-    li.export(tmp / "lost", [li.record(rubric, station="620102017002", answers=answers())])
-    paths.append(li.export(usb / "li", [li.record(rubric, station="620102017003", answers=answers())]))
+    li.export(tmp / "lost", [li.record(rubric, station="620102017002", answers=answers(), photos=ev)], ev_files)
+    paths.append(li.export(usb / "li", [li.record(rubric, station="620102017003", answers=answers(), photos=ev)],
+                           ev_files))
     # tampered: one bit of a photo changed on the way
     sha, p = make_photo(tmp / "photos", "tampered")
     good = wang.export(tmp / "w", [wang.record(rubric, station="620103005001", answers=answers(),
-                                               photos=[photo_entry(sha, p, g1.id)])], {sha: p})
+                                               photos=[*ev, photo_entry(sha, p, g1.id)])],
+                   {sha: p, **ev_files})
     bad = usb / "wang" / "王五-篡改.fqbundle"
     bad.parent.mkdir(parents=True)
     bad.write_bytes(flip_inside(good.read_bytes(), p.read_bytes()))
-    paths += [duplicate, bad, stranger.export(usb / "zhao", [stranger.record(rubric, answers=answers())])]
+    paths += [duplicate, bad, stranger.export(usb / "zhao", [stranger.record(rubric, answers=answers(), photos=ev)],
+                                                      ev_files)]
     # 王五's laptop was lost: revoked, and a bundle signed afterwards is refused
     svc.trust_revoke(wang.key_id, reason="笔记本电脑丢失，已报失", url=url)
-    paths.append(wang.export(usb / "wang", [wang.record(rubric, station="620103005002", answers=answers())]))
+    paths.append(wang.export(usb / "wang", [wang.record(rubric, station="620103005002", answers=answers(),
+                                                                   photos=ev)], ev_files))
 
     qapp = ui_app.make_application(sys.argv[:1])
     i18n.install("zh")
