@@ -204,12 +204,16 @@ def _low_on_space(db_path: Path | None) -> bool:
         return False
 
 
+# sqlite3 names its result codes from Python 3.11 on; SQLITE_FULL is 13 in every SQLite
+SQLITE_FULL = getattr(sqlite3, "SQLITE_FULL", 13)
+
+
 def is_disk_full(exc: BaseException) -> bool:
     """An OSError (or a SQLite error) that says the disk is full."""
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return True
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
-    return (getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+    return (getattr(orig, "sqlite_errorcode", None) == SQLITE_FULL
             or getattr(orig, "sqlstate", None) == "53100"  # PostgreSQL's disk_full
             or "database or disk is full" in str(orig).lower())
 
