@@ -227,7 +227,7 @@ class InspectionService(FindingsMixin):
                     id=row.id, station_code=row.station_code, station_name=name, form_id=row.form_id,
                     form_title=form.title.zh, form_kind=form.kind, form_version=row.form_version,
                     status=InspectionStatus(row.status), revision=row.revision, total=row.total,
-                    max=row.max_points, verdict=Verdict(row.verdict) if row.verdict else None,
+                    max=row.max_points, verdict=_cached_verdict(row.verdict, form.kind),
                     visit_id=row.visit_id, visit_date=row.visit_date, inspector=row.inspector_name,
                     created_at=row.created_at, updated_at=row.updated_at,
                     completed_at=row.completed_at))
@@ -334,6 +334,13 @@ class InspectionService(FindingsMixin):
             if complete:
                 self._complete(s, row)
             return row.id
+
+
+def _cached_verdict(value: str | None, kind: FormKind) -> Verdict | None:
+    """The stored verdict; a rubric's is stored empty while pending (R.cache_score)."""
+    if value:
+        return Verdict(value)
+    return Verdict.PENDING if kind is FormKind.RUBRIC else None
 
 
 def incomplete_error(form: FormDef, result: ScoreResult) -> InspectionError:

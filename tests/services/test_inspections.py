@@ -152,8 +152,9 @@ def test_same_station_same_day_shares_the_visit_and_a_failed_gate_vetoes_the_rub
         store.inspections.set_answer(rubric, linked[0], True)
     assert "五有检查中作答" in err.value.message
     _fill(store, rubric, form, photo_file(), skip=linked)
-    # the check is not answered yet: the rubric is pending, never pass
+    # the check is not answered yet: the rubric is pending, never pass — in its list row too
     assert store.inspections.score(rubric).verdict is Verdict.PENDING
+    assert {r.id: r for r in store.inspections.list(COUNTY)}[rubric].verdict is Verdict.PENDING
     photo = photo_file("g.jpg")
     _fill(store, gate, gate_form, photo)
     assert store.inspections.score(rubric).verdict is Verdict.PASS

@@ -105,7 +105,10 @@ class InspectionsModel(_RowsModel):
                     return ""
                 return Verdict(r.verdict).label_for(r.kind, i18n.current_language())
         if role == Qt.ItemDataRole.ForegroundRole and column == 4 and r.verdict is not None:
-            return QColor("#2e7d32") if Verdict(r.verdict) is Verdict.PASS else QColor("#c62828")
+            v = Verdict(r.verdict)
+            if v is Verdict.PENDING:
+                return QColor("#9a6700")
+            return QColor("#2e7d32") if v is Verdict.PASS else QColor("#c62828")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
