@@ -38,145 +38,145 @@
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="207" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="208" />
         <source>Task packs</source>
         <translation>任务包</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="210" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="211" />
         <source>Bureau signing key</source>
         <translation>县局签名密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="211" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="212" />
         <source>Bureau name:</source>
         <translation>县局名称：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="211" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="212" />
         <source>Parent body:</source>
         <translation>上级单位：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="211" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="212" />
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="212" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="213" />
         <source>Repeat passphrase:</source>
         <translation>再次输入口令：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="214" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="215" />
         <source>e.g. Chengguan District Veterans Affairs Bureau</source>
         <translation>例如：城关区退役军人事务局</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="215" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="216" />
         <source>Create the bureau key</source>
         <translation>创建县局密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="216" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="217" />
         <source>New task pack</source>
         <translation>新建任务包</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="217" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="218" />
         <source>Inspector:</source>
         <translation>检查人员：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="217" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="218" />
         <source>Counties whose roster goes along (none: the whole roster), and the stations to assign:</source>
         <translation>随包发送名册的区县（不选则发送全部名册），以及要分派的站点：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="219" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="220" />
         <source>Select stations:</source>
         <translation>选择站点：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="219" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="220" />
         <source>Due date:</source>
         <translation>完成时限：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="219" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="220" />
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="219" />
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="297" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="220" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="299" />
         <source>Save to folder:</source>
         <translation>保存到文件夹：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="220" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="221" />
         <source>Bureau key passphrase:</source>
         <translation>县局密钥口令：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="226" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="227" />
         <source>Towns/streets</source>
         <translation>街道（乡镇）</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="226" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="227" />
         <source>Villages/communities</source>
         <translation>社区（村）</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="226" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="227" />
         <source>Counties</source>
         <translation>区（县）</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="230" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="231" />
         <source>only those not yet demonstration-grade</source>
         <translation>仅限尚未示范型达标的</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="231" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="232" />
         <source>List stations</source>
         <translation>列出站点</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="232" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="233" />
         <source>e.g. the USB drive</source>
         <translation>例如 U 盘</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="233" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="234" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="234" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="235" />
         <source>Build and sign the pack</source>
         <translation>生成并签名任务包</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="235" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="236" />
         <source>Packs made:</source>
         <translation>已生成的任务包：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="243" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="244" />
         <source>Loading task packs…</source>
         <translation>正在读取任务包…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="265" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="266" />
         <source>The bureau has no signing key yet. Task packs are signed with it,
 and inspectors' laptops accept packs from this key alone.</source>
         <translation>本局尚未创建签名密钥。任务包用它签名，
 检查人员的电脑只接受此密钥签发的任务包。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="269" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="270" />
         <source>{name} ({unit})
 Key id: {key_id}
 Fingerprint: {fingerprint}
@@ -187,29 +187,29 @@ Inspectors compare this fingerprint when they import the first pack.</source>
 检查人员导入第一个任务包时需核对此指纹。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="283" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="285" />
         <source>Creating the bureau key…</source>
         <translation>正在创建县局密钥…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="292" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="294" />
         <source>Listing stations…</source>
         <translation>正在列出站点…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="312" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="314" />
         <source>Choose the inspector, at least one station and the folder first.</source>
         <translation>请先选择检查人员、至少一个站点和保存文件夹。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="318" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="320" />
         <source>Pack number {seq} written and verified:
 {path}</source>
         <translation>第 {seq} 号任务包已写入并校验通过：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="322" />
+        <location filename="../../fengqiao_desktop/ui/packs/bureau_page.py" line="324" />
         <source>Building the task pack…</source>
         <translation>正在生成任务包…</translation>
     </message>

@@ -5,9 +5,7 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -108,24 +106,10 @@ ZH = {
 
 
 def build() -> None:
-    bin_dir = Path(sys.executable).parent
-    subprocess.run([str(bin_dir / "pyside6-lupdate"), "-no-obsolete", *map(str, SOURCES), "-ts", str(TS)],
-                   check=True, capture_output=True)
-    tree = ET.parse(TS)
-    missing = []
-    for msg in tree.getroot().iter("message"):
-        src = msg.findtext("source")
-        tr = msg.find("translation")
-        if src in ZH:
-            tr.text = ZH[src]
-            tr.attrib.pop("type", None)
-        else:
-            missing.append(src)
-    tree.write(TS, encoding="utf-8", xml_declaration=True)
-    subprocess.run([str(bin_dir / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(TS.with_suffix(".qm"))],
-                   check=True)
-    if missing:
-        raise SystemExit(f"untranslated: {missing}")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ui, for the shared builder
+    from ts_build import build_ts
+
+    build_ts(SOURCES, TS, ZH)
 
 
 if __name__ == "__main__":
