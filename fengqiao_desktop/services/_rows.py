@@ -97,12 +97,14 @@ def cache_score(row: Inspection, result: ScoreResult) -> None:
     row.verdict = None if result.verdict is Verdict.PENDING else result.verdict.value
 
 
-def refresh_visit(store: LocalStore, s: Session, row: Inspection) -> None:
-    """Re-cache the scores of every inspection of the visit (a five-haves answer moves the rubric)."""
+def refresh_visit(store: LocalStore, s: Session, row: Inspection) -> VisitResult:
+    """Re-cache the scores of every inspection of the visit (a five-haves answer moves the rubric);
+    returns the visit's result, so a caller needs no second evaluation."""
     visit = evaluate_visit_of(store, s, row)
     for r in visit_rows(s, row):
         if r.id in visit.results:
             cache_score(r, visit.results[r.id])
+    return visit
 
 
 def actor(s: Session, row: Inspection) -> str:

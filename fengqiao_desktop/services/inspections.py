@@ -163,8 +163,8 @@ class InspectionService(FindingsMixin):
             recheck_earlier_findings(self.store, s, row, form, item_id)
         if not rescore:
             return None
-        if form.kind is FormKind.GATE:
-            R.refresh_visit(self.store, s, row)
+        if form.kind is FormKind.GATE:  # a check's answer moves the rubric of its visit too
+            return R.refresh_visit(self.store, s, row)[row.id]
         result = R.score_row(self.store, s, row)
         R.cache_score(row, result)
         return result
@@ -181,8 +181,7 @@ class InspectionService(FindingsMixin):
     def _set_many(self, s: Session, row: Inspection, answers: Mapping[str, Answer]) -> ScoreResult:
         for item_id, a in answers.items():
             self._set_answer(s, row, item_id, a.value, a.note, a.na, rescore=False)
-        R.refresh_visit(self.store, s, row)
-        return R.score_row(self.store, s, row)
+        return R.refresh_visit(self.store, s, row)[row.id]
 
     # -- reading --------------------------------------------------------
     def get(self, inspection_id: str) -> InspectionView:

@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fengqiao_desktop.errors import KnownError, RosterError
-from fengqiao_desktop.storage.db import known_storage_error
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +88,9 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Show any exception the right way; bugs are logged with their traceback first."""
     global _showing
     if not isinstance(exc, KnownError):
+        # imported on use: the database layer (SQLAlchemy) stays off the start-up path
+        from fengqiao_desktop.storage.db import known_storage_error
+
         exc = known_storage_error(exc) or exc  # a full disk or a damaged database is no bug
     if isinstance(exc, KnownError):
         log.info("known error shown to the user: %s", exc.message)

@@ -10,6 +10,7 @@ them before the pack is applied (one transaction, again off the UI thread).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QFontDatabase
@@ -23,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fengqiao_desktop.services import packs as svc
 from fengqiao_desktop.ui import tasks
 from fengqiao_desktop.ui.errors import show_error
-from fengqiao_desktop.ui.identity.dialog import qr_pixmap
+
+if TYPE_CHECKING:
+    from fengqiao_desktop.services import packs as svc
 
 
 class ConfirmPackDialog(QDialog):
@@ -66,6 +68,10 @@ class ConfirmPackDialog(QDialog):
             row.addLayout(col, 1)
             qr = QLabel()
             qr.setToolTip(QCoreApplication.translate("TaskPack", "The bureau's public key as a QR code"))
+            from fengqiao_desktop.ui.identity.dialog import (
+                qr_pixmap,  # on use: keeps start-up light
+            )
+
             qr.setPixmap(qr_pixmap(preview.public_key, 4))
             row.addWidget(qr)
             lay.addLayout(row)
@@ -95,6 +101,8 @@ choose_file: Callable[[QWidget], str] = lambda parent: QFileDialog.getOpenFileNa
 
 def import_pack(window, path: str | None = None) -> None:
     """Check, confirm and apply a pack into the window's store."""
+    from fengqiao_desktop.services import packs as svc  # on use: keeps start-up light
+
     store = window.store
     path = path or choose_file(window)
     if not path:

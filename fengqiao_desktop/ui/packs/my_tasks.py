@@ -9,6 +9,8 @@ off the UI thread; the list reloads when shown and after a pack is imported.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fengqiao_desktop.services import packs as svc
 from fengqiao_desktop.ui import tasks
 from fengqiao_desktop.ui.bureau.rows_model import Column, RowsModel, selected_row
 from fengqiao_desktop.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from fengqiao_desktop.services import packs as svc
 
 RED = "#c62828"
 
@@ -117,6 +121,8 @@ class MyTasks(QWidget):
         store = getattr(self.window_, "store", None)
         if store is None:
             return
+        from fengqiao_desktop.services import packs as svc  # on use: keeps start-up light
+
         tasks.run_task(QCoreApplication.translate("MyTasks", "Loading my tasks…"), lambda: svc.assignments(store), self.set_rows,
                        lambda exc: show_error(self, exc))
 
