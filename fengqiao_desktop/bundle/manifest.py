@@ -229,6 +229,17 @@ def validate_record(r: Any, member: str) -> dict:
         fd = c.obj(fd, f"findings[{i}]")
         if "id" in fd:
             c.string(fd, "id", f"findings[{i}]", nullable=True, max_len=spec.MAX_ID_LEN)
+    for i, rc in enumerate(c.array(r, "rechecks") if "rechecks" in r else []):  # 回头看, when given
+        p = f"rechecks[{i}]"
+        rc = c.obj(rc, p)
+        c.string(rc, "inspection_id", p, pattern=spec.UUID_RE)
+        c.string(rc, "finding_id", p, nonempty=True, max_len=spec.MAX_ID_LEN)
+        if rc.get("verdict") not in ("rectified", "open"):
+            raise c.fail(f"{p}.verdict", "应为 rectified 或 open", "must be rectified or open")
+        c.string(rc, "note", p)
+        sha = c.string(rc, "photo_sha256", p, pattern=spec.HEX64_RE, nullable=True)
+        if sha is not None and sha not in {ph.get("sha256") for ph in r["photos"]}:
+            raise c.fail(f"{p}.photo_sha256", "不是本记录中的照片", "is not one of the record's photos")
     score = c.get(r, "score", "")
     if score is not None:
         c.obj(score, "score")

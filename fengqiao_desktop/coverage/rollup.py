@@ -17,8 +17,10 @@ nor its findings, until a corrected revision arrives (``merge/review.py``).
 Rectification follow-up: a finding keeps its id across visits, so the latest
 state of each (station, finding id) — from the most recently completed
 inspection before the period's end, in any earlier year too — is what counts:
-*open* when not verified (销号), *overdue* when open and its deadline is before
-the as-of date, *verified* otherwise.
+*open* when not verified (销号), *overdue* when still not rectified (neither
+rectified, awaiting 销号, nor verified) and its deadline is before the as-of date,
+*verified* otherwise. A finding's state includes the 回头看 verdicts of later
+visits and the bureau's 销号 (``merge/followup.py``).
 
 Stations are placed in an *area* (the county-level unit, or the city itself for
 towns directly under a city and for the city center) and a *town*, by walking at
@@ -66,7 +68,7 @@ fl AS (
 fc AS (
   SELECT station_code,
          SUM(CASE WHEN COALESCE(status, 'open') <> 'verified' THEN 1 ELSE 0 END) AS open_n,
-         SUM(CASE WHEN COALESCE(status, 'open') <> 'verified' AND deadline IS NOT NULL
+         SUM(CASE WHEN COALESCE(status, 'open') = 'open' AND deadline IS NOT NULL
                    AND deadline < :as_of THEN 1 ELSE 0 END) AS overdue_n,
          SUM(CASE WHEN status = 'verified' THEN 1 ELSE 0 END) AS verified_n
   FROM fl WHERE rn = 1

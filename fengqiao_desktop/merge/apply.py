@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.domain import Verdict
 from fengqiao_desktop.formengine.visit import GateState, decided_gate_state, visit_verdict
-from fengqiao_desktop.merge import models
+from fengqiao_desktop.merge import followup, models
 from fengqiao_desktop.merge.plan import MergePlan, Snapshot
 from fengqiao_desktop.merge.records import RevisionData
 from fengqiao_desktop.merge.winner import Rev, contest
@@ -122,20 +122,20 @@ def apply_plan(conn: Connection, plan: MergePlan, *, manifest_sha256: str,
     if rev_ids:
         conn.execute(insert(SRC), [{"revision_id": i, "manifest_sha256": manifest_sha256}
                                    for i in sorted(rev_ids)])
-    in_hand = {(r.inspection_id, r.content_sha256): r.findings for r in revisions}
-    visits = refresh_inspections(conn, ids, findings_in_hand=in_hand)
+    in_hand = {(r.inspection_id, r.content_sha256): r for r in revisions}
+    visits = refresh_inspections(conn, ids, in_hand=in_hand)
     refresh_visits(conn, visits)
 
 
 def refresh_inspections(conn: Connection, ids: Iterable[str], *,
-                        findings_in_hand: Mapping[tuple[str, str], Sequence[dict]] | None = None
-                        ) -> set[str]:
-    """Re-derive winner, conflict and findings of each inspection; return the visits touched.
+                        in_hand: Mapping[tuple[str, str], RevisionData] | None = None) -> set[str]:
+    """Re-derive winner, conflict, findings and the re-checks it gives of each inspection;
+    return the visits touched.
 
-    ``findings_in_hand`` gives the findings of revisions the caller has parsed already
-    (inspection id, content sha256 -> findings), so their records are not read back.
+    ``in_hand`` gives the revisions the caller has parsed already (inspection id,
+    content sha256 -> revision), so their records are not read back.
     """
-    findings_in_hand = findings_in_hand or {}
+    in_hand = in_hand or {}
     ids = sorted(set(ids))
     kinds = dict(conn.execute(select(FORMS.c.sha256, FORMS.c.kind)).all())
     form_ids = dict(conn.execute(select(FORMS.c.sha256, FORMS.c.form_id)).all())
@@ -155,8 +155,8 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
             select(INS.c.id, INS.c.winner_sha256, INS.c.visit_id).where(INS.c.id.in_(part)))}
         conflicts = {r.inspection_id: r for r in conn.execute(
             select(CONF).where(CONF.c.inspection_id.in_(part)))}
-        ins_updates, new_findings, findings_for = [], [], []
-        to_read: dict[int, tuple[str, str]] = {}  # revision row id -> (inspection, station)
+        ins_updates, new_findings, findings_for, new_rechecks = [], [], [], []
+        to_read: dict[int, tuple[str, str, str | None]] = {}  # revision row id -> (inspection, station, completed)
         for iid in part:
             cur = current[iid]
             old = conflicts.get(iid)
@@ -198,15 +198,18 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
             })
             if cur.winner_sha256 != w.content_sha256:
                 findings_for.append(iid)
-                known = findings_in_hand.get((iid, w.content_sha256))
+                known = in_hand.get((iid, w.content_sha256))
                 if known is not None:
-                    new_findings.extend(_finding_rows(iid, w.station_code, known))
+                    new_findings.extend(_finding_rows(iid, w.station_code, known.findings))
+                    new_rechecks.extend(followup.recheck_rows(iid, w.station_code, w.completed_at, known.rechecks))
                 else:
-                    to_read[w.id] = (iid, w.station_code)
+                    to_read[w.id] = (iid, w.station_code, w.completed_at)
         if to_read:
             for rid, text in conn.execute(select(REV.c.id, REV.c.record).where(REV.c.id.in_(list(to_read)))):
-                iid, station = to_read[rid]
-                new_findings.extend(_finding_rows(iid, station, json.loads(text).get("findings") or []))
+                iid, station, completed = to_read[rid]
+                record = json.loads(text)
+                new_findings.extend(_finding_rows(iid, station, record.get("findings") or []))
+                new_rechecks.extend(followup.recheck_rows(iid, station, completed, record.get("rechecks") or []))
         if ins_updates:
             cols = [c for c in ins_updates[0] if c != "_id"]
             conn.execute(update(INS).where(INS.c.id == bindparam("_id"))
@@ -215,6 +218,8 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
             conn.execute(delete(FIND).where(FIND.c.inspection_id.in_(findings_for)))
         if new_findings:
             conn.execute(insert(FIND), new_findings)
+        touched = followup.replace_rechecks(conn, findings_for, new_rechecks)
+        followup.refresh(conn, touched | set(findings_for))
     return visits
 
 
@@ -233,7 +238,7 @@ def _finding_rows(iid: str, station: str, findings: Sequence[dict]) -> list[dict
             "description": str(f.get("description") or ""), "measures": str(f.get("measures") or ""),
             "responsible": str(f.get("responsible") or ""),
             "deadline": None if f.get("deadline") is None else str(f.get("deadline")),
-            "status": f.get("status"),
+            "status": f.get("status"), "record_status": f.get("status"),
         })
     return out
 

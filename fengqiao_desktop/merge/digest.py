@@ -2,7 +2,7 @@
 
 The canonical dump holds the stations, registered forms, inspections with their
 winners, every revision (by content sha256, with the recomputed scores), photos
-by hash, findings and conflicts. It leaves out what differs between two
+by hash, findings and conflicts, re-checks and closures (销号). It leaves out what differs between two
 databases with the same content: import times, logs, which bundle brought a
 revision first, the trust store, row ids. Rows are sorted in Python (never by
 the database's collation), and the dump is RFC 8785 JSON, so SQLite and
@@ -27,6 +27,8 @@ _REV = models.table_of(models.InspectionRevision)
 _PH = models.table_of(models.PhotoBlob)
 _FIND = models.table_of(models.Finding)
 _CONF = models.table_of(models.Conflict)
+_RECHECK = models.table_of(models.FindingRecheck)
+_CLOSE = models.table_of(models.FindingClosure)
 
 
 def _rows(conn: Connection, *cols) -> list[list]:
@@ -62,6 +64,10 @@ def dump(conn: Connection) -> dict:
         "conflicts": _rows(conn, _CONF.c.inspection_id, _CONF.c.revisions,
                            _CONF.c.auto_winner_sha256, _CONF.c.winner_sha256, _CONF.c.status,
                            _CONF.c.resolved_by, _CONF.c.reason),
+        "rechecks": _rows(conn, _RECHECK.c.target_inspection_id, _RECHECK.c.finding_id,
+                          _RECHECK.c.by_inspection_id, _RECHECK.c.verdict, _RECHECK.c.note,
+                          _RECHECK.c.photo_sha256),
+        "closures": _rows(conn, _CLOSE.c.inspection_id, _CLOSE.c.finding_id, _CLOSE.c.closed_by, _CLOSE.c.note),
     }
 
 

@@ -239,7 +239,37 @@ class Finding(Base):
     measures: Mapped[str] = mapped_column(Text, default="")
     responsible: Mapped[str] = mapped_column(Text, default="")
     deadline: Mapped[str | None] = mapped_column(Text)
+    # what counts now: record_status, unless a 回头看 elsewhere or the bureau's 销号 says more
+    # (merge/followup.py); record_status is the status the winning record gives
     status: Mapped[str | None] = mapped_column(Text)
+    record_status: Mapped[str | None] = mapped_column(Text)
+
+
+class FindingRecheck(Base):
+    """A 回头看 verdict on a finding, given in another inspection's winning record (``rechecks``)."""
+
+    __tablename__ = "finding_rechecks"
+
+    target_inspection_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    finding_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    by_inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), primary_key=True, index=True)
+    station_code: Mapped[str] = mapped_column(String(12))
+    verdict: Mapped[str] = mapped_column(String(16))  # rectified / open
+    note: Mapped[str] = mapped_column(Text, default="")
+    photo_sha256: Mapped[str | None] = mapped_column(SHA)
+    checked_at: Mapped[str | None] = mapped_column(Text)  # the re-check inspection's completed_at
+
+
+class FindingClosure(Base):
+    """The bureau's 销号 of a finding: who closed it, when, why. A person's decision, never derived."""
+
+    __tablename__ = "finding_closures"
+
+    inspection_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    finding_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    closed_by: Mapped[str] = mapped_column(String(100))
+    closed_at: Mapped[datetime] = mapped_column(TS)
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class Conflict(Base):

@@ -54,6 +54,7 @@ class RevisionData:
     max_points: float | None
     own_verdict: str | None
     findings: tuple[dict, ...] = ()
+    rechecks: tuple[dict, ...] = ()  # 回头看 verdicts on other inspections' findings
     photos: tuple[dict, ...] = field(default=(), repr=False)
 
 
@@ -210,5 +211,6 @@ def revision_from_record(record: dict, member: str, form: FormDef,
         max_points=result.max if scored else None,
         own_verdict=result.verdict.value if scored else None,
         findings=tuple(f for f in record.get("findings") or [] if isinstance(f, dict)),
+        rechecks=tuple(r for r in record.get("rechecks") or [] if isinstance(r, dict)),
         photos=tuple(p for p in record.get("photos") or [] if isinstance(p, dict)),
     )

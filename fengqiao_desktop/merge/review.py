@@ -168,3 +168,22 @@ def returned_ids():
 RETURNED_SQL = ("SELECT r.inspection_id FROM inspection_reviews r JOIN inspections ri "
                 "ON ri.id = r.inspection_id AND ri.winner_sha256 = r.revision_sha256 "
                 "WHERE r.state = 'returned'")
+
+
+def returned_for(conn: Connection, inspector_key_id: str) -> list[dict]:
+    """The inspections of ``inspector_key_id`` whose current winning revision was returned, as a
+    task pack's ``returned.json`` lists them (docs/pack-format.md §4.4): signed by that key, so
+    they go back to the laptop that made them."""
+    q = (select(REVIEW, INS.c.station_code, INS.c.winner_revision)
+         .join(INS, (INS.c.id == REVIEW.c.inspection_id) & (INS.c.winner_sha256 == REVIEW.c.revision_sha256))
+         .join(REV, (REV.c.inspection_id == INS.c.id) & (REV.c.content_sha256 == INS.c.winner_sha256))
+         .where(REVIEW.c.state == RETURNED, REV.c.key_id == inspector_key_id)
+         .order_by(REVIEW.c.inspection_id))
+    out = []
+    for r in conn.execute(q):
+        at = _utc(r.reviewed_at) or datetime.now(timezone.utc)
+        out.append({"inspection_id": r.inspection_id, "revision": int(r.winner_revision),
+                    "station_code": r.station_code, "comment": r.comment or "",
+                    "returned_by": r.reviewed_by or "",
+                    "returned_at": at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")})
+    return out

@@ -23,7 +23,7 @@ from fengqiao_desktop.bundle.minisign import SecretKey
 from fengqiao_desktop.errors import PackError
 from fengqiao_desktop.formengine.loader import FormRegistry
 from fengqiao_desktop.formengine.schema import FormDef
-from fengqiao_desktop.merge import models, trust
+from fengqiao_desktop.merge import followup, models, review, trust
 from fengqiao_desktop.merge.db import Central
 from fengqiao_desktop.merge.forms_registry import list_forms, load_form
 from fengqiao_desktop.merge.results import station_results
@@ -104,8 +104,12 @@ def unfinished_stations(conn: Connection, counties: Sequence[str], level: str, *
     return [c for c in codes if c not in passed]
 
 
-def plan_pack(conn: Connection, req: PackRequest, *, returned: Sequence[dict] = ()) -> PackContent:
-    """What a pack for ``req`` would carry (reads only). Refusals are PackError."""
+def plan_pack(conn: Connection, req: PackRequest) -> PackContent:
+    """What a pack for ``req`` would carry (reads only). Refusals are PackError.
+
+    Besides what the bureau chose, every pack carries the inspector's inspections that
+    the bureau returned at review (退回) and not yet received corrected.
+    """
     entry = trust.get_key(conn, req.inspector_key_id)
     if entry is None or entry.state() != "valid":
         raise PackError(
@@ -152,16 +156,19 @@ def plan_pack(conn: Connection, req: PackRequest, *, returned: Sequence[dict] = 
     findings = []
     if req.stations:
         q = select(FI).where(FI.c.station_code.in_(list(req.stations)))
-        for r in conn.execute(q.order_by(FI.c.station_code, FI.c.inspection_id, FI.c.finding_id)):
-            if r.status not in OPEN_FINDING:
-                continue
+        rows_f = [r for r in conn.execute(q.order_by(FI.c.station_code, FI.c.inspection_id, FI.c.finding_id))
+                  if r.status in OPEN_FINDING]
+        found_by = followup.inspector_names(conn, {r.inspection_id for r in rows_f})
+        for r in rows_f:
             findings.append({"inspection_id": r.inspection_id, "finding_id": r.finding_id,
                              "station_code": r.station_code, "item_id": r.item_id, "category": r.category,
                              "severity": r.severity, "description": r.description or "",
                              "measures": r.measures or "", "responsible": r.responsible or "",
-                             "deadline": r.deadline, "status": r.status, "inspector_name": ""})
+                             "deadline": r.deadline, "status": r.status,
+                             "inspector_name": found_by.get(r.inspection_id, "")})
     return PackContent(inspector_key_id=req.inspector_key_id, stations=stations, counties=counties,
-                       forms=forms, assignments=assignments, findings=findings, returned=list(returned))
+                       forms=forms, assignments=assignments, findings=findings,
+                       returned=review.returned_for(conn, req.inspector_key_id))
 
 
 def next_sequence(conn: Connection, bureau_id: str) -> int:
@@ -169,11 +176,10 @@ def next_sequence(conn: Connection, bureau_id: str) -> int:
 
 
 def build_pack(central: Central, req: PackRequest, out_dir: str | Path, *, secret_key: SecretKey,
-               bureau_id: str, bureau_name: str, bureau_unit: str,
-               returned: Sequence[dict] = ()) -> VerifiedPack:
+               bureau_id: str, bureau_name: str, bureau_unit: str) -> VerifiedPack:
     """Write the pack for ``req`` into ``out_dir`` and record it; returns it verified."""
     with central.write() as conn:
-        content = plan_pack(conn, req, returned=returned)
+        content = plan_pack(conn, req)
         seq = next_sequence(conn, bureau_id)
         vp = write_pack(out_dir, content, secret_key=secret_key, bureau_id=bureau_id,
                         bureau_name=bureau_name, bureau_unit=bureau_unit, sequence=seq)

@@ -21,6 +21,7 @@ from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.merge import chain as _chain
 from fengqiao_desktop.merge import conflicts as _conflicts
 from fengqiao_desktop.merge import digest as _digest
+from fengqiao_desktop.merge import followup as _followup
 from fengqiao_desktop.merge import forms_registry, importer, results, trust
 from fengqiao_desktop.merge import review as _review
 from fengqiao_desktop.merge import roster as _roster
@@ -28,6 +29,7 @@ from fengqiao_desktop.merge.chain import HeldBundle
 from fengqiao_desktop.merge.checks import chain_gaps
 from fengqiao_desktop.merge.conflicts import ConflictView
 from fengqiao_desktop.merge.db import Central, open_central
+from fengqiao_desktop.merge.followup import FollowupRow
 from fengqiao_desktop.merge.forms_registry import FormEntry
 from fengqiao_desktop.merge.importer import ImportOutcome
 from fengqiao_desktop.merge.results import StationResult
@@ -36,7 +38,7 @@ from fengqiao_desktop.merge.trust import TrustEntry
 from fengqiao_desktop.roster.model import ImportResult
 
 __all__ = [
-    "ConflictView", "FormEntry", "ReviewRow", "review_list", "review_set", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
+    "ConflictView", "FollowupRow", "FormEntry", "ReviewRow", "finding_close", "followups", "review_list", "review_set", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
     "bundles_list", "conflict_resolve", "conflicts_list", "device_gaps", "digest", "dump",
     "HeldBundle", "forms_list", "forms_plan_register", "item_results_export", "forms_register",
     "import_bundles", "load_demo", "open_central", "public_key_file", "quarantine_list",
@@ -296,6 +298,21 @@ def review_set(inspection_id: str, state: str, *, by: str, comment: str = "",
         importer.log_action(conn, f"review_{state}", None, None, None, "ok",
                             f"{inspection_id} {by}: {comment}".strip())
         return row
+
+
+def followups(*, url: Target = None, status: str | None = "rectified") -> list[FollowupRow]:
+    """Findings re-checked (回头看) or closed; by default those rectified and awaiting 销号."""
+    with _open(url) as c, c.read() as conn:
+        return _followup.list_followups(conn, status=status)
+
+
+def finding_close(inspection_id: str, finding_id: str, *, by: str, note: str = "",
+                  url: Target = None) -> None:
+    """The bureau's 销号 of a finding; logged with who and why."""
+    with _open(url) as c, c.write() as conn:
+        _followup.close_finding(conn, inspection_id, finding_id, by=by, note=note)
+        importer.log_action(conn, "finding_closed", None, None, None, "ok",
+                            f"{inspection_id} {finding_id} {by}: {note}".strip())
 
 
 def import_history(*, url: Target = None, limit: int | None = None) -> list:

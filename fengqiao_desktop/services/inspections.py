@@ -37,6 +37,7 @@ from fengqiao_desktop.services.findings import (
     recheck_earlier_findings,
     reevaluate_findings,
 )
+from fengqiao_desktop.services.rechecks import RechecksMixin
 from fengqiao_desktop.services.records import build_record
 from fengqiao_desktop.services.views import InspectionSummary, InspectionView
 from fengqiao_desktop.storage import meta
@@ -60,7 +61,7 @@ def _today() -> dt.date:
     return dt.date.today()  # the visit's local calendar day
 
 
-class InspectionService(FindingsMixin):
+class InspectionService(FindingsMixin, RechecksMixin):
     def __init__(self, store: LocalStore):
         self.store = store
 
@@ -281,14 +282,7 @@ class InspectionService(FindingsMixin):
             if row.status == InspectionStatus.DRAFT.value:
                 raise InspectionError("该检查仍是草稿，可直接修改，无需重新打开",
                                       message_en="This inspection is a draft; edit it directly")
-            before = row.status
-            row.revision += 1
-            row.status = InspectionStatus.DRAFT.value
-            row.completed_at = None
-            row.updated_at = utcnow()
-            R.add_audit(s, row, "reopened", reason, previous_status=before,
-                        previous_revision=row.revision - 1)
-            return row.revision
+            return reopen_row(s, row, reason)
 
     def mark_exported(self, inspection_ids: Iterable[str], bundle_id: str) -> None:
         """Record that these completed inspections went into ``bundle_id`` (the export calls this)."""
@@ -333,6 +327,17 @@ class InspectionService(FindingsMixin):
             if complete:
                 self._complete(s, row)
             return row.id
+
+
+def reopen_row(s: Session, row: Inspection, reason: str, **detail) -> int:
+    """Make a locked inspection a draft of its next revision, with the reason in the audit trail."""
+    before = row.status
+    row.revision += 1
+    row.status = InspectionStatus.DRAFT.value
+    row.completed_at = None
+    row.updated_at = utcnow()
+    R.add_audit(s, row, "reopened", reason, previous_status=before, previous_revision=row.revision - 1, **detail)
+    return row.revision
 
 
 def _cached_verdict(value: str | None, kind: FormKind) -> Verdict | None:

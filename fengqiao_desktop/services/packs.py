@@ -26,10 +26,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 
 from fengqiao_desktop.bundle.minisign import PublicKey
+from fengqiao_desktop.domain import InspectionStatus
 from fengqiao_desktop.errors import PackError
 from fengqiao_desktop.packs.identity import BureauKeyStore, fingerprint
 from fengqiao_desktop.packs.verifier import VerifiedPack, verify_pack
 from fengqiao_desktop.services.identity import identity
+from fengqiao_desktop.services.inspections import reopen_row
 from fengqiao_desktop.services.store import LocalStore
 from fengqiao_desktop.storage import meta
 from fengqiao_desktop.storage.models import (
@@ -239,11 +241,44 @@ def _write(store: LocalStore, s, vp: VerifiedPack) -> None:
                                    station_code=r["station_code"], comment=r["comment"],
                                    returned_by=r["returned_by"], returned_at=r["returned_at"],
                                    pack_sequence=seq))
+        _reopen_returned(s, r)
     meta.set_meta(s, PINNED_KEY, vp.public_key.line())
     meta.set_meta(s, PINNED_BUREAU, vp.bureau["id"])
     meta.set_meta(s, PINNED_NAME, vp.bureau["name"])
     meta.set_meta(s, LAST_SEQUENCE, seq)
     s.flush()
+
+
+def _reopen_returned(s, r: dict) -> None:
+    """A returned inspection still locked at the returned revision becomes a draft again, with the
+    bureau's comment as the reason (one that moved on since — reopened, or held only at the
+    bureau — is left as it is)."""
+    row = s.get(Inspection, r["inspection_id"])
+    if row is None or row.revision != r["revision"] or row.status == InspectionStatus.DRAFT.value:
+        return
+    by = f"（{r['returned_by']}）" if r["returned_by"] else ""
+    reopen_row(s, row, f"县局退回{by}：{r['comment']}", returned_by=r["returned_by"],
+               returned_at=r["returned_at"])
+
+
+@dataclass(frozen=True)
+class ReturnedNote:
+    """The bureau's comment on an inspection it returned (shown while the draft is open)."""
+
+    comment: str
+    returned_by: str
+    returned_at: str
+    revision: int  # the revision the bureau returned
+
+
+def returned_note(store: LocalStore, inspection_id: str) -> ReturnedNote | None:
+    """The bureau's return of this inspection, while the correction is a draft (else None)."""
+    with store.session() as s:
+        r = s.get(ReturnedInspection, inspection_id)
+        row = s.get(Inspection, inspection_id)
+        if r is None or row is None or row.status != InspectionStatus.DRAFT.value or row.revision <= r.revision:
+            return None
+        return ReturnedNote(r.comment, r.returned_by, r.returned_at, r.revision)
 
 
 # -- the work list (我的任务) -------------------------------------------------------------------------

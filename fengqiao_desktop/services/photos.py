@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from fengqiao_desktop.errors import InspectionError, PhotoError
 from fengqiao_desktop.services import _rows as R
 from fengqiao_desktop.services.views import PhotoView
-from fengqiao_desktop.storage.models import Inspection, Photo, utcnow
+from fengqiao_desktop.storage.models import FindingRecheck, Inspection, Photo, utcnow
 from fengqiao_desktop.storage.photostore import IngestedPhoto, PhotoStore
 
 if TYPE_CHECKING:
@@ -133,6 +133,10 @@ class PhotoService:
     def remove_photo(self, photo_id: str) -> None:
         with self.store.session(write=True) as s:
             p = self._photo(s, photo_id)
+            if s.scalar(select(func.count()).select_from(FindingRecheck).where(FindingRecheck.photo_id == p.id)):
+                raise InspectionError("这张照片是回头看“已整改”的证据，不能删除；请先修改该问题的回头看结论。",
+                                      message_en="This photo is the evidence of a finding re-checked as "
+                                                 "rectified; change that re-check first.")
             shas = {p.sha256, p.thumbnail_sha256}
             s.delete(p)
             s.flush()

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from fengqiao_desktop.bundle import spec
 from fengqiao_desktop.domain import InspectionStatus
 from fengqiao_desktop.services import _rows as R
+from fengqiao_desktop.services.rechecks import record_rechecks
 from fengqiao_desktop.storage import meta
 from fengqiao_desktop.storage.models import AuditEntry, Inspection, RevisionSnapshot
 
@@ -76,7 +77,7 @@ def build_record(store: LocalStore, s: Session, row: Inspection) -> dict:
         j = f.to_json()
         j["item_id"] = j.pop("item")
         findings.append(j)
-    return {
+    record = {
         "format": spec.RECORD_FORMAT, "format_version": spec.RECORD_FORMAT_VERSION,
         "id": row.id, "revision": row.revision, "visit_id": row.visit_id,
         "visit_date": row.visit_date.isoformat(), "station_code": row.station_code,
@@ -90,6 +91,10 @@ def build_record(store: LocalStore, s: Session, row: Inspection) -> dict:
         "photos": photos, "findings": findings,
         "score": result.to_json(), "audit": audit_entries(s, row.id, row.revision),
     }
+    rechecks = record_rechecks(s, row.id)
+    if rechecks:  # only then, so records without them keep the shape (and hash) they always had
+        record["rechecks"] = rechecks
+    return record
 
 
 def stamp_signer(record: dict, *, unit: str, key_id: str) -> dict:

@@ -284,6 +284,30 @@ class RecheckFinding(Base):
     pack_sequence: Mapped[int] = mapped_column(Integer)
 
 
+class FindingRecheck(Base):
+    """A 回头看 verdict on a finding from a task pack, given in a visit of this laptop.
+
+    It belongs to the re-check visit's inspection (``inspection_id``) and travels in
+    that inspection's record; the finding itself (``target_inspection_id``,
+    ``finding_id``) may be another inspector's and is never edited here.
+    """
+
+    __tablename__ = "finding_rechecks"
+    __table_args__ = (
+        CheckConstraint("verdict IN ('rectified', 'open')", name="verdict"),
+        Index("ix_finding_rechecks_target", "target_inspection_id", "finding_id"),
+    )
+
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"),
+                                               primary_key=True)
+    target_inspection_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    finding_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    verdict: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    photo_id: Mapped[str | None] = mapped_column(String(36))
+    checked_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ReturnedInspection(Base):
     """An inspection the bureau returned at review (退回), with its comment."""
 

@@ -9,6 +9,7 @@ pack's manifest.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import zipfile
@@ -19,6 +20,7 @@ import pytest
 from merge_helpers import RUBRIC, TOWN, VILLAGE, full_marks_answers
 
 from fengqiao_desktop.bundle.minisign import FAST_KDF
+from fengqiao_desktop.bundle.spec import record_member
 from fengqiao_desktop.errors import PackError
 from fengqiao_desktop.packs.build import PackRequest
 from fengqiao_desktop.packs.identity import BureauKeyStore
@@ -133,3 +135,126 @@ def test_unfinished_stations_leave_out_the_demonstration_grade_ones(bureau):
     assert out.ok
     after = packs.unfinished_stations(["620102"], "town", url=bureau.url)
     assert TOWN not in after and set(after) == set(before) - {TOWN}
+
+
+def _jpeg(path: Path, colour=(40, 120, 60)) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (640, 480), colour).save(path, "JPEG", quality=85)
+    return path
+
+
+def _overdue_at(bureau, code: str) -> tuple[int, int, int]:
+    from fengqiao_desktop.coverage.rollup import station_rows
+
+    with bureau.central.read() as conn:
+        [row] = [r for r in station_rows(conn, date.today().year, date.today()) if r.code == code]
+    return row.open, row.overdue, row.verified
+
+
+def test_a_recheck_by_another_inspector_goes_back_and_the_bureau_closes_it(bureau, bureau_keys, laptop_a,
+                                                                          tmp_path):
+    """整改 → 回头看 → 销号 across two inspectors, a pack and a bundle, on both central engines."""
+    from fengqiao_desktop.formengine.scoring import Answer
+    from fengqiao_desktop.services import central as svc
+    from fengqiao_desktop.services import export as ex
+
+    b_rec = _finding_of_b(bureau)  # B's finding, deadline 2026-06-30: overdue today
+    b_rec_completed = b_rec["completed_at"]
+    assert b_rec_completed
+    a_key = idn.identity(laptop_a).key_id
+    vp = packs.build_pack(PackRequest(inspector_key_id=a_key, stations=[VILLAGE], due_date=date(2026, 12, 20)),
+                          tmp_path / "usb", BUREAU_PASS, url=bureau.url, keystore=bureau_keys)
+    packs.apply_pack(laptop_a, vp.path, confirmed_fingerprint=bureau_keys.fingerprint())
+    [assignment] = packs.assignments(laptop_a)
+
+    # A visits the assigned station with the assigned form and re-checks B's finding
+    ins = laptop_a.inspections
+    iid = ins.create(VILLAGE, RUBRIC.id)
+    [item] = ins.rechecks(iid)
+    assert (item.inspection_id, item.finding_id, item.found_by, item.verdict) == (b_rec["id"], "f1", "李四", None)
+    ins.set_answers(iid, {k: Answer.from_json(v) for k, v in full_marks_answers(RUBRIC).items()})
+    photo = _jpeg(tmp_path / "sign.jpg")
+    with pytest.raises(Exception) as info:  # rectified needs evidence
+        ins.set_recheck(iid, b_rec["id"], "f1", "rectified", note="已补挂")
+    assert "照片" in str(info.value)
+    ins.set_recheck(iid, b_rec["id"], "f1", "rectified", note="标识牌已补挂", photo=photo)
+    ins.complete(iid)
+    assert packs.assignments(laptop_a)[0].state == "completed" and assignment.state == "assigned"
+    bundle = ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path / "usb", "a-pass-123")
+
+    # the verdict is part of A's own record, never a revision of B's inspection
+    with zipfile.ZipFile(bundle) as zf:
+        record = json.loads(zf.read(record_member(iid, 1)))
+    assert record["id"] == iid and record["inspector"]["key_id"] == a_key
+    [rc] = record["rechecks"]
+    assert (rc["inspection_id"], rc["finding_id"], rc["verdict"], rc["note"]) == \
+        (b_rec["id"], "f1", "rectified", "标识牌已补挂")
+    assert rc["photo_sha256"] in {p["sha256"] for p in record["photos"]}
+
+    assert _overdue_at(bureau, VILLAGE) == (1, 1, 0)
+    [out] = bureau.merge(bundle)
+    assert out.ok, out
+    # at the bureau: B's finding is rectified, awaiting 销号; no longer overdue, still open
+    [f] = svc.followups(url=bureau.central)
+    assert (f.inspection_id, f.finding_id, f.status, f.recheck_verdict, f.rechecked_by) == \
+        (b_rec["id"], "f1", "rectified", "rectified", "王五")
+    assert f.recheck_photo_sha256 == rc["photo_sha256"]
+    assert _overdue_at(bureau, VILLAGE) == (1, 0, 0)
+    # B's inspection is untouched: its winner and its own record are as B sent them
+    [b_row] = [r for r in svc.review_list(url=bureau.central) if r.inspection_id == b_rec["id"]]
+    assert b_row.inspector == "李四"
+
+    svc.finding_close(b_rec["id"], "f1", by="赵科长", note="现场照片核实", url=bureau.central)
+    assert svc.followups(url=bureau.central) == []
+    assert _overdue_at(bureau, VILLAGE) == (0, 0, 1)
+    # a later pack no longer sends the closed finding to re-check
+    vp2 = packs.build_pack(PackRequest(inspector_key_id=a_key, stations=[VILLAGE]), tmp_path / "usb2",
+                           BUREAU_PASS, url=bureau.url, keystore=bureau_keys)
+    assert vp2.findings == []
+
+
+def test_a_returned_inspection_reopens_on_the_laptop_and_its_correction_comes_back(
+        bureau, bureau_keys, laptop_a, tmp_path):
+    from fengqiao_desktop.formengine.scoring import Answer
+    from fengqiao_desktop.services import central as svc
+    from fengqiao_desktop.services import export as ex
+
+    ins = laptop_a.inspections
+    iid = ins.create(TOWN, RUBRIC.id) if RUBRIC.id in {f.id for f in laptop_a.forms} else None
+    if iid is None:  # the test forms reach the laptop with the first pack
+        a_key = idn.identity(laptop_a).key_id
+        vp0 = packs.build_pack(PackRequest(inspector_key_id=a_key, stations=[TOWN]), tmp_path / "usb0",
+                               BUREAU_PASS, url=bureau.url, keystore=bureau_keys)
+        packs.apply_pack(laptop_a, vp0.path, confirmed_fingerprint=bureau_keys.fingerprint())
+        iid = ins.create(TOWN, RUBRIC.id)
+    ins.set_answers(iid, {k: Answer.from_json(v) for k, v in full_marks_answers(RUBRIC).items()})
+    ins.complete(iid)
+    [out] = bureau.merge(ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path, "a-pass-123"))
+    assert out.ok
+    svc.review_set(iid, "returned", by="赵科长", comment="照片不清楚，请补拍服务大厅", url=bureau.central)
+
+    a_key = idn.identity(laptop_a).key_id
+    vp = packs.build_pack(PackRequest(inspector_key_id=a_key), tmp_path / "usb", BUREAU_PASS,
+                          url=bureau.url, keystore=bureau_keys)
+    [ret] = vp.returned
+    assert (ret["inspection_id"], ret["revision"], ret["comment"]) == (iid, 1, "照片不清楚，请补拍服务大厅")
+    assert packs.returned_note(laptop_a, iid) is None
+    packs.apply_pack(laptop_a, vp.path)
+
+    view = ins.get(iid)
+    assert view.status.value == "draft" and view.revision == 2
+    note = packs.returned_note(laptop_a, iid)
+    assert note is not None and note.comment == "照片不清楚，请补拍服务大厅" and note.returned_by == "赵科长"
+    assert any(a.action == "reopened" and "照片不清楚" in a.reason for a in ins.audit(iid))
+    ins.set_answer(iid, "b1", 39.5)
+    ins.complete(iid)
+    assert packs.returned_note(laptop_a, iid) is None
+    [out] = bureau.merge(ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path, "a-pass-123"))
+    assert out.ok
+    [row] = [r for r in svc.review_list(url=bureau.central) if r.inspection_id == iid]
+    assert row.state == "received" and row.total == 99.5
+    # applying the same return again (a later pack, if it still listed it) changes nothing
+    vp2 = packs.build_pack(PackRequest(inspector_key_id=a_key), tmp_path / "usb2", BUREAU_PASS,
+                           url=bureau.url, keystore=bureau_keys)
+    assert vp2.returned == []

@@ -61,6 +61,7 @@ def audit_label(action: str) -> str:
         "answer_changed": _tr("answer changed"),
         "finding_status": _tr("finding status changed"),
         "finding_resolved": _tr("finding resolved"),
+        "finding_rechecked": _tr("finding re-checked"),
     }
     return labels.get(action, action)
 
