@@ -504,6 +504,51 @@ def review_return(inspection_id: str, comment: str, by: str | None) -> None:
          f"returned: {r.inspection_id} ({r.station_name}): {r.comment}")
 
 
+# -- rectification follow-up (回头看 → 销号) -----------------------------------------------------------
+
+@central.group("findings")
+@central_option
+def findings_group() -> None:
+    """Findings re-checked at later visits (回头看), and closing them (销号)."""
+
+
+_FINDING_STATES = {"open": ("待整改", "open"), "rectified": ("已整改，待销号", "rectified, awaiting closure"),
+                   "verified": ("已销号", "closed")}
+
+
+@findings_group.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Every re-checked or closed finding, not only those "
+              "awaiting closure.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@central_option
+def findings_list(show_all: bool, as_json: bool) -> None:
+    """List findings rectified at a re-check and awaiting closure (销号)."""
+    rows = _services().followups(url=_url(), status=None if show_all else "rectified")
+    if as_json:
+        echo_json([{**r.__dict__, "closed_at": r.closed_at.isoformat() if r.closed_at else None} for r in rows])
+        return
+    if not rows:
+        _say("没有待销号的整改问题", "no findings await closure")
+    for r in rows:
+        zh, en = _FINDING_STATES.get(r.status, (r.status, r.status))
+        by = f"  {r.rechecked_by} {(r.rechecked_at or '')[:10]}" if r.recheck_verdict else ""
+        note = f"  「{r.recheck_note}」" if r.recheck_note else ""
+        click.echo(f"{r.inspection_id} {r.finding_id}  {r.station_code} {r.station_name}  {r.description}  "
+                   f"{en if _en() else zh}{by}{note}")
+
+
+@findings_group.command("close")
+@click.argument("inspection_id")
+@click.argument("finding_id")
+@click.option("--by", help="Who closes it (default: this computer's profile name).")
+@click.option("--note", default="", help="An optional note (e.g. how the rectification was confirmed).")
+@central_option
+def findings_close(inspection_id: str, finding_id: str, by: str | None, note: str) -> None:
+    """Close (销号) FINDING_ID of INSPECTION_ID: it stops counting as open in coverage."""
+    _services().finding_close(inspection_id, finding_id, by=_reviewer(by), note=note, url=_url())
+    _say(f"已销号：{inspection_id} {finding_id}", f"closed: {inspection_id} {finding_id}")
+
+
 # -- merge ----------------------------------------------------------------------------------------
 
 @click.command("merge")

@@ -107,3 +107,23 @@ def test_trust_edit_and_retrust_from_the_command_line(run, tmp_path):
     assert entry["name"] == "张三" and entry["state"] == "valid" and entry["revoked_at"] is None
     history = run("central", "trust", "history", dev.key_id).output.splitlines()
     assert [line.split()[2] for line in history] == ["add", "edit", "revoke", "retrust"]
+
+
+def test_findings_close_from_the_command_line(run, tmp_path):
+    run("central", "forms", "register", *map(str, write_forms(tmp_path / "forms")))
+    run("central", "demo")
+    dev = Device()
+    run("central", "trust", "add", str(dev.pub_file(tmp_path / "keys")), "--name", dev.name, "--unit", dev.unit)
+    f = {"id": "f1", "item_id": "b1", "category": "hardware", "severity": "deduction", "description": "大厅无标识",
+         "measures": "补挂", "responsible": "站长", "deadline": "2026-06-30", "status": "open"}
+    rec = dev.record(RUBRIC, station=VILLAGE, findings=[f])
+    assert run("merge", str(dev.export(tmp_path / "usb", [rec]))).exit_code == 0
+
+    assert "没有待销号的整改问题" in run("central", "findings", "list").output
+    bad = run("central", "findings", "close", rec["id"], "f9", "--by", "王科长")
+    assert bad.exit_code != 0 and "中心库中没有这个整改问题" in bad.output and "Traceback" not in bad.output
+    ok = run("central", "findings", "close", rec["id"], "f1", "--by", "王科长", "--note", "电话核实")
+    assert ok.exit_code == 0 and "已销号" in ok.output
+    [row] = json.loads(run("central", "findings", "list", "--all", "--json").output)
+    assert (row["finding_id"], row["status"], row["closed_by"]) == ("f1", "verified", "王科长")
+    assert "closed" in run("central", "findings", "list", "--all", lang="en").output
