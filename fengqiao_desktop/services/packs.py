@@ -261,26 +261,6 @@ def _reopen_returned(s, r: dict) -> None:
                returned_at=r["returned_at"])
 
 
-@dataclass(frozen=True)
-class ReturnedNote:
-    """The bureau's comment on an inspection it returned (shown while the draft is open)."""
-
-    comment: str
-    returned_by: str
-    returned_at: str
-    revision: int  # the revision the bureau returned
-
-
-def returned_note(store: LocalStore, inspection_id: str) -> ReturnedNote | None:
-    """The bureau's return of this inspection, while the correction is a draft (else None)."""
-    with store.session() as s:
-        r = s.get(ReturnedInspection, inspection_id)
-        row = s.get(Inspection, inspection_id)
-        if r is None or row is None or row.status != InspectionStatus.DRAFT.value or row.revision <= r.revision:
-            return None
-        return ReturnedNote(r.comment, r.returned_by, r.returned_at, r.revision)
-
-
 # -- the work list (我的任务) -------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from fengqiao_desktop.domain import InspectionStatus
 from fengqiao_desktop.errors import InspectionError
 from fengqiao_desktop.services import _rows as R
 from fengqiao_desktop.storage.models import (
@@ -26,6 +27,7 @@ from fengqiao_desktop.storage.models import (
     Inspection,
     Photo,
     RecheckFinding,
+    ReturnedInspection,
     utcnow,
 )
 
@@ -85,6 +87,26 @@ def record_rechecks(s: Session, inspection_id: str) -> list[dict]:
     return [{"inspection_id": r.target_inspection_id, "finding_id": r.finding_id, "verdict": r.verdict,
              "note": r.note, "photo_sha256": shas.get(r.photo_id) if r.photo_id else None}
             for r in rows]
+
+
+@dataclass(frozen=True)
+class ReturnedNote:
+    """The bureau's comment on an inspection it returned (shown while the draft is open)."""
+
+    comment: str
+    returned_by: str
+    returned_at: str
+    revision: int  # the revision the bureau returned
+
+
+def returned_note(store: LocalStore, inspection_id: str) -> ReturnedNote | None:
+    """The bureau's return of this inspection, while the correction is a draft (else None)."""
+    with store.session() as s:
+        r = s.get(ReturnedInspection, inspection_id)
+        row = s.get(Inspection, inspection_id)
+        if r is None or row is None or row.status != InspectionStatus.DRAFT.value or row.revision <= r.revision:
+            return None
+        return ReturnedNote(r.comment, r.returned_by, r.returned_at, r.revision)
 
 
 class RechecksMixin:

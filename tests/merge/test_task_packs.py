@@ -26,6 +26,7 @@ from fengqiao_desktop.packs.build import PackRequest
 from fengqiao_desktop.packs.identity import BureauKeyStore
 from fengqiao_desktop.services import identity as idn
 from fengqiao_desktop.services import packs
+from fengqiao_desktop.services.rechecks import returned_note
 from fengqiao_desktop.services.store import LocalStore
 
 BUREAU_PASS = "bureau-pass-1"
@@ -239,17 +240,17 @@ def test_a_returned_inspection_reopens_on_the_laptop_and_its_correction_comes_ba
                           url=bureau.url, keystore=bureau_keys)
     [ret] = vp.returned
     assert (ret["inspection_id"], ret["revision"], ret["comment"]) == (iid, 1, "照片不清楚，请补拍服务大厅")
-    assert packs.returned_note(laptop_a, iid) is None
+    assert returned_note(laptop_a, iid) is None
     packs.apply_pack(laptop_a, vp.path)
 
     view = ins.get(iid)
     assert view.status.value == "draft" and view.revision == 2
-    note = packs.returned_note(laptop_a, iid)
+    note = returned_note(laptop_a, iid)
     assert note is not None and note.comment == "照片不清楚，请补拍服务大厅" and note.returned_by == "赵科长"
     assert any(a.action == "reopened" and "照片不清楚" in a.reason for a in ins.audit(iid))
     ins.set_answer(iid, "b1", 39.5)
     ins.complete(iid)
-    assert packs.returned_note(laptop_a, iid) is None
+    assert returned_note(laptop_a, iid) is None
     [out] = bureau.merge(ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path, "a-pass-123"))
     assert out.ok
     [row] = [r for r in svc.review_list(url=bureau.central) if r.inspection_id == iid]

@@ -116,6 +116,11 @@ class EditorBackend(Protocol):
     # score sheet
     def sheet_job(self, target: str) -> Callable[[], str] | None: ...
 
+    # 回头看 of the bureau's findings (``load().extra["rechecks"]`` lists them first)
+    def rechecks(self) -> list: ...
+
+    def recheck(self, item: Any, verdict: str, note: str, ingested: Any | None) -> None: ...
+
 
 @dataclass(frozen=True)
 class IngestFailure:

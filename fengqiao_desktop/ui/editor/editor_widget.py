@@ -53,6 +53,7 @@ from fengqiao_desktop.ui.editor.lifecycle import (
 )
 from fengqiao_desktop.ui.editor.mime import has_photo_data
 from fengqiao_desktop.ui.editor.photo_controller import PhotoController
+from fengqiao_desktop.ui.editor.recheck_panel import RecheckPanel, returned_label
 from fengqiao_desktop.ui.editor.runner import TaskRunner, default_runner
 from fengqiao_desktop.ui.editor.score_panel import ScorePanel
 from fengqiao_desktop.ui.editor.sheet_print import SheetPrint
@@ -159,9 +160,17 @@ class InspectionEditor(QWidget):
         col = QVBoxLayout(self.rows_host)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(0)
-        self.earlier = earlier_findings_label((self.view.extra or {}).get("earlier_findings"))
+        extra = self.view.extra or {}
+        self.returned = returned_label(extra.get("returned"))
+        if self.returned is not None:
+            col.addWidget(self.returned)
+        self.earlier = earlier_findings_label(extra.get("earlier_findings"))
         if self.earlier is not None:
             col.addWidget(self.earlier)
+        self.recheck_panel = RecheckPanel(self, extra["rechecks"]) if extra.get("rechecks") else None
+        if self.recheck_panel is not None:
+            self.recheck_panel.changed.connect(self._rechecked)
+            col.addWidget(self.recheck_panel)
         for sec in self.form.sections:
             head = QLabel(QCoreApplication.translate("Editor", "{title} ({max} pts)").format(
                 title=sec.title.get(self.lang), max=f"{sec.max:g}"))
@@ -223,7 +232,14 @@ class InspectionEditor(QWidget):
         self.photo_ctl._photos = list(view.photos)
         self._show_score(view.score)
         self.findings_ctl.refresh()
+        if self.returned is not None:
+            self.returned.setVisible((view.extra or {}).get("returned") is not None)
         self._apply_lock()
+
+    def _rechecked(self) -> None:
+        self.photo_ctl.refresh()
+        self._say(QCoreApplication.translate("Editor", "Re-check saved"))
+        self.photos_saved.emit(self.view.inspection_id)
 
     def _apply_lock(self) -> None:
         locked = self.view.locked

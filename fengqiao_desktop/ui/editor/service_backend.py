@@ -18,6 +18,7 @@ from fengqiao_desktop.errors import KnownError, ReportError
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
 from fengqiao_desktop.formengine.visit import GateState, gate_state, linked_in_visit
 from fengqiao_desktop.services.photos import ingest_file
+from fengqiao_desktop.services.rechecks import returned_note
 from fengqiao_desktop.ui.editor.backend import (
     IngestFailure,
     InspectionView,
@@ -72,7 +73,26 @@ class ServiceBackend:
                               [_photo_row(p) for p in v.photos], v.score,
                               extra={"station_code": v.station_code, "station_name": v.station_name,
                                      "visit_date": v.visit_date, "visit_id": v.visit_id,
-                                     "earlier_findings": earlier})
+                                     "earlier_findings": earlier,
+                                     "rechecks": self._ins.rechecks(self.inspection_id),
+                                     "returned": returned_note(self.store, self.inspection_id)})
+
+    # -- 回头看 of the bureau's findings --------------------------------------------
+    def rechecks(self) -> list:
+        return self._ins.rechecks(self.inspection_id)
+
+    def recheck(self, item, verdict: str, note: str, ingested: Any | None) -> None:
+        """Store the verdict; ``ingested`` (a processed photo) is attached first, captioned."""
+        photo_id = None
+        if ingested is not None:
+            try:
+                photo_id = self.store.photos.attach(self.inspection_id, ingested, None,
+                                                    f"回头看：{item.description}"[:200]).id
+            except BaseException:
+                self.store.photos.discard(ingested)
+                raise
+        self._ins.set_recheck(self.inspection_id, item.inspection_id, item.finding_id, verdict,
+                              note=note, photo_id=photo_id)
 
     def set_answer(self, item_id: str, answer: Answer) -> ScoreResult:
         return self._ins.set_answer(self.inspection_id, item_id, answer.value,

@@ -14,6 +14,8 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from fengqiao_desktop.domain.enums import FormKind, Level, Verdict
 from fengqiao_desktop.ui.stations.source import (
     FormChoice,
@@ -132,7 +134,18 @@ class ServiceSource:
             category=str(_value(_get(r, "category", default=""))), severity=str(_value(_get(r, "severity", default=""))),
             responsible=_get(r, "responsible", default="") or "", deadline=str(_get(r, "deadline", default="") or ""),
             status=str(_value(_get(r, "status", default="open"))), measures=_get(r, "measures", default="") or "",
-        ) for r in f(self.store, code)]
+        ) for r in f(self.store, code)] + self._pack_findings(code)
+
+    def _pack_findings(self, code: str) -> list[OpenFindingRow]:
+        """The bureau's findings to re-check here (回头看), from the task pack; they open no local
+        inspection (they may be another inspector's): the re-check is done in a new visit."""
+        from fengqiao_desktop.services.packs import recheck_findings
+
+        label = QCoreApplication.translate("OpenFindingsModel", "Task pack (re-check)")
+        return [OpenFindingRow(finding_id=r.finding_id, inspection_id="", date=label, item=r.description,
+                               category=r.category or "", severity=r.severity or "", responsible=r.responsible,
+                               deadline=r.deadline or "", status="open", measures=r.measures)
+                for r in recheck_findings(self.store, code)]
 
     def form_choices(self, level: Level) -> list[FormChoice]:
         f = getattr(self.inspections_svc, "form_choices", None)

@@ -1,5 +1,6 @@
 """Review page (审核): each imported inspection is received (待审核), then approved (已审核) or
-returned (退回) with a comment; who and when are kept.
+returned (退回) with a comment; who and when are kept. Below, the findings rectified at a
+re-check (回头看) that await 销号 (``followups.py``).
 
 Filters (state, county, inspector, completion dates) are passed to the service,
 so the page and ``fengqiao central review list`` select by the same rule. A
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -39,6 +41,7 @@ from fengqiao_desktop.ui import tasks
 from fengqiao_desktop.ui.bureau.context import BureauContext
 from fengqiao_desktop.ui.bureau.formatting import is_english, number, when
 from fengqiao_desktop.ui.bureau.page_base import BureauPage
+from fengqiao_desktop.ui.bureau.review.followups import FollowupBox
 from fengqiao_desktop.ui.bureau.rows_model import Column, RowsModel, select_where, selected_row
 from fengqiao_desktop.ui.errors import show_error
 
@@ -198,7 +201,13 @@ class ReviewPage(BureauPage):
         lay.addWidget(self.intro)
         lay.addLayout(filters)
         lay.addLayout(buttons)
-        lay.addWidget(self.table, 1)
+        self.followups = FollowupBox(self)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.followups)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        lay.addWidget(split, 1)
         self.retranslate()
         self._update_buttons()
 
@@ -226,6 +235,7 @@ class ReviewPage(BureauPage):
         self.return_button.setText(QCoreApplication.translate("BureauReview", "Return…"))
         self.model.headers_changed()
         self._show_count()
+        self.followups.retranslate()
 
     def _dates_toggled(self, on: bool) -> None:
         self.from_edit.setEnabled(on)
@@ -248,6 +258,7 @@ class ReviewPage(BureauPage):
         url, filters = self.context.url, self.filters()
         tasks.run_task(QCoreApplication.translate("BureauReview", "Loading inspections"),
                        lambda: svc.review_list(url=url, **filters), self._show, lambda e: show_error(self, e))
+        self.followups.reload()
 
     def _show(self, rows: list[ReviewRow]) -> None:
         selected = self.selected_row()
