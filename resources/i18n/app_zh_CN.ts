@@ -317,6 +317,10 @@ Inspection {id}</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Task pack (re-check)</source>
+        <translation>任务包（回头看）</translation>
+    </message>
 </context>
 <context>
     <name>StationBrowser</name>

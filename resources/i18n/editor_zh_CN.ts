@@ -692,5 +692,13 @@
         <source>; </source>
         <translation>；</translation>
     </message>
+    <message>
+        <source>Re-check saved</source>
+        <translation>回头看结论已保存</translation>
+    </message>
+    <message>
+        <source>finding re-checked</source>
+        <translation>整改问题已复查</translation>
+    </message>
 </context>
 </TS>

@@ -128,11 +128,12 @@ class RecheckPanel(QFrame):
             if w is not None:
                 w.deleteLater()
         self.items = list(items)
-        head = QLabel("<b>" + escape(_t("Re-check (回头看): findings the bureau sent ({n})").format(n=len(items)))
+        head = QLabel("<b>" + escape(_t("Re-check: findings the bureau sent ({n})").format(n=len(items)))
                       + "</b>")
         head.setWordWrap(True)
         self.grid.addWidget(head, 0, 0, 1, 4)
         self.buttons: dict[tuple[str, str], tuple[QPushButton, QPushButton]] = {}
+        self.texts: dict[tuple[str, str], tuple[QLabel, QLabel]] = {}  # (what, verdict) per finding
         for i, it in enumerate(self.items, start=1):
             parts = [it.description]
             if it.deadline:
@@ -151,6 +152,7 @@ class RecheckPanel(QFrame):
             fixed.clicked.connect(lambda _c=False, it=it: self.ask_rectified(it))
             still.clicked.connect(lambda _c=False, it=it: self.still_open(it))
             self.buttons[(it.inspection_id, it.finding_id)] = (fixed, still)
+            self.texts[(it.inspection_id, it.finding_id)] = (what, state)
             self.grid.addWidget(what, i, 0)
             self.grid.addWidget(state, i, 1)
             self.grid.addWidget(fixed, i, 2)

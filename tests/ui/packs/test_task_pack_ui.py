@@ -172,3 +172,76 @@ def test_english_labels(window, qtbot):
     qtbot.waitUntil(lambda: window.my_tasks.filter.itemText(0) == "All assignments")  # LanguageChange is posted
 
 
+
+
+def test_a_finding_from_the_pack_is_rechecked_in_the_new_visit(window, inspector, qtbot, tmp_path, dialogs,
+                                                               monkeypatch, central_url):
+    """The station page lists the bureau's finding; the visit's 回头看 panel marks it rectified with a
+    photo and a note; the verdict is part of this visit's record."""
+    from datetime import date
+
+    from merge_helpers import RUBRIC, Device
+    from PIL import Image
+
+    from fengqiao_desktop.packs.build import PackRequest
+    from fengqiao_desktop.packs.identity import BureauKeyStore
+    from fengqiao_desktop.services.records import current_record
+    from fengqiao_desktop.storage.models import Inspection
+
+    town = "620102001000"
+    b = Device(name="李四")
+    central_svc.trust_add(b.sk.public, name="李四", unit=b.unit, url=central_url)
+    f = {"id": "f1", "item_id": "b1", "category": "hardware", "severity": "deduction",
+         "description": "服务大厅无统一标识牌", "measures": "按省厅式样补挂", "responsible": "站长",
+         "deadline": "2026-06-30", "status": "open"}
+    found = b.record(RUBRIC, station=town, findings=[f])
+    [out] = central_svc.import_bundles([b.export(tmp_path / "b-usb", [found])], url=central_url)
+    assert out.ok
+    ks = BureauKeyStore()
+    svc.init_bureau_identity("城关区退役军人事务局", "兰州市退役军人事务局", BUREAU_PASS, keystore=ks, kdf=FAST_KDF)
+    vp = svc.build_pack(PackRequest(inspector_key_id=inspector, stations=[town], due_date=date(2026, 12, 20)),
+                        tmp_path / "usb", BUREAU_PASS, url=central_url, keystore=ks)
+    monkeypatch.setattr(imp, "confirm", lambda *_a: True)
+    monkeypatch.setattr(imp, "choose_file", lambda _parent: str(vp.path))
+    window.import_pack_action.trigger()
+    assert dialogs == []
+
+    # the station page shows it beside the station's own findings
+    window.browser.select_station(town)
+    qtbot.waitUntil(lambda: window.browser.page.findings.rowCount() == 1)
+    findings = window.browser.page.findings
+    assert findings.index(0, 0).data() == "任务包（回头看）" and findings.index(0, 1).data() == "服务大厅无统一标识牌"
+    # the assignment starts the visit; the rubric's editor carries the 回头看 panel
+    tasks_page = window.my_tasks
+    window.inspector.setCurrentWidget(tasks_page)
+    tasks_page.reload()
+    tasks_page.table.selectRow(0)
+    ids = tasks_page.start_selected()
+    editor = window.inspector.currentWidget()
+    panel = editor.recheck_panel
+    assert panel is not None and len(panel.items) == 1
+    what, state = panel.texts[(found["id"], "f1")]
+    assert "服务大厅无统一标识牌" in what.text() and "发现人 李四" in what.text()
+    assert state.text() == "未复查"
+    fixed, _still = panel.buttons[(found["id"], "f1")]
+    assert fixed.text() == "已整改…"
+    fixed.click()
+    dlg = panel.dialog
+    assert dlg is not None and not dlg.buttons.button(dlg.buttons.StandardButton.Ok).isEnabled()
+    photo = tmp_path / "sign.jpg"
+    Image.new("RGB", (800, 600), (200, 40, 40)).save(photo, "JPEG")
+    dlg.note.setPlainText("已按式样补挂标识牌")
+    dlg.set_photo(str(photo))
+    assert dlg.buttons.button(dlg.buttons.StandardButton.Ok).isEnabled()
+    dlg.accept()
+    _what, state = panel.texts[(found["id"], "f1")]
+    assert state.text() == "已整改：已按式样补挂标识牌" and dialogs == []
+    _shot(window, "recheck.png", tmp_path)
+
+    with window.store.session() as s:
+        row = s.get(Inspection, editor.view.inspection_id)
+        record = current_record(window.store, s, row)
+    [rc] = record["rechecks"]
+    assert (rc["inspection_id"], rc["finding_id"], rc["verdict"]) == (found["id"], "f1", "rectified")
+    assert any(p["sha256"] == rc["photo_sha256"] and p["caption"].startswith("回头看：") for p in record["photos"])
+    assert editor.view.inspection_id in ids

@@ -58,7 +58,7 @@ class CloseDialog(QDialog):
     def __init__(self, row: FollowupRow, closer: str, photo: bytes | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("closeFinding")
-        self.setWindowTitle(_t("Close a finding (销号)"))
+        self.setWindowTitle(_t("Close a finding"))
         what = QLabel(_t("Close “{what}” at {station}? It stops counting as open in coverage.").format(
             what=row.description, station=row.station_name or row.station_code))
         what.setWordWrap(True)
@@ -137,8 +137,8 @@ class FollowupBox(QGroupBox):
         self._update()
 
     def retranslate(self) -> None:
-        self.setTitle(_t("Rectified at a re-check, awaiting closure (待销号)"))
-        self.close_button.setText(_t("Close (销号)…"))
+        self.setTitle(_t("Rectified at a re-check, awaiting closure"))
+        self.close_button.setText(_t("Close finding…"))
         self.model.headers_changed()
         self._show_count()
 
