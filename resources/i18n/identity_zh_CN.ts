@@ -98,162 +98,193 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="98" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="100" />
         <source>Welcome to Fengqiao Desktop</source>
         <translation>欢迎使用枫桥桌面版</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="99" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="101" />
         <source>A few steps set up this computer for inspections. Choose the interface language.</source>
         <translation>只需几步即可在本机开始检查工作。请先选择界面语言。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="100" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="102" />
         <source>The language can be changed later under View → Language.</source>
         <translation>以后可在“视图 → 语言”中更改。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="124" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="126" />
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="125" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="127" />
         <source>Who inspects with this computer. Name and unit appear on score sheets and bundles.</source>
         <translation>使用本机进行检查的人员。姓名和单位将显示在评分表和数据包中。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="126" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="128" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="126" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="128" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="126" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="128" />
         <source>Phone (optional):</source>
         <translation>电话（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="128" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="130" />
         <source>e.g. Chengguan District Veterans Affairs Bureau</source>
         <translation>例如：城关区退役军人事务局</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="129" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="131" />
         <source>You can change these later under File → Inspector and signing key….</source>
         <translation>以后可在“文件 → 检查员与密钥…”中修改。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="166" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="168" />
         <source>Signing key</source>
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="167" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="169" />
         <source>Bundles you export are signed with your own key, so the bureau knows they come from you.</source>
         <translation>导出的数据包用您本人的密钥签名，县局据此确认数据来自您。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="168" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="170" />
         <source>Choose a passphrase of at least 8 characters. It is asked each time you export.</source>
         <translation>请设置至少 8 个字符的口令，每次导出时都需要输入。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="169" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="171" />
         <source>Skip for now</source>
         <translation>暂时跳过</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="170" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="172" />
         <source>Without a key you can inspect and print score sheets, but you cannot export bundles. Create the key later under File → Inspector and signing key….</source>
         <translation>没有密钥也可以检查和打印评分表，但不能导出数据包。以后可在“文件 → 检查员与密钥…”中创建密钥。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="194" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="196" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="407" />
         <source>Creating the key…</source>
         <translation>正在创建密钥…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="206" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="208" />
         <source>Key {key_id} created.</source>
         <translation>已创建密钥 {key_id}。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="255" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="261" />
         <source>Stations</source>
         <translation>服务站</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="256" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="262" />
         <source>Which stations to start with. A roster can also be imported later under File.</source>
         <translation>选择初始的服务站数据。以后也可在“文件”菜单中导入名册。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="257" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="263" />
         <source>Demonstration roster (兰州市, for trying the program out)</source>
         <translation>演示名册（兰州市，供试用）</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="258" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="264" />
         <source>Import a roster file (CSV or XLSX) from the bureau:</source>
         <translation>导入县局提供的名册文件（CSV 或 XLSX）：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="259" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="265" />
         <source>Nothing for now</source>
         <translation>暂不导入</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="260" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="266" />
         <source>This computer is at the bureau: also set up the central database with this roster and open the Bureau workspace</source>
         <translation>本机在局端使用：同时用此名册建立中心库，并打开局端工作区</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="263" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="269" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="278" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="310" />
         <source>Roster file</source>
         <translation>名册文件</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="279" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="311" />
         <source>Rosters (*.csv *.xlsx);;All files (*)</source>
         <translation>名册 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="316" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="368" />
+        <source>Bureau signing key</source>
+        <translation>县局签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="369" />
+        <source>Task packs the bureau sends to inspectors are signed with the bureau's own key. Choose its passphrase (at least 8 characters); keep it with the bureau, not with one person.</source>
+        <translation>县局发给检查人员的任务包用县局自己的密钥签名。请设置县局密钥口令（至少 8 个字符），由单位保管，而不是由个人保管。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="372" />
+        <source>Bureau name:</source>
+        <translation>县局名称：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="373" />
+        <source>Parent body:</source>
+        <translation>上级单位：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="374" />
+        <source>Later, on the Task packs page</source>
+        <translation>以后在“任务包”页面创建</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="387" />
+        <source>The bureau key exists. Fingerprint for inspectors to compare: {fingerprint}</source>
+        <translation>县局密钥已创建。供检查人员核对的指纹：{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="457" />
         <source>Set up Fengqiao Desktop</source>
         <translation>设置枫桥桌面版</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="317" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="458" />
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="318" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="459" />
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="319" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="460" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="320" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="461" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="364" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="505" />
         <source>Setting up the central database</source>
         <translation>正在建立中心库</translation>
     </message>

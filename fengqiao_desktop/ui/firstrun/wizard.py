@@ -3,7 +3,8 @@
 Pages: language (switches the interface at once), the inspector's profile,
 the signing key (passphrase twice, strength hint, no-recovery warning; may be
 skipped — export then waits for a key), and what to start with (the demo
-roster, a roster file, or nothing). The profile is saved when its page is
+roster, a roster file, or nothing) — at the bureau, with the bureau's own
+signing key for task packs. The profile is saved when its page is
 left, the key is made off the GUI thread when the key page is left, and the
 "set up" flag (``Settings.first_run_done``) is written when the wizard
 finishes; the chosen data is then loaded by the main window's own jobs.
@@ -15,12 +16,13 @@ key or has finished the wizard before.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -245,8 +247,12 @@ class DataPage(QWizardPage):
         self.bureau = QCheckBox()
         self.bureau.setObjectName("data_bureau")
         lay.addWidget(self.bureau)
+        self.bureau_key = BureauKeyBox()
+        self.bureau_key.changed.connect(self.completeChanged)
+        lay.addWidget(self.bureau_key)
         lay.addStretch(1)
-        for w in (self.demo, self.roster, self.nothing):
+        self._finishing = False
+        for w in (self.demo, self.roster, self.nothing, self.bureau):
             w.toggled.connect(self._update)
         self.path.textChanged.connect(self._update)
         self._update()
@@ -261,6 +267,10 @@ class DataPage(QWizardPage):
             "FirstRun", "This computer is at the bureau: also set up the central database with this roster "
             "and open the Bureau workspace"))
         self.browse.setText(QCoreApplication.translate("FirstRun", "Choose file…"))
+        self.bureau_key.retranslate()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.bureau_key.prepare(str(self.wizard().field("unit")))
 
     def choice(self) -> str:
         return DEMO if self.demo.isChecked() else ROSTER if self.roster.isChecked() else NOTHING
@@ -269,16 +279,147 @@ class DataPage(QWizardPage):
         self.path.setEnabled(self.roster.isChecked())
         self.browse.setEnabled(self.roster.isChecked())
         self.bureau.setEnabled(not self.nothing.isChecked())
+        self.bureau_key.setVisible(self.at_bureau())
         self.completeChanged.emit()
 
+    def at_bureau(self) -> bool:
+        return self.bureau.isChecked() and not self.nothing.isChecked()
+
     def isComplete(self) -> bool:
+        if self.bureau_key.busy():
+            return False
+        if self.at_bureau() and not self.bureau_key.ready():
+            return False
         return self.choice() != ROSTER or bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:
+        if not self.at_bureau() or not self.bureau_key.needs_making():
+            return True
+        self._finishing = True
+        try:
+            self.bureau_key.make(self._made)
+        finally:
+            self._finishing = False
+        return not self.bureau_key.needs_making()
+
+    def _made(self) -> None:
+        if not self._finishing:  # a background run: finish now that the key exists
+            self.wizard().accept()
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("FirstRun", "Roster file"), "",
                                               QCoreApplication.translate("FirstRun", "Rosters (*.csv *.xlsx);;All files (*)"))
         if path:
             self.path.setText(path)
+
+
+class BureauKeyBox(QGroupBox):
+    """At the bureau: the bureau's own signing key, which signs the task packs sent to inspectors.
+
+    Part of the stations page, shown when "this computer is at the bureau" is ticked;
+    made off the GUI thread like the inspector's key, when the wizard finishes. It may
+    be left for later (the Task packs page makes it); a key made before is shown, not
+    replaced.
+    """
+
+    changed = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("bureau_key_box")
+        self.fingerprint = ""
+        self.task: tasks.TaskHandle | None = None
+        lay = QVBoxLayout(self)
+        self.intro = _title(QLabel())
+        lay.addWidget(self.intro)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("bureau_name")
+        self.unit = QLineEdit()
+        self.unit.setObjectName("bureau_unit")
+        self.name_label, self.unit_label = QLabel(), QLabel()
+        form.addRow(self.name_label, self.name)
+        form.addRow(self.unit_label, self.unit)
+        lay.addLayout(form)
+        self.entry = pp.NewPassphraseWidget()
+        lay.addWidget(self.entry)
+        self.skip = QCheckBox()
+        self.skip.setObjectName("skip_bureau_key")
+        lay.addWidget(self.skip)
+        self.result = _title(QLabel())
+        self.result.setObjectName("bureau_key_result")
+        lay.addWidget(self.result)
+        self.entry.changed.connect(self.changed)
+        self.name.textChanged.connect(self.changed)
+        self.skip.toggled.connect(self._skip_toggled)
+
+    def prepare(self, unit: str) -> None:
+        """On entering the page: show a key made before, or offer the profile's unit as the name."""
+        from fengqiao_desktop.packs.identity import BureauKeyStore
+
+        ks = BureauKeyStore()
+        if ks.exists():
+            self.fingerprint = ks.fingerprint()
+            self._show_made()
+        elif not self.name.text():
+            self.name.setText(unit)
+
+    def retranslate(self) -> None:
+        self.setTitle(QCoreApplication.translate("FirstRun", "Bureau signing key"))
+        self.intro.setText(QCoreApplication.translate(
+            "FirstRun", "Task packs the bureau sends to inspectors are signed with the bureau's own key. "
+            "Choose its passphrase (at least 8 characters); keep it with the bureau, not with one person."))
+        self.name_label.setText(QCoreApplication.translate("FirstRun", "Bureau name:"))
+        self.unit_label.setText(QCoreApplication.translate("FirstRun", "Parent body:"))
+        self.skip.setText(QCoreApplication.translate("FirstRun", "Later, on the Task packs page"))
+        self.entry.retranslate()
+        if self.fingerprint:
+            self._show_made()
+
+    def _skip_toggled(self, on: bool) -> None:
+        for w in (self.entry, self.name, self.unit):
+            w.setEnabled(not on and not self.fingerprint)
+        self.changed.emit()
+
+    def _show_made(self) -> None:
+        for w in (self.entry, self.name, self.unit, self.skip):
+            w.setEnabled(False)
+        self.result.setText(QCoreApplication.translate(
+            "FirstRun", "The bureau key exists. Fingerprint for inspectors to compare: {fingerprint}").format(
+            fingerprint=self.fingerprint))
+
+    def busy(self) -> bool:
+        return self.task is not None and not self.task.done
+
+    def ready(self) -> bool:
+        """Nothing more to ask: made, left for later, or a name and a passphrase to make it with."""
+        return (self.skip.isChecked() or bool(self.fingerprint)
+                or (bool(self.name.text().strip()) and bool(self.entry.passphrase())))
+
+    def needs_making(self) -> bool:
+        return not self.skip.isChecked() and not self.fingerprint
+
+    def make(self, on_done) -> None:
+        """Make the key off the GUI thread; ``on_done()`` runs once it exists."""
+        from fengqiao_desktop.services import packs
+
+        name, unit, passphrase, kdf = self.name.text().strip(), self.unit.text().strip(), self.entry.passphrase(), pp.KDF
+        self.result.setText(QCoreApplication.translate("FirstRun", "Creating the key…"))
+
+        def created(ident) -> None:
+            self.fingerprint = ident.fingerprint
+            self._show_made()
+            self.changed.emit()
+            on_done()
+
+        def failed(exc: BaseException) -> None:
+            self.result.clear()
+            self.changed.emit()
+            show_error(self, exc)
+
+        self.task = tasks.start("create bureau key", lambda _p, _c: packs.init_bureau_identity(
+            name, unit, passphrase, kdf=kdf), on_done=created, on_error=failed)
+        self.changed.emit()
 
 
 class FirstRunWizard(QWizard):
@@ -306,7 +447,7 @@ class FirstRunWizard(QWizard):
 
     @property
     def at_bureau(self) -> bool:
-        return self.data_page.bureau.isChecked() and self.data_choice != NOTHING
+        return self.data_page.at_bureau()
 
     @property
     def roster_path(self) -> str:

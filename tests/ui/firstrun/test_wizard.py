@@ -134,3 +134,54 @@ def test_roster_file_chosen_in_the_wizard_is_imported(qtbot, sync_tasks, fast_ke
     wiz.button(QWizard.WizardButton.FinishButton).click()
     assert dialogs == []
     assert window.source.station_count() == 2
+
+
+def test_at_the_bureau_the_wizard_makes_the_bureau_key(qtbot, sync_tasks, fast_keys, window, dialogs, monkeypatch):
+    from fengqiao_desktop.packs.identity import BureauKeyStore
+    from fengqiao_desktop.services import packs
+
+    monkeypatch.setattr(packs, "init_bureau_identity",
+                        lambda n, u, p, _orig=packs.init_bureau_identity, **_kw: _orig(n, u, p, kdf=FAST_KDF))
+    wiz = maybe_show(window, _args())
+    wiz.next()
+    wiz.profile_page.name.setText("赵科长")
+    wiz.profile_page.unit.setText("城关区退役军人事务局")
+    wiz.next()
+    wiz.key_page.skip.setChecked(True)
+    wiz.next()
+    data = wiz.data_page
+    assert wiz.currentPage() is data and not data.bureau_key.isVisible()  # an inspector's laptop
+    data.demo.click()
+    data.bureau.setChecked(True)
+    box = data.bureau_key
+    assert box.isVisible() and box.title() == "县局签名密钥"
+    assert box.name.text() == "城关区退役军人事务局"  # the profile's unit is offered
+    box.unit.setText("兰州市退役军人事务局")
+    finish = wiz.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
+    box.entry.set_passphrase(PASS)
+    assert finish.isEnabled()
+    finish.click()
+    qtbot.waitUntil(lambda: not wiz.isVisible())
+    assert dialogs == []
+    ks = BureauKeyStore()
+    assert ks.exists() and ks.profile().name == "城关区退役军人事务局"
+    assert ks.fingerprint() in box.result.text()
+    assert ks.load_secret(PASS).key_id == ks.public_key().key_id  # the passphrase unlocks it
+
+
+def test_leaving_the_bureau_key_for_later(qtbot, sync_tasks, fast_keys, window, dialogs):
+    from fengqiao_desktop.packs.identity import BureauKeyStore
+
+    wiz = maybe_show(window, _args())
+    wiz.next()
+    wiz.profile_page.name.setText("赵科长")
+    wiz.profile_page.unit.setText("城关区退役军人事务局")
+    wiz.next()
+    wiz.key_page.skip.setChecked(True)
+    wiz.next()
+    wiz.data_page.bureau.setChecked(True)
+    wiz.data_page.bureau_key.skip.setChecked(True)
+    wiz.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: not wiz.isVisible())
+    assert dialogs == [] and not BureauKeyStore().exists()

@@ -50,6 +50,15 @@ ZH = {
     "Choose a passphrase of at least 8 characters. It is asked each time you export.":
         "请设置至少 8 个字符的口令，每次导出时都需要输入。",
     "Skip for now": "暂时跳过",
+    "Bureau signing key": "县局签名密钥",
+    "Task packs the bureau sends to inspectors are signed with the bureau's own key. Choose its passphrase "
+    "(at least 8 characters); keep it with the bureau, not with one person.":
+        "县局发给检查人员的任务包用县局自己的密钥签名。请设置县局密钥口令（至少 8 个字符），由单位保管，而不是由个人保管。",
+    "Bureau name:": "县局名称：",
+    "Parent body:": "上级单位：",
+    "Later, on the Task packs page": "以后在“任务包”页面创建",
+    "The bureau key exists. Fingerprint for inspectors to compare: {fingerprint}":
+        "县局密钥已创建。供检查人员核对的指纹：{fingerprint}",
     "Without a key you can inspect and print score sheets, but you cannot export bundles. Create the key "
     "later under File → Inspector and signing key….":
         "没有密钥也可以检查和打印评分表，但不能导出数据包。以后可在“文件 → 检查员与密钥…”中创建密钥。",
