@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QFileDialog,
@@ -39,6 +40,7 @@ from fengqiao_desktop.services import identity as idn
 from fengqiao_desktop.ui import i18n, tasks
 from fengqiao_desktop.ui.errors import show_error
 from fengqiao_desktop.ui.identity import passphrase as pp
+from fengqiao_desktop.ui.screen_fit import scrollable
 
 DEMO, ROSTER, NOTHING = "demo", "roster", "nothing"
 
@@ -219,7 +221,13 @@ class KeyPage(QWizardPage):
 class DataPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        lay = QVBoxLayout(self)
+        # the bureau's key box makes the page tall: it scrolls rather than crushing its fields
+        self.inner = QWidget()
+        lay = QVBoxLayout(self.inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.area = scrollable(self.inner)
+        outer.addWidget(self.area)
         self.group = QButtonGroup(self)
         self.demo = QRadioButton()
         self.demo.setObjectName("data_demo")
@@ -279,8 +287,23 @@ class DataPage(QWizardPage):
         self.path.setEnabled(self.roster.isChecked())
         self.browse.setEnabled(self.roster.isChecked())
         self.bureau.setEnabled(not self.nothing.isChecked())
-        self.bureau_key.setVisible(self.at_bureau())
+        shown = self.at_bureau()
+        if shown != self.bureau_key.isVisibleTo(self.inner):
+            self.bureau_key.setVisible(shown)
+            self._grow()
         self.completeChanged.emit()
+
+    def _grow(self) -> None:
+        """Make the wizard as large as the page now wants, within the screen (the rest scrolls)."""
+        wiz = self.wizard()
+        if wiz is None or not wiz.isVisible():
+            return
+        screen = (wiz.screen() or QApplication.primaryScreen()).availableGeometry()
+        hint = self.inner.sizeHint()
+        view = self.area.viewport().size()
+        width = wiz.width() + max(0, hint.width() - view.width())
+        height = wiz.height() + max(0, hint.height() - view.height())
+        wiz.resize(min(width, screen.width() - 40), min(height, screen.height() - 60))
 
     def at_bureau(self) -> bool:
         return self.bureau.isChecked() and not self.nothing.isChecked()
