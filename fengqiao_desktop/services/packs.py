@@ -274,6 +274,7 @@ class AssignmentRow:
     state: str  # assigned / draft / completed (not exported) / exported
     overdue: bool
     findings: int  # open findings to re-check at the station
+    form_titles: tuple[tuple[str, str], ...] = ()  # (zh, en) of each assigned form, as the forms give them
 
 
 def assignments(store: LocalStore, *, today: dt.date | None = None) -> list[AssignmentRow]:
@@ -290,11 +291,20 @@ def assignments(store: LocalStore, *, today: dt.date | None = None) -> list[Assi
                 Inspection.station_code == a.station_code, Inspection.created_at >= a.received_at)))
             state = ("exported" if statuses == {"exported"} else "completed" if "completed" in statuses
                      else "draft" if "draft" in statuses else "assigned")
+            forms = json.loads(a.forms)
             out.append(AssignmentRow(a.id, a.station_code, name, a.due_date, a.note,
-                                     tuple(f["id"] for f in json.loads(a.forms)), state,
+                                     tuple(f["id"] for f in forms), state,
                                      a.due_date is not None and a.due_date < today and state in ("assigned", "draft"),
-                                     counts.get(a.station_code, 0)))
+                                     counts.get(a.station_code, 0), tuple(_title(store, f) for f in forms)))
     return sorted(out, key=lambda r: (r.due_date or dt.date.max, r.station_code))
+
+
+def _title(store: LocalStore, ref: dict) -> tuple[str, str]:
+    """(zh, en) title of an assigned form version; its id when the laptop does not hold it."""
+    for f in store.forms.versions(ref["id"]):
+        if f.sha256 == ref["sha256"]:
+            return f.title.zh, f.title.en or f.title.zh
+    return ref["id"], ref["id"]
 
 
 @dataclass(frozen=True)

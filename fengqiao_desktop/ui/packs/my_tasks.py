@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fengqiao_desktop.ui import tasks
+from fengqiao_desktop.ui import i18n, tasks
 from fengqiao_desktop.ui.bureau.rows_model import Column, RowsModel, selected_row
 from fengqiao_desktop.ui.errors import show_error
 
@@ -51,13 +51,18 @@ FILTERS = (
 )
 
 
+def _forms(row: svc.AssignmentRow) -> str:
+    en = i18n.current_language() == "en"
+    return ("、" if not en else ", ").join(t[1] if en else t[0] for t in row.form_titles) or "、".join(row.form_ids)
+
+
 def tasks_model(parent=None) -> RowsModel:
     red = lambda r: RED if r.overdue else None  # noqa: E731
     return RowsModel([
         Column(lambda: QCoreApplication.translate("MyTasks", "Due"), lambda r: r.due_date.isoformat() if r.due_date else "—", foreground=red),
         Column(lambda: QCoreApplication.translate("MyTasks", "Station"), lambda r: r.station_name, foreground=red),
         Column(lambda: QCoreApplication.translate("MyTasks", "Code"), lambda r: r.station_code),
-        Column(lambda: QCoreApplication.translate("MyTasks", "Forms"), lambda r: ", ".join(r.form_ids)),
+        Column(lambda: QCoreApplication.translate("MyTasks", "Forms"), _forms),
         Column(lambda: QCoreApplication.translate("MyTasks", "State"), state_text, foreground=red),
         Column(lambda: QCoreApplication.translate("MyTasks", "Findings to re-check"), lambda r: str(r.findings) if r.findings else ""),
         Column(lambda: QCoreApplication.translate("MyTasks", "Note"), lambda r: r.note),

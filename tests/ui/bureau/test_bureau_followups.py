@@ -1,8 +1,12 @@
-"""The review page's 待销号 list: a finding rectified at another inspector's re-check is closed (销号)."""
+"""The review page's 待销号 list: a finding rectified at another inspector's re-check is closed (销号).
+
+Set FENGQIAO_SCREENSHOTS=DIR to keep a screenshot of the page.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import date
 from pathlib import Path
 
@@ -59,6 +63,11 @@ def test_a_rectified_finding_is_shown_with_its_photo_and_closed(qtbot, sync_task
     assert not box.close_button.isEnabled()
     box.table.selectRow(0)
     assert box.close_button.isEnabled()
+    if os.environ.get("FENGQIAO_SCREENSHOTS"):  # to look at: the page as a clerk sees it
+        page.resize(1366, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        page.grab().save(str(Path(os.environ["FENGQIAO_SCREENSHOTS"]) / "review-followups.png"))
 
     seen = []
 

@@ -120,6 +120,7 @@ def test_bureau_page_to_my_tasks(window, inspector, qtbot, tmp_path, dialogs, mo
     assert {r.station_code for r in rows} == set(towns)
     assert all(r.note == "年底前完成验收" and r.state == "assigned" and not r.overdue for r in rows)
     assert tasks_page.model.index(0, 4).data() == "未开始"
+    assert "five-haves" not in tasks_page.model.index(0, 3).data()  # titles, in the interface language
     _shot(window, "my-tasks.png", tmp_path)
 
     # opening an assignment starts the visit with the assigned forms
