@@ -8,6 +8,11 @@ Anything else that escapes is a bug and is shown with a crash dialog / log path.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fengqiao_desktop.roster.model import RowIssue
+
 
 class KnownError(Exception):
     """An error whose message is fit to show to the user as is."""
@@ -43,7 +48,7 @@ class RosterError(KnownError):
     ``rows`` holds per-row problems as ``(row_number, column, reason)``.
     """
 
-    def __init__(self, message: str, *, rows: list[tuple[int, str, str]] | None = None, **kw):
+    def __init__(self, message: str, *, rows: list[RowIssue] | None = None, **kw):
         super().__init__(message, **kw)
         self.rows = rows or []
 

@@ -25,7 +25,7 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from fengqiao_desktop import __version__
 from fengqiao_desktop.formengine.answers import full_marks
@@ -42,9 +42,10 @@ class _Context:
 
     def __init__(self, root: Path):
         self.root = root
-        self.store = None
-        self.bundle = None
-        self.public_key = None
+        # set by the steps, in order; a later step runs only after the one that sets its input
+        self.store: Any = None  # LocalStore
+        self.bundle: Any = None  # Path of the bundle written
+        self.public_key: Any = None  # PublicKey that signed it
 
 
 def _step_database(ctx: _Context) -> str:

@@ -194,10 +194,10 @@ def _verify(f: BinaryIO, size: int, public_keys: Mapping[str, PublicKey] | None,
             raise refuse(spec.SIGNATURE, "未提供可信公钥，无法校验签名", "no trusted public keys given")
         pk = public_keys.get(sig.key_id)
         if pk is None:
-            exc = refuse(spec.SIGNATURE, f"签名密钥 {sig.key_id} 不在可信公钥中",
-                         f"signed by key {sig.key_id}, which is not trusted")
-            exc.kind = "untrusted_key"
-            raise exc
+            untrusted = refuse(spec.SIGNATURE, f"签名密钥 {sig.key_id} 不在可信公钥中",
+                               f"signed by key {sig.key_id}, which is not trusted")
+            untrusted.kind = "untrusted_key"
+            raise untrusted
         try:
             sig.verify(pk, manifest_bytes)
         except SignatureError as exc:

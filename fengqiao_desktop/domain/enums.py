@@ -6,24 +6,29 @@ from enum import Enum
 
 
 class _Labelled(str, Enum):
-    """A string enum whose members carry a Chinese and an English label."""
+    """A string enum whose members carry a Chinese and an English label.
 
-    def __new__(cls, value: str, zh: str, en: str):
+    Members are declared ``NAME = (value, zh, en)``; ``Level("city")`` looks one up by value.
+    """
+
+    zh: str
+    en: str
+
+    def __new__(cls, value: str, *labels: str):
         obj = str.__new__(cls, value)
         obj._value_ = value
-        obj.zh = zh  # type: ignore[attr-defined]
-        obj.en = en  # type: ignore[attr-defined]
+        obj.zh, obj.en = labels
         return obj
 
     def label(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh  # type: ignore[attr-defined]
+        return self.en if lang == "en" else self.zh
 
     @classmethod
     def parse(cls, text: str):
         """Accept the machine value or either label (case-insensitive for English)."""
         t = str(text).strip()
         for m in cls:
-            if t == m.value or t == m.zh or t.lower() == m.en.lower():  # type: ignore[attr-defined]
+            if t == m.value or t == m.zh or t.lower() == m.en.lower():
                 return m
         raise ValueError(text)
 

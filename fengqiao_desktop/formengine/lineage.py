@@ -95,7 +95,7 @@ def infer_map(new: FormDef, old: FormDef) -> Supersedes:
     """
     lines: list[ItemLink] = []
     taken_old: set[str] = set()
-    by_title = {}
+    by_title: dict[str, str] = {}
     for it in old.items.values():
         by_title.setdefault(_norm(it.title.zh), it.id)
     for it in new.items.values():

@@ -163,7 +163,7 @@ class _Section:
 
 def _find_header(grid: Grid) -> tuple[int, dict[int, str]] | None:
     for idx, (_n, cells) in enumerate(grid.rows[:15]):
-        cols = {}
+        cols: dict[int, str] = {}
         for c, cell in enumerate(cells):
             key = lay.column_key(cell.text) if cell.text else None
             if key and key not in cols.values():

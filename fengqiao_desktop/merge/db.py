@@ -194,8 +194,9 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
     """
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
-        if sqlite:  # outside any transaction, or SQLite ignores it
-            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        raw = conn.connection.driver_connection
+        if sqlite and raw is not None:  # outside any transaction, or SQLite ignores it
+            raw.execute("PRAGMA foreign_keys=OFF")
         try:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
@@ -207,8 +208,8 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
                                        message_en="the central database's foreign keys were "
                                        "inconsistent after the migration; it was rolled back")
         finally:
-            if sqlite:
-                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+            if sqlite and raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def open_central(url: str | None = None, *, register_shipped_forms: bool = True) -> Central:

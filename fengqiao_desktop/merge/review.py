@@ -98,17 +98,17 @@ def list_reviews(conn: Connection, *, state: str | None = None, county: str | No
     out = []
     for r in conn.execute(q):
         rv = reviews.get(r.id)
-        current = rv is not None and rv.revision_sha256 == r.winner_sha256
-        row_state = rv.state if current else RECEIVED
+        if rv is not None and rv.revision_sha256 != r.winner_sha256:
+            rv = None  # a review of an older revision: this one is received again
         insp = (json.loads(r.record).get("inspector") or {})
         who = str(insp.get("name", ""))
         row = ReviewRow(
             inspection_id=r.id, station_code=r.station_code, station_name=names.get(r.station_code, ""),
             county=counties.get(r.station_code, ""), form_id=r.form_id, form_kind=r.form_kind,
             completed_at=r.completed_at, total=r.total, verdict=r.verdict, inspector=who,
-            state=row_state, comment=rv.comment if current else "",
-            reviewed_by=rv.reviewed_by if current else None,
-            reviewed_at=_utc(rv.reviewed_at) if current else None)
+            state=rv.state if rv is not None else RECEIVED, comment=rv.comment if rv is not None else "",
+            reviewed_by=rv.reviewed_by if rv is not None else None,
+            reviewed_at=_utc(rv.reviewed_at) if rv is not None else None)
         if state and row.state != state:
             continue
         if county and county not in row.county:

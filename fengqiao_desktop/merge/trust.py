@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
@@ -170,7 +171,7 @@ def edit_key(conn: Connection, key_id: str, *, name: str | None = None, unit: st
     entry = get_key(conn, key_id)
     if entry is None:
         raise KeyError_(f"信任库中没有密钥 {key_id}", message_en=f"key {key_id} is not in the trust store")
-    new = {"name": entry.name if name is None else name.strip(),
+    new: dict[str, Any] = {"name": entry.name if name is None else name.strip(),
            "unit": entry.unit if unit is None else unit.strip(),
            "valid_from": entry.valid_from if valid_from == "keep" else valid_from,
            "valid_to": entry.valid_to if valid_to == "keep" else valid_to}

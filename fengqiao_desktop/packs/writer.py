@@ -76,7 +76,7 @@ def write_pack(out_dir: str | os.PathLike, content: PackContent, *, secret_key: 
                    "assignments": len(content.assignments), "findings": len(content.findings),
                    "returned": len(content.returned)},
         "members": sorted(({"name": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)}
-                           for n, d in members.items()), key=lambda m: m["name"]),
+                           for n, d in members.items()), key=lambda m: str(m["name"])),
     }
     try:
         validate_manifest(manifest)

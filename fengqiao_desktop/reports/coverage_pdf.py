@@ -160,7 +160,7 @@ def coverage_pdf_bytes(report: CoverageReport, lang: str = "zh") -> bytes:
     for level, rows in report.level_rows().items():
         if level == "city":  # a single city center: its row in the table says it all
             continue
-        five = []
+        five: list[float | None] = []
         for a in report.areas:
             c = a.by_level.get(level)
             if c and c.stations:

@@ -78,7 +78,7 @@ def break_lines(frags, max_widths: list[float], calc_bounds: bool) -> ParaLines:
             units.extend(cjkU(ch, f, "utf8") for ch in text)
         else:  # an image, a <br/> or an empty run: one unit of its own
             units.append(cjkU(text, f, "utf8"))
-    lines = []
+    lines: list = []
     n = len(units)
     start = 0
     while start < n:

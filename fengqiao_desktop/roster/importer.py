@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
@@ -36,7 +37,7 @@ def stations_table() -> Table:
     """The stations table of the storage models."""
     from fengqiao_desktop.storage import models
 
-    return models.Station.__table__  # type: ignore[attr-defined]
+    return cast(Table, models.Station.__table__)
 
 
 def import_roster(target: Target, path: str | Path, *, table: Table | None = None) -> ImportResult:

@@ -62,6 +62,8 @@ class RowIssue(tuple):
     row: int
     column: str
     reason: str
+    reason_en: str
+    field: str
 
     def __new__(cls, row: int, column: str, reason: str, reason_en: str, field: str = ""):
         obj = super().__new__(cls, (row, column, reason))

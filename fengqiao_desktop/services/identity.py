@@ -44,8 +44,8 @@ def identity(store: LocalStore | None) -> IdentityView:
         return IdentityView(p.name, p.unit, p.phone, pk.key_id, pk.line())
     if store is not None:
         with store.session() as s:
-            p = meta.get_profile(s)
-        return IdentityView(p.name, p.unit, p.phone, "", "")
+            mp = meta.get_profile(s)
+        return IdentityView(mp.name, mp.unit, mp.phone, "", "")
     return IdentityView("", "", "", "", "")
 
 

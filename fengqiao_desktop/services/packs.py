@@ -20,6 +20,7 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
@@ -90,7 +91,7 @@ def build_pack(req: pack_build.PackRequest, out_dir: str | os.PathLike, passphra
     profile = ks.profile()
     central = open_central(url)
     try:
-        return pack_build.build_pack(central, req, out_dir, secret_key=secret, bureau_id=ks.bureau_id,
+        return pack_build.build_pack(central, req, Path(out_dir), secret_key=secret, bureau_id=ks.bureau_id,
                                      bureau_name=profile.name, bureau_unit=profile.unit)
     finally:
         central.dispose()

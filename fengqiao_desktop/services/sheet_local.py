@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from fengqiao_desktop.domain import FormKind
 from fengqiao_desktop.errors import ReportError
+from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.reports.sheet_data import SheetData, SheetPhoto, SheetStation
 from fengqiao_desktop.reports.sheet_record import sheet_from_record
 from fengqiao_desktop.services.records import current_record
@@ -62,7 +63,7 @@ class LocalSheetSource:
 
         return LocalStore.open(), True
 
-    def _record(self, store, s, row: Inspection) -> tuple[dict, object]:
+    def _record(self, store, s, row: Inspection) -> tuple[dict, FormDef]:
         # a completed revision prints its kept record (a later export does not change its
         # sheet); a draft prints what is stored now
         return current_record(store, s, row), store.form_by_sha256(s, row.form_sha256)
