@@ -12,12 +12,12 @@ import json
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from fengqiao_desktop.domain.time import CST
 from fengqiao_desktop.errors import FormError
 from fengqiao_desktop.formengine.item_history import ScoredVisit
 from fengqiao_desktop.formengine.lineage import Lineage
 from fengqiao_desktop.formengine.scoring import Answer
 from fengqiao_desktop.merge import forms_registry, models
-from fengqiao_desktop.merge.trust import CST
 
 INS = models.table_of(models.Inspection)
 REV = models.table_of(models.InspectionRevision)

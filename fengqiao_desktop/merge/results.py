@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from fengqiao_desktop.domain.time import CST
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.merge.review import returned_ids
-from fengqiao_desktop.merge.trust import CST
 
 INS = models.table_of(models.Inspection)
 

@@ -17,9 +17,9 @@ from datetime import date, datetime, timezone
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
+from fengqiao_desktop.domain.time import CST
 from fengqiao_desktop.errors import MergeError
 from fengqiao_desktop.merge import models
-from fengqiao_desktop.merge.trust import CST
 
 RECEIVED, APPROVED, RETURNED = "received", "approved", "returned"
 STATES = (RECEIVED, APPROVED, RETURNED)

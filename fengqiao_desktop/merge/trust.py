@@ -17,19 +17,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.bundle.minisign import PublicKey
+from fengqiao_desktop.domain.time import CST
 from fengqiao_desktop.errors import KeyError_, MergeError
 from fengqiao_desktop.merge.models import TrustedKey, TrustedKeyChange, table_of
 
 T = table_of(TrustedKey)
 CHANGES = table_of(TrustedKeyChange)
-CST = timezone(timedelta(hours=8), "CST")
 
 
 @dataclass(frozen=True)

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from fengqiao_desktop.errors import ReportError
+from fengqiao_desktop.fsutil import write_atomic
 
 
 def atomic_write(path: Path, data: bytes) -> Path:
+    """``fsutil.write_atomic``, creating the folder, with a failure said as a report error."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        return write_atomic(path, data)
     except OSError as exc:
         raise ReportError(f"无法写入文件 {path}：{exc.strerror or exc}",
                           message_en=f"cannot write {path}: {exc.strerror or exc}") from exc
-    return path

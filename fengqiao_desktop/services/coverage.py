@@ -19,8 +19,8 @@ from fengqiao_desktop import config
 from fengqiao_desktop.coverage import rollup
 from fengqiao_desktop.coverage.report import CoverageNode, CoverageReport, build_report
 from fengqiao_desktop.coverage.targets import Targets, load_targets
+from fengqiao_desktop.domain.time import CST
 from fengqiao_desktop.merge import models
-from fengqiao_desktop.merge.trust import CST
 from fengqiao_desktop.services.central import Target, _open
 
 __all__ = ["CoverageNode", "CoverageReport", "StationInspection", "Targets", "coverage_report",

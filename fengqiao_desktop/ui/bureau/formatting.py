@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
-CST = timezone(timedelta(hours=8))
+from fengqiao_desktop.domain.time import CST
 
 
 def when(value: datetime | str | None) -> str:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from fengqiao_desktop.coverage.report import KIND_STATION, CoverageReport
 from fengqiao_desktop.domain.enums import FormKind, Verdict
-from fengqiao_desktop.merge.trust import CST
+from fengqiao_desktop.domain.time import CST
 from fengqiao_desktop.ui import tasks
 from fengqiao_desktop.ui.bureau.context import BureauContext
 from fengqiao_desktop.ui.bureau.coverage.chart import LevelChart
