@@ -114,7 +114,7 @@ def _app_engine(db: Path):
 
     from fengqiao_desktop.errors import StorageError
     from fengqiao_desktop.roster.importer import stations_table
-    from fengqiao_desktop.roster.store import open_engine
+    from fengqiao_desktop.services.store import open_engine
 
     try:
         return open_engine(f"sqlite:///{db}"), stations_table(), "app database"

@@ -13,7 +13,7 @@ from fengqiao_desktop.errors import KnownError, RosterError
 
 
 def _engine():
-    from fengqiao_desktop.roster.store import open_engine
+    from fengqiao_desktop.services.store import open_engine
 
     return open_engine()
 
