@@ -11,11 +11,13 @@ atomic), or while a bundle is being verified.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
+from fengqiao_desktop import config
 from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.merge import chain as _chain
@@ -47,13 +49,43 @@ __all__ = [
     "trust_revoke",
 ]
 
-Target = str | Central | None
+class CentralSession:
+    """The bureau's central database for as long as its pages live: opened (and migrated) once,
+    on first use — on whatever thread uses it first, so never on the GUI thread by itself —
+    then shared by every call given it as ``url=``. ``close()`` releases it."""
+
+    def __init__(self, url: str | None = None):
+        self.url = config.central_url(url)
+        self._central: Central | None = None
+        self._lock = threading.Lock()
+        self.opened = 0  # how many times the database was opened (once, unless closed and used again)
+
+    def central(self) -> Central:
+        with self._lock:
+            if self._central is None:
+                self._central = open_central(self.url)
+                self.opened += 1
+            return self._central
+
+    def close(self) -> None:
+        with self._lock:
+            if self._central is not None:
+                self._central.dispose()
+                self._central = None
+
+
+Target = str | Central | CentralSession | None
 
 
 @contextmanager
 def _open(target: Target) -> Iterator[Central]:
+    """The central database ``target`` names: an open one (or a session's) as it is, else a
+    database opened for this call and released after it."""
     if isinstance(target, Central):
         yield target
+        return
+    if isinstance(target, CentralSession):
+        yield target.central()
         return
     central = open_central(target)
     try:
@@ -226,11 +258,12 @@ def conflict_comparison(inspection_id: str, *, url: Target = None):
         return conflict_compare.compare(conn, inspection_id)
 
 
-def quarantine_dir(*, url: str | None = None) -> Path:
+def quarantine_dir(*, url: Target = None) -> Path:
     """The folder refused and quarantined bundles are copied to, with their reports."""
-    from fengqiao_desktop import config
     from fengqiao_desktop.merge.db import QUARANTINE, files_dir_for
 
+    if isinstance(url, (Central, CentralSession)):
+        url = url.url
     return files_dir_for(config.central_url(url)) / QUARANTINE
 
 

@@ -47,6 +47,7 @@ from fengqiao_desktop.storage.stations import StationRepo
 
 if TYPE_CHECKING:  # the bureau's code loads only where the bureau uses it
     from fengqiao_desktop.packs import build as pack_build
+    from fengqiao_desktop.services.central import Target
 
 PINNED_KEY = "pack_bureau_public_key"
 PINNED_BUREAU = "pack_bureau_id"
@@ -81,32 +82,26 @@ def init_bureau_identity(name: str, unit: str, passphrase: str, *, force: bool =
 
 
 def build_pack(req: pack_build.PackRequest, out_dir: str | os.PathLike, passphrase: str, *,
-               url: str | None = None, keystore: BureauKeyStore | None = None) -> VerifiedPack:
+               url: Target = None, keystore: BureauKeyStore | None = None) -> VerifiedPack:
     """Sign and write a pack for ``req`` with the bureau key; recorded in the central database."""
-    from fengqiao_desktop.merge.db import open_central
     from fengqiao_desktop.packs import build as pack_build
 
     ks = keystore or BureauKeyStore()
     secret = ks.load_secret(passphrase)
     profile = ks.profile()
-    central = open_central(url)
-    try:
+    from fengqiao_desktop.services.central import _open
+
+    with _open(url) as central:
         return pack_build.build_pack(central, req, Path(out_dir), secret_key=secret, bureau_id=ks.bureau_id,
                                      bureau_name=profile.name, bureau_unit=profile.unit)
-    finally:
-        central.dispose()
 
 
-def packs_list(*, url: str | None = None) -> list[pack_build.PackRecord]:
-    from fengqiao_desktop.merge.db import open_central
+def packs_list(*, url: Target = None) -> list[pack_build.PackRecord]:
     from fengqiao_desktop.packs import build as pack_build
+    from fengqiao_desktop.services.central import _open
 
-    central = open_central(url)
-    try:
-        with central.read() as conn:
-            return pack_build.list_packs(conn)
-    finally:
-        central.dispose()
+    with _open(url) as central, central.read() as conn:
+        return pack_build.list_packs(conn)
 
 
 # -- laptop side ------------------------------------------------------------------------------------
@@ -342,18 +337,14 @@ def pinned_bureau(store: LocalStore) -> tuple[str, str] | None:
 
 
 
-def unfinished_stations(counties: Sequence[str], level: str, *, url: str | None = None,
+def unfinished_stations(counties: Sequence[str], level: str, *, url: Target = None,
                         year: int | None = None) -> list[str]:
     """Stations of ``level`` in ``counties`` (all when empty) not yet 示范型达标 this year."""
-    from fengqiao_desktop.merge.db import open_central
     from fengqiao_desktop.packs import build as pack_build
+    from fengqiao_desktop.services.central import _open
 
-    central = open_central(url)
-    try:
-        with central.read() as conn:
-            return pack_build.unfinished_stations(conn, counties, level, year=year)
-    finally:
-        central.dispose()
+    with _open(url) as central, central.read() as conn:
+        return pack_build.unfinished_stations(conn, counties, level, year=year)
 
 
 @dataclass(frozen=True)
@@ -364,14 +355,13 @@ class StationChoice:
 
 
 def station_choices(counties: Sequence[str] = (), level: str | None = None, *, unfinished_only: bool = False,
-                    url: str | None = None) -> list[StationChoice]:
+                    url: Target = None) -> list[StationChoice]:
     """Central roster stations for the pack page: the counties (level ``county``), or the stations
     of ``level`` in ``counties``, optionally only those not yet 示范型达标 this year."""
-    from fengqiao_desktop.merge.db import open_central
     from fengqiao_desktop.packs import build as pack_build
+    from fengqiao_desktop.services.central import _open
 
-    central = open_central(url)
-    try:
+    with _open(url) as central:
         with central.read() as conn:
             rows = {r.code: r for r in conn.execute(select(pack_build.ST))}
             if unfinished_only and level:
@@ -381,5 +371,3 @@ def station_choices(counties: Sequence[str] = (), level: str | None = None, *, u
                 codes = sorted(c for c, r in rows.items() if (level is None or r.level == level)
                                and (not prefixes or c.startswith(prefixes)))
         return [StationChoice(c, rows[c].name, rows[c].level) for c in codes]
-    finally:
-        central.dispose()

@@ -1,9 +1,11 @@
-"""What every Bureau page shares: the central database URL and a "data changed" signal.
+"""What every Bureau page shares: the central database session and a "data changed" signal.
 
-Pages open the central database through ``fengqiao_desktop.services.central``
-with ``url=context.url`` (always off the UI thread, via ``ui.tasks``) and
-reload themselves when ``data_changed`` fires — after an import, a trust
-change or a conflict resolution made on any page.
+Pages call ``fengqiao_desktop.services.central`` (and the coverage and pack
+services) with ``url=context.central`` — always off the UI thread, via
+``ui.tasks`` — so the database is opened and migrated once, by the first call,
+and stays open while the pages live. They reload themselves when
+``data_changed`` fires — after an import, a trust change or a conflict
+resolution made on any page. ``context.url`` is the database's address.
 """
 
 from __future__ import annotations
@@ -21,7 +23,12 @@ class BureauContext(QObject):
     def __init__(self, url: str | None = None, parent: QObject | None = None, *,
                  user_name: Callable[[], str] | None = None):
         super().__init__(parent)
+        # the merge code loads when a bureau page is first built, not at the app's start
+        from fengqiao_desktop.services.central import CentralSession
+
         self.url = config.central_url(url)
+        self.central = CentralSession(self.url)
+        self.destroyed.connect(self.central.close)
         # who is at this computer (the profile's name), offered as the reviewer
         self.user_name: Callable[[], str] = user_name or (lambda: "")
 

@@ -240,7 +240,7 @@ class PackPage(BureauPage):
     # -- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:
         super().reload()
-        url = self.context.url
+        url = self.context.central
         tasks.run_task(QCoreApplication.translate("BureauPacks", "Loading task packs…"), lambda: load_page_data(url), self.set_data,
                        lambda exc: show_error(self, exc))
 
@@ -290,7 +290,7 @@ class PackPage(BureauPage):
         counties = _checked(self.counties)
         level = self.level.currentData()
         only = self.unfinished.isChecked()
-        url = self.context.url
+        url = self.context.central
         tasks.run_task(QCoreApplication.translate("BureauPacks", "Listing stations…"),
                        lambda: svc.station_choices(counties, level, unfinished_only=only, url=url),
                        lambda rows: _fill(self.stations, rows, True), lambda exc: show_error(self, exc))
@@ -309,7 +309,7 @@ class PackPage(BureauPage):
                            note=self.note.text().strip())
 
     def build(self) -> None:
-        req, out, secret, url = self.request(), self.out_dir.text().strip(), self.passphrase.text(), self.context.url
+        req, out, secret, url = self.request(), self.out_dir.text().strip(), self.passphrase.text(), self.context.central
         if not req.inspector_key_id or not req.stations or not out:
             self.result.setText(QCoreApplication.translate("BureauPacks", "Choose the inspector, at least one station and the folder first."))
             return

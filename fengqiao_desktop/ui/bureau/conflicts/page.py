@@ -162,7 +162,7 @@ class ConflictsPage(BureauPage):
     # -- loading -----------------------------------------------------------
     def reload(self) -> None:
         self._stale = False
-        url = self.context.url
+        url = self.context.central
         tasks.run_task(QCoreApplication.translate("BureauConflicts", "Loading conflicts"),
                        lambda: svc.conflicts_list(url=url), self._show_list, lambda e: show_error(self, e))
 
@@ -197,7 +197,7 @@ class ConflictsPage(BureauPage):
                 self.comparison.revisions and any(s.is_winner and s.sha256 == c.winner_sha256
                                                   for s in self.comparison.revisions):
             return
-        url, iid = self.context.url, c.inspection_id
+        url, iid = self.context.central, c.inspection_id
         tasks.run_task(QCoreApplication.translate("BureauConflicts", "Comparing revisions"),
                        lambda: svc.conflict_comparison(iid, url=url), self._show_comparison,
                        lambda e: show_error(self, e))
@@ -253,7 +253,7 @@ class ConflictsPage(BureauPage):
         iid = self.comparison.inspection_id
         winner = self.winner_combo.currentData()
         reason, by = self.reason_edit.text().strip(), self.by_edit.text().strip()
-        url = self.context.url
+        url = self.context.central
 
         def done(_view: ConflictView) -> None:
             self.reason_edit.clear()

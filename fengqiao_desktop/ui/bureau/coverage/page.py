@@ -145,7 +145,7 @@ class CoveragePage(BureauPage):
     def reload(self) -> None:
         super().reload()
         self._generation += 1
-        gen, year, url, lang = self._generation, self.year.value(), self.context.url, _lang()
+        gen, year, url, lang = self._generation, self.year.value(), self.context.central, _lang()
         self.status.setText(QCoreApplication.translate("Coverage", "Computing coverage…"))
 
         def work(_progress, _cancelled):
@@ -201,7 +201,7 @@ class CoveragePage(BureauPage):
         self.detail_label.setText(f"{name} {code}".strip())
         self.inspection_list.clear()
         self.photo_list.clear()
-        url = self.context.url
+        url = self.context.central
 
         def work(_progress, cancelled):
             from fengqiao_desktop.services import coverage
@@ -263,7 +263,7 @@ class CoveragePage(BureauPage):
 
     def export_to(self, path: str, kind: str) -> None:
         """Write the XLSX or PDF of the shown year, off the UI thread."""
-        year, url, lang = self.year.value(), self.context.url, _lang()
+        year, url, lang = self.year.value(), self.context.central, _lang()
 
         def work(_progress, _cancelled):
             from fengqiao_desktop.services import coverage

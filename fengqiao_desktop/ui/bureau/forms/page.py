@@ -127,7 +127,7 @@ class FormsPage(BureauPage):
         if form is None:
             self.status.setText(QCoreApplication.translate("FormImport", "Choose a form in the list first."))
             return
-        url = self.context.url
+        url = self.context.central
 
         def plan(_progress, _cancelled):
             from fengqiao_desktop.services.central import plan_form_registration
@@ -147,7 +147,7 @@ class FormsPage(BureauPage):
         dialog.open()
 
     def _register(self, form: FormDef) -> None:
-        url = self.context.url
+        url = self.context.central
 
         def work(_progress, _cancelled):
             from fengqiao_desktop.services.central import register_form_defs

@@ -169,7 +169,7 @@ class ImportPage(BureauPage):
     def reload(self) -> None:
         """Load the import history (the upper table shows this session's last import)."""
         self._stale = False
-        url = self.context.url
+        url = self.context.central
         tasks.run_task(QCoreApplication.translate("BureauImport", "Loading the import history"),
                        lambda: svc.import_history(url=url), self._show_history, lambda e: show_error(self, e))
 
@@ -194,7 +194,7 @@ class ImportPage(BureauPage):
         r = self.selected_record()
         if r is None or r.archived is None:
             return
-        url, path = self.context.url, r.archived
+        url, path = self.context.central, r.archived
 
         def done(result: tuple[bool, str, str]) -> None:
             ok, zh, en = result
@@ -251,7 +251,7 @@ class ImportPage(BureauPage):
         """Import bundle files and folders in the background; the table fills when it ends."""
         if self.handle is not None and not self.handle.done:
             return None  # one import at a time
-        url = self.context.url
+        url = self.context.central
         todo = [str(p) for p in paths]
 
         def work(progress, cancelled):
@@ -338,6 +338,6 @@ class ImportPage(BureauPage):
             open_path(path if path.exists() else path.parent)
 
     def open_quarantine_folder(self) -> None:
-        folder = svc.quarantine_dir(url=self.context.url)
+        folder = svc.quarantine_dir(url=self.context.central)
         folder.mkdir(parents=True, exist_ok=True)
         open_path(folder)

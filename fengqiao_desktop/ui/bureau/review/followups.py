@@ -143,7 +143,7 @@ class FollowupBox(QGroupBox):
         self._show_count()
 
     def reload(self) -> None:
-        url = self.page.context.url
+        url = self.page.context.central
         tasks.run_task(_t("Loading findings"), lambda: svc.followups(url=url), self._show,
                        lambda e: show_error(self, e))
 
@@ -173,14 +173,14 @@ class FollowupBox(QGroupBox):
             closer = self.page.context.user_name()
         except Exception:  # noqa: BLE001 - no readable profile: the clerk types a name
             closer = ""
-        photo = coverage_svc.photo_bytes(r.recheck_photo_sha256, url=self.page.context.url) \
+        photo = coverage_svc.photo_bytes(r.recheck_photo_sha256, url=self.page.context.central) \
             if r.recheck_photo_sha256 else None
         dialog = CloseDialog(r, closer, photo, self)
         if ask(dialog):
             self.close_finding(r, dialog.closer(), dialog.note())
 
     def close_finding(self, r: FollowupRow, by: str, note: str) -> None:
-        url = self.page.context.url
+        url = self.page.context.central
 
         def done(_none) -> None:
             self.page.context.notify_changed()

@@ -255,7 +255,7 @@ class ReviewPage(BureauPage):
 
     def reload(self) -> None:
         self._stale = False
-        url, filters = self.context.url, self.filters()
+        url, filters = self.context.central, self.filters()
         tasks.run_task(QCoreApplication.translate("BureauReview", "Loading inspections"),
                        lambda: svc.review_list(url=url, **filters), self._show, lambda e: show_error(self, e))
         self.followups.reload()
@@ -303,7 +303,7 @@ class ReviewPage(BureauPage):
             self.review(r.inspection_id, state, dialog.reviewer(), dialog.comment())
 
     def review(self, inspection_id: str, state: str, by: str, comment: str) -> None:
-        url = self.context.url
+        url = self.context.central
 
         def done(_row: ReviewRow) -> None:
             self.context.notify_changed()

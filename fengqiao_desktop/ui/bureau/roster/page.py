@@ -133,7 +133,7 @@ class RosterPage(BureauPage):
     # -- loading -------------------------------------------------------------
     def reload(self) -> None:
         self._stale = False
-        url = self.context.url
+        url = self.context.central
         tasks.run_task(QCoreApplication.translate("BureauRoster", "Loading the roster"),
                        lambda: svc.roster_stations(url=url), self._show, lambda e: show_error(self, e))
 
@@ -171,12 +171,12 @@ class RosterPage(BureauPage):
             self.import_file(path)
 
     def import_file(self, path: str) -> None:
-        url = self.context.url
+        url = self.context.central
         tasks.run_task(QCoreApplication.translate("BureauRoster", "Importing the roster"),
                        lambda: svc.roster_import(path, url=url), self._imported, self._import_failed)
 
     def load_demo(self) -> None:
-        url = self.context.url
+        url = self.context.central
         tasks.run_task(QCoreApplication.translate("BureauRoster", "Loading the demonstration roster"),
                        lambda: svc.load_demo(url=url), self._imported, self._import_failed)
 

@@ -135,7 +135,7 @@ class TrustPage(BureauPage):
     # -- loading -----------------------------------------------------------
     def reload(self) -> None:
         self._stale = False
-        url = self.context.url
+        url = self.context.central
         tasks.run_task(QCoreApplication.translate("BureauTrust", "Loading keys"),
                        lambda: svc.trust_list(url=url), self._show, lambda e: show_error(self, e))
 
@@ -166,7 +166,7 @@ class TrustPage(BureauPage):
             self.add_key(dialog.value())
 
     def add_key(self, new: NewKey) -> None:
-        url = self.context.url
+        url = self.context.central
 
         def done(entry: TrustEntry) -> None:
             self.context.notify_changed()
@@ -193,7 +193,7 @@ class TrustPage(BureauPage):
             self.revoke(e.key_id, dialog.reason())
 
     def revoke(self, key_id: str, reason: str) -> None:
-        url = self.context.url
+        url = self.context.central
 
         def done(_entry: TrustEntry) -> None:
             self.context.notify_changed()
@@ -219,7 +219,7 @@ class TrustPage(BureauPage):
             self.edit(e.key_id, v)
 
     def edit(self, key_id: str, v: KeyEdit) -> None:
-        url = self.context.url
+        url = self.context.central
 
         def done(entry: TrustEntry) -> None:
             self.context.notify_changed()
@@ -246,7 +246,7 @@ class TrustPage(BureauPage):
             self.retrust(e.key_id, dialog.reason())
 
     def retrust(self, key_id: str, reason: str) -> None:
-        url = self.context.url
+        url = self.context.central
 
         def done(entry: TrustEntry) -> None:
             self.context.notify_changed()
