@@ -63,8 +63,23 @@ def _cell(n: int, photo: SheetPhoto, data: SheetData, st: Styles, L: dict) -> li
         label += f"{'  ' if data.lang == 'en' else '　'}{esc(no)} {esc(title)}"
     if photo.caption:
         label += f"<br/>{esc(photo.caption)}"
+    if photo.days_before_visit is not None and photo.taken_on is not None:
+        label += '<br/><font color="#b71c1c">{}</font>'.format(esc(L["photo_old"].format(
+            day=photo.taken_on.isoformat(), days=photo.days_before_visit)))
+    position = position_text(photo, L)
+    if position:
+        label += f"<br/>{esc(position)}"
     parts.append(para(label, st.caption, markup=True))
     return parts
+
+
+def position_text(photo: SheetPhoto, L: dict) -> str:
+    """The photo's GPS position in words ("北纬 36.061089°，东经 103.834170°"), or ""."""
+    if photo.latitude is None or photo.longitude is None:
+        return ""
+    lat = L["lat_n" if photo.latitude >= 0 else "lat_s"].format(v=f"{abs(photo.latitude):.6f}")
+    lon = L["lon_e" if photo.longitude >= 0 else "lon_w"].format(v=f"{abs(photo.longitude):.6f}")
+    return L["photo_gps"].format(lat=lat, lon=lon)
 
 
 def photo_grid(data: SheetData, st: Styles, L: dict) -> Table | None:

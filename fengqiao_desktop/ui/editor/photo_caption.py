@@ -1,7 +1,7 @@
 """Asked when photos are attached: a caption (prefilled with the item's title) and, for a photo
 whose EXIF date is well before the visit, the question whether it really shows this visit.
 
-The age rule is the core's (``services.photos.is_older_than_visit``); this module only words it.
+The age rule is the core's (``domain.photos.is_older_than_visit``); this module only words it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from fengqiao_desktop.services.photos import days_before_visit, is_older_than_visit
+from fengqiao_desktop.domain.photos import days_before_visit, is_older_than_visit
 from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
 
 

@@ -81,7 +81,8 @@ def main() -> None:
         gate._save(item)
         gate.add_photo_files(item, [_photo(tmp / f"g{k}.jpg", (46, 125 - k * 10, 50), item)])
     store.inspections.add_finding(gid, category="hardware", severity="advice", item_id="baozhang",
-                                  description="上墙制度未更新")
+                                  description="上墙制度未更新", measures="按新规更新上墙制度",
+                                  responsible="王站长", deadline=dt.date.today() + dt.timedelta(days=30))
     form = editor.form
     own = [it for it in form.items.values() if it.source is None]
     for n, it in enumerate(own[:12]):

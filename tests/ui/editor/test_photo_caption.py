@@ -7,7 +7,7 @@ import datetime as dt
 from PIL import Image
 from test_e2e import _open_rubric, window  # noqa: F401 - the fixture is used by name
 
-from fengqiao_desktop.services.photos import days_before_visit, is_older_than_visit
+from fengqiao_desktop.domain.photos import days_before_visit, is_older_than_visit
 
 _EXIF_IFD, _DATETIME_ORIGINAL = 0x8769, 0x9003
 

@@ -142,7 +142,8 @@ def test_complete_shows_a_summary_and_cancel_locks_nothing(qtbot, store, tmp_pat
     store.inspections.create(TOWN, "demonstration-town", "张三")
     _five_haves_ready(store, gid, tmp_path)
     store.inspections.add_finding(gid, category="hardware", severity="advice", item_id="baozhang",
-                                  description="制度上墙内容过时")
+                                  description="制度上墙内容过时", measures="更新上墙制度",
+                                  responsible="王站长", deadline="2026-12-31")
     ed = _editor(qtbot, store, gid)
     ed.show()
     ed.complete_btn.click()
@@ -152,7 +153,7 @@ def test_complete_shows_a_summary_and_cancel_locks_nothing(qtbot, store, tmp_pat
     assert "得分 5 / 5 — 五有达标" in text
     assert "五有达标检查：五有达标" in text  # the visit's verdicts, this form first
     assert "示范型退役军人服务站评分表（街道乡镇级）" in text  # ... and the rubric of the same visit
-    assert "5 有保障：制度上墙内容过时 — 缺少：责任人、整改时限、整改措施" in text
+    assert "整改事项：1 项" in text
     assert "照片：5 张" in text
     dlg.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert store.inspections.get(gid).status is InspectionStatus.DRAFT  # nothing locked
@@ -162,6 +163,47 @@ def test_complete_shows_a_summary_and_cancel_locks_nothing(qtbot, store, tmp_pat
     dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert store.inspections.get(gid).status is InspectionStatus.COMPLETED
     assert ed.view.locked
+
+
+def test_a_finding_lacking_printed_fields_blocks_completion_and_the_refusal_opens_it(qtbot, store, tmp_path):
+    """A finding kept without 整改措施 (an earlier release allowed it): 完成 is refused, the
+    refusal names the finding and what is missing, and opening it there puts the cursor in
+    the empty field; the dialog's OK then stores it and completion goes through."""
+    from fengqiao_desktop.storage.models import Finding
+    from fengqiao_desktop.ui.editor.findings import FindingDialog
+
+    gid = store.inspections.create(TOWN, "five-haves", "张三")
+    _five_haves_ready(store, gid, tmp_path)
+    f = store.inspections.add_finding(gid, category="hardware", severity="advice", item_id="baozhang",
+                                      description="制度上墙内容过时", measures="更新上墙制度",
+                                      responsible="王站长", deadline="2026-12-31")
+    with store.session(write=True) as s:
+        s.get(Finding, f.id).measures = ""
+    ed = _editor(qtbot, store, gid)
+    ed.show()
+    ed.complete_btn.click()
+    assert ed.findChild(CompleteSummaryDialog, "complete_summary") is None  # refused before the summary
+    refusal = ed.findChild(RefusalDialog, "refusal")
+    assert refusal is not None and refusal.isVisible()
+    head = refusal.findChild(QLabel).text()
+    assert "5" in head and "制度上墙内容过时" in head and "整改措施" in head
+    [line] = [refusal.list.item(i) for i in range(refusal.list.count())]
+    assert line.text() == "5 有保障：制度上墙内容过时 — 缺少：整改措施"
+    # the finding is selected in the table, and opening the line opens it
+    assert ed.findings_ctl.panel.view.currentIndex().row() == 0
+    refusal.list.itemActivated.emit(line)
+    dlg = ed.findChild(FindingDialog, "findingDialog")
+    assert dlg is not None and dlg.isVisible() and not refusal.isVisible()
+    qtbot.waitUntil(dlg.measures.hasFocus)
+    dlg.accept()  # still empty: the service refuses, the dialog stays with the reason
+    assert dlg.isVisible() and "整改措施" in dlg.error.text()
+    dlg.measures.setPlainText("按新规更新上墙制度")
+    dlg.accept()
+    assert not dlg.isVisible()
+    assert store.inspections.findings(gid)[0].measures == "按新规更新上墙制度"
+    dlg = ed.ask_complete()
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert store.inspections.get(gid).status is InspectionStatus.COMPLETED
 
 
 def test_open_pdf_opens_the_current_revisions_sheet_and_the_trail_says_who_and_what(
