@@ -417,8 +417,8 @@ def signature_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
         date = _signed_day(sig.signed_at, data.lang) if sig is not None else ""
         rows.append([para(label, st.body), drawing, para(date or L["sign_date"], st.body)])
         rows.append(["", para(f'<font color="#555555" size="8">{open_}{esc(name)}{close}</font>'
-                              if name else "", st.body, markup=True), ""])
-        style += [("LINEBELOW", (1, r), (1, r), 0.6, colors.black), ("ALIGN", (1, r + 1), (1, r + 1), "CENTER")]
+                              if name else "", st.cell_center, markup=True), ""])
+        style.append(("LINEBELOW", (1, r), (1, r), 0.6, colors.black))
         if r:
             style.append(("TOPPADDING", (0, r), (-1, r), 10))
     label_w = 36 * mm
