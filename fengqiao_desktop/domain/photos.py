@@ -23,3 +23,14 @@ def is_older_than_visit(captured_at: dt.datetime | dt.date | None, visit_date: d
     """The rule for questioning a photo: taken ``max_age_days`` or more before the visit."""
     days = days_before_visit(captured_at, visit_date)
     return days is not None and days >= max_age_days
+
+
+def position_text(latitude: float | None, longitude: float | None, lang: str = "zh") -> str:
+    """A GPS position in words: "北纬 36.061111°，东经 103.834167°" / "36.061111° N, 103.834167° E";
+    "" when unknown."""
+    if latitude is None or longitude is None:
+        return ""
+    lat, lon = f"{abs(latitude):.6f}°", f"{abs(longitude):.6f}°"
+    if lang == "en":
+        return f"{lat} {'N' if latitude >= 0 else 'S'}, {lon} {'E' if longitude >= 0 else 'W'}"
+    return f"{'北纬' if latitude >= 0 else '南纬'} {lat}，{'东经' if longitude >= 0 else '西经'} {lon}"

@@ -14,6 +14,7 @@ from PIL import ImageOps, UnidentifiedImageError
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Table
 
+from fengqiao_desktop.domain.photos import position_text
 from fengqiao_desktop.reports.sheet_data import SheetData, SheetPhoto
 from fengqiao_desktop.reports.sheet_style import FRAME_WIDTH, GRID, Styles, esc, para, table_style
 
@@ -66,20 +67,11 @@ def _cell(n: int, photo: SheetPhoto, data: SheetData, st: Styles, L: dict) -> li
     if photo.days_before_visit is not None and photo.taken_on is not None:
         label += '<br/><font color="#b71c1c">{}</font>'.format(esc(L["photo_old"].format(
             day=photo.taken_on.isoformat(), days=photo.days_before_visit)))
-    position = position_text(photo, L)
+    position = position_text(photo.latitude, photo.longitude, data.lang)
     if position:
-        label += f"<br/>{esc(position)}"
+        label += f"<br/>{esc(L['photo_gps'].format(position=position))}"
     parts.append(para(label, st.caption, markup=True))
     return parts
-
-
-def position_text(photo: SheetPhoto, L: dict) -> str:
-    """The photo's GPS position in words ("北纬 36.061089°，东经 103.834170°"), or ""."""
-    if photo.latitude is None or photo.longitude is None:
-        return ""
-    lat = L["lat_n" if photo.latitude >= 0 else "lat_s"].format(v=f"{abs(photo.latitude):.6f}")
-    lon = L["lon_e" if photo.longitude >= 0 else "lon_w"].format(v=f"{abs(photo.longitude):.6f}")
-    return L["photo_gps"].format(lat=lat, lon=lon)
 
 
 def photo_grid(data: SheetData, st: Styles, L: dict) -> Table | None:

@@ -42,7 +42,8 @@ def _local(t: dt.datetime | None) -> str:
 def _photo_row(p) -> PhotoRow:
     return PhotoRow(p.id, p.item_id, p.caption, p.path, p.thumbnail_path or p.path,
                     getattr(p, "original_sha256", "") or p.sha256,
-                    p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "")
+                    p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "",
+                    p.latitude, p.longitude)
 
 
 def _finding_row(f) -> FindingRow:
