@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 _EDITABLE = ("item_id", "category", "severity", "description", "measures", "responsible", "deadline")
 
+
 def finding_label(description: str, item: Item | None, lang: str) -> str:
     """A finding as a person finds it in the list: its item's number and its text."""
     text = (description or "").strip() or ("（无描述）" if lang == "zh" else "(no text)")
