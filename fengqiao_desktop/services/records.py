@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from fengqiao_desktop.bundle import spec
 from fengqiao_desktop.domain import InspectionStatus
-from fengqiao_desktop.domain.signatures import ROLES, SignatureInput, check_strokes
+from fengqiao_desktop.domain.signatures import BOX, MAX_POINTS, ROLES, SignatureInput, check_strokes
 from fengqiao_desktop.errors import InspectionError
 from fengqiao_desktop.services import _rows as R
 from fengqiao_desktop.storage import meta
@@ -72,7 +72,8 @@ def store_signatures(s: Session, row: Inspection, signatures: Sequence[Signature
         try:
             strokes = check_strokes(sig.strokes)
         except ValueError as exc:
-            raise InspectionError(f"签名数据无效：{exc}", message_en=f"Invalid signature: {exc}") from None
+            raise InspectionError(f"签名数据无效：笔画应为 0–{BOX} 的整数坐标，最多 {MAX_POINTS} 个点",
+                                  message_en=f"Invalid signature: {exc}") from None
         name = (sig.name or "").strip()
         if not name:
             zh = "站长" if sig.role == "station_head" else "检查人"

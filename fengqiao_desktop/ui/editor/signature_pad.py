@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fengqiao_desktop.domain.signatures import SignatureInput, Strokes, normalise
+from fengqiao_desktop.domain.signatures import MAX_POINTS, SignatureInput, Strokes, normalise
 
 _INK = QColor("#0d2a6b")
 
@@ -60,13 +60,18 @@ class SignaturePad(QWidget):
         """The strokes in the 0..1000 box of the record."""
         return normalise([[(p.x(), p.y()) for p in s] for s in self._strokes], self.width(), self.height())
 
+    def _full(self) -> bool:
+        return sum(len(s) for s in self._strokes) >= MAX_POINTS  # the record's limit
+
     def _begin(self, pos: QPointF) -> None:
+        if self._full():
+            return
         self._strokes.append([pos])
         self._drawing = True
         self.update()
 
     def _extend(self, pos: QPointF) -> None:
-        if self._drawing and self._strokes:
+        if self._drawing and self._strokes and not self._full():
             self._strokes[-1].append(pos)
             self.update()
 
