@@ -41,6 +41,7 @@ class SignaturePad(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(QCoreApplication.translate("Editor", "Signature pad"))
         self._strokes: list[list[QPointF]] = []
+        self._points = 0
         self._drawing = False
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
@@ -52,6 +53,7 @@ class SignaturePad(QWidget):
 
     def clear(self) -> None:
         self._strokes = []
+        self._points = 0
         self._drawing = False
         self.update()
         self.changed.emit()
@@ -61,18 +63,20 @@ class SignaturePad(QWidget):
         return normalise([[(p.x(), p.y()) for p in s] for s in self._strokes], self.width(), self.height())
 
     def _full(self) -> bool:
-        return sum(len(s) for s in self._strokes) >= MAX_POINTS  # the record's limit
+        return self._points >= MAX_POINTS  # the record's limit
 
     def _begin(self, pos: QPointF) -> None:
         if self._full():
             return
         self._strokes.append([pos])
+        self._points += 1
         self._drawing = True
         self.update()
 
     def _extend(self, pos: QPointF) -> None:
         if self._drawing and self._strokes and not self._full():
             self._strokes[-1].append(pos)
+            self._points += 1
             self.update()
 
     def _end(self) -> None:
