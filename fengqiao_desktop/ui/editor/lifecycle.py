@@ -48,6 +48,10 @@ class RefusalDialog(QDialog):
         head = QLabel(message)
         head.setWordWrap(True)
         self.list = QListWidget()
+        # long lines (an item's title and the finding's text) wrap instead of scrolling sideways
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.addItems(problems)
         for finding_id, text in findings:
             entry = QListWidgetItem(text)
@@ -61,7 +65,7 @@ class RefusalDialog(QDialog):
         lay.addWidget(head)
         lay.addWidget(self.list)
         lay.addWidget(buttons)
-        self.resize(460, 360)
+        self.resize(560, 380)
 
     def _activated(self, entry: QListWidgetItem) -> None:
         finding_id = entry.data(Qt.ItemDataRole.UserRole)
