@@ -8,7 +8,8 @@ visit-linked.png (the rubric's section A read from the check, answered once),
 editor.png (the rubric half filled, the visit verdict in the panel),
 complete-summary.png (完成检查 on the five-haves check: the summary before locking, with the
 station head's and the inspector's signatures drawn on the pads),
-gallery.png and sheet-from-editor.png (first page of the printed sheet, signed on screen).
+gallery.png, sheet-from-editor.png (first page of the printed sheet) and sheet-signed.png
+(the sheet's page with the signatures drawn on screen).
 """
 
 from __future__ import annotations
@@ -164,7 +165,12 @@ def main() -> None:
     gate_pdf = tmp / "gate-sheet.pdf"
     gate.save_pdf(str(gate_pdf))
     _wait(app, lambda: gate.last_pdf == str(gate_pdf))
-    subprocess.run(["pdftoppm", "-png", "-r", "80", str(gate_pdf), str(out / "sheet-signed")], check=True)
+    import pypdf
+
+    page = next(n for n, p in enumerate(pypdf.PdfReader(str(gate_pdf)).pages, 1)
+                if "签字" in (p.extract_text() or "") or "signature" in (p.extract_text() or ""))
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
+                    str(gate_pdf), str(out / "sheet-signed")], check=True)
     w.open_inspection(iid)
 
     gallery = editor.photo_ctl.open_gallery()
@@ -179,8 +185,9 @@ def main() -> None:
     _wait(app, lambda: editor.last_pdf == str(pdf))
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                     str(out / "sheet-from-editor")], check=True)
-    print("written:", *(out / n for n in ("visit-linked.png", "editor.png", "complete-summary.png",
-                                          "gallery.png", "sheet-from-editor.png")))
+    print("written:", *(out / n for n in ("station-browser.png", "visit-linked.png", "editor.png",
+                                          "complete-summary.png", "sheet-signed.png", "gallery.png",
+                                          "sheet-from-editor.png")))
     w.close()
 
 
