@@ -406,7 +406,7 @@ def signature_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     on screen when the visit was completed (the strokes drawn above the line, with the name)."""
     open_, close = ("(", ")") if data.lang == "en" else ("（", "）")
     rows: list[list] = []
-    style = [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    style: list[tuple] = [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
              ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TEXTCOLOR", (0, 0), (-1, -1), colors.black)]
     for role, label in (("inspector", L["sign_inspector"]), ("station_head", L["sign_head"])):
         sig = data.signature(role)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -109,7 +109,7 @@ def build_record(store: LocalStore, s: Session, row: Inspection) -> dict:
     completed = iso(row.completed_at)
     photos = []
     for p in R.photos_of(store, s, row.id):
-        photo = {
+        photo: dict[str, Any] = {
             "sha256": p.sha256, "original_sha256": p.original_sha256, "item_id": p.item_id,
             "caption": p.caption, "captured_at": iso(p.captured_at), "member": spec.photo_member(p.sha256),
             "size": int(p.size), "id": p.id, "width": p.width, "height": p.height,
