@@ -14,6 +14,7 @@ from typing import Any
 
 from fengqiao_desktop.bundle import spec
 from fengqiao_desktop.bundle.canonical import refuse
+from fengqiao_desktop.domain.signatures import ROLES, check_strokes
 
 
 def utc_now_iso() -> str:
@@ -240,6 +241,19 @@ def validate_record(r: Any, member: str) -> dict:
         sha = c.string(rc, "photo_sha256", p, pattern=spec.HEX64_RE, nullable=True)
         if sha is not None and sha not in {ph.get("sha256") for ph in r["photos"]}:
             raise c.fail(f"{p}.photo_sha256", "不是本记录中的照片", "is not one of the record's photos")
+    if "signatures" in r:  # on-screen signatures (optional; absent in records of earlier releases)
+        for i, sg in enumerate(c.array(r, "signatures")):
+            p = f"signatures[{i}]"
+            sg = c.obj(sg, p)
+            role = c.string(sg, "role", p)
+            if role not in ROLES:
+                raise c.fail(f"{p}.role", f"应为 {'、'.join(ROLES)} 之一", f"must be one of {', '.join(ROLES)}")
+            c.string(sg, "name", p, max_len=100)
+            c.string(sg, "signed_at", p)
+            try:
+                check_strokes(c.get(sg, "strokes", p))
+            except ValueError as exc:
+                raise c.fail(f"{p}.strokes", f"签名笔画无效（{exc}）", f"invalid strokes ({exc})") from None
     score = c.get(r, "score", "")
     if score is not None:
         c.obj(score, "score")

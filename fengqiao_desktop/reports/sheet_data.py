@@ -91,6 +91,21 @@ class SheetPhoto:
     item_id: str | None = None
     data: bytes | None = field(default=None, repr=False)  # when there is no file (central DB blobs)
     form_id: str | None = None  # the form the item belongs to; None: the sheet's own form
+    taken_on: date | None = None  # the EXIF capture day
+    # set when the age rule (domain.photos) questions the photo: days taken before the visit
+    days_before_visit: int | None = None
+    latitude: float | None = None  # EXIF GPS position, WGS 84 degrees
+    longitude: float | None = None
+
+
+@dataclass(frozen=True)
+class SheetSignature:
+    """A signature drawn on screen: strokes of [x, y] points in a 0..1000 box (domain.signatures)."""
+
+    role: str  # station_head | inspector
+    name: str
+    strokes: list = field(default_factory=list, repr=False)
+    signed_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +123,10 @@ class SheetData:
     lang: str = "zh"  # "zh" | "en"
     # the state of the five-haves check when the sheet's own form is that check
     gate_state: GateState | None = None
+    signatures: list[SheetSignature] = field(default_factory=list)
+
+    def signature(self, role: str) -> SheetSignature | None:
+        return next((g for g in self.signatures if g.role == role), None)
 
     def form_of(self, form_id: str | None) -> FormDef | None:
         """The sheet's own form (``None`` or its id) or the companion's."""

@@ -14,6 +14,7 @@ from PIL import ImageOps, UnidentifiedImageError
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Table
 
+from fengqiao_desktop.domain.photos import position_text
 from fengqiao_desktop.reports.sheet_data import SheetData, SheetPhoto
 from fengqiao_desktop.reports.sheet_style import FRAME_WIDTH, GRID, Styles, esc, para, table_style
 
@@ -63,6 +64,12 @@ def _cell(n: int, photo: SheetPhoto, data: SheetData, st: Styles, L: dict) -> li
         label += f"{'  ' if data.lang == 'en' else '　'}{esc(no)} {esc(title)}"
     if photo.caption:
         label += f"<br/>{esc(photo.caption)}"
+    if photo.days_before_visit is not None and photo.taken_on is not None:
+        label += '<br/><font color="#b71c1c">{}</font>'.format(esc(L["photo_old"].format(
+            day=photo.taken_on.isoformat(), days=photo.days_before_visit)))
+    position = position_text(photo.latitude, photo.longitude, data.lang)
+    if position:
+        label += f"<br/>{esc(L['photo_gps'].format(position=position))}"
     parts.append(para(label, st.caption, markup=True))
     return parts
 

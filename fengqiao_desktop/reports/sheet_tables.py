@@ -20,6 +20,7 @@ from fengqiao_desktop.domain import (
     Severity,
     Verdict,
 )
+from fengqiao_desktop.domain.signatures import bounds
 from fengqiao_desktop.formengine.schema import FormDef, Item
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
 from fengqiao_desktop.formengine.visit import FIVE_HAVES_VETO, FIVE_HAVES_VETO_EN, GateState
@@ -355,22 +356,76 @@ def findings_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     return [heading, table]
 
 
+class SignatureDrawing(Flowable):
+    """Strokes drawn on screen (0..1000 box, y downwards), fitted into ``width`` x ``height``
+    as vector lines, centred and resting on the bottom (where the paper line is)."""
+
+    def __init__(self, strokes: list, width: float, height: float):
+        super().__init__()
+        self.strokes, self.width, self.height = strokes, width, height
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        x0, y0, x1, y1 = bounds(self.strokes)
+        w, h = max(x1 - x0, 1), max(y1 - y0, 1)
+        scale = min(self.width / w, self.height / h)
+        dx = (self.width - w * scale) / 2
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(colors.HexColor("#0d2a6b"))  # ink blue, as a pen on paper
+        c.setLineWidth(0.9)
+        c.setLineCap(1)
+        c.setLineJoin(1)
+        for stroke in self.strokes:
+            pts = [(dx + (x - x0) * scale, (y1 - y) * scale) for x, y in stroke]
+            if len(pts) == 1:
+                pts.append((pts[0][0] + 0.3, pts[0][1]))  # a dot
+            path = c.beginPath()
+            path.moveTo(*pts[0])
+            for p in pts[1:]:
+                path.lineTo(*p)
+            c.drawPath(path, stroke=1, fill=0)
+        c.restoreState()
+
+
+def _signed_day(value: str | None, lang: str) -> str:
+    day = str(value or "")[:10]
+    if len(day) != 10:
+        return ""
+    y, m, d = day.split("-")
+    return f"Date: {day}" if lang == "en" else f"日期：{y}年{m}月{d}日"
+
+
+SIGN_W, SIGN_H = 60 * mm, 15 * mm
+
+
 def signature_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
-    """Lines for the inspector and the station head to sign and date on site."""
-    line = "_" * 18
-    who = esc(data.inspector.name)
+    """The inspector and the station head sign and date on site: on paper, over the lines, or
+    on screen when the visit was completed (the strokes drawn above the line, with the name)."""
     open_, close = ("(", ")") if data.lang == "en" else ("（", "）")
-    rows = [
-        [para(f"{L['sign_inspector']}{line}", st.body), para(L["sign_date"], st.body)],
-        [para(f'<font color="#555555" size="8">{open_}{who}{close}</font>', st.body, markup=True), ""],
-        [para(f"{L['sign_head']}{line}", st.body), para(L["sign_date"], st.body)],
-    ]
-    table = Table(rows, colWidths=[FRAME_WIDTH * 0.58, FRAME_WIDTH * 0.42],
-                  style=table_style([("TOPPADDING", (0, 0), (-1, -1), 2),
-                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                                    ("TOPPADDING", (0, 2), (-1, 2), 16),
-                                    ("TEXTCOLOR", (0, 0), (-1, -1), colors.black)]))
-    return [para(L["signatures"], st.h2), Spacer(1, 10), table]
+    rows: list[list] = []
+    style: list[tuple] = [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TEXTCOLOR", (0, 0), (-1, -1), colors.black)]
+    for role, label in (("inspector", L["sign_inspector"]), ("station_head", L["sign_head"])):
+        sig = data.signature(role)
+        name = sig.name if sig is not None and sig.name else (
+            data.inspector.name if role == "inspector" else "")
+        r = len(rows)
+        drawing = SignatureDrawing(sig.strokes, SIGN_W - 4, SIGN_H) if sig is not None and sig.strokes else ""
+        date = _signed_day(sig.signed_at, data.lang) if sig is not None else ""
+        rows.append([para(label, st.body), drawing, para(date or L["sign_date"], st.body)])
+        rows.append(["", para(f'<font color="#555555" size="8">{open_}{esc(name)}{close}</font>'
+                              if name else "", st.cell_center, markup=True), ""])
+        style.append(("LINEBELOW", (1, r), (1, r), 0.6, colors.black))
+        if r:
+            style.append(("TOPPADDING", (0, r), (-1, r), 10))
+    label_w = 36 * mm
+    table = Table(rows, colWidths=[label_w, SIGN_W, FRAME_WIDTH - label_w - SIGN_W],
+                  rowHeights=[SIGN_H + 4 * mm if i % 2 == 0 else None for i in range(len(rows))],
+                  style=table_style(style))
+    return [para(L["signatures"], st.h2), Spacer(1, 6), table]
 
 
 def form_label(form: FormDef, lang: str) -> str:

@@ -148,7 +148,8 @@ def photo_view(store: LocalStore, p: Photo) -> PhotoView:
                      caption=p.caption or "", captured_at=p.captured_at, added_at=p.added_at,
                      width=p.width, height=p.height, size=p.size,
                      thumbnail_sha256=p.thumbnail_sha256, path=str(ps.path(p.sha256)),
-                     thumbnail_path=str(ps.path(p.thumbnail_sha256)))
+                     thumbnail_path=str(ps.path(p.thumbnail_sha256)), latitude=p.latitude,
+                     longitude=p.longitude)
 
 
 def photos_of(store: LocalStore, s: Session, inspection_id: str) -> list[PhotoView]:

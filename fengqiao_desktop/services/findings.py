@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from fengqiao_desktop.domain import FindingCategory, FindingStatus, FormKind, Severity
+from fengqiao_desktop.domain.findings import PRINTED_FIELDS, printed_gaps
 from fengqiao_desktop.errors import FormError, InspectionError
 from fengqiao_desktop.formengine.lineage import Lineage
 from fengqiao_desktop.formengine.loader import _version_key
@@ -34,6 +35,62 @@ if TYPE_CHECKING:
     from fengqiao_desktop.services.store import LocalStore
 
 _EDITABLE = ("item_id", "category", "severity", "description", "measures", "responsible", "deadline")
+
+
+def finding_label(description: str, item: Item | None, lang: str) -> str:
+    """A finding as a person finds it in the list: its item's number and its text."""
+    text = (description or "").strip() or ("（无描述）" if lang == "zh" else "(no text)")
+    if len(text) > 40:
+        text = text[:39] + "…"
+    if item is None:
+        return f"“{text}”" if lang == "zh" else f'"{text}"'
+    return f"{item.no} “{text}”" if lang == "zh" else f'{item.no} "{text}"'
+
+
+def gaps_text(gaps: list[str], lang: str) -> str:
+    names = {k: (zh if lang == "zh" else en) for k, zh, en in PRINTED_FIELDS}
+    return ("、" if lang == "zh" else ", ").join(names[k] for k in gaps)
+
+
+def unprintable_error(missing: list[tuple[str, str, str, list[str]]], *, completing: bool) -> InspectionError:
+    """The refusal for findings lacking 责任人 / 整改时限 / 整改措施.
+
+    ``missing`` is ``(finding_id, label_zh, label_en, gaps)`` per finding; the error keeps
+    ``unprintable`` = ``[(finding_id, gaps)]`` so the editor can point at each finding.
+    """
+    zh = "；".join(f"{lz} 缺少{gaps_text(g, 'zh')}" for _i, lz, _le, g in missing)
+    en = "; ".join(f"{le} lacks {gaps_text(g, 'en')}" for _i, _lz, le, g in missing)
+    if completing:
+        err = InspectionError(f"整改事项要打印在评分表上，须填写责任人、整改时限和整改措施：{zh}",
+                              message_en="Findings are printed on the score sheet and need a responsible "
+                              f"person, a deadline and measures: {en}")
+    else:
+        err = InspectionError(f"整改事项须填写责任人、整改时限和整改措施后才能保存：{zh}",
+                              message_en="A finding needs a responsible person, a deadline and measures "
+                              f"before it is saved: {en}")
+    err.unprintable = [(i, g) for i, _lz, _le, g in missing]  # type: ignore[attr-defined]
+    return err
+
+
+def unprintable_findings(store: LocalStore, s, row: Inspection) -> list[tuple[str, str, str, list[str]]]:
+    """The findings of ``row`` that the sheet would print with an empty 责任人 / 时限 / 措施."""
+    form = store.form_by_sha256(s, row.form_sha256)
+    out = []
+    for f in s.scalars(select(Finding).where(Finding.inspection_id == row.id)
+                       .order_by(Finding.created_at, Finding.id)):
+        gaps = printed_gaps(f)
+        if gaps:
+            item = form.items.get(f.item_id or "")
+            out.append((f.id, finding_label(f.description, item, "zh"),
+                        finding_label(f.description, item, "en"), gaps))
+    return out
+
+
+def default_measures(item: Item | None) -> str:
+    """The measures a generated finding is offered (the inspector may rewrite them)."""
+    if item is None:
+        return "限期整改到位"
+    return f"对照“{item.title.zh}”的评分标准限期整改到位"
 
 
 def _enum(cls, value):
@@ -175,6 +232,7 @@ class FindingsMixin:
             gate = form.kind is FormKind.GATE
             # items answered in the visit's five-haves check get their finding there
             linked = linked_in_visit(form, [r.form_id for r in R.visit_rows(s, row)])
+            responsible, deadline = self._defaults(s, row)
             out = []
             for sec in form.sections:
                 for item in sec.items:
@@ -188,17 +246,28 @@ class FindingsMixin:
                         item_id=item.id, item_title=item.title.zh,
                         category=item.category or FindingCategory.DEMONSTRATION,
                         severity=Severity.VETO if sc.veto_failed or gate else Severity.DEDUCTION,
-                        description=desc, points=sc.points, max=sc.max))
+                        description=desc, points=sc.points, max=sc.max,
+                        responsible=responsible or "站点负责人", deadline=deadline,
+                        measures=default_measures(item)))
             return out
 
     def finding_defaults(self, inspection_id: str) -> tuple[str, dt.date]:
         """What a new finding is offered: the station's contact person (from the roster) as
         responsible, and the visit date plus ``Settings.finding_deadline_days`` as deadline."""
         with self.store.session() as s:
+            return self._defaults(s, R.load_inspection(s, inspection_id))
+
+    def signer_names(self, inspection_id: str) -> tuple[str, str]:
+        """The names a signature is offered: the station head (the roster's contact person,
+        as for findings) and the inspection's inspector."""
+        with self.store.session() as s:
             row = R.load_inspection(s, inspection_id)
-            station = s.get(Station, row.station_code)
-            contact = (station.contact or "").strip() if station is not None else ""
-            return contact, row.visit_date + dt.timedelta(days=self.store.settings.finding_deadline_days)
+            return self._defaults(s, row)[0], row.inspector_name or ""
+
+    def _defaults(self, s, row: Inspection) -> tuple[str, dt.date]:
+        station = s.get(Station, row.station_code)
+        contact = (station.contact or "").strip() if station is not None else ""
+        return contact, row.visit_date + dt.timedelta(days=self.store.settings.finding_deadline_days)
 
     def findings(self, inspection_id: str) -> list[FindingView]:
         with self.store.session() as s:
@@ -220,6 +289,7 @@ class FindingsMixin:
                         measures=measures or "", responsible=responsible or "",
                         deadline=_date(deadline), status=_enum(FindingStatus, status).value,
                         created_at=now, updated_at=now)
+            self._require_printed(s, row, f)
             s.add(f)
             row.updated_at = now
             s.flush()
@@ -248,6 +318,8 @@ class FindingsMixin:
                     setattr(f, k, content[k] or "")
             if "deadline" in content:
                 f.deadline = _date(content["deadline"])
+            if content:
+                self._require_printed(s, row, f)
             now = utcnow()
             if "status" in changes:
                 new = _enum(FindingStatus, changes["status"]).value
@@ -300,6 +372,13 @@ class FindingsMixin:
         return "、".join(i.title.zh for i in now), "、".join(i.no for i in now)
 
     # -- helpers --------------------------------------------------------
+    def _require_printed(self, s, row: Inspection, f: Finding) -> None:
+        gaps = printed_gaps(f)
+        if gaps:
+            item = self.store.form_by_sha256(s, row.form_sha256).items.get(f.item_id or "")
+            raise unprintable_error([(f.id, finding_label(f.description, item, "zh"),
+                                      finding_label(f.description, item, "en"), gaps)], completing=False)
+
     def _finding(self, s, finding_id: str) -> Finding:
         f = s.get(Finding, finding_id)
         if f is None:

@@ -23,6 +23,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from fengqiao_desktop.domain import FormKind, InspectionStatus, Level, Verdict
+from fengqiao_desktop.domain.signatures import SignatureInput
 from fengqiao_desktop.errors import InspectionError
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.formengine.scoring import (
@@ -36,9 +37,11 @@ from fengqiao_desktop.services.findings import (
     FindingsMixin,
     recheck_earlier_findings,
     reevaluate_findings,
+    unprintable_error,
+    unprintable_findings,
 )
 from fengqiao_desktop.services.rechecks import RechecksMixin
-from fengqiao_desktop.services.records import build_record
+from fengqiao_desktop.services.records import build_record, store_signatures
 from fengqiao_desktop.services.views import InspectionSummary, InspectionView
 from fengqiao_desktop.storage import meta
 from fengqiao_desktop.storage.models import (
@@ -248,23 +251,29 @@ class InspectionService(FindingsMixin, RechecksMixin):
             return [(r.revision, r.completed_at, json.loads(r.snapshot)) for r in s.scalars(q)]
 
     # -- life cycle -----------------------------------------------------
-    def complete(self, inspection_id: str) -> ScoreResult:
-        """Lock a draft after checking required answers and evidence; keeps a revision snapshot."""
+    def complete(self, inspection_id: str, signatures: Sequence[SignatureInput] = ()) -> ScoreResult:
+        """Lock a draft after checking required answers, evidence and findings; keeps a revision
+        snapshot. ``signatures`` drawn on screen (optional) are stored with the revision and go
+        into its record."""
         with self.store.session(write=True) as s:
-            return self._complete(s, R.load_inspection(s, inspection_id))
+            return self._complete(s, R.load_inspection(s, inspection_id), signatures)
 
-    def _complete(self, s: Session, row: Inspection) -> ScoreResult:
+    def _complete(self, s: Session, row: Inspection, signatures: Sequence[SignatureInput] = ()) -> ScoreResult:
         R.require_draft(row)
         form = self.store.form_by_sha256(s, row.form_sha256)
         result = R.score_row(self.store, s, row)
         if not result.complete:
             raise incomplete_error(form, result)
+        unprintable = unprintable_findings(self.store, s, row)
+        if unprintable:
+            raise unprintable_error(unprintable, completing=True)
         now = utcnow()
         row.status = InspectionStatus.COMPLETED.value
         row.completed_at = now
         row.updated_at = now
         R.cache_score(row, result)
         R.add_audit(s, row, "completed", total=result.total, verdict=result.verdict.value)
+        store_signatures(s, row, signatures, now)
         s.flush()
         s.add(RevisionSnapshot(inspection_id=row.id, revision=row.revision, completed_at=now,
                                snapshot=R.dumps(build_record(self.store, s, row))))

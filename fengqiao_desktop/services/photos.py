@@ -8,7 +8,6 @@ transaction. ``add_photo`` does both. Editing photos of a locked inspection need
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import uuid
 from typing import TYPE_CHECKING
@@ -49,27 +48,12 @@ def attach_row(store: LocalStore, s: Session, row: Inspection, ingested: Ingeste
               original_name=ingested.original_name, caption=caption or "",
               captured_at=ingested.captured_at, added_at=utcnow(), width=ingested.width,
               height=ingested.height, size=ingested.size,
-              thumbnail_sha256=ingested.thumbnail_sha256)
+              thumbnail_sha256=ingested.thumbnail_sha256, latitude=ingested.latitude,
+              longitude=ingested.longitude)
     s.add(p)
     row.updated_at = p.added_at
     s.flush()
     return p
-
-
-def days_before_visit(captured_at: dt.datetime | dt.date | None, visit_date: dt.date | None) -> int | None:
-    """How many days before the visit a photo was taken (by its EXIF time); None if unknown or not before."""
-    if captured_at is None or visit_date is None:
-        return None
-    day = captured_at.date() if isinstance(captured_at, dt.datetime) else captured_at
-    days = (visit_date - day).days
-    return days if days > 0 else None
-
-
-def is_older_than_visit(captured_at: dt.datetime | dt.date | None, visit_date: dt.date | None,
-                        max_age_days: int) -> bool:
-    """The rule for questioning a photo: taken ``max_age_days`` or more before the visit."""
-    days = days_before_visit(captured_at, visit_date)
-    return days is not None and days >= max_age_days
 
 
 class PhotoService:

@@ -13,17 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fengqiao_desktop.bundle import spec
 from fengqiao_desktop.domain import InspectionStatus
+from fengqiao_desktop.domain.signatures import BOX, MAX_POINTS, ROLES, SignatureInput, check_strokes
+from fengqiao_desktop.errors import InspectionError
 from fengqiao_desktop.services import _rows as R
 from fengqiao_desktop.services.rechecks import record_rechecks
 from fengqiao_desktop.storage import meta
-from fengqiao_desktop.storage.models import AuditEntry, Inspection, RevisionSnapshot
+from fengqiao_desktop.storage.models import AuditEntry, Inspection, RevisionSnapshot, Signature
 
 if TYPE_CHECKING:
     from fengqiao_desktop.services.store import LocalStore
@@ -56,6 +59,44 @@ def audit_entries(s: Session, iid: str, rev: int) -> list[dict]:
     return out
 
 
+def store_signatures(s: Session, row: Inspection, signatures: Sequence[SignatureInput],
+                     at: dt.datetime) -> None:
+    """Keep the signatures drawn when completing ``row``'s revision (one per role; a pad left
+    empty is no signature). A signature names its signer."""
+    seen = set()
+    for sig in signatures:
+        if not sig.strokes:
+            continue
+        if sig.role not in ROLES or sig.role in seen:
+            raise InspectionError(f"签名的身份 {sig.role!r} 无效或重复",
+                                  message_en=f"Signature role {sig.role!r} is unknown or repeated")
+        try:
+            strokes = check_strokes(sig.strokes)
+        except ValueError as exc:
+            raise InspectionError(f"签名数据无效：笔画应为 0–{BOX} 的整数坐标，最多 {MAX_POINTS} 个点",
+                                  message_en=f"Invalid signature: {exc}") from None
+        name = (sig.name or "").strip()
+        if not name:
+            zh = "站长" if sig.role == "station_head" else "检查人"
+            en = "station head" if sig.role == "station_head" else "inspector"
+            raise InspectionError(f"请填写签字人（{zh}）的姓名", message_en=f"Enter the name of the signer ({en})")
+        seen.add(sig.role)
+        old = s.get(Signature, (row.id, row.revision, sig.role))
+        if old is not None:
+            s.delete(old)
+            s.flush()
+        s.add(Signature(inspection_id=row.id, revision=row.revision, role=sig.role, name=name[:100],
+                        strokes=json.dumps(strokes, separators=(",", ":")), signed_at=at))
+
+
+def signatures_of(s: Session, iid: str, rev: int) -> list[dict]:
+    """The signatures of revision ``rev`` as the record carries them, by role."""
+    rows = s.scalars(select(Signature).where(Signature.inspection_id == iid, Signature.revision == rev)
+                     .order_by(Signature.role))
+    return [{"role": g.role, "name": g.name, "signed_at": iso(g.signed_at), "strokes": json.loads(g.strokes)}
+            for g in rows]
+
+
 def build_record(store: LocalStore, s: Session, row: Inspection) -> dict:
     """The record of ``row`` as it is stored now (scored with the visit rule)."""
     form = store.form_by_sha256(s, row.form_sha256)
@@ -67,11 +108,16 @@ def build_record(store: LocalStore, s: Session, row: Inspection) -> dict:
     status = (InspectionStatus.COMPLETED.value if row.status != InspectionStatus.DRAFT.value
               else row.status)
     completed = iso(row.completed_at)
-    photos = [{
-        "sha256": p.sha256, "original_sha256": p.original_sha256, "item_id": p.item_id,
-        "caption": p.caption, "captured_at": iso(p.captured_at), "member": spec.photo_member(p.sha256),
-        "size": int(p.size), "id": p.id, "width": p.width, "height": p.height,
-    } for p in R.photos_of(store, s, row.id)]
+    photos = []
+    for p in R.photos_of(store, s, row.id):
+        photo: dict[str, Any] = {
+            "sha256": p.sha256, "original_sha256": p.original_sha256, "item_id": p.item_id,
+            "caption": p.caption, "captured_at": iso(p.captured_at), "member": spec.photo_member(p.sha256),
+            "size": int(p.size), "id": p.id, "width": p.width, "height": p.height,
+        }
+        if p.latitude is not None and p.longitude is not None:  # only when known: older records keep their shape
+            photo["latitude"], photo["longitude"] = p.latitude, p.longitude
+        photos.append(photo)
     findings = []
     for f in R.findings_of(s, row.id, titles):
         j = f.to_json()
@@ -94,6 +140,10 @@ def build_record(store: LocalStore, s: Session, row: Inspection) -> dict:
     rechecks = record_rechecks(s, row.id)
     if rechecks:  # only then, so records without them keep the shape (and hash) they always had
         record["rechecks"] = rechecks
+    # only when there are some: records without signatures keep the shape (and hash) of earlier releases
+    signatures = signatures_of(s, row.id, row.revision)
+    if signatures:
+        record["signatures"] = signatures
     return record
 
 

@@ -38,9 +38,11 @@ def content_hash(record: Mapping[str, Any]) -> str:
     """sha256 (hex) of the RFC 8785 JSON of what an inspection says at one revision.
 
     Covers id, revision, station, the form's sha256, the answers, the photos (sha256,
-    item, caption) and the findings; leaves out times, scores (recomputed) and the
-    audit trail, so the laptop and the central database give the same value for the
-    same revision. Order of photos and findings does not matter.
+    item, caption), the findings and, when there are some, the signatures drawn on screen
+    (role, name, strokes); leaves out times, scores (recomputed) and the audit trail, so
+    the laptop and the central database give the same value for the same revision, and a
+    record without signatures the value earlier releases gave. Order of photos and
+    findings does not matter.
     """
     answers = {k: Answer.from_json(v).to_json() for k, v in (record.get("answers") or {}).items()}
     photos = sorted(
@@ -58,6 +60,10 @@ def content_hash(record: Mapping[str, Any]) -> str:
         "photos": photos,
         "findings": findings,
     }
+    if record.get("signatures"):
+        body["signatures"] = sorted(
+            ({"role": g.get("role"), "name": g.get("name"), "strokes": g.get("strokes")}
+             for g in record["signatures"] if isinstance(g, dict)), key=lambda g: str(g["role"]))
     return hashlib.sha256(rfc8785.dumps(body)).hexdigest()
 
 

@@ -12,6 +12,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from fengqiao_desktop.config import Settings
 from fengqiao_desktop.errors import ReportError
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.merge.db import open_central
@@ -115,7 +116,8 @@ class CentralSheetSource:
                               data=bytes(data) if data is not None else None)
 
         return sheet_from_record(record, form, station, content_hash(record), load_photo=load_photo,
-                                 companion=companion, lang=lang)
+                                 companion=companion, lang=lang,
+                                 photo_max_age_days=Settings.load().photo_max_age_days)
 
     def revision_hashes(self, inspection_id: str) -> RevisionHashes | None:
         central = open_central(self.url)

@@ -90,7 +90,8 @@ class LocalSheetSource:
                                   data=path.read_bytes() if path is not None else None)
 
             return sheet_from_record(record, form, station, content_hash(record), load_photo=load_photo,
-                                     companion=companion, lang=lang)
+                                     companion=companion, lang=lang,
+                                     photo_max_age_days=store.settings.photo_max_age_days)
         finally:
             if owned:
                 store.close()

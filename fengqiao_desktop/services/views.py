@@ -40,6 +40,8 @@ class PhotoView:
     thumbnail_sha256: str
     path: str  # the stored JPEG
     thumbnail_path: str
+    latitude: float | None = None  # EXIF GPS, WGS 84 degrees
+    longitude: float | None = None
 
     def to_json(self) -> dict:
         return {"id": self.id, "item": self.item_id, "sha256": self.sha256,
@@ -90,6 +92,10 @@ class ProposedFinding:
     description: str
     points: float
     max: float
+    # offered for the printed fields: the station head, the visit date + the setting, a measure
+    responsible: str = ""
+    deadline: dt.date | None = None
+    measures: str = ""
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ VERDICTS = ("pass", "fail", "veto")
 CATEGORIES = ("hardware", "funding", "staffing", "demonstration", "service")
 SEVERITIES = ("veto", "deduction", "advice")
 FINDING_STATUSES = ("open", "rectified", "verified")
+SIGNER_ROLES = ("station_head", "inspector")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -167,6 +168,9 @@ class Photo(Base):
     height: Mapped[int] = mapped_column(Integer)
     size: Mapped[int] = mapped_column(Integer)
     thumbnail_sha256: Mapped[str] = mapped_column(String(64))
+    # EXIF GPS position (WGS 84 degrees, south and west negative), if the camera wrote one
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
 
 
 class Finding(Base):
@@ -222,6 +226,25 @@ class RevisionSnapshot(Base):
     revision: Mapped[int] = mapped_column(Integer, primary_key=True)
     completed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     snapshot: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class Signature(Base):
+    """A signature drawn on screen when a revision was completed (station head, inspector).
+
+    ``strokes`` is JSON: a list of strokes, each a list of ``[x, y]`` integer points in a
+    0..1000 box (the pad's aspect kept), as the record carries them.
+    """
+
+    __tablename__ = "signatures"
+    __table_args__ = (CheckConstraint(_in("role", SIGNER_ROLES), name="role"),)
+
+    inspection_id: Mapped[str] = mapped_column(
+        ForeignKey("inspections.id", ondelete="CASCADE"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    strokes: Mapped[str] = mapped_column(Text)  # JSON
+    signed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class InspectorProfile(Base):

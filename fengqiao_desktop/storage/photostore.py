@@ -50,6 +50,7 @@ _MODE_BYTES = {"1": 1, "L": 1, "P": 1, "LA": 2, "PA": 2, "La": 2, "RGB": 3, "YCb
 _EXIF_IFD = 0x8769
 _DATETIME_ORIGINAL = 36867
 _DATETIME = 306
+_GPS_IFD = 0x8825
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class IngestedPhoto:
     captured_at: dt.datetime | None
     # files this ingest wrote (not there before): removed again if the caller gives up
     new_files: tuple[str, ...] = ()
+    # the EXIF GPS position (WGS 84 degrees, south and west negative), if the camera wrote one
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 class PhotoStore:
@@ -108,8 +112,8 @@ class PhotoStore:
                quality: int = DEFAULT_QUALITY, thumb_edge: int = DEFAULT_THUMB_EDGE) -> IngestedPhoto:
         src = Path(path)
         original = _read(src)
-        stored, thumb, width, height, captured = prepare(original, src.name, long_edge=long_edge,
-                                                         quality=quality, thumb_edge=thumb_edge)
+        stored, thumb, width, height, captured, position = prepare(
+            original, src.name, long_edge=long_edge, quality=quality, thumb_edge=thumb_edge)
         sha, new_main = self._put(stored)
         try:
             thumb_sha, new_thumb = self._put(thumb)
@@ -120,7 +124,9 @@ class PhotoStore:
         new = tuple(s for s, is_new in ((sha, new_main), (thumb_sha, new_thumb)) if is_new)
         return IngestedPhoto(sha256=sha, original_sha256=hashlib.sha256(original).hexdigest(),
                              original_name=src.name, width=width, height=height, size=len(stored),
-                             thumbnail_sha256=thumb_sha, captured_at=captured, new_files=new)
+                             thumbnail_sha256=thumb_sha, captured_at=captured, new_files=new,
+                             latitude=position[0] if position else None,
+                             longitude=position[1] if position else None)
 
 
 def _read(src: Path) -> bytes:
@@ -205,10 +211,34 @@ def _captured_at(img: Image.Image) -> dt.datetime | None:
         return None  # a camera's odd EXIF is no reason to refuse the photo
 
 
+def gps_position(img: Image.Image) -> tuple[float, float] | None:
+    """The EXIF GPS position as (latitude, longitude) in degrees (south and west negative),
+    rounded to 6 decimals (about 0.1 m); None without a usable one."""
+    try:
+        gps = img.getexif().get_ifd(_GPS_IFD)
+        if not gps or 2 not in gps or 4 not in gps:
+            return None
+
+        def degrees(dms, ref) -> float:
+            d, m, sec = (float(x) for x in dms)
+            value = d + m / 60 + sec / 3600
+            if isinstance(ref, bytes):
+                ref = ref.decode("ascii", "replace")
+            return -value if str(ref).strip("\x00 ").upper() in ("S", "W") else value
+
+        lat, lon = degrees(gps[2], gps.get(1, "N")), degrees(gps[4], gps.get(3, "E"))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or lat != lat or lon != lon:
+            return None
+        return round(lat, 6), round(lon, 6)
+    except (ValueError, TypeError, KeyError, OSError, ZeroDivisionError):
+        return None  # an odd GPS block is no reason to refuse the photo
+
+
 def prepare(data: bytes, name: str, *, long_edge: int = DEFAULT_LONG_EDGE,
             quality: int = DEFAULT_QUALITY, thumb_edge: int = DEFAULT_THUMB_EDGE,
-            ) -> tuple[bytes, bytes, int, int, dt.datetime | None]:
-    """Decode, orient, scale and re-encode an image: (jpeg, thumbnail jpeg, width, height, captured)."""
+            ) -> tuple[bytes, bytes, int, int, dt.datetime | None, tuple[float, float] | None]:
+    """Decode, orient, scale and re-encode an image:
+    (jpeg, thumbnail jpeg, width, height, captured, GPS position)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -222,6 +252,7 @@ def prepare(data: bytes, name: str, *, long_edge: int = DEFAULT_LONG_EDGE,
         try:
             _check_size(img, data, name, long_edge)
             captured = _captured_at(img)
+            position = gps_position(img)
             w, h = img.size
             scale = min(1.0, long_edge / max(w, h))
             if scale < 1.0 and img.format in _JPEG_FORMATS:
@@ -260,4 +291,4 @@ def prepare(data: bytes, name: str, *, long_edge: int = DEFAULT_LONG_EDGE,
             raise _damaged(name, "image too large") from None
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             raise _damaged(name, str(exc) or type(exc).__name__) from None
-    return out.getvalue(), tout.getvalue(), img.width, img.height, captured
+    return out.getvalue(), tout.getvalue(), img.width, img.height, captured, position

@@ -605,14 +605,6 @@
         <translation>本次走访的结论</translation>
     </message>
     <message>
-        <source>Findings still lacking a responsible person, deadline or measures: {n}</source>
-        <translation>尚缺责任人、整改时限或整改措施的整改事项：{n} 项</translation>
-    </message>
-    <message>
-        <source>Every finding has a responsible person, a deadline and measures.</source>
-        <translation>所有整改事项均已填写责任人、整改时限和整改措施。</translation>
-    </message>
-    <message>
         <source>Photos: {n}</source>
         <translation>照片：{n} 张</translation>
     </message>
@@ -699,6 +691,46 @@
     <message>
         <source>finding re-checked</source>
         <translation>整改问题已复查</translation>
+    </message>
+    <message>
+        <source>Findings: {n}. Every finding has a responsible person, a deadline and measures.</source>
+        <translation>整改事项：{n} 项，均已填写责任人、整改时限和整改措施。</translation>
+    </message>
+    <message>
+        <source>Double-click to open the finding</source>
+        <translation>双击打开该整改事项</translation>
+    </message>
+    <message>
+        <source>Signatures (optional): the station head and the inspector may sign here with the mouse, a pen or a finger; the score sheet prints them. Without them, sign the printed sheet.</source>
+        <translation>签名（可选）：站长和检查人可用鼠标、手写笔或手指在此签名，评分表会打印签名；不在此签名的，请在打印的评分表上签字。</translation>
+    </message>
+    <message>
+        <source>Station head</source>
+        <translation>站长（负责人）</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Enter the name of the signer ({role}).</source>
+        <translation>请填写签字人（{role}）的姓名。</translation>
+    </message>
+    <message>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <source>Name of the signer</source>
+        <translation>签字人姓名</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
 </context>
 </TS>

@@ -144,6 +144,10 @@
       <translation>指纹 {hash}…</translation>
     </message>
     <message>
+      <source>Location {position}</source>
+      <translation>拍摄位置 {position}</translation>
+    </message>
+    <message>
       <source>Photo caption</source>
       <translation>照片说明</translation>
     </message>

@@ -79,7 +79,8 @@ def _first_visit_with_a_finding(root):
         st.inspections.set_answers(iid, {i: Answer(value=True) for i in ("A1", "B1", "B2")}
                                    | {"B3": Answer(value=False)})
         f = st.inspections.add_finding(iid, item_id="B3", category="service", severity="deduction",
-                                       description="服务清单未公示", responsible="李站长")
+                                       description="服务清单未公示", responsible="李站长",
+                                       measures="公示服务清单", deadline="2026-12-31")
         st.inspections.complete(iid)
         return iid, f.id
 

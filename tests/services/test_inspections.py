@@ -178,7 +178,9 @@ def test_a_corrected_item_at_full_marks_closes_its_finding(store, photo_file):
     store.inspections.set_answer(iid, item.id, item.max - item.effective_step)
     proposed = next(p for p in store.inspections.propose_findings(iid) if p.item_id == item.id)
     finding = store.inspections.add_finding(iid, category=proposed.category, severity=proposed.severity,
-                                            description=proposed.description, item_id=item.id)
+                                            description=proposed.description, item_id=item.id,
+                                            responsible=proposed.responsible, deadline=proposed.deadline,
+                                            measures=proposed.measures)
     # a lower score: the generated text follows it
     store.inspections.set_answer(iid, item.id, item.max - 2 * item.effective_step)
     text = next(f for f in store.inspections.findings(iid) if f.id == finding.id).description

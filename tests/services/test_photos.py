@@ -88,3 +88,23 @@ def test_a_png_with_transparency_is_stored_as_jpeg(store, tmp_path):
     photo = store.photos.add_photo(_gate(store), src, "jingfei", "预算表扫描件")
     with Image.open(photo.path) as img:
         assert img.format == "JPEG" and img.mode == "RGB" and img.size == (900, 300)
+
+
+@pytest.mark.parametrize("gps, expected", [
+    ({1: "N", 2: (36.0, 3.0, 40.0), 3: "E", 4: (103.0, 50.0, 3.0)}, (36.061111, 103.834167)),
+    ({1: "S", 2: (33.0, 52.0, 4.0), 3: "W", 4: (151.0, 12.0, 36.0)}, (-33.867778, -151.21)),
+    ({1: "N", 2: (36.0, 3.0, 40.0)}, (None, None)),  # no longitude: no position
+    ({1: "N", 2: (95.0, 0.0, 0.0), 3: "E", 4: (10.0, 0.0, 0.0)}, (None, None)),  # not on Earth
+])
+def test_the_gps_position_of_a_photo_is_kept(store, tmp_path, gps, expected):
+    """A camera's EXIF GPS block becomes the photo's latitude and longitude (south and west
+    negative); a block without a usable position leaves them empty and the photo is kept."""
+    img = Image.new("RGB", (640, 480), (40, 120, 60))
+    exif = Image.Exif()
+    exif[0x8825] = gps
+    path = tmp_path / "gps.jpg"
+    img.save(path, "JPEG", exif=exif)
+    iid = _gate(store)
+    view = store.photos.add_photo(iid, path, None)
+    assert (view.latitude, view.longitude) == expected
+    assert (store.photos.list(iid)[0].latitude, store.photos.list(iid)[0].longitude) == expected

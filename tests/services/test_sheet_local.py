@@ -100,11 +100,14 @@ def test_a_visit_prints_one_sheet_with_the_five_haves_answered_once(store, photo
     gate, rubric = _visit(store, {i: True for i in ("jigou", "bianzhi", "renyuan", "jingfei", "baozhang")})
     store.photos.add_photo(gate, photo_file("plate.jpg"), "jigou", "统一标识牌匾")
     store.inspections.add_finding(gate, item_id="renyuan", category="staffing", severity="advice",
-                                  description="人员公示栏照片未更新", measures="更新公示栏")
+                                  description="人员公示栏照片未更新", measures="更新公示栏",
+                                  responsible="王站长", deadline="2026-12-31")
     store.inspections.add_finding(rubric, item_id="B1", category="hardware", severity="deduction",
-                                  description="无障碍坡道未安装扶手", measures="加装扶手")
+                                  description="无障碍坡道未安装扶手", measures="加装扶手",
+                                  responsible="王站长", deadline="2026-12-31")
     store.inspections.add_finding(rubric, item_id="B2", category="hardware", severity="deduction",
-                                  description="制度牌已更换完毕", status="verified")
+                                  description="制度牌已更换完毕", status="verified",
+                                  measures="更换制度牌", responsible="王站长", deadline="2026-12-31")
     text = _sheet_text(store, rubric, tmp_path)
     assert "示范型达标" in text and "五有达标" in text
     assert "五有未达标" not in text and "结论：一票否决" not in text

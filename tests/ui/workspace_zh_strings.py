@@ -54,6 +54,7 @@ ZH: dict[str, dict[str, str]] = {
         "Taken {time}": "拍摄于 {time}",
         "No capture time in the file": "文件中没有拍摄时间",
         "Fingerprint {hash}…": "指纹 {hash}…",
+        "Location {position}": "拍摄位置 {position}",
         "Photo caption": "照片说明",
         "Caption for {n} new photo(s) (printed on the score sheet):": "为新添加的 {n} 张照片填写说明（将打印在评分表上）：",
         "Photo {i}: taken {day}, {days} days before the visit ({visit})":

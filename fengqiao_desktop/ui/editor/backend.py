@@ -7,11 +7,12 @@ here and in ``photo_strip`` / ``findings`` / ``lifecycle``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from fengqiao_desktop.domain import FormKind, InspectionStatus
+from fengqiao_desktop.domain.signatures import SignatureInput
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
 from fengqiao_desktop.formengine.visit import GateState
@@ -84,7 +85,13 @@ class EditorBackend(Protocol):
 
     def visit(self) -> VisitInfo: ...
 
-    def complete(self) -> ScoreResult: ...
+    def complete(self, signatures: Sequence[SignatureInput] = ()) -> ScoreResult:
+        """Lock the inspection, keeping the signatures drawn on screen (optional)."""
+        ...
+
+    def signer_names(self) -> tuple[str, str]:
+        """(station head from the roster contact, inspector) offered as the signers' names."""
+        ...
 
     def reopen(self, reason: str) -> None: ...
 
@@ -108,6 +115,10 @@ class EditorBackend(Protocol):
     def findings(self) -> list[FindingRow]: ...
 
     def propose_findings(self) -> list[FindingRow]: ...
+
+    def finding_defaults(self) -> tuple[str, str]:
+        """(responsible, deadline as ISO date) a new finding is offered."""
+        ...
 
     def save_finding(self, row: FindingRow) -> None: ...
 

@@ -8,6 +8,7 @@ answer widgets are in the Tab chain; Enter moves to the next item.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -36,6 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from fengqiao_desktop.domain import FormKind
+from fengqiao_desktop.domain.findings import printed_gaps
+from fengqiao_desktop.domain.signatures import SignatureInput
 from fengqiao_desktop.errors import KnownError
 from fengqiao_desktop.formengine.scoring import ScoreResult
 from fengqiao_desktop.formengine.visit import GateState
@@ -371,13 +374,15 @@ class InspectionEditor(QWidget):
     def ask_complete(self) -> CompleteSummaryDialog | None:
         """完成检查: the summary first; nothing is locked unless the inspector confirms."""
         result = self.backend.score()
-        if not result.complete:
+        if not result.complete or self._incomplete_findings():
             self.complete()  # the service refuses and the editor lists what is missing
             return None
         self.visit = self.backend.visit()
+        head, inspector = self.backend.signer_names()
         dlg = CompleteSummaryDialog(self._score_line(result), self._visit_verdicts(result),
-                                    self._incomplete_findings(), len(self.backend.photos()), self)
-        dlg.accepted.connect(self.complete)
+                                    len(self.backend.findings()), len(self.backend.photos()), self,
+                                    station_head=head, inspector=inspector)
+        dlg.accepted.connect(lambda: self.complete(dlg.signatures()))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
         return dlg
@@ -400,31 +405,36 @@ class InspectionEditor(QWidget):
                            status=m.status.label(self.lang)))
         return out
 
-    def _incomplete_findings(self) -> list[str]:
+    def _incomplete_findings(self) -> list[tuple[str, str]]:
+        """(id, line) of each finding lacking what the sheet prints (the service's rule)."""
         out = []
+        names = {"responsible": QCoreApplication.translate("Editor", "responsible person"),
+                 "deadline": QCoreApplication.translate("Editor", "deadline"),
+                 "measures": QCoreApplication.translate("Editor", "measures")}
         for f in self.backend.findings():
-            missing = [name for name, value in (
-                (QCoreApplication.translate("Editor", "responsible person"), f.responsible),
-                (QCoreApplication.translate("Editor", "deadline"), f.deadline),
-                (QCoreApplication.translate("Editor", "measures"), f.measures)) if not value]
+            missing = [names[k] for k in printed_gaps(f)]
             if missing:
                 text = f.description or QCoreApplication.translate("Editor", "(no text)")
                 item = self.form.items.get(f.item_id or "")
                 if item is not None:
                     text = QCoreApplication.translate("Editor", "{item}: {finding}").format(
                         item=f"{item.no} {item.title.get(self.lang)}", finding=text)
-                out.append(QCoreApplication.translate("Editor", "{finding} — missing: {what}").format(
-                    finding=text, what=QCoreApplication.translate("Editor", ", ").join(missing)))
+                out.append((f.id or "", QCoreApplication.translate("Editor", "{finding} — missing: {what}").format(
+                    finding=text, what=QCoreApplication.translate("Editor", ", ").join(missing))))
         return out
 
-    def complete(self) -> bool:
+    def complete(self, signatures: Sequence[SignatureInput] = ()) -> bool:
         try:
-            result = self.backend.complete()
+            result = self.backend.complete(signatures)
         except KnownError as exc:
-            problems = list(getattr(exc, "problems", None) or self._problems())
-            dlg = RefusalDialog(exc.user_message(self.lang), problems, self)
+            findings = self._incomplete_findings() if getattr(exc, "unprintable", None) else []
+            problems = [] if findings else list(getattr(exc, "problems", None) or self._problems())
+            dlg = RefusalDialog(exc.user_message(self.lang), problems, self, findings=findings)
             dlg.setObjectName("refusal")
+            dlg.finding_chosen.connect(self.findings_ctl.open_finding)
             dlg.open()
+            if findings:
+                self.findings_ctl.select_finding(findings[0][0])
             return False
         self._fill(self.backend.load())
         self._show_score(result)

@@ -6,9 +6,18 @@ inspector edits category, severity, responsible person, deadline and measures.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +28,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from fengqiao_desktop.domain import FindingCategory, FindingStatus, Severity
+from fengqiao_desktop.domain.findings import printed_gaps
 
 
 @dataclass(frozen=True)
@@ -150,10 +161,12 @@ class FindingsTableModel(QAbstractTableModel):
 class FindingDialog(QDialog):
     """Edit one finding: category, severity, problem, responsible person, deadline, measures, status."""
 
-    def __init__(self, row: FindingRow, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, row: FindingRow, lang: str = "zh", parent: QWidget | None = None,
+                 save: Callable[[FindingRow], str | None] | None = None):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Editor", "Finding (rectification)"))
         self._row = row
+        self._save = save  # returns the refusal's text, or None once stored
         self.category = QComboBox()
         for c in FindingCategory:
             self.category.addItem(c.label(lang), c.value)
@@ -188,13 +201,44 @@ class FindingDialog(QDialog):
         form.addRow(QCoreApplication.translate("Editor", "Deadline"), self.deadline)
         form.addRow(QCoreApplication.translate("Editor", "Measures"), self.measures)
         form.addRow(QCoreApplication.translate("Editor", "Status"), self.status)
+        self.error = QLabel()
+        self.error.setObjectName("findingError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addWidget(self.error)
         lay.addWidget(buttons)
         self.resize(460, 420)
+        # opened on a stored finding lacking a printed field: the cursor goes where it is missing
+        self._first_gap = next(iter(printed_gaps(row)), None) if row.id else None
+
+    def showEvent(self, e) -> None:  # noqa: N802 - Qt API
+        super().showEvent(e)
+        if self._first_gap:
+            QTimer.singleShot(0, lambda: self._focus(self._first_gap))
+
+    def accept(self) -> None:
+        """OK stores the finding; a refusal (e.g. no measures) is shown here, nothing is lost."""
+        if self._save is not None:
+            row = self.result_row()
+            refusal = self._save(row)
+            if refusal:
+                self.error.setText(refusal)
+                self.error.show()
+                missing = printed_gaps(row)
+                if missing:
+                    self._focus(missing[0])
+                return
+        super().accept()
+
+    def _focus(self, field: str) -> None:
+        {"responsible": self.responsible, "deadline": self.deadline,
+         "measures": self.measures}[field].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def result_row(self) -> FindingRow:
         return replace(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from fengqiao_desktop.domain import FindingCategory, Severity
@@ -38,8 +38,7 @@ class FindingsController(QObject):
         try:
             self.backend.save_finding(row)
         except KnownError as exc:
-            QMessageBox.warning(self.parent_widget, QCoreApplication.translate("Editor", "Findings"),
-                                exc.user_message())
+            self._warn(exc.user_message(self.lang))
             QTimer.singleShot(0, self.refresh)  # the stored values back, once the cell editor is closed
 
     def set_read_only(self, on: bool) -> None:
@@ -51,8 +50,27 @@ class FindingsController(QObject):
         self._guard(self.backend.propose_findings)
 
     def add(self) -> FindingDialog:
-        row = FindingRow(id=None, item_id=None, category=FindingCategory.SERVICE, severity=Severity.ADVICE)
+        responsible, deadline = self.backend.finding_defaults()
+        row = FindingRow(id=None, item_id=None, category=FindingCategory.SERVICE, severity=Severity.ADVICE,
+                         responsible=responsible, deadline=deadline)
         return self._open(row)
+
+    def select_finding(self, finding_id: str) -> int:
+        """Select the finding's row in the table and scroll to it; its row, or -1."""
+        self.refresh()
+        model = self.panel.model
+        for r in range(model.rowCount()):
+            if model.row_at(r).id == finding_id:
+                ix = model.index(r, 0)
+                self.panel.view.setCurrentIndex(ix)
+                self.panel.view.scrollTo(ix)
+                return r
+        return -1
+
+    def open_finding(self, finding_id: str) -> FindingDialog | None:
+        """Point the inspector at a finding: selected in the table, its dialog open."""
+        r = self.select_finding(finding_id)
+        return self.edit(r) if r >= 0 else None
 
     def edit(self, row_index: int) -> FindingDialog | None:
         if not (0 <= row_index < self.panel.model.rowCount()):
@@ -60,17 +78,25 @@ class FindingsController(QObject):
         return self._open(self.panel.model.row_at(row_index))
 
     def _open(self, row: FindingRow) -> FindingDialog:
-        dlg = FindingDialog(row, self.lang, self.parent_widget)
+        dlg = FindingDialog(row, self.lang, self.parent_widget, save=self._save_from_dialog)
         dlg.setObjectName("findingDialog")
         dlg.finished.connect(lambda code: self._dialog_done(dlg, code))
         self.dialog = dlg
         dlg.open()
         return dlg
 
+    def _save_from_dialog(self, row: FindingRow) -> str | None:
+        """The dialog's OK: saved through the service; the refusal's text keeps the dialog open."""
+        try:
+            self.backend.save_finding(row)
+        except KnownError as exc:
+            return exc.user_message(self.lang)
+        return None
+
     def _dialog_done(self, dlg: FindingDialog, code: int) -> None:
         self.dialog = None
         if code == QDialog.DialogCode.Accepted:
-            self._guard(lambda: self.backend.save_finding(dlg.result_row()))
+            self.refresh()
         dlg.deleteLater()
 
     def delete(self, row_index: int) -> None:
@@ -88,9 +114,17 @@ class FindingsController(QObject):
         try:
             fn()
         except KnownError as exc:
-            QMessageBox.warning(self.parent_widget, QCoreApplication.translate("Editor", "Findings"),
-                                exc.user_message(self.lang))
+            self._warn(exc.user_message(self.lang))
         self.refresh()
+
+    def _warn(self, text: str) -> QMessageBox:
+        """A refusal, shown without blocking (the table keeps its stored values)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Editor", "Findings"),
+                          text, QMessageBox.StandardButton.Ok, self.parent_widget)
+        box.setObjectName("findingRefused")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
 
 def _label(row: FindingRow, labels: dict[str, str]) -> FindingRow:

@@ -125,6 +125,7 @@ class GalleryDialog(QDialog):
         self.remove.clicked.connect(self._remove)
         self.info = QLabel()
         self.info.setStyleSheet("color: #666;")
+        self.info.setWordWrap(True)  # capture time, fingerprint, position and the age note: may not fit one line
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for w in (self.caption, self.item, self.remove):
             w.setEnabled(not read_only)

@@ -1,7 +1,7 @@
 """Asked when photos are attached: a caption (prefilled with the item's title) and, for a photo
 whose EXIF date is well before the visit, the question whether it really shows this visit.
 
-The age rule is the core's (``services.photos.is_older_than_visit``); this module only words it.
+The age rule is the core's (``domain.photos.is_older_than_visit``); this module only words it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from fengqiao_desktop.services.photos import days_before_visit, is_older_than_visit
+from fengqiao_desktop.domain.photos import days_before_visit, is_older_than_visit, position_text
+from fengqiao_desktop.ui import i18n
 from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
 
 
@@ -33,7 +34,8 @@ def age_note(row: PhotoRow, visit_date: dt.date | None, max_age_days: int) -> st
 
 
 def info_text(row: PhotoRow, visit_date: dt.date | None, max_age_days: int) -> str:
-    """The gallery's line under a photo: when it was taken, its fingerprint, and any age question."""
+    """The gallery's line under a photo: when and where it was taken, its fingerprint, and any
+    age question."""
     parts = []
     if row.taken_at:
         parts.append(QCoreApplication.translate("Photos", "Taken {time}").format(time=row.taken_at))
@@ -41,6 +43,9 @@ def info_text(row: PhotoRow, visit_date: dt.date | None, max_age_days: int) -> s
         parts.append(QCoreApplication.translate("Photos", "No capture time in the file"))
     if row.sha256:
         parts.append(QCoreApplication.translate("Photos", "Fingerprint {hash}…").format(hash=row.sha256[:12]))
+    position = position_text(row.latitude, row.longitude, i18n.current_language())
+    if position:
+        parts.append(QCoreApplication.translate("Photos", "Location {position}").format(position=position))
     note = age_note(row, visit_date, max_age_days)
     if note:
         parts.append("⚠ " + note)

@@ -28,6 +28,8 @@ class PhotoRow:
     thumb_path: str  # its thumbnail (may equal path)
     sha256: str = ""
     taken_at: str = ""
+    latitude: float | None = None  # EXIF GPS position, WGS 84 degrees
+    longitude: float | None = None
 
 
 def load_pixmap(path: str, edge: int) -> QPixmap:

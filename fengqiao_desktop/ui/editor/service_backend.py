@@ -10,10 +10,11 @@ happens back on the GUI thread in short transactions.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from fengqiao_desktop.domain import FormKind
+from fengqiao_desktop.domain.signatures import SignatureInput
 from fengqiao_desktop.errors import KnownError, ReportError
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
 from fengqiao_desktop.formengine.visit import GateState, gate_state, linked_in_visit
@@ -42,7 +43,8 @@ def _local(t: dt.datetime | None) -> str:
 def _photo_row(p) -> PhotoRow:
     return PhotoRow(p.id, p.item_id, p.caption, p.path, p.thumbnail_path or p.path,
                     getattr(p, "original_sha256", "") or p.sha256,
-                    p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "")
+                    p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "",
+                    p.latitude, p.longitude)
 
 
 def _finding_row(f) -> FindingRow:
@@ -124,8 +126,11 @@ class ServiceBackend:
             gate.score, gate.form, gate.answers, gate.locked)
         return VisitInfo(linked, members, state)
 
-    def complete(self) -> ScoreResult:
-        return self._ins.complete(self.inspection_id)
+    def complete(self, signatures: Sequence[SignatureInput] = ()) -> ScoreResult:
+        return self._ins.complete(self.inspection_id, signatures)
+
+    def signer_names(self) -> tuple[str, str]:
+        return self._ins.signer_names(self.inspection_id)
 
     def reopen(self, reason: str) -> None:
         self._ins.reopen(self.inspection_id, reason)
@@ -180,13 +185,16 @@ class ServiceBackend:
 
     def propose_findings(self) -> list[FindingRow]:
         made = []
-        responsible, deadline = self._ins.finding_defaults(self.inspection_id)
         for p in self._ins.propose_findings(self.inspection_id):
             f = self._ins.add_finding(self.inspection_id, category=p.category, severity=p.severity,
                                       description=p.description, item_id=p.item_id,
-                                      responsible=responsible, deadline=deadline)
+                                      responsible=p.responsible, deadline=p.deadline, measures=p.measures)
             made.append(_finding_row(f))
         return made
+
+    def finding_defaults(self) -> tuple[str, str]:
+        responsible, deadline = self._ins.finding_defaults(self.inspection_id)
+        return responsible, deadline.isoformat()
 
     def save_finding(self, row: FindingRow) -> None:
         fields = dict(item_id=row.item_id, category=row.category, severity=row.severity,

@@ -63,7 +63,11 @@ class MemoryBackend:
         self.saves.append((item_id, answer))
         return self.score()
 
-    def complete(self):
+    def signer_names(self):
+        return "王站长", "张三"
+
+    def complete(self, signatures=()):
+        self.signatures = list(signatures)
         result = self.score()
         if not result.complete:
             err = InspectionError("还有未完成的项目")
@@ -146,6 +150,9 @@ class MemoryBackend:
                 self._findings[fid] = row
                 made.append(row)
         return made
+
+    def finding_defaults(self):
+        return "", ""
 
     def save_finding(self, row):
         fid = row.id or uuid.uuid4().hex

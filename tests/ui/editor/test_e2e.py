@@ -214,7 +214,8 @@ def test_earlier_findings_and_returning_to_the_last_inspection(window, qtbot, tm
     proposed = editor.backend.propose_findings()
     assert len(proposed) == 3
     window.store.inspections.add_finding(first, category="hardware", severity="deduction",
-                                         description="服务大厅缺少无障碍通道")
+                                         description="服务大厅缺少无障碍通道", measures="增设坡道",
+                                         responsible="王站长", deadline="2026-12-31")
     window.close_tab(window.inspector.currentIndex())
 
     # a later visit of the same station shows what is still open

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from test_e2e import _open_rubric, window  # noqa: F401 - the fixture is used by name
 from test_keyboard import type_text
 
@@ -27,7 +27,11 @@ def _type_into_cell(qtbot, view, index, text):
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit), editor
     editor.selectAll()
-    type_text(editor, text)
+    if text == "\b":
+        qtbot.keyPress(editor, Qt.Key.Key_Backspace)
+        assert editor.text() == ""
+    else:
+        type_text(editor, text)
     qtbot.keyPress(editor, Qt.Key.Key_Return)  # commits and closes the cell editor
     qtbot.waitUntil(lambda: not view.isPersistentEditorOpen(index) and view.state() != view.State.EditingState)
 
@@ -47,11 +51,10 @@ def test_proposed_findings_get_defaults_and_the_table_edits_them(window, qtbot):
     assert station.contact and stored[0].responsible == station.contact  # the station head from the roster
     visit = editor.view.extra["visit_date"]
     assert stored[0].deadline == visit + dt.timedelta(days=30)  # the setting's default
-    assert stored[0].measures == ""
+    assert editor.form.items[iid].title.zh in stored[0].measures  # a measure offered from the item
 
     panel = editor.findings_ctl.panel
     model = panel.model
-    assert model.index(0, COL_MEASURES).data(Qt.ItemDataRole.BackgroundRole) is not None  # shown as missing
     _type_into_cell(qtbot, panel.view, model.index(0, COL_MEASURES), "三十日内加装无障碍坡道")
     _type_into_cell(qtbot, panel.view, model.index(0, COL_RESPONSIBLE), "王站长")
     _type_into_cell(qtbot, panel.view, model.index(0, COL_DEADLINE), "2027-01-15")
@@ -59,3 +62,9 @@ def test_proposed_findings_get_defaults_and_the_table_edits_them(window, qtbot):
     f = window.store.inspections.findings(inspection)[0]
     assert (f.measures, f.responsible, f.deadline) == ("三十日内加装无障碍坡道", "王站长", dt.date(2027, 1, 15))
     assert model.index(0, COL_MEASURES).data(Qt.ItemDataRole.BackgroundRole) is None
+    _type_into_cell(qtbot, panel.view, model.index(0, COL_MEASURES), "\b")  # emptied: refused, kept
+    qtbot.waitUntil(lambda: model.index(0, COL_MEASURES).data() == "三十日内加装无障碍坡道")
+    assert window.store.inspections.findings(inspection)[0].measures == "三十日内加装无障碍坡道"
+    refused = editor.findChild(QMessageBox, "findingRefused")
+    assert refused is not None and "整改措施" in refused.text()
+    refused.close()

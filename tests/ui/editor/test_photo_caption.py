@@ -7,7 +7,7 @@ import datetime as dt
 from PIL import Image
 from test_e2e import _open_rubric, window  # noqa: F401 - the fixture is used by name
 
-from fengqiao_desktop.services.photos import days_before_visit, is_older_than_visit
+from fengqiao_desktop.domain.photos import days_before_visit, is_older_than_visit
 
 _EXIF_IFD, _DATETIME_ORIGINAL = 0x8769, 0x9003
 
@@ -62,3 +62,23 @@ def test_caption_is_asked_and_an_old_photo_is_questioned(window, qtbot, tmp_path
     gallery.select(old_row.id)
     info = gallery.info.text()
     assert "早于走访 62 天" in info and "sha256" not in info
+
+
+def test_the_gallery_shows_where_a_photo_was_taken(window, qtbot, tmp_path):  # noqa: F811
+    """A camera's JPEG with an EXIF GPS position: the position is stored and shown in the gallery."""
+    editor = _open_rubric(window, qtbot)
+    visit = editor.view.extra["visit_date"]
+    img = Image.new("RGB", (640, 480), (60, 140, 90))
+    exif = Image.Exif()
+    exif.get_ifd(_EXIF_IFD)[_DATETIME_ORIGINAL] = f"{visit:%Y:%m:%d} 10:15:00"
+    exif[0x8825] = {1: "N", 2: (36.0, 3.0, 40.0), 3: "E", 4: (103.0, 50.0, 3.0)}
+    path = tmp_path / "gps.jpg"
+    img.save(path, "JPEG", exif=exif)
+    editor.add_photo_files(editor._order[0], [str(path)])
+    editor.photo_ctl.caption_dialog.reject()
+    [stored] = window.store.photos.list(editor.view.inspection_id)
+    assert (stored.latitude, stored.longitude) == (36.061111, 103.834167)
+    gallery = editor.photo_ctl.open_gallery()
+    gallery.select(stored.id)
+    assert "拍摄位置 北纬 36.061111°，东经 103.834167°" in gallery.info.text()
+    gallery.close()

@@ -142,7 +142,8 @@ def test_complete_shows_a_summary_and_cancel_locks_nothing(qtbot, store, tmp_pat
     store.inspections.create(TOWN, "demonstration-town", "张三")
     _five_haves_ready(store, gid, tmp_path)
     store.inspections.add_finding(gid, category="hardware", severity="advice", item_id="baozhang",
-                                  description="制度上墙内容过时")
+                                  description="制度上墙内容过时", measures="更新上墙制度",
+                                  responsible="王站长", deadline="2026-12-31")
     ed = _editor(qtbot, store, gid)
     ed.show()
     ed.complete_btn.click()
@@ -152,7 +153,7 @@ def test_complete_shows_a_summary_and_cancel_locks_nothing(qtbot, store, tmp_pat
     assert "得分 5 / 5 — 五有达标" in text
     assert "五有达标检查：五有达标" in text  # the visit's verdicts, this form first
     assert "示范型退役军人服务站评分表（街道乡镇级）" in text  # ... and the rubric of the same visit
-    assert "5 有保障：制度上墙内容过时 — 缺少：责任人、整改时限、整改措施" in text
+    assert "整改事项：1 项" in text
     assert "照片：5 张" in text
     dlg.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert store.inspections.get(gid).status is InspectionStatus.DRAFT  # nothing locked
@@ -162,6 +163,47 @@ def test_complete_shows_a_summary_and_cancel_locks_nothing(qtbot, store, tmp_pat
     dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert store.inspections.get(gid).status is InspectionStatus.COMPLETED
     assert ed.view.locked
+
+
+def test_a_finding_lacking_printed_fields_blocks_completion_and_the_refusal_opens_it(qtbot, store, tmp_path):
+    """A finding kept without 整改措施 (an earlier release allowed it): 完成 is refused, the
+    refusal names the finding and what is missing, and opening it there puts the cursor in
+    the empty field; the dialog's OK then stores it and completion goes through."""
+    from fengqiao_desktop.storage.models import Finding
+    from fengqiao_desktop.ui.editor.findings import FindingDialog
+
+    gid = store.inspections.create(TOWN, "five-haves", "张三")
+    _five_haves_ready(store, gid, tmp_path)
+    f = store.inspections.add_finding(gid, category="hardware", severity="advice", item_id="baozhang",
+                                      description="制度上墙内容过时", measures="更新上墙制度",
+                                      responsible="王站长", deadline="2026-12-31")
+    with store.session(write=True) as s:
+        s.get(Finding, f.id).measures = ""
+    ed = _editor(qtbot, store, gid)
+    ed.show()
+    ed.complete_btn.click()
+    assert ed.findChild(CompleteSummaryDialog, "complete_summary") is None  # refused before the summary
+    refusal = ed.findChild(RefusalDialog, "refusal")
+    assert refusal is not None and refusal.isVisible()
+    head = refusal.findChild(QLabel).text()
+    assert "5" in head and "制度上墙内容过时" in head and "整改措施" in head
+    [line] = [refusal.list.item(i) for i in range(refusal.list.count())]
+    assert line.text() == "5 有保障：制度上墙内容过时 — 缺少：整改措施"
+    # the finding is selected in the table, and opening the line opens it
+    assert ed.findings_ctl.panel.view.currentIndex().row() == 0
+    refusal.list.itemActivated.emit(line)
+    dlg = ed.findChild(FindingDialog, "findingDialog")
+    assert dlg is not None and dlg.isVisible() and not refusal.isVisible()
+    qtbot.waitUntil(dlg.measures.hasFocus)
+    dlg.accept()  # still empty: the service refuses, the dialog stays with the reason
+    assert dlg.isVisible() and "整改措施" in dlg.error.text()
+    dlg.measures.setPlainText("按新规更新上墙制度")
+    dlg.accept()
+    assert not dlg.isVisible()
+    assert store.inspections.findings(gid)[0].measures == "按新规更新上墙制度"
+    dlg = ed.ask_complete()
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert store.inspections.get(gid).status is InspectionStatus.COMPLETED
 
 
 def test_open_pdf_opens_the_current_revisions_sheet_and_the_trail_says_who_and_what(
@@ -272,3 +314,82 @@ def test_the_visit_in_english_is_all_english(qtbot, store, tmp_path):
     assert head.startswith("The inspection cannot be completed yet: missing answers: A1 (Organisation set up)")
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in head.replace("东岗西路街道退役军人服务站", ""))
     refusal.close()
+
+
+def _draw(pad, points):
+    """A stroke with the mouse: press, moves with the button held, release."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+
+    def send(kind, pos, button, buttons):
+        p = QPointF(*pos)
+        QApplication.sendEvent(pad, QMouseEvent(kind, p, pad.mapToGlobal(p), button, buttons,
+                                                Qt.KeyboardModifier.NoModifier))
+
+    send(QEvent.Type.MouseButtonPress, points[0], left, left)
+    for pos in points[1:]:
+        send(QEvent.Type.MouseMove, pos, none, left)
+    send(QEvent.Type.MouseButtonRelease, points[-1], left, none)
+
+
+def test_the_station_head_and_the_inspector_sign_on_screen_when_completing(qtbot, store, tmp_path):
+    """The summary offers a pad per signer, the station head's name from the roster; what is
+    drawn is kept with the revision and goes into its record; Clear starts a pad again."""
+    with store.session(write=True) as s:
+        from fengqiao_desktop.storage.models import Station
+
+        s.get(Station, TOWN).contact = "王建国"
+    gid = store.inspections.create(TOWN, "five-haves", "张三")
+    _five_haves_ready(store, gid, tmp_path)
+    ed = _editor(qtbot, store, gid)
+    ed.show()
+    dlg = ed.ask_complete()
+    qtbot.waitUntil(dlg.isVisible)
+    assert dlg.head.name.text() == "王建国" and dlg.inspector.name.text() == "张三"
+    assert dlg.head.pad.is_empty() and not dlg.head.clear_btn.isEnabled()
+    head, mine = dlg.head.pad, dlg.inspector.pad
+    _draw(head, [(20, 60), (60, 20), (100, 70), (140, 25)])
+    assert not head.is_empty() and dlg.head.clear_btn.isEnabled()
+    dlg.head.clear_btn.click()
+    assert head.is_empty()
+    _draw(head, [(20, 60), (60, 20), (100, 70), (140, 25)])
+    _draw(head, [(30, 80), (150, 78)])
+    _draw(mine, [(40, 40), (80, 80), (120, 30)])
+    dlg.inspector.name.clear()  # a drawn signature needs its name: the dialog says so and stays
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dlg.isVisible() and "检查人" in dlg.error.text()
+    assert store.inspections.get(gid).status is InspectionStatus.DRAFT
+    dlg.inspector.name.setText("张三")
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert store.inspections.get(gid).status is InspectionStatus.COMPLETED
+    [(_rev, _at, record)] = store.inspections.snapshots(gid)
+    sigs = {g["role"]: g for g in record["signatures"]}
+    assert sigs["station_head"]["name"] == "王建国" and len(sigs["station_head"]["strokes"]) == 2
+    assert sigs["inspector"]["name"] == "张三" and len(sigs["inspector"]["strokes"]) == 1
+    scale = 1000 / max(head.width(), head.height())
+    assert sigs["station_head"]["strokes"][0][0] == [round(20 * scale), round(60 * scale)]
+
+
+def test_a_finger_signs_the_pad_too(qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from fengqiao_desktop.ui.editor.signature_pad import SignaturePad
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(300, 120)
+    pad.show()
+    qtbot.waitExposed(pad)
+    device = QTest.createTouchDevice()
+    QTest.touchEvent(pad, device).press(0, QPoint(30, 90))
+    QTest.touchEvent(pad, device).move(0, QPoint(150, 30))
+    QTest.touchEvent(pad, device).move(0, QPoint(270, 90))
+    QTest.touchEvent(pad, device).release(0, QPoint(270, 90))
+    [stroke] = pad.strokes()  # one stroke, in the 0..1000 box (a pixel or two of frame aside)
+    assert all(abs(a - b) <= 10 for p, q in zip(stroke, [[100, 300], [500, 100], [900, 300]], strict=True)
+               for a, b in zip(p, q, strict=True))
+    pad.clear()
+    assert pad.is_empty() and pad.strokes() == []
