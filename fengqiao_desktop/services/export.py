@@ -247,6 +247,7 @@ def _commit(store: LocalStore, bundle_id: str, seq: int, manifest_sha: str,
             row.exported_revision = max(rev, row.exported_revision or 0)
             if row.status == InspectionStatus.COMPLETED.value and row.revision <= row.exported_revision:
                 row.status = InspectionStatus.EXPORTED.value
+            store.note_saved(s, row)
             s.add(AuditEntry(inspection_id=iid, revision=row.revision, action="exported", reason="",
                              detail=json.dumps({"bundle": bundle_id, "sequence": seq, "revision": rev})))
 

@@ -292,6 +292,7 @@ class FindingsMixin:
             self._require_printed(s, row, f)
             s.add(f)
             row.updated_at = now
+            self.store.note_saved(s, row)
             s.flush()
             return R.finding_view(f)
 
@@ -328,13 +329,16 @@ class FindingsMixin:
                     f.status = new
                     f.closed_at = now if new == FindingStatus.VERIFIED.value else None
             f.updated_at = now
+            self.store.note_saved(s, row)
             s.flush()
             return R.finding_view(f)
 
     def delete_finding(self, finding_id: str) -> None:
         with self.store.session(write=True) as s:
             f = self._finding(s, finding_id)
-            R.require_draft(R.load_inspection(s, f.inspection_id))
+            row = R.load_inspection(s, f.inspection_id)
+            R.require_draft(row)
+            self.store.note_saved(s, row)
             s.delete(f)
 
     def open_findings_for_station(self, station_code: str,

@@ -109,6 +109,7 @@ class InspectionService(FindingsMixin, RechecksMixin):
         s.flush()
         R.cache_score(row, R.score_row(self.store, s, row))
         R.add_audit(s, row, "created", form=form.id, version=form.version, sha256=sha)
+        self.store.note_saved(s, row)
         return row
 
     # -- answers --------------------------------------------------------
@@ -159,6 +160,7 @@ class InspectionService(FindingsMixin, RechecksMixin):
             stored.value, stored.note, stored.na, stored.updated_at = (
                 R.dumps(answer.value), answer.note, answer.na, now)
         row.updated_at = now
+        self.store.note_saved(s, row)
         if row.revision > 1 and answer != old:
             R.audit_answer_change(s, row, item, old, answer)
         s.flush()
@@ -274,6 +276,7 @@ class InspectionService(FindingsMixin, RechecksMixin):
         R.cache_score(row, result)
         R.add_audit(s, row, "completed", total=result.total, verdict=result.verdict.value)
         store_signatures(s, row, signatures, now)
+        self.store.note_saved(s, row)
         s.flush()
         s.add(RevisionSnapshot(inspection_id=row.id, revision=row.revision, completed_at=now,
                                snapshot=R.dumps(build_record(self.store, s, row))))
@@ -291,7 +294,9 @@ class InspectionService(FindingsMixin, RechecksMixin):
             if row.status == InspectionStatus.DRAFT.value:
                 raise InspectionError("该检查仍是草稿，可直接修改，无需重新打开",
                                       message_en="This inspection is a draft; edit it directly")
-            return reopen_row(s, row, reason)
+            revision = reopen_row(s, row, reason)
+            self.store.note_saved(s, row)
+            return revision
 
     def mark_exported(self, inspection_ids: Iterable[str], bundle_id: str) -> None:
         """Record that these completed inspections went into ``bundle_id`` (the export calls this)."""
@@ -305,6 +310,7 @@ class InspectionService(FindingsMixin, RechecksMixin):
                 row.bundle_id = bundle_id
                 row.exported_revision = row.revision
                 R.add_audit(s, row, "exported", bundle=bundle_id)
+                self.store.note_saved(s, row)
 
     def delete(self, inspection_id: str) -> None:
         """Delete a draft that was never completed (photos no longer used are removed too)."""
@@ -315,6 +321,7 @@ class InspectionService(FindingsMixin, RechecksMixin):
                                       message_en="Only a draft that was never completed can be deleted")
             shas = {x for p in s.scalars(select(Photo).where(Photo.inspection_id == row.id))
                     for x in (p.sha256, p.thumbnail_sha256)}
+            self.store.note_saved(s, row)
             s.execute(delete(Inspection).where(Inspection.id == row.id))
             still = set(s.scalars(select(Photo.sha256).where(Photo.sha256.in_(shas))))
             still |= set(s.scalars(select(Photo.thumbnail_sha256).where(Photo.thumbnail_sha256.in_(shas))))

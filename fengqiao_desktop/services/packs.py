@@ -237,7 +237,7 @@ def _write(store: LocalStore, s, vp: VerifiedPack) -> None:
                                    station_code=r["station_code"], comment=r["comment"],
                                    returned_by=r["returned_by"], returned_at=r["returned_at"],
                                    pack_sequence=seq))
-        _reopen_returned(s, r)
+        _reopen_returned(store, s, r)
     meta.set_meta(s, PINNED_KEY, vp.public_key.line())
     meta.set_meta(s, PINNED_BUREAU, vp.bureau["id"])
     meta.set_meta(s, PINNED_NAME, vp.bureau["name"])
@@ -245,7 +245,7 @@ def _write(store: LocalStore, s, vp: VerifiedPack) -> None:
     s.flush()
 
 
-def _reopen_returned(s, r: dict) -> None:
+def _reopen_returned(store: LocalStore, s, r: dict) -> None:
     """A returned inspection still locked at the returned revision becomes a draft again, with the
     bureau's comment as the reason (one that moved on since — reopened, or held only at the
     bureau — is left as it is)."""
@@ -255,6 +255,7 @@ def _reopen_returned(s, r: dict) -> None:
     by = f"（{r['returned_by']}）" if r["returned_by"] else ""
     reopen_row(s, row, f"县局退回{by}：{r['comment']}", returned_by=r["returned_by"],
                returned_at=r["returned_at"])
+    store.note_saved(s, row)
 
 
 # -- the work list (我的任务) -------------------------------------------------------------------------

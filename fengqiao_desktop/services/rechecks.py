@@ -156,6 +156,7 @@ class RechecksMixin:
             R.add_audit(s, row, "finding_rechecked", finding=finding_id, of=target_inspection_id,
                         verdict=verdict)
             row.updated_at = utcnow()
+            self.store.note_saved(s, row)
             s.flush()
             return next(r for r in rechecks_in_visit(s, row)
                         if (r.inspection_id, r.finding_id) == (target_inspection_id, finding_id))
@@ -170,6 +171,7 @@ class RechecksMixin:
                     FindingRecheck.finding_id == finding_id)):
                 R.require_draft(R.load_inspection(s, r.inspection_id))
                 s.delete(r)
+            self.store.note_saved(s, row)
 
     @staticmethod
     def _target(s: Session, row: Inspection, target_inspection_id: str, finding_id: str) -> RecheckFinding:

@@ -182,15 +182,19 @@ class StationService:
         return DRAFT if rows else NOT_INSPECTED
 
 
-    def work_states(self, today: dt.date) -> dict[str, frozenset[str]]:
+    def work_states(self, today: dt.date, codes: Sequence[str] | None = None) -> dict[str, frozenset[str]]:
         """What is left to do per station, for the browser's filters (stations with nothing are left out).
 
         ``draft``: an inspection not completed; ``not_exported``: completed but never exported;
         ``open_findings``: a finding not yet verified; ``overdue``: such a finding past its deadline.
+        With ``codes``: those stations only, each of them in the result (empty when nothing is left).
         """
-        per: dict[str, set[str]] = {}
+        per: dict[str, set[str]] = {code: set() for code in codes or ()}
+        q = select(Inspection.station_code, Inspection.status).distinct()
+        if codes is not None:
+            q = q.where(Inspection.station_code.in_(list(codes)))
         with self.store.session() as s:
-            for code, status in s.execute(select(Inspection.station_code, Inspection.status).distinct()):
+            for code, status in s.execute(q):
                 if status == InspectionStatus.DRAFT.value:
                     per.setdefault(code, set()).add(WORK_DRAFT)
                 elif status == InspectionStatus.COMPLETED.value:
@@ -198,6 +202,8 @@ class StationService:
             q = (select(Inspection.station_code, Finding.deadline)
                  .join(Finding, Finding.inspection_id == Inspection.id)
                  .where(Finding.status != FindingStatus.VERIFIED.value))
+            if codes is not None:
+                q = q.where(Inspection.station_code.in_(list(codes)))
             for code, deadline in s.execute(q):
                 states = per.setdefault(code, set())
                 states.add(WORK_OPEN_FINDINGS)
@@ -235,5 +241,6 @@ def warm_up(store: LocalStore) -> int:
     return store.stations.warm_up()
 
 
-def work_states(store: LocalStore, today: dt.date | None = None) -> dict[str, frozenset[str]]:
-    return store.stations.work_states(today or dt.date.today())
+def work_states(store: LocalStore, today: dt.date | None = None,
+                codes: Sequence[str] | None = None) -> dict[str, frozenset[str]]:
+    return store.stations.work_states(today or dt.date.today(), codes)

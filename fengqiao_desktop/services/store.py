@@ -4,6 +4,11 @@
 call once; the services hang off it (``store.inspections``, ``store.stations``,
 ``store.photos``). Worker threads share the store (the engine's pool is
 thread-safe) but each opens its own session through ``store.session()``.
+
+A write that changes an inspection says so inside its transaction
+(``store.note_saved(s, row)``); once that transaction has committed, the store's
+event hub announces ``inspection_saved(inspection_id, station_code)``
+(``fengqiao_desktop.events``). A rolled-back write announces nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from fengqiao_desktop import config
 from fengqiao_desktop.errors import FormError
+from fengqiao_desktop.events import INSPECTION_SAVED, EventHub
 from fengqiao_desktop.formengine.loader import (
     FormRegistry,
     form_files,
@@ -30,10 +36,11 @@ from fengqiao_desktop.formengine.loader import (
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.storage.db import make_engine, session_scope
 from fengqiao_desktop.storage.migrate import upgrade_local
-from fengqiao_desktop.storage.models import RegisteredForm
+from fengqiao_desktop.storage.models import Inspection, RegisteredForm
 from fengqiao_desktop.storage.photostore import PhotoStore
 
 DB_NAME = "inspections.sqlite3"
+_SAVED = "fengqiao.saved"  # Session.info key: inspection id -> station code, announced after commit
 
 
 def _registry(data_dir: Path) -> FormRegistry:
@@ -68,6 +75,7 @@ class LocalStore:
     photo_store: PhotoStore
     settings: config.Settings = field(default_factory=config.Settings)
     backup: Path | None = None  # made before a schema upgrade at open, if any
+    events: EventHub = field(default_factory=EventHub, repr=False, compare=False)
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike | None = None) -> LocalStore:
@@ -89,9 +97,21 @@ class LocalStore:
 
     @contextmanager
     def session(self, write: bool = False) -> Iterator[Session]:
-        """A session committed on success (``write=True``: takes the write lock up front)."""
+        """A session committed on success (``write=True``: takes the write lock up front).
+
+        Inspections noted with ``note_saved`` are announced after the commit."""
+        saved: dict[str, str] = {}
         with session_scope(self.engine, write=write) as s:
+            s.info[_SAVED] = saved
             yield s
+        for inspection_id, station_code in saved.items():
+            self.events.announce(INSPECTION_SAVED, inspection_id=inspection_id,
+                                 station_code=station_code)
+
+    @staticmethod
+    def note_saved(session: Session, row: Inspection) -> None:
+        """This transaction changed inspection ``row``: announce it once the transaction commits."""
+        session.info[_SAVED][row.id] = row.station_code
 
     def close(self) -> None:
         self.engine.dispose()

@@ -7,6 +7,10 @@ Bureau workspace: a tab widget the bureau pages are added to
 
 Long jobs (roster import, demo data) go through ``ui.tasks`` with progress
 and cancel; the window keeps repainting while they run.
+
+The window listens to the local store's change events (``ui.events``): when an
+inspection is saved -- in an editor tab, by an export, anywhere -- the station it
+belongs to, and only that one, gets its badge and page read again.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from fengqiao_desktop import __version__, config
 from fengqiao_desktop.ui import i18n, screen_fit, tasks
 from fengqiao_desktop.ui.bureau.placeholder import BureauPlaceholder
 from fengqiao_desktop.ui.errors import show_error
+from fengqiao_desktop.ui.events import QtEvents
 from fengqiao_desktop.ui.stations.browser import StationBrowser
 from fengqiao_desktop.ui.stations.source import StationSource
 
@@ -62,6 +67,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.source = source
+        self.events = QtEvents(self)
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
 
@@ -95,6 +101,8 @@ class MainWindow(QMainWindow):
         self.browser.page.inspection_requested.connect(self.start_inspections)
         self.browser.page.inspection_activated.connect(self.open_inspection)
         self.browser.station_selected.connect(lambda _c: self.new_action.setEnabled(True))
+        self.events.inspection_saved.connect(self._inspection_saved)
+        self.events.attach(store.events if store is not None else None)
         self.retranslate()
         if source is not None:
             self.browser.set_source(source)
@@ -262,6 +270,7 @@ class MainWindow(QMainWindow):
     # -- data ------------------------------------------------------------------------
     def set_store(self, store) -> None:
         self.store = store
+        self.events.attach(store.events if store is not None else None)
 
     def set_source(self, source: StationSource, *, background: bool = True) -> None:
         self.source = source
@@ -318,9 +327,7 @@ class MainWindow(QMainWindow):
                 ids.append(self.source.create_inspection(code, form_id))
         except Exception as exc:  # noqa: BLE001 - known errors get words, bugs a crash dialog
             show_error(self, exc)
-        if ids:
-            self.browser.page.refresh()
-            self.browser.refresh_badges([code])
+        if ids:  # the station's badge and page follow the store's inspection_saved
             for iid in reversed(ids):  # the first one ends up current
                 self.open_inspection(iid)
         return ids
@@ -349,8 +356,6 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return _EditorPlaceholder(inspection_id), QCoreApplication.translate("MainWindow", "Inspection")
         editor.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        for sig in (editor.answer_saved, editor.inspection_completed, editor.inspection_reopened):
-            sig.connect(lambda *_a: self._inspection_changed())
         for sig in (editor.answer_saved, editor.inspection_completed, editor.inspection_reopened,
                     editor.photos_saved):
             sig.connect(lambda *_a, e=editor: self._visit_changed(e))
@@ -358,10 +363,8 @@ class MainWindow(QMainWindow):
         title = editor.tab_title() or QCoreApplication.translate("MainWindow", "Inspection")
         return editor, title if len(title) <= 24 else title[:23] + "…"
 
-    def _inspection_changed(self) -> None:
-        code = self.browser.page.current_code()
-        self.browser.refresh_badges([code] if code else None)
-        self.browser.page.refresh()
+    def _inspection_saved(self, _inspection_id: str, station_code: str) -> None:
+        self.browser.station_changed(station_code)
 
     def _open_linked_item(self, inspection_id: str, item_id: str) -> None:
         """"Answer in the five-haves check": that check's tab, on the item."""

@@ -41,6 +41,13 @@ def _is_full_marks_key(event: QKeyEvent) -> bool:
     return event.key() == Qt.Key.Key_F and mods == Qt.KeyboardModifier.NoModifier
 
 
+def _number(text: str) -> float | None:
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
 def _is_plain_enter(event: QKeyEvent) -> bool:
     mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
     return event.key() in _ENTER and mods == Qt.KeyboardModifier.NoModifier
@@ -119,7 +126,10 @@ class PointsAnswer(QDoubleSpinBox):
     """Points 0..max in the item's step; the value below 0 shows as "—" (unanswered).
 
     Typing replaces the whole value (it is selected on focus), so "3.5" scores 3.5.
-    Values off the step are snapped to the nearest step when the field is left.
+    Values off the step are snapped to the nearest step on Enter and when the field is
+    left. The widget snaps them itself rather than leaving it to Qt's ``fixup`` call:
+    PySide6 before 6.9 (the aarch64 old-glibc build has 6.8) drops what a Python
+    ``fixup`` returns, and Qt then falls back to the previous value.
     """
 
     edited = Signal(object)
@@ -187,12 +197,23 @@ class PointsAnswer(QDoubleSpinBox):
         for s in (self.suffix(), self.prefix()):
             if s:
                 core = core.replace(s, "")
-        try:
-            num = float(core.strip().replace(",", "."))
-        except ValueError:
-            return text
-        snapped = min(max(round(num / self._step) * self._step, 0.0), self.item.max)
-        return self.textFromValue(snapped)
+        num = _number(core)
+        return text if num is None else self.textFromValue(self._snapped(num))
+
+    def _snapped(self, num: float) -> float:
+        return min(max(round(num / self._step) * self._step, 0.0), self.item.max)
+
+    def _snap_typed(self) -> None:
+        """Typed points off the step become the nearest step now."""
+        num = _number(self.cleanText())
+        if num is not None and num >= 0:
+            snapped = self._snapped(num)
+            if not math.isclose(num, snapped, abs_tol=1e-9):
+                self.setValue(snapped)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._snap_typed()
+        super().focusOutEvent(event)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().focusInEvent(event)
@@ -209,6 +230,7 @@ class PointsAnswer(QDoubleSpinBox):
             self.selectAll()
             return
         if _is_plain_enter(event):
+            self._snap_typed()
             self.interpretText()
             self.advance_requested.emit()
             return
@@ -302,6 +324,9 @@ class NumberAnswer(PointsAnswer):
 
     def fixup(self, text: str) -> str:  # noqa: D102
         return QDoubleSpinBox.fixup(self, text)
+
+    def _snap_typed(self) -> None:
+        """Numbers have no step: what was typed stands."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if _is_plain_enter(event):

@@ -309,6 +309,5 @@ def export_handler(window) -> ExportDialog | None:
         return None
     dlg = ExportDialog(store, window)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dlg.exported.connect(lambda _p: getattr(window, "_inspection_changed", lambda: None)())
     dlg.open()
     return dlg

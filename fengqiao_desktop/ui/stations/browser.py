@@ -1,7 +1,10 @@
 """The station browser: search box and tree on the left, the station page on the right.
 
 Loading the tree rows (and warming the source's search index) runs through
-the task helper, so a 50,000-station roster never blocks the window.
+the task helper, so a 50,000-station roster never blocks the window. When a
+station's inspections change (``station_changed``), only that station's badge
+and work state are read again, off the GUI thread; saves that arrive while a
+read is running are gathered into the next one.
 """
 
 from __future__ import annotations
@@ -61,6 +64,8 @@ class StationBrowser(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.search.station_chosen.connect(self.select_station)
         self._loading: tasks.TaskHandle | None = None
+        self._stale: set[str] = set()  # stations changed since their badges were last read
+        self._refreshing: tasks.TaskHandle | None = None
 
     def retranslate(self) -> None:
         self.filter.retranslate()
@@ -112,16 +117,36 @@ class StationBrowser(QWidget):
             self.select_station(current)
         self.stations_loaded.emit(self.model.station_count())
 
-    def refresh_badges(self, codes: list[str] | None = None) -> None:
-        """Ask the source for fresh badges (after an inspection changed) and update the tree."""
+    def station_changed(self, code: str) -> None:
+        """An inspection of station ``code`` was saved: its badge and work state are read again
+        (off the GUI thread), and its page too when it is the one shown."""
         if self.source is None:
             return
-        badges = getattr(self.source, "badges_for", None)
-        if callable(badges) and codes:
-            self.model.set_badges(badges(codes))
-        else:
-            self.model.set_badges({r.code: r.badge for r in self.source.tree_rows()})
-        self.filter.set_states(self.source.work_states())
+        self._stale.add(code)
+        if self._refreshing is None or self._refreshing.done:
+            self._refresh_stale()
+        if self.page.current_code() == code:
+            self.page.reload()
+
+    def _refresh_stale(self) -> None:
+        codes, source = sorted(self._stale), self.source
+        self._stale.clear()
+        if not codes or source is None:
+            return
+
+        def read(progress, cancelled):
+            return source.badges_for(codes), source.work_states(codes)
+
+        self._refreshing = tasks.start("station badges", read,
+                                       on_done=lambda result: self._refreshed(source, *result))
+
+    def _refreshed(self, source, badges: dict[str, str], states: dict[str, frozenset[str]]) -> None:
+        if source is not self.source:
+            return  # another roster was loaded meanwhile; its load read everything
+        self.model.set_badges(badges)
+        self.filter.update_states(states)
+        if self._stale:  # saved while this read ran
+            self._refresh_stale()
 
     # -- selection -------------------------------------------------------------
     def select_station(self, code: str) -> None:

@@ -73,13 +73,48 @@ class StationFilter(QWidget):
         self.combo.setCurrentIndex(FILTERS.index(key))
 
     def set_states(self, states: dict[str, frozenset[str]]) -> None:
-        """New work states (after loading or an inspection changed): counts and rows follow."""
-        self.states = dict(states)
-        self.counts = {key: (self.model.station_count() if key == ALL
-                             else len(matching_codes(key, self.model, self.states) or ()))
-                       for key in FILTERS}
+        """Every station's work state (after loading): counts and rows follow."""
+        self.states = {code: st for code, st in states.items() if st}
+        self.counts = {key: len(matching_codes(key, self.model, self.states) or ())
+                       for key in FILTERS if key not in (ALL, NOT_INSPECTED)}
+        self._count_from_model()
         self.retranslate()
         self.apply()
+
+    def update_states(self, states: dict[str, frozenset[str]]) -> None:
+        """The work states of a few stations (after their inspections changed; their badges in the
+        model already updated): counts move by the difference, and rows are hidden or shown again
+        only when one of these stations now falls on the other side of the chosen filter."""
+        key = self.current()
+        moved = False
+        for code, new in states.items():
+            old = self.states.get(code, frozenset())
+            for k in old - new:
+                self.counts[k] = self.counts.get(k, 0) - 1
+            for k in new - old:
+                self.counts[k] = self.counts.get(k, 0) + 1
+            if new:
+                self.states[code] = new
+            else:
+                self.states.pop(code, None)
+            index = self.model.index_for_code(code)
+            if key != ALL and index.isValid():
+                moved |= self.tree.isRowHidden(index.row(), index.parent()) == self._matches(key, code)
+        self._count_from_model()
+        self.retranslate()
+        if moved:
+            self.apply()
+
+    def _matches(self, key: str, code: str) -> bool:
+        if key == ALL:
+            return True
+        if key == NOT_INSPECTED:
+            return self.model.badge_of(code) is Badge.NOT_INSPECTED
+        return key in self.states.get(code, frozenset())
+
+    def _count_from_model(self) -> None:
+        self.counts[ALL] = self.model.station_count()
+        self.counts[NOT_INSPECTED] = self.model.count_with_badge(Badge.NOT_INSPECTED)
 
     def retranslate(self) -> None:
         self.label.setText(QCoreApplication.translate("StationFilter", "Show:"))

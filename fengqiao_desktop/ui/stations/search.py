@@ -141,7 +141,7 @@ class StationSearch(QWidget):
         self.info.setVisible(active)
         if active:
             if not rows:
-                self.info.setText(QCoreApplication.translate("StationSearch", "No station matches \u201c{text}\u201d.").format(text=text))
+                self.info.setText(QCoreApplication.translate("StationSearch", "No station matches “{text}”.").format(text=text))
             elif len(rows) >= RESULT_LIMIT:
                 self.info.setText(QCoreApplication.translate("StationSearch", "First {count} matches; type more to narrow down.").format(
                     count=len(rows)))

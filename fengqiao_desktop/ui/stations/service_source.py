@@ -90,8 +90,8 @@ class ServiceSource:
             return {r.code: r.badge for r in self.tree_rows() if r.code in set(codes)}
         return {c: str(_value(b)) for c, b in dict(f(self.store, list(codes))).items()}
 
-    def work_states(self) -> dict[str, frozenset[str]]:
-        return self.stations.work_states(self.store)
+    def work_states(self, codes: Sequence[str] | None = None) -> dict[str, frozenset[str]]:
+        return self.stations.work_states(self.store, codes=codes)
 
     def details(self, code: str) -> StationDetails | None:
         r = _fn(self.stations, "get_station", "station", "details")(self.store, code)

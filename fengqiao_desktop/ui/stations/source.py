@@ -105,7 +105,9 @@ class StationSource(Protocol):
 
     def create_inspection(self, code: str, form_id: str) -> str: ...
 
-    def work_states(self) -> dict[str, frozenset[str]]: ...
+    def badges_for(self, codes: Sequence[str]) -> dict[str, str]: ...
+
+    def work_states(self, codes: Sequence[str] | None = None) -> dict[str, frozenset[str]]: ...
 
 
 # -- an in-memory source -----------------------------------------------------
@@ -211,8 +213,14 @@ class MemorySource:
     def form_choices(self, level: Level) -> list[FormChoice]:
         return []
 
-    def work_states(self) -> dict[str, frozenset[str]]:
-        return {}  # no inspections without a database
+    def badges_for(self, codes: Sequence[str]) -> dict[str, str]:
+        wanted = set(codes)
+        current = {r.code: r.badge for r in self.rows if r.code in wanted}
+        return {c: self.badges.get(c, current.get(c, "")) for c in codes}
+
+    def work_states(self, codes: Sequence[str] | None = None) -> dict[str, frozenset[str]]:
+        # no inspections without a database
+        return {} if codes is None else {c: frozenset() for c in codes}
 
     def create_inspection(self, code: str, form_id: str) -> str:
         from fengqiao_desktop.errors import InspectionError

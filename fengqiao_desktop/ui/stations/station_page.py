@@ -1,7 +1,9 @@
 """The station page: who the station is, its inspections with scores and verdicts, open findings.
 
 It shows plain rows from the source and asks for nothing itself: starting
-or opening an inspection is a signal the main window acts on.
+or opening an inspection is a signal the main window acts on. ``reload()``
+(one of the station's inspections was saved) reads the rows off the GUI thread;
+saves made while a read runs are covered by one more read after it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fengqiao_desktop.ui import i18n
+from fengqiao_desktop.ui import i18n, tasks
 from fengqiao_desktop.ui.stations.new_inspection import NewInspectionDialog
 from fengqiao_desktop.ui.stations.page_models import IdRole, InspectionsModel, OpenFindingsModel
 from fengqiao_desktop.ui.stations.source import StationDetails, StationSource
@@ -55,6 +57,8 @@ class StationPage(QWidget):
         super().__init__(parent)
         self.source = source
         self.station: StationDetails | None = None
+        self._reloading: tasks.TaskHandle | None = None
+        self._reload_again = False
         self.title = QLabel()
         self.title.setObjectName("station_title")
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -140,7 +144,29 @@ class StationPage(QWidget):
     def refresh(self) -> None:
         self.show_station(self.current_code())
 
-    def _show_station(self, details: StationDetails | None) -> None:
+    def reload(self) -> None:
+        """Read the shown station's details and rows again, off the GUI thread."""
+        code, source = self.current_code(), self.source
+        if not code or source is None:
+            return
+        if self._reloading is not None and not self._reloading.done:
+            self._reload_again = True
+            return
+
+        def read(progress, cancelled):
+            return source.details(code), source.inspections(code), source.open_findings(code)
+
+        self._reloading = tasks.start("station page", read,
+                                      on_done=lambda result: self._reloaded(code, *result))
+
+    def _reloaded(self, code: str, details, inspections, findings) -> None:
+        if self.current_code() == code:  # not if another station was chosen meanwhile
+            self._show_station(details, inspections, findings)
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+
+    def _show_station(self, details: StationDetails | None, inspections=None, findings=None) -> None:
         self.station = details
         self.empty.setVisible(details is None)
         self.body.setVisible(details is not None)
@@ -149,8 +175,10 @@ class StationPage(QWidget):
             self.findings.set_rows([])
             return
         self._fill_details(details)
-        self.inspections.set_rows(self.source.inspections(details.code))
-        self.findings.set_rows(self.source.open_findings(details.code))
+        self.inspections.set_rows(self.source.inspections(details.code) if inspections is None
+                                  else inspections)
+        self.findings.set_rows(self.source.open_findings(details.code) if findings is None
+                               else findings)
         self.findings_box.setVisible(self.findings.rowCount() > 0)
 
     def _fill_details(self, d: StationDetails) -> None:

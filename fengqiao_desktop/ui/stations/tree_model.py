@@ -11,6 +11,7 @@ that was not imported, say) is shown at the top level rather than hidden.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import (
@@ -47,6 +48,7 @@ class StationTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._rows: list[TreeRow] = []
         self._badges: list[Badge] = []
+        self._badge_counts: Counter[Badge] = Counter()
         self._parent: list[int] = []  # position of the parent station, or _NO_PARENT
         self._row_in_parent: list[int] = []
         self._children: dict[int, list[int]] = {_NO_PARENT: []}
@@ -71,6 +73,7 @@ class StationTreeModel(QAbstractItemModel):
             siblings.append(i)
         self._rows = rows
         self._badges = [Badge.parse(r.badge) for r in rows]
+        self._badge_counts = Counter(self._badges)
         self._parent = parent
         self._row_in_parent = row_in_parent
         self._children = children
@@ -85,6 +88,8 @@ class StationTreeModel(QAbstractItemModel):
                 continue
             badge = Badge.parse(value)
             if self._badges[i] is not badge:
+                self._badge_counts[self._badges[i]] -= 1
+                self._badge_counts[badge] += 1
                 self._badges[i] = badge
                 left = self.createIndex(self._row_in_parent[i], COL_NAME, i)
                 right = self.createIndex(self._row_in_parent[i], COL_BADGE, i)
@@ -112,6 +117,9 @@ class StationTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         return self._rows[index.internalId()]
+
+    def count_with_badge(self, badge: Badge) -> int:
+        return self._badge_counts[badge]
 
     def codes_with_badge(self, badge: Badge) -> set[str]:
         return {r.code for r, b in zip(self._rows, self._badges, strict=True) if b is badge}

@@ -16,7 +16,8 @@ def _jpeg_taken(path, when: dt.datetime | None):
     img = Image.new("RGB", (640, 480), (30, 120, 200))
     exif = Image.Exif()
     if when is not None:
-        exif.get_ifd(_EXIF_IFD)[_DATETIME_ORIGINAL] = when.strftime("%Y:%m:%d %H:%M:%S")
+        # the Exif sub-IFD set as a whole: Pillow 10.0 does not write one filled through get_ifd()
+        exif[_EXIF_IFD] = {_DATETIME_ORIGINAL: when.strftime("%Y:%m:%d %H:%M:%S")}
     img.save(path, "JPEG", exif=exif.tobytes())
     return str(path)
 
