@@ -238,6 +238,8 @@ def validate_record(r: Any, member: str) -> dict:
         if rc.get("verdict") not in ("rectified", "open"):
             raise c.fail(f"{p}.verdict", "应为 rectified 或 open", "must be rectified or open")
         c.string(rc, "note", p)
+        if "description" in rc:
+            c.string(rc, "description", p)
         sha = c.string(rc, "photo_sha256", p, pattern=spec.HEX64_RE, nullable=True)
         if sha is not None and sha not in {ph.get("sha256") for ph in r["photos"]}:
             raise c.fail(f"{p}.photo_sha256", "不是本记录中的照片", "is not one of the record's photos")

@@ -53,6 +53,7 @@ from fengqiao_desktop.reports.sheet_tables import (
     findings_block,
     five_haves_table,
     form_label,
+    rechecks_block,
     score_table,
     signature_block,
 )
@@ -145,6 +146,7 @@ def _story(data: SheetData, proof: str) -> list:
     else:
         story.append(score_table(data, st, L))
     story += findings_block(data, st, L)
+    story += rechecks_block(data, st, L)
     story.append(KeepTogether([*conclusion_block(data, st, L), *signature_block(data, st, L)]))
     grid = photo_grid(data, st, L)
     if grid is not None:

@@ -99,6 +99,15 @@ class SheetPhoto:
 
 
 @dataclass(frozen=True)
+class SheetRecheck:
+    """A finding of an earlier visit re-checked in this one (回头看), as the record gives it."""
+
+    description: str
+    verdict: str  # rectified | open
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class SheetSignature:
     """A signature drawn on screen: strokes of [x, y] points in a 0..1000 box (domain.signatures)."""
 
@@ -124,6 +133,7 @@ class SheetData:
     # the state of the five-haves check when the sheet's own form is that check
     gate_state: GateState | None = None
     signatures: list[SheetSignature] = field(default_factory=list)
+    rechecks: list[SheetRecheck] = field(default_factory=list)
 
     def signature(self, role: str) -> SheetSignature | None:
         return next((g for g in self.signatures if g.role == role), None)

@@ -28,6 +28,7 @@ from fengqiao_desktop.reports.sheet_data import (
     SheetInspection,
     SheetInspector,
     SheetPhoto,
+    SheetRecheck,
     SheetSignature,
     SheetStation,
 )
@@ -102,6 +103,12 @@ def _signatures(record: Mapping[str, Any]) -> list[SheetSignature]:
     return out
 
 
+def _rechecks(record: Mapping[str, Any]) -> list[SheetRecheck]:
+    return [SheetRecheck(str(r.get("description") or r.get("finding_id") or ""), str(r.get("verdict") or ""),
+                         str(r.get("note") or ""))
+            for r in record.get("rechecks") or [] if isinstance(r, dict)]
+
+
 def _findings(record: Mapping[str, Any], form_id: str | None) -> list[SheetFinding]:
     return [SheetFinding.from_dict(f, form_id) for f in record.get("findings") or [] if isinstance(f, dict)]
 
@@ -137,6 +144,7 @@ def sheet_from_record(
     findings = _findings(record, None)
     photos = _photos(record, None, load_photo, photo_max_age_days)
     signatures = _signatures(record)
+    rechecks = _rechecks(record)
     if companion is not None and visit.gate_key is not None and visit.gate_key != key:
         c_record, c_form = companion
         comp = SheetCompanion(c_form, visit.answers[visit.gate_key], visit[visit.gate_key],
@@ -145,6 +153,7 @@ def sheet_from_record(
         photos += _photos(c_record, c_form.id, load_photo, photo_max_age_days)
         have = {g.role for g in signatures}
         signatures += [g for g in _signatures(c_record) if g.role not in have]
+        rechecks += _rechecks(c_record)
     inspector = record.get("inspector") or {}
     return SheetData(
         station=station,
@@ -160,4 +169,5 @@ def sheet_from_record(
         lang=lang,
         gate_state=visit.gate if visit.gate_key == key else None,
         signatures=sorted(signatures, key=lambda g: g.role),
+        rechecks=rechecks,
     )

@@ -356,6 +356,21 @@ def findings_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     return [heading, table]
 
 
+def rechecks_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
+    """回头看: the findings of earlier visits (sent by the bureau) re-checked in this one."""
+    if not data.rechecks:
+        return []
+    rows: list[list] = [[para(L[k], st.head) for k in ("col_no", "f_problem", "r_verdict", "r_note")]]
+    for n, r in enumerate(data.rechecks, 1):
+        verdict = L["r_rectified"] if r.verdict == "rectified" else L["r_open"]
+        rows.append([para(n, st.cell_center), para(r.description, st.cell), para(verdict, st.cell_center),
+                     para(r.note, st.cell)])
+    widths = [12 * mm, 80 * mm, 26 * mm, FRAME_WIDTH - 118 * mm]
+    table = Table(rows, colWidths=widths, repeatRows=1, style=_grid_style())
+    heading = para(L["rechecks"], st.h2)
+    return [KeepTogether([heading, table])] if len(rows) <= 6 else [heading, table]
+
+
 class SignatureDrawing(Flowable):
     """Strokes drawn on screen (0..1000 box, y downwards), fitted into ``width`` x ``height``
     as vector lines, centred and resting on the bottom (where the paper line is)."""

@@ -84,8 +84,12 @@ def record_rechecks(s: Session, inspection_id: str) -> list[dict]:
                           .order_by(FindingRecheck.target_inspection_id, FindingRecheck.finding_id)))
     shas = {p.id: p.sha256 for p in s.scalars(select(Photo).where(
         Photo.id.in_([r.photo_id for r in rows if r.photo_id])))} if rows else {}
+    found = {(f.inspection_id, f.finding_id): f.description for f in s.scalars(select(RecheckFinding).where(
+        RecheckFinding.inspection_id.in_([r.target_inspection_id for r in rows])))} if rows else {}
+    # the finding's description goes along, so the record (and its score sheet) reads on its own
     return [{"inspection_id": r.target_inspection_id, "finding_id": r.finding_id, "verdict": r.verdict,
-             "note": r.note, "photo_sha256": shas.get(r.photo_id) if r.photo_id else None}
+             "note": r.note, "photo_sha256": shas.get(r.photo_id) if r.photo_id else None,
+             "description": found.get((r.target_inspection_id, r.finding_id), "")}
             for r in rows]
 
 

@@ -192,6 +192,17 @@ def test_a_recheck_by_another_inspector_goes_back_and_the_bureau_closes_it(burea
     assert (rc["inspection_id"], rc["finding_id"], rc["verdict"], rc["note"]) == \
         (b_rec["id"], "f1", "rectified", "标识牌已补挂")
     assert rc["photo_sha256"] in {p["sha256"] for p in record["photos"]}
+    assert rc["description"] == "大厅无标识"  # the record reads on its own
+    # the on-site sheet lists the re-check (read back from the PDF)
+    from fengqiao_desktop.reports.sheet import render_sheet
+    from fengqiao_desktop.services.sheet_local import LocalSheetSource
+
+    pdf = tmp_path / "sheet.pdf"
+    render_sheet(LocalSheetSource(laptop_a).sheet_data(iid, "zh"), pdf)
+    flat = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                  check=True).stdout.split())
+    section = flat[flat.index("回头看：以往问题复查"):flat.index("检查结论")]
+    assert all(w in section for w in ("大厅无标识", "已整改", "标识牌已补挂"))
 
     assert _overdue_at(bureau, VILLAGE) == (1, 1, 0)
     [out] = bureau.merge(bundle)
