@@ -39,8 +39,9 @@ def test_each_kind_of_write_announces_its_inspection_and_station(store, heard, p
     store.photos.link_item(photo.id, None)
     store.photos.remove_photo(photo.id)
     finding = store.inspections.add_finding(iid, category="hardware", severity="deduction",
-                                            description="门牌缺失")
-    store.inspections.update_finding(finding.id, measures="补挂门牌")
+                                            description="门牌缺失", measures="补挂门牌", responsible="站长",
+                                            deadline="2026-12-31")
+    store.inspections.update_finding(finding.id, measures="按式样补挂门牌")
     store.inspections.delete_finding(finding.id)
     assert len(heard) == 10 and {h[:2] for h in heard} == {(iid, VILLAGE)}
 
