@@ -39,28 +39,28 @@ def _name(n: int, length: int) -> str:
 
 
 def synthetic_rows(count: int = 50_000):
-    """A deterministic four-level roster of about ``count`` stations (``TreeRow`` list).
+    """A deterministic four-level roster of about ``count`` stations (``StationSummary`` list).
 
     One city, 20 counties, 25 towns each, villages shared out evenly; the
     东岗西路街道 station is always included so a search for ``dgxl`` has a hit.
     """
-    from fengqiao_desktop.ui.stations.source import TreeRow
+    from fengqiao_desktop.domain.stations import StationSummary
 
     city = "620100000000"
-    rows = [TreeRow(city, "兰州市退役军人服务中心", Level.CITY, None)]
+    rows = [StationSummary(city, "兰州市退役军人服务中心", Level.CITY, None)]
     towns = _COUNTIES * _TOWNS_PER_COUNTY
     villages_per_town = max(1, -(-(count - 1 - _COUNTIES - towns) // towns))  # ceil
     serial = 0
     for c in range(_COUNTIES):
         county = f"6201{c + 2:02d}000000"
-        rows.append(TreeRow(county, _name(c, 2) + "区退役军人服务中心", Level.COUNTY, city))
+        rows.append(StationSummary(county, _name(c, 2) + "区退役军人服务中心", Level.COUNTY, city))
         for t in range(_TOWNS_PER_COUNTY):
             town = f"6201{c + 2:02d}{t + 1:03d}000"
             tname = "东岗西路街道" if (c, t) == (0, 16) else _name(c * 100 + t, 3) + "街道"
-            rows.append(TreeRow(town, tname + "退役军人服务站", Level.TOWN, county))
+            rows.append(StationSummary(town, tname + "退役军人服务站", Level.TOWN, county))
             for v in range(villages_per_town):
                 serial += 1
-                rows.append(TreeRow(f"6201{c + 2:02d}{t + 1:03d}{v + 1:03d}",
+                rows.append(StationSummary(f"6201{c + 2:02d}{t + 1:03d}{v + 1:03d}",
                                     _name(serial, 3) + "社区退役军人服务站", Level.VILLAGE, town))
     return rows[:count]
 
@@ -87,18 +87,18 @@ sys.exit(ui_app.main(["--data-dir", sys.argv[1], "--quit-when-shown", sys.argv[2
 """
 
 
-def _make_data_dir(count: int) -> tuple[Path, bool]:
-    """A data directory with ``count`` stations in its local database; False if there is no database."""
+def _make_data_dir(count: int) -> Path:
+    """A data directory with ``count`` stations in its local database."""
     from fengqiao_desktop import config
     from fengqiao_desktop.ui.stations.service_source import prepare_benchmark_roster
 
     d = Path(tempfile.mkdtemp(prefix="fq-bench-ui-"))
     config.set_data_dir(d)
     try:
-        stored = prepare_benchmark_roster(synthetic_rows(count))
+        prepare_benchmark_roster(synthetic_rows(count))
     finally:
         config.set_data_dir(None)
-    return d, stored
+    return d
 
 
 def _spawn(code: str, *args: str) -> float:
@@ -115,8 +115,7 @@ def _spawn(code: str, *args: str) -> float:
 
 
 def bench_cold_start(count: int, repeats: int) -> list[dict]:
-    data, stored = _make_data_dir(count)
-    where = "" if stored else " [no local database in this build: started with 0 stations]"
+    data = _make_data_dir(count)
     _spawn(_BARE)  # warm the OS file cache for both
     _spawn(_APP, str(data), "window")
     bare = statistics.median(_spawn(_BARE) for _ in range(repeats))
@@ -125,10 +124,10 @@ def bench_cold_start(count: int, repeats: int) -> list[dict]:
     return [
         {"name": f"cold start to shown window ({count:,} stations)", "value": round(shown * 1000),
          "unit": "ms", "baseline": round(bare * 1000), "ratio": round(shown / bare, 2),
-         "note": "baseline: bare PySide6 QMainWindow in a subprocess; aim ≤ 2×" + where},
+         "note": "baseline: bare PySide6 QMainWindow in a subprocess; aim ≤ 2×"},
         {"name": f"cold start to filled station tree ({count:,} stations)",
          "value": round(filled * 1000), "unit": "ms", "baseline": round(bare * 1000),
-         "ratio": round(filled / bare, 2), "note": "the tree loads in the background after show" + where},
+         "ratio": round(filled / bare, 2), "note": "the tree loads in the background after show"},
     ]
 
 

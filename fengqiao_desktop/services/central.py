@@ -11,7 +11,6 @@ atomic), or while a bundle is being verified.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -38,6 +37,7 @@ from fengqiao_desktop.merge.results import StationResult
 from fengqiao_desktop.merge.review import ReviewRow
 from fengqiao_desktop.merge.trust import TrustEntry
 from fengqiao_desktop.roster.model import ImportResult
+from fengqiao_desktop.services.central_session import CentralSession
 
 __all__ = [
     "ConflictView", "FollowupRow", "FormEntry", "ReviewRow", "finding_close", "followups", "review_list", "review_set", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
@@ -48,31 +48,6 @@ __all__ = [
     "station_results", "trust_add", "trust_edit", "trust_history", "trust_list", "trust_retrust",
     "trust_revoke",
 ]
-
-class CentralSession:
-    """The bureau's central database for as long as its pages live: opened (and migrated) once,
-    on first use — on whatever thread uses it first, so never on the GUI thread by itself —
-    then shared by every call given it as ``url=``. ``close()`` releases it."""
-
-    def __init__(self, url: str | None = None):
-        self.url = config.central_url(url)
-        self._central: Central | None = None
-        self._lock = threading.Lock()
-        self.opened = 0  # how many times the database was opened (once, unless closed and used again)
-
-    def central(self) -> Central:
-        with self._lock:
-            if self._central is None:
-                self._central = open_central(self.url)
-                self.opened += 1
-            return self._central
-
-    def close(self) -> None:
-        with self._lock:
-            if self._central is not None:
-                self._central.dispose()
-                self._central = None
-
 
 Target = str | Central | CentralSession | None
 

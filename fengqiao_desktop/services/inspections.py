@@ -416,19 +416,6 @@ def _zh_reason(reason: str) -> str:
 
 # -- module-level helpers for the UI's service adapter -----------------------
 
-def list_for_station(store: LocalStore, station_code: str) -> list[InspectionSummary]:
-    return store.inspections.list(station_code)
-
-
-def create_inspection(store: LocalStore, station_code: str, form_id: str,
-                      inspector: str | None = None) -> str:
-    return store.inspections.create(station_code, form_id, inspector)
-
-
-def open_findings(store: LocalStore, station_code: str, exclude_inspection: str | None = None):
-    return store.inspections.open_findings_for_station(station_code, exclude_inspection)
-
-
 def _signing_profile_name(store) -> str:
     """The name in the signing key's profile (``fengqiao keys init``), or "" if there is none."""
     from fengqiao_desktop.bundle.keys import KeyStore

@@ -16,49 +16,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import case, func, literal, or_, select
 
 from fengqiao_desktop.domain import FindingStatus, FormKind, InspectionStatus, Level
+from fengqiao_desktop.domain.stations import (
+    DEMONSTRATION_PASS,
+    DRAFT,
+    FAILED,
+    FIVE_HAVES_PASS,
+    NOT_INSPECTED,
+    StationDetails,
+    StationSummary,
+)
 from fengqiao_desktop.storage.models import Finding, Inspection, Station
 from fengqiao_desktop.storage.stations import StationRepo
 
 if TYPE_CHECKING:
     from fengqiao_desktop.services.store import LocalStore
-
-NOT_INSPECTED = "not_inspected"
-DRAFT = "draft"
-FIVE_HAVES_PASS = "five_haves_pass"
-DEMONSTRATION_PASS = "demonstration_pass"
-FAILED = "failed"
-
-
-@dataclass(frozen=True)
-class StationListRow:
-    code: str
-    name: str
-    level: Level
-    parent_code: str | None
-    badge: str = NOT_INSPECTED
-    is_demo: bool = False
-
-
-@dataclass(frozen=True)
-class StationDetail:
-    code: str
-    name: str
-    level: Level
-    parent_code: str | None
-    parent_name: str
-    address: str
-    contact: str
-    phone: str
-    veterans_served: int | None
-    is_demo: bool
-    badge: str
-
 
 _COLS = (Station.code, Station.name, Station.level, Station.parent_code, Station.is_demo)
 
@@ -76,32 +52,32 @@ class StationService:
         with self.store.session() as s:
             return s.scalar(select(func.count()).select_from(Station)) or 0
 
-    def _rows(self, q) -> list[StationListRow]:
+    def _rows(self, q) -> list[StationSummary]:
         with self.store.session() as s:
             rows = s.execute(q).all()
             badges = self._badges(s, None)
-        return [StationListRow(code=c, name=n, level=Level(lv), parent_code=p,
+        return [StationSummary(code=c, name=n, level=Level(lv), parent_code=p,
                                badge=badges.get(c, NOT_INSPECTED), is_demo=bool(d))
                 for c, n, lv, p, d in rows]
 
-    def tree_rows(self) -> list[StationListRow]:
+    def tree_rows(self) -> list[StationSummary]:
         """Every station (parents before children within each level), with its badge."""
         rank = case({lv.value: lv.rank for lv in Level}, value=Station.level)
         return self._rows(select(*_COLS).order_by(rank, Station.code))
 
-    def children(self, code: str | None) -> list[StationListRow]:
+    def children(self, code: str | None) -> list[StationSummary]:
         q = select(*_COLS).order_by(Station.code)
         q = q.where(Station.parent_code.is_(None) if code is None else Station.parent_code == code)
         return self._rows(q)
 
-    def get(self, code: str) -> StationDetail | None:
+    def get(self, code: str) -> StationDetails | None:
         with self.store.session() as s:
             st = StationRepo.get(s, code)
             if st is None:
                 return None
             parent = s.get(Station, st.parent_code) if st.parent_code else None
             badge = self._badges(s, [code]).get(code, NOT_INSPECTED)
-        return StationDetail(code=st.code, name=st.name, level=st.level, parent_code=st.parent_code,
+        return StationDetails(code=st.code, name=st.name, level=st.level, parent_code=st.parent_code,
                              parent_name=parent.name if parent else "", address=st.address,
                              contact=st.contact, phone=st.phone, veterans_served=st.veterans_served,
                              is_demo=st.is_demo, badge=badge)
@@ -113,7 +89,7 @@ class StationService:
             self._keys_checked_at = s.scalar(select(func.count()).select_from(Station)) or 0
         return n
 
-    def search(self, text: str, limit: int = 200) -> list[StationListRow]:
+    def search(self, text: str, limit: int = 200) -> list[StationSummary]:
         """Stations matching ``text``: code prefix, name substring or pinyin (initials or full)."""
         needle = (text or "").strip().lower().replace(" ", "")
         if not needle:
@@ -143,7 +119,7 @@ class StationService:
         with self.store.session() as s:
             rows = s.execute(q).all()
             badges = self._badges(s, [r[0] for r in rows])
-        return [StationListRow(code=c, name=n, level=Level(lv), parent_code=p,
+        return [StationSummary(code=c, name=n, level=Level(lv), parent_code=p,
                                badge=badges.get(c, NOT_INSPECTED), is_demo=bool(d))
                 for c, n, lv, p, d in rows]
 
@@ -213,34 +189,3 @@ class StationService:
 
 
 WORK_DRAFT, WORK_NOT_EXPORTED, WORK_OPEN_FINDINGS, WORK_OVERDUE = "draft", "not_exported", "open_findings", "overdue"
-
-
-# -- module-level helpers for the UI's service adapter -----------------------
-
-def station_count(store: LocalStore) -> int:
-    return store.stations.count()
-
-
-def tree_rows(store: LocalStore) -> list[StationListRow]:
-    return store.stations.tree_rows()
-
-
-def search(store: LocalStore, text: str, limit: int = 200) -> list[StationListRow]:
-    return store.stations.search(text, limit=limit)
-
-
-def badges(store: LocalStore, codes: Sequence[str]) -> dict[str, str]:
-    return store.stations.badges(codes)
-
-
-def get_station(store: LocalStore, code: str) -> StationDetail | None:
-    return store.stations.get(code)
-
-
-def warm_up(store: LocalStore) -> int:
-    return store.stations.warm_up()
-
-
-def work_states(store: LocalStore, today: dt.date | None = None,
-                codes: Sequence[str] | None = None) -> dict[str, frozenset[str]]:
-    return store.stations.work_states(today or dt.date.today(), codes)

@@ -183,7 +183,7 @@ def open_data(window, *, demo: bool = False, on_open=None) -> None:
         if on_open is not None:
             on_open()
 
-    tasks.start("open local store", lambda _p, _c: open_source(demo_fallback=demo),
+    tasks.start("open local store", lambda _p, _c: open_source(),
                 on_done=opened, on_error=lambda exc: show_error(window, exc))
 
 

@@ -7,7 +7,6 @@ from svc_helpers import COUNTY, TOWN, VILLAGE, full_marks
 from fengqiao_desktop.domain import Level
 from fengqiao_desktop.roster.importer import upsert_rows
 from fengqiao_desktop.roster.model import StationRow
-from fengqiao_desktop.services import stations as station_api
 
 
 def test_search_by_pinyin_initials_name_and_code(store):
@@ -39,17 +38,17 @@ def test_search_stays_correct_at_thousands_of_stations(store):
 
 
 def test_tree_rows_details_and_badges(store, photo_file):
-    rows = station_api.tree_rows(store)
+    rows = store.stations.tree_rows()
     assert [r.level for r in rows[:2]] == [Level.CITY, Level.COUNTY]
     assert {r.badge for r in rows} == {"not_inspected"}
-    detail = station_api.get_station(store, TOWN)
+    detail = store.stations.get(TOWN)
     assert detail.parent_name == "城关区退役军人服务中心" and detail.level is Level.TOWN
-    assert station_api.get_station(store, "999999999999") is None
+    assert store.stations.get("999999999999") is None
     assert [c.code for c in store.stations.children(TOWN)] == [VILLAGE]
 
     gate = store.forms.get("five-haves")
     iid = store.inspections.create(VILLAGE, gate.id)
-    assert station_api.badges(store, [VILLAGE, TOWN]) == {VILLAGE: "draft", TOWN: "not_inspected"}
+    assert store.stations.badges([VILLAGE, TOWN]) == {VILLAGE: "draft", TOWN: "not_inspected"}
     for item_id, value in full_marks(gate).items():
         store.inspections.set_answer(iid, item_id, value)
         store.photos.add_photo(iid, photo_file(), item_id)
@@ -73,4 +72,4 @@ def test_tree_rows_details_and_badges(store, photo_file):
         store.inspections.set_answer(rid, it.id, 0)
     store.inspections.complete(rid)
     assert store.stations.badges([VILLAGE])[VILLAGE] == "failed"
-    assert station_api.station_count(store) == 5
+    assert store.stations.count() == 5

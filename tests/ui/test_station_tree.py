@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from fengqiao_desktop.domain.enums import Level
+from fengqiao_desktop.domain.stations import StationSummary
 from fengqiao_desktop.ui.stations.badges import Badge
-from fengqiao_desktop.ui.stations.source import TreeRow
 from fengqiao_desktop.ui.stations.tree_model import COL_BADGE, StationTreeModel
 
 
@@ -30,8 +30,8 @@ def test_tree_has_four_levels_with_the_city_on_top(demo_source):
 def test_station_whose_parent_is_missing_is_shown_at_the_top():
     model = StationTreeModel()
     model.set_rows([
-        TreeRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
-        TreeRow("620102017000", "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
+        StationSummary("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
+        StationSummary("620102017000", "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
     ])
     assert model.rowCount() == 2
     assert {model.index(r, 0).data() for r in range(2)} == {

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from fengqiao_desktop import config
+from fengqiao_desktop.services.central_session import CentralSession
 
 
 class BureauContext(QObject):
@@ -23,9 +24,6 @@ class BureauContext(QObject):
     def __init__(self, url: str | None = None, parent: QObject | None = None, *,
                  user_name: Callable[[], str] | None = None):
         super().__init__(parent)
-        # the merge code loads when a bureau page is first built, not at the app's start
-        from fengqiao_desktop.services.central import CentralSession
-
         self.url = config.central_url(url)
         self.central = CentralSession(self.url)
         self.destroyed.connect(self.central.close)

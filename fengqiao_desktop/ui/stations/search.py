@@ -13,9 +13,10 @@ from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from fengqiao_desktop.domain.stations import StationSummary
 from fengqiao_desktop.ui import i18n
 from fengqiao_desktop.ui.stations.badges import Badge, badge_icon
-from fengqiao_desktop.ui.stations.source import StationSource, TreeRow
+from fengqiao_desktop.ui.stations.source import StationSource
 from fengqiao_desktop.ui.stations.tree_model import CodeRole
 
 RESULT_LIMIT = 200
@@ -27,14 +28,14 @@ class SearchResultsModel(QAbstractListModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[TreeRow] = []
+        self._rows: list[StationSummary] = []
 
-    def set_rows(self, rows: Sequence[TreeRow]) -> None:
+    def set_rows(self, rows: Sequence[StationSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_at(self, row: int) -> TreeRow | None:
+    def row_at(self, row: int) -> StationSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -127,7 +128,7 @@ class StationSearch(QWidget):
         else:
             self._timer.start()
 
-    def search_now(self, text: str) -> list[TreeRow]:
+    def search_now(self, text: str) -> list[StationSummary]:
         """Run the search for ``text`` at once and show the hits."""
         if self.edit.text() != text:
             self.edit.blockSignals(True)

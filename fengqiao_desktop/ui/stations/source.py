@@ -17,32 +17,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from fengqiao_desktop.domain.enums import FormKind, Level, Verdict
-
-
-@dataclass(frozen=True)
-class TreeRow:
-    """One station in the tree: enough to draw it and to find its parent."""
-
-    code: str
-    name: str
-    level: Level
-    parent_code: str | None
-    badge: str = "not_inspected"
-    is_demo: bool = False
-
-
-@dataclass(frozen=True)
-class StationDetails:
-    code: str
-    name: str
-    level: Level
-    parent_code: str | None = None
-    parent_name: str = ""
-    address: str = ""
-    contact: str = ""
-    phone: str = ""
-    veterans_served: int | None = None
-    is_demo: bool = False
+from fengqiao_desktop.domain.stations import StationDetails, StationSummary
 
 
 @dataclass(frozen=True)
@@ -91,9 +66,9 @@ class FormChoice:
 class StationSource(Protocol):
     def station_count(self) -> int: ...
 
-    def tree_rows(self) -> list[TreeRow]: ...
+    def tree_rows(self) -> list[StationSummary]: ...
 
-    def search(self, text: str, limit: int = 200) -> list[TreeRow]: ...
+    def search(self, text: str, limit: int = 200) -> list[StationSummary]: ...
 
     def details(self, code: str) -> StationDetails | None: ...
 
@@ -143,7 +118,7 @@ def search_key(name: str, code: str) -> str:
     return f"{name.lower()}\x00{initials}\x00{full}\x00{code}"
 
 
-def rank_matches(rows: Sequence[TreeRow], keys: Sequence[str], text: str, limit: int) -> list[TreeRow]:
+def rank_matches(rows: Sequence[StationSummary], keys: Sequence[str], text: str, limit: int) -> list[StationSummary]:
     """Rows whose key contains ``text``: name/initials prefix first, then higher levels first."""
     q = text.strip().lower()
     if not q:
@@ -161,19 +136,19 @@ def rank_matches(rows: Sequence[TreeRow], keys: Sequence[str], text: str, limit:
 
 @dataclass
 class MemorySource:
-    """A ``StationSource`` over plain roster rows (``roster.StationRow`` or ``TreeRow``)."""
+    """A ``StationSource`` over plain roster rows (``roster.StationRow`` or ``StationSummary``)."""
 
-    rows: list[TreeRow]
+    rows: list[StationSummary]
     badges: dict[str, str] = field(default_factory=dict)
     details_by_code: dict[str, StationDetails] = field(default_factory=dict)
     _keys: list[str] | None = None
 
     @classmethod
     def from_roster(cls, roster_rows: Iterable) -> MemorySource:
-        rows: list[TreeRow] = []
+        rows: list[StationSummary] = []
         details: dict[str, StationDetails] = {}
         for r in roster_rows:
-            rows.append(TreeRow(r.code, r.name, r.level, r.parent_code, is_demo=r.is_demo))
+            rows.append(StationSummary(r.code, r.name, r.level, r.parent_code, is_demo=r.is_demo))
             details[r.code] = StationDetails(
                 code=r.code, name=r.name, level=r.level, parent_code=r.parent_code,
                 address=r.address, contact=r.contact, phone=r.phone,
@@ -192,13 +167,13 @@ class MemorySource:
     def station_count(self) -> int:
         return len(self.rows)
 
-    def tree_rows(self) -> list[TreeRow]:
+    def tree_rows(self) -> list[StationSummary]:
         if not self.badges:
             return list(self.rows)
-        return [TreeRow(r.code, r.name, r.level, r.parent_code, self.badges.get(r.code, r.badge),
+        return [StationSummary(r.code, r.name, r.level, r.parent_code, self.badges.get(r.code, r.badge),
                         r.is_demo) for r in self.rows]
 
-    def search(self, text: str, limit: int = 200) -> list[TreeRow]:
+    def search(self, text: str, limit: int = 200) -> list[StationSummary]:
         return rank_matches(self.rows, self._index(), text, limit)
 
     def details(self, code: str) -> StationDetails | None:

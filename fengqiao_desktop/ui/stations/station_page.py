@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fengqiao_desktop.domain.stations import StationDetails
 from fengqiao_desktop.ui import i18n, tasks
 from fengqiao_desktop.ui.stations.new_inspection import NewInspectionDialog
 from fengqiao_desktop.ui.stations.page_models import IdRole, InspectionsModel, OpenFindingsModel
-from fengqiao_desktop.ui.stations.source import StationDetails, StationSource
+from fengqiao_desktop.ui.stations.source import StationSource
 
 
 def _table(model) -> QTableView:

@@ -23,9 +23,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from fengqiao_desktop.domain.stations import StationSummary
 from fengqiao_desktop.ui import i18n
 from fengqiao_desktop.ui.stations.badges import Badge, badge_icon
-from fengqiao_desktop.ui.stations.source import TreeRow
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 LevelRole = Qt.ItemDataRole.UserRole + 2
@@ -46,7 +46,7 @@ class StationTreeModel(QAbstractItemModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[TreeRow] = []
+        self._rows: list[StationSummary] = []
         self._badges: list[Badge] = []
         self._badge_counts: Counter[Badge] = Counter()
         self._parent: list[int] = []  # position of the parent station, or _NO_PARENT
@@ -55,7 +55,7 @@ class StationTreeModel(QAbstractItemModel):
         self._by_code: dict[str, int] = {}
 
     # -- data in ---------------------------------------------------------------
-    def set_rows(self, rows: Sequence[TreeRow]) -> None:
+    def set_rows(self, rows: Sequence[StationSummary]) -> None:
         """Replace every station (parents may come before or after their children)."""
         self.beginResetModel()
         rows = list(rows)
@@ -113,7 +113,7 @@ class StationTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(self._row_in_parent[i], column, i)
 
-    def row_for_index(self, index: QModelIndex) -> TreeRow | None:
+    def row_for_index(self, index: QModelIndex) -> StationSummary | None:
         if not index.isValid():
             return None
         return self._rows[index.internalId()]
