@@ -154,3 +154,28 @@ def test_chart_labels_are_whole_at_a_laptops_width(qtbot):
     assert not chart.grab().isNull()
     chart.resize(600, 300)  # wide enough: written straight
     assert chart.labels() == names
+
+
+def test_the_page_opens_the_central_database_once(page, monkeypatch):
+    """Showing stations reads through the page's session: no database opened per call."""
+    from fengqiao_desktop.merge import db
+    from fengqiao_desktop.services import central
+
+    opened = []
+    real = db.open_central
+
+    def counting(*a, **kw):
+        opened.append(a)
+        return real(*a, **kw)
+
+    monkeypatch.setattr(db, "open_central", counting)
+    monkeypatch.setattr(central, "open_central", counting)
+    m = page.model
+    a = _row(m, A)
+    v5 = _row(m, V5, _row(m, "620102002000", a))
+    for _ in range(3):
+        page.tree.setCurrentIndex(v5)
+        page.tree.setCurrentIndex(_row(m, "620102002000", a))
+    page.reload()
+    assert page.station_code == "620102002000" and opened == []
+    assert page.context.central.opened == 1  # the first load opened (and migrated) it, once
