@@ -177,5 +177,5 @@ def test_the_page_opens_the_central_database_once(page, monkeypatch):
         page.tree.setCurrentIndex(v5)
         page.tree.setCurrentIndex(_row(m, "620102002000", a))
     page.reload()
-    assert page.station_code == "620102002000" and opened == []
+    assert page.station_code == V5 and page.inspection_list.count() == 3 and opened == []
     assert page.context.central.opened == 1  # the first load opened (and migrated) it, once
