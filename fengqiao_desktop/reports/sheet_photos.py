@@ -31,10 +31,9 @@ def thumbnail(photo: SheetPhoto) -> tuple[io.BytesIO, int, int] | None:
         src = io.BytesIO(photo.data) if photo.data is not None else photo.path
         if src is None:
             return None
-        with PILImage.open(src) as im:
-            im.draft("RGB", (THUMB_PX, THUMB_PX))  # JPEG: decode at a reduced scale
-            im = ImageOps.exif_transpose(im)
-            im = im.convert("RGB")
+        with PILImage.open(src) as opened:
+            opened.draft("RGB", (THUMB_PX, THUMB_PX))  # JPEG: decode at a reduced scale
+            im = ImageOps.exif_transpose(opened).convert("RGB")
             im.thumbnail((THUMB_PX, THUMB_PX))
             buf = io.BytesIO()
             im.save(buf, "JPEG", quality=78, optimize=False)
@@ -78,7 +77,7 @@ def photo_grid(data: SheetData, st: Styles, L: dict) -> Table | None:
     if not data.photos:
         return None
     cells = [_cell(n, p, data, st, L) for n, p in enumerate(data.photos, 1)]
-    rows = [cells[i:i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
+    rows: list[list] = [cells[i:i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
     rows[-1] += [""] * (COLUMNS - len(rows[-1]))
     style = table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

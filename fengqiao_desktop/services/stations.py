@@ -175,12 +175,12 @@ class StationService:
                     per.setdefault(code, set()).add(WORK_DRAFT)
                 elif status == InspectionStatus.COMPLETED.value:
                     per.setdefault(code, set()).add(WORK_NOT_EXPORTED)
-            q = (select(Inspection.station_code, Finding.deadline)
-                 .join(Finding, Finding.inspection_id == Inspection.id)
-                 .where(Finding.status != FindingStatus.VERIFIED.value))
+            fq = (select(Inspection.station_code, Finding.deadline)
+                  .join(Finding, Finding.inspection_id == Inspection.id)
+                  .where(Finding.status != FindingStatus.VERIFIED.value))
             if codes is not None:
-                q = q.where(Inspection.station_code.in_(list(codes)))
-            for code, deadline in s.execute(q):
+                fq = fq.where(Inspection.station_code.in_(list(codes)))
+            for code, deadline in s.execute(fq):
                 states = per.setdefault(code, set())
                 states.add(WORK_OPEN_FINDINGS)
                 if deadline is not None and deadline < today:
