@@ -19,14 +19,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from fengqiao_desktop import config
 from fengqiao_desktop.errors import StorageError
 from fengqiao_desktop.merge import models
-from fengqiao_desktop.storage.db import DAMAGED, DISK_FULL, known_storage_error, path_of
+from fengqiao_desktop.storage.db import (
+    CENTRAL_BUSY_TIMEOUT_MS,
+    DAMAGED,
+    DISK_FULL,
+    install_sqlite_events,
+    known_storage_error,
+    path_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +102,8 @@ def _translate_errors(url: str) -> Iterator[None]:
         known = known_storage_error(exc, path_of(url))
         if known is not None and known.kind in (DISK_FULL, DAMAGED):
             raise known from exc
-        if not isinstance(exc, OperationalError):
-            raise
+        if known is None and not _unreachable(exc):
+            raise  # a statement the database refused: a bug, shown with the log, not as the user's fault
         raise StorageError(
             f"无法使用中心数据库 {redacted(url)}：{_short(exc)}",
             message_en=f"cannot use the central database {redacted(url)}: {_short(exc)}",
@@ -104,27 +111,22 @@ def _translate_errors(url: str) -> Iterator[None]:
         ) from exc
 
 
+# what a database that cannot be reached or used says (PostgreSQL/psycopg), lower case
+_UNREACHABLE = ("connection", "could not connect", "server closed", "timeout", "timed out",
+                "password authentication failed", "does not exist", "no pg_hba.conf entry",
+                "too many clients", "the database system is")
+
+
+def _unreachable(exc: DBAPIError) -> bool:
+    """The database cannot be reached or used (server down, wrong address or password, no
+    such database) — the user's environment to fix, not a bug."""
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    return isinstance(exc, OperationalError) and (exc.connection_invalidated or any(f in text for f in _UNREACHABLE))
+
+
 def _short(exc: DBAPIError) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     return text.strip().splitlines()[0][:300] if text.strip() else type(exc).__name__
-
-
-def _sqlite_setup(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
-        # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own is deferred).
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn):
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 def files_dir_for(url: str) -> Path:
@@ -146,7 +148,7 @@ def create_central_engine(url: str) -> Engine:
             if u.database and u.database != ":memory:":
                 Path(u.database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(u)
-            _sqlite_setup(engine)
+            install_sqlite_events(engine, busy_timeout_ms=CENTRAL_BUSY_TIMEOUT_MS)
         else:
             engine = create_engine(u, pool_pre_ping=True)
     except (NoSuchModuleError, ModuleNotFoundError) as exc:

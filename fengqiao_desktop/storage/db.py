@@ -29,14 +29,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fengqiao_desktop.errors import StorageError
 
-BUSY_TIMEOUT_MS = 5000
-PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA synchronous=FULL",
-    "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
-)
-_BEGIN_OPTION = "fengqiao_sqlite_begin"
+BUSY_TIMEOUT_MS = 5000  # the laptop: one user; a writer waits at most this long for another
+CENTRAL_BUSY_TIMEOUT_MS = 30000  # the bureau: several PCs may import into one SQLite file at once
+DURABILITY = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON")
+BEGIN_OPTION = "sqlite_begin"  # execution option: "IMMEDIATE" takes the write lock at BEGIN
 
 
 def sqlite_url(path: str | os.PathLike) -> str:
@@ -65,25 +61,30 @@ def make_engine(target: str | os.PathLike, **kw) -> Engine:
     with translate_errors(path_of(url)):
         engine = create_engine(url, **kw)
     if is_sqlite:
-        _install_sqlite_events(engine)
+        install_sqlite_events(engine)
     return engine
 
 
-def _install_sqlite_events(engine: Engine) -> None:
+def install_sqlite_events(engine: Engine, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    """Every connection of ``engine`` gets the durability pragmas and the busy timeout; every
+    transaction a real ``BEGIN`` (``BEGIN IMMEDIATE`` with ``execution_options(sqlite_begin=
+    "IMMEDIATE")``). The local and the central SQLite databases both open this way."""
+    pragmas = (*DURABILITY, f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
         # take transaction control from the driver: SQLAlchemy emits BEGIN itself below
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         try:
-            for pragma in PRAGMAS:
+            for pragma in pragmas:
                 cur.execute(pragma)
         finally:
             cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        mode = conn.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+        mode = conn.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
@@ -108,7 +109,7 @@ open_engine = open_database
 
 
 def session_factory(engine: Engine, *, write: bool = False) -> sessionmaker[Session]:
-    bind = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}) if write else engine
+    bind = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}) if write else engine
     return sessionmaker(bind=bind, expire_on_commit=False)
 
 

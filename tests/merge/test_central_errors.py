@@ -1,0 +1,40 @@
+"""The central database's errors: what the user can fix is said plainly; a bug stays a bug."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from fengqiao_desktop.errors import StorageError
+from fengqiao_desktop.merge.db import open_central
+
+
+def test_a_server_that_cannot_be_reached_is_a_plain_message():
+    with pytest.raises(StorageError) as info:
+        open_central("postgresql+psycopg://fengqiao:wrong@127.0.0.1:1/nowhere?connect_timeout=2")
+    msg = info.value.user_message()
+    assert "无法使用中心数据库" in msg and "wrong" not in msg  # the password is not shown
+    assert "Traceback" not in msg
+
+
+def test_a_statement_the_database_refuses_is_not_the_users_fault(tmp_path):
+    central = open_central(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+    try:
+        with pytest.raises(OperationalError), central.read() as conn:
+            conn.execute(text("SELECT * FROM no_such_table"))
+    finally:
+        central.dispose()
+
+
+def test_the_central_sqlite_file_waits_longer_for_other_bureau_pcs(tmp_path):
+    from fengqiao_desktop.storage.db import CENTRAL_BUSY_TIMEOUT_MS
+
+    central = open_central(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+    try:
+        with central.read() as conn:
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == CENTRAL_BUSY_TIMEOUT_MS
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        central.dispose()
