@@ -160,7 +160,9 @@ def create_central_engine(url: str) -> Engine:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision of the central chain (no-op when there)."""
+    """Bring the schema to the newest revision of the central chain (no-op when there).
+
+    A SQLite file made by an earlier release is backed up first, into ``backups/`` beside it."""
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
@@ -178,6 +180,16 @@ def upgrade(engine: Engine) -> None:
     with engine.connect() as conn:
         if at_head(conn):
             return
+        existing = bool(MigrationContext.configure(
+            conn, opts={"version_table": "central_alembic_version"}).get_current_heads())
+    db_path = path_of(str(engine.url)) if engine.dialect.name == "sqlite" else None
+    if existing and db_path is not None and db_path.exists():
+        # a file written by an earlier release: copied first (backups/ beside it), so an upgrade
+        # that fails or is unwanted can be undone by the clerk
+        from fengqiao_desktop.storage.migrate import backup_sqlite
+
+        copy = backup_sqlite(db_path, label=f"before-{'+'.join(sorted(script.get_heads()))}")
+        log.info("backed up the central database %s to %s before upgrading it", db_path, copy)
     with migration_connection(engine) as conn:
         if at_head(conn):
             return

@@ -38,3 +38,35 @@ def test_the_central_sqlite_file_waits_longer_for_other_bureau_pcs(tmp_path):
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         central.dispose()
+
+
+def test_an_older_central_file_is_backed_up_before_it_is_upgraded(tmp_path):
+    import sqlite3
+
+    from alembic import command
+    from alembic.config import Config
+
+    from fengqiao_desktop.merge.db import MIGRATIONS_DIR, create_central_engine, migration_connection
+
+    path = tmp_path / "central.sqlite3"
+    engine = create_central_engine(f"sqlite:///{path}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with migration_connection(engine) as conn:  # a database as release 0.2 left it
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "c0004")
+    engine.dispose()
+
+    open_central(f"sqlite:///{path}").dispose()
+    [copy] = list((tmp_path / "backups").iterdir())
+    old = sqlite3.connect(copy)
+    try:
+        assert old.execute("SELECT version_num FROM central_alembic_version").fetchone() == ("c0004",)
+        assert not old.execute("SELECT name FROM sqlite_master WHERE name = 'finding_closures'").fetchall()
+    finally:
+        old.close()
+    open_central(f"sqlite:///{path}").dispose()  # at head now: no second copy
+    assert len(list((tmp_path / "backups").iterdir())) == 1
+    fresh = tmp_path / "new" / "central.sqlite3"
+    open_central(f"sqlite:///{fresh}").dispose()  # a new database has nothing to back up
+    assert not (fresh.parent / "backups").exists()
