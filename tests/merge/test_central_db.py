@@ -46,7 +46,11 @@ def test_an_older_central_file_is_backed_up_before_it_is_upgraded(tmp_path):
     from alembic import command
     from alembic.config import Config
 
-    from fengqiao_desktop.merge.db import MIGRATIONS_DIR, create_central_engine, migration_connection
+    from fengqiao_desktop.merge.db import (
+        MIGRATIONS_DIR,
+        create_central_engine,
+        migration_connection,
+    )
 
     path = tmp_path / "central.sqlite3"
     engine = create_central_engine(f"sqlite:///{path}")

@@ -19,11 +19,16 @@ def sync_tasks():
 
 
 @pytest.fixture
-def demo_source():
-    from fengqiao_desktop.roster.demo import demo_rows
-    from fengqiao_desktop.ui.stations.source import MemorySource
+def demo_source(tmp_path):
+    """The product's station source on a real local store holding the demo roster."""
+    from fengqiao_desktop.roster.demo import load_demo
+    from fengqiao_desktop.services.store import LocalStore
+    from fengqiao_desktop.ui.stations.service_source import ServiceSource
 
-    return MemorySource.from_roster(demo_rows())
+    store = LocalStore.open(tmp_path / "demo-data")
+    load_demo(store.engine)
+    yield ServiceSource(store)
+    store.close()
 
 
 @pytest.fixture

@@ -68,9 +68,16 @@ def test_results_model_passes_the_model_tester(qtmodeltester, demo_source):
     qtmodeltester.check(model)
 
 
-def test_search_at_fifty_thousand_stations_finds_dgxl():
+def test_search_at_fifty_thousand_stations_finds_dgxl(tmp_path):
     from benchmarks.bench_ui import synthetic_rows
-    from fengqiao_desktop.ui.stations.source import MemorySource
+    from fengqiao_desktop.roster.importer import upsert_rows
+    from fengqiao_desktop.roster.model import StationRow
+    from fengqiao_desktop.services.store import LocalStore
+    from fengqiao_desktop.ui.stations.service_source import ServiceSource
 
-    source = MemorySource(rows=synthetic_rows(50_000))
-    assert any(r.name.startswith("东岗西路街道") for r in source.search("dgxl"))
+    with LocalStore.open(tmp_path / "big") as store:
+        upsert_rows(store.engine, [StationRow(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
+                                   for r in synthetic_rows(50_000)])
+        source = ServiceSource(store)
+        assert source.station_count() == 50_000
+        assert any(r.name.startswith("东岗西路街道") for r in source.search("dgxl"))

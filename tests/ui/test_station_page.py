@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from memory_source import MemorySource
+
 from fengqiao_desktop.domain.enums import FormKind, Level, Verdict
 from fengqiao_desktop.ui.stations.new_inspection import NewInspectionDialog
 from fengqiao_desktop.ui.stations.page_models import InspectionsModel, OpenFindingsModel
 from fengqiao_desktop.ui.stations.source import (
     FormChoice,
     InspectionRow,
-    MemorySource,
     OpenFindingRow,
 )
 from fengqiao_desktop.ui.stations.station_page import StationPage
