@@ -3,5 +3,5 @@
 Open a store once with ``LocalStore.open(data_dir=None)`` and use its services:
 ``store.stations`` (StationService), ``store.inspections`` (InspectionService,
 findings included) and ``store.photos`` (PhotoService). Results are plain
-dataclasses from ``services.views``; workers open their own sessions.
+dataclasses from ``services.rows``; workers open their own sessions.
 """

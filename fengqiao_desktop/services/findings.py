@@ -27,8 +27,8 @@ from fengqiao_desktop.formengine.loader import _version_key
 from fengqiao_desktop.formengine.schema import FormDef, Item
 from fengqiao_desktop.formengine.scoring import Answer, item_points
 from fengqiao_desktop.formengine.visit import linked_in_visit
-from fengqiao_desktop.services import _rows as R
-from fengqiao_desktop.services.views import FindingView, ProposedFinding
+from fengqiao_desktop.services import inspection_rows as R
+from fengqiao_desktop.services.rows import FindingView, ProposedFinding
 from fengqiao_desktop.storage.models import Finding, Inspection, Station, utcnow
 
 if TYPE_CHECKING:

@@ -2,7 +2,7 @@
 
 Every public method opens its own session and commits before returning, so each
 answer the inspector gives is durable the moment ``set_answer`` returns (WAL,
-``synchronous=FULL``). Results are plain dataclasses (``services.views``).
+``synchronous=FULL``). Results are plain dataclasses (``services.rows``).
 
 Life cycle: ``draft`` → ``complete()`` → ``completed`` (locked; a snapshot of the
 revision is kept) → export → ``exported``. Editing a completed or exported
@@ -32,7 +32,7 @@ from fengqiao_desktop.formengine.scoring import (
     ScoreResult,
     validate_answer,
 )
-from fengqiao_desktop.services import _rows as R
+from fengqiao_desktop.services import inspection_rows as R
 from fengqiao_desktop.services.findings import (
     FindingsMixin,
     recheck_earlier_findings,
@@ -42,7 +42,7 @@ from fengqiao_desktop.services.findings import (
 )
 from fengqiao_desktop.services.rechecks import RechecksMixin
 from fengqiao_desktop.services.records import build_record, store_signatures
-from fengqiao_desktop.services.views import InspectionSummary, InspectionView
+from fengqiao_desktop.services.rows import InspectionSummary, InspectionView
 from fengqiao_desktop.storage import meta
 from fengqiao_desktop.storage.models import (
     AnswerRow,

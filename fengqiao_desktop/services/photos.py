@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fengqiao_desktop.errors import InspectionError, PhotoError
-from fengqiao_desktop.services import _rows as R
-from fengqiao_desktop.services.views import PhotoView
+from fengqiao_desktop.services import inspection_rows as R
+from fengqiao_desktop.services.rows import PhotoView
 from fengqiao_desktop.storage.models import FindingRecheck, Inspection, Photo, utcnow
 from fengqiao_desktop.storage.photostore import IngestedPhoto, PhotoStore
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from fengqiao_desktop.domain import InspectionStatus
 from fengqiao_desktop.errors import InspectionError
-from fengqiao_desktop.services import _rows as R
+from fengqiao_desktop.services import inspection_rows as R
 from fengqiao_desktop.storage.models import (
     FindingRecheck,
     Inspection,

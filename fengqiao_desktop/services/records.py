@@ -23,7 +23,7 @@ from fengqiao_desktop.bundle import spec
 from fengqiao_desktop.domain import InspectionStatus
 from fengqiao_desktop.domain.signatures import BOX, MAX_POINTS, ROLES, SignatureInput, check_strokes
 from fengqiao_desktop.errors import InspectionError
-from fengqiao_desktop.services import _rows as R
+from fengqiao_desktop.services import inspection_rows as R
 from fengqiao_desktop.services.rechecks import record_rechecks
 from fengqiao_desktop.storage import meta
 from fengqiao_desktop.storage.models import AuditEntry, Inspection, RevisionSnapshot, Signature

@@ -1,4 +1,4 @@
-"""Turning stored rows into plain views, and the shared look-ups of the inspection services."""
+"""Reading and writing an inspection's stored rows: the look-ups and plain rows every inspection service shares."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from fengqiao_desktop.errors import InspectionError
 from fengqiao_desktop.formengine.schema import Item
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
 from fengqiao_desktop.formengine.visit import VisitForm, VisitResult, evaluate_visit
-from fengqiao_desktop.services.views import AuditView, FindingView, PhotoView
+from fengqiao_desktop.services.rows import AuditView, FindingView, PhotoView
 from fengqiao_desktop.storage import meta
 from fengqiao_desktop.storage.models import (
     AnswerRow,
