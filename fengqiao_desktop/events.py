@@ -10,6 +10,8 @@ Events and their arguments (keyword arguments, plain values):
 
 - ``INSPECTION_SAVED``: ``inspection_id``, ``station_code`` -- an answer, note, N/A,
   photo, finding, completion, reopening, export or deletion of that inspection.
+- ``ROSTER_CHANGED``: ``added``, ``updated`` -- stations were added or changed (a roster
+  file, the demonstration roster, a task pack).
 
 A hub belongs to one local store (``LocalStore.events``), so two stores open in
 one process (tests, the bureau's tools) do not hear each other.
@@ -25,8 +27,9 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 INSPECTION_SAVED = "inspection_saved"
+ROSTER_CHANGED = "roster_changed"
 
-EVENTS = frozenset({INSPECTION_SAVED})
+EVENTS = frozenset({INSPECTION_SAVED, ROSTER_CHANGED})
 
 Callback = Callable[..., None]
 

@@ -43,7 +43,7 @@ from fengqiao_desktop.storage.models import (
     Station,
     utcnow,
 )
-from fengqiao_desktop.storage.stations import StationRepo
+from fengqiao_desktop.storage.stations import StationRepo, UpsertResult
 
 if TYPE_CHECKING:  # the bureau's code loads only where the bureau uses it
     from fengqiao_desktop.packs import build as pack_build
@@ -200,9 +200,10 @@ def apply_pack(store: LocalStore, path: str | os.PathLike, *,
                             "import again.", kind="race")
         vp = verify_pack(path, pinned=pinned)
         _check(store, vp, meta.get_meta(s, PINNED_BUREAU), int(meta.get_meta(s, LAST_SEQUENCE, "0") or 0))
-        _write(store, s, vp)
+        written = _write(store, s, vp)
     for form in vp.forms.values():
         store.forms.add(form)
+    store.roster_written(written)
     return preview
 
 
@@ -210,8 +211,10 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def _write(store: LocalStore, s, vp: VerifiedPack) -> None:
-    StationRepo.upsert_many(s, [SimpleNamespace(**st) for st in vp.stations])
+def _write(store: LocalStore, s, vp: VerifiedPack) -> UpsertResult:
+    """The pack's content into the laptop's database (the caller's transaction); returns what
+    its roster changed."""
+    written = StationRepo.upsert_many(s, [SimpleNamespace(**st) for st in vp.stations])
     for form in vp.forms.values():
         store.register_form(s, form)
     seq = vp.sequence
@@ -243,6 +246,7 @@ def _write(store: LocalStore, s, vp: VerifiedPack) -> None:
     meta.set_meta(s, PINNED_NAME, vp.bureau["name"])
     meta.set_meta(s, LAST_SEQUENCE, seq)
     s.flush()
+    return written
 
 
 def _reopen_returned(store: LocalStore, s, r: dict) -> None:

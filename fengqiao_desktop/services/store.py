@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from fengqiao_desktop import config
 from fengqiao_desktop.errors import FormError
-from fengqiao_desktop.events import INSPECTION_SAVED, EventHub
+from fengqiao_desktop.events import INSPECTION_SAVED, ROSTER_CHANGED, EventHub
 from fengqiao_desktop.formengine.loader import (
     FormRegistry,
     form_files,
@@ -107,6 +107,13 @@ class LocalStore:
         for inspection_id, station_code in saved.items():
             self.events.announce(INSPECTION_SAVED, inspection_id=inspection_id,
                                  station_code=station_code)
+
+    def roster_written(self, result):
+        """Stations were written (``result`` has ``added`` and ``updated``): announce it when
+        something changed; returns ``result`` (roster jobs pass it on)."""
+        if result.added or result.updated:
+            self.events.announce(ROSTER_CHANGED, added=result.added, updated=result.updated)
+        return result
 
     @staticmethod
     def note_saved(session: Session, row: Inspection) -> None:

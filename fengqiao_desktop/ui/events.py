@@ -12,22 +12,26 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from fengqiao_desktop.events import INSPECTION_SAVED, EventHub
+from fengqiao_desktop.events import INSPECTION_SAVED, ROSTER_CHANGED, EventHub
 
 
 class QtEvents(QObject):
-    """``inspection_saved(inspection_id, station_code)`` for the hub ``attach`` was given."""
+    """``inspection_saved(inspection_id, station_code)`` and ``roster_changed(added, updated)`` for
+    the hub ``attach`` was given."""
 
     inspection_saved = Signal(str, str)
+    roster_changed = Signal(int, int)
 
     # emitted on the announcing thread; queued to this object's (the GUI) thread
     _inspection_saved_queued = Signal(str, str)
+    _roster_changed_queued = Signal(int, int)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._unsubscribe: list[Callable[[], None]] = []
         self._inspection_saved_queued.connect(self._deliver_inspection_saved,
                                               Qt.ConnectionType.QueuedConnection)
+        self._roster_changed_queued.connect(self.roster_changed, Qt.ConnectionType.QueuedConnection)
         self.destroyed.connect(lambda *_a, subs=self._unsubscribe: _drop(subs))
 
     def attach(self, hub: EventHub | None) -> None:
@@ -35,6 +39,8 @@ class QtEvents(QObject):
         self.detach()
         if hub is not None:
             self._unsubscribe.append(hub.subscribe(INSPECTION_SAVED, self._announced))
+            self._unsubscribe.append(hub.subscribe(
+                ROSTER_CHANGED, lambda *, added, updated: self._roster_changed_queued.emit(added, updated)))
 
     def detach(self) -> None:
         _drop(self._unsubscribe)

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.browser.page.inspection_activated.connect(self.open_inspection)
         self.browser.station_selected.connect(lambda _c: self.new_action.setEnabled(True))
         self.events.inspection_saved.connect(self._inspection_saved)
+        self.events.roster_changed.connect(lambda *_a: self.browser.reload())
         self.events.attach(store.events if store is not None else None)
         self.retranslate()
         if source is not None:
@@ -309,7 +310,7 @@ class MainWindow(QMainWindow):
         if result is not None and hasattr(result, "added"):
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Roster: {added} added, {updated} updated, {unchanged} unchanged").format(
                 added=result.added, updated=result.updated, unchanged=result.unchanged), 10000)
-        self.browser.reload()
+        # the tree reloads on the store's roster_changed (nothing to reload when nothing changed)
 
     def _task_failed(self, exc: BaseException) -> None:
         show_error(self, exc)

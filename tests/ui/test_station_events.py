@@ -168,3 +168,25 @@ def _jpeg(window, item_id: str, k: int) -> str:
     Image.new("RGB", (320, 240), (40 * k % 255, 90, 120)).save(path, "JPEG")
     return str(path)
 
+
+
+def test_a_roster_import_reaches_the_tree_through_roster_changed(window, qtbot, tmp_path, dialogs):
+    """A roster file adds a station: the store announces roster_changed, the tree reloads."""
+    import csv
+
+    heard = []
+    window.events.roster_changed.connect(lambda added, updated: heard.append((added, updated)))
+    before = window.browser.model.station_count()
+    path = tmp_path / "名册.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["代码", "名称", "层级", "上级代码"])
+        w.writerow(["620102017050", "新建社区退役军人服务站", "社区（村）", EDITED])
+    window.import_roster(str(path))
+    assert dialogs == []
+    qtbot.waitUntil(lambda: window.browser.model.station_count() == before + 1, timeout=5000)
+    assert heard == [(1, 0)]
+    assert window.browser.model.index_for_code("620102017050").isValid()
+    window.import_roster(str(path))  # the same file again: nothing changed, nothing announced
+    QApplication.processEvents()
+    assert heard == [(1, 0)] and window.browser.model.station_count() == before + 1

@@ -117,7 +117,7 @@ def import_pack(window, path: str | None = None) -> None:
             on_done=applied, on_error=lambda exc: show_error(window, exc))
 
     def applied(preview: svc.PackPreview) -> None:
-        window.browser.reload()  # the pack may have brought new stations
+        # new stations reach the tree through the store's roster_changed
         page = getattr(window, "my_tasks", None)
         if page is not None:
             page.reload()

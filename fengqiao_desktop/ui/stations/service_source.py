@@ -93,16 +93,17 @@ class ServiceSource:
     def create_inspection(self, code: str, form_id: str) -> str:
         return self.store.inspections.create(code, form_id)
 
-    # roster jobs: plain functions for ui.tasks (they open their own session via the store's engine)
+    # roster jobs: plain functions for ui.tasks (they open their own session via the store's
+    # engine); the store announces the change, and the browser reloads on that
     def import_roster_job(self, path: str):
         from fengqiao_desktop.roster.importer import import_roster
 
-        return lambda progress, cancelled: import_roster(self.store.engine, path)
+        return lambda progress, cancelled: self.store.roster_written(import_roster(self.store.engine, path))
 
     def load_demo_job(self):
         from fengqiao_desktop.roster.demo import load_demo
 
-        return lambda progress, cancelled: load_demo(self.store.engine)
+        return lambda progress, cancelled: self.store.roster_written(load_demo(self.store.engine))
 
 
 def open_source() -> tuple[LocalStore, ServiceSource]:
