@@ -197,3 +197,17 @@ def test_a_bureau_form_from_a_pack_is_offered_after_a_restart(store, bureau, tmp
         [row] = packs.assignments(again)
         iid = again.inspections.create(row.station_code, row.form_ids[0])
         assert again.inspections.form_of(iid).sha256 == own.sha256
+
+
+def test_a_pack_announces_the_stations_it_brought_and_a_refused_one_nothing(store, bureau, tmp_path):
+    from fengqiao_desktop.events import ROSTER_CHANGED
+
+    heard = []
+    store.events.subscribe(ROSTER_CHANGED, lambda **kw: heard.append(kw))
+    _apply(store, bureau.pack(tmp_path / "p1", content_for(_key(store))))
+    assert heard == [{"added": 3, "updated": 0}]  # city, county, town: the tree reloads
+    _apply(store, bureau.pack(tmp_path / "p2", content_for(_key(store))))
+    assert heard == [{"added": 3, "updated": 0}]  # the same roster again: nothing to reload
+    with pytest.raises(PackError):
+        _apply(store, bureau.pack(tmp_path / "p3", content_for(_key(store)), sequence=1))
+    assert len(heard) == 1
