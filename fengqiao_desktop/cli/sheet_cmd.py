@@ -8,6 +8,8 @@ inspection id is a UUID, so it can never be the word ``check``.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import click
 
 from fengqiao_desktop.cli.common import echo_json, lang
@@ -44,7 +46,8 @@ def print_sheet(inspection_id: str, output: str, central: str | None, sheet_lang
     """Write the score sheet of INSPECTION_ID (its current revision) to a PDF file."""
     from fengqiao_desktop.services.sheet import write_sheet
 
-    pages = write_sheet(inspection_id, output, central=central, lang=sheet_lang or lang())
+    with _local(central) as store:
+        pages = write_sheet(inspection_id, output, central=central, store=store, lang=sheet_lang or lang())
     click.echo(_t(f"已写入评分表 {output}（{pages} 页）", f"score sheet written to {output} ({pages} pages)"))
 
 
@@ -60,7 +63,8 @@ def check(text: str, central: str | None, as_json: bool) -> None:
     """
     from fengqiao_desktop.services.sheet import check_sheet
 
-    result = check_sheet(text, central=central)
+    with _local(central) as store:
+        result = check_sheet(text, central=central, store=store)
     if as_json:
         echo_json({"status": result.status, "ok": result.ok, "inspection_id": result.proof.inspection_id,
                    "revision": result.proof.revision, "current_revision": result.current_revision,
@@ -69,6 +73,18 @@ def check(text: str, central: str | None, as_json: bool) -> None:
         click.echo(result.message(lang()))
     if not result.ok:
         raise SystemExit(1)
+
+
+@contextmanager
+def _local(central: str | None):
+    """This computer's local store (the data folder's), unless the central database is asked for."""
+    if central is not None:
+        yield None
+        return
+    from fengqiao_desktop.services.store import LocalStore
+
+    with LocalStore.open() as store:
+        yield store
 
 
 def register(cli: click.Group) -> None:

@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import rfc8785
 
@@ -25,6 +25,9 @@ from fengqiao_desktop.formengine.scoring import Answer
 from fengqiao_desktop.reports.qr import Proof, parse_proof
 from fengqiao_desktop.reports.sheet import render_sheet
 from fengqiao_desktop.reports.sheet_data import SheetData
+
+if TYPE_CHECKING:
+    from fengqiao_desktop.services.store import LocalStore
 
 __all__ = [
     "SheetCheck", "build_sheet_data", "check_sheet", "content_hash", "write_sheet",
@@ -117,31 +120,35 @@ class SheetCheck:
         }[self.status]
 
 
-def _source(central: str | None):
+def _source(central: str | None, store: LocalStore | None):
     if central is not None:
         from fengqiao_desktop.services import sheet_central
 
         return sheet_central.CentralSheetSource(central)
+    if store is None:
+        raise ValueError("a local sheet needs the local store (or central=URL)")
     from fengqiao_desktop.services import sheet_local
 
-    return sheet_local.LocalSheetSource()
+    return sheet_local.LocalSheetSource(store)
 
 
-def build_sheet_data(inspection_id: str, *, central: str | None = None, lang: str = "zh") -> SheetData:
-    """The sheet of an inspection at its current revision, from the local or the central database."""
-    return _source(central).sheet_data(inspection_id.strip(), lang)
+def build_sheet_data(inspection_id: str, *, central: str | None = None, store: LocalStore | None = None,
+                     lang: str = "zh") -> SheetData:
+    """The sheet of an inspection at its current revision, from the local ``store`` or the
+    central database at ``central``."""
+    return _source(central, store).sheet_data(inspection_id.strip(), lang)
 
 
 def write_sheet(inspection_id: str, out: Path | str | BinaryIO, *, central: str | None = None,
-                lang: str = "zh") -> int:
+                store: LocalStore | None = None, lang: str = "zh") -> int:
     """Build and render the sheet of an inspection; return the number of pages."""
-    return render_sheet(build_sheet_data(inspection_id, central=central, lang=lang), out)
+    return render_sheet(build_sheet_data(inspection_id, central=central, store=store, lang=lang), out)
 
 
-def check_sheet(proof_text: str, *, central: str | None = None) -> SheetCheck:
-    """Compare a scanned or typed proof with the revisions the database holds."""
+def check_sheet(proof_text: str, *, central: str | None = None, store: LocalStore | None = None) -> SheetCheck:
+    """Compare a scanned or typed proof with the revisions the (local or central) database holds."""
     proof = parse_proof(proof_text)
-    revisions = _source(central).revision_hashes(proof.inspection_id)
+    revisions = _source(central, store).revision_hashes(proof.inspection_id)
     if revisions is None:
         return SheetCheck("unknown", proof)
     name = revisions.station_name

@@ -11,6 +11,7 @@ built by the same code from the same shape.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -22,6 +23,9 @@ from fengqiao_desktop.reports.sheet_record import sheet_from_record
 from fengqiao_desktop.services.records import current_record
 from fengqiao_desktop.services.sheet import RevisionHashes, content_hash
 from fengqiao_desktop.storage.models import Inspection, RevisionSnapshot, Station
+
+if TYPE_CHECKING:
+    from fengqiao_desktop.services.store import LocalStore
 
 
 def _unknown(inspection_id: str) -> ReportError:
@@ -53,15 +57,10 @@ def _visit_rows(store, s, row: Inspection) -> tuple[Inspection, Inspection | Non
 
 
 class LocalSheetSource:
-    def __init__(self, store=None):
-        self._store = store
+    """Sheets and proofs from a local store the caller opened (and closes)."""
 
-    def _open(self):
-        if self._store is not None:
-            return self._store, False
-        from fengqiao_desktop.services.store import LocalStore
-
-        return LocalStore.open(), True
+    def __init__(self, store: LocalStore):
+        self.store = store
 
     def _record(self, store, s, row: Inspection) -> tuple[dict, FormDef]:
         # a completed revision prints its kept record (a later export does not change its
@@ -69,52 +68,44 @@ class LocalSheetSource:
         return current_record(store, s, row), store.form_by_sha256(s, row.form_sha256)
 
     def sheet_data(self, inspection_id: str, lang: str) -> SheetData:
-        store, owned = self._open()
-        try:
-            with store.session() as s:
-                row = s.get(Inspection, inspection_id)
-                if row is None:
-                    raise _unknown(inspection_id)
-                main, gate = _visit_rows(store, s, row)
-                record, form = self._record(store, s, main)
-                companion = self._record(store, s, gate) if gate is not None else None
-                st = s.get(Station, row.station_code)
-                station = (SheetStation(st.code, st.name, st.level, st.address or "") if st is not None
-                           else SheetStation(row.station_code, row.station_code, "", ""))
-            photo_store = store.photo_store
+        store = self.store
+        with store.session() as s:
+            row = s.get(Inspection, inspection_id)
+            if row is None:
+                raise _unknown(inspection_id)
+            main, gate = _visit_rows(store, s, row)
+            record, form = self._record(store, s, main)
+            companion = self._record(store, s, gate) if gate is not None else None
+            st = s.get(Station, row.station_code)
+            station = (SheetStation(st.code, st.name, st.level, st.address or "") if st is not None
+                       else SheetStation(row.station_code, row.station_code, "", ""))
+        photo_store = store.photo_store
 
-            def load_photo(p: dict) -> SheetPhoto | None:
-                sha = p.get("sha256")
-                path = photo_store.path(sha) if sha and photo_store.exists(sha) else None
-                return SheetPhoto(caption=str(p.get("caption") or ""), item_id=p.get("item_id"),
-                                  data=path.read_bytes() if path is not None else None)
+        def load_photo(p: dict) -> SheetPhoto | None:
+            sha = p.get("sha256")
+            path = photo_store.path(sha) if sha and photo_store.exists(sha) else None
+            return SheetPhoto(caption=str(p.get("caption") or ""), item_id=p.get("item_id"),
+                              data=path.read_bytes() if path is not None else None)
 
-            return sheet_from_record(record, form, station, content_hash(record), load_photo=load_photo,
-                                     companion=companion, lang=lang,
-                                     photo_max_age_days=store.settings.photo_max_age_days)
-        finally:
-            if owned:
-                store.close()
+        return sheet_from_record(record, form, station, content_hash(record), load_photo=load_photo,
+                                 companion=companion, lang=lang,
+                                 photo_max_age_days=store.settings.photo_max_age_days)
 
     def revision_hashes(self, inspection_id: str) -> RevisionHashes | None:
-        store, owned = self._open()
-        try:
-            with store.session() as s:
-                row = s.get(Inspection, inspection_id)
-                if row is None:
-                    return None
-                hashes: dict[int, list[str]] = {}
-                for snap_row in s.scalars(select(RevisionSnapshot).where(
-                        RevisionSnapshot.inspection_id == inspection_id)):
-                    rec = json.loads(snap_row.snapshot)
-                    hashes.setdefault(snap_row.revision, []).append(content_hash(rec))
-                current, _form = self._record(store, s, row)
-                current_hash = content_hash(current)
-                hashes.setdefault(row.revision, [])
-                if current_hash not in hashes[row.revision]:
-                    hashes[row.revision].append(current_hash)
-                st = s.get(Station, row.station_code)
-                return RevisionHashes(row.revision, current_hash, hashes, st.name if st else "")
-        finally:
-            if owned:
-                store.close()
+        store = self.store
+        with store.session() as s:
+            row = s.get(Inspection, inspection_id)
+            if row is None:
+                return None
+            hashes: dict[int, list[str]] = {}
+            for snap_row in s.scalars(select(RevisionSnapshot).where(
+                    RevisionSnapshot.inspection_id == inspection_id)):
+                rec = json.loads(snap_row.snapshot)
+                hashes.setdefault(snap_row.revision, []).append(content_hash(rec))
+            current, _form = self._record(store, s, row)
+            current_hash = content_hash(current)
+            hashes.setdefault(row.revision, [])
+            if current_hash not in hashes[row.revision]:
+                hashes[row.revision].append(current_hash)
+            st = s.get(Station, row.station_code)
+            return RevisionHashes(row.revision, current_hash, hashes, st.name if st else "")

@@ -44,15 +44,15 @@ def test_cli_writes_the_sheet_of_a_local_inspection(store, photo_file, tmp_path,
 def test_the_proof_of_a_local_sheet_checks_against_the_local_database(store, photo_file, monkeypatch):
     iid, _total = _completed(store, photo_file)
     monkeypatch.setenv("FENGQIAO_DATA_DIR", str(store.data_dir))
-    data = build_sheet_data(iid)
+    data = build_sheet_data(iid, store=store)
     proof = format_proof(iid, 1, data.content_hash)
     hashes = LocalSheetSource(store).revision_hashes(iid)
     assert hashes is not None and hashes.current_revision == 1 and hashes.current_hash
-    assert check_sheet(proof).status == "current"
+    assert check_sheet(proof, store=store).status == "current"
     # after a correction the old sheet is an older revision
     store.inspections.reopen(iid, "补充照片说明")
     assert LocalSheetSource(store).revision_hashes(iid).current_revision == 2
-    assert check_sheet(proof).status == "older"
+    assert check_sheet(proof, store=store).status == "older"
 
 
 def test_unknown_inspection_is_a_plain_error(store):
