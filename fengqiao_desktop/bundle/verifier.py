@@ -53,6 +53,8 @@ class VerifiedBundle:
     records: dict[str, dict]  # member name -> inspection record
     photos: dict[str, PhotoMember]  # member name -> photo
     path: Path | None = None
+    encrypted: bool = False  # written as v2: ``path`` is the age file, not the zip verified
+    file_sha256: str | None = None  # of the file written (set by the writer)
     _data: bytes | None = field(default=None, repr=False)
     _entries: dict[str, Entry] = field(default_factory=dict, repr=False)
 

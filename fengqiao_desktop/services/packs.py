@@ -30,6 +30,7 @@ from fengqiao_desktop.errors import PackError
 from fengqiao_desktop.packs.identity import BureauKeyStore, fingerprint
 from fengqiao_desktop.packs.verifier import VerifiedPack, verify_pack
 from fengqiao_desktop.services.identity import identity
+from fengqiao_desktop.services.recipients import BUREAU_RECIPIENTS
 from fengqiao_desktop.services.store import LocalStore
 from fengqiao_desktop.storage import meta
 from fengqiao_desktop.storage.models import (
@@ -61,13 +62,15 @@ class BureauIdentity:
     public_key: str  # minisign one-line form
     fingerprint: str
     bureau_id: str
+    age_recipient: str = ""  # age1…, "" until made (with the key, or on first need)
 
 
 def bureau_identity(keystore: BureauKeyStore | None = None) -> BureauIdentity:
     ks = keystore or BureauKeyStore()
     pk = ks.public_key()
     p = ks.profile()
-    return BureauIdentity(p.name, p.unit, pk.key_id, pk.line(), fingerprint(pk), ks.bureau_id)
+    return BureauIdentity(p.name, p.unit, pk.key_id, pk.line(), fingerprint(pk), ks.bureau_id,
+                          ks.age_recipient() or "")
 
 
 def init_bureau_identity(name: str, unit: str, passphrase: str, *, force: bool = False,
@@ -85,11 +88,13 @@ def build_pack(req: pack_build.PackRequest, out_dir: str | os.PathLike, passphra
 
     ks = keystore or BureauKeyStore()
     secret = ks.load_secret(passphrase)
+    ks.ensure_age_identity(passphrase)  # a store made before bundles were encrypted gets one now
     profile = ks.profile()
     central = open_central(url)
     try:
         return pack_build.build_pack(central, req, out_dir, secret_key=secret, bureau_id=ks.bureau_id,
-                                     bureau_name=profile.name, bureau_unit=profile.unit)
+                                     bureau_name=profile.name, bureau_unit=profile.unit,
+                                     age_recipients=ks.pack_recipients())
     finally:
         central.dispose()
 
@@ -242,6 +247,8 @@ def _write(store: LocalStore, s, vp: VerifiedPack) -> None:
     meta.set_meta(s, PINNED_KEY, vp.public_key.line())
     meta.set_meta(s, PINNED_BUREAU, vp.bureau["id"])
     meta.set_meta(s, PINNED_NAME, vp.bureau["name"])
+    if vp.bureau.get("age_recipients"):  # a pack from before encryption keeps what is known
+        meta.set_meta(s, BUREAU_RECIPIENTS, json.dumps(vp.bureau["age_recipients"]))
     meta.set_meta(s, LAST_SEQUENCE, seq)
     s.flush()
 
