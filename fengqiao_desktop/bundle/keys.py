@@ -283,7 +283,7 @@ class KeyStore:
             return age_passphrase.decrypt(sealed, passphrase).decode("ascii").strip()
         except pyrage.DecryptError:
             raise KeyError_("口令不正确，无法打开解密密钥", message_en="wrong passphrase: the decryption key cannot be "
-                            "opened") from None
+                            "opened", kind="wrong_passphrase") from None
 
     def load_age_identity(self, passphrase: str) -> x25519.Identity:
         """The age identity, decrypted with the passphrase (made first when missing); KeyError_ when wrong."""

@@ -126,6 +126,10 @@ def export_cmd(inspection_ids: tuple[str, ...], since_last: bool, out_dir: str) 
         click.echo(plan.summary(lang()), err=True)
         secret = passphrase()
         path = export(store, plan, out_dir, secret)
+    if not plan.encrypted:
+        click.echo(_t("注意：数据包未加密（本机尚无县局的加密公钥，导入县局的任务包即可获得）",
+                      "NOTE: the bundle is NOT encrypted (no bureau encryption key on this laptop yet; "
+                      "importing a task pack from the bureau brings it)"), err=True)
     click.echo(str(path))
 
 
