@@ -30,7 +30,8 @@ from fengqiao_desktop.errors import BundleError, KeyError_
 AGE_MAGIC = b"age-encryption.org/v1\n"
 ZIP_MAGIC = b"PK\x03\x04"
 V1, V2, UNKNOWN = "v1", "v2", "unknown"
-MAX_RECIPIENTS = 20
+MAX_STANZAS = 20  # read: refused beyond this, before any key is tried
+MAX_RECIPIENTS = MAX_STANZAS - 1  # written: age may add one random "grease" stanza of its own
 MAX_HEADER = 64 * 1024  # an X25519 stanza is about 100 bytes; 20 of them fit many times over
 # bech32 "age1" + 58 data characters (the charset has no 1, b, i, o)
 RECIPIENT_RE = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
@@ -57,9 +58,10 @@ def _damaged(zh: str, en: str) -> BundleError:
 
 
 def read_header(f: BinaryIO) -> list[str]:
-    """The recipient stanzas' first lines (``-> X25519 …``) of an age header, checked for shape.
+    """The stanzas' first lines (``-> X25519 …``, and age's random ``-> …-grease`` ones) of an
+    age header, checked for shape.
 
-    Reads at most ``MAX_HEADER`` bytes and refuses more than ``MAX_RECIPIENTS``
+    Reads at most ``MAX_HEADER`` bytes and refuses more than ``MAX_STANZAS``
     stanzas before any key is tried, so a crafted header cannot make the reader
     try thousands of stanzas.
     """
@@ -76,11 +78,15 @@ def read_header(f: BinaryIO) -> list[str]:
     stanzas = [ln for ln in lines if ln.startswith("-> ")]
     if not stanzas:
         raise _damaged("文件头中没有接收方", "the header names no recipient")
-    if len(stanzas) > MAX_RECIPIENTS:
-        raise BundleError(f"age: 接收方过多（{len(stanzas)} 个，最多 {MAX_RECIPIENTS} 个）",
-                          message_en=f"age: too many recipients ({len(stanzas)}; at most {MAX_RECIPIENTS})",
+    if len(stanzas) > MAX_STANZAS:
+        raise BundleError(f"age: 接收方过多（{len(stanzas)} 个，最多 {MAX_STANZAS} 个）",
+                          message_en=f"age: too many recipients ({len(stanzas)}; at most {MAX_STANZAS})",
                           member="age", kind="too_many_recipients")
     return stanzas
+
+
+def x25519_stanzas(stanzas: list[str]) -> int:
+    return sum(1 for s in stanzas if s.startswith("-> X25519 "))
 
 
 def parse_recipient(text: str) -> str:
@@ -153,7 +159,10 @@ def decrypt_to(src: str | os.PathLike, dest: str | os.PathLike,
     try:
         with open(src, "rb") as fin, open(dest, "wb") as fout:
             pyrage.decrypt_io(fin, fout, list(identities))
-    except pyrage.DecryptError as exc:
+    except (pyrage.DecryptError, OSError) as exc:
+        if isinstance(exc, OSError) and exc.errno is not None:
+            raise  # a real I/O error (a full disk): not the bundle's fault
+        # a payload chunk that fails authentication surfaces as an OSError without errno
         if "no matching keys" in str(exc).lower():
             raise BundleError(
                 "age: 本局的解密密钥都不是此数据包的接收方",

@@ -291,7 +291,7 @@ def _read_back(path: Path, recipients: Sequence[str], tick: Callable[[int], None
     """The written ciphertext read back: its header names every recipient; returns its sha256."""
     h = hashlib.sha256()
     with open(path, "rb") as f:
-        if len(agecrypt.read_header(f)) != len(recipients):
+        if agecrypt.x25519_stanzas(agecrypt.read_header(f)) != len(recipients):
             raise refuse("age", "加密文件头的接收方数目不对", "the age header has the wrong number of recipients")
         f.seek(0)
         while chunk := f.read(CHUNK):

@@ -213,7 +213,7 @@ def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
     outcome = ImportOutcome(path=str(path), status=REFUSED)
     decryption = decryption or Decryption()
     staged: Path | None = None
-    plain: Path | None = None  # the decrypted inner zip of a v2 bundle (a private temp file)
+    inner: Path | None = None  # the decrypted inner zip of a v2 bundle (a private temp file)
     file_sha = None
     vb: VerifiedBundle | None = None
     try:
@@ -230,8 +230,8 @@ def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
                 return _already_file(central, outcome, same, staged, dry_run)
             if keys is None:
                 keys = trust.verification_keys(conn)
-        plain = _open_layers(staged, decryption)
-        vb = verify_bundle(plain or staged, public_keys=keys, cancelled=cancelled)
+        inner = _open_layers(staged, decryption)
+        vb = verify_bundle(inner or staged, public_keys=keys, cancelled=cancelled)
         _describe(outcome, vb)
         with central.read() as conn:
             if (held := _received(conn, vb.manifest_sha256)) is not None:
@@ -291,7 +291,7 @@ def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
         return outcome
     finally:
         files.discard(staged)
-        files.discard(plain)
+        files.discard(inner)
 
 
 def _open_layers(staged: Path, decryption: Decryption) -> Path | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fengqiao_desktop.bundle.agecrypt import MAX_RECIPIENTS
+from fengqiao_desktop.bundle.agecrypt import MAX_STANZAS
 from fengqiao_desktop.errors import BundleError, KnownError
 
 # the member or field a message starts with: zip / manifest.json[.minisig] / records/… / photos/…
@@ -92,8 +92,8 @@ _ENCRYPTION = {
         "The encrypted bundle is damaged or incomplete (e.g. an interrupted copy) and cannot be decrypted: "
         "ask the inspector to copy or export it again"),
     "too_many_recipients": (
-        f"数据包的加密接收方过多（超过 {MAX_RECIPIENTS} 个），不予处理：请让检查员重新导出",
-        f"The bundle names too many recipients (more than {MAX_RECIPIENTS}); it was not opened: ask the inspector "
+        f"数据包的加密接收方过多（超过 {MAX_STANZAS} 个），不予处理：请让检查员重新导出",
+        f"The bundle names too many recipients (more than {MAX_STANZAS}); it was not opened: ask the inspector "
         "to export it again"),
     "plaintext_refused": (
         "这是未加密的数据包，本局要求数据包加密：请让检查员先导入本局最新的任务包（或在“检查员与密钥”中添加"

@@ -63,7 +63,7 @@ def add_bureau_recipient(store: LocalStore, text: str, *, confirmed_fingerprint:
     with store.session(write=True) as s:
         values = _read(s)
         if view.recipient not in values:
-            if len(values) + 1 >= MAX_RECIPIENTS:  # the inspector's own recipient comes on top
+            if len(values) >= MAX_RECIPIENTS - 1:  # the inspector's own recipient comes on top
                 raise KeyError_(f"接收方已达上限（{MAX_RECIPIENTS - 1} 个）",
                                 message_en=f"there are already {MAX_RECIPIENTS - 1} recipients (the limit)")
             values.append(view.recipient)
