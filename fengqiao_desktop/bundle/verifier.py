@@ -54,7 +54,7 @@ class VerifiedBundle:
     photos: dict[str, PhotoMember]  # member name -> photo
     path: Path | None = None
     encrypted: bool = False  # written as v2: ``path`` is the age file, not the zip verified
-    file_sha256: str | None = None  # of the file written (set by the writer)
+    sealed_id: str | None = None  # of the encrypted file written (``agecrypt.sealed_id``), by the writer
     _data: bytes | None = field(default=None, repr=False)
     _entries: dict[str, Entry] = field(default_factory=dict, repr=False)
 

@@ -122,7 +122,7 @@ def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
     ``size`` is checked against the file. ``inspector`` gives name, unit, phone;
     the key id comes from ``secret_key``. ``forms`` defaults to the forms the
     records use. ``recipients`` (age ``age1…`` keys) make an encrypted v2 bundle;
-    ``before_rename(vb)`` runs once the file is complete (``vb.file_sha256`` set)
+    ``before_rename(vb)`` runs once the file is complete (``vb.sealed_id`` set when encrypted)
     and before it takes its final name. Raises BundleError (BundleCancelled on
     cancel); on any failure the temporary files are removed and nothing appears
     under the final name.
@@ -149,8 +149,8 @@ def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
         uniq = {(r["form"]["id"], r["form"]["version"], r["form"]["sha256"]) for r in prepared}
         forms = [{"id": i, "version": v, "sha256": s} for i, v, s in sorted(uniq)]
     encrypted = bool(recipients)
-    # written once, read back once; encrypted: read and written again, read back again
-    total = sum(sizes.values()) * (4 if encrypted else 2) + 1
+    # written once, read back once; encrypted: read and written again
+    total = sum(sizes.values()) * (3 if encrypted else 2) + 1
     done = 0
 
     def tick(n: int) -> None:
@@ -213,19 +213,15 @@ def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
             zf.writestr(_info(spec.SIGNATURE, when, zipfile.ZIP_STORED, len(sig)), sig)
             zf.close()
             raw.flush()
-            os.fsync(raw.fileno())
+            if not encrypted:  # the private plaintext is thrown away: only the age file must last
+                os.fsync(raw.fileno())
         base = done
         vb = verify_bundle(inner, public_keys={secret_key.key_id: secret_key.public},
                       progress=lambda d, _t: tick(base + d - done),
                       cancelled=cancelled)
         if encrypted:
-            written = _encrypt(inner, tmp, recipients, tick)
-            if _read_back(tmp, recipients, tick) != written:
-                raise refuse("age", "读回的加密文件与写入的不一致（存储设备可能有故障）",
-                             "the encrypted file read back differs from what was written (a faulty drive?)")
-            vb.file_sha256 = written
-        else:
-            vb.file_sha256 = None
+            _encrypt(inner, tmp, recipients, tick)
+            vb.sealed_id = _read_back(tmp, inner.stat().st_size, recipients, tick)
         if before_rename is not None:
             before_rename(vb)
         if final.exists():
@@ -254,47 +250,27 @@ def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
     return vb
 
 
-class _TickingReader:
-    """A file wrapper that reports progress while the age encoder reads it. A cancel raised
-    in ``tick`` reaches the encoder as an error; ``cancelled`` tells it apart from others."""
-
-    def __init__(self, f, tick: Callable[[int], None]):
-        self.f = f
-        self.tick = tick
-        self.cancelled = False
-
-    def read(self, n: int = -1) -> bytes:
-        data = self.f.read(n)
-        try:
-            self.tick(len(data))
-        except BundleCancelled:
-            self.cancelled = True
-            raise
-        return data
-
-
-def _encrypt(inner: Path, dest: Path, recipients: Sequence[str], tick: Callable[[int], None]) -> str:
-    with open(dest, "xb") as out, open(inner, "rb") as src:
-        reader = _TickingReader(src, tick)
-        try:
-            sha = agecrypt.encrypt_stream(reader, out, recipients)
-        except pyrage.EncryptError as exc:
-            if reader.cancelled:
-                raise BundleCancelled() from None
-            raise refuse("age", f"加密失败：{exc}", f"encryption failed: {exc}") from None
-        out.flush()
+def _encrypt(inner: Path, dest: Path, recipients: Sequence[str], tick: Callable[[int], None]) -> None:
+    tick(0)  # a cancel asked while the zip was verified stops here
+    try:
+        agecrypt.encrypt_file(inner, dest, recipients)
+    except (pyrage.EncryptError, pyrage.RecipientError) as exc:
+        raise refuse("age", f"加密失败：{exc}", f"encryption failed: {exc}") from None
+    with open(dest, "rb+") as out:
         os.fsync(out.fileno())
-    return sha
+    tick(inner.stat().st_size)
 
 
-def _read_back(path: Path, recipients: Sequence[str], tick: Callable[[int], None]) -> str:
-    """The written ciphertext read back: its header names every recipient; returns its sha256."""
-    h = hashlib.sha256()
+def _read_back(path: Path, plaintext: int, recipients: Sequence[str], tick: Callable[[int], None]) -> str:
+    """The written ciphertext read back: its header names every recipient and its size is what
+    age makes of the zip (age authenticates every chunk: a reader finds any damage); returns
+    its ``agecrypt.sealed_id`` (what crash recovery compares)."""
     with open(path, "rb") as f:
         if agecrypt.x25519_stanzas(agecrypt.read_header(f)) != len(recipients):
             raise refuse("age", "加密文件头的接收方数目不对", "the age header has the wrong number of recipients")
-        f.seek(0)
-        while chunk := f.read(CHUNK):
-            h.update(chunk)
-            tick(len(chunk))
-    return h.hexdigest()
+        want = agecrypt.encrypted_size(agecrypt.header_length(f), plaintext)
+        if os.fstat(f.fileno()).st_size != want:
+            raise refuse("age", "读回的加密文件大小不对（存储设备可能有故障）",
+                         "the encrypted file read back has the wrong size (a faulty drive?)")
+    tick(plaintext)
+    return agecrypt.sealed_id(path)

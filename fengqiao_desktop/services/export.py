@@ -229,13 +229,13 @@ def export(store: LocalStore, plan: ExportPlan, out_dir: str | os.PathLike, pass
 
     def before_rename(vb) -> None:
         # an encrypted bundle cannot be verified again without a key: what recovery compares
-        if vb.file_sha256 is None:
+        if vb.sealed_id is None:
             return
         with store.session(write=True) as s:
             raw = meta.get_meta(s, PENDING_EXPORT)
             pending = json.loads(raw) if raw else {}
             if pending.get("bundle_id") == bundle_id:
-                pending.update(manifest_sha256=vb.manifest_sha256, file_sha256=vb.file_sha256)
+                pending.update(manifest_sha256=vb.manifest_sha256, sealed_id=vb.sealed_id)
                 meta.set_meta(s, PENDING_EXPORT, json.dumps(pending))
 
     photo_paths = {p["sha256"]: store.photo_store.path(p["sha256"]) for r in records for p in r["photos"]}
@@ -321,11 +321,11 @@ def recover_pending_export(store: LocalStore) -> str | None:
 
 
 def _recover_encrypted(store: LocalStore, pending: dict[str, Any], final: Path) -> str:
-    """Adopt an encrypted bundle whose bytes are those recorded just before its rename."""
-    want = pending.get("file_sha256")
+    """Adopt an encrypted bundle that is the file recorded just before its rename."""
+    want = pending.get("sealed_id")
     try:
-        ok = bool(want) and final.is_file() and agecrypt.file_sha256(final) == want
-    except OSError:
+        ok = bool(want) and final.is_file() and agecrypt.sealed_id(final) == want
+    except (OSError, BundleError):
         ok = False
     if ok:
         _commit(store, pending["bundle_id"], pending["sequence"], pending["manifest_sha256"],
