@@ -79,6 +79,19 @@ def import_bundles(paths: Sequence[str | Path], *, url: Target = None, dry_run: 
                                        decryption=decryption)
 
 
+def any_encrypted(paths: Sequence[str | Path]) -> bool:
+    """Is any of these bundle files (folders scanned) encrypted? Reads a few bytes of each."""
+    from fengqiao_desktop.bundle import agecrypt
+
+    for p in importer.expand_paths(paths):
+        try:
+            if agecrypt.sniff(p) == agecrypt.V2:
+                return True
+        except OSError:
+            continue  # the import names the problem
+    return False
+
+
 def bureau_keystore(directory: str | Path | None = None):
     """The bureau's key store on this PC (``<data dir>/bureau`` by default)."""
     from fengqiao_desktop.packs.identity import BureauKeyStore

@@ -1,7 +1,9 @@
 """Import page (导入数据包): drop bundle files or folders, import them off the UI thread, see what happened.
 
 Each bundle gets one row: imported (with counts), already imported, or refused /
-quarantined with the reason in plain words. Refused bundles are copied to the
+quarantined with the reason in plain words. Encrypted bundles need the bureau
+key's passphrase: it is asked once per session, and the identity it opens (off
+the UI thread) is kept in the context until the app closes. Refused bundles are copied to the
 quarantine folder with a text report; the page opens either. Sequence gaps
 (a laptop's bundle that has not arrived yet) are shown as warnings under the table.
 """
@@ -18,7 +20,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fengqiao_desktop.errors import KnownError
 from fengqiao_desktop.services import central as svc
 from fengqiao_desktop.services.central import ImportOutcome
 from fengqiao_desktop.ui import tasks
@@ -43,6 +48,29 @@ def _open_local(path: Path) -> None:
 
 # Replaced in tests: opening a folder would start the desktop's file manager.
 open_path: Callable[[Path], None] = _open_local
+
+
+def _ask_passphrase(parent: QWidget) -> str | None:
+    text, ok = QInputDialog.getText(
+        parent, QCoreApplication.translate("BureauImport", "Bureau key passphrase"),
+        QCoreApplication.translate("BureauImport", "Encrypted bundles are opened with the bureau key's "
+                                   "passphrase (asked once until the app closes):"),
+        QLineEdit.EchoMode.Password)
+    return text if ok and text else None
+
+
+# Replaced in tests: a modal dialog.
+ask_passphrase: Callable[[QWidget], str | None] = _ask_passphrase
+
+
+def _opened(unlock: Callable[[], list] | None) -> list | None:
+    """The identities for ``reverify_bundle`` (a wrong passphrase: none, and it says so)."""
+    if unlock is None:
+        return None
+    try:
+        return unlock()
+    except KnownError:
+        return None
 
 
 class ImportPage(BureauPage):
@@ -195,6 +223,7 @@ class ImportPage(BureauPage):
         if r is None or r.archived is None:
             return
         url, path = self.context.url, r.archived
+        unlock = self._unlocker(lambda: svc.any_encrypted([path]))
 
         def done(result: tuple[bool, str, str]) -> None:
             ok, zh, en = result
@@ -205,7 +234,8 @@ class ImportPage(BureauPage):
             self.reverify_result.show()
 
         tasks.run_task(QCoreApplication.translate("BureauImport", "Verifying again"),
-                       lambda: svc.reverify_bundle(path, url=url), done, lambda e: show_error(self, e))
+                       lambda: svc.reverify_bundle(path, url=url, identities=_opened(unlock)), done,
+                       lambda e: show_error(self, e))
 
     def open_history_report(self) -> None:
         r = self.selected_record()
@@ -253,19 +283,41 @@ class ImportPage(BureauPage):
             return None  # one import at a time
         url = self.context.url
         todo = [str(p) for p in paths]
+        unlock = self._unlocker(lambda: svc.any_encrypted(todo))
 
         def work(progress, cancelled):
             def named(done: int, total: int, path: str) -> None:
                 progress(done, total, QCoreApplication.translate(
                     "BureauImport", "Importing {name} ({done} of {total})").format(
                     name=Path(path).name, done=done + 1, total=total) if path else "")
-            return svc.import_bundles(todo, url=url, progress=named, cancelled=cancelled)
+            return svc.import_bundles(todo, url=url, progress=named, cancelled=cancelled, unlock=unlock)
 
         self.summary.setText(QCoreApplication.translate("BureauImport", "Importing…"))
         self.handle = tasks.start_with_dialog(
             self, QCoreApplication.translate("BureauImport", "Importing bundles"), work,
             on_done=self._show_outcomes, on_error=self._failed, on_cancelled=self._cancelled)
         return self.handle
+
+    def _unlocker(self, encrypted: Callable[[], bool]) -> Callable[[], list] | None:
+        """What opens encrypted bundles: the identities kept this session, or the passphrase asked
+        now (only when ``encrypted()``) and the identity opened with it in the worker; the
+        identity is kept once it opened."""
+        if self.context.age_identities is not None:
+            kept = self.context.age_identities
+            return lambda: kept
+        if not encrypted():
+            return None
+        passphrase = ask_passphrase(self)
+        if passphrase is None:
+            return None  # the encrypted bundles are refused, saying the passphrase is needed
+        context = self.context
+
+        def unlock() -> list:
+            identities = svc.unlock_bureau(passphrase)  # scrypt: seconds, in the worker
+            context.age_identities = identities  # a plain list, read later on the UI thread
+            return identities
+
+        return unlock
 
     def _failed(self, exc: BaseException) -> None:
         self.summary.setText("")
