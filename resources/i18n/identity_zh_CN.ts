@@ -261,127 +261,166 @@
 <context>
     <name>Identity</name>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="55" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="43" />
+        <source>Bureau encryption key</source>
+        <translation>县局加密公钥</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="44" />
+        <source>Fingerprint: {fingerprint}
+
+Is it the same as the one the bureau gave you?</source>
+        <translation>指纹：{fingerprint}
+
+与县局提供的指纹一致吗？</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="67" />
         <source>Create signing key</source>
         <translation>创建签名密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="58" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="70" />
         <source>This replaces key {key_id}. The old key is backed up but will no longer sign; the bureau must register the new public key.</source>
         <translation>这将替换密钥 {key_id}。旧密钥会备份，但不再用于签名；新公钥需在县局重新登记。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="85" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="97" />
         <source>Inspector and signing key</source>
         <translation>检查员与密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="89" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="101" />
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="97" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="109" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="98" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="110" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="99" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="111" />
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="100" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="112" />
         <source>Save profile</source>
         <translation>保存资料</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="106" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="118" />
         <source>Signing key</source>
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="118" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="130" />
         <source>Key id:</source>
         <translation>密钥 ID：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="119" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="131" />
         <source>Public key:</source>
         <translation>公钥：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="125" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="137" />
         <source>Export .pub file…</source>
         <translation>导出 .pub 文件…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="128" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="140" />
         <source>Create new key…</source>
         <translation>创建新密钥…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="131" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="143" />
         <source>Import minisign key…</source>
         <translation>导入 minisign 密钥…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="163" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="158" />
+        <source>Bundle encryption</source>
+        <translation>数据包加密</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="169" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="175" />
+        <source>Bureau's encryption key:</source>
+        <translation>县局加密公钥：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="196" />
         <source>Give the .pub file (or let the bureau scan the QR code) to register this key; bundles signed with it are accepted only after that.</source>
         <translation>请将 .pub 文件交给县局（或由县局扫描二维码）登记此密钥；登记后，用它签名的数据包才会被接收。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="167" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="200" />
         <source>no key yet</source>
         <translation>尚无密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="168" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="201" />
         <source>No signing key on this computer yet. Bundles cannot be exported until you create or import one.</source>
         <translation>本机还没有签名密钥。创建或导入密钥之前无法导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="227" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="210" />
+        <source>Bundles are encrypted: only the bureau (and you) can open them. Keys: {keys}</source>
+        <translation>数据包已加密：只有县局（和您本人）能打开。公钥：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="214" />
+        <source>Bundles are NOT encrypted yet: the bureau's encryption key comes with its task pack, or enter it here after comparing its fingerprint with the bureau.</source>
+        <translation>数据包尚未加密：县局的加密公钥随其任务包送达，也可在与县局核对指纹后在此填入。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="293" />
         <source>Import minisign secret key</source>
         <translation>导入 minisign 私钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="228" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="294" />
         <source>minisign secret keys (*.key);;All files (*)</source>
         <translation>minisign 私钥 (*.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="233" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="299" />
         <source>Replace key</source>
         <translation>替换密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="234" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="300" />
         <source>Replace key {key_id} with the imported key? The bureau must register the new public key.</source>
         <translation>用导入的密钥替换密钥 {key_id}？新公钥需在县局重新登记。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="245" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="311" />
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="246" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="312" />
         <source>Passphrase of the minisign key:</source>
         <translation>minisign 私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="265" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="331" />
         <source>Export public key</source>
         <translation>导出公钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="266" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="332" />
         <source>minisign public keys (*.pub)</source>
         <translation>minisign 公钥 (*.pub)</translation>
     </message>
