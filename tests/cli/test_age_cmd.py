@@ -90,6 +90,12 @@ def test_bureau_key_laptop_recipient_and_encrypted_merge(tmp_path, monkeypatch):
     assert run(*b, "central", "trust", "add", str(pub), "--name", "张三", "--unit", "城关区",
                "--central", central).exit_code == 0
 
+    # `bundle verify` opens it with the escrowed identity, and says what it needs without one
+    res = run("bundle", "verify", str(path), "--pubkey", str(pub))
+    assert res.exit_code != 0 and "--age-identity" in res.output
+    res = run("bundle", "verify", str(path), "--pubkey", str(pub), "--age-identity", str(out))
+    assert res.exit_code == 0 and "校验通过" in res.output, res.output
+
     monkeypatch.setenv("FENGQIAO_PASSPHRASE", "wrong passphrase")
     res = run(*b, "merge", str(path), "--central", central)
     assert res.exit_code == 1 and "县局密钥口令不正确" in res.output
