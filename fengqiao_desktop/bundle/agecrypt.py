@@ -54,7 +54,7 @@ def sniff_bytes(head: bytes) -> str:
 
 
 def _damaged(zh: str, en: str) -> BundleError:
-    return BundleError(f"age: {zh}", message_en=f"age: {en}", member="age", kind="damaged_ciphertext")
+    return BundleError(f"age: {zh}", message_en=f"age: {en}", kind="damaged_ciphertext")
 
 
 def read_header(f: BinaryIO) -> list[str]:
@@ -81,7 +81,7 @@ def read_header(f: BinaryIO) -> list[str]:
     if len(stanzas) > MAX_STANZAS:
         raise BundleError(f"age: 接收方过多（{len(stanzas)} 个，最多 {MAX_STANZAS} 个）",
                           message_en=f"age: too many recipients ({len(stanzas)}; at most {MAX_STANZAS})",
-                          member="age", kind="too_many_recipients")
+                          kind="too_many_recipients")
     return stanzas
 
 
@@ -171,7 +171,7 @@ def decrypt_to(src: str | os.PathLike, dest: str | os.PathLike,
             raise BundleError(
                 "age: 本局的解密密钥都不是此数据包的接收方",
                 message_en="age: none of this bureau's keys is a recipient of the bundle",
-                member="age", kind="other_bureau") from None
+                kind="other_bureau") from None
         raise _damaged(f"解密失败（{exc}）", f"decryption failed ({exc})") from None
 
 
