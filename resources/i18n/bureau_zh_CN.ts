@@ -209,6 +209,11 @@
 <context>
     <name>BureauImport</name>
     <message>
+        <location filename="../../fengqiao_desktop/ui/bureau/imports/page.py" line="180"/>
+        <source>Refuse unencrypted bundles</source>
+        <translation>拒收未加密的数据包</translation>
+    </message>
+    <message>
         <location filename="../../fengqiao_desktop/ui/bureau/imports/page.py" line="49"/>
         <source>Bureau key passphrase</source>
         <translation>县局密钥口令</translation>

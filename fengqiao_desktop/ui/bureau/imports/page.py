@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -97,6 +98,11 @@ class ImportPage(BureauPage):
         self.report_button.clicked.connect(self.open_selected_report)
         self.quarantine_button.clicked.connect(self.open_quarantine_folder)
         self.report_button.setEnabled(False)
+        # refuse plaintext (v1) bundles: a setting of this bureau PC, on once it has an age key
+        self.require_encryption = QCheckBox()
+        self.require_encryption.setObjectName("require_encryption")
+        self.require_encryption.setChecked(svc.bureau_keystore().require_encryption())
+        self.require_encryption.toggled.connect(self._set_require_encryption)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -121,6 +127,7 @@ class ImportPage(BureauPage):
         buttons = QHBoxLayout()
         buttons.addWidget(self.files_button)
         buttons.addWidget(self.folder_button)
+        buttons.addWidget(self.require_encryption)
         buttons.addStretch(1)
         buttons.addWidget(self.report_button)
         buttons.addWidget(self.quarantine_button)
@@ -186,6 +193,7 @@ class ImportPage(BureauPage):
         self.folder_button.setText(QCoreApplication.translate("BureauImport", "Choose a folder…"))
         self.report_button.setText(QCoreApplication.translate("BureauImport", "Open refusal report"))
         self.quarantine_button.setText(QCoreApplication.translate("BureauImport", "Open quarantine folder"))
+        self.require_encryption.setText(QCoreApplication.translate("BureauImport", "Refuse unencrypted bundles"))
         self.history_label.setText(QCoreApplication.translate("BureauImport", "Every import so far"))
         self.reverify_button.setText(QCoreApplication.translate("BureauImport", "Verify again"))
         self.history_report_button.setText(QCoreApplication.translate("BureauImport", "Open report"))
@@ -297,6 +305,12 @@ class ImportPage(BureauPage):
             self, QCoreApplication.translate("BureauImport", "Importing bundles"), work,
             on_done=self._show_outcomes, on_error=self._failed, on_cancelled=self._cancelled)
         return self.handle
+
+    def _set_require_encryption(self, on: bool) -> None:
+        try:
+            svc.bureau_keystore().set_require_encryption(on)
+        except OSError as exc:
+            show_error(self, exc)
 
     def _unlocker(self, encrypted: Callable[[], bool]) -> Callable[[], list] | None:
         """What opens encrypted bundles: the identities kept this session, or the passphrase asked
