@@ -97,12 +97,12 @@ _ENCRYPTION = {
         "to export it again"),
     "plaintext_refused": (
         "这是未加密的数据包，本局要求数据包加密：请让检查员先导入本局最新的任务包（或在“检查员与密钥”中添加"
-        "本局的加密公钥），再重新导出。如确需接收，可暂时关闭“要求加密”（命令行：fengqiao central identity "
-        "require-encryption off）",
+        "本局的加密公钥），再重新导出。如确需接收，可在“导入数据包”页暂时取消勾选“拒收未加密的数据包”"
+        "（命令行：fengqiao central identity require-encryption off）",
         "This bundle is not encrypted and this bureau requires encryption: ask the inspector to import the "
         "bureau's latest task pack (or add the bureau's encryption key by hand) and export again. To accept "
-        "it anyway, turn off “require encryption” for a moment (command line: fengqiao central identity "
-        "require-encryption off)"),
+        "it anyway, untick “Refuse unencrypted bundles” on the Import bundles page for a moment (command "
+        "line: fengqiao central identity require-encryption off)"),
     "wrong_passphrase": (
         "县局密钥口令不正确，加密数据包未能打开（未作任何更改）：请输入正确的口令后重新导入",
         "The bureau key's passphrase is wrong, so the encrypted bundle was not opened (nothing was "
