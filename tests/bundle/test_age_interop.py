@@ -33,6 +33,15 @@ def bureau(tmp_path_factory) -> BureauKeyStore:
     return ks
 
 
+@pytest.fixture(autouse=True)
+def _private_temp_folder(tmp_path, monkeypatch):
+    """This test's own system temporary folder: what is left there is this test's alone
+    (tests run in parallel, and other tests decrypt too)."""
+    folder = tmp_path / "system-tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+
+
 def _temp_files() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("fengqiao-*")}
 

@@ -37,6 +37,15 @@ def encrypting(store, keys_template):
     return store
 
 
+@pytest.fixture(autouse=True)
+def _private_temp_folder(tmp_path, monkeypatch):
+    """This test's own system temporary folder: what is left there is this test's alone
+    (tests run in parallel, and other tests decrypt too)."""
+    folder = tmp_path / "system-tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+
+
 def test_plan_says_whether_the_bundle_will_be_encrypted(store, keys_template, tmp_path):
     shutil.copytree(keys_template, store.data_dir / "keys")
     completed(store, tmp_path)
