@@ -4,7 +4,10 @@ Files in ``config.keys_dir()``:
 
 * ``inspector.key``  the secret key, minisign format, always encrypted (scrypt);
 * ``inspector.pub``  the public key, minisign format;
-* ``profile.json``   name, unit, phone and key id.
+* ``profile.json``   name, unit, phone and key id;
+* ``inspector.age``  the age (X25519) identity that opens bundles encrypted to this
+  key store, itself encrypted with the same passphrase (age scrypt); made on first need;
+* ``inspector.age.pub`` its recipient (``age1…``), public.
 
 Every write goes to a temporary file, is fsynced and renamed, and happens only
 after the passphrase and inputs were checked, so a wrong passphrase or a bad
@@ -20,7 +23,10 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pyrage
 import segno
+from pyrage import passphrase as age_passphrase
+from pyrage import x25519
 
 from fengqiao_desktop import config
 from fengqiao_desktop.bundle.minisign import (
@@ -36,6 +42,8 @@ from fengqiao_desktop.fsutil import write_atomic
 SECRET_FILE = "inspector.key"
 PUBLIC_FILE = "inspector.pub"
 PROFILE_FILE = "profile.json"
+AGE_FILE = "inspector.age"
+AGE_RECIPIENT_FILE = "inspector.age.pub"
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,14 @@ class KeyStore:
     @property
     def profile_path(self) -> Path:
         return self.directory / PROFILE_FILE
+
+    @property
+    def age_path(self) -> Path:
+        return self.directory / AGE_FILE
+
+    @property
+    def age_recipient_path(self) -> Path:
+        return self.directory / AGE_RECIPIENT_FILE
 
     def exists(self) -> bool:
         return self.secret_path.exists() and self.public_path.exists()
@@ -149,7 +165,9 @@ class KeyStore:
         self.directory.mkdir(parents=True, exist_ok=True)
         if self.exists():
             stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-            for p in (self.secret_path, self.public_path, self.profile_path):
+            # the age identity goes with the old key: it is encrypted with the old passphrase
+            for p in (self.secret_path, self.public_path, self.profile_path, self.age_path,
+                      self.age_recipient_path):
                 if p.exists():
                     os.replace(p, p.with_name(f"{p.name}.{stamp}.bak"))
         _atomic_write(self.secret_path, secret_text.encode("ascii"), 0o600)
@@ -227,6 +245,62 @@ class KeyStore:
         out = Path(path)
         text = self._public_text(self.public_key(), self._read_profile())
         _atomic_write(out, text.encode("utf-8"), 0o644)
+        return out
+
+    # -- the age identity (opens encrypted bundles) ----------------------------------
+
+    def age_recipient(self) -> str | None:
+        """The age recipient (``age1…``) of this key store, or None before it was made."""
+        try:
+            text = self.age_recipient_path.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        return text if self.age_path.exists() and text.startswith("age1") else None
+
+    def ensure_age_identity(self, passphrase: str) -> str:
+        """The age recipient, making the identity first if there is none (scrypt: seconds, off the
+        GUI thread). The passphrase is checked against the signing key before anything is written."""
+        self.load_secret(passphrase)  # a wrong passphrase stops here
+        existing = self.age_recipient()
+        if existing is not None:
+            return existing
+        identity = x25519.Identity.generate()
+        recipient = str(identity.to_public())
+        sealed = age_passphrase.encrypt(f"{identity}\n".encode("ascii"), passphrase)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        _atomic_write(self.age_path, sealed, 0o600)
+        _atomic_write(self.age_recipient_path, f"{recipient}\n".encode("ascii"), 0o644)
+        return recipient
+
+    def _age_text(self, passphrase: str) -> str:
+        if not self.age_path.exists():
+            raise KeyError_("尚未创建用于解密数据包的 age 密钥", message_en="there is no age key to open bundles yet")
+        try:
+            sealed = self.age_path.read_bytes()
+        except OSError as exc:
+            raise KeyError_(f"无法读取 age 密钥文件：{exc}", message_en=f"cannot read the age key file: {exc}") from exc
+        try:
+            return age_passphrase.decrypt(sealed, passphrase).decode("ascii").strip()
+        except pyrage.DecryptError:
+            raise KeyError_("口令不正确，无法打开解密密钥", message_en="wrong passphrase: the decryption key cannot be "
+                            "opened", kind="wrong_passphrase") from None
+
+    def load_age_identity(self, passphrase: str) -> x25519.Identity:
+        """The age identity, decrypted with the passphrase (made first when missing); KeyError_ when wrong."""
+        if self.age_recipient() is None:
+            self.ensure_age_identity(passphrase)
+        identity = x25519.Identity.from_str(self._age_text(passphrase))
+        if str(identity.to_public()) != self.age_recipient():
+            raise KeyError_("age 密钥与其公钥文件不匹配", message_en="the age key does not match its public file")
+        return identity
+
+    def export_age_secret(self, path: str | os.PathLike, passphrase: str) -> Path:
+        """Write the age identity IN CLEAR (for escrow, or to open a bundle with stock ``age``)."""
+        identity = self.load_age_identity(passphrase)
+        out = Path(path)
+        text = (f"# created by fengqiao for key {self.key_id}\n"
+                f"# public key: {identity.to_public()}\n{identity}\n")
+        _atomic_write(out, text.encode("ascii"), 0o600)
         return out
 
     # -- QR code ------------------------------------------------------------------

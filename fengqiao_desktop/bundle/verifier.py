@@ -53,6 +53,8 @@ class VerifiedBundle:
     records: dict[str, dict]  # member name -> inspection record
     photos: dict[str, PhotoMember]  # member name -> photo
     path: Path | None = None
+    encrypted: bool = False  # written as v2: ``path`` is the age file, not the zip verified
+    sealed_id: str | None = None  # of the encrypted file written (``agecrypt.sealed_id``), by the writer
     _data: bytes | None = field(default=None, repr=False)
     _entries: dict[str, Entry] = field(default_factory=dict, repr=False)
 

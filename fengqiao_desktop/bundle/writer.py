@@ -5,6 +5,12 @@ bundle that verifies is renamed to its final ``.fqbundle`` name, so a crash or
 a cancel at any point leaves either nothing or a complete, valid bundle under
 the final name (plus at most a ``.partial`` file that is removed on the next
 cancel/error path and ignored by readers).
+
+With ``recipients`` (format v2) the signed zip is written and verified in a
+private temporary file (mode 0600) outside the destination, then encrypted in
+the age format into the ``.partial`` file, which is read back and compared
+byte for byte (by sha256) with what was encrypted before it is renamed; the
+plaintext zip is removed on every path, so nothing readable reaches the USB stick.
 """
 
 from __future__ import annotations
@@ -15,12 +21,14 @@ import os
 import secrets
 import uuid
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from fengqiao_desktop.bundle import spec
+import pyrage
+
+from fengqiao_desktop.bundle import agecrypt, spec
 from fengqiao_desktop.bundle.canonical import BundleCancelled, dumps, refuse
 from fengqiao_desktop.bundle.manifest import (
     trusted_comment,
@@ -104,15 +112,20 @@ def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
                  secret_key: SecretKey, forms: list[dict] | None = None,
                  bundle_id: str | None = None, created_at: str | None = None,
                  progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> VerifiedBundle:
+                 cancelled: Callable[[], bool] | None = None,
+                 recipients: Sequence[str] = (),
+                 before_rename: Callable[[VerifiedBundle], None] | None = None) -> VerifiedBundle:
     """Write a new bundle in ``out_dir``; returns it verified (``.path`` is the final name).
 
     ``records`` are inspection records (docs/bundle-format.md); each photo they
     list must be a key of ``photo_paths`` (sha256 -> file), and each photo's
     ``size`` is checked against the file. ``inspector`` gives name, unit, phone;
     the key id comes from ``secret_key``. ``forms`` defaults to the forms the
-    records use. Raises BundleError (BundleCancelled on cancel); on any failure
-    the temporary file is removed and nothing appears under the final name.
+    records use. ``recipients`` (age ``age1…`` keys) make an encrypted v2 bundle;
+    ``before_rename(vb)`` runs once the file is complete (``vb.sealed_id`` set when encrypted)
+    and before it takes its final name. Raises BundleError (BundleCancelled on
+    cancel); on any failure the temporary files are removed and nothing appears
+    under the final name.
     """
     out = Path(out_dir)
     bundle_id = bundle_id or str(uuid.uuid4())
@@ -135,7 +148,9 @@ def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
     if forms is None:
         uniq = {(r["form"]["id"], r["form"]["version"], r["form"]["sha256"]) for r in prepared}
         forms = [{"id": i, "version": v, "sha256": s} for i, v, s in sorted(uniq)]
-    total = sum(sizes.values()) * 2 + 1  # written once, read back once
+    encrypted = bool(recipients)
+    # written once, read back once; encrypted: read and written again
+    total = sum(sizes.values()) * (3 if encrypted else 2) + 1
     done = 0
 
     def tick(n: int) -> None:
@@ -147,8 +162,9 @@ def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
             progress(min(done, total), total)
 
     when = _zip_time(created_at)
+    inner = agecrypt.private_temp() if encrypted else tmp
     try:
-        with open(tmp, "xb") as raw, zipfile.ZipFile(raw, "w", allowZip64=False) as zf:
+        with open(inner, "wb" if encrypted else "xb") as raw, zipfile.ZipFile(raw, "w", allowZip64=False) as zf:
             members: list[dict[str, Any]] = []
             for sha in sorted(paths):
                 name = spec.photo_member(sha)
@@ -197,11 +213,17 @@ def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
             zf.writestr(_info(spec.SIGNATURE, when, zipfile.ZIP_STORED, len(sig)), sig)
             zf.close()
             raw.flush()
-            os.fsync(raw.fileno())
+            if not encrypted:  # the private plaintext is thrown away: only the age file must last
+                os.fsync(raw.fileno())
         base = done
-        vb = verify_bundle(tmp, public_keys={secret_key.key_id: secret_key.public},
+        vb = verify_bundle(inner, public_keys={secret_key.key_id: secret_key.public},
                       progress=lambda d, _t: tick(base + d - done),
                       cancelled=cancelled)
+        if encrypted:
+            _encrypt(inner, tmp, recipients, tick)
+            vb.sealed_id = _read_back(tmp, inner.stat().st_size, recipients, tick)
+        if before_rename is not None:
+            before_rename(vb)
         if final.exists():
             raise refuse(final.name, "目标文件已存在", "a file with this name already exists")
         os.replace(tmp, final)
@@ -217,7 +239,38 @@ def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
             raise BundleError(f"写入数据包失败：{exc.strerror or exc}（{exc.filename or out}）",
                               message_en=f"cannot write the bundle: {exc.strerror or exc} ({exc.filename or out})") from exc
         raise
+    finally:
+        if encrypted:
+            with contextlib.suppress(OSError):
+                inner.unlink()
     if progress is not None:
         progress(total, total)
     vb.path = final
+    vb.encrypted = encrypted
     return vb
+
+
+def _encrypt(inner: Path, dest: Path, recipients: Sequence[str], tick: Callable[[int], None]) -> None:
+    tick(0)  # a cancel asked while the zip was verified stops here
+    try:
+        agecrypt.encrypt_file(inner, dest, recipients)
+    except (pyrage.EncryptError, pyrage.RecipientError) as exc:
+        raise refuse("age", f"加密失败：{exc}", f"encryption failed: {exc}") from None
+    with open(dest, "rb+") as out:
+        os.fsync(out.fileno())
+    tick(inner.stat().st_size)
+
+
+def _read_back(path: Path, plaintext: int, recipients: Sequence[str], tick: Callable[[int], None]) -> str:
+    """The written ciphertext read back: its header names every recipient and its size is what
+    age makes of the zip (age authenticates every chunk: a reader finds any damage); returns
+    its ``agecrypt.sealed_id`` (what crash recovery compares)."""
+    with open(path, "rb") as f:
+        if agecrypt.x25519_stanzas(agecrypt.read_header(f)) != len(recipients):
+            raise refuse("age", "加密文件头的接收方数目不对", "the age header has the wrong number of recipients")
+        want = agecrypt.encrypted_size(agecrypt.header_length(f), plaintext)
+        if os.fstat(f.fileno()).st_size != want:
+            raise refuse("age", "读回的加密文件大小不对（存储设备可能有故障）",
+                         "the encrypted file read back has the wrong size (a faulty drive?)")
+    tick(plaintext)
+    return agecrypt.sealed_id(path)

@@ -8,6 +8,7 @@ not checked unless ``--pubkey``/``--trust`` is given.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import click
@@ -49,6 +50,45 @@ def _summary_lines(vb) -> list[str]:
             f"照片 {len(vb.photos)} 张，表单 {len(vb.forms)} 个"]
 
 
+def _identities(identity_file: str) -> list:
+    """age identities from a file in age's own format (``AGE-SECRET-KEY-1…`` lines, ``#`` comments)."""
+    from pyrage import IdentityError, x25519
+
+    from fengqiao_desktop.errors import KeyError_
+
+    out = []
+    for line in Path(identity_file).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            try:
+                out.append(x25519.Identity.from_str(line))
+            except IdentityError:
+                raise KeyError_(f"不是 age 私钥文件：{identity_file}",
+                                message_en=f"not an age identity file: {identity_file}") from None
+    return out
+
+
+@contextlib.contextmanager
+def _opened(file: str, identity_file: str | None):
+    """The bundle to verify: FILE itself (v1), or its inner zip decrypted into a private temp file (v2)."""
+    from fengqiao_desktop.bundle import agecrypt
+
+    if agecrypt.sniff(file) != agecrypt.V2:
+        yield file
+        return
+    if not identity_file:
+        raise click.UsageError(_t("这是加密数据包：请用 --age-identity 指定解密密钥文件"
+                                  "（fengqiao central identity export-secret --age 写出的文件）",
+                                  "this bundle is encrypted: give the decryption key file with --age-identity "
+                                  "(as written by `fengqiao central identity export-secret --age`)"))
+    with agecrypt.decrypted(file, _identities(identity_file)) as inner:
+        yield str(inner)
+
+
+_AGE_OPTION = click.option("--age-identity", "identity_file", type=click.Path(dir_okay=False, exists=True),
+                           help="age identity file to open an encrypted (v2) bundle.")
+
+
 @click.group("bundle")
 def bundle() -> None:
     """Signed bundles: export, verify and inspect."""
@@ -60,7 +100,8 @@ def bundle() -> None:
               help="Signer's public key: the one-line minisign key or a .pub file (repeatable).")
 @click.option("--trust", "trust_dir", type=click.Path(file_okay=False),
               help="Directory of trusted .pub files.")
-def verify_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None) -> None:
+@_AGE_OPTION
+def verify_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None, identity_file: str | None) -> None:
     """Verify FILE: signature, manifest and every member. Exit 1 naming the problem."""
     from fengqiao_desktop.bundle.verifier import verify_bundle
 
@@ -68,7 +109,8 @@ def verify_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None) -> No
     if keys is None:
         raise click.UsageError(_t("请用 --pubkey 或 --trust 指定可信公钥",
                                   "give the trusted key(s) with --pubkey or --trust"))
-    vb = verify_bundle(file, public_keys=keys)
+    with _opened(file, identity_file) as target:
+        vb = verify_bundle(target, public_keys=keys)
     lines = _summary_lines(vb)
     click.echo(_t("校验通过 OK: ", "OK: ") + lines[0])
     for line in lines[1:]:
@@ -81,12 +123,15 @@ def verify_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None) -> No
               help="Also check the signature with this key (repeatable).")
 @click.option("--trust", "trust_dir", type=click.Path(file_okay=False), help="Directory of trusted .pub files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest summary as JSON.")
-def show_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None, as_json: bool) -> None:
+@_AGE_OPTION
+def show_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None, as_json: bool,
+             identity_file: str | None) -> None:
     """Show FILE's manifest summary. Without a key, the signature is NOT checked."""
     from fengqiao_desktop.bundle.verifier import summary, verify_bundle
 
     keys = _trusted(pubkeys, trust_dir)
-    vb = verify_bundle(file, public_keys=keys, check_signature=keys is not None)
+    with _opened(file, identity_file) as target:
+        vb = verify_bundle(target, public_keys=keys, check_signature=keys is not None)
     if as_json:
         data = summary(vb)
         data["inspection_list"] = vb.inspections
@@ -126,6 +171,10 @@ def export_cmd(inspection_ids: tuple[str, ...], since_last: bool, out_dir: str) 
         click.echo(plan.summary(lang()), err=True)
         secret = passphrase()
         path = export(store, plan, out_dir, secret)
+    if not plan.encrypted:
+        click.echo(_t("注意：数据包未加密（本机尚无县局的加密公钥，导入县局的任务包即可获得）",
+                      "NOTE: the bundle is NOT encrypted (no bureau encryption key on this laptop yet; "
+                      "importing a task pack from the bureau brings it)"), err=True)
     click.echo(str(path))
 
 

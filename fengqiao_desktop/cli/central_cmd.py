@@ -561,11 +561,16 @@ def merge_cmd(ctx: click.Context, paths: tuple[str, ...], dry_run: bool, as_json
     """Import signed bundles (files, or folders scanned for *.fqbundle) into the central database.
 
     One line per bundle: imported (with counts), already imported, or refused with the
-    reason. Exit status 1 when any bundle was refused or quarantined.
+    reason. Exit status 1 when any bundle was refused or quarantined. Encrypted bundles
+    need the bureau key's passphrase (FENGQIAO_PASSPHRASE or a prompt, asked once).
     """
     import json
 
-    outcomes = _services().import_bundles(list(paths), url=_url(), dry_run=dry_run)
+    from fengqiao_desktop.cli.keys_cmd import passphrase
+
+    svc = _services()
+    unlock = svc.bureau_unlocker(lambda: passphrase(prompt_zh="县局密钥口令", prompt_en="Bureau key passphrase"))
+    outcomes = svc.import_bundles(list(paths), url=_url(), dry_run=dry_run, unlock=unlock)
     if not outcomes:
         _say("没有找到数据包（*.fqbundle）", "no bundles (*.fqbundle) found")
         ctx.exit(1)

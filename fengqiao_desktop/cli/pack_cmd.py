@@ -31,6 +31,15 @@ def _show(idn) -> None:
     click.echo(_t(f"密钥 ID: {idn.key_id}", f"Key id: {idn.key_id}"))
     click.echo(_t(f"指纹: {idn.fingerprint}", f"Fingerprint: {idn.fingerprint}"))
     click.echo(_t(f"公钥: {idn.public_key}", f"Public key: {idn.public_key}"))
+    if idn.age_recipient:
+        from fengqiao_desktop.bundle.agecrypt import recipient_fingerprint
+
+        click.echo(_t(f"加密公钥 (age): {idn.age_recipient}", f"Encryption key (age): {idn.age_recipient}"))
+        click.echo(_t(f"加密公钥指纹: {recipient_fingerprint(idn.age_recipient)}",
+                      f"Encryption key fingerprint: {recipient_fingerprint(idn.age_recipient)}"))
+    else:
+        click.echo(_t("加密公钥 (age): 尚未创建（下次制作任务包时创建）",
+                      "Encryption key (age): not made yet (made with the next task pack)"))
 
 
 @central.group("identity")
@@ -69,6 +78,72 @@ def identity_export(file: str) -> None:
 
     out = BureauKeyStore().export_public(file)
     click.echo(_t(f"已写入 {out}", f"written: {out}"))
+
+
+@identity_group.command("export-secret")
+@click.option("--age", "age_file", required=True, type=click.Path(dir_okay=False),
+              help="Write the bureau's age identity, IN CLEAR, to this file.")
+def identity_export_secret(age_file: str) -> None:
+    """Write the bureau's age identity in clear (for escrow or `age -d -i FILE`); keep it safe."""
+    from fengqiao_desktop.packs.identity import BureauKeyStore
+
+    secret = passphrase(prompt_zh="县局密钥口令", prompt_en="Bureau key passphrase")
+    out = BureauKeyStore().export_age_secret(age_file, secret)
+    click.echo(_t(f"已写入 {out}（未加密的私钥：请妥善保管，用后删除）",
+                  f"written: {out} (an UNENCRYPTED secret key: keep it safe, delete it after use)"))
+
+
+@identity_group.command("add-recipient")
+@click.argument("recipient")
+@click.option("--name", required=True, help="Who holds it, e.g. 兰州市退役军人事务局.")
+def identity_add_recipient(recipient: str, name: str) -> None:
+    """Also encrypt bundles to RECIPIENT (age1…, e.g. the city bureau); sent with the next packs."""
+    from fengqiao_desktop.bundle.agecrypt import recipient_fingerprint
+    from fengqiao_desktop.packs.identity import BureauKeyStore
+
+    e = BureauKeyStore().add_recipient(recipient, name)
+    click.echo(_t(f"已添加托管接收方 {e['name']}: {e['recipient']}（指纹 {recipient_fingerprint(e['recipient'])}）；"
+                  "随下一个任务包发给检查员",
+                  f"escrow recipient added: {e['name']}: {e['recipient']} (fingerprint "
+                  f"{recipient_fingerprint(e['recipient'])}); laptops learn it from the next task pack"))
+
+
+@identity_group.command("remove-recipient")
+@click.argument("recipient")
+def identity_remove_recipient(recipient: str) -> None:
+    """Stop encrypting to an escrow RECIPIENT (from the next task pack on)."""
+    from fengqiao_desktop.packs.identity import BureauKeyStore
+
+    if not BureauKeyStore().remove_recipient(recipient):
+        raise click.ClickException(_t("没有这个托管接收方", "no such escrow recipient"))
+    click.echo(_t("已移除", "removed"))
+
+
+@identity_group.command("recipients")
+def identity_recipients() -> None:
+    """List what laptops encrypt to: the bureau's own age key, then the escrow recipients."""
+    from fengqiao_desktop.bundle.agecrypt import recipient_fingerprint
+    from fengqiao_desktop.packs.identity import BureauKeyStore
+
+    ks = BureauKeyStore()
+    own = ks.age_recipient()
+    if own:
+        click.echo(f"{own}  {recipient_fingerprint(own)}  " + _t("本局", "this bureau"))
+    for e in ks.escrow_recipients():
+        click.echo(f"{e['recipient']}  {recipient_fingerprint(e['recipient'])}  {e['name']}")
+    state = ks.require_encryption()
+    click.echo(_t(f"要求加密: {'是' if state else '否'}", f"Require encryption: {'yes' if state else 'no'}"))
+
+
+@identity_group.command("require-encryption")
+@click.argument("state", type=click.Choice(["on", "off"]))
+def identity_require_encryption(state: str) -> None:
+    """Refuse plaintext (unencrypted) bundles on import: on (default once the bureau has an age key) or off."""
+    from fengqiao_desktop.packs.identity import BureauKeyStore
+
+    BureauKeyStore().set_require_encryption(state == "on")
+    click.echo(_t(f"要求加密: {'是' if state == 'on' else '否'}",
+                  f"Require encryption: {'yes' if state == 'on' else 'no'}"))
 
 
 @central.command("pack")
@@ -153,5 +228,59 @@ def pack_tasks() -> None:
         click.echo(f"{due}  {r.station_code}  {r.station_name}  {','.join(r.form_ids)}  {r.state}{flag}")
 
 
+@click.group("bureau-recipient")
+def recipient_group() -> None:
+    """The bureau's encryption keys (age1…) this laptop encrypts bundles to."""
+
+
+@recipient_group.command("add")
+@click.argument("recipient")
+@click.option("--yes", is_flag=True, help="Accept the fingerprint without asking (scripts).")
+def recipient_add(recipient: str, yes: bool) -> None:
+    """Add the bureau's RECIPIENT by hand (it normally comes with a task pack)."""
+    from fengqiao_desktop.services import recipients
+    from fengqiao_desktop.services.store import LocalStore
+
+    view = recipients.check_recipient(recipient)
+    click.echo(_t(f"指纹: {view.fingerprint}", f"Fingerprint: {view.fingerprint}"))
+    if not yes and not click.confirm(_t("指纹与县局提供的一致吗？", "Does the fingerprint match the bureau's?"),
+                                     default=False):
+        click.echo(_t("未添加。", "Not added."))
+        raise SystemExit(1)
+    with LocalStore.open() as store:
+        recipients.add_bureau_recipient(store, view.recipient, confirmed_fingerprint=view.fingerprint)
+    click.echo(_t("已添加：此后导出的数据包将加密给县局", "added: bundles exported from now on are encrypted "
+                  "for the bureau"))
+
+
+@recipient_group.command("list")
+def recipient_list() -> None:
+    """The bureau's encryption keys known on this laptop."""
+    from fengqiao_desktop.services import recipients
+    from fengqiao_desktop.services.store import LocalStore
+
+    with LocalStore.open() as store:
+        views = recipients.recipient_views(store)
+    if not views:
+        click.echo(_t("尚无县局的加密公钥：导出的数据包不会加密", "no bureau encryption key yet: bundles are "
+                      "exported unencrypted"))
+    for v in views:
+        click.echo(f"{v.recipient}  {v.fingerprint}")
+
+
+@recipient_group.command("remove")
+@click.argument("recipient")
+def recipient_remove(recipient: str) -> None:
+    """Forget one of the bureau's encryption keys."""
+    from fengqiao_desktop.services import recipients
+    from fengqiao_desktop.services.store import LocalStore
+
+    with LocalStore.open() as store:
+        if not recipients.remove_bureau_recipient(store, recipient):
+            raise click.ClickException(_t("本机没有这个加密公钥", "no such key on this laptop"))
+    click.echo(_t("已移除", "removed"))
+
+
 def register(cli: click.Group) -> None:
     cli.add_command(pack_group)
+    cli.add_command(recipient_group)

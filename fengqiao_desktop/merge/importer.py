@@ -17,6 +17,15 @@ Per bundle (docs/merge.md):
 A refusal copies the bundle to ``quarantine/`` with a text report, records it
 (status refused) and changes no content. A quarantined bundle's content is
 stored but counts for nothing; a report in ``quarantine/`` says why.
+
+Encrypted bundles (format v2, ``bundle/agecrypt.py``) are told from plaintext
+ones (v1) by their first bytes. The copy in ``incoming/`` stays encrypted, and
+is what is archived or quarantined; its inner zip is decrypted into a private
+temporary file outside the central folders (mode 0600), verified and read from
+there, and removed on every path. The bureau's age identities come from
+``Decryption.unlock``, called once for the whole batch and only when an
+encrypted bundle is met (it asks for the passphrase); a plaintext bundle is
+refused when ``Decryption.require_encryption`` is set.
 """
 
 from __future__ import annotations
@@ -31,10 +40,11 @@ from pathlib import Path
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
+from fengqiao_desktop.bundle import agecrypt
 from fengqiao_desktop.bundle.canonical import BundleCancelled
 from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.bundle.verifier import VerifiedBundle, verify_bundle
-from fengqiao_desktop.errors import BundleError, KnownError, MergeError
+from fengqiao_desktop.errors import BundleError, KeyError_, KnownError, MergeError
 from fengqiao_desktop.merge import chain, checks, files, models, refusals, trust
 from fengqiao_desktop.merge.apply import apply_plan, load_snapshot
 from fengqiao_desktop.merge.db import Central
@@ -107,6 +117,37 @@ class ImportOutcome:
 Progress = Callable[[int, int, str], None]
 
 
+@dataclass
+class Decryption:
+    """How encrypted bundles are opened: ``unlock()`` returns the bureau's age identities
+    (raising KeyError_ on a wrong passphrase); ``require_encryption`` refuses plaintext bundles."""
+
+    unlock: Callable[[], Sequence] | None = None
+    require_encryption: bool = False
+    _identities: list | None = field(default=None, repr=False)
+    _failure: KnownError | None = field(default=None, repr=False)
+
+    def identities(self) -> list:
+        """The identities, unlocked once; a failure is kept, so one wrong passphrase is not
+        tried again (for seconds) on every bundle of the batch."""
+        if self._identities is not None:
+            return self._identities
+        if self._failure is not None:
+            raise self._failure
+        if self.unlock is None:
+            self._failure = KeyError_(
+                "这是加密数据包，需要县局密钥口令才能打开：请输入口令后重新导入",
+                message_en="This bundle is encrypted and needs the bureau key's passphrase: enter it "
+                           "and import again", kind="needs_passphrase")
+            raise self._failure
+        try:
+            self._identities = list(self.unlock())
+        except KnownError as exc:
+            self._failure = exc
+            raise
+        return self._identities
+
+
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; directories scanned (recursively, sorted) for ``*.fqbundle``."""
     out: list[Path] = []
@@ -120,7 +161,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 def import_bundles(central: Central, paths: Sequence[str | Path], *, dry_run: bool = False,
                    progress: Progress | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> list[ImportOutcome]:
+                   cancelled: Callable[[], bool] | None = None,
+                   decryption: Decryption | None = None) -> list[ImportOutcome]:
     """Import each bundle (directories are scanned); stops early only when cancelled."""
     todo = expand_paths(paths)
     outcomes: list[ImportOutcome] = []
@@ -132,7 +174,8 @@ def import_bundles(central: Central, paths: Sequence[str | Path], *, dry_run: bo
             break
         if progress is not None:
             progress(i, len(todo), str(p))
-        outcome = import_bundle(central, p, dry_run=dry_run, cancelled=cancelled, keys=keys)
+        outcome = import_bundle(central, p, dry_run=dry_run, cancelled=cancelled, keys=keys,
+                                decryption=decryption)
         outcomes.append(outcome)
         if outcome.status == CANCELLED:
             break
@@ -164,10 +207,13 @@ def _gap_text(device: str, gaps: list[tuple[int, int]]) -> tuple[str, str]:
 
 def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
                   cancelled: Callable[[], bool] | None = None,
-                  keys: Mapping[str, PublicKey] | None = None) -> ImportOutcome:
+                  keys: Mapping[str, PublicKey] | None = None,
+                  decryption: Decryption | None = None) -> ImportOutcome:
     path = Path(path)
     outcome = ImportOutcome(path=str(path), status=REFUSED)
+    decryption = decryption or Decryption()
     staged: Path | None = None
+    inner: Path | None = None  # the decrypted inner zip of a v2 bundle (a private temp file)
     file_sha = None
     vb: VerifiedBundle | None = None
     try:
@@ -184,7 +230,8 @@ def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
                 return _already_file(central, outcome, same, staged, dry_run)
             if keys is None:
                 keys = trust.verification_keys(conn)
-        vb = verify_bundle(staged, public_keys=keys, cancelled=cancelled)
+        inner = _open_layers(staged, decryption)
+        vb = verify_bundle(inner or staged, public_keys=keys, cancelled=cancelled)
         _describe(outcome, vb)
         with central.read() as conn:
             if (held := _received(conn, vb.manifest_sha256)) is not None:
@@ -236,12 +283,37 @@ def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
         if not dry_run:
             staged = _refuse(central, outcome, vb, path, staged, file_sha)
         return outcome
-    except KnownError as exc:  # e.g. the database became unusable: not the bundle's fault
+    except KnownError as exc:  # a wrong passphrase, a database become unusable: not the bundle's fault
         outcome.status = REFUSED
-        outcome.reason, outcome.reason_en = exc.message, exc.message_en
+        plain_words = refusals.explain(exc) if exc.kind else None
+        outcome.reason = plain_words.reason if plain_words else exc.message
+        outcome.reason_en = plain_words.reason_en if plain_words else exc.message_en
         return outcome
     finally:
         files.discard(staged)
+        files.discard(inner)
+
+
+def _open_layers(staged: Path, decryption: Decryption) -> Path | None:
+    """The decrypted inner zip of a v2 bundle (a private temp file), or None for a plaintext one."""
+    with open(staged, "rb") as f:
+        version = agecrypt.sniff_bytes(f.read(len(agecrypt.AGE_MAGIC)))
+    if version == agecrypt.V1 and decryption.require_encryption:
+        raise MergeError("zip: 未加密的数据包（本局要求加密）",
+                         message_en="zip: a plaintext bundle (this bureau requires encryption)",
+                         kind="plaintext_refused")
+    if version != agecrypt.V2:
+        return None  # a plaintext bundle, or not a bundle at all: the verifier says which
+    with open(staged, "rb") as f:
+        agecrypt.read_header(f)  # the stanza cap, before the passphrase is even asked
+    identities = decryption.identities()
+    plain = agecrypt.private_temp()
+    try:
+        agecrypt.decrypt_to(staged, plain, identities)
+    except BaseException:
+        files.discard(plain)
+        raise
+    return plain
 
 
 def outcome_line(counts: dict) -> str:

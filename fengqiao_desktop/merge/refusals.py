@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fengqiao_desktop.bundle.agecrypt import MAX_STANZAS
 from fengqiao_desktop.errors import BundleError, KnownError
 
 # the member or field a message starts with: zip / manifest.json[.minisig] / records/… / photos/…
@@ -78,9 +79,47 @@ def _steps(kind: str | None, exc: KnownError) -> tuple[str, str] | None:
     return None
 
 
+# encrypted bundles (format v2): what went wrong opening them, and what to do
+_ENCRYPTION = {
+    "other_bureau": (
+        "这个数据包是为另一个县局加密的（或其文件头已损坏），本局无法打开：请确认检查员的电脑已导入本局的任务包"
+        "（其中带有本局的加密公钥），再让检查员重新导出",
+        "This bundle was made for another bureau (or its header is damaged) and this bureau cannot open "
+        "it: make sure the inspector's laptop has imported a task pack from this bureau (it carries the "
+        "bureau's encryption key), then ask for the bundle again"),
+    "damaged_ciphertext": (
+        "加密的数据包已损坏或不完整（例如复制中断），无法解密：请让检查员重新复制或重新导出后再送来",
+        "The encrypted bundle is damaged or incomplete (e.g. an interrupted copy) and cannot be decrypted: "
+        "ask the inspector to copy or export it again"),
+    "too_many_recipients": (
+        f"数据包的加密接收方过多（超过 {MAX_STANZAS} 个），不予处理：请让检查员重新导出",
+        f"The bundle names too many recipients (more than {MAX_STANZAS}); it was not opened: ask the inspector "
+        "to export it again"),
+    "plaintext_refused": (
+        "这是未加密的数据包，本局要求数据包加密：请让检查员先导入本局最新的任务包（或在“检查员与密钥”中添加"
+        "本局的加密公钥），再重新导出。如确需接收，可在“导入数据包”页暂时取消勾选“拒收未加密的数据包”"
+        "（命令行：fengqiao central identity require-encryption off）",
+        "This bundle is not encrypted and this bureau requires encryption: ask the inspector to import the "
+        "bureau's latest task pack (or add the bureau's encryption key by hand) and export again. To accept "
+        "it anyway, untick “Refuse unencrypted bundles” on the Import bundles page for a moment (command "
+        "line: fengqiao central identity require-encryption off)"),
+    "wrong_passphrase": (
+        "县局密钥口令不正确，加密数据包未能打开（未作任何更改）：请输入正确的口令后重新导入",
+        "The bureau key's passphrase is wrong, so the encrypted bundle was not opened (nothing was "
+        "changed): enter the right passphrase and import again"),
+    "needs_passphrase": (
+        "这是加密数据包，需要县局密钥口令才能打开（未作任何更改）：请输入口令后重新导入",
+        "This bundle is encrypted and needs the bureau key's passphrase (nothing was changed): enter it "
+        "and import again"),
+}
+
+
 def explain(exc: KnownError) -> Refusal:
     """The refusal as a clerk should read it, and the technical detail for the report."""
     kind = getattr(exc, "kind", None)
+    if kind in _ENCRYPTION:
+        zh, en = _ENCRYPTION[kind]
+        return Refusal(zh, en, exc.message, exc.message_en)
     if kind == "newer_format":
         return Refusal("数据包由更新版本的程序制作，本程序读不了：请升级局端的程序后重新导入",
                        "The bundle was made by a newer version of the app: upgrade the app at the "

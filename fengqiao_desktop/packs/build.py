@@ -176,13 +176,15 @@ def next_sequence(conn: Connection, bureau_id: str) -> int:
 
 
 def build_pack(central: Central, req: PackRequest, out_dir: str | Path, *, secret_key: SecretKey,
-               bureau_id: str, bureau_name: str, bureau_unit: str) -> VerifiedPack:
+               bureau_id: str, bureau_name: str, bureau_unit: str,
+               age_recipients: Sequence[str] = ()) -> VerifiedPack:
     """Write the pack for ``req`` into ``out_dir`` and record it; returns it verified."""
     with central.write() as conn:
         content = plan_pack(conn, req)
         seq = next_sequence(conn, bureau_id)
         vp = write_pack(out_dir, content, secret_key=secret_key, bureau_id=bureau_id,
-                        bureau_name=bureau_name, bureau_unit=bureau_unit, sequence=seq)
+                        bureau_name=bureau_name, bureau_unit=bureau_unit, sequence=seq,
+                        age_recipients=age_recipients)
         assert vp.path is not None
         counts = vp.manifest["counts"]
         conn.execute(insert(TP).values(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from fengqiao_desktop.bundle import spec as bspec
+from fengqiao_desktop.bundle.agecrypt import MAX_RECIPIENTS, RECIPIENT_RE
 from fengqiao_desktop.bundle.manifest import _Checker
 from fengqiao_desktop.packs import spec
 
@@ -31,6 +32,13 @@ def validate_manifest(m: Any) -> dict:
     c.string(bureau, "unit", "bureau")
     c.string(bureau, "key_id", "bureau", pattern=bspec.KEY_ID_RE)
     c.string(bureau, "public_key", "bureau", nonempty=True)
+    if "age_recipients" in bureau:  # optional: whom the laptop encrypts its bundles to
+        recipients = c.array(bureau, "age_recipients", "bureau")
+        if len(recipients) > MAX_RECIPIENTS - 1:  # the inspector's own recipient comes on top
+            raise c.fail("bureau.age_recipients", "接收方过多", "too many recipients")
+        for r in recipients:
+            if not isinstance(r, str) or not RECIPIENT_RE.match(r):
+                raise c.fail("bureau.age_recipients", "应为 age1… 公钥", "must hold age1… public keys")
     names: set[str] = set()
     for i, e in enumerate(c.array(m, "members")):
         p = f"members[{i}]"

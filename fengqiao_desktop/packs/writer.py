@@ -13,7 +13,7 @@ import os
 import secrets
 import uuid
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,8 +57,12 @@ def _members(content: PackContent, public_text: str) -> dict[str, bytes]:
 
 def write_pack(out_dir: str | os.PathLike, content: PackContent, *, secret_key: SecretKey,
                bureau_id: str, bureau_name: str, bureau_unit: str, sequence: int,
-               pack_id: str | None = None, created_at: str | None = None) -> VerifiedPack:
-    """Write, verify and return a new pack in ``out_dir`` (``.path`` is its final name)."""
+               pack_id: str | None = None, created_at: str | None = None,
+               age_recipients: Sequence[str] = ()) -> VerifiedPack:
+    """Write, verify and return a new pack in ``out_dir`` (``.path`` is its final name).
+
+    ``age_recipients`` (the bureau's, then escrow ones) tell the laptop whom to encrypt
+    its bundles to; left out of the manifest when empty, as in packs made before."""
     out = Path(out_dir)
     pack_id = pack_id or str(uuid.uuid4())
     created_at = created_at or utc_now_iso()
@@ -71,7 +75,8 @@ def write_pack(out_dir: str | os.PathLike, content: PackContent, *, secret_key: 
         "pack_id": pack_id, "created_at": created_at, "sequence": sequence,
         "inspector_key_id": content.inspector_key_id,
         "bureau": {"id": bureau_id, "name": bureau_name, "unit": bureau_unit,
-                   "key_id": pk.key_id, "public_key": pk.line()},
+                   "key_id": pk.key_id, "public_key": pk.line(),
+                   **({"age_recipients": list(age_recipients)} if age_recipients else {})},
         "counts": {"stations": len(content.stations), "forms": len(content.forms),
                    "assignments": len(content.assignments), "findings": len(content.findings),
                    "returned": len(content.returned)},

@@ -71,10 +71,53 @@ def _open(target: Target) -> Iterator[Central]:
 
 def import_bundles(paths: Sequence[str | Path], *, url: Target = None, dry_run: bool = False,
                    progress: Callable[[int, int, str], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> list[ImportOutcome]:
-    """Import bundle files and folders of them; one outcome per bundle file."""
+                   cancelled: Callable[[], bool] | None = None,
+                   unlock: Callable[[], Sequence] | None = None,
+                   require_encryption: bool | None = None,
+                   keystore_dir: str | Path | None = None) -> list[ImportOutcome]:
+    """Import bundle files and folders of them; one outcome per bundle file.
+
+    ``unlock()`` returns the bureau's age identities (see ``bureau_unlocker``); it is
+    called only if an encrypted bundle is met. ``require_encryption`` defaults to the
+    bureau PC's setting (on once the bureau has an age identity)."""
+    if require_encryption is None:
+        require_encryption = bureau_keystore(keystore_dir).require_encryption()
+    decryption = importer.Decryption(unlock=unlock, require_encryption=require_encryption)
     with _open(url) as c:
-        return importer.import_bundles(c, paths, dry_run=dry_run, progress=progress, cancelled=cancelled)
+        return importer.import_bundles(c, paths, dry_run=dry_run, progress=progress, cancelled=cancelled,
+                                       decryption=decryption)
+
+
+def any_encrypted(paths: Sequence[str | Path]) -> bool:
+    """Is any of these bundle files (folders scanned) encrypted? Reads a few bytes of each."""
+    from fengqiao_desktop.bundle import agecrypt
+
+    for p in importer.expand_paths(paths):
+        try:
+            if agecrypt.sniff(p) == agecrypt.V2:
+                return True
+        except OSError:
+            continue  # the import names the problem
+    return False
+
+
+def bureau_keystore(directory: str | Path | None = None):
+    """The bureau's key store on this PC (``<data dir>/bureau`` by default)."""
+    from fengqiao_desktop.packs.identity import BureauKeyStore
+
+    return BureauKeyStore(directory)
+
+
+def unlock_bureau(passphrase: str, *, keystore_dir: str | Path | None = None) -> list:
+    """The bureau's age identities, decrypted with its passphrase (scrypt: seconds; off the GUI
+    thread). KeyError_ (kind ``wrong_passphrase``) when the passphrase is wrong."""
+    return [bureau_keystore(keystore_dir).load_age_identity(passphrase)]
+
+
+def bureau_unlocker(passphrase: Callable[[], str], *,
+                    keystore_dir: str | Path | None = None) -> Callable[[], list]:
+    """An ``unlock`` for ``import_bundles`` that asks ``passphrase()`` only when it is called."""
+    return lambda: unlock_bureau(passphrase(), keystore_dir=keystore_dir)
 
 
 def trust_list(*, url: Target = None) -> list[TrustEntry]:
@@ -331,18 +374,31 @@ def import_history(*, url: Target = None, limit: int | None = None) -> list:
         return _history(conn, c.files_dir, limit=limit)
 
 
-def reverify_bundle(path: str | Path, *, url: Target = None) -> tuple[bool, str, str]:
-    """Verify an archived bundle again with today's trust store: (ok, reason, reason_en)."""
+def reverify_bundle(path: str | Path, *, url: Target = None,
+                    identities: Sequence | None = None) -> tuple[bool, str, str]:
+    """Verify an archived bundle again with today's trust store: (ok, reason, reason_en).
+    An encrypted one is decrypted (into a private temp file) with ``identities``."""
+    import contextlib
+
+    from fengqiao_desktop.bundle import agecrypt
     from fengqiao_desktop.bundle.verifier import verify_bundle
-    from fengqiao_desktop.errors import BundleError, MergeError
+    from fengqiao_desktop.errors import BundleError, KeyError_, MergeError
     from fengqiao_desktop.merge import checks, refusals
 
-    with _open(url) as c, c.read() as conn:
+    with _open(url) as c, c.read() as conn, contextlib.ExitStack() as stack:
         try:
-            vb = verify_bundle(Path(path), public_keys=trust.verification_keys(conn))
+            target = Path(path)
+            if agecrypt.sniff(target) == agecrypt.V2:
+                if not identities:
+                    raise KeyError_("加密数据包需要县局密钥口令", message_en="an encrypted bundle needs the "
+                                    "bureau key's passphrase", kind="needs_passphrase")
+                target = stack.enter_context(agecrypt.decrypted(target, identities))
+            vb = verify_bundle(target, public_keys=trust.verification_keys(conn))
             checks.check_trust(conn, vb)
-        except (BundleError, MergeError) as exc:
+        except (BundleError, MergeError, KeyError_) as exc:
             r = refusals.explain(exc)
             return False, r.reason, r.reason_en
+        except OSError as exc:
+            return False, f"无法读取文件：{exc}", f"cannot read the file: {exc}"
     return True, (f"签名有效，内容完整（{vb.inspector.get('name', '')}，{vb.manifest['created_at']}）"), \
         f"signature valid, contents intact ({vb.inspector.get('name', '')}, {vb.manifest['created_at']})"

@@ -13,6 +13,13 @@ pending entry; ``recover_pending_export`` (run before every plan and export)
 adopts the bundle if it exists and verifies, or forgets the reservation
 otherwise. So a sequence number is never used up without a valid bundle, and
 the writer never leaves a half-written file under a final ``.fqbundle`` name.
+
+Encryption (format v2): when the laptop knows the bureau's age recipients
+(``services.recipients``), the bundle is encrypted to them and to the
+inspector's own age recipient (made on the first encrypted export), so the
+inspector can reopen it. An encrypted bundle cannot be verified again without
+a key, so its pending entry also records the manifest's and the file's sha256
+just before the rename; recovery adopts the file when its bytes match.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fengqiao_desktop.bundle import agecrypt
 from fengqiao_desktop.bundle.keys import KeyStore
 from fengqiao_desktop.bundle.manifest import utc_now_iso
 from fengqiao_desktop.bundle.minisign import PublicKey
@@ -36,6 +44,7 @@ from fengqiao_desktop.bundle.verifier import verify_bundle
 from fengqiao_desktop.bundle.writer import PARTIAL_SUFFIX, bundle_file_name, write_bundle_verified
 from fengqiao_desktop.domain import InspectionStatus
 from fengqiao_desktop.errors import BundleError, InspectionError, KnownError
+from fengqiao_desktop.services.recipients import bureau_recipients
 from fengqiao_desktop.services.records import stamp_signer, stored_record
 from fengqiao_desktop.storage import meta
 from fengqiao_desktop.storage.models import AuditEntry, Inspection, RevisionSnapshot
@@ -66,6 +75,12 @@ class ExportPlan:
     next_sequence: int
     previous_manifest_sha256: str | None
     missing_photos: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)  # the bureau's age recipients known here
+
+    @property
+    def encrypted(self) -> bool:
+        """Will the bundle be encrypted (a bureau recipient is known)?"""
+        return bool(self.recipients)
 
     @property
     def inspections(self) -> int:
@@ -87,9 +102,13 @@ class ExportPlan:
         mb = self.total_bytes / 1e6
         if lang == "en":
             return (f"{self.inspections} inspections ({len(self.items)} revisions), "
-                    f"{self.photo_count} photos, {mb:.1f} MB; bundle number {self.next_sequence}")
+                    f"{self.photo_count} photos, {mb:.1f} MB; bundle number {self.next_sequence}; "
+                    + ("encrypted for the bureau" if self.encrypted else
+                       "NOT encrypted (no bureau encryption key yet: it comes with the next task pack)"))
         return (f"检查 {self.inspections} 项（{len(self.items)} 个版本），照片 {self.photo_count} 张，"
-                f"{mb:.1f} MB；数据包序号 {self.next_sequence}")
+                f"{mb:.1f} MB；数据包序号 {self.next_sequence}；"
+                + ("已加密，仅县局可读" if self.encrypted else
+                   "未加密（尚无县局的加密公钥，将随下一个任务包送达）"))
 
 
 def _keys(store: LocalStore) -> KeyStore:
@@ -145,7 +164,7 @@ def plan_export(store: LocalStore, inspection_ids: Iterable[str] | None = None,
                 if not store.photo_store.exists(p["sha256"]):
                     missing.append(p["sha256"])
             items.append(PlannedRecord(iid, rev, record["station_code"], len(sizes), sum(sizes)))
-    return ExportPlan(items, mode, device, seq, prev, missing)
+    return ExportPlan(items, mode, device, seq, prev, missing, bureau_recipients(store))
 
 
 def _latest_completed_revision(s: Session, row: Inspection) -> int | None:
@@ -187,6 +206,10 @@ def export(store: LocalStore, plan: ExportPlan, out_dir: str | os.PathLike, pass
     keys = _keys(store)
     secret = keys.load_secret(passphrase)  # a wrong passphrase stops here, before any write
     profile = keys.profile()
+    recipients: list[str] = []
+    if plan.recipients:
+        # the inspector's own recipient too, so they can reopen what they exported
+        recipients = list(dict.fromkeys([*plan.recipients, keys.ensure_age_identity(passphrase)]))
 
     bundle_id = str(uuid.uuid4())
     created_at = utc_now_iso()
@@ -201,7 +224,19 @@ def export(store: LocalStore, plan: ExportPlan, out_dir: str | os.PathLike, pass
         final = out / bundle_file_name(created_at, device, seq, bundle_id)
         meta.set_meta(s, PENDING_EXPORT, json.dumps({
             "sequence": seq, "bundle_id": bundle_id, "path": str(final.resolve()),
-            "key": secret.public.line(), "items": [[i.inspection_id, i.revision] for i in plan.items]}))
+            "key": secret.public.line(), "items": [[i.inspection_id, i.revision] for i in plan.items],
+            "encrypted": bool(recipients)}))
+
+    def before_rename(vb) -> None:
+        # an encrypted bundle cannot be verified again without a key: what recovery compares
+        if vb.sealed_id is None:
+            return
+        with store.session(write=True) as s:
+            raw = meta.get_meta(s, PENDING_EXPORT)
+            pending = json.loads(raw) if raw else {}
+            if pending.get("bundle_id") == bundle_id:
+                pending.update(manifest_sha256=vb.manifest_sha256, sealed_id=vb.sealed_id)
+                meta.set_meta(s, PENDING_EXPORT, json.dumps(pending))
 
     photo_paths = {p["sha256"]: store.photo_store.path(p["sha256"]) for r in records for p in r["photos"]}
     try:
@@ -209,7 +244,8 @@ def export(store: LocalStore, plan: ExportPlan, out_dir: str | os.PathLike, pass
                             inspector={"name": profile.name, "unit": profile.unit, "phone": profile.phone},
                             device_id=device, sequence=seq, previous_manifest_sha256=prev,
                             secret_key=secret, bundle_id=bundle_id, created_at=created_at,
-                            progress=progress, cancelled=cancelled)
+                            progress=progress, cancelled=cancelled, recipients=recipients,
+                            before_rename=before_rename)
     except BaseException:
         with contextlib.suppress(KnownError), store.session(write=True) as s:
             _clear_pending(s, bundle_id)
@@ -268,6 +304,8 @@ def recover_pending_export(store: LocalStore) -> str | None:
     with contextlib.suppress(OSError):
         for p in final.parent.glob(f".{final.name}.*{PARTIAL_SUFFIX}"):
             p.unlink()
+    if pending.get("encrypted"):
+        return _recover_encrypted(store, pending, final)
     try:
         pk = PublicKey.from_line(pending["key"])
         vb = verify_bundle(final, public_keys={pk.key_id: pk})
@@ -277,6 +315,22 @@ def recover_pending_export(store: LocalStore) -> str | None:
     if ok:
         _commit(store, vb.bundle_id, vb.sequence, vb.manifest_sha256,
                 [(i["id"], i["revision"]) for i in vb.inspections])
+        return "adopted"
+    with store.session(write=True) as s:
+        _clear_pending(s, pending["bundle_id"])
+    return "discarded"
+
+
+def _recover_encrypted(store: LocalStore, pending: dict[str, Any], final: Path) -> str:
+    """Adopt an encrypted bundle that is the file recorded just before its rename."""
+    want = pending.get("sealed_id")
+    try:
+        ok = bool(want) and final.is_file() and agecrypt.sealed_id(final) == want
+    except (OSError, BundleError):
+        ok = False
+    if ok:
+        _commit(store, pending["bundle_id"], pending["sequence"], pending["manifest_sha256"],
+                [(iid, rev) for iid, rev in pending["items"]])
         return "adopted"
     with store.session(write=True) as s:
         _clear_pending(s, pending["bundle_id"])

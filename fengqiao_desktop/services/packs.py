@@ -33,6 +33,7 @@ from fengqiao_desktop.packs.identity import BureauKeyStore, fingerprint
 from fengqiao_desktop.packs.verifier import VerifiedPack, verify_pack
 from fengqiao_desktop.services.identity import identity
 from fengqiao_desktop.services.inspections import reopen_row
+from fengqiao_desktop.services.recipients import BUREAU_RECIPIENTS
 from fengqiao_desktop.services.store import LocalStore
 from fengqiao_desktop.storage import meta
 from fengqiao_desktop.storage.models import (
@@ -65,13 +66,15 @@ class BureauIdentity:
     public_key: str  # minisign one-line form
     fingerprint: str
     bureau_id: str
+    age_recipient: str = ""  # age1…, "" until made (with the key, or on first need)
 
 
 def bureau_identity(keystore: BureauKeyStore | None = None) -> BureauIdentity:
     ks = keystore or BureauKeyStore()
     pk = ks.public_key()
     p = ks.profile()
-    return BureauIdentity(p.name, p.unit, pk.key_id, pk.line(), fingerprint(pk), ks.bureau_id)
+    return BureauIdentity(p.name, p.unit, pk.key_id, pk.line(), fingerprint(pk), ks.bureau_id,
+                          ks.age_recipient() or "")
 
 
 def init_bureau_identity(name: str, unit: str, passphrase: str, *, force: bool = False,
@@ -88,12 +91,14 @@ def build_pack(req: pack_build.PackRequest, out_dir: str | os.PathLike, passphra
 
     ks = keystore or BureauKeyStore()
     secret = ks.load_secret(passphrase)
+    ks.ensure_age_identity(passphrase)  # a store made before bundles were encrypted gets one now
     profile = ks.profile()
     from fengqiao_desktop.services.central import _open
 
     with _open(url) as central:
         return pack_build.build_pack(central, req, Path(out_dir), secret_key=secret, bureau_id=ks.bureau_id,
-                                     bureau_name=profile.name, bureau_unit=profile.unit)
+                                     bureau_name=profile.name, bureau_unit=profile.unit,
+                                     age_recipients=ks.pack_recipients())
 
 
 def packs_list(*, url: Target = None) -> list[pack_build.PackRecord]:
@@ -244,6 +249,8 @@ def _write(store: LocalStore, s, vp: VerifiedPack) -> UpsertResult:
     meta.set_meta(s, PINNED_KEY, vp.public_key.line())
     meta.set_meta(s, PINNED_BUREAU, vp.bureau["id"])
     meta.set_meta(s, PINNED_NAME, vp.bureau["name"])
+    if vp.bureau.get("age_recipients"):  # a pack from before encryption keeps what is known
+        meta.set_meta(s, BUREAU_RECIPIENTS, json.dumps(vp.bureau["age_recipients"]))
     meta.set_meta(s, LAST_SEQUENCE, seq)
     s.flush()
     return written

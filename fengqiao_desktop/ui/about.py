@@ -49,6 +49,7 @@ THIRD_PARTY = [
     ("rfc8785", "rfc8785", "Apache-2.0"),
     ("platformdirs", "platformdirs", "MIT"),
     ("click", "click", "BSD-3-Clause"),
+    ("pyrage (age encryption)", "pyrage", "MIT"),
     ("Python", None, "PSF-2.0"),
 ]
 

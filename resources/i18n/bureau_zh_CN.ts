@@ -209,6 +209,21 @@
 <context>
     <name>BureauImport</name>
     <message>
+        <location filename="../../fengqiao_desktop/ui/bureau/imports/page.py" line="180"/>
+        <source>Refuse unencrypted bundles</source>
+        <translation>拒收未加密的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/bureau/imports/page.py" line="49"/>
+        <source>Bureau key passphrase</source>
+        <translation>县局密钥口令</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/bureau/imports/page.py" line="50"/>
+        <source>Encrypted bundles are opened with the bureau key&apos;s passphrase (asked once until the app closes):</source>
+        <translation>加密的数据包需用县局密钥口令打开（本次运行期间只问一次）：</translation>
+    </message>
+    <message>
         <location filename="../../fengqiao_desktop/ui/bureau/imports/page.py" line="151"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>

@@ -98,193 +98,193 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="100" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="102" />
         <source>Welcome to Fengqiao Desktop</source>
         <translation>欢迎使用枫桥桌面版</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="101" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="103" />
         <source>A few steps set up this computer for inspections. Choose the interface language.</source>
         <translation>只需几步即可在本机开始检查工作。请先选择界面语言。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="102" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="104" />
         <source>The language can be changed later under View → Language.</source>
         <translation>以后可在“视图 → 语言”中更改。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="126" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="128" />
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="127" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="129" />
         <source>Who inspects with this computer. Name and unit appear on score sheets and bundles.</source>
         <translation>使用本机进行检查的人员。姓名和单位将显示在评分表和数据包中。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="128" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="130" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="128" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="130" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="128" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="130" />
         <source>Phone (optional):</source>
         <translation>电话（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="130" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="132" />
         <source>e.g. Chengguan District Veterans Affairs Bureau</source>
         <translation>例如：城关区退役军人事务局</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="131" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="133" />
         <source>You can change these later under File → Inspector and signing key….</source>
         <translation>以后可在“文件 → 检查员与密钥…”中修改。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="168" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="170" />
         <source>Signing key</source>
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="169" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="171" />
         <source>Bundles you export are signed with your own key, so the bureau knows they come from you.</source>
         <translation>导出的数据包用您本人的密钥签名，县局据此确认数据来自您。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="170" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="172" />
         <source>Choose a passphrase of at least 8 characters. It is asked each time you export.</source>
         <translation>请设置至少 8 个字符的口令，每次导出时都需要输入。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="171" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="173" />
         <source>Skip for now</source>
         <translation>暂时跳过</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="172" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="174" />
         <source>Without a key you can inspect and print score sheets, but you cannot export bundles. Create the key later under File → Inspector and signing key….</source>
         <translation>没有密钥也可以检查和打印评分表，但不能导出数据包。以后可在“文件 → 检查员与密钥…”中创建密钥。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="196" />
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="407" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="198" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="430" />
         <source>Creating the key…</source>
         <translation>正在创建密钥…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="208" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="210" />
         <source>Key {key_id} created.</source>
         <translation>已创建密钥 {key_id}。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="261" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="269" />
         <source>Stations</source>
         <translation>服务站</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="262" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="270" />
         <source>Which stations to start with. A roster can also be imported later under File.</source>
         <translation>选择初始的服务站数据。以后也可在“文件”菜单中导入名册。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="263" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="271" />
         <source>Demonstration roster (兰州市, for trying the program out)</source>
         <translation>演示名册（兰州市，供试用）</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="264" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="272" />
         <source>Import a roster file (CSV or XLSX) from the bureau:</source>
         <translation>导入县局提供的名册文件（CSV 或 XLSX）：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="265" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="273" />
         <source>Nothing for now</source>
         <translation>暂不导入</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="266" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="274" />
         <source>This computer is at the bureau: also set up the central database with this roster and open the Bureau workspace</source>
         <translation>本机在局端使用：同时用此名册建立中心库，并打开局端工作区</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="269" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="277" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="310" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="333" />
         <source>Roster file</source>
         <translation>名册文件</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="311" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="334" />
         <source>Rosters (*.csv *.xlsx);;All files (*)</source>
         <translation>名册 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="368" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="391" />
         <source>Bureau signing key</source>
         <translation>县局签名密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="369" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="392" />
         <source>Task packs the bureau sends to inspectors are signed with the bureau's own key. Choose its passphrase (at least 8 characters); keep it with the bureau, not with one person.</source>
         <translation>县局发给检查人员的任务包用县局自己的密钥签名。请设置县局密钥口令（至少 8 个字符），由单位保管，而不是由个人保管。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="372" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="395" />
         <source>Bureau name:</source>
         <translation>县局名称：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="373" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="396" />
         <source>Parent body:</source>
         <translation>上级单位：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="374" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="397" />
         <source>Later, on the Task packs page</source>
         <translation>以后在“任务包”页面创建</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="387" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="410" />
         <source>The bureau key exists. Fingerprint for inspectors to compare: {fingerprint}</source>
         <translation>县局密钥已创建。供检查人员核对的指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="457" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="480" />
         <source>Set up Fengqiao Desktop</source>
         <translation>设置枫桥桌面版</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="458" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="481" />
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="459" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="482" />
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="460" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="483" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="461" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="484" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="505" />
+        <location filename="../../fengqiao_desktop/ui/firstrun/wizard.py" line="528" />
         <source>Setting up the central database</source>
         <translation>正在建立中心库</translation>
     </message>
@@ -292,127 +292,166 @@
 <context>
     <name>Identity</name>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="55" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="43" />
+        <source>Bureau encryption key</source>
+        <translation>县局加密公钥</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="44" />
+        <source>Fingerprint: {fingerprint}
+
+Is it the same as the one the bureau gave you?</source>
+        <translation>指纹：{fingerprint}
+
+与县局提供的指纹一致吗？</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="67" />
         <source>Create signing key</source>
         <translation>创建签名密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="58" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="70" />
         <source>This replaces key {key_id}. The old key is backed up but will no longer sign; the bureau must register the new public key.</source>
         <translation>这将替换密钥 {key_id}。旧密钥会备份，但不再用于签名；新公钥需在县局重新登记。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="85" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="97" />
         <source>Inspector and signing key</source>
         <translation>检查员与密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="89" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="101" />
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="97" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="109" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="98" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="110" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="99" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="111" />
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="100" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="112" />
         <source>Save profile</source>
         <translation>保存资料</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="106" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="118" />
         <source>Signing key</source>
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="118" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="130" />
         <source>Key id:</source>
         <translation>密钥 ID：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="119" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="131" />
         <source>Public key:</source>
         <translation>公钥：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="125" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="137" />
         <source>Export .pub file…</source>
         <translation>导出 .pub 文件…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="128" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="140" />
         <source>Create new key…</source>
         <translation>创建新密钥…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="131" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="143" />
         <source>Import minisign key…</source>
         <translation>导入 minisign 密钥…</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="163" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="158" />
+        <source>Bundle encryption</source>
+        <translation>数据包加密</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="169" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="175" />
+        <source>Bureau's encryption key:</source>
+        <translation>县局加密公钥：</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="196" />
         <source>Give the .pub file (or let the bureau scan the QR code) to register this key; bundles signed with it are accepted only after that.</source>
         <translation>请将 .pub 文件交给县局（或由县局扫描二维码）登记此密钥；登记后，用它签名的数据包才会被接收。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="167" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="200" />
         <source>no key yet</source>
         <translation>尚无密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="168" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="201" />
         <source>No signing key on this computer yet. Bundles cannot be exported until you create or import one.</source>
         <translation>本机还没有签名密钥。创建或导入密钥之前无法导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="227" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="210" />
+        <source>Bundles are encrypted: only the bureau (and you) can open them. Keys: {keys}</source>
+        <translation>数据包已加密：只有县局（和您本人）能打开。公钥：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="214" />
+        <source>Bundles are NOT encrypted yet: the bureau's encryption key comes with its task pack, or enter it here after comparing its fingerprint with the bureau.</source>
+        <translation>数据包尚未加密：县局的加密公钥随其任务包送达，也可在与县局核对指纹后在此填入。</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="293" />
         <source>Import minisign secret key</source>
         <translation>导入 minisign 私钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="228" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="294" />
         <source>minisign secret keys (*.key);;All files (*)</source>
         <translation>minisign 私钥 (*.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="233" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="299" />
         <source>Replace key</source>
         <translation>替换密钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="234" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="300" />
         <source>Replace key {key_id} with the imported key? The bureau must register the new public key.</source>
         <translation>用导入的密钥替换密钥 {key_id}？新公钥需在县局重新登记。</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="245" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="311" />
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="246" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="312" />
         <source>Passphrase of the minisign key:</source>
         <translation>minisign 私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="265" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="331" />
         <source>Export public key</source>
         <translation>导出公钥</translation>
     </message>
     <message>
-        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="266" />
+        <location filename="../../fengqiao_desktop/ui/identity/dialog.py" line="332" />
         <source>minisign public keys (*.pub)</source>
         <translation>minisign 公钥 (*.pub)</translation>
     </message>

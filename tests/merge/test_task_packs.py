@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from merge_helpers import RUBRIC, TOWN, VILLAGE, full_marks_answers
+from pyrage import x25519
 
 from fengqiao_desktop.bundle.minisign import FAST_KDF
 from fengqiao_desktop.bundle.spec import record_member
@@ -25,7 +26,7 @@ from fengqiao_desktop.errors import PackError
 from fengqiao_desktop.packs.build import PackRequest
 from fengqiao_desktop.packs.identity import BureauKeyStore
 from fengqiao_desktop.services import identity as idn
-from fengqiao_desktop.services import packs
+from fengqiao_desktop.services import packs, recipients
 from fengqiao_desktop.services.rechecks import returned_note
 from fengqiao_desktop.services.store import LocalStore
 
@@ -74,6 +75,9 @@ def test_bureau_builds_laptop_applies_assignment_shows_up(bureau, bureau_keys, l
     assert preview.first_use and preview.fingerprint == bureau_keys.fingerprint()
     assert preview.bureau_name == "城关区退役军人事务局"
     packs.apply_pack(laptop_a, vp.path, confirmed_fingerprint=preview.fingerprint)
+    # the pack taught the laptop whom to encrypt its bundles to: the bureau
+    assert recipients.bureau_recipients(laptop_a) == [bureau_keys.age_recipient()]
+    assert vp.manifest["bureau"]["age_recipients"] == [bureau_keys.age_recipient()]
 
     [row] = packs.assignments(laptop_a)
     assert row.station_code == VILLAGE and row.due_date == date(2026, 12, 20)
@@ -87,12 +91,15 @@ def test_bureau_builds_laptop_applies_assignment_shows_up(bureau, bureau_keys, l
     # the pack is recorded at the bureau; the next one gets the next number
     [made] = packs.packs_list(url=bureau.url)
     assert (made.sequence, made.inspector_key_id, made.n_assignments, made.n_findings) == (1, a_key, 1, 1)
+    city = str(x25519.Identity.generate().to_public())
+    bureau_keys.add_recipient(city, "兰州市退役军人事务局")  # escrow: travels with the next pack
     vp2 = packs.build_pack(PackRequest(inspector_key_id=a_key, stations=[TOWN]), tmp_path / "usb",
                            BUREAU_PASS, url=bureau.url, keystore=bureau_keys)
     assert vp2.sequence == 2
     assert packs.check_pack(laptop_a, vp2.path).first_use is False
     packs.apply_pack(laptop_a, vp2.path)
     assert {r.station_code for r in packs.assignments(laptop_a)} == {VILLAGE, TOWN}
+    assert recipients.bureau_recipients(laptop_a) == [bureau_keys.age_recipient(), city]
     with pytest.raises(PackError) as info:
         packs.apply_pack(laptop_a, vp.path)  # the older pack again
     assert info.value.kind == "rollback"

@@ -29,6 +29,8 @@ class BureauContext(QObject):
         self.destroyed.connect(self.central.close)
         # who is at this computer (the profile's name), offered as the reviewer
         self.user_name: Callable[[], str] = user_name or (lambda: "")
+        # the bureau's age identities once unlocked with its passphrase: asked once per session
+        self.age_identities: list | None = None
 
     def notify_changed(self) -> None:
         self.data_changed.emit()

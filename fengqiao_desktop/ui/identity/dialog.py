@@ -38,6 +38,18 @@ from fengqiao_desktop.ui.errors import show_error
 from fengqiao_desktop.ui.identity import passphrase as pp
 
 
+def _confirm_fingerprint(parent: QWidget, fingerprint: str) -> bool:
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("Identity", "Bureau encryption key"),
+        QCoreApplication.translate("Identity", "Fingerprint: {fingerprint}\n\nIs it the same as the one the "
+                                   "bureau gave you?").format(fingerprint=fingerprint))
+    return answer == QMessageBox.StandardButton.Yes
+
+
+# Replaced in tests: a modal question.
+confirm_fingerprint = _confirm_fingerprint
+
+
 def qr_pixmap(text: str, scale: int = 4) -> QPixmap:
     """A QR code of ``text`` (segno PNG, loaded into a pixmap)."""
     buf = io.BytesIO()
@@ -142,6 +154,27 @@ class ProfileKeyDialog(QDialog):
         key_lay.addWidget(self.qr)
         lay.addWidget(self.key_box)
 
+        # whom bundles are encrypted to: normally from a task pack, or added here by hand
+        self.crypt_box = QGroupBox(QCoreApplication.translate("Identity", "Bundle encryption"))
+        crypt = QFormLayout(self.crypt_box)
+        self.crypt_status = QLabel()
+        self.crypt_status.setObjectName("crypt_status")
+        self.crypt_status.setWordWrap(True)
+        self.crypt_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        crypt.addRow(self.crypt_status)
+        self.bureau_recipient = QLineEdit()
+        self.bureau_recipient.setObjectName("bureau_recipient")
+        self.bureau_recipient.setFont(mono)
+        self.bureau_recipient.setPlaceholderText("age1…")
+        self.add_recipient_button = QPushButton(QCoreApplication.translate("Identity", "Add"))
+        self.add_recipient_button.setObjectName("add_recipient")
+        self.add_recipient_button.clicked.connect(lambda: self.add_bureau_recipient())
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.bureau_recipient, 1)
+        add_row.addWidget(self.add_recipient_button)
+        crypt.addRow(QCoreApplication.translate("Identity", "Bureau's encryption key:"), add_row)
+        lay.addWidget(self.crypt_box)
+
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         lay.addWidget(close)
@@ -167,6 +200,20 @@ class ProfileKeyDialog(QDialog):
             self.qr.setText(QCoreApplication.translate("Identity", "no key yet"))
             self.status.setText(QCoreApplication.translate("Identity", "No signing key on this computer yet. Bundles cannot be exported "
                                     "until you create or import one."))
+        self._refresh_encryption()
+
+    def _refresh_encryption(self) -> None:
+        from fengqiao_desktop.services import recipients
+
+        views = recipients.recipient_views(self.store) if self.store is not None else []
+        if views:
+            self.crypt_status.setText(QCoreApplication.translate(
+                "Identity", "Bundles are encrypted: only the bureau (and you) can open them. Keys: {keys}").format(
+                keys="; ".join(f"{v.recipient[:16]}… ({v.fingerprint})" for v in views)))
+        else:
+            self.crypt_status.setText(QCoreApplication.translate(
+                "Identity", "Bundles are NOT encrypted yet: the bureau's encryption key comes with its task pack, "
+                "or enter it here after comparing its fingerprint with the bureau."))
 
     def _busy(self, busy: bool) -> None:
         for w in (self.save_button, self.create_button, self.import_button, self.export_button):
@@ -178,6 +225,25 @@ class ProfileKeyDialog(QDialog):
         return self.name.text(), self.unit.text(), self.phone.text()
 
     # -- actions -----------------------------------------------------------------
+    def add_bureau_recipient(self, text: str | None = None) -> bool:
+        """Add the bureau's age key (``age1…``) after the inspector confirmed its fingerprint."""
+        from fengqiao_desktop.services import recipients
+
+        if self.store is None:
+            return False
+        text = self.bureau_recipient.text() if text is None else text
+        try:
+            view = recipients.check_recipient(text)
+            if not confirm_fingerprint(self, view.fingerprint):
+                return False
+            recipients.add_bureau_recipient(self.store, view.recipient, confirmed_fingerprint=view.fingerprint)
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        self.bureau_recipient.clear()
+        self._refresh_encryption()
+        return True
+
     def save_profile(self) -> bool:
         try:
             view = idn.save_profile(self.store, *self._profile_inputs())

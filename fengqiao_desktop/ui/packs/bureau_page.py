@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fengqiao_desktop.bundle.agecrypt import recipient_fingerprint
 from fengqiao_desktop.errors import KeyError_
 from fengqiao_desktop.packs.build import PackRecord, PackRequest
 from fengqiao_desktop.services import central as central_svc
@@ -269,7 +270,12 @@ class PackPage(BureauPage):
             return
         self.key_text.setText(QCoreApplication.translate("BureauPacks", "{name} ({unit})\nKey id: {key_id}\nFingerprint: {fingerprint}\n"
                                   "Inspectors compare this fingerprint when they import the first pack.").format(
-            name=idn.name, unit=idn.unit, key_id=idn.key_id, fingerprint=idn.fingerprint))
+            name=idn.name, unit=idn.unit, key_id=idn.key_id, fingerprint=idn.fingerprint)
+            + "\n" + (QCoreApplication.translate(
+                "BureauPacks", "Bundles are encrypted to: {recipient} (fingerprint {fingerprint})").format(
+                recipient=idn.age_recipient, fingerprint=recipient_fingerprint(idn.age_recipient))
+                if idn.age_recipient else QCoreApplication.translate(
+                "BureauPacks", "The encryption key for bundles is made with the next task pack.")))
         pm = qr_pixmap(idn.public_key, 2)
         self.key_qr.setPixmap(pm)
         self.key_qr.setFixedSize(pm.size())

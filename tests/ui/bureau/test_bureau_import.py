@@ -97,3 +97,49 @@ def test_cancel_stops_between_bundles_and_nothing_is_half_imported(qtbot, centra
     assert imported < len(paths)
     assert "提前停止" in page.summary.text()
     assert sum(b["status"] == "imported" for b in svc.bundles_list(url=central.url)) == imported
+
+
+def test_encrypted_bundles_ask_the_passphrase_once_per_session(qtbot, sync_tasks, central, context, monkeypatch):
+    from fengqiao_desktop.bundle.minisign import FAST_KDF
+    from fengqiao_desktop.bundle.writer import write_bundle
+    from fengqiao_desktop.packs.identity import BureauKeyStore
+    from fengqiao_desktop.ui.bureau.imports import page as page_mod
+
+    keys = BureauKeyStore()  # this PC's bureau key store (the test's data folder)
+    keys.init("城关区退役军人事务局", "兰州市退役军人事务局", "", "bureau-pass", kdf=FAST_KDF)
+    (central.tmp / "usb").mkdir(exist_ok=True)
+
+    def encrypted(name: str, recipients=None):  # the first bundle of a laptop, encrypted to the bureau
+        dev = central.device(name)
+        return write_bundle(central.tmp / "usb", records=[dev.record(RUBRIC, station=VILLAGE2)], photo_paths={},
+                            inspector={"name": dev.name, "unit": dev.unit, "phone": ""}, device_id=dev.device_id,
+                            sequence=1, previous_manifest_sha256=None, secret_key=dev.sk,
+                            recipients=[keys.age_recipient()] if recipients is None else recipients)
+
+    asked = []
+    answers = iter(["wrong passphrase", "bureau-pass"])
+    monkeypatch.setattr(page_mod, "ask_passphrase", lambda _parent: asked.append(1) or next(answers))
+    page = ImportPage(context)
+    qtbot.addWidget(page)
+    first = encrypted("张三")
+    page.import_paths([first])
+    assert _cells(page, 0)[1] == "已拒收" and "口令不正确" in _cells(page, 0)[2]
+    assert context.age_identities is None and len(asked) == 1
+
+    with qtbot.waitSignal(context.data_changed):
+        page.import_paths([first])
+    assert _cells(page, 0)[1] == "已导入" and len(asked) == 2
+    with qtbot.waitSignal(context.data_changed):
+        page.import_paths([encrypted("李四")])
+    assert _cells(page, 0)[1] == "已导入" and len(asked) == 2  # not asked again this session
+
+    # a plaintext bundle: refused while the box is ticked (the default once the bureau has an age key)
+    plain = encrypted("王五", recipients=[])
+    assert page.require_encryption.isChecked()
+    page.import_paths([plain])
+    assert _cells(page, 0)[1] == "已拒收" and "未加密" in _cells(page, 0)[2]
+    page.require_encryption.setChecked(False)
+    assert BureauKeyStore().require_encryption() is False
+    with qtbot.waitSignal(context.data_changed):
+        page.import_paths([plain])
+    assert _cells(page, 0)[1] == "已导入"

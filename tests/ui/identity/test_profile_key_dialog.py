@@ -117,3 +117,26 @@ def test_passphrase_strength_hint():
     assert strength("aaaaaaaaaaaa") == 1
     assert strength("Correct-Horse-Battery-9") == 4
     assert strength("长城 pass 2026") >= 3
+
+
+def test_bureau_encryption_key_is_added_after_its_fingerprint_is_confirmed(qtbot, store, monkeypatch, dialogs):
+    from pyrage import x25519
+
+    from fengqiao_desktop.bundle.agecrypt import recipient_fingerprint
+    from fengqiao_desktop.services import recipients
+    from fengqiao_desktop.ui.identity import dialog as dialog_mod
+
+    dlg = _dialog(qtbot, store)
+    assert "尚未加密" in dlg.crypt_status.text()
+    key = str(x25519.Identity.generate().to_public())
+    shown = []
+    answers = iter([False, True])
+    monkeypatch.setattr(dialog_mod, "confirm_fingerprint", lambda _w, fpr: shown.append(fpr) or next(answers))
+    dlg.bureau_recipient.setText(key)
+    assert dlg.add_bureau_recipient() is False  # the inspector said the fingerprint differs
+    assert recipients.bureau_recipients(store) == [] and shown == [recipient_fingerprint(key)]
+    assert dlg.add_bureau_recipient() is True
+    assert recipients.bureau_recipients(store) == [key]
+    assert "已加密" in dlg.crypt_status.text() and recipient_fingerprint(key) in dlg.crypt_status.text()
+    assert dlg.add_bureau_recipient("age1notakey") is False  # a plain message, nothing added
+    assert recipients.bureau_recipients(store) == [key]

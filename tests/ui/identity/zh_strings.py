@@ -116,6 +116,18 @@ ZH = {
         "请牢记此口令。它保护您的签名密钥，任何人都无法找回或重置：一旦遗忘，只能创建新密钥并到县局重新登记。",
     "Strength: {label}": "强度：{label}",
     "(the two entries differ)": "（两次输入不一致）",
+    # bundle encryption
+    "Bureau encryption key": "县局加密公钥",
+    "Fingerprint: {fingerprint}\n\nIs it the same as the one the bureau gave you?":
+        "指纹：{fingerprint}\n\n与县局提供的指纹一致吗？",
+    "Bundle encryption": "数据包加密",
+    "Add": "添加",
+    "Bureau's encryption key:": "县局加密公钥：",
+    "Bundles are encrypted: only the bureau (and you) can open them. Keys: {keys}":
+        "数据包已加密：只有县局（和您本人）能打开。公钥：{keys}",
+    "Bundles are NOT encrypted yet: the bureau's encryption key comes with its task pack, or enter it here "
+    "after comparing its fingerprint with the bureau.":
+        "数据包尚未加密：县局的加密公钥随其任务包送达，也可在与县局核对指纹后在此填入。",
 }
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -54,6 +54,9 @@ ZH = {
     "{name} ({unit})\nKey id: {key_id}\nFingerprint: {fingerprint}\nInspectors compare this fingerprint "
     "when they import the first pack.":
         "{name}（{unit}）\n密钥 ID：{key_id}\n指纹：{fingerprint}\n检查人员导入第一个任务包时需核对此指纹。",
+    "Bundles are encrypted to: {recipient} (fingerprint {fingerprint})":
+        "数据包加密给：{recipient}（指纹 {fingerprint}）",
+    "The encryption key for bundles is made with the next task pack.": "数据包的加密公钥将在制作下一个任务包时创建。",
     "Creating the bureau key…": "正在创建县局密钥…",
     "Listing stations…": "正在列出站点…",
     "Choose the inspector, at least one station and the folder first.": "请先选择检查人员、至少一个站点和保存文件夹。",

@@ -1,7 +1,9 @@
 """Import page (导入数据包): drop bundle files or folders, import them off the UI thread, see what happened.
 
 Each bundle gets one row: imported (with counts), already imported, or refused /
-quarantined with the reason in plain words. Refused bundles are copied to the
+quarantined with the reason in plain words. Encrypted bundles need the bureau
+key's passphrase: it is asked once per session, and the identity it opens (off
+the UI thread) is kept in the context until the app closes. Refused bundles are copied to the
 quarantine folder with a text report; the page opens either. Sequence gaps
 (a laptop's bundle that has not arrived yet) are shown as warnings under the table.
 """
@@ -15,10 +17,13 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fengqiao_desktop.errors import KnownError
 from fengqiao_desktop.services import central as svc
 from fengqiao_desktop.services.central import ImportOutcome
 from fengqiao_desktop.ui import tasks
@@ -43,6 +49,29 @@ def _open_local(path: Path) -> None:
 
 # Replaced in tests: opening a folder would start the desktop's file manager.
 open_path: Callable[[Path], None] = _open_local
+
+
+def _ask_passphrase(parent: QWidget) -> str | None:
+    text, ok = QInputDialog.getText(
+        parent, QCoreApplication.translate("BureauImport", "Bureau key passphrase"),
+        QCoreApplication.translate("BureauImport", "Encrypted bundles are opened with the bureau key's "
+                                   "passphrase (asked once until the app closes):"),
+        QLineEdit.EchoMode.Password)
+    return text if ok and text else None
+
+
+# Replaced in tests: a modal dialog.
+ask_passphrase: Callable[[QWidget], str | None] = _ask_passphrase
+
+
+def _opened(unlock: Callable[[], list] | None) -> list | None:
+    """The identities for ``reverify_bundle`` (a wrong passphrase: none, and it says so)."""
+    if unlock is None:
+        return None
+    try:
+        return unlock()
+    except KnownError:
+        return None
 
 
 class ImportPage(BureauPage):
@@ -69,6 +98,11 @@ class ImportPage(BureauPage):
         self.report_button.clicked.connect(self.open_selected_report)
         self.quarantine_button.clicked.connect(self.open_quarantine_folder)
         self.report_button.setEnabled(False)
+        # refuse plaintext (v1) bundles: a setting of this bureau PC, on once it has an age key
+        self.require_encryption = QCheckBox()
+        self.require_encryption.setObjectName("require_encryption")
+        self.require_encryption.setChecked(svc.bureau_keystore().require_encryption())
+        self.require_encryption.toggled.connect(self._set_require_encryption)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -93,6 +127,7 @@ class ImportPage(BureauPage):
         buttons = QHBoxLayout()
         buttons.addWidget(self.files_button)
         buttons.addWidget(self.folder_button)
+        buttons.addWidget(self.require_encryption)
         buttons.addStretch(1)
         buttons.addWidget(self.report_button)
         buttons.addWidget(self.quarantine_button)
@@ -158,6 +193,7 @@ class ImportPage(BureauPage):
         self.folder_button.setText(QCoreApplication.translate("BureauImport", "Choose a folder…"))
         self.report_button.setText(QCoreApplication.translate("BureauImport", "Open refusal report"))
         self.quarantine_button.setText(QCoreApplication.translate("BureauImport", "Open quarantine folder"))
+        self.require_encryption.setText(QCoreApplication.translate("BureauImport", "Refuse unencrypted bundles"))
         self.history_label.setText(QCoreApplication.translate("BureauImport", "Every import so far"))
         self.reverify_button.setText(QCoreApplication.translate("BureauImport", "Verify again"))
         self.history_report_button.setText(QCoreApplication.translate("BureauImport", "Open report"))
@@ -195,6 +231,7 @@ class ImportPage(BureauPage):
         if r is None or r.archived is None:
             return
         url, path = self.context.central, r.archived
+        unlock = self._unlocker(lambda: svc.any_encrypted([path]))
 
         def done(result: tuple[bool, str, str]) -> None:
             ok, zh, en = result
@@ -205,7 +242,8 @@ class ImportPage(BureauPage):
             self.reverify_result.show()
 
         tasks.run_task(QCoreApplication.translate("BureauImport", "Verifying again"),
-                       lambda: svc.reverify_bundle(path, url=url), done, lambda e: show_error(self, e))
+                       lambda: svc.reverify_bundle(path, url=url, identities=_opened(unlock)), done,
+                       lambda e: show_error(self, e))
 
     def open_history_report(self) -> None:
         r = self.selected_record()
@@ -253,19 +291,47 @@ class ImportPage(BureauPage):
             return None  # one import at a time
         url = self.context.central
         todo = [str(p) for p in paths]
+        unlock = self._unlocker(lambda: svc.any_encrypted(todo))
 
         def work(progress, cancelled):
             def named(done: int, total: int, path: str) -> None:
                 progress(done, total, QCoreApplication.translate(
                     "BureauImport", "Importing {name} ({done} of {total})").format(
                     name=Path(path).name, done=done + 1, total=total) if path else "")
-            return svc.import_bundles(todo, url=url, progress=named, cancelled=cancelled)
+            return svc.import_bundles(todo, url=url, progress=named, cancelled=cancelled, unlock=unlock)
 
         self.summary.setText(QCoreApplication.translate("BureauImport", "Importing…"))
         self.handle = tasks.start_with_dialog(
             self, QCoreApplication.translate("BureauImport", "Importing bundles"), work,
             on_done=self._show_outcomes, on_error=self._failed, on_cancelled=self._cancelled)
         return self.handle
+
+    def _set_require_encryption(self, on: bool) -> None:
+        try:
+            svc.bureau_keystore().set_require_encryption(on)
+        except OSError as exc:
+            show_error(self, exc)
+
+    def _unlocker(self, encrypted: Callable[[], bool]) -> Callable[[], list] | None:
+        """What opens encrypted bundles: the identities kept this session, or the passphrase asked
+        now (only when ``encrypted()``) and the identity opened with it in the worker; the
+        identity is kept once it opened."""
+        if self.context.age_identities is not None:
+            kept = self.context.age_identities
+            return lambda: kept
+        if not encrypted():
+            return None
+        passphrase = ask_passphrase(self)
+        if passphrase is None:
+            return None  # the encrypted bundles are refused, saying the passphrase is needed
+        context = self.context
+
+        def unlock() -> list:
+            identities = svc.unlock_bureau(passphrase)  # scrypt: seconds, in the worker
+            context.age_identities = identities  # a plain list, read later on the UI thread
+            return identities
+
+        return unlock
 
     def _failed(self, exc: BaseException) -> None:
         self.summary.setText("")
