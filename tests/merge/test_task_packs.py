@@ -145,6 +145,17 @@ def test_unfinished_stations_leave_out_the_demonstration_grade_ones(bureau):
     assert TOWN not in after and set(after) == set(before) - {TOWN}
 
 
+def _merge_from_laptop(bureau, bureau_keys, path):
+    """The laptop's bundle, encrypted for the bureau (its key came with the pack), merged with the
+    bureau's passphrase."""
+    from fengqiao_desktop.bundle import agecrypt
+    from fengqiao_desktop.services import central as svc
+
+    assert agecrypt.sniff(path) == agecrypt.V2  # only the bureau can read it
+    return bureau.merge(path, unlock=svc.bureau_unlocker(lambda: BUREAU_PASS, keystore_dir=bureau_keys.directory),
+                        keystore_dir=bureau_keys.directory)
+
+
 def _jpeg(path: Path, colour=(40, 120, 60)) -> Path:
     from PIL import Image
 
@@ -192,7 +203,11 @@ def test_a_recheck_by_another_inspector_goes_back_and_the_bureau_closes_it(burea
     bundle = ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path / "usb", "a-pass-123")
 
     # the verdict is part of A's own record, never a revision of B's inspection
-    with zipfile.ZipFile(bundle) as zf:
+    from fengqiao_desktop.bundle import agecrypt
+    from fengqiao_desktop.services import central as central_svc
+
+    identities = central_svc.unlock_bureau(BUREAU_PASS, keystore_dir=bureau_keys.directory)
+    with agecrypt.decrypted(bundle, identities) as inner, zipfile.ZipFile(inner) as zf:
         record = json.loads(zf.read(record_member(iid, 1)))
     assert record["id"] == iid and record["inspector"]["key_id"] == a_key
     [rc] = record["rechecks"]
@@ -212,7 +227,7 @@ def test_a_recheck_by_another_inspector_goes_back_and_the_bureau_closes_it(burea
     assert all(w in section for w in ("大厅无标识", "已整改", "标识牌已补挂"))
 
     assert _overdue_at(bureau, VILLAGE) == (1, 1, 0)
-    [out] = bureau.merge(bundle)
+    [out] = _merge_from_laptop(bureau, bureau_keys, bundle)
     assert out.ok, out
     # at the bureau: B's finding is rectified, awaiting 销号; no longer overdue, still open
     [f] = svc.followups(url=bureau.central)
@@ -249,7 +264,8 @@ def test_a_returned_inspection_reopens_on_the_laptop_and_its_correction_comes_ba
         iid = ins.create(TOWN, RUBRIC.id)
     ins.set_answers(iid, {k: Answer.from_json(v) for k, v in full_marks_answers(RUBRIC).items()})
     ins.complete(iid)
-    [out] = bureau.merge(ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path, "a-pass-123"))
+    [out] = _merge_from_laptop(bureau, bureau_keys, ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path,
+                                                               "a-pass-123"))
     assert out.ok
     svc.review_set(iid, "returned", by="赵科长", comment="照片不清楚，请补拍服务大厅", url=bureau.central)
 
@@ -269,7 +285,8 @@ def test_a_returned_inspection_reopens_on_the_laptop_and_its_correction_comes_ba
     ins.set_answer(iid, "b1", 39.5)
     ins.complete(iid)
     assert returned_note(laptop_a, iid) is None
-    [out] = bureau.merge(ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path, "a-pass-123"))
+    [out] = _merge_from_laptop(bureau, bureau_keys, ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path,
+                                                               "a-pass-123"))
     assert out.ok
     [row] = [r for r in svc.review_list(url=bureau.central) if r.inspection_id == iid]
     assert row.state == "received" and row.total == 99.5
