@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -36,6 +36,7 @@ from fengqiao_desktop.bundle.minisign import (
     SecretKey,
     decode_secret_key,
 )
+from fengqiao_desktop.domain.profile import Profile
 from fengqiao_desktop.errors import KeyError_
 from fengqiao_desktop.fsutil import write_atomic
 
@@ -44,15 +45,6 @@ PUBLIC_FILE = "inspector.pub"
 PROFILE_FILE = "profile.json"
 AGE_FILE = "inspector.age"
 AGE_RECIPIENT_FILE = "inspector.age.pub"
-
-
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    unit: str
-    phone: str = ""
-    key_id: str = ""
-    created_at: str = ""
 
 
 def _one_line(text: str) -> str:

@@ -8,11 +8,11 @@ Well-known keys: ``device_id`` (a UUID made once, the first time it is asked for
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fengqiao_desktop.domain.profile import Profile
 from fengqiao_desktop.storage.models import InspectorProfile, Meta, utcnow
 
 DEVICE_ID = "device_id"
@@ -68,19 +68,11 @@ def set_last_manifest_sha256(session: Session, sha: str) -> None:
     set_meta(session, LAST_MANIFEST_SHA256, sha)
 
 
-@dataclass(frozen=True)
-class Profile:
-    name: str = ""
-    unit: str = ""
-    phone: str = ""
-    key_id: str | None = None
-
-
 def get_profile(session: Session) -> Profile:
     row = session.get(InspectorProfile, 1)
     if row is None:
         return Profile()
-    return Profile(name=row.name, unit=row.unit, phone=row.phone, key_id=row.key_id)
+    return Profile(name=row.name, unit=row.unit, phone=row.phone, key_id=row.key_id or "")
 
 
 def set_profile(session: Session, *, name: str | None = None, unit: str | None = None,
