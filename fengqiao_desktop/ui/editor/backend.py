@@ -22,7 +22,9 @@ from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
 
 
 @dataclass(frozen=True)
-class InspectionView:
+class EditorContent:
+    """What the editor shows of one inspection (built by its backend from the services' rows)."""
+
     inspection_id: str
     form: FormDef
     title: str  # station name and visit, for the header
@@ -77,7 +79,7 @@ class VisitInfo:
 class EditorBackend(Protocol):
     inspection_id: str
 
-    def load(self) -> InspectionView: ...
+    def load(self) -> EditorContent: ...
 
     def set_answer(self, item_id: str, answer: Answer) -> ScoreResult: ...
 

@@ -1,7 +1,7 @@
 """A note at the top of the editor: findings still open from earlier visits of the same station.
 
 The inspector checks these on site (回头看), so they are shown before the first
-item; the list comes from the backend's ``InspectionView.extra["earlier_findings"]``.
+item; the list comes from the backend's ``EditorContent.extra["earlier_findings"]``.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ from fengqiao_desktop.formengine.scoring import ScoreResult
 from fengqiao_desktop.formengine.visit import GateState
 from fengqiao_desktop.ui.editor import keys, last_opened
 from fengqiao_desktop.ui.editor.answer_widgets import TextAnswer
-from fengqiao_desktop.ui.editor.backend import EditorBackend, InspectionView, VisitInfo
+from fengqiao_desktop.ui.editor.backend import EditorBackend, EditorContent, VisitInfo
 from fengqiao_desktop.ui.editor.earlier_findings import earlier_findings_label
 from fengqiao_desktop.ui.editor.findings_controller import FindingsController
 from fengqiao_desktop.ui.editor.item_row import ItemRow, answer_focus_widgets
@@ -94,7 +94,7 @@ class InspectionEditor(QWidget):
         self.backend = backend
         self.runner = runner or default_runner()
         self.lang = lang or _default_lang()
-        self.view: InspectionView = backend.load()
+        self.view: EditorContent = backend.load()
         self.form = self.view.form
         self.rows: dict[str, ItemRow] = {}
         self._order: list[str] = []
@@ -225,7 +225,7 @@ class InspectionEditor(QWidget):
         self.shortcuts = keys.install(self)
         self.print_shortcut = self.shortcuts["Ctrl+P"]
 
-    def _fill(self, view: InspectionView) -> None:
+    def _fill(self, view: EditorContent) -> None:
         self.view = view
         self.visit = self.backend.visit()
         for item_id, row in self.rows.items():

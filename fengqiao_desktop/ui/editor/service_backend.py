@@ -21,8 +21,8 @@ from fengqiao_desktop.formengine.visit import GateState, gate_state, linked_in_v
 from fengqiao_desktop.services.photos import ingest_file
 from fengqiao_desktop.services.rechecks import returned_note
 from fengqiao_desktop.ui.editor.backend import (
+    EditorContent,
     IngestFailure,
-    InspectionView,
     LinkedAnswer,
     VisitInfo,
     VisitMember,
@@ -64,14 +64,14 @@ class ServiceBackend:
         return self.store.inspections
 
     # -- answers -------------------------------------------------------------------
-    def load(self) -> InspectionView:
+    def load(self) -> EditorContent:
         v = self._ins.get(self.inspection_id)
         # open findings of earlier visits (this visit's own findings are not "earlier")
         this_visit = {x.id for x in self._ins.list(v.station_code) if x.visit_id == v.visit_id}
         earlier = [f for f in self._ins.open_findings_for_station(v.station_code, self.inspection_id)
                    if f.inspection_id not in this_visit]
         title = f"{v.station_name} · {v.visit_date.isoformat()}"
-        return InspectionView(v.id, v.form, title, v.status, v.revision, dict(v.answers),
+        return EditorContent(v.id, v.form, title, v.status, v.revision, dict(v.answers),
                               [_photo_row(p) for p in v.photos], v.score,
                               extra={"station_code": v.station_code, "station_name": v.station_name,
                                      "visit_date": v.visit_date, "visit_id": v.visit_id,

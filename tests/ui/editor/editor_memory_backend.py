@@ -17,7 +17,7 @@ from PIL import Image, UnidentifiedImageError
 from fengqiao_desktop.domain import FindingCategory, InspectionStatus, Severity
 from fengqiao_desktop.errors import InspectionError, PhotoError
 from fengqiao_desktop.formengine.scoring import Answer, score, validate_answer
-from fengqiao_desktop.ui.editor.backend import IngestFailure, InspectionView, VisitInfo
+from fengqiao_desktop.ui.editor.backend import EditorContent, IngestFailure, VisitInfo
 from fengqiao_desktop.ui.editor.findings import FindingRow
 from fengqiao_desktop.ui.editor.lifecycle import AuditRow
 from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
@@ -51,8 +51,8 @@ class MemoryBackend:
     def visit(self) -> VisitInfo:
         return VisitInfo()  # a form done alone: no other inspection in the visit
 
-    def load(self) -> InspectionView:
-        return InspectionView(self.inspection_id, self.form, "测试站", self.status, self.revision,
+    def load(self) -> EditorContent:
+        return EditorContent(self.inspection_id, self.form, "测试站", self.status, self.revision,
                               dict(self.answers), self.photos(), self.score())
 
     def set_answer(self, item_id, answer):
