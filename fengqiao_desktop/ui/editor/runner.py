@@ -2,7 +2,7 @@
 
 The work goes through the app's task helper (``fengqiao_desktop.ui.tasks``),
 so it shows up in its running list and is stopped on quit. Tests may pass
-``SyncRunner`` so results arrive before the call returns. Work functions take
+``SyncRunner`` (the app's synchronous runner) so results arrive before the call returns. Work functions take
 plain arguments and return plain data; callbacks always run on the GUI thread.
 """
 
@@ -19,18 +19,6 @@ class TaskRunner(Protocol):
                on_error: Callable[[BaseException], None]) -> None: ...
 
 
-class SyncRunner:
-    """Runs the work at once, on the calling thread (tests, scripts)."""
-
-    def submit(self, title, fn, on_done, on_error) -> None:
-        try:
-            result = fn()
-        except Exception as exc:  # noqa: BLE001 - handed to the caller's error path
-            on_error(exc)
-            return
-        on_done(result)
-
-
 class _AppTasksRunner:
     """Hands the work to ``ui.tasks`` (whichever runner the app or a test installed)."""
 
@@ -40,3 +28,14 @@ class _AppTasksRunner:
 
 def default_runner() -> TaskRunner:
     return _AppTasksRunner()
+
+
+class SyncRunner(_AppTasksRunner):
+    """The work at once, on the calling thread (tests, scripts): the app's own synchronous
+    runner (``ui.tasks.SyncRunner``) behind the editor's interface — one synchronous runner."""
+
+    def __init__(self) -> None:
+        self._tasks = tasks.SyncRunner()
+
+    def submit(self, title, fn, on_done, on_error) -> None:
+        self._tasks.start(title, lambda _progress, _cancelled: fn(), on_done=on_done, on_error=on_error)
