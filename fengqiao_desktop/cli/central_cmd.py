@@ -63,12 +63,14 @@ def central() -> None:
 
 
 @central.command("init")
+@click.option("--yes", "server_upgrade", is_flag=True,
+              help="Upgrade a PostgreSQL database made by an earlier release (back it up with pg_dump first).")
 @central_option
-def init_cmd() -> None:
+def init_cmd(server_upgrade: bool) -> None:
     """Create or upgrade the central database and print where it is."""
     from fengqiao_desktop.merge.db import open_central, redacted
 
-    c = open_central(_url())
+    c = open_central(_url(), server_upgrade=server_upgrade)
     try:
         _say(f"中心库：{redacted(c.url)}\n文件夹：{c.files_dir}",
              f"central database: {redacted(c.url)}\nfolder: {c.files_dir}")

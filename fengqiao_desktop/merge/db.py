@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, select
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from fengqiao_desktop import config
@@ -159,10 +159,16 @@ def create_central_engine(url: str) -> Engine:
     return engine
 
 
-def upgrade(engine: Engine) -> None:
+UPGRADE_NEEDED = "upgrade_needed"
+
+
+def upgrade(engine: Engine, *, server_upgrade: bool = False) -> None:
     """Bring the schema to the newest revision of the central chain (no-op when there).
 
-    A SQLite file made by an earlier release is backed up first, into ``backups/`` beside it."""
+    A SQLite file made by an earlier release is backed up first, into ``backups/`` beside it.
+    A server database (PostgreSQL) made by an earlier release is upgraded only with
+    ``server_upgrade`` (``fengqiao central init --yes``), after its administrator has
+    backed it up: otherwise a StorageError says how (the ``pg_dump`` command)."""
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
@@ -182,6 +188,19 @@ def upgrade(engine: Engine) -> None:
             return
         existing = bool(MigrationContext.configure(
             conn, opts={"version_table": "central_alembic_version"}).get_current_heads())
+    if existing and engine.dialect.name != "sqlite" and not server_upgrade:
+        url = redacted(engine.url.render_as_string(hide_password=False))
+        # libpq's own URI, no password (pg_dump asks for it)
+        u = engine.url
+        libpq = URL.create("postgresql", u.username, None, u.host, u.port, u.database).render_as_string(
+            hide_password=False)
+        dump = f'pg_dump --format=custom --file=central-before-upgrade.dump "{libpq}"'
+        raise StorageError(
+            f"中心数据库 {url} 需要升级到本版程序的格式。请先由管理员备份：{dump}"
+            "；备份后运行 fengqiao central init --yes 升级。",
+            message_en=f"The central database {url} must be upgraded to this release's format. Have it "
+                       f"backed up first: {dump}; then run fengqiao central init --yes to upgrade it.",
+            kind=UPGRADE_NEEDED)
     db_path = path_of(str(engine.url)) if engine.dialect.name == "sqlite" else None
     if existing and db_path is not None and db_path.exists():
         # a file written by an earlier release: copied first (backups/ beside it), so an upgrade
@@ -226,12 +245,18 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
                 raw.execute("PRAGMA foreign_keys=ON")
 
 
-def open_central(url: str | None = None, *, register_shipped_forms: bool = True) -> Central:
-    """Open (creating or upgrading as needed) the central database at ``url``."""
+def open_central(url: str | None = None, *, register_shipped_forms: bool = True,
+                 server_upgrade: bool = False) -> Central:
+    """Open (creating or upgrading as needed) the central database at ``url``; a server database
+    of an earlier release only with ``server_upgrade`` (see :func:`upgrade`)."""
     url = config.central_url(url)
     engine = create_central_engine(url)
-    with _translate_errors(url):
-        upgrade(engine)
+    try:
+        with _translate_errors(url):
+            upgrade(engine, server_upgrade=server_upgrade)
+    except BaseException:
+        engine.dispose()
+        raise
     central = Central(engine=engine, url=url, files_dir=files_dir_for(url))
     if register_shipped_forms:
         from fengqiao_desktop.merge.forms_registry import register_shipped

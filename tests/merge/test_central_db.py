@@ -74,3 +74,40 @@ def test_an_older_central_file_is_backed_up_before_it_is_upgraded(tmp_path):
     fresh = tmp_path / "new" / "central.sqlite3"
     open_central(f"sqlite:///{fresh}").dispose()  # a new database has nothing to back up
     assert not (fresh.parent / "backups").exists()
+
+
+@pytest.mark.postgres
+def test_a_server_database_of_an_earlier_release_is_upgraded_only_when_asked(pg_database, tmp_path):
+    """PostgreSQL has no file to copy: the clerk is told the pg_dump command, then upgrades on --yes."""
+    from alembic import command
+    from alembic.config import Config
+    from click.testing import CliRunner
+
+    from fengqiao_desktop.cli.main import cli
+    from fengqiao_desktop.merge.db import (
+        MIGRATIONS_DIR,
+        UPGRADE_NEEDED,
+        create_central_engine,
+        migration_connection,
+    )
+
+    engine = create_central_engine(pg_database)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with migration_connection(engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "c0004")
+    engine.dispose()
+
+    with pytest.raises(StorageError) as info:
+        open_central(pg_database)
+    assert info.value.kind == UPGRADE_NEEDED
+    msg = info.value.user_message()
+    assert "pg_dump --format=custom" in msg and "fengqiao central init --yes" in msg
+    assert "fengqiao:fengqiao@" not in msg  # no password in the message
+
+    out = CliRunner().invoke(cli, ["central", "init", "--central", pg_database])
+    assert out.exit_code != 0 and "pg_dump" in out.output and "Traceback" not in out.output
+    out = CliRunner().invoke(cli, ["central", "init", "--yes", "--central", pg_database])
+    assert out.exit_code == 0, out.output
+    open_central(pg_database).dispose()  # at head now
