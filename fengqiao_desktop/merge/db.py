@@ -117,11 +117,23 @@ _UNREACHABLE = ("connection", "could not connect", "server closed", "timeout", "
                 "too many clients", "the database system is")
 
 
+# PostgreSQL SQLSTATE classes and codes of a server that cannot be reached or used:
+# 08 connection exception, 28 invalid authorization, 3D invalid catalog name (no such
+# database), 53 insufficient resources, 57P0x the server shutting down or starting
+_UNREACHABLE_STATES = ("08", "28", "3D", "53", "57P0")
+
+
 def _unreachable(exc: DBAPIError) -> bool:
     """The database cannot be reached or used (server down, wrong address or password, no
-    such database) — the user's environment to fix, not a bug."""
+    such database) — the user's environment to fix, not a bug. Read from the SQLSTATE when
+    the driver gives one (a failed connection has none: then from the message)."""
+    if not isinstance(exc, OperationalError):
+        return False
+    state = getattr(exc.orig, "sqlstate", None)
+    if isinstance(state, str) and state:
+        return state.startswith(_UNREACHABLE_STATES)
     text = str(exc.orig if exc.orig is not None else exc).lower()
-    return isinstance(exc, OperationalError) and (exc.connection_invalidated or any(f in text for f in _UNREACHABLE))
+    return exc.connection_invalidated or any(f in text for f in _UNREACHABLE)
 
 
 def _short(exc: DBAPIError) -> str:

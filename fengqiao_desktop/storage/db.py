@@ -147,6 +147,20 @@ DISK_FULL, DAMAGED = "disk_full", "damaged_database"  # StorageError kinds
 
 BACKUPS = "backups"  # next to a SQLite file: copies made before each upgrade (storage.migrate)
 
+# SQLite's primary result codes (the low byte of the extended code Python 3.11+ gives as
+# ``sqlite_errorcode``); on Python 3.10 the message text is all there is, so both are read
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 14, 26
+_BY_CODE = {_SQLITE_BUSY: "database is locked", _SQLITE_LOCKED: "database table is locked",
+            _SQLITE_READONLY: "attempt to write a readonly database", _SQLITE_IOERR: "disk i/o error",
+            _SQLITE_CANTOPEN: "unable to open database file"}
+
+
+def _sqlite_code(orig: object) -> int | None:
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
 _DAMAGED = ("file is not a database", "database disk image is malformed", "malformed database schema",
             "database corrupt")
 
@@ -250,10 +264,11 @@ def known_storage_error(exc: BaseException, db_path: str | os.PathLike | None = 
     io_failed = "disk i/o error" in text or "unable to open database file" in text
     if is_disk_full(exc) or (io_failed and _low_on_space(path)):
         return disk_full_error()
-    if any(fragment in text for fragment in _DAMAGED):
+    code = _sqlite_code(orig)
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or any(fragment in text for fragment in _DAMAGED):
         return damaged_database_error(path)
     for fragment, zh, en in _KNOWN:
-        if fragment in text:
+        if fragment in text or (code is not None and _BY_CODE.get(code) == fragment):
             return StorageError(zh, message_en=en)
     return None
 

@@ -111,3 +111,31 @@ def test_a_server_database_of_an_earlier_release_is_upgraded_only_when_asked(pg_
     out = CliRunner().invoke(cli, ["central", "init", "--yes", "--central", pg_database])
     assert out.exit_code == 0, out.output
     open_central(pg_database).dispose()  # at head now
+
+
+def test_errors_are_told_by_their_codes():
+    """SQLite's result code and PostgreSQL's SQLSTATE decide, whatever the message says."""
+    import sqlite3
+
+    from fengqiao_desktop.merge.db import _unreachable
+    from fengqiao_desktop.storage.db import DAMAGED, known_storage_error
+
+    locked = sqlite3.OperationalError("something went wrong")
+    locked.sqlite_errorcode = 5 | (3 << 8)  # SQLITE_BUSY_SNAPSHOT: primary code BUSY
+    assert "锁定" in known_storage_error(locked).user_message()
+    corrupt = sqlite3.DatabaseError("no details")
+    corrupt.sqlite_errorcode = 11
+    assert known_storage_error(corrupt).kind == DAMAGED
+    bug = sqlite3.OperationalError("no such table: x")
+    bug.sqlite_errorcode = 1  # SQLITE_ERROR: a statement the database refused
+    assert known_storage_error(bug) is None
+
+    class PgError(Exception):
+        def __init__(self, msg: str, sqlstate: str):
+            super().__init__(msg)
+            self.sqlstate = sqlstate
+
+    refused = OperationalError("SELECT 1", {}, PgError("terminating connection", "57P01"))
+    assert _unreachable(refused)
+    undefined = OperationalError("SELECT x", {}, PgError("column does not exist (a connection issue?)", "42703"))
+    assert not _unreachable(undefined)  # the message mentions a connection; the code says it is a bug
