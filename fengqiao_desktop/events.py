@@ -10,11 +10,15 @@ Events and their arguments (keyword arguments, plain values):
 
 - ``INSPECTION_SAVED``: ``inspection_id``, ``station_code`` -- an answer, note, N/A,
   photo, finding, completion, reopening, export or deletion of that inspection.
+- ``PHOTOS_CHANGED``: ``inspection_id``, ``station_code`` -- a photo of that inspection was
+  added, captioned, linked to another item or removed (announced with ``INSPECTION_SAVED``).
 - ``ROSTER_CHANGED``: ``added``, ``updated`` -- stations were added or changed (a roster
   file, the demonstration roster, a task pack).
+- ``BUNDLE_IMPORTED``: ``imported``, ``refused`` -- the bureau imported bundles (counts of
+  bundles); announced by the central session the import ran on.
 
-A hub belongs to one local store (``LocalStore.events``), so two stores open in
-one process (tests, the bureau's tools) do not hear each other.
+A hub belongs to one local store (``LocalStore.events``) or one central session
+(``CentralSession.events``), so two databases open in one process do not hear each other.
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 INSPECTION_SAVED = "inspection_saved"
+PHOTOS_CHANGED = "photos_changed"
 ROSTER_CHANGED = "roster_changed"
+BUNDLE_IMPORTED = "bundle_imported"
 
-EVENTS = frozenset({INSPECTION_SAVED, ROSTER_CHANGED})
+EVENTS = frozenset({INSPECTION_SAVED, PHOTOS_CHANGED, ROSTER_CHANGED, BUNDLE_IMPORTED})
 
 Callback = Callable[..., None]
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from fengqiao_desktop import config
 from fengqiao_desktop.bundle.minisign import PublicKey
+from fengqiao_desktop.events import BUNDLE_IMPORTED
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.merge import chain as _chain
 from fengqiao_desktop.merge import conflicts as _conflicts
@@ -84,8 +85,12 @@ def import_bundles(paths: Sequence[str | Path], *, url: Target = None, dry_run: 
         require_encryption = bureau_keystore(keystore_dir).require_encryption()
     decryption = importer.Decryption(unlock=unlock, require_encryption=require_encryption)
     with _open(url) as c:
-        return importer.import_bundles(c, paths, dry_run=dry_run, progress=progress, cancelled=cancelled,
-                                       decryption=decryption)
+        outcomes = importer.import_bundles(c, paths, dry_run=dry_run, progress=progress, cancelled=cancelled,
+                                           decryption=decryption)
+    if isinstance(url, CentralSession) and not dry_run and outcomes:
+        url.events.announce(BUNDLE_IMPORTED, imported=sum(1 for o in outcomes if o.status == "imported"),
+                            refused=sum(1 for o in outcomes if not o.ok))
+    return outcomes
 
 
 def any_encrypted(paths: Sequence[str | Path]) -> bool:

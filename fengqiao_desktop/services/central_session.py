@@ -10,6 +10,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from fengqiao_desktop import config
+from fengqiao_desktop.events import EventHub
 
 if TYPE_CHECKING:
     from fengqiao_desktop.merge.db import Central
@@ -25,6 +26,7 @@ class CentralSession:
         self._central: Central | None = None
         self._lock = threading.Lock()
         self.opened = 0  # how many times the database was opened (once, unless closed and used again)
+        self.events = EventHub()  # BUNDLE_IMPORTED after an import through this session
 
     def central(self) -> Central:
         with self._lock:

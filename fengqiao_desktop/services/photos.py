@@ -52,7 +52,7 @@ def attach_row(store: LocalStore, s: Session, row: Inspection, ingested: Ingeste
               longitude=ingested.longitude)
     s.add(p)
     row.updated_at = p.added_at
-    store.note_saved(s, row)
+    store.note_photos(s, row)
     s.flush()
     return p
 
@@ -102,7 +102,7 @@ class PhotoService:
         with self.store.session(write=True) as s:
             p = self._photo(s, photo_id)
             p.caption = caption or ""
-            self.store.note_saved(s, R.load_inspection(s, p.inspection_id))
+            self.store.note_photos(s, R.load_inspection(s, p.inspection_id))
             return R.photo_view(self.store, p)
 
     def link_item(self, photo_id: str, item_id: str | None) -> PhotoView:
@@ -114,7 +114,7 @@ class PhotoService:
                 raise InspectionError(f"表单 {row.form_id} 中没有检查项 {item_id}",
                                       message_en=f"Form {row.form_id} has no item {item_id}")
             p.item_id = item_id or None
-            self.store.note_saved(s, row)
+            self.store.note_photos(s, row)
             return R.photo_view(self.store, p)
 
     def remove_photo(self, photo_id: str) -> None:
@@ -125,7 +125,7 @@ class PhotoService:
                                       message_en="This photo is the evidence of a finding re-checked as "
                                                  "rectified; change that re-check first.")
             shas = {p.sha256, p.thumbnail_sha256}
-            self.store.note_saved(s, R.load_inspection(s, p.inspection_id))
+            self.store.note_photos(s, R.load_inspection(s, p.inspection_id))
             s.delete(p)
             s.flush()
             used = set(s.scalars(select(Photo.sha256).where(Photo.sha256.in_(shas))))

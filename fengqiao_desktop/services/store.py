@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from fengqiao_desktop import config
 from fengqiao_desktop.errors import FormError
-from fengqiao_desktop.events import INSPECTION_SAVED, ROSTER_CHANGED, EventHub
+from fengqiao_desktop.events import INSPECTION_SAVED, PHOTOS_CHANGED, ROSTER_CHANGED, EventHub
 from fengqiao_desktop.formengine.loader import (
     FormRegistry,
     form_files,
@@ -40,6 +40,7 @@ from fengqiao_desktop.storage.models import Inspection, RegisteredForm
 from fengqiao_desktop.storage.photostore import PhotoStore
 
 DB_NAME = "inspections.sqlite3"
+_PHOTOS = "fengqiao.photos"  # Session.info key: inspections whose photos changed
 _SAVED = "fengqiao.saved"  # Session.info key: inspection id -> station code, announced after commit
 
 
@@ -101,12 +102,16 @@ class LocalStore:
 
         Inspections noted with ``note_saved`` are announced after the commit."""
         saved: dict[str, str] = {}
+        photos: dict[str, str] = {}
         with session_scope(self.engine, write=write) as s:
             s.info[_SAVED] = saved
+            s.info[_PHOTOS] = photos
             yield s
         for inspection_id, station_code in saved.items():
             self.events.announce(INSPECTION_SAVED, inspection_id=inspection_id,
                                  station_code=station_code)
+        for inspection_id, station_code in photos.items():
+            self.events.announce(PHOTOS_CHANGED, inspection_id=inspection_id, station_code=station_code)
 
     def roster_written(self, result):
         """Stations were written (``result`` has ``added`` and ``updated``): announce it when
@@ -114,6 +119,12 @@ class LocalStore:
         if result.added or result.updated:
             self.events.announce(ROSTER_CHANGED, added=result.added, updated=result.updated)
         return result
+
+    @staticmethod
+    def note_photos(session: Session, row: Inspection) -> None:
+        """This transaction changed the photos of ``row`` (and so the inspection): both announced."""
+        LocalStore.note_saved(session, row)
+        session.info[_PHOTOS][row.id] = row.station_code
 
     @staticmethod
     def note_saved(session: Session, row: Inspection) -> None:

@@ -12,19 +12,29 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from fengqiao_desktop.events import INSPECTION_SAVED, ROSTER_CHANGED, EventHub
+from fengqiao_desktop.events import (
+    BUNDLE_IMPORTED,
+    INSPECTION_SAVED,
+    PHOTOS_CHANGED,
+    ROSTER_CHANGED,
+    EventHub,
+)
 
 
 class QtEvents(QObject):
-    """``inspection_saved(inspection_id, station_code)`` and ``roster_changed(added, updated)`` for
-    the hub ``attach`` was given."""
+    """``inspection_saved``/``photos_changed(inspection_id, station_code)``, ``roster_changed(added,
+    updated)`` and ``bundle_imported(imported, refused)`` for the hub ``attach`` was given."""
 
     inspection_saved = Signal(str, str)
+    photos_changed = Signal(str, str)
     roster_changed = Signal(int, int)
+    bundle_imported = Signal(int, int)
 
     # emitted on the announcing thread; queued to this object's (the GUI) thread
     _inspection_saved_queued = Signal(str, str)
+    _photos_changed_queued = Signal(str, str)
     _roster_changed_queued = Signal(int, int)
+    _bundle_imported_queued = Signal(int, int)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -32,6 +42,8 @@ class QtEvents(QObject):
         self._inspection_saved_queued.connect(self._deliver_inspection_saved,
                                               Qt.ConnectionType.QueuedConnection)
         self._roster_changed_queued.connect(self.roster_changed, Qt.ConnectionType.QueuedConnection)
+        self._photos_changed_queued.connect(self.photos_changed, Qt.ConnectionType.QueuedConnection)
+        self._bundle_imported_queued.connect(self.bundle_imported, Qt.ConnectionType.QueuedConnection)
         self.destroyed.connect(lambda *_a, subs=self._unsubscribe: _drop(subs))
 
     def attach(self, hub: EventHub | None) -> None:
@@ -41,6 +53,11 @@ class QtEvents(QObject):
             self._unsubscribe.append(hub.subscribe(INSPECTION_SAVED, self._announced))
             self._unsubscribe.append(hub.subscribe(
                 ROSTER_CHANGED, lambda *, added, updated: self._roster_changed_queued.emit(added, updated)))
+            self._unsubscribe.append(hub.subscribe(
+                PHOTOS_CHANGED, lambda *, inspection_id, station_code:
+                self._photos_changed_queued.emit(inspection_id, station_code)))
+            self._unsubscribe.append(hub.subscribe(
+                BUNDLE_IMPORTED, lambda *, imported, refused: self._bundle_imported_queued.emit(imported, refused)))
 
     def detach(self) -> None:
         _drop(self._unsubscribe)

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.browser.station_selected.connect(lambda _c: self.new_action.setEnabled(True))
         self.events.inspection_saved.connect(self._inspection_saved)
         self.events.roster_changed.connect(lambda *_a: self.browser.reload())
+        self.events.photos_changed.connect(self._photos_changed)
         self.events.attach(store.events if store is not None else None)
         self.retranslate()
         if source is not None:
@@ -357,8 +358,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return _EditorPlaceholder(inspection_id), QCoreApplication.translate("MainWindow", "Inspection")
         editor.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        for sig in (editor.answer_saved, editor.inspection_completed, editor.inspection_reopened,
-                    editor.photos_saved):
+        for sig in (editor.answer_saved, editor.inspection_completed, editor.inspection_reopened):
             sig.connect(lambda *_a, e=editor: self._visit_changed(e))
         editor.open_inspection_requested.connect(self._open_linked_item)
         title = editor.tab_title() or QCoreApplication.translate("MainWindow", "Inspection")
@@ -366,6 +366,13 @@ class MainWindow(QMainWindow):
 
     def _inspection_saved(self, _inspection_id: str, station_code: str) -> None:
         self.browser.station_changed(station_code)
+
+    def _photos_changed(self, inspection_id: str, _station_code: str) -> None:
+        """Photos of an inspection changed (its own tab, a worker, the gallery): the other open
+        inspections of its visit re-read the photo counts they show (linked items' evidence)."""
+        editor = self._editors.get(inspection_id)
+        if editor is not None and hasattr(editor, "visit_id"):
+            self._visit_changed(editor)
 
     def _open_linked_item(self, inspection_id: str, item_id: str) -> None:
         """"Answer in the five-haves check": that check's tab, on the item."""

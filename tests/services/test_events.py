@@ -74,3 +74,49 @@ def test_a_failing_subscriber_does_not_stop_the_others_or_the_write(store, heard
     assert "subscriber of inspection_saved failed" in caplog.text
     with pytest.raises(ValueError):
         hub.announce("inspection_saving", inspection_id=iid, station_code=TOWN)
+
+
+def test_photo_writes_announce_photos_changed_too(store, photo_file):
+    from fengqiao_desktop.events import PHOTOS_CHANGED
+
+    photos: list[tuple[str, str]] = []
+    store.events.subscribe(PHOTOS_CHANGED, lambda *, inspection_id, station_code: photos.append(
+        (inspection_id, station_code)))
+    iid = store.inspections.create(VILLAGE, "five-haves")
+    store.inspections.set_answer(iid, "jigou", True)
+    assert photos == []  # an answer is not a photo
+    photo = store.photos.add_photo(iid, photo_file(), "jigou")
+    store.photos.set_caption(photo.id, "门牌")
+    store.photos.remove_photo(photo.id)
+    assert photos == [(iid, VILLAGE)] * 3
+
+
+def test_an_import_through_the_bureau_session_announces_bundle_imported(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "merge"))
+    from merge_helpers import GATE, RUBRIC, Device
+
+    from fengqiao_desktop.events import BUNDLE_IMPORTED
+    from fengqiao_desktop.merge import forms_registry
+    from fengqiao_desktop.services import central as svc
+    from fengqiao_desktop.services.central_session import CentralSession
+
+    session = CentralSession(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+    try:
+        with session.central().write() as conn:
+            forms_registry.register_forms(conn, [GATE, RUBRIC])
+        svc.load_demo(url=session)
+        dev = Device()
+        svc.trust_add(dev.sk.public, name=dev.name, unit=dev.unit, url=session)
+        heard: list[dict] = []
+        session.events.subscribe(BUNDLE_IMPORTED, lambda **kw: heard.append(kw))
+        good = dev.export(tmp_path / "usb", [dev.record(RUBRIC)])
+        svc.import_bundles([good], url=session)
+        svc.import_bundles([good], url=session)  # already imported: nothing new
+        assert heard == [{"imported": 1, "refused": 0}, {"imported": 0, "refused": 0}]
+        svc.import_bundles([good], url=session, dry_run=True)
+        assert len(heard) == 2  # a dry run changes nothing and says nothing
+    finally:
+        session.close()

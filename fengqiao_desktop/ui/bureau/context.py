@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from fengqiao_desktop import config
 from fengqiao_desktop.services.central_session import CentralSession
+from fengqiao_desktop.ui.events import QtEvents
 
 
 class BureauContext(QObject):
@@ -27,6 +28,10 @@ class BureauContext(QObject):
         self.url = config.central_url(url)
         self.central = CentralSession(self.url)
         self.destroyed.connect(self.central.close)
+        # an import through the session (any page) makes every page reload
+        self.events = QtEvents(self)
+        self.events.attach(self.central.events)
+        self.events.bundle_imported.connect(lambda imported, _refused: imported and self.notify_changed())
         # who is at this computer (the profile's name), offered as the reviewer
         self.user_name: Callable[[], str] = user_name or (lambda: "")
         # the bureau's age identities once unlocked with its passphrase: asked once per session

@@ -277,7 +277,8 @@ def test_a_new_visit_opens_both_tabs_and_the_rubric_follows_the_check_live(
     gate.rows["jigou"].answer_widget.yes.click()
     assert rubric.rows["A1"].linked.text().startswith("取自五有检查第 1 项：是")
     gate.add_photo_files("jigou", [_jpeg(tmp_path / "plate.jpg")])
-    assert rubric.rows["A1"].linked.text().endswith("照片 1 张")
+    # the store's photos_changed reaches the window on the GUI thread's next turn
+    qtbot.waitUntil(lambda: rubric.rows["A1"].linked.text().endswith("照片 1 张"), timeout=3000)
     gate.rows["bianzhi"].answer_widget.no.click()
     assert rubric.score_panel.verdict.text().startswith("一票否决")
     # the way back from the rubric to the check, on the item

@@ -352,8 +352,7 @@ class ImportPage(BureauPage):
         self.table.resizeRowsToContents()
         self._show_summary()
         self._update_buttons()
-        if any(o.status == "imported" for o in self.outcomes):
-            self.context.notify_changed()
+        # the pages reload on the session's bundle_imported (BureauContext)
 
     def _show_summary(self) -> None:
         if not self.outcomes and not getattr(self, "_was_cancelled", False):
