@@ -127,9 +127,7 @@ def _source(central: str | None, store: LocalStore | None):
         return sheet_central.CentralSheetSource(central)
     if store is None:
         raise ValueError("a local sheet needs the local store (or central=URL)")
-    from fengqiao_desktop.services import sheet_local
-
-    return sheet_local.LocalSheetSource(store)
+    return store.sheets
 
 
 def build_sheet_data(inspection_id: str, *, central: str | None = None, store: LocalStore | None = None,

@@ -181,6 +181,12 @@ class LocalStore:
 
         return PhotoService(self)
 
+    @cached_property
+    def sheets(self):
+        from fengqiao_desktop.services.sheet_local import LocalSheetSource
+
+        return LocalSheetSource(self)
+
 
 def _settings_in(root: Path) -> config.Settings:
     p = root / "settings.json"

@@ -211,12 +211,11 @@ class ServiceBackend:
     # -- score sheet ---------------------------------------------------------------
     def sheet_job(self, target: str) -> Callable[[], str] | None:
         from fengqiao_desktop.reports.sheet import render_sheet
-        from fengqiao_desktop.services.sheet_local import LocalSheetSource
         from fengqiao_desktop.ui import i18n
 
         # the database read is short and stays on the GUI thread; the render is the slow part
         lang = "en" if i18n.current_language().startswith("en") else "zh"
-        data = LocalSheetSource(self.store).sheet_data(self.inspection_id, lang)
+        data = self.store.sheets.sheet_data(self.inspection_id, lang)
 
         def job() -> str:
             try:
