@@ -64,6 +64,11 @@ def test_a_rectified_finding_is_shown_with_its_photo_and_closed(qtbot, sync_task
     box.table.selectRow(0)
     assert box.close_button.isEnabled()
     if os.environ.get("FENGQIAO_SCREENSHOTS"):  # to look at: the page as a clerk sees it
+        from PySide6.QtWidgets import QApplication
+
+        from fengqiao_desktop.ui.app import register_cjk_font
+
+        register_cjk_font(QApplication.instance())
         page.resize(1366, 700)
         page.show()
         qtbot.waitExposed(page)

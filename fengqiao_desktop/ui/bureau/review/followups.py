@@ -120,8 +120,10 @@ class FollowupBox(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for col in (1, 3):  # the finding and the re-check note share the width left
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.ask_close)
@@ -149,10 +151,6 @@ class FollowupBox(QGroupBox):
 
     def _show(self, rows: list[FollowupRow]) -> None:
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        for col in (1, 3):
-            if self.table.columnWidth(col) > 320:
-                self.table.setColumnWidth(col, 320)
         self._show_count()
         self._update()
 
