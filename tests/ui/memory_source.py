@@ -6,6 +6,7 @@ but the tests of searching use the product's own search (``ServiceSource``).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -58,8 +59,8 @@ def rank_matches(rows: Sequence[StationSummary], keys: Sequence[str], text: str,
         prefix = name.startswith(q) or initials.startswith(q) or full.startswith(q) or code.startswith(q)
         return (0 if prefix else 1, rows[i].level.rank, len(rows[i].name), rows[i].code)
 
-    hits.sort(key=rank)
-    return [rows[i] for i in hits[:limit]]
+    # only the first ``limit`` are shown: a bounded heap, not a sort of every hit
+    return [rows[i] for i in heapq.nsmallest(limit, hits, key=rank)]
 
 
 @dataclass
