@@ -96,6 +96,10 @@ class MemorySource:
     def station_count(self) -> int:
         return len(self.rows)
 
+    def top_rows(self) -> list[StationSummary]:
+        codes = {r.code for r in self.rows}
+        return [r for r in self.tree_rows() if r.parent_code not in codes]
+
     def tree_rows(self) -> list[StationSummary]:
         if not self.badges:
             return list(self.rows)
