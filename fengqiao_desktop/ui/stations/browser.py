@@ -103,13 +103,13 @@ class StationBrowser(QWidget):
 
         def load(progress, cancelled):
             tree = build_tree(source.tree_rows())
-            return tree, source.work_states()
-
-        def warm_up(progress, cancelled):
-            # the search keys; after the tree, which need not wait for them
+            states = source.work_states()
+            # the search keys, in the same task: quitting asks about running tasks, and a
+            # separate warm-up would ask right after the tree came in
             warm = getattr(source, "warm_up", None)
             if callable(warm) and not cancelled():
                 warm()
+            return tree, states
 
         for running in (self._first, self._loading):
             if running is not None and not running.done:
@@ -124,7 +124,6 @@ class StationBrowser(QWidget):
         def loaded(result) -> None:
             if generation == self._load_generation:
                 self._loaded(*result)
-                tasks.start("search keys", warm_up)
 
         def load_the_rest() -> None:
             if generation == self._load_generation:
