@@ -70,10 +70,12 @@ class StationService:
         """The tree's first level, with badges: stations without a parent, or whose parent is not in
         the roster (a handful of rows, read before the whole tree so the window fills at once)."""
         rank = case({lv.value: lv.rank for lv in Level}, value=Station.level)
+        # the parents named, from the parent-code index (not a scan of the stations), that are missing
+        named = select(Station.parent_code).where(Station.parent_code.is_not(None)).distinct().subquery()
         parent = aliased(Station)
+        missing = select(named.c.parent_code).where(~exists().where(parent.code == named.c.parent_code))
         q = (select(*_COLS)
-             .where(or_(Station.parent_code.is_(None),
-                        ~exists().where(parent.code == Station.parent_code)))
+             .where(or_(Station.parent_code.is_(None), Station.parent_code.in_(missing)))
              .order_by(rank, Station.code))
         with self.store.session() as s:
             rows = s.execute(q).all()
