@@ -101,7 +101,8 @@ class _HeldTree:
         return self.source.tree_rows()
 
 
-def test_first_level_shows_before_the_whole_tree_and_what_the_user_did_stays(qtbot, demo_source):
+def test_first_level_shows_before_the_whole_tree_and_what_the_user_did_stays(qtbot, qtmodeltester,
+                                                                                 demo_source):
     from fengqiao_desktop.ui import tasks
     from fengqiao_desktop.ui.stations.browser import StationBrowser
 
@@ -119,6 +120,8 @@ def test_first_level_shows_before_the_whole_tree_and_what_the_user_did_stays(qtb
             assert first.args == [1] and loaded == []
             city = browser.model.index(0, 0)
             assert city.data() == "兰州市退役军人服务中心"
+            assert browser.model.hasChildren(city)  # its expander shows before its children are in
+            qtmodeltester.check(browser.model)
             browser.select_station("620102017000")  # chosen from the search before the tree is in
             assert browser.page.current_code() == "620102017000"
         finally:

@@ -135,7 +135,7 @@ class StationBrowser(QWidget):
             # tree stays as it is until the new one is in.
             def first_level(rows) -> None:
                 if generation == self._load_generation:
-                    self.model.set_rows(rows)
+                    self.model.set_rows(rows, more_to_come=True)
                     self.first_level_loaded.emit(self.model.rowCount())
                 load_the_rest()
 

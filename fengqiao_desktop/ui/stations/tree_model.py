@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from fengqiao_desktop.domain.enums import Level
 from fengqiao_desktop.domain.stations import StationSummary
 from fengqiao_desktop.ui import i18n
 from fengqiao_desktop.ui.stations.badges import Badge, badge_icon
@@ -82,6 +83,7 @@ class StationTreeModel(QAbstractItemModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._more_to_come = False  # only the first level is in; the whole tree is on its way
         self._adopt(StationTree(groups={_NO_PARENT: []}))
 
     def _adopt(self, tree: StationTree) -> None:
@@ -95,13 +97,16 @@ class StationTreeModel(QAbstractItemModel):
         self._row_in_parent = [0] * len(tree.rows)  # valid once the parent's children are listed
 
     # -- data in ---------------------------------------------------------------
-    def set_rows(self, rows: Sequence[StationSummary]) -> None:
-        """Replace every station (parents may come before or after their children)."""
-        self.set_tree(build_tree(rows))
+    def set_rows(self, rows: Sequence[StationSummary], *, more_to_come: bool = False) -> None:
+        """Replace every station (parents may come before or after their children). With
+        ``more_to_come``, ``rows`` are the first level only: stations above the village level
+        show an expander, their children arriving with the whole tree (``set_tree``)."""
+        self.set_tree(build_tree(rows), more_to_come=more_to_come)
 
-    def set_tree(self, tree: StationTree) -> None:
+    def set_tree(self, tree: StationTree, *, more_to_come: bool = False) -> None:
         """Replace every station with a tree built by :func:`build_tree` (on any thread)."""
         self.beginResetModel()
+        self._more_to_come = more_to_come
         self._adopt(tree)
         self.endResetModel()
 
@@ -218,7 +223,17 @@ class StationTreeModel(QAbstractItemModel):
         return len(_HEADERS)
 
     def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        return self.rowCount(parent) > 0  # counts only: the child list is ordered when first shown
+        # counts only: the child list is ordered when first shown
+        return self.rowCount(parent) > 0 or self.canFetchMore(parent)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        """While only the first level is in, a station above the village level may have children."""
+        return (self._more_to_come and parent.isValid() and parent.column() == 0
+                and self._rows[parent.internalId()].level is not Level.VILLAGE
+                and not self._groups.get(parent.internalId()))
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        """Nothing to read here: the whole tree is already being read, and replaces this one."""
 
     def flags(self, index):
         if not index.isValid():
