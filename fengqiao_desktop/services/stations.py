@@ -18,7 +18,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import case, func, literal, or_, select
+from sqlalchemy import case, exists, func, literal, or_, select
+from sqlalchemy.orm import aliased
 
 from fengqiao_desktop.domain import FindingStatus, FormKind, InspectionStatus, Level
 from fengqiao_desktop.domain.stations import (
@@ -64,6 +65,24 @@ class StationService:
         """Every station (parents before children within each level), with its badge."""
         rank = case({lv.value: lv.rank for lv in Level}, value=Station.level)
         return self._rows(select(*_COLS).order_by(rank, Station.code))
+
+    def top_rows(self) -> list[StationSummary]:
+        """The tree's first level, with badges: stations without a parent, or whose parent is not in
+        the roster (a handful of rows, read before the whole tree so the window fills at once)."""
+        rank = case({lv.value: lv.rank for lv in Level}, value=Station.level)
+        # the parents named, from the parent-code index (not a scan of the stations), that are missing
+        named = select(Station.parent_code).where(Station.parent_code.is_not(None)).distinct().subquery()
+        parent = aliased(Station)
+        missing = select(named.c.parent_code).where(~exists().where(parent.code == named.c.parent_code))
+        q = (select(*_COLS)
+             .where(or_(Station.parent_code.is_(None), Station.parent_code.in_(missing)))
+             .order_by(rank, Station.code))
+        with self.store.session() as s:
+            rows = s.execute(q).all()
+            badges = self._badges(s, [r[0] for r in rows])
+        return [StationSummary(code=c, name=n, level=Level(lv), parent_code=p,
+                               badge=badges.get(c, NOT_INSPECTED), is_demo=bool(d))
+                for c, n, lv, p, d in rows]
 
     def children(self, code: str | None) -> list[StationSummary]:
         q = select(*_COLS).order_by(Station.code)

@@ -33,8 +33,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="load the demonstration roster when the database has no stations")
     p.add_argument("--self-check", action="store_true",
                    help="check this installation without a window (database, forms, sheet, bundle) and exit")
-    # For benchmarks and screenshots: exit once the window is shown / the tree is filled.
-    p.add_argument("--quit-when-shown", choices=("window", "tree"), help=argparse.SUPPRESS)
+    # For benchmarks and screenshots: exit once the window is shown / the tree's first level is
+    # shown / the tree is filled.
+    p.add_argument("--quit-when-shown", choices=("window", "first-level", "tree"), help=argparse.SUPPRESS)
     p.add_argument("--screenshot", help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
@@ -214,6 +215,10 @@ def _exit_hooks(app, window, args) -> None:
 
     if args.quit_when_shown == "window":
         QTimer.singleShot(0, leave)  # runs once the window's show events are processed
+    elif args.quit_when_shown == "first-level":
+        # the first level on its own, or with the whole tree (a small roster, a full tree reloaded)
+        window.browser.first_level_loaded.connect(lambda _count: QTimer.singleShot(0, leave))
+        window.browser.stations_loaded.connect(lambda _count: QTimer.singleShot(0, leave))
     elif args.quit_when_shown == "tree" or args.screenshot:
         def loaded(_count: int) -> None:
             if args.screenshot:

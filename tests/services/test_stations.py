@@ -73,3 +73,12 @@ def test_tree_rows_details_and_badges(store, photo_file):
     store.inspections.complete(rid)
     assert store.stations.badges([VILLAGE])[VILLAGE] == "failed"
     assert store.stations.count() == 5
+
+
+def test_top_rows_are_the_tree_first_level_with_badges(store):
+    rows = store.stations.top_rows()
+    assert [r.code for r in rows] == ["620100000000"]
+    assert rows[0].level is Level.CITY and rows[0].badge == "not_inspected"
+    everything = store.stations.tree_rows()
+    codes = {r.code for r in everything}
+    assert [r.code for r in everything if r.parent_code not in codes] == [r.code for r in rows]

@@ -6,6 +6,7 @@ but the tests of searching use the product's own search (``ServiceSource``).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -58,8 +59,8 @@ def rank_matches(rows: Sequence[StationSummary], keys: Sequence[str], text: str,
         prefix = name.startswith(q) or initials.startswith(q) or full.startswith(q) or code.startswith(q)
         return (0 if prefix else 1, rows[i].level.rank, len(rows[i].name), rows[i].code)
 
-    hits.sort(key=rank)
-    return [rows[i] for i in hits[:limit]]
+    # only the first ``limit`` are shown: a bounded heap, not a sort of every hit
+    return [rows[i] for i in heapq.nsmallest(limit, hits, key=rank)]
 
 
 @dataclass
@@ -94,6 +95,10 @@ class MemorySource:
 
     def station_count(self) -> int:
         return len(self.rows)
+
+    def top_rows(self) -> list[StationSummary]:
+        codes = {r.code for r in self.rows}
+        return [r for r in self.tree_rows() if r.parent_code not in codes]
 
     def tree_rows(self) -> list[StationSummary]:
         if not self.badges:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
+import pytest
 from PySide6.QtCore import Qt
 
+from fengqiao_desktop.ui import tasks
 from fengqiao_desktop.ui.stations.search import SearchResultsModel, StationSearch
 
 
@@ -18,7 +23,7 @@ def test_name_and_code_find_the_station(demo_source):
     assert demo_source.search("no such place") == []
 
 
-def test_typing_dgxl_and_enter_chooses_the_station(qtbot, demo_source):
+def test_typing_dgxl_and_enter_chooses_the_station(qtbot, demo_source, sync_tasks):
     box = StationSearch(demo_source)
     box.set_debounce_ms(0)
     qtbot.addWidget(box)
@@ -32,7 +37,7 @@ def test_typing_dgxl_and_enter_chooses_the_station(qtbot, demo_source):
     assert chosen.args == ["620102017000"]
 
 
-def test_down_arrow_moves_into_the_results(qtbot, demo_source):
+def test_down_arrow_moves_into_the_results(qtbot, demo_source, sync_tasks):
     box = StationSearch(demo_source)
     box.set_debounce_ms(0)
     qtbot.addWidget(box)
@@ -52,12 +57,75 @@ def test_debounced_search_runs_after_typing_stops(qtbot, demo_source):
     assert any("酒泉路" in box.results.index(r).data() for r in range(box.results.rowCount()))
 
 
-def test_no_match_says_so(qtbot, demo_source):
+def test_no_match_says_so(qtbot, demo_source, sync_tasks):
     box = StationSearch(demo_source)
     qtbot.addWidget(box)
     box.search_now("zzzzzz")
     assert box.results.rowCount() == 0
     assert "zzzzzz" in box.info.text()
+
+
+class _HeldSource:
+    """The demo source, but a query for ``held`` waits until the test lets it go (a slow database)."""
+
+    def __init__(self, source, held: str):
+        self.source = source
+        self.held = held
+        self.release = threading.Event()
+        self.asked: list[str] = []
+
+    def search(self, text, limit=200):
+        self.asked.append(text)
+        if text == self.held:
+            assert self.release.wait(10)
+        return self.source.search(text, limit)
+
+
+@pytest.fixture
+def pool_tasks():
+    """The app's own thread-pool runner (searches really run on a worker)."""
+    runner = tasks.PoolRunner()
+    with tasks.use_runner(runner):
+        yield runner
+    runner.shutdown()
+
+
+def test_typing_never_waits_for_a_slow_query_and_only_the_newest_hits_show(qtbot, demo_source, pool_tasks):
+    source = _HeldSource(demo_source, held="社区")
+    box = StationSearch(source)
+    box.set_debounce_ms(0)
+    qtbot.addWidget(box)
+    shown = []
+    box.results_shown.connect(shown.append)
+    t0 = time.perf_counter()
+    box.search_now("社区")  # held on the worker
+    box.search_now("dg")  # typed meanwhile: waits for its turn ...
+    box.search_now("dgxl")  # ... and is overtaken by the newest text
+    assert time.perf_counter() - t0 < 0.5  # the GUI thread did not wait for the database
+    assert box.searching() and shown == []
+    source.release.set()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.wait(50)
+    assert shown == [box.results.rowCount()]  # the held query's hits were dropped, not shown
+    assert "东岗西路街道" in box.results.index(0).data()
+    assert source.asked == ["社区", "dgxl"]  # "dg" was never run
+
+
+def test_enter_before_the_hits_arrive_opens_the_first_hit_of_the_text_typed(qtbot, demo_source, pool_tasks):
+    source = _HeldSource(demo_source, held="dgxl")
+    box = StationSearch(source)
+    box.set_debounce_ms(0)
+    qtbot.addWidget(box)
+    box.show()
+    box.edit.setFocus()
+    qtbot.keyClicks(box.edit, "dgxl")
+    chosen = []
+    box.station_chosen.connect(chosen.append)
+    qtbot.keyClick(box.edit, Qt.Key.Key_Return)
+    assert chosen == []
+    source.release.set()
+    qtbot.waitUntil(lambda: bool(chosen), timeout=5000)
+    assert chosen == ["620102017000"]
 
 
 def test_results_model_passes_the_model_tester(qtmodeltester, demo_source):

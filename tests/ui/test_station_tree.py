@@ -64,3 +64,72 @@ def test_a_large_roster_builds(qtmodeltester):
     small = StationTreeModel()
     small.set_rows(rows[:2_000])
     qtmodeltester.check(small)
+
+
+def test_a_tree_grouped_on_another_thread_is_complete(qtmodeltester, demo_source):
+    import threading
+
+    from fengqiao_desktop.ui.stations.tree_model import build_tree
+
+    built = []
+    worker = threading.Thread(target=lambda: built.append(build_tree(demo_source.tree_rows())))
+    worker.start()
+    worker.join()
+    model = StationTreeModel()
+    model.set_tree(built[0])
+    qtmodeltester.check(model)
+    village = model.index_for_code("620102017001")
+    assert village.isValid() and village.data() == demo_source.details("620102017001").name
+    assert village.parent().data() == "东岗西路街道退役军人服务站"
+    assert village.parent().parent().parent() == model.index(0, 0)
+
+
+class _HeldTree:
+    """The demo source whose whole-tree read waits until the test lets it go (a slow disk)."""
+
+    def __init__(self, source):
+        import threading
+
+        self.source = source
+        self.release = threading.Event()
+
+    def __getattr__(self, name):
+        return getattr(self.source, name)
+
+    def tree_rows(self):
+        assert self.release.wait(10)
+        return self.source.tree_rows()
+
+
+def test_first_level_shows_before_the_whole_tree_and_what_the_user_did_stays(qtbot, qtmodeltester,
+                                                                                 demo_source):
+    from fengqiao_desktop.ui import tasks
+    from fengqiao_desktop.ui.stations.browser import StationBrowser
+
+    runner = tasks.PoolRunner()
+    source = _HeldTree(demo_source)
+    with tasks.use_runner(runner):
+        browser = StationBrowser()
+        qtbot.addWidget(browser)
+        browser.show()
+        loaded = []
+        browser.stations_loaded.connect(loaded.append)
+        with qtbot.waitSignal(browser.first_level_loaded, timeout=5000) as first:
+            browser.set_source(source)
+        try:
+            assert first.args == [1] and loaded == []
+            city = browser.model.index(0, 0)
+            assert city.data() == "兰州市退役军人服务中心"
+            assert browser.model.hasChildren(city)  # its expander shows before its children are in
+            qtmodeltester.check(browser.model)
+            browser.select_station("620102017000")  # chosen from the search before the tree is in
+            assert browser.page.current_code() == "620102017000"
+        finally:
+            source.release.set()
+        qtbot.waitUntil(lambda: bool(loaded), timeout=5000)
+        runner.shutdown()
+    assert loaded == [demo_source.station_count()]
+    current = browser.tree.currentIndex()
+    assert browser.model.row_for_index(current).code == "620102017000"  # selected in the whole tree
+    assert browser.tree.isExpanded(browser.model.index(0, 0))
+    assert browser.tree.isExpanded(current.parent())

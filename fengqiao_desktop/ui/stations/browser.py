@@ -1,13 +1,18 @@
 """The station browser: search box and tree on the left, the station page on the right.
 
 Loading the tree rows (and warming the source's search index) runs through
-the task helper, so a 50,000-station roster never blocks the window. When a
+the task helper, so a 50,000-station roster never blocks the window. Into an
+empty tree the first level is read first, on its own (a handful of rows), and
+shown at once; the whole tree follows, grouped by parent on the worker, and is
+swapped in with the expanded nodes and the selection kept. When a
 station's inspections change (``station_changed``), only that station's badge
 and work state are read again, off the GUI thread; saves that arrive while a
 read is running are gathered into the next one.
 """
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
@@ -17,13 +22,23 @@ from fengqiao_desktop.ui.stations.filters import StationFilter
 from fengqiao_desktop.ui.stations.search import StationSearch
 from fengqiao_desktop.ui.stations.source import StationSource
 from fengqiao_desktop.ui.stations.station_page import StationPage
-from fengqiao_desktop.ui.stations.tree_model import COL_BADGE, COL_CODE, COL_NAME, StationTreeModel
+from fengqiao_desktop.ui.stations.tree_model import (
+    COL_BADGE,
+    COL_CODE,
+    COL_NAME,
+    StationTreeModel,
+    build_tree,
+)
+
+log = logging.getLogger(__name__)
 
 
 class StationBrowser(QWidget):
-    """Signals: ``station_selected(code)``, ``stations_loaded(count)``."""
+    """Signals: ``station_selected(code)``, ``first_level_loaded(count)`` (the top of an empty tree
+    is shown, the rest still loading), ``stations_loaded(count)`` (the whole tree is in)."""
 
     station_selected = Signal(str)
+    first_level_loaded = Signal(int)
     stations_loaded = Signal(int)
 
     def __init__(self, source: StationSource | None = None, parent=None):
@@ -64,6 +79,8 @@ class StationBrowser(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.search.station_chosen.connect(self.select_station)
         self._loading: tasks.TaskHandle | None = None
+        self._first: tasks.TaskHandle | None = None
+        self._load_generation = 0  # results of a load started before the newest one are dropped
         self._stale: set[str] = set()  # stations changed since their badges were last read
         self._refreshing: tasks.TaskHandle | None = None
 
@@ -85,20 +102,52 @@ class StationBrowser(QWidget):
         self.page.set_source(source)
 
         def load(progress, cancelled):
-            rows = source.tree_rows()
+            tree = build_tree(source.tree_rows())
             states = source.work_states()
+            # the search keys, in the same task: quitting asks about running tasks, and a
+            # separate warm-up would ask right after the tree came in
             warm = getattr(source, "warm_up", None)
             if callable(warm) and not cancelled():
                 warm()
-            return rows, states
+            return tree, states
 
-        if self._loading is not None and not self._loading.done:
-            self._loading.cancel()
-        if background:
-            self._loading = tasks.start(QCoreApplication.translate("StationBrowser", "Loading stations"), load,
-                                        on_done=lambda result: self._loaded(*result))
-        else:
+        for running in (self._first, self._loading):
+            if running is not None and not running.done:
+                running.cancel()
+        self._load_generation += 1
+        generation = self._load_generation
+        if not background:
             self._loaded(*load(lambda *a: None, lambda: False))
+            return
+        title = QCoreApplication.translate("StationBrowser", "Loading stations")
+
+        def loaded(result) -> None:
+            if generation == self._load_generation:
+                self._loaded(*result)
+
+        def load_the_rest() -> None:
+            if generation == self._load_generation:
+                self._loading = tasks.start(title, load, on_done=loaded)
+
+        if self.model.station_count() == 0:
+            # An empty tree shows its first level at once; the whole tree is read after it (read
+            # together, the big read would hold the interpreter and delay the small one). A full
+            # tree stays as it is until the new one is in.
+            def first_level(rows) -> None:
+                if generation == self._load_generation:
+                    self.model.set_rows(rows, more_to_come=True)
+                    self.first_level_loaded.emit(self.model.rowCount())
+                load_the_rest()
+
+            def no_first_level(exc: BaseException) -> None:
+                # the whole tree's read reports what went wrong, if anything still does
+                log.info("the first level of the station tree was not read: %s", exc)
+                load_the_rest()
+
+            self._first = tasks.start(title, lambda _p, _c: source.top_rows(),
+                                      on_done=first_level, on_error=no_first_level)
+        else:
+            load_the_rest()
 
     def reload(self) -> None:
         if self.source is not None:
@@ -107,12 +156,22 @@ class StationBrowser(QWidget):
             if code:
                 self.page.show_station(code)
 
-    def _loaded(self, rows, states=None) -> None:
+    def _loaded(self, tree, states=None) -> None:
+        """The whole tree (a ``build_tree`` result, or plain rows) is in."""
         current = self.page.current_code()
-        self.model.set_rows(rows)
+        expanded = [self.model.row_for_index(self.model.index(r, 0)).code
+                    for r in range(self.model.rowCount()) if self.tree.isExpanded(self.model.index(r, 0))]
+        if isinstance(tree, list):
+            self.model.set_rows(tree)
+        else:
+            self.model.set_tree(tree)
         self.filter.set_states(states or {})
         if self.model.rowCount() == 1:
             self.tree.expand(self.model.index(0, 0))
+        for code in expanded:  # opened while the rest was loading, or before a reload
+            index = self.model.index_for_code(code)
+            if index.isValid():
+                self.tree.expand(index)
         if current:
             self.select_station(current)
         self.stations_loaded.emit(self.model.station_count())

@@ -3,6 +3,12 @@
 The matching itself is the source's (the stations service): this module only
 debounces keystrokes, shows the hits in a thin list model, and lets the user
 pick one with the keyboard (Down to enter the list, Enter to open) or mouse.
+
+Each query runs through the task helper, off the GUI thread, so typing never
+waits for the database. Queries carry a generation number: hits that come back
+for an older query than the newest one typed are dropped, and while one query
+runs only the newest text typed meanwhile waits for its turn (no pile of stale
+queries on the pool).
 """
 
 from __future__ import annotations
@@ -14,14 +20,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from fengqiao_desktop.domain.stations import StationSummary
-from fengqiao_desktop.ui import i18n
+from fengqiao_desktop.ui import i18n, tasks
 from fengqiao_desktop.ui.stations.badges import Badge, badge_icon
 from fengqiao_desktop.ui.stations.source import StationSource
 from fengqiao_desktop.ui.stations.tree_model import CodeRole
 
 RESULT_LIMIT = 200
-
-
 
 class SearchResultsModel(QAbstractListModel):
     """Search hits as a flat list: "name  code · level", with the badge as icon."""
@@ -98,6 +102,10 @@ class StationSearch(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
         self._timer.timeout.connect(lambda: self.search_now(self.edit.text()))
+        self._generation = 0  # bumped for every query; only the newest one's hits are shown
+        self._running: tasks.TaskHandle | None = None
+        self._waiting: tuple[int, str] | None = None  # the newest query typed while one ran
+        self._choose_when_shown = False  # Enter pressed before the hits arrived
         self.edit.textChanged.connect(self._typed)
         self.edit.returnPressed.connect(self._choose_first)
         self.edit.down_pressed.connect(self._enter_list)
@@ -123,19 +131,61 @@ class StationSearch(QWidget):
         self.search_now("")
 
     def _typed(self, text: str) -> None:
+        self._choose_when_shown = False
         if self._timer.interval() <= 0:
             self.search_now(text)
         else:
             self._timer.start()
 
-    def search_now(self, text: str) -> list[StationSummary]:
-        """Run the search for ``text`` at once and show the hits."""
+    def search_now(self, text: str) -> None:
+        """Search for ``text`` now (no debounce); the hits are shown when they arrive."""
         if self.edit.text() != text:
             self.edit.blockSignals(True)
             self.edit.setText(text)
             self.edit.blockSignals(False)
+        self._generation += 1
         text = text.strip()
-        rows = self.source.search(text, RESULT_LIMIT) if (text and self.source is not None) else []
+        if not text or self.source is None:
+            self._waiting = None
+            self._show_results(self._generation, text, [])
+            return
+        if self._running is not None and not self._running.done:
+            self._waiting = (self._generation, text)  # started when the running one is back
+            return
+        self._start(self._generation, text)
+
+    def searching(self) -> bool:
+        """Whether a query is still on its way (tests and the Enter key wait for it)."""
+        return self._running is not None and not self._running.done
+
+    def _start(self, generation: int, text: str) -> None:
+        source = self.source
+        handle = tasks.start("station search", lambda _p, _c: source.search(text, RESULT_LIMIT),
+                             on_done=lambda rows: self._show_results(generation, text, rows),
+                             on_error=lambda exc: self._failed(generation, exc))
+        self._running = handle
+        if handle.done:  # the synchronous runner: the hits are already shown
+            self._next()
+        else:
+            handle.finished.connect(self._next)
+
+    def _next(self) -> None:
+        if self._running is not None and not self._running.done:
+            return
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and waiting[0] == self._generation:
+            self._start(*waiting)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            from fengqiao_desktop.ui.errors import show_error
+
+            show_error(self, exc)
+
+    def _show_results(self, generation: int, text: str, rows: Sequence[StationSummary]) -> None:
+        if generation != self._generation:
+            return  # a newer query was typed meanwhile
+        rows = list(rows)
         self.results.set_rows(rows)
         active = bool(text)
         self.list.setVisible(active)
@@ -151,7 +201,9 @@ class StationSearch(QWidget):
             if rows:
                 self.list.setCurrentIndex(self.results.index(0))
         self.results_shown.emit(len(rows))
-        return rows
+        if self._choose_when_shown:
+            self._choose_when_shown = False
+            self._choose_first()
 
     def _enter_list(self) -> None:
         if self.results.rowCount():
@@ -163,6 +215,9 @@ class StationSearch(QWidget):
         if self._timer.isActive():
             self._timer.stop()
             self.search_now(self.edit.text())
+        if self.searching() or self._waiting is not None:
+            self._choose_when_shown = True  # Enter on the hits of the text as typed, not older ones
+            return
         idx = self.list.currentIndex()
         if not idx.isValid() and self.results.rowCount():
             idx = self.results.index(0)

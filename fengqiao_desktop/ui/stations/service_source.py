@@ -34,6 +34,9 @@ class ServiceSource:
     def tree_rows(self) -> list[StationSummary]:
         return self.store.stations.tree_rows()
 
+    def top_rows(self) -> list[StationSummary]:
+        return self.store.stations.top_rows()
+
     def warm_up(self) -> None:
         self.store.stations.warm_up()
 
