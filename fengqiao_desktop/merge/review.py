@@ -153,6 +153,10 @@ def set_review(conn: Connection, inspection_id: str, state: str, *, by: str,
     conn.execute(insert(REVIEW).values(
         inspection_id=inspection_id, revision_sha256=winner, state=state, comment=comment,
         reviewed_by=by[:100], reviewed_at=datetime.now(timezone.utc)))
+    # imported here: merge/summary.py reads RETURNED_SQL from this module
+    from fengqiao_desktop.merge.summary import refresh_summary
+
+    refresh_summary(conn, conn.execute(select(INS.c.station_code).where(INS.c.id == inspection_id)).scalars())
     return get_review(conn, inspection_id)
 
 
