@@ -76,19 +76,17 @@ _SUMMARY_CTES = """WITH res AS (
   SELECT station_code, five, demo, vetoed, rubric_total, last_at
   FROM station_summary WHERE year = :year
 ),
-fy AS (
-  SELECT station_code, MAX(year) AS year FROM station_summary WHERE year <= :year GROUP BY station_code
-),
 od AS (
   SELECT d.station_code, SUM(d.n) AS overdue_n
-  FROM station_summary_deadlines d JOIN fy ON fy.station_code = d.station_code AND fy.year = d.year
-  WHERE d.deadline < :as_of
+  FROM station_summary_deadlines d
+  JOIN station_summary s ON s.station_code = d.station_code AND s.year = d.year
+  WHERE s.year <= :year AND (s.next_year IS NULL OR s.next_year > :year) AND d.deadline < :as_of
   GROUP BY d.station_code
 ),
 fc AS (
   SELECT s.station_code, s.open_n, COALESCE(od.overdue_n, 0) AS overdue_n, s.verified_n
-  FROM station_summary s JOIN fy ON fy.station_code = s.station_code AND fy.year = s.year
-  LEFT JOIN od ON od.station_code = s.station_code
+  FROM station_summary s LEFT JOIN od ON od.station_code = s.station_code
+  WHERE s.year <= :year AND (s.next_year IS NULL OR s.next_year > :year)
 ),
 """ + _ST_CTE + "\n"
 

@@ -322,6 +322,8 @@ class StationSummary(Base):
     last_at: Mapped[str | None] = mapped_column(String(32))
     open_n: Mapped[int] = mapped_column(Integer)
     verified_n: Mapped[int] = mapped_column(Integer)
+    # the station's next year with a row (None: no later one): the finding counts stand until then
+    next_year: Mapped[int | None] = mapped_column(Integer)
 
 
 class StationSummaryDeadline(Base):

@@ -16,7 +16,9 @@ The coverage rule (docs/coverage.md) is written here once, as SQL fragments
 
 A year with no row for a station: the station was not inspected then, and its
 findings stand as at the end of the latest earlier year with a row (no
-inspection in between could have changed them).
+inspection in between could have changed them). Each row names the station's
+next year with a row (``next_year``), so the row whose findings count in a year
+is found by a plain filter.
 
 ``refresh_summary(conn, station_codes)`` recomputes every year of these stations;
 ``merge/apply.py`` (imports, conflict resolutions, quarantine release and
@@ -103,15 +105,20 @@ WHERE rn = 1 AND """ + NOT_RECTIFIED_SQL + """
 GROUP BY station_code, deadline""")
 
 
+_NEXT_YEAR = ("UPDATE station_summary SET next_year = (SELECT MIN(n.year) FROM station_summary n"
+              " WHERE n.station_code = station_summary.station_code AND n.year > station_summary.year)")
+
 _ALL = (text(_summary_insert("", "")), text(_deadlines_insert("", "")),
-        text("SELECT MIN(completed_at), MAX(completed_at) FROM inspections WHERE completed_at IS NOT NULL"))
+        text("SELECT MIN(completed_at), MAX(completed_at) FROM inspections WHERE completed_at IS NOT NULL"),
+        text(_NEXT_YEAR))
 _SOME = (text(_summary_insert(" AND station_code IN :codes", " AND f.station_code IN :codes"))
          .bindparams(bindparam("codes", expanding=True)),
          text(_deadlines_insert(" AND f.station_code IN :codes", " AND ss.station_code IN :codes"))
          .bindparams(bindparam("codes", expanding=True)),
          text("SELECT MIN(completed_at), MAX(completed_at) FROM inspections"
               " WHERE completed_at IS NOT NULL AND station_code IN :codes")
-         .bindparams(bindparam("codes", expanding=True)))
+         .bindparams(bindparam("codes", expanding=True)),
+         text(_NEXT_YEAR + " WHERE station_code IN :codes").bindparams(bindparam("codes", expanding=True)))
 
 
 def refresh_summary(conn: Connection, station_codes: Iterable[str] | None) -> None:
@@ -130,7 +137,7 @@ def refresh_summary(conn: Connection, station_codes: Iterable[str] | None) -> No
 
 
 def _fill(conn: Connection, statements, extra: dict) -> None:
-    summary_sql, deadlines_sql, span_sql = statements
+    summary_sql, deadlines_sql, span_sql, next_year_sql = statements
     first, last = conn.execute(span_sql, extra).one()
     if first is None:
         return
@@ -140,3 +147,4 @@ def _fill(conn: Connection, statements, extra: dict) -> None:
         values = {"start": start, "end": end, "year": year, **extra}
         conn.execute(summary_sql, values)
         conn.execute(deadlines_sql, values)
+    conn.execute(next_year_sql, extra)

@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("last_at", sa.String(length=32), nullable=True),
         sa.Column("open_n", sa.Integer(), nullable=False),
         sa.Column("verified_n", sa.Integer(), nullable=False),
+        sa.Column("next_year", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("station_code", "year", name=op.f("pk_station_summary")),
     )
     op.create_table(
