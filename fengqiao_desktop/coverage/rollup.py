@@ -116,7 +116,7 @@ SELECT st.code, st.name, st.level, st.area, st.town,
 FROM st
 LEFT JOIN res ON res.station_code = st.code
 LEFT JOIN fc ON fc.station_code = st.code
-ORDER BY st.code
+{where}ORDER BY st.code
 """
 
 GROUPS_SQL = _SUMMARY_CTES + _GROUPS_SELECT
@@ -176,9 +176,13 @@ def group_rows(conn: Connection, year: int, as_of: date, *, reference: bool = Fa
             for r in rows]
 
 
-def station_rows(conn: Connection, year: int, as_of: date, *, reference: bool = False) -> list[StationRow]:
-    """One row per station with its flags (for drill-down and the per-station sheet)."""
-    rows = conn.execute(text(REFERENCE_STATIONS_SQL if reference else STATIONS_SQL), params(year, as_of))
+def station_rows(conn: Connection, year: int, as_of: date, *, area: str | None = None,
+                 reference: bool = False) -> list[StationRow]:
+    """One row per station with its flags (for drill-down and the per-station sheet); ``area``: only
+    the stations of that area (a county-level unit's code, as ``StationRow.area`` gives it)."""
+    sql = (REFERENCE_STATIONS_SQL if reference else STATIONS_SQL).format(
+        where="" if area is None else "WHERE st.area = :area\n")
+    rows = conn.execute(text(sql), {**params(year, as_of), "area": area})
     return [StationRow(r.code, r.name, r.level, r.area or "", r.town or "", bool(r.inspected), bool(r.five),
                        bool(r.demo), bool(r.vetoed),
                        None if r.rubric_total is None else float(r.rubric_total), r.last_at,
