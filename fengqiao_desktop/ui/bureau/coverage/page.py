@@ -81,6 +81,8 @@ class CoveragePage(BureauPage):
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.model.stations_wanted.connect(self._load_area)
+        # the view asks for more itself once laid out; an area opened before that (or from code) asks here
+        self.tree.expanded.connect(lambda ix: self.model.canFetchMore(ix) and self.model.fetchMore(ix))
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
