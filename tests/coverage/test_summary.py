@@ -119,6 +119,11 @@ def test_summary_gives_the_reference_roll_up(coverage_url_empty, seed):
             refresh_summary(conn, None)
         with c.read() as conn:
             assert_same_as_reference(conn)
+            # an area's stations (what the page loads when an area is opened) are those rows of the area
+            every = rollup.station_rows(conn, 2026, date(2026, 6, 30))
+            for area in {r.area for r in every}:
+                assert rollup.station_rows(conn, 2026, date(2026, 6, 30), area=area) == \
+                    [r for r in every if r.area == area]
             # the dataset is not trivial: something counts in every column
             g = rollup.group_rows(conn, 2026, date(2026, 6, 30))
             assert all(sum(getattr(r, k) for r in g) > 0
