@@ -138,6 +138,18 @@ def unit_name(station_name: str) -> str:
     return station_name
 
 
+def station_leaf(s: StationRow, targets: Targets) -> CoverageNode:
+    leaf = CoverageNode(KIND_STATION, s.code, s.name, s.level, targets=targets, station=s)
+    leaf.by_level[s.level] = Counts(1, int(s.inspected), int(s.five_haves), int(s.demonstration),
+                                    int(s.vetoed), s.open, s.overdue, s.verified)
+    return leaf
+
+
+def child_order(parent: CoverageNode):
+    """The sort key of a unit's children: the unit's own station first, then towns and the rest by code."""
+    return lambda ch: (ch.code != parent.code, ch.kind != KIND_STATION or ch.code != parent.code, ch.code)
+
+
 def build_report(year: int, as_of: date, targets: Targets, groups: list[GroupRow],
                  names: dict[str, tuple[str, str]], stations: list[StationRow] | None = None,
                  lang: str = "zh") -> CoverageReport:
@@ -171,14 +183,8 @@ def build_report(year: int, as_of: date, targets: Targets, groups: list[GroupRow
         for n in nodes:
             n.by_level.setdefault(g.level, Counts()).add(g)
     for s in stations or []:
-        leaf = CoverageNode(KIND_STATION, s.code, s.name, s.level, targets=targets, station=s)
-        c = Counts(1, int(s.inspected), int(s.five_haves), int(s.demonstration), int(s.vetoed), s.open,
-                   s.overdue, s.verified)
-        leaf.by_level[s.level] = c
-        (towns[s.town] if s.town else area(s.area)).children.append(leaf)
+        (towns[s.town] if s.town else area(s.area)).children.append(station_leaf(s, targets))
     for n in [total, *areas.values(), *towns.values()]:
-        # the unit's own station first, then towns, then the rest by code
-        n.children.sort(key=lambda ch: (ch.code != n.code, ch.kind != KIND_STATION or ch.code != n.code,
-                                        ch.code))
+        n.children.sort(key=child_order(n))
     total.children = sorted(areas.values(), key=lambda a: (a.code == "", a.code))
     return CoverageReport(year, as_of, targets, total)

@@ -25,6 +25,11 @@ visits and the bureau's 销号 (``merge/followup.py``).
 Stations are placed in an *area* (the county-level unit, or the city itself for
 towns directly under a city and for the city center) and a *town*, by walking at
 most two parents up.
+
+The rule itself is written once, in ``merge/summary.py``: the merge keeps a
+per-station summary current with it, and the roll-up reads about one row per
+station from that summary. The reference statements (``reference=True``) apply
+the same rule to the raw tables in one go; a test holds the two equal.
 """
 
 from __future__ import annotations
@@ -35,46 +40,10 @@ from datetime import date
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from fengqiao_desktop.merge import summary
 from fengqiao_desktop.merge.results import year_bounds
-from fengqiao_desktop.merge.review import RETURNED_SQL
 
-_CTES = """
-WITH cur AS (
-  SELECT station_code, form_kind, verdict, total, completed_at,
-         ROW_NUMBER() OVER (PARTITION BY station_code, form_kind
-                            ORDER BY completed_at DESC, id DESC) AS rn
-  FROM inspections
-  WHERE completed_at >= :start AND completed_at < :end
-    AND id NOT IN (""" + RETURNED_SQL + """)
-),
-res AS (
-  SELECT station_code,
-         MAX(CASE WHEN form_kind = 'gate' AND verdict = 'pass' THEN 1 ELSE 0 END) AS five,
-         MAX(CASE WHEN form_kind = 'rubric' AND verdict = 'pass' THEN 1 ELSE 0 END) AS demo,
-         MAX(CASE WHEN form_kind = 'rubric' AND verdict = 'veto' THEN 1 ELSE 0 END) AS vetoed,
-         MAX(CASE WHEN form_kind = 'rubric' THEN total END) AS rubric_total,
-         MAX(completed_at) AS last_at
-  FROM cur WHERE rn = 1
-  GROUP BY station_code
-),
-fl AS (
-  SELECT f.station_code, f.status, f.deadline,
-         ROW_NUMBER() OVER (PARTITION BY f.station_code, f.finding_id
-                            ORDER BY i.completed_at DESC, i.id DESC) AS rn
-  FROM findings f JOIN inspections i ON i.id = f.inspection_id
-  WHERE i.completed_at IS NOT NULL AND i.completed_at < :end
-    AND i.id NOT IN (""" + RETURNED_SQL + """)
-),
-fc AS (
-  SELECT station_code,
-         SUM(CASE WHEN COALESCE(status, 'open') <> 'verified' THEN 1 ELSE 0 END) AS open_n,
-         SUM(CASE WHEN COALESCE(status, 'open') = 'open' AND deadline IS NOT NULL
-                   AND deadline < :as_of THEN 1 ELSE 0 END) AS overdue_n,
-         SUM(CASE WHEN status = 'verified' THEN 1 ELSE 0 END) AS verified_n
-  FROM fl WHERE rn = 1
-  GROUP BY station_code
-),
-st AS (
+_ST_CTE = """st AS (
   SELECT s.code, s.name, s.level,
          CASE WHEN s.level IN ('city', 'county') THEN s.code
               WHEN p.level IN ('city', 'county') THEN p.code
@@ -86,10 +55,42 @@ st AS (
   FROM stations s
   LEFT JOIN stations p ON p.code = s.parent_code
   LEFT JOIN stations g ON g.code = p.parent_code
-)
-"""
+)"""
 
-GROUPS_SQL = _CTES + """
+# The reference: the rule over the raw tables in one statement (kept to check the summary against)
+_REFERENCE_CTES = ("WITH " + summary.CUR_CTE.format(where="") + ",\n" + summary.RES_CTE + ",\n"
+                   + summary.FL_CTE.format(where="") + """,
+fc AS (
+  SELECT station_code,
+         SUM(CASE WHEN """ + summary.OPEN_SQL + """ THEN 1 ELSE 0 END) AS open_n,
+         SUM(CASE WHEN """ + summary.NOT_RECTIFIED_SQL + """ AND deadline < :as_of THEN 1 ELSE 0 END) AS overdue_n,
+         SUM(CASE WHEN """ + summary.VERIFIED_SQL + """ THEN 1 ELSE 0 END) AS verified_n
+  FROM fl WHERE rn = 1
+  GROUP BY station_code
+),
+""" + _ST_CTE + "\n")
+
+# The same figures from the summary the merge keeps (merge/summary.py): the year's row for the
+# results; the findings as at the end of the latest year up to this one with a row
+_SUMMARY_CTES = """WITH res AS (
+  SELECT station_code, five, demo, vetoed, rubric_total, last_at
+  FROM station_summary WHERE year = :year
+),
+od AS (
+  SELECT d.station_code, SUM(d.n) AS overdue_n
+  FROM station_summary_deadlines d
+  JOIN station_summary s ON s.station_code = d.station_code AND s.year = d.year
+  WHERE s.year <= :year AND (s.next_year IS NULL OR s.next_year > :year) AND d.deadline < :as_of
+  GROUP BY d.station_code
+),
+fc AS (
+  SELECT s.station_code, s.open_n, COALESCE(od.overdue_n, 0) AS overdue_n, s.verified_n
+  FROM station_summary s LEFT JOIN od ON od.station_code = s.station_code
+  WHERE s.year <= :year AND (s.next_year IS NULL OR s.next_year > :year)
+),
+""" + _ST_CTE + "\n"
+
+_GROUPS_SELECT = """
 SELECT st.area, st.town, st.level,
        COUNT(*) AS stations,
        SUM(CASE WHEN res.station_code IS NULL THEN 0 ELSE 1 END) AS inspected,
@@ -105,7 +106,7 @@ LEFT JOIN fc ON fc.station_code = st.code
 GROUP BY st.area, st.town, st.level
 """
 
-STATIONS_SQL = _CTES + """
+_STATIONS_SELECT = """
 SELECT st.code, st.name, st.level, st.area, st.town,
        CASE WHEN res.station_code IS NULL THEN 0 ELSE 1 END AS inspected,
        COALESCE(res.five, 0) AS five, COALESCE(res.demo, 0) AS demo,
@@ -115,8 +116,13 @@ SELECT st.code, st.name, st.level, st.area, st.town,
 FROM st
 LEFT JOIN res ON res.station_code = st.code
 LEFT JOIN fc ON fc.station_code = st.code
-ORDER BY st.code
+{where}ORDER BY st.code
 """
+
+GROUPS_SQL = _SUMMARY_CTES + _GROUPS_SELECT
+STATIONS_SQL = _SUMMARY_CTES + _STATIONS_SELECT
+REFERENCE_GROUPS_SQL = _REFERENCE_CTES + _GROUPS_SELECT
+REFERENCE_STATIONS_SQL = _REFERENCE_CTES + _STATIONS_SELECT
 
 NAMES_SQL = "SELECT code, name, level FROM stations WHERE level IN ('city', 'county', 'town')"
 
@@ -158,20 +164,25 @@ class StationRow:
 
 def params(year: int, as_of: date) -> dict:
     start, end = year_bounds(year)
-    return {"start": start, "end": end, "as_of": as_of.isoformat()}
+    return {"start": start, "end": end, "year": year, "as_of": as_of.isoformat()}
 
 
-def group_rows(conn: Connection, year: int, as_of: date) -> list[GroupRow]:
-    """The roll-up: counts per (area, town, level), in one SQL statement."""
-    rows = conn.execute(text(GROUPS_SQL), params(year, as_of))
+def group_rows(conn: Connection, year: int, as_of: date, *, reference: bool = False) -> list[GroupRow]:
+    """The roll-up: counts per (area, town, level), in one SQL statement over the per-station summary
+    (``reference``: over the raw tables, the rule written out without the summary)."""
+    rows = conn.execute(text(REFERENCE_GROUPS_SQL if reference else GROUPS_SQL), params(year, as_of))
     return [GroupRow(r.area or "", r.town or "", r.level, int(r.stations), int(r.inspected), int(r.five),
                      int(r.demo), int(r.vetoed), int(r.open_n), int(r.overdue_n), int(r.verified_n))
             for r in rows]
 
 
-def station_rows(conn: Connection, year: int, as_of: date) -> list[StationRow]:
-    """One row per station with its flags (for drill-down and the per-station sheet)."""
-    rows = conn.execute(text(STATIONS_SQL), params(year, as_of))
+def station_rows(conn: Connection, year: int, as_of: date, *, area: str | None = None,
+                 reference: bool = False) -> list[StationRow]:
+    """One row per station with its flags (for drill-down and the per-station sheet); ``area``: only
+    the stations of that area (a county-level unit's code, as ``StationRow.area`` gives it)."""
+    sql = (REFERENCE_STATIONS_SQL if reference else STATIONS_SQL).format(
+        where="" if area is None else "WHERE st.area = :area\n")
+    rows = conn.execute(text(sql), {**params(year, as_of), "area": area})
     return [StationRow(r.code, r.name, r.level, r.area or "", r.town or "", bool(r.inspected), bool(r.five),
                        bool(r.demo), bool(r.vetoed),
                        None if r.rubric_total is None else float(r.rubric_total), r.last_at,

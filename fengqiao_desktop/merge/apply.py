@@ -22,6 +22,7 @@ from fengqiao_desktop.formengine.visit import GateState, decided_gate_state, vis
 from fengqiao_desktop.merge import followup, models
 from fengqiao_desktop.merge.plan import MergePlan, Snapshot
 from fengqiao_desktop.merge.records import RevisionData
+from fengqiao_desktop.merge.summary import refresh_summary
 from fengqiao_desktop.merge.winner import Rev, contest
 
 INS = models.table_of(models.Inspection)
@@ -129,8 +130,8 @@ def apply_plan(conn: Connection, plan: MergePlan, *, manifest_sha256: str,
 
 def refresh_inspections(conn: Connection, ids: Iterable[str], *,
                         in_hand: Mapping[tuple[str, str], RevisionData] | None = None) -> set[str]:
-    """Re-derive winner, conflict, findings and the re-checks it gives of each inspection;
-    return the visits touched.
+    """Re-derive winner, conflict, findings and the re-checks it gives of each inspection, and the
+    coverage summary of the stations concerned; return the visits touched.
 
     ``in_hand`` gives the revisions the caller has parsed already (inspection id,
     content sha256 -> revision), so their records are not read back.
@@ -152,7 +153,8 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
         owners = dict(conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id)
                                    .where(OWNERS.c.inspection_id.in_(part))).all())
         current = {r.id: r for r in conn.execute(
-            select(INS.c.id, INS.c.winner_sha256, INS.c.visit_id).where(INS.c.id.in_(part)))}
+            select(INS.c.id, INS.c.winner_sha256, INS.c.visit_id, INS.c.station_code).where(INS.c.id.in_(part)))}
+        stations = {r.station_code for r in current.values()}
         conflicts = {r.inspection_id: r for r in conn.execute(
             select(CONF).where(CONF.c.inspection_id.in_(part)))}
         ins_updates, new_findings, findings_for, new_rechecks = [], [], [], []
@@ -219,7 +221,9 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
         if new_findings:
             conn.execute(insert(FIND), new_findings)
         touched = followup.replace_rechecks(conn, findings_for, new_rechecks)
-        followup.refresh(conn, touched | set(findings_for))
+        stations.update(u["station_code"] for u in ins_updates)
+        stations |= followup.refresh(conn, touched | set(findings_for))
+        refresh_summary(conn, stations)
     return visits
 
 
@@ -297,3 +301,5 @@ def refresh_visits(conn: Connection, visits: Iterable[str]) -> None:
             if ups:
                 conn.execute(update(INS).where(INS.c.id == bindparam("_id"))
                              .values(verdict=bindparam("verdict")), ups)
+                refresh_summary(conn, conn.execute(select(INS.c.station_code).where(
+                    INS.c.id.in_([u["_id"] for u in ups]))).scalars())

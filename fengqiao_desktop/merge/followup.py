@@ -32,6 +32,7 @@ from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.errors import MergeError
 from fengqiao_desktop.merge import models
+from fengqiao_desktop.merge.summary import refresh_summary
 
 FIND = models.table_of(models.Finding)
 RECHECK = models.table_of(models.FindingRecheck)
@@ -72,15 +73,17 @@ def replace_rechecks(conn: Connection, by_ids: Sequence[str], rows: Sequence[dic
     return touched
 
 
-def refresh(conn: Connection, inspection_ids: Iterable[str]) -> None:
-    """Recompute ``findings.status`` of these inspections' findings (the rule in the module doc)."""
+def refresh(conn: Connection, inspection_ids: Iterable[str]) -> set[str]:
+    """Recompute ``findings.status`` of these inspections' findings (the rule in the module doc);
+    return the stations whose findings changed (their coverage summary is the caller's to refresh)."""
     ids = sorted(set(inspection_ids))
     if not ids:
-        return
-    findings = conn.execute(select(FIND.c.inspection_id, FIND.c.finding_id, FIND.c.status, FIND.c.record_status)
+        return set()
+    findings = conn.execute(select(FIND.c.inspection_id, FIND.c.finding_id, FIND.c.status, FIND.c.record_status,
+                                   FIND.c.station_code)
                             .where(FIND.c.inspection_id.in_(ids))).all()
     if not findings:
-        return
+        return set()
     closed = {(r.inspection_id, r.finding_id) for r in conn.execute(
         select(CLOSURE.c.inspection_id, CLOSURE.c.finding_id).where(CLOSURE.c.inspection_id.in_(ids)))}
     latest: dict[tuple[str, str], str] = {}
@@ -88,7 +91,7 @@ def refresh(conn: Connection, inspection_ids: Iterable[str]) -> None:
                           .where(RECHECK.c.target_inspection_id.in_(ids))
                           .order_by(RECHECK.c.checked_at, RECHECK.c.by_inspection_id)):
         latest[(r.target_inspection_id, r.finding_id)] = r.verdict  # the last one wins
-    changes = []
+    changes, stations = [], set()
     for f in findings:
         key = (f.inspection_id, f.finding_id)
         if key in closed or f.record_status == VERIFIED:
@@ -97,10 +100,12 @@ def refresh(conn: Connection, inspection_ids: Iterable[str]) -> None:
             status = latest.get(key, f.record_status)
         if status != f.status:
             changes.append({"_i": f.inspection_id, "_f": f.finding_id, "status": status})
+            stations.add(f.station_code)
     if changes:
         conn.execute(update(FIND).where(and_(FIND.c.inspection_id == bindparam("_i"),
                                              FIND.c.finding_id == bindparam("_f")))
                      .values(status=bindparam("status")), changes)
+    return stations
 
 
 # -- the bureau's side: what awaits 销号, and closing -----------------------------------------------
@@ -179,11 +184,11 @@ def close_finding(conn: Connection, inspection_id: str, finding_id: str, *, by: 
                                        CLOSURE.c.finding_id == finding_id))
     conn.execute(insert(CLOSURE).values(inspection_id=inspection_id, finding_id=finding_id, closed_by=by[:100],
                                         closed_at=datetime.now(timezone.utc), note=note.strip()))
-    refresh(conn, [inspection_id])
+    refresh_summary(conn, refresh(conn, [inspection_id]))
 
 
 def reopen_finding(conn: Connection, inspection_id: str, finding_id: str) -> None:
     """Take a 销号 back (a mistake): the finding counts as its records say again."""
     conn.execute(delete(CLOSURE).where(CLOSURE.c.inspection_id == inspection_id,
                                        CLOSURE.c.finding_id == finding_id))
-    refresh(conn, [inspection_id])
+    refresh_summary(conn, refresh(conn, [inspection_id]))

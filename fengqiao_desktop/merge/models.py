@@ -304,6 +304,39 @@ class InspectionReview(Base):
     reviewed_at: Mapped[datetime] = mapped_column(TS)
 
 
+class StationSummary(Base):
+    """A station's coverage in one CST year, kept current by the merge (merge/summary.py).
+
+    A row exists when the station has a completed inspection in that year that was
+    not returned; the finding counts are as at the end of that year.
+    """
+
+    __tablename__ = "station_summary"
+
+    station_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    five: Mapped[int] = mapped_column(Integer)  # current five-haves result is pass
+    demo: Mapped[int] = mapped_column(Integer)  # current rubric result is pass
+    vetoed: Mapped[int] = mapped_column(Integer)  # current rubric result is veto
+    rubric_total: Mapped[float | None] = mapped_column(Float)
+    last_at: Mapped[str | None] = mapped_column(String(32))
+    open_n: Mapped[int] = mapped_column(Integer)
+    verified_n: Mapped[int] = mapped_column(Integer)
+    # the station's next year with a row (None: no later one): the finding counts stand until then
+    next_year: Mapped[int | None] = mapped_column(Integer)
+
+
+class StationSummaryDeadline(Base):
+    """How many of a summary row's findings, still not rectified, have each deadline (overdue is by as-of date)."""
+
+    __tablename__ = "station_summary_deadlines"
+
+    station_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deadline: Mapped[str] = mapped_column(Text, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
 class ImportLog(Base):
     """Every import attempt and every clerk action, for the record (not content)."""
 

@@ -153,6 +153,10 @@ def set_review(conn: Connection, inspection_id: str, state: str, *, by: str,
     conn.execute(insert(REVIEW).values(
         inspection_id=inspection_id, revision_sha256=winner, state=state, comment=comment,
         reviewed_by=by[:100], reviewed_at=datetime.now(timezone.utc)))
+    # imported here: merge/summary.py reads RETURNED_SQL from this module
+    from fengqiao_desktop.merge.summary import refresh_summary
+
+    refresh_summary(conn, conn.execute(select(INS.c.station_code).where(INS.c.id == inspection_id)).scalars())
     return get_review(conn, inspection_id)
 
 
@@ -165,9 +169,9 @@ def returned_ids():
 
 
 # the same, as SQL text for the coverage roll-up: the inspections whose current winning revision was returned
-RETURNED_SQL = ("SELECT r.inspection_id FROM inspection_reviews r JOIN inspections ri "
-                "ON ri.id = r.inspection_id AND ri.winner_sha256 = r.revision_sha256 "
-                "WHERE r.state = 'returned'")
+# (read from the reviews, which are few, rather than joined from every inspection: SQLite would scan those)
+RETURNED_SQL = ("SELECT r.inspection_id FROM inspection_reviews r WHERE r.state = 'returned' AND EXISTS ("
+                "SELECT 1 FROM inspections ri WHERE ri.id = r.inspection_id AND ri.winner_sha256 = r.revision_sha256)")
 
 
 def returned_for(conn: Connection, inspector_key_id: str) -> list[dict]:

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from fengqiao_desktop import config
 from fengqiao_desktop.coverage import rollup
 from fengqiao_desktop.coverage.report import CoverageNode, CoverageReport, build_report
+from fengqiao_desktop.coverage.rollup import StationRow
 from fengqiao_desktop.coverage.targets import Targets, load_targets
 from fengqiao_desktop.domain.time import CST
 from fengqiao_desktop.merge import models
@@ -58,6 +59,13 @@ def coverage_report(*, year: int | None = None, url: Target = None, targets_file
         names = rollup.unit_names(conn)
         stations = rollup.station_rows(conn, year, as_of) if include_stations else None
     return build_report(year, as_of, targets, groups, names, stations, lang=lang)
+
+
+def area_stations(area: str, *, year: int, as_of: date, url: Target = None) -> list[StationRow]:
+    """The station rows of one area (a county-level unit's code; '' for stations with no parent in the
+    roster), for a page that loads a county's stations when it is opened."""
+    with _open(url) as c, c.read() as conn:
+        return rollup.station_rows(conn, year, as_of, area=area)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Written straight into the central tables of a database opened with
 ``merge.db.open_central`` (the shape the merge module leaves behind: one row per
 inspection with its winning revision's recomputed verdict, the winning revision,
-its findings). The expected figures are worked out by hand in EXPECTED.
+its findings, and the coverage summary derived from them). The expected figures are worked out by hand in EXPECTED.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sqlalchemy import insert
 
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.merge.db import Central
+from fengqiao_desktop.merge.summary import refresh_summary
 
 YEAR = 2026
 AS_OF = date(2026, 6, 30)
@@ -130,6 +131,7 @@ def populate(central: Central) -> None:
                     "inspection_id": iid, "finding_id": fid, "station_code": code, "item_id": None,
                     "category": "hardware", "severity": "deduction", "description": f"问题 {fid}",
                     "measures": "", "responsible": "", "deadline": deadline, "status": status})
+        refresh_summary(conn, None)  # the merge keeps it current; written straight here, so filled here
 
 
 def make_sqlite(folder) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 from merge_helpers import (
     BASE_TIME,
@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.services import central as svc
+from fengqiao_desktop.services import coverage
 
 
 def _inspection(bureau, iid: str) -> dict:
@@ -122,6 +123,10 @@ def test_competing_revisions_get_a_deterministic_winner_and_a_conflict(bureau):
                                     url=bureau.central)
     assert resolved.status == "resolved" and resolved.winner_sha256 == loser.sha256
     assert _inspection(bureau, iid)["total"] == ra["score"]["total"]
+    # coverage shows the score the clerk chose
+    rep = coverage.coverage_report(year=2026, url=bureau.central, as_of=date(2026, 6, 30))
+    [row] = [r for r in rep.stations() if r.code == VILLAGE]
+    assert row.rubric_total == ra["score"]["total"]
     # importing the same bundles again changes nothing, the resolution holds
     d = bureau.digest()
     assert {o.status for o in bureau.merge(pa1, pb1, pa2)} == {"already_imported"}

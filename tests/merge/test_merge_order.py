@@ -2,7 +2,7 @@
 the bundles in any order, with duplicates. After every import the central state equals a
 model computed from the set of bundles imported so far, and at the end a second database
 fed the same bundles in another order (with duplicates) has the same digest and the same
-bundle statuses.
+bundle statuses. After every step the coverage summary equals the reference roll-up.
 
 Inspectors also edit each other's inspections (the owner's revisions win, the others are
 conflicts), and a laptop's data directory may be copied to a second laptop that exports on
@@ -42,6 +42,8 @@ from merge_helpers import (
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
+from fengqiao_desktop.coverage import rollup
+from fengqiao_desktop.domain.time import CST
 from fengqiao_desktop.merge import forms_registry, models
 from fengqiao_desktop.merge.db import open_central
 from fengqiao_desktop.services import central as svc
@@ -284,6 +286,18 @@ class MergeOrder(RuleBasedStateMachine):
             assert (iid in conflicts) == m["conflict"], iid
             if m["conflict"]:
                 assert [s for _r, s in json.loads(conflicts[iid].revisions)] == m["competing"]
+
+    @invariant()
+    def coverage_summary_matches_reference(self):
+        """The coverage summary the merge keeps equals the rule over the raw tables, quarantine included."""
+        if not self.imported:
+            return
+        year = BASE_TIME.astimezone(CST).year
+        as_of = BASE_TIME.astimezone(CST).date()
+        with self.central.read() as conn:
+            assert sorted(rollup.group_rows(conn, year, as_of), key=repr) == \
+                sorted(rollup.group_rows(conn, year, as_of, reference=True), key=repr)
+            assert rollup.station_rows(conn, year, as_of) == rollup.station_rows(conn, year, as_of, reference=True)
 
     def _check_other_order(self):
         for i in range(len(self.bundles)):  # everything into the first database

@@ -85,9 +85,37 @@ def test_charts_per_level_against_the_target(page):
     assert page.charts["county"].target == 100
 
 
-def test_clicking_a_station_shows_its_inspections_and_photos(page):
+def _opened(page, code: str):
+    """The area's row, opened as a user opens it (its stations load then)."""
+    ix = _row(page.model, code)
+    page.tree.expand(ix)
+    return ix
+
+
+def test_an_areas_stations_load_when_it_is_opened(page, qtmodeltester):
     m = page.model
     a = _row(m, A)
+    t1 = _row(m, "620102001000", a)
+    assert m.rowCount(t1) == 0 and m.hasChildren(t1)  # not loaded yet, but it can be opened
+    assert [m.node(m.index(r, 0, a)).code for r in range(m.rowCount(a))] == ["620102001000", "620102002000"]
+    page.tree.expand(a)
+    # the county's own station first, then its towns; each town holds its villages
+    assert [m.node(m.index(r, 0, a)).code for r in range(m.rowCount(a))] == [A, "620102001000", "620102002000"]
+    t1 = _row(m, "620102001000", a)
+    assert [m.node(m.index(r, 0, t1)).code for r in range(m.rowCount(t1))] == [
+        "620102001000", "620102001001", "620102001002", "620102001003", "620102001004"]
+    assert _figures(m, a) == _expected(A)
+    assert _row(m, "620102001004", t1).data() == "拱星墩社区退役军人服务站"
+    c = _row(m, "620103000000")
+    assert m.rowCount(c) == 0
+    page.tree.expand(c)
+    assert m.rowCount(c) == 1
+    qtmodeltester.check(m)
+
+
+def test_clicking_a_station_shows_its_inspections_and_photos(page):
+    m = page.model
+    a = _opened(page, A)
     t2 = _row(m, "620102002000", a)
     v5 = _row(m, V5, t2)
     page.tree.setCurrentIndex(v5)
@@ -96,7 +124,7 @@ def test_clicking_a_station_shows_its_inspections_and_photos(page):
     assert "示范型未达标" in page.inspection_list.item(0).text()
     assert page.photo_list.count() == 1 and not page.photo_list.item(0).icon().isNull()
     # a station with last year's finding still open shows it first, for the next visit
-    b = _row(m, "620103000000")
+    b = _opened(page, "620103000000")
     page.tree.setCurrentIndex(_row(m, "620103000000", b))
     assert "问题 f9" in page.inspection_list.item(0).text()
     assert "2025-12-01" in page.inspection_list.item(0).text()
@@ -171,7 +199,7 @@ def test_the_page_opens_the_central_database_once(page, monkeypatch):
     monkeypatch.setattr(db, "open_central", counting)
     monkeypatch.setattr(central, "open_central", counting)
     m = page.model
-    a = _row(m, A)
+    a = _opened(page, A)
     v5 = _row(m, V5, _row(m, "620102002000", a))
     for _ in range(3):
         page.tree.setCurrentIndex(v5)

@@ -8,10 +8,20 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from fengqiao_desktop.coverage.report import KIND_STATION, KIND_TOTAL, CoverageNode, CoverageReport
+from fengqiao_desktop.coverage.report import (
+    KIND_AREA,
+    KIND_STATION,
+    KIND_TOTAL,
+    CoverageNode,
+    CoverageReport,
+    child_order,
+    station_leaf,
+)
+from fengqiao_desktop.coverage.rollup import StationRow
 from fengqiao_desktop.reports.coverage_table import (
     SUMMARY_COLUMNS,
     TABLE_KEYS,
@@ -39,7 +49,14 @@ def value(node: CoverageNode, key: str):
 
 
 class CoverageModel(QAbstractItemModel):
-    """Top level: the areas, then the total row; areas hold towns and stations; towns hold stations."""
+    """Top level: the areas, then the total row; areas hold towns and stations; towns hold stations.
+
+    A report built without station rows gets them per area when the area is opened: the view asks
+    (``fetchMore``), the model announces ``stations_wanted`` with the area's code, and whoever
+    loads them hands them to ``add_stations``.
+    """
+
+    stations_wanted = Signal(str)  # an area's code
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -47,9 +64,14 @@ class CoverageModel(QAbstractItemModel):
         self._parent: dict[int, CoverageNode | None] = {}
         self._row: dict[int, int] = {}
         self._titles = column_titles()
+        self._lazy = False
+        self._loaded: set[str] = set()  # areas whose stations are in (or asked for)
+        self._report: CoverageReport | None = None
 
-    def set_report(self, report: CoverageReport | None) -> None:
+    def set_report(self, report: CoverageReport | None, *, lazy: bool = False) -> None:
+        """Show ``report``; ``lazy``: it has no station rows yet, they come per area (``add_stations``)."""
         self.beginResetModel()
+        self._report, self._lazy, self._loaded = report, lazy, set()
         self._top = [] if report is None else [*report.areas, report.total]
         self._parent, self._row = {}, {}
         stack: list[tuple[CoverageNode | None, list[CoverageNode]]] = [(None, self._top)]
@@ -61,6 +83,65 @@ class CoverageModel(QAbstractItemModel):
                 if ch.kind != KIND_TOTAL and ch.children:
                     stack.append((ch, ch.children))
         self.endResetModel()
+
+    def _unloaded_area(self, node: CoverageNode | None) -> bool:
+        return (self._lazy and node is not None and node.kind == KIND_AREA and node.code not in self._loaded
+                and node.counts.stations > 0)
+
+    def hasChildren(self, parent=QModelIndex()):
+        node = self.node(parent)
+        if self._unloaded_area(node):
+            return True
+        if node is not None and node.kind != KIND_AREA and self._lazy and node.kind != KIND_STATION \
+                and node.kind != KIND_TOTAL and not node.children:
+            # a town of an area not loaded yet: its stations come with the area's
+            area = self._parent.get(id(node))
+            return area is not None and area.code not in self._loaded and node.counts.stations > 0
+        return super().hasChildren(parent)
+
+    def canFetchMore(self, parent):
+        return self._unloaded_area(self.node(parent))
+
+    def fetchMore(self, parent):
+        node = self.node(parent)
+        if self._unloaded_area(node):
+            assert node is not None
+            self._loaded.add(node.code)
+            self.stations_wanted.emit(node.code)
+
+    def add_stations(self, area_code: str, rows: list[StationRow]) -> None:
+        """Put an area's station rows in their places under the area and its towns."""
+        if self._report is None:
+            return
+        area = next((a for a in self._report.areas if a.code == area_code), None)
+        if area is None:
+            return
+        self._loaded.add(area_code)
+        targets = self._report.targets
+        towns = {ch.code: ch for ch in area.children if ch.kind != KIND_STATION}
+        have = {id(ch) for n in [area, *towns.values()] for ch in n.children}
+        if any(ch.kind == KIND_STATION for n in [area, *towns.values()] for ch in n.children):
+            return  # already in
+        new: dict[int, list[CoverageNode]] = {}
+        for r in rows:
+            parent = towns.get(r.town, area) if r.town else area
+            new.setdefault(id(parent), []).append(station_leaf(r, targets))
+        for parent in [area, *towns.values()]:
+            leaves = new.get(id(parent))
+            if not leaves:
+                continue
+            final = sorted([*parent.children, *leaves], key=child_order(parent))
+            pix = self.createIndex(self._row[id(parent)], 0, parent)
+            for i, node in enumerate(final):
+                if id(node) in have:
+                    continue
+                self.beginInsertRows(pix, i, i)
+                parent.children.insert(i, node)
+                self._parent[id(node)] = parent
+                for j in range(i, len(parent.children)):
+                    self._row[id(parent.children[j])] = j
+                self.endInsertRows()
+                have.add(id(node))
 
     def retranslate(self) -> None:
         self._titles = column_titles()

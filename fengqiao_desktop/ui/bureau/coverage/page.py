@@ -80,6 +80,9 @@ class CoveragePage(BureauPage):
         self.model = CoverageModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
+        self.model.stations_wanted.connect(self._load_area)
+        # the view asks for more itself once laid out; an area opened before that (or from code) asks here
+        self.tree.expanded.connect(lambda ix: self.model.canFetchMore(ix) and self.model.fetchMore(ix))
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -151,7 +154,8 @@ class CoveragePage(BureauPage):
         def work(_progress, _cancelled):
             from fengqiao_desktop.services import coverage
 
-            return coverage.coverage_report(year=year, url=url, lang=lang)
+            # the stations come per area when one is opened (_load_area): the figures need none of them
+            return coverage.coverage_report(year=year, url=url, lang=lang, include_stations=False)
 
         tasks.start(QCoreApplication.translate("Coverage", "Coverage"), work, on_done=lambda rep: self._loaded(gen, rep),
                     on_error=lambda exc: self._failed(gen, exc))
@@ -164,7 +168,7 @@ class CoveragePage(BureauPage):
         if gen != self._generation:  # a newer reload was started meanwhile
             return
         self.report = report
-        self.model.set_report(report)
+        self.model.set_report(report, lazy=True)
         for row in range(self.model.rowCount()):
             self.tree.setExpanded(self.model.index(row, 0), False)
         from fengqiao_desktop.reports.coverage_table import targets_line
@@ -172,6 +176,24 @@ class CoveragePage(BureauPage):
         self.targets.setText(targets_line(report, _lang()))
         self.status.setText("")
         self._show_charts()
+
+    def _load_area(self, area: str) -> None:
+        """An area was opened: load its stations (with its towns') off the UI thread."""
+        if self.report is None:
+            return
+        gen, year, as_of, url = self._generation, self.report.year, self.report.as_of, self.context.central
+
+        def work(_progress, _cancelled):
+            from fengqiao_desktop.services import coverage
+
+            return coverage.area_stations(area, year=year, as_of=as_of, url=url)
+
+        tasks.start(QCoreApplication.translate("Coverage", "Coverage"), work,
+                    on_done=lambda rows: self._area_loaded(gen, area, rows), on_error=lambda exc: self._failed(gen, exc))
+
+    def _area_loaded(self, gen: int, area: str, rows: list) -> None:
+        if gen == self._generation:
+            self.model.add_stations(area, rows)
 
     def _show_charts(self) -> None:
         rep = self.report
