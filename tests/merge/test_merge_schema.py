@@ -91,7 +91,7 @@ def test_a_database_of_the_previous_schema_upgrades_with_its_content(bureau):
     with bureau.central.engine.connect() as conn:
         assert MigrationContext.configure(
             conn, opts={"version_table": "central_alembic_version"}).get_current_revision() == "c0001"
-    upgrade(bureau.central.engine)
+    upgrade(bureau.central.engine, server_upgrade=True)  # PostgreSQL: as `central init --yes` does
     assert bureau.digest() == before
     rev = models.table_of(models.InspectionRevision)
     with bureau.central.read() as conn:
