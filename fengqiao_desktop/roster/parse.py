@@ -178,6 +178,7 @@ StationValues = tuple
 _LEVEL_OF_VALUE = {lvl.value: lvl for lvl in Level}
 _RANK = codes.RANK
 _CITY = Level.CITY
+_level_of = codes.level_of_uncached
 
 
 def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
@@ -196,7 +197,7 @@ def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
             code = code_text  # the common case: already 12 digits
         else:
             code = codes.normalize_code(code_text)
-        implied = codes.level_of(code)
+        implied = _level_of(code)
     except codes.CodeError as exc:
         code = None
         errs.append(("code", exc.reason, exc.reason_en))
