@@ -203,13 +203,14 @@ def _round(x: float) -> float:
     return round(x + 0.0, 2)
 
 
-def score(
+def score_reference(
     form: FormDef,
     answers: Mapping[str, Answer],
     photo_counts: Mapping[str, int] | None = None,
     external_vetoes: Sequence[str] = (),
 ) -> ScoreResult:
-    """Score ``answers`` (item id -> Answer) against ``form``.
+    """:func:`score` written plainly, item object by item object: the reference the
+    compiled scorer is tested against (same arguments, same result).
 
     ``photo_counts`` gives the photos attached per item (for ``missing_evidence``);
     ``external_vetoes`` are reasons decided outside this form, such as a failed
@@ -271,6 +272,178 @@ def score(
         earned=_round(earned_all),
         applicable_max=applicable_all,
         pass_mark=form.pass_mark,
+        verdict=verdict,
+        items=items,
+        sections=sections,
+        veto_reasons=veto_reasons,
+        missing_answers=missing_answers,
+        missing_evidence=missing_evidence,
+    )
+
+
+# -- compiled scoring ------------------------------------------------------------
+# ``score`` runs for every inspection of a merge and on every answer typed on the
+# laptop. The form is turned once (per content hash) into flat per-item tuples, so
+# the hot loop reads tuple slots instead of walking pydantic objects and their
+# derived properties.
+
+# how an item earns points
+_K_NONE, _K_YES_NO, _K_POINTS, _K_CHOICE = range(4)
+_KIND = {ItemType.YES_NO: _K_YES_NO, ItemType.GRADED: _K_POINTS, ItemType.DEDUCTION: _K_POINTS,
+         ItemType.CHOICE: _K_CHOICE}
+
+# (id, kind, max, na_allowed, required, min_photos, veto, veto reason, scored,
+#  {choice value: (points, veto failed)})
+_CompiledItem = tuple
+# (id, title zh, title en, max, items)
+_CompiledSection = tuple
+
+
+@dataclass(frozen=True)
+class CompiledForm:
+    """A form reduced to what scoring reads, in flat tuples (see :func:`compiled`)."""
+
+    form_id: str
+    kind: FormKind
+    gate: bool
+    max: float
+    pass_mark: float
+    na_rescale: bool
+    sections: tuple[_CompiledSection, ...]
+
+
+_compiled: dict[str, CompiledForm] = {}
+_COMPILED_LIMIT = 256
+
+
+def compiled(form: FormDef) -> CompiledForm:
+    """The compiled form of ``form``, made once per content (cached by its sha256)."""
+    key = form.sha256
+    c = _compiled.get(key)
+    if c is None:
+        if len(_compiled) >= _COMPILED_LIMIT:
+            _compiled.clear()
+        c = _compiled[key] = _compile(form)
+    return c
+
+
+def _compile(form: FormDef) -> CompiledForm:
+    sections = []
+    for sec in form.sections:
+        items = []
+        for it in sec.items:
+            kind = _KIND.get(it.type, _K_NONE) if it.scored else _K_NONE
+            choices = {c.value: (c.points, it.veto and (c.veto or c.points <= 0)) for c in it.choices}
+            items.append((it.id, kind, it.max, it.na_allowed, it.is_required, it.min_photos,
+                          it.veto, it.veto_reason or it.title.zh, it.scored, choices))
+        sections.append((sec.id, sec.title.zh, sec.title.en, sec.max, tuple(items)))
+    return CompiledForm(form.id, form.kind, form.kind is FormKind.GATE, form.max, form.pass_mark,
+                        form.na_rescale, tuple(sections))
+
+
+def score(
+    form: FormDef,
+    answers: Mapping[str, Answer],
+    photo_counts: Mapping[str, int] | None = None,
+    external_vetoes: Sequence[str] = (),
+) -> ScoreResult:
+    """Score ``answers`` (item id -> Answer) against ``form`` (rules in the module docstring).
+
+    ``photo_counts`` gives the photos attached per item (for ``missing_evidence``);
+    ``external_vetoes`` are reasons decided outside this form, such as a failed
+    five-haves gate in the same visit. Answers for ids the form lacks are ignored.
+    The form is compiled once per content; :func:`score_reference` is the same
+    scoring written item object by item object.
+    """
+    cf = compiled(form)
+    photos = photo_counts or {}
+    get = answers.get
+    items: dict[str, ItemScore] = {}
+    sections: list[SectionScore] = []
+    veto_reasons: list[str] = list(external_vetoes)
+    missing_answers: list[str] = []
+    missing_evidence: list[tuple[str, int, int]] = []
+    earned_all = 0.0
+    applicable_all = 0.0
+    gate = cf.gate
+    gate_met = True
+    for sec_id, title_zh, title_en, sec_max, sec_items in cf.sections:
+        s_earned = 0.0
+        s_applicable = 0.0
+        for iid, kind, imax, na_allowed, required, min_photos, veto, reason, scored, choices in sec_items:
+            ans = get(iid)
+            pts = 0.0
+            vfail = False
+            if ans is None:
+                na = answered = False
+            elif ans.na:
+                # N/A where the form does not allow it is no answer at all
+                na = answered = na_allowed
+            else:
+                na = False
+                v = ans.value
+                answered = v is not None and v != ""
+                if answered and kind:
+                    if kind == _K_YES_NO:
+                        if v is True:
+                            pts = imax
+                        else:
+                            vfail = veto and v is False
+                    elif kind == _K_POINTS:
+                        pts = min(max(_num(v) or 0.0, 0.0), imax)
+                        vfail = veto and pts <= 0
+                    else:
+                        try:
+                            hit = choices.get(v)
+                        except TypeError:  # an unhashable value matches no option
+                            hit = None
+                        if hit is not None:
+                            pts, vfail = hit
+            if required and not answered:
+                missing_answers.append(iid)
+            if min_photos and not na:
+                have = photos.get(iid, 0)
+                if have < min_photos:
+                    missing_evidence.append((iid, have, min_photos))
+            if vfail:
+                veto_reasons.append(reason)
+            if scored and not na:
+                s_earned += pts
+                s_applicable += imax
+                if gate and gate_met and answered:
+                    if kind == _K_YES_NO:
+                        # a 0-point yes/no check still has to be "yes"
+                        gate_met = v is True
+                    else:
+                        gate_met = math.isclose(pts, imax)
+                elif gate and not answered:
+                    gate_met = False
+            items[iid] = ItemScore(iid, pts, imax, na, answered, vfail)
+        sections.append(SectionScore(sec_id, title_zh, title_en, _round(s_earned), sec_max, s_applicable))
+        earned_all += s_earned
+        applicable_all += s_applicable
+    fmax = cf.max
+    if cf.na_rescale and applicable_all > 0 and applicable_all < fmax:
+        total = min(earned_all / applicable_all * fmax, fmax)
+    elif applicable_all == 0:
+        total = 0.0
+    else:
+        total = earned_all
+    total = _round(total)
+    if veto_reasons:
+        verdict = Verdict.VETO
+    elif gate:
+        verdict = Verdict.PASS if gate_met and not missing_answers else Verdict.FAIL
+    else:
+        verdict = Verdict.PASS if total >= cf.pass_mark - 1e-9 else Verdict.FAIL
+    return ScoreResult(
+        form_id=cf.form_id,
+        kind=cf.kind,
+        total=total,
+        max=fmax,
+        earned=_round(earned_all),
+        applicable_max=applicable_all,
+        pass_mark=cf.pass_mark,
         verdict=verdict,
         items=items,
         sections=sections,
