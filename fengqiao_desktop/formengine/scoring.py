@@ -356,6 +356,7 @@ def score(
     scoring written item object by item object.
     """
     cf = compiled(form)
+    new_item_score = object.__new__
     photos = photo_counts or {}
     get = answers.get
     items: dict[str, ItemScore] = {}
@@ -390,7 +391,15 @@ def score(
                         else:
                             vfail = veto and v is False
                     elif kind == _K_POINTS:
-                        pts = min(max(_num(v) or 0.0, 0.0), imax)
+                        tv = type(v)
+                        if tv is float or tv is int:
+                            n = float(v) if v - v == 0 else 0.0  # NaN and infinities earn nothing
+                        else:
+                            n = _num(v) or 0.0
+                        # min(max(n, 0.0), imax), spelt out
+                        if n < 0.0:
+                            n = 0.0
+                        pts = imax if imax < n else n
                         vfail = veto and pts <= 0
                     else:
                         try:
@@ -418,7 +427,10 @@ def score(
                         gate_met = math.isclose(pts, imax)
                 elif gate and not answered:
                     gate_met = False
-            items[iid] = ItemScore(iid, pts, imax, na, answered, vfail)
+            item_score = new_item_score(ItemScore)  # the dataclass's fields, set without its __init__
+            item_score.__dict__.update(item_id=iid, points=pts, max=imax, na=na, answered=answered,
+                                       veto_failed=vfail)
+            items[iid] = item_score
         sections.append(SectionScore(sec_id, title_zh, title_en, _round(s_earned), sec_max, s_applicable))
         earned_all += s_earned
         applicable_all += s_applicable
