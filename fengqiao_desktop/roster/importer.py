@@ -110,10 +110,10 @@ def write_values(conn: Connection, table: Table, values: Sequence[StationValues]
             old = get(v[0])
             if old is None:
                 to_insert.append(v)
-            elif old != v[1:]:
-                to_update.append((*v[1:], v[0]))
-            else:
+            elif old == (new := v[1:]) or _normalised(old) == new:
                 unchanged += 1
+            else:
+                to_update.append((*new, v[0]))
     else:
         to_insert = ordered
     if to_insert:
@@ -164,6 +164,7 @@ def _executemany(conn: Connection, table: Table, stmt, keys: Sequence[str],
 
 
 def _current_values(conn: Connection, table: Table, codes: list[str]) -> dict[str, tuple]:
+    """The stored values (``DATA_COLUMNS`` order, as read back) of those of ``codes`` that exist."""
     cols = [table.c[c] for c in DATA_COLUMNS]
     out: dict[str, tuple] = {}
     total = conn.execute(select(func.count()).select_from(table)).scalar_one()
@@ -172,19 +173,20 @@ def _current_values(conn: Connection, table: Table, codes: list[str]) -> dict[st
     if total <= 4 * len(codes):
         # A roster about the size of the table: one scan beats many ``IN (...)`` lookups.
         wanted = set(codes)
-        for code, *vals in conn.execute(select(table.c.code, *cols)):
-            if code in wanted:
-                out[code] = _normalised(vals)
+        for row in conn.execute(select(table.c.code, *cols)):
+            if row[0] in wanted:
+                out[row[0]] = tuple(row[1:])
         return out
     for i in range(0, len(codes), _CHUNK):
         chunk = codes[i:i + _CHUNK]
-        for code, *vals in conn.execute(select(table.c.code, *cols).where(table.c.code.in_(chunk))):
-            out[code] = _normalised(vals)
+        for row in conn.execute(select(table.c.code, *cols).where(table.c.code.in_(chunk))):
+            out[row[0]] = tuple(row[1:])
     return out
 
 
-def _normalised(vals: list) -> tuple:
-    # Read-back values may be an enum member, None for empty text, or 0/1 for booleans.
+def _normalised(vals: tuple) -> tuple:
+    # Read-back values may be an enum member, None for empty text, or 0/1 for booleans
+    # (compared as read first: (…, 1) == (…, True) already holds in Python).
     name, level, parent, address, contact, phone, served, demo = vals
     return (name, getattr(level, "value", level), parent, address or "", contact or "",
             phone or "", served, bool(demo))
