@@ -78,7 +78,6 @@ def parse_station_values(rows: Iterable[RawRow], *, name: str = "名册",
     parsed: list[StationValues] = []
     row_nos: list[int] = []
     explicit_parent: list[bool] = []
-    first_row_of: dict[str, int] = {}
     # Column index of each field; a field the file lacks reads the empty cell appended to
     # every row (index -1). Rows shorter than the header are padded first.
     index = {f: i for i, (_h, f) in columns.items()}
@@ -94,20 +93,16 @@ def parse_station_values(rows: Iterable[RawRow], *, name: str = "名册",
         if not any(values) and not "".join(cells).strip():
             continue  # blank lines at the end of Excel exports
         station, explicit = _parse_row(row_no, values, col, issues, is_demo)
-        if station is None:
-            continue
-        code = station[0]
-        first = first_row_of.get(code)
-        if first is not None:
-            issues.append(RowIssue(
-                row_no, col("code"), f"代码 {code} 与第 {first} 行重复",
-                f"code {code} repeats row {first}", "code"))
-            continue
-        first_row_of[code] = row_no
-        parsed.append(station)
-        row_nos.append(row_no)
-        explicit_parent.append(explicit)
+        if station is not None:
+            parsed.append(station)
+            row_nos.append(row_no)
+            explicit_parent.append(explicit)
 
+    # the first row of each code (zip in reverse: the first occurrence is written last)
+    first_row_of = dict(zip(reversed([s[0] for s in parsed]), reversed(row_nos), strict=True))
+    if len(first_row_of) < len(parsed):
+        parsed, row_nos, explicit_parent = _drop_repeats(
+            parsed, row_nos, explicit_parent, first_row_of, col("code"), issues)
     _check_parents(parsed, row_nos, explicit_parent, first_row_of, known_codes, col, issues)
     if issues:
         issues.sort(key=lambda i: i.row)
@@ -266,6 +261,24 @@ def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
     if parent is None:
         parent = codes.expected_parent(code)
     return (code, name, implied.value, parent, address, contact, phone, served, is_demo), explicit
+
+
+def _drop_repeats(parsed: list[StationValues], row_nos: list[int], explicit_parent: list[bool],
+                  first_row_of: dict[str, int], column: str, issues: list[RowIssue],
+                  ) -> tuple[list[StationValues], list[int], list[bool]]:
+    """Report every row that repeats an earlier row's code, and leave it out."""
+    kept: tuple[list, list, list] = ([], [], [])
+    for station, row_no, explicit in zip(parsed, row_nos, explicit_parent, strict=True):
+        code = station[0]
+        first = first_row_of[code]
+        if first != row_no:
+            issues.append(RowIssue(row_no, column, f"代码 {code} 与第 {first} 行重复",
+                                   f"code {code} repeats row {first}", "code"))
+            continue
+        kept[0].append(station)
+        kept[1].append(row_no)
+        kept[2].append(explicit)
+    return kept
 
 
 def _check_parents(parsed: list[StationValues], row_nos: list[int], explicit_parent: list[bool],
