@@ -174,6 +174,10 @@ _LEVEL_OF_VALUE = {lvl.value: lvl for lvl in Level}
 _RANK = codes.RANK
 _CITY = Level.CITY
 _level_of = codes.level_of_uncached
+_TOWN, _VILLAGE = Level.TOWN, Level.VILLAGE
+_VALUE = {lvl: lvl.value for lvl in Level}
+# The first nine digits of valid town codes seen (the town part of a village code).
+_town_prefixes: dict[str, bool] = {}
 
 
 def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
@@ -190,9 +194,16 @@ def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
     try:
         if len(code_text) == 12 and code_text.isdigit() and code_text.isascii():
             code = code_text  # the common case: already 12 digits
+            # most codes are towns and villages: their first nine digits are a valid town
+            if _town_prefixes.get(code[:9]) and (vvv := code[9:]) < "400":
+                implied = _TOWN if vvv == "000" else _VILLAGE
+            else:
+                implied = _level_of(code)
+                if (implied is _TOWN or implied is _VILLAGE) and len(_town_prefixes) < 100_000:
+                    _town_prefixes[code[:9]] = True
         else:
             code = codes.normalize_code(code_text)
-        implied = _level_of(code)
+            implied = _level_of(code)
     except codes.CodeError as exc:
         code = None
         errs.append(("code", exc.reason, exc.reason_en))
@@ -260,7 +271,7 @@ def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
         return None, False
     if parent is None:
         parent = codes.expected_parent(code)
-    return (code, name, implied.value, parent, address, contact, phone, served, is_demo), explicit
+    return (code, name, _VALUE[implied], parent, address, contact, phone, served, is_demo), explicit
 
 
 def _drop_repeats(parsed: list[StationValues], row_nos: list[int], explicit_parent: list[bool],

@@ -182,3 +182,17 @@ def test_latin1_umlaut_in_one_name_is_refused(write_csv):
     header = "code,name"
     with pytest.raises(RosterError, match="编码无法识别"):
         parse_roster(write_csv(["620102000000,Müller"], encoding="latin-1", header=header))
+
+
+def test_village_digits_out_of_range_are_refused_after_valid_villages_of_the_same_town(write_csv, good_rows):
+    rows = good_rows + [
+        "620102017002,某社区退役军人服务站,社区,,,,,",          # row 6: fine
+        "620102017400,某村退役军人服务站,村,,,,,",              # row 7: village digits 400
+        "620102017999,某村退役军人服务站,,,,,,",                # row 8: village digits 999
+    ]
+    with pytest.raises(RosterError) as ei:
+        parse_roster(write_csv(rows))
+    reasons = {r: (c, reason) for r, c, reason in ei.value.rows}
+    assert set(reasons) == {7, 8}
+    assert reasons[7] == ("代码", "代码“620102017400”的村级段 400 超出范围（001–199 社区、200–399 村）")
+    assert "999" in reasons[8][1]
