@@ -196,3 +196,24 @@ def test_village_digits_out_of_range_are_refused_after_valid_villages_of_the_sam
     assert set(reasons) == {7, 8}
     assert reasons[7] == ("代码", "代码“620102017400”的村级段 400 超出范围（001–199 社区、200–399 村）")
     assert "999" in reasons[8][1]
+
+
+def test_every_character_the_quick_encoding_check_lets_through_passes_the_full_check():
+    import re
+
+    from fengqiao_desktop.roster import reading
+
+    plain = re.compile(f"[{reading._PLAIN_TEXT}]")
+    chars = [chr(o) for o in range(0x30000) if plain.fullmatch(chr(o))]
+    assert len(chars) > 20_000
+    assert reading._implausible_chars("".join(chars), "utf-8") is None
+    for ch in chars[::997]:
+        assert reading._implausible_chars(ch, "utf-16") is None
+
+
+def test_a_control_character_is_still_found_in_a_long_utf8_roster(write_csv, good_rows):
+    rows = [*good_rows] + [f"6201020170{i:02d},某社区退役军人服务站,社区,,,,," for i in range(10, 60)]
+    rows[-1] = rows[-1].replace("某社区", "某\x07社区")
+    with pytest.raises(RosterError) as ei:
+        parse_roster(write_csv(rows, encoding="utf-8"))
+    assert "控制字符" in ei.value.message and "control characters" in ei.value.message_en
