@@ -78,19 +78,21 @@ def parse_station_values(rows: Iterable[RawRow], *, name: str = "名册",
     parsed: list[StationValues] = []
     row_nos: list[int] = []
     explicit_parent: list[bool] = []
-    # Column index of each field; a field the file lacks reads the empty cell appended to
-    # every row (index -1). Rows shorter than the header are padded first.
+    # Column index of each field; when the file lacks a field, an empty cell is appended
+    # to every row and the field reads it (index -1). Short rows are padded first.
     index = {f: i for i, (_h, f) in columns.items()}
     width = max(index.values()) + 1
     cells_of = itemgetter(*(index.get(f, -1) for f in _ROW_FIELDS))
+    lacks_a_field = len(index) < len(_ROW_FIELDS)
     padding = [""] * width
     strip = str.strip
     for row_no, cells in it:
         if len(cells) < width:
             cells = cells + padding[len(cells):]
-        cells.append("")
+        if lacks_a_field:
+            cells.append("")
         values = list(map(strip, cells_of(cells)))
-        if not any(values) and not "".join(cells).strip():
+        if not (values[0] or any(values)) and not "".join(cells).strip():
             continue  # blank lines at the end of Excel exports
         station, explicit = _parse_row(row_no, values, col, issues, is_demo)
         if station is not None:
@@ -98,9 +100,10 @@ def parse_station_values(rows: Iterable[RawRow], *, name: str = "名册",
             row_nos.append(row_no)
             explicit_parent.append(explicit)
 
-    # the first row of each code (zip in reverse: the first occurrence is written last)
-    first_row_of = dict(zip(reversed([s[0] for s in parsed]), reversed(row_nos), strict=True))
+    first_row_of = dict(zip([s[0] for s in parsed], row_nos, strict=True))
     if len(first_row_of) < len(parsed):
+        # a code repeats: keep its first row (zip in reverse: the first occurrence is written last)
+        first_row_of = dict(zip(reversed([s[0] for s in parsed]), reversed(row_nos), strict=True))
         parsed, row_nos, explicit_parent = _drop_repeats(
             parsed, row_nos, explicit_parent, first_row_of, col("code"), issues)
     _check_parents(parsed, row_nos, explicit_parent, first_row_of, known_codes, col, issues)

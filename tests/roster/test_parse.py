@@ -217,3 +217,21 @@ def test_a_control_character_is_still_found_in_a_long_utf8_roster(write_csv, goo
     with pytest.raises(RosterError) as ei:
         parse_roster(write_csv(rows, encoding="utf-8"))
     assert "控制字符" in ei.value.message and "control characters" in ei.value.message_en
+
+
+def test_columns_in_any_order_with_short_rows_unknown_and_missing_columns(write_csv):
+    header = "备注,名称,代码,电话"
+    rows = [
+        "总部,兰州市退役军人服务中心,620100000000,0931-1",
+        ",城关区退役军人服务中心,620102,0931-2,多余的格子",
+        "x,东岗西路街道退役军人服务站,620102017",  # no phone cell at all
+        "",
+        ",,,",
+    ]
+    parsed = parse_roster(write_csv(rows, header=header))
+    assert [(r.code, r.name, r.level, r.parent_code, r.phone, r.address, r.veterans_served)
+            for r in parsed] == [
+        ("620100000000", "兰州市退役军人服务中心", Level.CITY, None, "0931-1", "", None),
+        ("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000", "0931-2", "", None),
+        ("620102017000", "东岗西路街道退役军人服务站", Level.TOWN, "620102000000", "", "", None),
+    ]
