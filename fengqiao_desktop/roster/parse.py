@@ -256,7 +256,8 @@ def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
 
     served = None
     if served_text:
-        served_text = served_text.replace(",", "").replace("，", "")
+        if not (served_text.isdigit() and served_text.isascii()):  # else: plain digits
+            served_text = served_text.replace(",", "").replace("，", "")
         if served_text.isascii() and served_text.isdigit():
             served = int(served_text)
         else:
