@@ -285,15 +285,17 @@ def score_reference(
 # ``score`` runs for every inspection of a merge and on every answer typed on the
 # laptop. The form is turned once (per content hash) into flat per-item tuples, so
 # the hot loop reads tuple slots instead of walking pydantic objects and their
-# derived properties.
+# derived properties. An item's usual scores (unanswered, N/A, yes, no, each choice, each
+# points value met) are made once per form: ItemScore is immutable, so results share them.
 
 # how an item earns points
 _K_NONE, _K_YES_NO, _K_POINTS, _K_CHOICE = range(4)
 _KIND = {ItemType.YES_NO: _K_YES_NO, ItemType.GRADED: _K_POINTS, ItemType.DEDUCTION: _K_POINTS,
          ItemType.CHOICE: _K_CHOICE}
 
-# (id, kind, max, na_allowed, required, min_photos, veto, veto reason, scored,
-#  {choice value: (points, veto failed)})
+# (id, kind, max, required, min_photos, veto, veto reason, scored, the item's possible
+#  ItemScores: unanswered, N/A, answered for no points, yes, no;
+#  {choice value: ItemScore}, {points: ItemScore} filled as points are met)
 _CompiledItem = tuple
 # (id, title zh, title en, max, items)
 _CompiledSection = tuple
@@ -332,13 +334,24 @@ def _compile(form: FormDef) -> CompiledForm:
     for sec in form.sections:
         items = []
         for it in sec.items:
+            iid, imax, veto = it.id, it.max, it.veto
             kind = _KIND.get(it.type, _K_NONE) if it.scored else _K_NONE
-            choices = {c.value: (c.points, it.veto and (c.veto or c.points <= 0)) for c in it.choices}
-            items.append((it.id, kind, it.max, it.na_allowed, it.is_required, it.min_photos,
-                          it.veto, it.veto_reason or it.title.zh, it.scored, choices))
+            unanswered = ItemScore(iid, 0.0, imax, False, False, False)
+            # N/A where the form does not allow it is no answer at all
+            na = ItemScore(iid, 0.0, imax, True, True, False) if it.na_allowed else unanswered
+            zero = ItemScore(iid, 0.0, imax, False, True, False)
+            yes = ItemScore(iid, imax, imax, False, True, False) if kind == _K_YES_NO else zero
+            no = ItemScore(iid, 0.0, imax, False, True, veto) if kind == _K_YES_NO else zero
+            choices = {c.value: ItemScore(iid, c.points, imax, False, True, veto and (c.veto or c.points <= 0))
+                       for c in it.choices} if kind == _K_CHOICE else {}
+            items.append((iid, kind, imax, it.is_required, it.min_photos, veto,
+                          it.veto_reason or it.title.zh, it.scored, unanswered, na, zero, yes, no, choices, {}))
         sections.append((sec.id, sec.title.zh, sec.title.en, sec.max, tuple(items)))
     return CompiledForm(form.id, form.kind, form.kind is FormKind.GATE, form.max, form.pass_mark,
                         form.na_rescale, tuple(sections))
+
+
+_POINTS_KEPT = 64  # distinct point values remembered per item (a graded item has a few)
 
 
 def score(
@@ -356,7 +369,6 @@ def score(
     scoring written item object by item object.
     """
     cf = compiled(form)
-    new_item_score = object.__new__
     photos = photo_counts or {}
     get = answers.get
     items: dict[str, ItemScore] = {}
@@ -371,66 +383,64 @@ def score(
     for sec_id, title_zh, title_en, sec_max, sec_items in cf.sections:
         s_earned = 0.0
         s_applicable = 0.0
-        for iid, kind, imax, na_allowed, required, min_photos, veto, reason, scored, choices in sec_items:
+        for (iid, kind, imax, required, min_photos, veto, reason, scored,
+             unanswered, na_score, zero, yes, no, choices, by_points) in sec_items:
             ans = get(iid)
-            pts = 0.0
-            vfail = False
             if ans is None:
-                na = answered = False
+                result = unanswered
             elif ans.na:
-                # N/A where the form does not allow it is no answer at all
-                na = answered = na_allowed
+                result = na_score
             else:
-                na = False
                 v = ans.value
-                answered = v is not None and v != ""
-                if answered and kind:
-                    if kind == _K_YES_NO:
-                        if v is True:
-                            pts = imax
-                        else:
-                            vfail = veto and v is False
-                    elif kind == _K_POINTS:
-                        tv = type(v)
-                        if tv is float or tv is int:
-                            n = float(v) if v - v == 0 else 0.0  # NaN and infinities earn nothing
-                        else:
-                            n = _num(v) or 0.0
-                        # min(max(n, 0.0), imax), spelt out
-                        if n < 0.0:
-                            n = 0.0
-                        pts = imax if imax < n else n
-                        vfail = veto and pts <= 0
+                if v is None or v == "":
+                    result = unanswered
+                elif kind == _K_YES_NO:
+                    result = yes if v is True else (no if v is False else zero)
+                elif kind == _K_POINTS:
+                    tv = type(v)
+                    if tv is float or tv is int:
+                        n = float(v) if v - v == 0 else 0.0  # NaN and infinities earn nothing
                     else:
-                        try:
-                            hit = choices.get(v)
-                        except TypeError:  # an unhashable value matches no option
-                            hit = None
-                        if hit is not None:
-                            pts, vfail = hit
+                        n = _num(v) or 0.0
+                    # min(max(n, 0.0), imax), spelt out
+                    if n < 0.0:
+                        n = 0.0
+                    pts = imax if imax < n else n
+                    result = by_points.get(pts) if pts > 0 else None  # (never -0.0 for 0.0)
+                    if result is None:
+                        result = ItemScore(iid, pts, imax, False, True, veto and pts <= 0)
+                        if pts > 0 and len(by_points) < _POINTS_KEPT:
+                            by_points[pts] = result
+                elif kind == _K_CHOICE:
+                    try:
+                        result = choices.get(v, zero)
+                    except TypeError:  # an unhashable value matches no option
+                        result = zero
+                else:
+                    result = zero
+            na = result.na
+            answered = result.answered
             if required and not answered:
                 missing_answers.append(iid)
             if min_photos and not na:
                 have = photos.get(iid, 0)
                 if have < min_photos:
                     missing_evidence.append((iid, have, min_photos))
-            if vfail:
+            if result.veto_failed:
                 veto_reasons.append(reason)
             if scored and not na:
+                pts = result.points
                 s_earned += pts
                 s_applicable += imax
-                if gate and gate_met and answered:
-                    if kind == _K_YES_NO:
+                if gate and gate_met:
+                    if not answered:
+                        gate_met = False
+                    elif kind == _K_YES_NO:
                         # a 0-point yes/no check still has to be "yes"
-                        gate_met = v is True
+                        gate_met = result is yes
                     else:
                         gate_met = math.isclose(pts, imax)
-                elif gate and not answered:
-                    gate_met = False
-            item_score = new_item_score(ItemScore)  # the dataclass's fields, set without its __init__
-            item_score.__dict__.update(item_id=iid, points=pts, max=imax, na=na, answered=answered,
-                                       veto_failed=vfail)
-            items[iid] = item_score
+            items[iid] = result
         sections.append(SectionScore(sec_id, title_zh, title_en, _round(s_earned), sec_max, s_applicable))
         earned_all += s_earned
         applicable_all += s_applicable
