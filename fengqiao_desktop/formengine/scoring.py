@@ -203,13 +203,14 @@ def _round(x: float) -> float:
     return round(x + 0.0, 2)
 
 
-def score(
+def score_reference(
     form: FormDef,
     answers: Mapping[str, Answer],
     photo_counts: Mapping[str, int] | None = None,
     external_vetoes: Sequence[str] = (),
 ) -> ScoreResult:
-    """Score ``answers`` (item id -> Answer) against ``form``.
+    """:func:`score` written plainly, item object by item object: the reference the
+    compiled scorer is tested against (same arguments, same result).
 
     ``photo_counts`` gives the photos attached per item (for ``missing_evidence``);
     ``external_vetoes`` are reasons decided outside this form, such as a failed
@@ -271,6 +272,200 @@ def score(
         earned=_round(earned_all),
         applicable_max=applicable_all,
         pass_mark=form.pass_mark,
+        verdict=verdict,
+        items=items,
+        sections=sections,
+        veto_reasons=veto_reasons,
+        missing_answers=missing_answers,
+        missing_evidence=missing_evidence,
+    )
+
+
+# -- compiled scoring ------------------------------------------------------------
+# ``score`` runs for every inspection of a merge and on every answer typed on the
+# laptop. The form is turned once (per content hash) into flat per-item tuples, so
+# the hot loop reads tuple slots instead of walking pydantic objects and their
+# derived properties. An item's usual scores (unanswered, N/A, yes, no, each choice, each
+# points value met) are made once per form: ItemScore is immutable, so results share them.
+
+# how an item earns points
+_K_NONE, _K_YES_NO, _K_POINTS, _K_CHOICE = range(4)
+_KIND = {ItemType.YES_NO: _K_YES_NO, ItemType.GRADED: _K_POINTS, ItemType.DEDUCTION: _K_POINTS,
+         ItemType.CHOICE: _K_CHOICE}
+
+# (id, kind, max, required, min_photos, veto, veto reason, scored, the item's possible
+#  ItemScores: unanswered, N/A, answered for no points, yes, no;
+#  {choice value: ItemScore}, {points: ItemScore} filled as points are met)
+_CompiledItem = tuple
+# (id, title zh, title en, max, items)
+_CompiledSection = tuple
+
+
+@dataclass(frozen=True)
+class CompiledForm:
+    """A form reduced to what scoring reads, in flat tuples (see :func:`compiled`)."""
+
+    form_id: str
+    kind: FormKind
+    gate: bool
+    max: float
+    pass_mark: float
+    na_rescale: bool
+    sections: tuple[_CompiledSection, ...]
+
+
+_compiled: dict[str, CompiledForm] = {}
+_COMPILED_LIMIT = 256
+
+
+def compiled(form: FormDef) -> CompiledForm:
+    """The compiled form of ``form``, made once per content (cached by its sha256)."""
+    key = form.sha256
+    c = _compiled.get(key)
+    if c is None:
+        if len(_compiled) >= _COMPILED_LIMIT:
+            _compiled.clear()
+        c = _compiled[key] = _compile(form)
+    return c
+
+
+def _compile(form: FormDef) -> CompiledForm:
+    sections = []
+    for sec in form.sections:
+        items = []
+        for it in sec.items:
+            iid, imax, veto = it.id, it.max, it.veto
+            kind = _KIND.get(it.type, _K_NONE) if it.scored else _K_NONE
+            unanswered = ItemScore(iid, 0.0, imax, False, False, False)
+            # N/A where the form does not allow it is no answer at all
+            na = ItemScore(iid, 0.0, imax, True, True, False) if it.na_allowed else unanswered
+            zero = ItemScore(iid, 0.0, imax, False, True, False)
+            yes = ItemScore(iid, imax, imax, False, True, False) if kind == _K_YES_NO else zero
+            no = ItemScore(iid, 0.0, imax, False, True, veto) if kind == _K_YES_NO else zero
+            choices = {c.value: ItemScore(iid, c.points, imax, False, True, veto and (c.veto or c.points <= 0))
+                       for c in it.choices} if kind == _K_CHOICE else {}
+            items.append((iid, kind, imax, it.is_required, it.min_photos, veto,
+                          it.veto_reason or it.title.zh, it.scored, unanswered, na, zero, yes, no, choices, {}))
+        sections.append((sec.id, sec.title.zh, sec.title.en, sec.max, tuple(items)))
+    return CompiledForm(form.id, form.kind, form.kind is FormKind.GATE, form.max, form.pass_mark,
+                        form.na_rescale, tuple(sections))
+
+
+_POINTS_KEPT = 64  # distinct point values remembered per item (a graded item has a few)
+
+
+def score(
+    form: FormDef,
+    answers: Mapping[str, Answer],
+    photo_counts: Mapping[str, int] | None = None,
+    external_vetoes: Sequence[str] = (),
+) -> ScoreResult:
+    """Score ``answers`` (item id -> Answer) against ``form`` (rules in the module docstring).
+
+    ``photo_counts`` gives the photos attached per item (for ``missing_evidence``);
+    ``external_vetoes`` are reasons decided outside this form, such as a failed
+    five-haves gate in the same visit. Answers for ids the form lacks are ignored.
+    The form is compiled once per content; :func:`score_reference` is the same
+    scoring written item object by item object.
+    """
+    cf = compiled(form)
+    photos = photo_counts or {}
+    get = answers.get
+    items: dict[str, ItemScore] = {}
+    sections: list[SectionScore] = []
+    veto_reasons: list[str] = list(external_vetoes)
+    missing_answers: list[str] = []
+    missing_evidence: list[tuple[str, int, int]] = []
+    earned_all = 0.0
+    applicable_all = 0.0
+    gate = cf.gate
+    gate_met = True
+    for sec_id, title_zh, title_en, sec_max, sec_items in cf.sections:
+        s_earned = 0.0
+        s_applicable = 0.0
+        for (iid, kind, imax, required, min_photos, veto, reason, scored,
+             unanswered, na_score, zero, yes, no, choices, by_points) in sec_items:
+            ans = get(iid)
+            if ans is None:
+                result = unanswered
+            elif ans.na:
+                result = na_score
+            else:
+                v = ans.value
+                if v is None or v == "":
+                    result = unanswered
+                elif kind == _K_YES_NO:
+                    result = yes if v is True else (no if v is False else zero)
+                elif kind == _K_POINTS:
+                    tv = type(v)
+                    if tv is float or tv is int:
+                        n = float(v) if v - v == 0 else 0.0  # NaN and infinities earn nothing
+                    else:
+                        n = _num(v) or 0.0
+                    # min(max(n, 0.0), imax), spelt out
+                    if n < 0.0:
+                        n = 0.0
+                    pts = imax if imax < n else n
+                    result = by_points.get(pts) if pts > 0 else None  # (never -0.0 for 0.0)
+                    if result is None:
+                        result = ItemScore(iid, pts, imax, False, True, veto and pts <= 0)
+                        if pts > 0 and len(by_points) < _POINTS_KEPT:
+                            by_points[pts] = result
+                elif kind == _K_CHOICE:
+                    try:
+                        result = choices.get(v, zero)
+                    except TypeError:  # an unhashable value matches no option
+                        result = zero
+                else:
+                    result = zero
+            na = result.na
+            answered = result.answered
+            if required and not answered:
+                missing_answers.append(iid)
+            if min_photos and not na:
+                have = photos.get(iid, 0)
+                if have < min_photos:
+                    missing_evidence.append((iid, have, min_photos))
+            if result.veto_failed:
+                veto_reasons.append(reason)
+            if scored and not na:
+                pts = result.points
+                s_earned += pts
+                s_applicable += imax
+                if gate and gate_met:
+                    if not answered:
+                        gate_met = False
+                    elif kind == _K_YES_NO:
+                        # a 0-point yes/no check still has to be "yes"
+                        gate_met = result is yes
+                    else:
+                        gate_met = math.isclose(pts, imax)
+            items[iid] = result
+        sections.append(SectionScore(sec_id, title_zh, title_en, _round(s_earned), sec_max, s_applicable))
+        earned_all += s_earned
+        applicable_all += s_applicable
+    fmax = cf.max
+    if cf.na_rescale and applicable_all > 0 and applicable_all < fmax:
+        total = min(earned_all / applicable_all * fmax, fmax)
+    elif applicable_all == 0:
+        total = 0.0
+    else:
+        total = earned_all
+    total = _round(total)
+    if veto_reasons:
+        verdict = Verdict.VETO
+    elif gate:
+        verdict = Verdict.PASS if gate_met and not missing_answers else Verdict.FAIL
+    else:
+        verdict = Verdict.PASS if total >= cf.pass_mark - 1e-9 else Verdict.FAIL
+    return ScoreResult(
+        form_id=cf.form_id,
+        kind=cf.kind,
+        total=total,
+        max=fmax,
+        earned=_round(earned_all),
+        applicable_max=applicable_all,
+        pass_mark=cf.pass_mark,
         verdict=verdict,
         items=items,
         sections=sections,

@@ -188,3 +188,8 @@ def parent_problem(code: str, parent: str) -> tuple[str, str] | None:
 def own_prefix(code: str) -> str:
     """The leading digits that identify a station's area: every station inside it shares them."""
     return code[:_PREFIX[level_of(code)]]
+
+
+# :func:`level_of` without its cache, for codes seen once (a roster's own codes): a
+# cache miss costs more than the check itself.
+level_of_uncached = level_of.__wrapped__

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import cast
 
@@ -19,9 +20,10 @@ from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from fengqiao_desktop.roster.codes import RANK
+from fengqiao_desktop.domain.enums import Level
 from fengqiao_desktop.roster.model import ImportResult, StationRow
-from fengqiao_desktop.roster.parse import parse_roster
+from fengqiao_desktop.roster.parse import StationValues, parse_station_values
+from fengqiao_desktop.roster.reading import read_rows
 
 # Columns the importer writes; the stations table must have them.
 DATA_COLUMNS = ("name", "level", "parent_code", "address", "contact", "phone",
@@ -50,8 +52,10 @@ def import_roster(target: Target, path: str | Path, *, table: Table | None = Non
     """
     table = table if table is not None else stations_table()
     with _connection(target) as conn:
-        rows = parse_roster(path, known_codes=lambda missing: existing_codes(conn, table, missing))
-        return write_rows(conn, table, rows)
+        values = parse_station_values(
+            read_rows(path), name=Path(path).name,
+            known_codes=lambda missing: existing_codes(conn, table, missing))
+        return write_values(conn, table, values)
 
 
 def upsert_rows(target: Target, rows: Sequence[StationRow], *, table: Table | None = None) -> ImportResult:
@@ -73,21 +77,45 @@ def existing_codes(conn: Connection, table: Table, codes: Iterable[str]) -> set[
 
 def write_rows(conn: Connection, table: Table, rows: Sequence[StationRow]) -> ImportResult:
     """Insert new stations, update changed ones, count the rest; parents before children."""
-    ordered = sorted(rows, key=lambda r: (RANK[r.level], r.code))
-    current = _current_values(conn, table, [r.code for r in ordered])
-    to_insert: list[tuple] = []
+    return write_values(conn, table, [
+        (r.code, r.name, r.level.value, r.parent_code, r.address or "", r.contact or "",
+         r.phone or "", r.veterans_served, bool(r.is_demo)) for r in rows])
+
+
+# Level value -> rank (city first): parents are written before their children.
+_RANK_OF_VALUE = {lvl.value: lvl.rank for lvl in Level}
+_by_code = itemgetter(0)
+
+
+def write_values(conn: Connection, table: Table, values: Sequence[StationValues]) -> ImportResult:
+    """:func:`write_rows` over plain tuples ``(code, *DATA_COLUMNS)`` (the parser's row path)."""
+    by_rank: dict[int, list[StationValues]] = {}
+    rank_of = _RANK_OF_VALUE
+    for v in values:
+        rank = rank_of[v[2]]
+        bucket = by_rank.get(rank)
+        if bucket is None:
+            bucket = by_rank[rank] = []
+        bucket.append(v)
+    ordered: list[StationValues] = []
+    for rank in sorted(by_rank):
+        ordered.extend(sorted(by_rank[rank], key=_by_code))
+    current = _current_values(conn, table, [v[0] for v in ordered])
     to_update: list[tuple] = []
     unchanged = 0
-    for r in ordered:
-        values = (r.name, r.level.value, r.parent_code, r.address or "", r.contact or "",
-                  r.phone or "", r.veterans_served, bool(r.is_demo))  # DATA_COLUMNS order
-        old = current.get(r.code)
-        if old is None:
-            to_insert.append((r.code, *values))
-        elif old != values:
-            to_update.append((*values, r.code))
-        else:
-            unchanged += 1
+    if current:
+        to_insert: list[tuple] = []
+        get = current.get
+        for v in ordered:
+            old = get(v[0])
+            if old is None:
+                to_insert.append(v)
+            elif old == (new := v[1:]) or _normalised(old) == new:
+                unchanged += 1
+            else:
+                to_update.append((*new, v[0]))
+    else:
+        to_insert = ordered
     if to_insert:
         _executemany(conn, table, insert(table), ("code", *DATA_COLUMNS), to_insert)
     if to_update:
@@ -113,6 +141,11 @@ def _executemany(conn: Connection, table: Table, stmt, keys: Sequence[str],
         proc = column.type.bind_processor(conn.dialect) if column is not None else None
         if proc is not None:
             procs.append((i, proc))
+    # Skip a processor that leaves every distinct value as it is (SQLite's Boolean
+    # turns True into 1, which the driver would store anyway).
+    procs = [(i, proc) for i, proc in procs
+             if any(proc(v) != v or type(proc(v)) is not type(v) and not isinstance(v, bool)
+                    for v in {p[i] for p in params})]
     if procs:
         converted = []
         for p in params:
@@ -131,6 +164,7 @@ def _executemany(conn: Connection, table: Table, stmt, keys: Sequence[str],
 
 
 def _current_values(conn: Connection, table: Table, codes: list[str]) -> dict[str, tuple]:
+    """The stored values (``DATA_COLUMNS`` order, as read back) of those of ``codes`` that exist."""
     cols = [table.c[c] for c in DATA_COLUMNS]
     out: dict[str, tuple] = {}
     total = conn.execute(select(func.count()).select_from(table)).scalar_one()
@@ -139,19 +173,20 @@ def _current_values(conn: Connection, table: Table, codes: list[str]) -> dict[st
     if total <= 4 * len(codes):
         # A roster about the size of the table: one scan beats many ``IN (...)`` lookups.
         wanted = set(codes)
-        for code, *vals in conn.execute(select(table.c.code, *cols)):
-            if code in wanted:
-                out[code] = _normalised(vals)
+        for row in conn.execute(select(table.c.code, *cols)):
+            if row[0] in wanted:
+                out[row[0]] = tuple(row[1:])
         return out
     for i in range(0, len(codes), _CHUNK):
         chunk = codes[i:i + _CHUNK]
-        for code, *vals in conn.execute(select(table.c.code, *cols).where(table.c.code.in_(chunk))):
-            out[code] = _normalised(vals)
+        for row in conn.execute(select(table.c.code, *cols).where(table.c.code.in_(chunk))):
+            out[row[0]] = tuple(row[1:])
     return out
 
 
-def _normalised(vals: list) -> tuple:
-    # Read-back values may be an enum member, None for empty text, or 0/1 for booleans.
+def _normalised(vals: tuple) -> tuple:
+    # Read-back values may be an enum member, None for empty text, or 0/1 for booleans
+    # (compared as read first: (…, 1) == (…, True) already holds in Python).
     name, level, parent, address, contact, phone, served, demo = vals
     return (name, getattr(level, "value", level), parent, address or "", contact or "",
             phone or "", served, bool(demo))

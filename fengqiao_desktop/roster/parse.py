@@ -16,6 +16,7 @@ column as headed in the file, reason in Chinese and English). If there is any,
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from operator import itemgetter
 from pathlib import Path
 
 from fengqiao_desktop.domain.enums import Level
@@ -53,6 +54,19 @@ def parse_roster(path: str | Path, *, known_codes: ParentLookup | None = None,
 def parse_raw_rows(rows: Iterable[RawRow], *, name: str = "名册",
                    known_codes: ParentLookup | None = None, is_demo: bool = False) -> list[StationRow]:
     """The same as :func:`parse_roster`, over rows already read (``(row_no, cells)``)."""
+    return [StationRow(code, nm, _LEVEL_OF_VALUE[lvl], parent, address, contact, phone, served, demo)
+            for code, nm, lvl, parent, address, contact, phone, served, demo
+            in parse_station_values(rows, name=name, known_codes=known_codes, is_demo=is_demo)]
+
+
+def parse_station_values(rows: Iterable[RawRow], *, name: str = "名册",
+                         known_codes: ParentLookup | None = None,
+                         is_demo: bool = False) -> list[StationValues]:
+    """Validate like :func:`parse_raw_rows`, returning plain tuples (the importer's row path).
+
+    Each tuple is ``(code, name, level value, parent_code, address, contact, phone,
+    veterans_served, is_demo)``: the columns the importer writes, in that order.
+    """
     it = iter(rows)
     header_no, columns = _find_header(it, name)
     headers = {f: h for h, f in columns.values()}
@@ -61,29 +75,38 @@ def parse_raw_rows(rows: Iterable[RawRow], *, name: str = "名册",
         return headers.get(field) or FIELD_ZH[field]
 
     issues: list[RowIssue] = []
-    parsed: list[tuple[int, StationRow, bool]] = []  # (row, station, parent given explicitly)
-    first_row_of: dict[str, int] = {}
-    # column index of each field, or a past-the-end index for fields the file lacks
+    parsed: list[StationValues] = []
+    row_nos: list[int] = []
+    explicit_parent: list[bool] = []
+    # Column index of each field; when the file lacks a field, an empty cell is appended
+    # to every row and the field reads it (index -1). Short rows are padded first.
     index = {f: i for i, (_h, f) in columns.items()}
-    where = tuple(index.get(f, 1 << 30) for f in _ROW_FIELDS)
+    width = max(index.values()) + 1
+    cells_of = itemgetter(*(index.get(f, -1) for f in _ROW_FIELDS))
+    lacks_a_field = len(index) < len(_ROW_FIELDS)
+    padding = [""] * width
+    strip = str.strip
     for row_no, cells in it:
-        if not "".join(cells).strip():
+        if len(cells) < width:
+            cells = cells + padding[len(cells):]
+        if lacks_a_field:
+            cells.append("")
+        values = list(map(strip, cells_of(cells)))
+        if not (values[0] or any(values)) and not "".join(cells).strip():
             continue  # blank lines at the end of Excel exports
-        n = len(cells)
-        values = [cells[i].strip() if i < n else "" for i in where]
         station, explicit = _parse_row(row_no, values, col, issues, is_demo)
-        if station is None:
-            continue
-        if station.code in first_row_of:
-            issues.append(RowIssue(
-                row_no, col("code"),
-                f"代码 {station.code} 与第 {first_row_of[station.code]} 行重复",
-                f"code {station.code} repeats row {first_row_of[station.code]}", "code"))
-            continue
-        first_row_of[station.code] = row_no
-        parsed.append((row_no, station, explicit))
+        if station is not None:
+            parsed.append(station)
+            row_nos.append(row_no)
+            explicit_parent.append(explicit)
 
-    _check_parents(parsed, first_row_of, known_codes, col, issues)
+    first_row_of = dict(zip([s[0] for s in parsed], row_nos, strict=True))
+    if len(first_row_of) < len(parsed):
+        # a code repeats: keep its first row (zip in reverse: the first occurrence is written last)
+        first_row_of = dict(zip(reversed([s[0] for s in parsed]), reversed(row_nos), strict=True))
+        parsed, row_nos, explicit_parent = _drop_repeats(
+            parsed, row_nos, explicit_parent, first_row_of, col("code"), issues)
+    _check_parents(parsed, row_nos, explicit_parent, first_row_of, known_codes, col, issues)
     if issues:
         issues.sort(key=lambda i: i.row)
         n_rows = len({i.row for i in issues})
@@ -95,7 +118,7 @@ def parse_raw_rows(rows: Iterable[RawRow], *, name: str = "名册",
     if not parsed:
         raise RosterError(f"名册“{name}”中没有站点（标题行在第 {header_no} 行）",
                           message_en=f"roster {name} has no stations (header on row {header_no})")
-    return [s for _n, s, _e in parsed]
+    return parsed
 
 
 def _find_header(it, name: str) -> tuple[int, dict[int, tuple[str, str]]]:
@@ -141,22 +164,51 @@ def _find_header(it, name: str) -> tuple[int, dict[int, tuple[str, str]]]:
 
 # Parent cells repeat on many rows: remember the valid ones (bounded, module-wide).
 _known_parents: dict[str, str] = {}
+# Per valid parent code: its rank and the leading digits every station inside it shares.
+_parent_shape: dict[str, tuple[int, str]] = {}
 
 _ROW_FIELDS = ("code", "name", "level", "parent_code", "address", "contact", "phone",
                "veterans_served")
 
+# (code, name, level value, parent_code, address, contact, phone, veterans_served, is_demo)
+StationValues = tuple
+
+_LEVEL_OF_VALUE = {lvl.value: lvl for lvl in Level}
+_RANK = codes.RANK
+_CITY = Level.CITY
+_level_of = codes.level_of_uncached
+_TOWN, _VILLAGE = Level.TOWN, Level.VILLAGE
+_VALUE = {lvl: lvl.value for lvl in Level}
+# The first nine digits of valid town codes seen (the town part of a village code).
+_town_prefixes: dict[str, bool] = {}
+
 
 def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
-               is_demo: bool) -> tuple[StationRow | None, bool]:
-    """Validate one row (cells in ``_ROW_FIELDS`` order); on problems, add them to ``issues``."""
+               is_demo: bool) -> tuple[StationValues | None, bool]:
+    """Validate one row (cells in ``_ROW_FIELDS`` order); on problems, add them to ``issues``.
+
+    Returns the station's values (see :data:`StationValues`) and whether its
+    parent was given explicitly, or ``(None, False)`` when the row is at fault.
+    """
     code_text, name, level_text, parent_text, address, contact, phone, served_text = values
     errs: list[tuple[str, str, str]] = []  # (field, zh, en)
 
     code = implied = None
     try:
-        code = codes.normalize_code(code_text)
-        implied = codes.level_of(code)
+        if len(code_text) == 12 and code_text.isdigit() and code_text.isascii():
+            code = code_text  # the common case: already 12 digits
+            # most codes are towns and villages: their first nine digits are a valid town
+            if _town_prefixes.get(code[:9]) and (vvv := code[9:]) < "400":
+                implied = _TOWN if vvv == "000" else _VILLAGE
+            else:
+                implied = _level_of(code)
+                if (implied is _TOWN or implied is _VILLAGE) and len(_town_prefixes) < 100_000:
+                    _town_prefixes[code[:9]] = True
+        else:
+            code = codes.normalize_code(code_text)
+            implied = _level_of(code)
     except codes.CodeError as exc:
+        code = None
         errs.append(("code", exc.reason, exc.reason_en))
 
     if "  " in name or "\u3000" in name or "\n" in name:
@@ -177,24 +229,35 @@ def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
 
     parent = None
     if parent_text:
-        try:
-            parent = _known_parents.get(parent_text) or codes.normalize_code(parent_text)
-        except codes.CodeError as exc:
-            errs.append(("parent_code", "上级" + exc.reason, "parent " + exc.reason_en))
+        parent = _known_parents.get(parent_text)
+        if parent is None:
+            try:
+                parent = codes.normalize_code(parent_text)
+            except codes.CodeError as exc:
+                errs.append(("parent_code", "上级" + exc.reason, "parent " + exc.reason_en))
+            else:
+                if len(_known_parents) < 100_000:
+                    _known_parents[parent_text] = parent
     explicit = parent is not None
-    if parent and len(_known_parents) < 100_000:
-        _known_parents[parent_text] = parent
     if code and parent:
-        if implied is Level.CITY:
+        if implied is _CITY:
             errs.append(("parent_code", "市级站点不应填写上级代码", "a city has no parent code"))
         else:
-            why = codes.parent_problem(code, parent)
-            if why:
-                errs.append(("parent_code", *why))
+            shape = _parent_shape.get(parent)
+            if shape is None:
+                shape = _RANK[codes.level_of(parent)], codes.own_prefix(parent)
+                if len(_parent_shape) < 100_000:
+                    _parent_shape[parent] = shape
+            rank, prefix = shape
+            if rank >= _RANK[implied] or code == parent or not code.startswith(prefix):
+                why = codes.parent_problem(code, parent)  # the reason, in words
+                if why:
+                    errs.append(("parent_code", *why))
 
     served = None
     if served_text:
-        served_text = served_text.replace(",", "").replace("，", "")
+        if not (served_text.isdigit() and served_text.isascii()):  # else: plain digits
+            served_text = served_text.replace(",", "").replace("，", "")
         if served_text.isascii() and served_text.isdigit():
             served = int(served_text)
         else:
@@ -212,18 +275,39 @@ def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
         return None, False
     if parent is None:
         parent = codes.expected_parent(code)
-    return StationRow(code, name, implied, parent, address, contact, phone, served, is_demo), explicit
+    return (code, name, _VALUE[implied], parent, address, contact, phone, served, is_demo), explicit
 
 
-def _check_parents(parsed, in_file: dict[str, int], known: ParentLookup | None, col,
+def _drop_repeats(parsed: list[StationValues], row_nos: list[int], explicit_parent: list[bool],
+                  first_row_of: dict[str, int], column: str, issues: list[RowIssue],
+                  ) -> tuple[list[StationValues], list[int], list[bool]]:
+    """Report every row that repeats an earlier row's code, and leave it out."""
+    kept: tuple[list, list, list] = ([], [], [])
+    for station, row_no, explicit in zip(parsed, row_nos, explicit_parent, strict=True):
+        code = station[0]
+        first = first_row_of[code]
+        if first != row_no:
+            issues.append(RowIssue(row_no, column, f"代码 {code} 与第 {first} 行重复",
+                                   f"code {code} repeats row {first}", "code"))
+            continue
+        kept[0].append(station)
+        kept[1].append(row_no)
+        kept[2].append(explicit)
+    return kept
+
+
+def _check_parents(parsed: list[StationValues], row_nos: list[int], explicit_parent: list[bool],
+                   in_file: dict[str, int], known: ParentLookup | None, col,
                    issues: list[RowIssue]) -> None:
     """Every parent must be in the file or already known (the database)."""
-    missing = {s.parent_code for _n, s, _e in parsed if s.parent_code and s.parent_code not in in_file}
+    missing = {p for s in parsed if (p := s[3]) and p not in in_file}
+    if not missing:
+        return
     found: Collection[str] = set()
-    if missing and known is not None:
+    if known is not None:
         found = known(missing) if callable(known) else {c for c in missing if c in known}
-    for row_no, s, explicit in parsed:
-        p = s.parent_code
+    for row_no, s, explicit in zip(row_nos, parsed, explicit_parent, strict=True):
+        p = s[3]
         if p is None or p in in_file or p in found:
             continue
         if explicit:

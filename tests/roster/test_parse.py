@@ -182,3 +182,56 @@ def test_latin1_umlaut_in_one_name_is_refused(write_csv):
     header = "code,name"
     with pytest.raises(RosterError, match="编码无法识别"):
         parse_roster(write_csv(["620102000000,Müller"], encoding="latin-1", header=header))
+
+
+def test_village_digits_out_of_range_are_refused_after_valid_villages_of_the_same_town(write_csv, good_rows):
+    rows = good_rows + [
+        "620102017002,某社区退役军人服务站,社区,,,,,",          # row 6: fine
+        "620102017400,某村退役军人服务站,村,,,,,",              # row 7: village digits 400
+        "620102017999,某村退役军人服务站,,,,,,",                # row 8: village digits 999
+    ]
+    with pytest.raises(RosterError) as ei:
+        parse_roster(write_csv(rows))
+    reasons = {r: (c, reason) for r, c, reason in ei.value.rows}
+    assert set(reasons) == {7, 8}
+    assert reasons[7] == ("代码", "代码“620102017400”的村级段 400 超出范围（001–199 社区、200–399 村）")
+    assert "999" in reasons[8][1]
+
+
+def test_every_character_the_quick_encoding_check_lets_through_passes_the_full_check():
+    import re
+
+    from fengqiao_desktop.roster import reading
+
+    plain = re.compile(f"[{reading._PLAIN_TEXT}]")
+    chars = [chr(o) for o in range(0x30000) if plain.fullmatch(chr(o))]
+    assert len(chars) > 20_000
+    assert reading._implausible_chars("".join(chars), "utf-8") is None
+    for ch in chars[::997]:
+        assert reading._implausible_chars(ch, "utf-16") is None
+
+
+def test_a_control_character_is_still_found_in_a_long_utf8_roster(write_csv, good_rows):
+    rows = [*good_rows] + [f"6201020170{i:02d},某社区退役军人服务站,社区,,,,," for i in range(10, 60)]
+    rows[-1] = rows[-1].replace("某社区", "某\x07社区")
+    with pytest.raises(RosterError) as ei:
+        parse_roster(write_csv(rows, encoding="utf-8"))
+    assert "控制字符" in ei.value.message and "control characters" in ei.value.message_en
+
+
+def test_columns_in_any_order_with_short_rows_unknown_and_missing_columns(write_csv):
+    header = "备注,名称,代码,电话"
+    rows = [
+        "总部,兰州市退役军人服务中心,620100000000,0931-1",
+        ",城关区退役军人服务中心,620102,0931-2,多余的格子",
+        "x,东岗西路街道退役军人服务站,620102017",  # no phone cell at all
+        "",
+        ",,,",
+    ]
+    parsed = parse_roster(write_csv(rows, header=header))
+    assert [(r.code, r.name, r.level, r.parent_code, r.phone, r.address, r.veterans_served)
+            for r in parsed] == [
+        ("620100000000", "兰州市退役军人服务中心", Level.CITY, None, "0931-1", "", None),
+        ("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000", "0931-2", "", None),
+        ("620102017000", "东岗西路街道退役军人服务站", Level.TOWN, "620102000000", "", "", None),
+    ]
