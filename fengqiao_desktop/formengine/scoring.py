@@ -332,7 +332,7 @@ def compiled(form: FormDef) -> CompiledForm:
 def _compile(form: FormDef) -> CompiledForm:
     sections = []
     for sec in form.sections:
-        items = []
+        items: list = []
         for it in sec.items:
             iid, imax, veto = it.id, it.max, it.veto
             kind = _KIND.get(it.type, _K_NONE) if it.scored else _K_NONE

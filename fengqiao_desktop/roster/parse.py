@@ -249,7 +249,7 @@ def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
                 if len(_parent_shape) < 100_000:
                     _parent_shape[parent] = shape
             rank, prefix = shape
-            if rank >= _RANK[implied] or code == parent or not code.startswith(prefix):
+            if implied is None or rank >= _RANK[implied] or code == parent or not code.startswith(prefix):
                 why = codes.parent_problem(code, parent)  # the reason, in words
                 if why:
                     errs.append(("parent_code", *why))
