@@ -30,12 +30,22 @@ def format_table(rows: list[dict]) -> str:
     head = ["benchmark", "value", "unit", "baseline", "ratio", "note"]
     lines = [head]
     for r in rows:
+
         def f(x):
             if isinstance(x, float):
                 return f"{x:,.3g}" if abs(x) < 1000 else f"{x:,.0f}"
             return "" if x is None else str(x)
-        lines.append([str(r.get("name", "")), f(r.get("value")), str(r.get("unit", "")),
-                      f(r.get("baseline")), f(r.get("ratio")), str(r.get("note", ""))])
+
+        lines.append(
+            [
+                str(r.get("name", "")),
+                f(r.get("value")),
+                str(r.get("unit", "")),
+                f(r.get("baseline")),
+                f(r.get("ratio")),
+                str(r.get("note", "")),
+            ]
+        )
     widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
     out = []
     for n, row in enumerate(lines):

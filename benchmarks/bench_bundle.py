@@ -37,7 +37,7 @@ def _photos(d: Path, n: int) -> dict[str, Path]:
         # random-ish, incompressible like JPEG data, cheap to make
         body = bytearray(b"\xff\xd8")
         while len(body) < size:
-            body += block[rnd.randrange(1024):]
+            body += block[rnd.randrange(1024) :]
             body += i.to_bytes(4, "little")
         body = bytes(body[:size]) + b"\xff\xd9"
         sha = hashlib.sha256(body).hexdigest()
@@ -51,20 +51,37 @@ def _records(sk: SecretKey, photos: dict[str, Path], per: int = 10) -> list[dict
     shas = sorted(photos)
     recs = []
     for k in range(0, len(shas), per):
-        recs.append({
-            "format": "fengqiao.inspection", "format_version": 1, "id": str(uuid.uuid4()),
-            "revision": 1, "visit_id": None, "station_code": f"620102001{k // per:03d}",
-            "form": {"id": "demonstration", "version": "1", "sha256": "c" * 64},
-            "inspector": {"name": "张三", "unit": "城关区", "key_id": sk.key_id},
-            "status": "completed", "created_at": "2026-05-01T08:00:00Z",
-            "updated_at": "2026-05-01T08:00:00Z", "completed_at": "2026-05-01T08:00:00Z",
-            "answers": {f"i{j}": {"value": j % 3, "note": "", "na": False} for j in range(60)},
-            "photos": [{"sha256": s, "original_sha256": s, "item_id": "i1", "caption": "",
-                        "captured_at": "2026-05-01T08:00:00Z", "size": photos[s].stat().st_size}
-                       for s in shas[k:k + per]],
-            "findings": [], "score": {"total": 91.5, "max": 100, "verdict": "pass", "sections": []},
-            "audit": [],
-        })
+        recs.append(
+            {
+                "format": "fengqiao.inspection",
+                "format_version": 1,
+                "id": str(uuid.uuid4()),
+                "revision": 1,
+                "visit_id": None,
+                "station_code": f"620102001{k // per:03d}",
+                "form": {"id": "demonstration", "version": "1", "sha256": "c" * 64},
+                "inspector": {"name": "张三", "unit": "城关区", "key_id": sk.key_id},
+                "status": "completed",
+                "created_at": "2026-05-01T08:00:00Z",
+                "updated_at": "2026-05-01T08:00:00Z",
+                "completed_at": "2026-05-01T08:00:00Z",
+                "answers": {f"i{j}": {"value": j % 3, "note": "", "na": False} for j in range(60)},
+                "photos": [
+                    {
+                        "sha256": s,
+                        "original_sha256": s,
+                        "item_id": "i1",
+                        "caption": "",
+                        "captured_at": "2026-05-01T08:00:00Z",
+                        "size": photos[s].stat().st_size,
+                    }
+                    for s in shas[k : k + per]
+                ],
+                "findings": [],
+                "score": {"total": 91.5, "max": 100, "verdict": "pass", "sections": []},
+                "audit": [],
+            }
+        )
     return recs
 
 
@@ -117,10 +134,18 @@ def run(quick: bool = False) -> list[dict]:
         def ours_write() -> None:
             d = tmp_p / f"out{next(counter)}"
             d.mkdir()
-            outs.append(write_bundle(d, records=records, photo_paths=photos,
-                                     inspector={"name": "张三", "unit": "城关区", "phone": ""},
-                                     device_id="bench", sequence=1, previous_manifest_sha256=None,
-                                     secret_key=sk))
+            outs.append(
+                write_bundle(
+                    d,
+                    records=records,
+                    photo_paths=photos,
+                    inspector={"name": "张三", "unit": "城关区", "phone": ""},
+                    device_id="bench",
+                    sequence=1,
+                    previous_manifest_sha256=None,
+                    secret_key=sk,
+                )
+            )
             if len(outs) > 1:  # keep one bundle for the verification runs, not the disk full
                 outs.pop(0).unlink()
 
@@ -140,10 +165,22 @@ def run(quick: bool = False) -> list[dict]:
     w, wb = mb / t_ours, mb / t_base
     v, vb = mb / t_vours, mb / t_vbase
     return [
-        {"name": f"bundle export ({n} photos, {mb:.0f} MB)", "value": w, "unit": "MB/s", "baseline": wb,
-         "ratio": w / wb, "note": "write+fsync+read back+verify vs sha256+zipfile.write+fsync (aim >= 0.7)"},
-        {"name": f"bundle verify ({n} photos, {mb:.0f} MB)", "value": v, "unit": "MB/s", "baseline": vb,
-         "ratio": v / vb, "note": "verify_bundle vs zipfile read + sha256 of every member"},
+        {
+            "name": f"bundle export ({n} photos, {mb:.0f} MB)",
+            "value": w,
+            "unit": "MB/s",
+            "baseline": wb,
+            "ratio": w / wb,
+            "note": "write+fsync+read back+verify vs sha256+zipfile.write+fsync (aim >= 0.7)",
+        },
+        {
+            "name": f"bundle verify ({n} photos, {mb:.0f} MB)",
+            "value": v,
+            "unit": "MB/s",
+            "baseline": vb,
+            "ratio": v / vb,
+            "note": "verify_bundle vs zipfile read + sha256 of every member",
+        },
     ]
 
 

@@ -70,13 +70,15 @@ def make_rows(counties: int):
             at = f"{year}-{month:02d}-{day:02d}T02:00:00.000000Z"
             gate_pass = rnd.random() < 0.85
             score = round(rnd.uniform(60, 100), 1)
-            for kind, total, verdict in (("gate", None, "pass" if gate_pass else "fail"),
-                                         ("rubric", score, "veto" if not gate_pass else
-                                          ("pass" if score >= 90 else "fail"))):
+            for kind, total, verdict in (
+                ("gate", None, "pass" if gate_pass else "fail"),
+                ("rubric", score, "veto" if not gate_pass else ("pass" if score >= 90 else "fail")),
+            ):
                 n += 1
                 iid = f"{n:036d}"
-                inspections.append((iid, code, "0" * 64, kind, kind, None, "completed", at, 1, "0" * 64,
-                                    total, verdict))
+                inspections.append(
+                    (iid, code, "0" * 64, kind, kind, None, "completed", at, 1, "0" * 64, total, verdict)
+                )
                 if kind == "rubric" and rnd.random() < 0.2:
                     status = rnd.choice(["open", "rectified", "verified"])
                     findings.append((iid, "f1", code, status, f"{year}-{rnd.randint(1, 12):02d}-15"))
@@ -88,13 +90,22 @@ def load_sqlite(central, stations, inspections, findings) -> None:
     try:
         cur = raw.cursor()
         cur.execute("BEGIN")
-        cur.executemany("INSERT INTO stations (code, name, level, parent_code, address, contact, phone, is_demo)"
-                        " VALUES (?, ?, ?, ?, '', '', '', 0)", stations)
-        cur.executemany("INSERT INTO inspections (id, station_code, form_sha256, form_id, form_kind, visit_id,"
-                        " status, completed_at, winner_revision, winner_sha256, total, verdict)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inspections)
-        cur.executemany("INSERT INTO findings (inspection_id, finding_id, station_code, status, deadline,"
-                        " description, measures, responsible) VALUES (?, ?, ?, ?, ?, '', '', '')", findings)
+        cur.executemany(
+            "INSERT INTO stations (code, name, level, parent_code, address, contact, phone, is_demo)"
+            " VALUES (?, ?, ?, ?, '', '', '', 0)",
+            stations,
+        )
+        cur.executemany(
+            "INSERT INTO inspections (id, station_code, form_sha256, form_id, form_kind, visit_id,"
+            " status, completed_at, winner_revision, winner_sha256, total, verdict)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            inspections,
+        )
+        cur.executemany(
+            "INSERT INTO findings (inspection_id, finding_id, station_code, status, deadline,"
+            " description, measures, responsible) VALUES (?, ?, ?, ?, ?, '', '', '')",
+            findings,
+        )
         cur.execute("COMMIT")
         cur.execute("ANALYZE")
     finally:
@@ -105,16 +116,21 @@ def load_pg(central, stations, inspections, findings) -> None:
     raw = central.engine.raw_connection()
     try:
         cur = raw.cursor()
-        with cur.copy("COPY stations (code, name, level, parent_code, address, contact, phone, is_demo)"
-                      " FROM STDIN") as cp:
+        with cur.copy(
+            "COPY stations (code, name, level, parent_code, address, contact, phone, is_demo) FROM STDIN"
+        ) as cp:
             for r in stations:
                 cp.write_row((*r, "", "", "", False))
-        with cur.copy("COPY inspections (id, station_code, form_sha256, form_id, form_kind, visit_id, status,"
-                      " completed_at, winner_revision, winner_sha256, total, verdict) FROM STDIN") as cp:
+        with cur.copy(
+            "COPY inspections (id, station_code, form_sha256, form_id, form_kind, visit_id, status,"
+            " completed_at, winner_revision, winner_sha256, total, verdict) FROM STDIN"
+        ) as cp:
             for r in inspections:
                 cp.write_row(r)
-        with cur.copy("COPY findings (inspection_id, finding_id, station_code, status, deadline, description,"
-                      " measures, responsible) FROM STDIN") as cp:
+        with cur.copy(
+            "COPY findings (inspection_id, finding_id, station_code, status, deadline, description,"
+            " measures, responsible) FROM STDIN"
+        ) as cp:
             for r in findings:
                 cp.write_row((*r, "", "", ""))
         raw.commit()
@@ -178,18 +194,38 @@ def measure(label: str, url: str, loader, data, repeat: int) -> list[dict]:
     n_st, n_in = len(data[0]), len(data[1])
     note = f"{n_st:,} stations, {n_in:,} inspections, {len(data[2]):,} findings; loaded in {load_s:.1f} s"
     return [
-        {"name": f"coverage roll-up ({label})", "value": round(t_roll, 4), "unit": "s",
-         "baseline": round(t_base, 4), "ratio": round(t_roll / t_base, 2) if t_base else None,
-         "note": f"baseline: COUNT/GROUP BY level of the period's inspections; {note}; aim < 0.3 s"},
-        {"name": f"coverage roll-up, summary vs raw tables ({label})", "value": round(t_roll, 4), "unit": "s",
-         "baseline": round(t_ref, 4), "ratio": round(t_roll / t_ref, 3) if t_ref else None,
-         "note": "baseline: the reference statement over the raw tables (the roll-up before the summary)"},
-        {"name": f"coverage summary upkeep ({label})", "value": round(t_one, 4), "unit": "s",
-         "baseline": round(fill_s, 4), "ratio": None,
-         "note": "value: refresh one station (as an import does); baseline: fill every station (the migration)"},
-        {"name": f"coverage report with station rows ({label})", "value": round(t_full, 4), "unit": "s",
-         "baseline": round(t_base, 4), "ratio": round(t_full / t_base, 2) if t_base else None,
-         "note": "roll-up + one row per station + tree (what the page and the XLSX load)"},
+        {
+            "name": f"coverage roll-up ({label})",
+            "value": round(t_roll, 4),
+            "unit": "s",
+            "baseline": round(t_base, 4),
+            "ratio": round(t_roll / t_base, 2) if t_base else None,
+            "note": f"baseline: COUNT/GROUP BY level of the period's inspections; {note}; aim < 0.3 s",
+        },
+        {
+            "name": f"coverage roll-up, summary vs raw tables ({label})",
+            "value": round(t_roll, 4),
+            "unit": "s",
+            "baseline": round(t_ref, 4),
+            "ratio": round(t_roll / t_ref, 3) if t_ref else None,
+            "note": "baseline: the reference statement over the raw tables (the roll-up before the summary)",
+        },
+        {
+            "name": f"coverage summary upkeep ({label})",
+            "value": round(t_one, 4),
+            "unit": "s",
+            "baseline": round(fill_s, 4),
+            "ratio": None,
+            "note": "value: refresh one station (as an import does); baseline: fill every station (the migration)",
+        },
+        {
+            "name": f"coverage report with station rows ({label})",
+            "value": round(t_full, 4),
+            "unit": "s",
+            "baseline": round(t_base, 4),
+            "ratio": round(t_full / t_base, 2) if t_base else None,
+            "note": "roll-up + one row per station + tree (what the page and the XLSX load)",
+        },
     ]
 
 

@@ -37,7 +37,7 @@ def _photos(d: Path, n: int, size: int) -> dict[str, Path]:
     block = os.urandom(size + 4096)
     out = {}
     for i in range(n):
-        body = b"\xff\xd8" + i.to_bytes(4, "little") + block[i % 4096:i % 4096 + size] + b"\xff\xd9"
+        body = b"\xff\xd8" + i.to_bytes(4, "little") + block[i % 4096 : i % 4096 + size] + b"\xff\xd9"
         sha = hashlib.sha256(body).hexdigest()
         p = d / f"IMG_{i:04d}.jpg"
         p.write_bytes(body)
@@ -57,9 +57,24 @@ def run(quick: bool = False) -> list[dict]:
         shas = sorted(photos)
         item = next(iter(form.items))
         per = 10
-        records = [_record(form, sk, k, [{"sha256": s, "original_sha256": s, "item_id": item, "caption": "",
-                                          "captured_at": "2026-05-01T08:00:00Z"} for s in shas[k::n // per]])
-                   for k in range(n // per)]
+        records = [
+            _record(
+                form,
+                sk,
+                k,
+                [
+                    {
+                        "sha256": s,
+                        "original_sha256": s,
+                        "item_id": item,
+                        "caption": "",
+                        "captured_at": "2026-05-01T08:00:00Z",
+                    }
+                    for s in shas[k :: n // per]
+                ],
+            )
+            for k in range(n // per)
+        ]
         bureau, inspector = x25519.Identity.generate(), x25519.Identity.generate()
         recipients = [str(bureau.to_public()), str(inspector.to_public())]
         mb = sum(p.stat().st_size for p in photos.values()) / 1e6
@@ -69,10 +84,17 @@ def run(quick: bool = False) -> list[dict]:
             d = work / f"out-{kind}"
             shutil.rmtree(d, ignore_errors=True)
             d.mkdir()
-            made[kind] = write_bundle(d, records=records, photo_paths=photos,
-                                      inspector={"name": NAME, "unit": UNIT, "phone": ""}, device_id="bench",
-                                      sequence=1, previous_manifest_sha256=None, secret_key=sk,
-                                      recipients=recipients if kind == "v2" else ())
+            made[kind] = write_bundle(
+                d,
+                records=records,
+                photo_paths=photos,
+                inspector={"name": NAME, "unit": UNIT, "phone": ""},
+                device_id="bench",
+                sequence=1,
+                previous_manifest_sha256=None,
+                secret_key=sk,
+                recipients=recipients if kind == "v2" else (),
+            )
 
         t_plain = t_enc = float("inf")
         for _ in range(rounds):  # interleaved: both see the same cache and disk conditions
@@ -87,8 +109,7 @@ def run(quick: bool = False) -> list[dict]:
             c = _fresh_central(f"sqlite:///{work / f'central-{kind}' / 'c.sqlite3'}", form, sk)
             try:
                 t0 = time.perf_counter()
-                [out] = svc.import_bundles([made[kind]], url=c, unlock=lambda: [bureau],
-                                           require_encryption=False)
+                [out] = svc.import_bundles([made[kind]], url=c, unlock=lambda: [bureau], require_encryption=False)
                 took = time.perf_counter() - t0
                 assert out.status == "imported", out.line("en")
             finally:
@@ -109,12 +130,23 @@ def run(quick: bool = False) -> list[dict]:
         config.set_data_dir(None)
         shutil.rmtree(work, ignore_errors=True)
     return [
-        {"name": f"encrypted export ({n} photos, {mb:.0f} MB)", "value": t_enc, "unit": "s", "baseline": t_plain,
-         "ratio": t_enc / t_plain, "note": "v2 (sign, then age to 2 recipients) vs v1 plaintext (aim <= 1.3)"},
-        {"name": f"encrypted merge ({n} photos, {mb:.0f} MB)", "value": m_enc, "unit": "s", "baseline": m_plain,
-         "ratio": m_enc / m_plain,
-         "note": f"decrypt to a private temp file + import vs plaintext import (aim <= 1.3); "
-                 f"unlocking the identity once per session: {t_unlock:.1f}s"},
+        {
+            "name": f"encrypted export ({n} photos, {mb:.0f} MB)",
+            "value": t_enc,
+            "unit": "s",
+            "baseline": t_plain,
+            "ratio": t_enc / t_plain,
+            "note": "v2 (sign, then age to 2 recipients) vs v1 plaintext (aim <= 1.3)",
+        },
+        {
+            "name": f"encrypted merge ({n} photos, {mb:.0f} MB)",
+            "value": m_enc,
+            "unit": "s",
+            "baseline": m_plain,
+            "ratio": m_enc / m_plain,
+            "note": f"decrypt to a private temp file + import vs plaintext import (aim <= 1.3); "
+            f"unlocking the identity once per session: {t_unlock:.1f}s",
+        },
     ]
 
 

@@ -57,17 +57,29 @@ def bench_form():
         for i in range(k):
             n += 1
             mx = pts / k
-            items.append({"id": f"i{n}", "title": {"zh": f"项目{n}", "en": f"Item {n}"},
-                          "type": "graded", "max": round(mx * 2) / 2 if i < k - 1 else None,
-                          "step": 0.5})
+            items.append(
+                {
+                    "id": f"i{n}",
+                    "title": {"zh": f"项目{n}", "en": f"Item {n}"},
+                    "type": "graded",
+                    "max": round(mx * 2) / 2 if i < k - 1 else None,
+                    "step": 0.5,
+                }
+            )
         used = sum(it["max"] for it in items[:-1])
         items[-1]["max"] = pts - used
-        sections.append({"id": chr(65 + s), "title": {"zh": f"第{s + 1}部分", "en": f"Part {s + 1}"},
-                         "items": items})
+        sections.append({"id": chr(65 + s), "title": {"zh": f"第{s + 1}部分", "en": f"Part {s + 1}"}, "items": items})
         left -= pts
-    doc = {"id": "bench-rubric", "version": "1", "title": {"zh": "示范型（基准）", "en": "Bench"},
-           "kind": "rubric", "levels": ["village", "town"], "pass_mark": 90, "max_points": 100,
-           "sections": sections}
+    doc = {
+        "id": "bench-rubric",
+        "version": "1",
+        "title": {"zh": "示范型（基准）", "en": "Bench"},
+        "kind": "rubric",
+        "levels": ["village", "town"],
+        "pass_mark": 90,
+        "max_points": 100,
+        "sections": sections,
+    }
     return parse_form(yaml.safe_dump(doc, allow_unicode=True), "bench.yaml")
 
 
@@ -105,24 +117,40 @@ def _answer(it, n: int):
 
 
 def _record(form, sk, n: int, photos: list[dict]) -> dict:
-    answers = {it.id: {"value": _answer(it, n + j), "note": "", "na": False}
-               for j, it in enumerate(form.items.values())}
+    answers = {
+        it.id: {"value": _answer(it, n + j), "note": "", "na": False} for j, it in enumerate(form.items.values())
+    }
     res = score(form, {k: Answer.from_json(v) for k, v in answers.items()})
     t = "2026-05-01T08:00:00Z"
     return {
-        "format": "fengqiao.inspection", "format_version": 1, "id": str(uuid.uuid4()), "revision": 1,
-        "visit_id": f"v{n}", "station_code": STATIONS[n % len(STATIONS)],
+        "format": "fengqiao.inspection",
+        "format_version": 1,
+        "id": str(uuid.uuid4()),
+        "revision": 1,
+        "visit_id": f"v{n}",
+        "station_code": STATIONS[n % len(STATIONS)],
         "form": {"id": form.id, "version": form.version, "sha256": form.sha256},
-        "inspector": {"name": NAME, "unit": UNIT, "key_id": sk.key_id}, "status": "completed",
-        "created_at": t, "updated_at": t, "completed_at": t, "answers": answers, "photos": photos,
-        "findings": [], "audit": [{"action": "completed", "revision": 1}],
-        "score": {"total": res.total, "max": res.max, "verdict": res.verdict.value,
-                  "sections": [{"id": s.id, "earned": s.earned, "max": s.max} for s in res.sections]},
+        "inspector": {"name": NAME, "unit": UNIT, "key_id": sk.key_id},
+        "status": "completed",
+        "created_at": t,
+        "updated_at": t,
+        "completed_at": t,
+        "answers": answers,
+        "photos": photos,
+        "findings": [],
+        "audit": [{"action": "completed", "revision": 1}],
+        "score": {
+            "total": res.total,
+            "max": res.max,
+            "verdict": res.verdict.value,
+            "sections": [{"id": s.id, "earned": s.earned, "max": s.max} for s in res.sections],
+        },
     }
 
 
-def make_bundles(out: Path, form, sk, n_bundles: int, per_bundle: int, photo_bytes: int = 0,
-                 photos_per_bundle: int = 0) -> tuple[list[Path], list[list[dict]], int]:
+def make_bundles(
+    out: Path, form, sk, n_bundles: int, per_bundle: int, photo_bytes: int = 0, photos_per_bundle: int = 0
+) -> tuple[list[Path], list[list[dict]], int]:
     out.mkdir(parents=True, exist_ok=True)
     paths, records_all, prev, total_photo = [], [], None, 0
     from fengqiao_desktop.bundle.verifier import verify_bundle
@@ -137,16 +165,29 @@ def make_bundles(out: Path, form, sk, n_bundles: int, per_bundle: int, photo_byt
             p.write_bytes(body)
             photo_paths[sha] = p
             total_photo += len(body)
-            entries.append({"sha256": sha, "original_sha256": sha, "item_id": next(iter(form.items)),
-                            "caption": f"p{k}",
-                            "captured_at": "2026-05-01T08:00:00Z"})
+            entries.append(
+                {
+                    "sha256": sha,
+                    "original_sha256": sha,
+                    "item_id": next(iter(form.items)),
+                    "caption": f"p{k}",
+                    "captured_at": "2026-05-01T08:00:00Z",
+                }
+            )
         recs = []
         for i in range(per_bundle):
             mine = entries[i::per_bundle] if entries else []
             recs.append(_record(form, sk, b * per_bundle + i, mine))
-        path = write_bundle(out, records=recs, photo_paths=photo_paths,
-                            inspector={"name": NAME, "unit": UNIT, "phone": ""}, device_id="bench-1",
-                            sequence=b + 1, previous_manifest_sha256=prev, secret_key=sk)
+        path = write_bundle(
+            out,
+            records=recs,
+            photo_paths=photo_paths,
+            inspector={"name": NAME, "unit": UNIT, "phone": ""},
+            device_id="bench-1",
+            sequence=b + 1,
+            previous_manifest_sha256=prev,
+            secret_key=sk,
+        )
         prev = verify_bundle(path, public_keys={sk.key_id: sk.public}).manifest_sha256
         paths.append(path)
         records_all.append(recs)
@@ -163,18 +204,23 @@ def _fresh_central(url: str, form, sk):
     return c
 
 
-def _baseline(url: str, form, sk, records_all: list[list[dict]], photos: list[list[Path]] | None = None,
-              single_tx: bool = False) -> float:
+def _baseline(
+    url: str, form, sk, records_all: list[list[dict]], photos: list[list[Path]] | None = None, single_tx: bool = False
+) -> float:
     """Plain driver executemany of the same inspection + revision rows (and photo blobs)."""
     c = _fresh_central(url, form, sk)
     pg = not c.is_sqlite
     ph = "%s" if pg else "?"
-    ins_sql = (f"INSERT INTO inspections (id, station_code, form_sha256, form_id, form_kind, visit_id, "
-               f"status, completed_at, winner_revision, winner_sha256, total, verdict) VALUES "
-               f"({', '.join([ph] * 12)})")
-    rev_sql = (f"INSERT INTO inspection_revisions (inspection_id, revision, content_sha256, record, "
-               f"station_code, form_sha256, visit_id, status, completed_at, audit_chain, total, max_points, "
-               f"own_verdict, verdict) VALUES ({', '.join([ph] * 14)})")
+    ins_sql = (
+        f"INSERT INTO inspections (id, station_code, form_sha256, form_id, form_kind, visit_id, "
+        f"status, completed_at, winner_revision, winner_sha256, total, verdict) VALUES "
+        f"({', '.join([ph] * 12)})"
+    )
+    rev_sql = (
+        f"INSERT INTO inspection_revisions (inspection_id, revision, content_sha256, record, "
+        f"station_code, form_sha256, visit_id, status, completed_at, audit_chain, total, max_points, "
+        f"own_verdict, verdict) VALUES ({', '.join([ph] * 14)})"
+    )
     blob_sql = f"INSERT INTO photo_blobs (sha256, size, data) VALUES ({ph}, {ph}, {ph})"
     batches = []
     for recs in records_all:  # rows made before the clock starts: only the inserts are timed
@@ -182,10 +228,40 @@ def _baseline(url: str, form, sk, records_all: list[list[dict]], photos: list[li
         for r in recs:
             sha, text = content_sha256(r)
             s = r["score"]
-            ins.append((r["id"], r["station_code"], form.sha256, form.id, "rubric", r["visit_id"],
-                        "completed", r["completed_at"], 1, sha, s["total"], s["verdict"]))
-            rev.append((r["id"], 1, sha, text, r["station_code"], form.sha256, r["visit_id"], "completed",
-                        r["completed_at"], "", s["total"], s["max"], s["verdict"], s["verdict"]))
+            ins.append(
+                (
+                    r["id"],
+                    r["station_code"],
+                    form.sha256,
+                    form.id,
+                    "rubric",
+                    r["visit_id"],
+                    "completed",
+                    r["completed_at"],
+                    1,
+                    sha,
+                    s["total"],
+                    s["verdict"],
+                )
+            )
+            rev.append(
+                (
+                    r["id"],
+                    1,
+                    sha,
+                    text,
+                    r["station_code"],
+                    form.sha256,
+                    r["visit_id"],
+                    "completed",
+                    r["completed_at"],
+                    "",
+                    s["total"],
+                    s["max"],
+                    s["verdict"],
+                    s["verdict"],
+                )
+            )
         batches.append((ins, rev))
     raw = c.engine.raw_connection()
     try:
@@ -219,6 +295,7 @@ def _baseline(url: str, form, sk, records_all: list[list[dict]], photos: list[li
 
 def _urls(work: Path) -> list[tuple[str, object]]:
     """(label, url factory) for each database to measure."""
+
     def sqlite():
         return f"sqlite:///{work / uuid.uuid4().hex[:10] / 'central.sqlite3'}", None
 
@@ -287,17 +364,23 @@ def run(quick: bool = False) -> list[dict]:
             url, name = factory()
             t_floor = _baseline(url, form, sk, records_all, single_tx=True)
             _drop(name)
-            rows.append({
-                "name": f"merge {n_bundles} bundles / {n_insp} rubric inspections ({label})",
-                "value": n_insp / t_merge, "unit": "inspections/s", "baseline": n_insp / t_base,
-                "ratio": t_merge / t_base,
-                "note": f"merge {t_merge:.2f}s (of which verifying {t_verify:.2f}s) vs executemany "
-                        f"{t_base:.2f}s (1 tx/bundle); 1-tx floor {t_floor:.2f}s; "
-                        f"re-import (all already) {t_again:.2f}s"})
+            rows.append(
+                {
+                    "name": f"merge {n_bundles} bundles / {n_insp} rubric inspections ({label})",
+                    "value": n_insp / t_merge,
+                    "unit": "inspections/s",
+                    "baseline": n_insp / t_base,
+                    "ratio": t_merge / t_base,
+                    "note": f"merge {t_merge:.2f}s (of which verifying {t_verify:.2f}s) vs executemany "
+                    f"{t_base:.2f}s (1 tx/bundle); 1-tx floor {t_floor:.2f}s; "
+                    f"re-import (all already) {t_again:.2f}s",
+                }
+            )
 
         # with photos
-        ppaths, precords, total = make_bundles(work / "pbundles", form, sk, p_bundles, p_per,
-                                               photo_bytes=p_size, photos_per_bundle=p_per)
+        ppaths, precords, total = make_bundles(
+            work / "pbundles", form, sk, p_bundles, p_per, photo_bytes=p_size, photos_per_bundle=p_per
+        )
         blobs_dir = work / "blobs"
         photo_files: list[list[Path]] = []
         for p in ppaths:  # the same blobs as files, for the baseline
@@ -322,10 +405,16 @@ def run(quick: bool = False) -> list[dict]:
             url, name = factory()
             t_base = _baseline(url, form, sk, precords, photos=photo_files)
             _drop(name)
-            rows.append({
-                "name": f"merge with photos, {p_bundles * p_per} photos of {p_size // 1024} KiB ({label})",
-                "value": mb / t_merge, "unit": "MB/s", "baseline": mb / t_base, "ratio": t_merge / t_base,
-                "note": f"{mb:.0f} MB; merge {t_merge:.2f}s vs hash+executemany {t_base:.2f}s"})
+            rows.append(
+                {
+                    "name": f"merge with photos, {p_bundles * p_per} photos of {p_size // 1024} KiB ({label})",
+                    "value": mb / t_merge,
+                    "unit": "MB/s",
+                    "baseline": mb / t_base,
+                    "ratio": t_merge / t_base,
+                    "note": f"{mb:.0f} MB; merge {t_merge:.2f}s vs hash+executemany {t_base:.2f}s",
+                }
+            )
     finally:
         config.set_data_dir(None)
         shutil.rmtree(work, ignore_errors=True)

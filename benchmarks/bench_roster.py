@@ -53,12 +53,16 @@ def generate_csv(path: Path, n: int) -> int:
             if count >= n:
                 break
             town = f"{cc}{t:03d}000"
-            lines.append(f"{town},第{t}街道退役军人服务站,街道（乡镇）,{cc}000000,兰州市某路{t}号,张卫东,0931-0000{t:04d},500")
+            lines.append(
+                f"{town},第{t}街道退役军人服务站,街道（乡镇）,{cc}000000,兰州市某路{t}号,张卫东,0931-0000{t:04d},500"
+            )
             count += 1
             for v in range(1, 40):
                 if count >= n:
                     break
-                lines.append(f"{cc}{t:03d}{v:03d},第{v}社区退役军人服务站,社区（村）,{town},某社区{v}号,刘红梅,0931-0000{v:04d},{v * 3}")
+                lines.append(
+                    f"{cc}{t:03d}{v:03d},第{v}社区退役军人服务站,社区（村）,{town},某社区{v}号,刘红梅,0931-0000{v:04d},{v * 3}"
+                )
                 count += 1
     path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
     return count
@@ -71,13 +75,17 @@ def _baseline(db: Path, rows) -> float:
     con.execute("PRAGMA foreign_keys=ON")
     con.execute(_BASELINE_DDL)
     con.commit()
-    data = [(r.code, r.name, r.level.value, r.parent_code, r.address, r.contact, r.phone,
-             r.veterans_served, r.is_demo) for r in rows]
+    data = [
+        (r.code, r.name, r.level.value, r.parent_code, r.address, r.contact, r.phone, r.veterans_served, r.is_demo)
+        for r in rows
+    ]
     t0 = time.perf_counter()
     with con:
         con.executemany(
             "INSERT INTO stations (code, name, level, parent_code, address, contact, phone,"
-            " veterans_served, is_demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", data)
+            " veterans_served, is_demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            data,
+        )
     dt = time.perf_counter() - t0
     con.close()
     return dt
@@ -96,12 +104,13 @@ def _plain_csv_import(db: Path, csv_path: Path) -> float:
     with csv_path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.reader(fh)
         next(reader)
-        data = [(r[0], r[1], r[2], r[3] or None, r[4], r[5], r[6], int(r[7]) if r[7] else None, 0)
-                for r in reader]
+        data = [(r[0], r[1], r[2], r[3] or None, r[4], r[5], r[6], int(r[7]) if r[7] else None, 0) for r in reader]
     with con:
         con.executemany(
             "INSERT INTO stations (code, name, level, parent_code, address, contact, phone,"
-            " veterans_served, is_demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", data)
+            " veterans_served, is_demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            data,
+        )
     dt = time.perf_counter() - t0
     con.close()
     return dt
@@ -162,15 +171,38 @@ def run(quick: bool = False) -> list[dict]:
 
     base_rate = n / t_base
     return [
-        {"name": f"roster import {n:,} stations (CSV)", "value": n / t_import, "unit": "rows/s",
-         "baseline": base_rate, "ratio": t_import / t_base,
-         "note": f"ratio = import / sqlite3 executemany time (aim <= 3); {where}"},
-        {"name": "plain csv.reader + executemany (no checks)", "value": n / t_plain, "unit": "rows/s",
-         "baseline": base_rate, "ratio": t_plain / t_base, "note": "what an unchecked import costs"},
-        {"name": "roster re-import, all unchanged", "value": n / t_again, "unit": "rows/s",
-         "baseline": base_rate, "ratio": t_again / t_base, "note": "read, compare, write nothing"},
-        {"name": "roster parse + validate only", "value": n / t_parse, "unit": "rows/s",
-         "baseline": base_rate, "ratio": t_parse / t_base, "note": "no database"},
+        {
+            "name": f"roster import {n:,} stations (CSV)",
+            "value": n / t_import,
+            "unit": "rows/s",
+            "baseline": base_rate,
+            "ratio": t_import / t_base,
+            "note": f"ratio = import / sqlite3 executemany time (aim <= 3); {where}",
+        },
+        {
+            "name": "plain csv.reader + executemany (no checks)",
+            "value": n / t_plain,
+            "unit": "rows/s",
+            "baseline": base_rate,
+            "ratio": t_plain / t_base,
+            "note": "what an unchecked import costs",
+        },
+        {
+            "name": "roster re-import, all unchanged",
+            "value": n / t_again,
+            "unit": "rows/s",
+            "baseline": base_rate,
+            "ratio": t_again / t_base,
+            "note": "read, compare, write nothing",
+        },
+        {
+            "name": "roster parse + validate only",
+            "value": n / t_parse,
+            "unit": "rows/s",
+            "baseline": base_rate,
+            "ratio": t_parse / t_base,
+            "note": "no database",
+        },
     ]
 
 

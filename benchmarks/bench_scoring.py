@@ -58,8 +58,7 @@ def random_inspections(forms: list[FormDef], n: int, seed: int = 7) -> list[tupl
 def _plain_sum(inspections) -> float:
     grand = 0.0
     for _form, answers, _photos in inspections:
-        grand += sum(v for a in answers.values()
-                     if not a.na and isinstance((v := a.value), (int, float)))
+        grand += sum(v for a in answers.values() if not a.na and isinstance((v := a.value), (int, float)))
     return grand
 
 
@@ -91,12 +90,22 @@ def run(quick: bool = False) -> list[dict]:
     t_load = _best_of(repeat, lambda: [load_form_file(p) for p in files])
     t_yaml = _best_of(repeat, lambda: [yaml.safe_load(t) for t in texts])
     return [
-        {"name": f"score {n:,} rubric inspections", "value": n / t_score, "unit": "inspections/s",
-         "baseline": n / t_base, "ratio": t_score / t_base,
-         "note": "ratio = scoring time / plain sum of the same answers' numbers"},
-        {"name": f"load + validate {len(files)} shipped forms", "value": len(files) / t_load,
-         "unit": "forms/s", "baseline": len(files) / t_yaml, "ratio": t_load / t_yaml,
-         "note": "ratio = load time / yaml.safe_load of the same files"},
+        {
+            "name": f"score {n:,} rubric inspections",
+            "value": n / t_score,
+            "unit": "inspections/s",
+            "baseline": n / t_base,
+            "ratio": t_score / t_base,
+            "note": "ratio = scoring time / plain sum of the same answers' numbers",
+        },
+        {
+            "name": f"load + validate {len(files)} shipped forms",
+            "value": len(files) / t_load,
+            "unit": "forms/s",
+            "baseline": len(files) / t_yaml,
+            "ratio": t_load / t_yaml,
+            "note": "ratio = load time / yaml.safe_load of the same files",
+        },
     ]
 
 

@@ -37,7 +37,7 @@ def _baseline(lines: list[str], pages: int) -> float:
     per_page = max(1, len(lines) // pages + 1)
     for p in range(pages):
         y = A4[1] - 50
-        for line in lines[p * per_page:(p + 1) * per_page]:
+        for line in lines[p * per_page : (p + 1) * per_page]:
             c.setFont(FONT, 8.5)
             c.drawString(40, y, line[:60])
             y -= 11
@@ -66,12 +66,22 @@ def run(quick: bool = False) -> list[dict]:
         batch_s = time.perf_counter() - t0
         base_batch = sum(_baseline(lines, pages) for _ in range(batch))
     return [
-        {"name": "sheet_60_items_20_photos", "value": round(one, 3), "unit": "s/sheet",
-         "baseline": round(base_one, 4), "ratio": round(one / base_one, 1),
-         "note": f"{pages} pages; aim < 1.5 s; baseline: plain canvas, same pages and text lines"},
-        {"name": f"sheet_batch_{batch}", "value": round(total_pages / batch_s, 1), "unit": "pages/s",
-         "baseline": round(total_pages / base_batch, 1), "ratio": round(batch_s / base_batch, 1),
-         "note": f"{batch} sheets, {total_pages} pages in {batch_s:.1f} s; ratio = our time / baseline time"},
+        {
+            "name": "sheet_60_items_20_photos",
+            "value": round(one, 3),
+            "unit": "s/sheet",
+            "baseline": round(base_one, 4),
+            "ratio": round(one / base_one, 1),
+            "note": f"{pages} pages; aim < 1.5 s; baseline: plain canvas, same pages and text lines",
+        },
+        {
+            "name": f"sheet_batch_{batch}",
+            "value": round(total_pages / batch_s, 1),
+            "unit": "pages/s",
+            "baseline": round(total_pages / base_batch, 1),
+            "ratio": round(batch_s / base_batch, 1),
+            "note": f"{batch} sheets, {total_pages} pages in {batch_s:.1f} s; ratio = our time / baseline time",
+        },
     ]
 
 

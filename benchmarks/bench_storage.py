@@ -33,8 +33,14 @@ TOWN = "620102017000"
 
 
 def _row(name, value, unit, baseline, note) -> dict:
-    return {"name": name, "value": round(value, 3), "unit": unit, "baseline": round(baseline, 3),
-            "ratio": round(value / baseline, 2) if baseline else None, "note": note}
+    return {
+        "name": name,
+        "value": round(value, 3),
+        "unit": unit,
+        "baseline": round(baseline, 3),
+        "ratio": round(value / baseline, 2) if baseline else None,
+        "note": note,
+    }
 
 
 def _store(root: Path):
@@ -43,11 +49,14 @@ def _store(root: Path):
 
     store = LocalStore.open(root)
     with store.session(write=True) as s:
-        StationRepo.upsert_many(s, [
-            StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
-            StationRow("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000"),
-            StationRow(TOWN, "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
-        ])
+        StationRepo.upsert_many(
+            s,
+            [
+                StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
+                StationRow("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000"),
+                StationRow(TOWN, "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
+            ],
+        )
     return store
 
 
@@ -68,21 +77,29 @@ def bench_autosave(root: Path, edits: int) -> dict:
     con = sqlite3.connect(root / "baseline.sqlite3", isolation_level=None)
     for p in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000"):
         con.execute(f"PRAGMA {p}")
-    con.execute("CREATE TABLE answers (inspection_id TEXT, item_id TEXT, value TEXT, note TEXT, "
-                "na BOOLEAN, updated_at DATETIME, PRIMARY KEY (inspection_id, item_id))")
+    con.execute(
+        "CREATE TABLE answers (inspection_id TEXT, item_id TEXT, value TEXT, note TEXT, "
+        "na BOOLEAN, updated_at DATETIME, PRIMARY KEY (inspection_id, item_id))"
+    )
     base = []
     for n in range(edits):
         t0 = time.perf_counter()
         con.execute("BEGIN")
-        con.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, '', 0, CURRENT_TIMESTAMP)",
-                    (iid, graded[n % len(graded)].id, str(n % 5)))
+        con.execute(
+            "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, '', 0, CURRENT_TIMESTAMP)",
+            (iid, graded[n % len(graded)].id, str(n % 5)),
+        )
         con.execute("COMMIT")
         base.append(time.perf_counter() - t0)
     con.close()
-    return _row("autosave per edit (median)", statistics.median(times) * 1000, "ms",
-                statistics.median(base) * 1000,
-                f"{edits} set_answer calls on a {len(form.items)}-item rubric, synchronous=FULL; "
-                "baseline: sqlite3 INSERT OR REPLACE + COMMIT, same pragmas")
+    return _row(
+        "autosave per edit (median)",
+        statistics.median(times) * 1000,
+        "ms",
+        statistics.median(base) * 1000,
+        f"{edits} set_answer calls on a {len(form.items)}-item rubric, synchronous=FULL; "
+        "baseline: sqlite3 INSERT OR REPLACE + COMMIT, same pragmas",
+    )
 
 
 def make_12mp_jpeg(path: Path) -> None:
@@ -117,10 +134,14 @@ def bench_ingest(root: Path, runs: int) -> dict:
             img.thumbnail((320, 320))
         base.append(time.perf_counter() - t0)
     size_mb = src.stat().st_size / 1e6
-    return _row("photo ingest 12 MP JPEG (median)", statistics.median(times) * 1000, "ms",
-                statistics.median(base) * 1000,
-                f"4000x3000, {size_mb:.1f} MB, EXIF orientation 6 -> 2560 px JPEG q88 + 320 px thumbnail, "
-                "hashes, fsync; baseline: Pillow open + thumbnail(320)")
+    return _row(
+        "photo ingest 12 MP JPEG (median)",
+        statistics.median(times) * 1000,
+        "ms",
+        statistics.median(base) * 1000,
+        f"4000x3000, {size_mb:.1f} MB, EXIF orientation 6 -> 2560 px JPEG q88 + 320 px thumbnail, "
+        "hashes, fsync; baseline: Pillow open + thumbnail(320)",
+    )
 
 
 def bench_search(root: Path, stations: int) -> dict:
@@ -154,14 +175,19 @@ def bench_search(root: Path, stations: int) -> dict:
     for _ in range(5):
         for prefix in ("d", "dg", "dgx", "dgxl", "东岗", "620102017"):
             t0 = time.perf_counter()
-            con.execute("SELECT code, name, level, parent_code FROM stations WHERE name LIKE ? LIMIT 200",
-                        (f"%{prefix}%",)).fetchall()
+            con.execute(
+                "SELECT code, name, level, parent_code FROM stations WHERE name LIKE ? LIMIT 200", (f"%{prefix}%",)
+            ).fetchall()
             base.append(time.perf_counter() - t0)
     con.close()
-    return _row("station search per keystroke (median)", statistics.median(times) * 1000, "ms",
-                statistics.median(base) * 1000,
-                f"{len(rows) + 3} stations, pinyin/name/code match, ranked, badges; pinyin keys for all "
-                f"computed once in {warm:.1f} s; baseline: sqlite3 name LIKE")
+    return _row(
+        "station search per keystroke (median)",
+        statistics.median(times) * 1000,
+        "ms",
+        statistics.median(base) * 1000,
+        f"{len(rows) + 3} stations, pinyin/name/code match, ranked, badges; pinyin keys for all "
+        f"computed once in {warm:.1f} s; baseline: sqlite3 name LIKE",
+    )
 
 
 def run(quick: bool = False) -> list[dict]:
@@ -177,8 +203,10 @@ def run(quick: bool = False) -> list[dict]:
 def _print(rows: list[dict]) -> None:
     print(f"{'benchmark':42} {'value':>10} {'baseline':>10} {'ratio':>7}  note")
     for r in rows:
-        print(f"{r['name']:42} {r['value']:>8.2f}{r['unit']:>2} {r['baseline']:>8.2f}{r['unit']:>2} "
-              f"{r['ratio'] if r['ratio'] is not None else '-':>7}  {r['note']}")
+        print(
+            f"{r['name']:42} {r['value']:>8.2f}{r['unit']:>2} {r['baseline']:>8.2f}{r['unit']:>2} "
+            f"{r['ratio'] if r['ratio'] is not None else '-':>7}  {r['note']}"
+        )
 
 
 if __name__ == "__main__":

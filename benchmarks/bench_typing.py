@@ -96,8 +96,7 @@ def per_answer_ms(count: int) -> tuple[float, float, float, float]:
         browser.model.set_badges({r.code: r.badge for r in source.tree_rows()})
         browser.filter.set_states(source.work_states())
         everything = time.perf_counter() - t0
-        return (statistics.median(times) * 1000, max(times) * 1000, statistics.median(bare) * 1000,
-                everything * 1000)
+        return (statistics.median(times) * 1000, max(times) * 1000, statistics.median(bare) * 1000, everything * 1000)
     finally:
         window.close()
         window.deleteLater()
@@ -111,15 +110,20 @@ def run(quick: bool = False) -> list[dict]:
 
     out = []
     try:
-        for count in ((2_000, 5_000) if quick else (2_000, 50_000)):
+        for count in (2_000, 5_000) if quick else (2_000, 50_000):
             med, worst, bare, all_badges = per_answer_ms(count)
-            out.append({
-                "name": f"typing: GUI-thread time per answer ({count:,} stations)",
-                "value": round(med, 1), "unit": "ms", "baseline": round(bare, 1),
-                "ratio": round(med / bare, 2),
-                "note": f"median of {_ANSWERS} answers, max {worst:.1f} ms, no station selected; aim: median "
-                        f"< 16 ms (one frame); baseline: the bare autosave (the service call alone). "
-                        f"Re-reading every station's badge, as before the change events: {all_badges:,.0f} ms"})
+            out.append(
+                {
+                    "name": f"typing: GUI-thread time per answer ({count:,} stations)",
+                    "value": round(med, 1),
+                    "unit": "ms",
+                    "baseline": round(bare, 1),
+                    "ratio": round(med / bare, 2),
+                    "note": f"median of {_ANSWERS} answers, max {worst:.1f} ms, no station selected; aim: median "
+                    f"< 16 ms (one frame); baseline: the bare autosave (the service call alone). "
+                    f"Re-reading every station's badge, as before the change events: {all_badges:,.0f} ms",
+                }
+            )
     finally:
         config.set_data_dir(None)
     return out
@@ -127,8 +131,7 @@ def run(quick: bool = False) -> list[dict]:
 
 def _print(results: list[dict]) -> None:
     for r in results:
-        print(f"{r['name']}: {r['value']} {r['unit']} (baseline {r['baseline']}, "
-              f"ratio {r['ratio']}) -- {r['note']}")
+        print(f"{r['name']}: {r['value']} {r['unit']} (baseline {r['baseline']}, ratio {r['ratio']}) -- {r['note']}")
 
 
 if __name__ == "__main__":

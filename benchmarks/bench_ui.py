@@ -31,8 +31,10 @@ from pathlib import Path
 from fengqiao_desktop.domain.enums import Level
 
 # Common characters of place names, to make names that look like a real roster.
-_CHARS = ("东西南北中新安平和兴福民华光明阳山河湖海江泉林石桥沟坪庄湾台营堡店寨岭园城镇"
-          "金银铁红黄白青绿长永定宁丰盛康乐德仁义礼信忠孝文武龙凤花草田水云天")
+_CHARS = (
+    "东西南北中新安平和兴福民华光明阳山河湖海江泉林石桥沟坪庄湾台营堡店寨岭园城镇"
+    "金银铁红黄白青绿长永定宁丰盛康乐德仁义礼信忠孝文武龙凤花草田水云天"
+)
 _COUNTIES = 20
 _TOWNS_PER_COUNTY = 25
 
@@ -67,8 +69,14 @@ def synthetic_rows(count: int = 50_000):
             rows.append(StationSummary(town, tname + "退役军人服务站", Level.TOWN, county))
             for v in range(villages_per_town):
                 serial += 1
-                rows.append(StationSummary(f"6201{c + 2:02d}{t + 1:03d}{v + 1:03d}",
-                                    _name(serial, 3) + "社区退役军人服务站", Level.VILLAGE, town))
+                rows.append(
+                    StationSummary(
+                        f"6201{c + 2:02d}{t + 1:03d}{v + 1:03d}",
+                        _name(serial, 3) + "社区退役军人服务站",
+                        Level.VILLAGE,
+                        town,
+                    )
+                )
     return rows[:count]
 
 
@@ -113,8 +121,14 @@ def _spawn(code: str, *args: str) -> float:
     the window shown, or the tree filled; the shutdown after it is not counted."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     t0 = time.time()
-    out = subprocess.run([sys.executable, "-c", code, *args], check=True, env=env,
-                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        check=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ).stdout
     reached = [float(line.split()[1]) for line in out.splitlines() if line.startswith("reached ")]
     if not reached:
         raise RuntimeError(f"the process did not report reaching its goal: {out[-300:]!r}")
@@ -136,23 +150,41 @@ def bench_cold_start(count: int, repeats: int) -> list[dict]:
                 pass
     bare, shown, filled = (statistics.median(times[k]) for k in ("bare", "window", "tree"))
     rows = [
-        {"name": f"cold start to shown window ({count:,} stations)", "value": round(shown * 1000),
-         "unit": "ms", "baseline": round(bare * 1000), "ratio": round(shown / bare, 2),
-         "note": "baseline: bare PySide6 QMainWindow in a subprocess; aim ≤ 2×"},
-        {"name": f"cold start to filled station tree ({count:,} stations)",
-         "value": round(filled * 1000), "unit": "ms", "baseline": round(bare * 1000),
-         "ratio": round(filled / bare, 2), "note": "the tree loads in the background after show"},
+        {
+            "name": f"cold start to shown window ({count:,} stations)",
+            "value": round(shown * 1000),
+            "unit": "ms",
+            "baseline": round(bare * 1000),
+            "ratio": round(shown / bare, 2),
+            "note": "baseline: bare PySide6 QMainWindow in a subprocess; aim ≤ 2×",
+        },
+        {
+            "name": f"cold start to filled station tree ({count:,} stations)",
+            "value": round(filled * 1000),
+            "unit": "ms",
+            "baseline": round(bare * 1000),
+            "ratio": round(filled / bare, 2),
+            "note": "the tree loads in the background after show",
+        },
     ]
     if times["first-level"]:
         first = statistics.median(times["first-level"])
-        rows.insert(1, {"name": f"cold start to the tree's first level ({count:,} stations)",
-                        "value": round(first * 1000), "unit": "ms", "baseline": round(bare * 1000),
-                        "ratio": round(first / bare, 2),
-                        "note": "opening the local store, then the first level on its own"})
+        rows.insert(
+            1,
+            {
+                "name": f"cold start to the tree's first level ({count:,} stations)",
+                "value": round(first * 1000),
+                "unit": "ms",
+                "baseline": round(bare * 1000),
+                "ratio": round(first / bare, 2),
+                "note": "opening the local store, then the first level on its own",
+            },
+        )
     return rows
 
 
 # -- search --------------------------------------------------------------------
+
 
 def bench_search(count: int) -> list[dict]:
     """The product's search (the stations service over a real local database), keystroke by keystroke."""
@@ -178,12 +210,14 @@ def bench_search(count: int) -> list[dict]:
     gui = [0.0]  # GUI-thread seconds spent showing hits that arrived from the worker
     show = getattr(box, "_show_results", None)
     if show is not None:
+
         def timed_show(*args, _show=show):
             t = time.perf_counter()
             try:
                 return _show(*args)
             finally:
                 gui[0] += time.perf_counter() - t
+
         box._show_results = timed_show
     shown = []
     box.results_shown.connect(shown.append)
@@ -210,21 +244,37 @@ def bench_search(count: int) -> list[dict]:
     med = statistics.median(per_key)
     store.close()
     return [
-        {"name": f"search per keystroke ({count:,} stations)", "value": round(med * 1000, 1),
-         "unit": "ms", "baseline": round(plain * 1000, 1), "ratio": round(med / plain, 1),
-         "note": f"median of {len(per_key)} keystrokes, max {max(per_key) * 1000:.1f} ms; "
-                 "baseline: plain substring scan of the names; aim < 100 ms"},
-        {"name": f"search GUI-thread time, slowest keystroke ({count:,} stations)",
-         "value": round(max(gui_per_key) * 1000, 2), "unit": "ms", "baseline": round(plain * 1000, 1),
-         "ratio": round(max(gui_per_key) / plain, 2),
-         "note": f"median {statistics.median(gui_per_key) * 1000:.2f} ms; starting the query and showing "
-                 "its hits, the matching itself on a worker; aim < 16 ms"},
-        {"name": f"search index build ({count:,} stations)", "value": round(index_s * 1000),
-         "unit": "ms", "baseline": None, "ratio": None, "note": "once, off the GUI thread"},
+        {
+            "name": f"search per keystroke ({count:,} stations)",
+            "value": round(med * 1000, 1),
+            "unit": "ms",
+            "baseline": round(plain * 1000, 1),
+            "ratio": round(med / plain, 1),
+            "note": f"median of {len(per_key)} keystrokes, max {max(per_key) * 1000:.1f} ms; "
+            "baseline: plain substring scan of the names; aim < 100 ms",
+        },
+        {
+            "name": f"search GUI-thread time, slowest keystroke ({count:,} stations)",
+            "value": round(max(gui_per_key) * 1000, 2),
+            "unit": "ms",
+            "baseline": round(plain * 1000, 1),
+            "ratio": round(max(gui_per_key) / plain, 2),
+            "note": f"median {statistics.median(gui_per_key) * 1000:.2f} ms; starting the query and showing "
+            "its hits, the matching itself on a worker; aim < 16 ms",
+        },
+        {
+            "name": f"search index build ({count:,} stations)",
+            "value": round(index_s * 1000),
+            "unit": "ms",
+            "baseline": None,
+            "ratio": None,
+            "note": "once, off the GUI thread",
+        },
     ]
 
 
 # -- station tree ----------------------------------------------------------------
+
 
 def _wait(app, done, timeout_s: float = 60.0) -> None:
     deadline = time.perf_counter() + timeout_s
@@ -316,13 +366,23 @@ def bench_tree(count: int) -> list[dict]:
     browser.close()
     store.close()
     return [
-        {"name": f"station tree first level shown ({count:,} stations)", "value": round(first * 1000),
-         "unit": "ms", "baseline": round(bare_s * 1000, 1), "ratio": round(first / bare_s, 1),
-         "note": "median of 3 loads in a shown window; baseline: bare QTreeView with the same "
-                 "first level; aim < 300 ms"},
-        {"name": f"station tree slowest expansion ({count:,} stations)", "value": round(slowest * 1000, 1),
-         "unit": "ms", "baseline": round(bare_s * 1000, 1), "ratio": round(slowest / bare_s, 1),
-         "note": f"{len(expansions)} expansions (city, counties, towns), painted; aim < 50 ms"},
+        {
+            "name": f"station tree first level shown ({count:,} stations)",
+            "value": round(first * 1000),
+            "unit": "ms",
+            "baseline": round(bare_s * 1000, 1),
+            "ratio": round(first / bare_s, 1),
+            "note": "median of 3 loads in a shown window; baseline: bare QTreeView with the same "
+            "first level; aim < 300 ms",
+        },
+        {
+            "name": f"station tree slowest expansion ({count:,} stations)",
+            "value": round(slowest * 1000, 1),
+            "unit": "ms",
+            "baseline": round(bare_s * 1000, 1),
+            "ratio": round(slowest / bare_s, 1),
+            "note": f"{len(expansions)} expansions (city, counties, towns), painted; aim < 50 ms",
+        },
     ]
 
 

@@ -17,8 +17,15 @@ if TYPE_CHECKING:
 class KnownError(Exception):
     """An error whose message is fit to show to the user as is."""
 
-    def __init__(self, message: str, *, message_en: str | None = None, hint: str | None = None,
-                 hint_en: str | None = None, kind: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        message_en: str | None = None,
+        hint: str | None = None,
+        hint_en: str | None = None,
+        kind: str | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.message_en = message_en or message

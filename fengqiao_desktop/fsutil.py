@@ -13,8 +13,7 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: str | os.PathLike, data: bytes, *, mode: int | None = None,
-                 prefix: str | None = None) -> Path:
+def write_atomic(path: str | os.PathLike, data: bytes, *, mode: int | None = None, prefix: str | None = None) -> Path:
     """Replace ``path`` with ``data`` atomically; return the path.
 
     ``mode`` sets the file's permission bits (mkstemp creates 0o600 otherwise).

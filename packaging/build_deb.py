@@ -53,10 +53,26 @@ DESCRIPTION = (
 # What Qt's xcb platform plugin and the Qt libraries in the folder load from the system,
 # and libcups2 for printing the score sheet (Qt's CUPS print plugin; PyInstaller leaves it out).
 # Package names exist under these names in Debian 10-12, UOS 20 and Kylin V10 (Ubuntu 20.04 base).
-QT_RUNTIME = ("libcups2", "libgl1", "libegl1", "libfontconfig1", "libfreetype6", "libglib2.0-0", "libdbus-1-3",
-              "libxkbcommon0", "libxkbcommon-x11-0", "libx11-xcb1", "libxcb-cursor0",
-              "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0",
-              "libxcb-render-util0", "libxcb-shape0", "libxcb-xkb1")
+QT_RUNTIME = (
+    "libcups2",
+    "libgl1",
+    "libegl1",
+    "libfontconfig1",
+    "libfreetype6",
+    "libglib2.0-0",
+    "libdbus-1-3",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libx11-xcb1",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xkb1",
+)
 
 
 def app_version() -> str:
@@ -102,12 +118,26 @@ class Layout:
 def layouts(version: str, build: int, appid: str) -> dict[str, Layout]:
     uos = f"opt/apps/{appid}"
     return {
-        "uos": Layout("uos", appid, four_part(version, build), f"{uos}/files",
-                      f"{uos}/entries/applications/{appid}.desktop", f"{uos}/entries/icons/hicolor",
-                      appid, f"/{uos}/files/{EXE}"),
-        "debian": Layout("debian", EXE, version if build == 0 else f"{version}+{build}",
-                         f"opt/{EXE}", f"usr/share/applications/{EXE}.desktop",
-                         "usr/share/icons/hicolor", EXE, EXE),
+        "uos": Layout(
+            "uos",
+            appid,
+            four_part(version, build),
+            f"{uos}/files",
+            f"{uos}/entries/applications/{appid}.desktop",
+            f"{uos}/entries/icons/hicolor",
+            appid,
+            f"/{uos}/files/{EXE}",
+        ),
+        "debian": Layout(
+            "debian",
+            EXE,
+            version if build == 0 else f"{version}+{build}",
+            f"opt/{EXE}",
+            f"usr/share/applications/{EXE}.desktop",
+            "usr/share/icons/hicolor",
+            EXE,
+            EXE,
+        ),
     }
 
 
@@ -132,8 +162,7 @@ def _copy_tree(src: Path, dst: Path) -> None:
 
 
 def _installed_size_kib(stage: Path) -> int:
-    return sum((p.lstat().st_size + 1023) // 1024 for p in stage.rglob("*")
-               if p.is_file() or p.is_symlink()) or 1
+    return sum((p.lstat().st_size + 1023) // 1024 for p in stage.rglob("*") if p.is_file() or p.is_symlink()) or 1
 
 
 def _md5sums(stage: Path) -> str:
@@ -144,8 +173,9 @@ def _md5sums(stage: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def stage_package(app: Path, layout: Layout, arch: str, appid: str, depends: list[str],
-                  conflicts: str, stage: Path) -> None:
+def stage_package(
+    app: Path, layout: Layout, arch: str, appid: str, depends: list[str], conflicts: str, stage: Path
+) -> None:
     """Lay out the package's files and its DEBIAN/control and md5sums under ``stage``."""
     _copy_tree(app, stage / layout.app_dir)
     desktop = stage / layout.desktop_path
@@ -161,12 +191,24 @@ def stage_package(app: Path, layout: Layout, arch: str, appid: str, depends: lis
             "name": "枫桥桌面版",
             "version": layout.version,
             "arch": [arch],
-            "permissions": {key: False for key in (
-                "autostart", "notification", "trayicon", "clipboard", "account", "bluetooth",
-                "camera", "audio_record", "installed_apps")},
+            "permissions": {
+                key: False
+                for key in (
+                    "autostart",
+                    "notification",
+                    "trayicon",
+                    "clipboard",
+                    "account",
+                    "bluetooth",
+                    "camera",
+                    "audio_record",
+                    "installed_apps",
+                )
+            },
         }
         (stage / f"opt/apps/{appid}/info").write_text(
-            json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
     else:
         link = stage / "usr" / "bin" / EXE
         link.parent.mkdir(parents=True)
@@ -195,8 +237,9 @@ def stage_package(app: Path, layout: Layout, arch: str, appid: str, depends: lis
     control.chmod(0o755)
 
 
-def build(app: Path, out: Path, layout_names: list[str], arch: str | None, build_no: int,
-          appid: str, compression: str) -> list[Path]:
+def build(
+    app: Path, out: Path, layout_names: list[str], arch: str | None, build_no: int, appid: str, compression: str
+) -> list[Path]:
     if not (app / EXE).is_file():
         raise SystemExit(f"build_deb: no {EXE} in {app} (build the app first: packaging/build.sh)")
     arch = arch or exe_arch(app)
@@ -214,8 +257,11 @@ def build(app: Path, out: Path, layout_names: list[str], arch: str | None, build
             stage = Path(tmp) / "stage"
             stage_package(app, layout, arch, appid, depends, other, stage)
             deb = out / f"{layout.package}_{layout.version}_{arch}.deb"
-            subprocess.run(["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build",
-                            str(stage), str(deb)], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                ["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build", str(stage), str(deb)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
         made.append(deb)
         print(f"{deb} ({deb.stat().st_size // 1024} KiB)")
     return made
@@ -231,8 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--appid", default=APPID, help=f"UOS appid (default {APPID})")
     # gzip: 100 MB for the x86-64 app; xz makes a smaller package but took over
     # 20 minutes per package on a busy 2-core machine. UOS 20's dpkg reads both, not zstd.
-    ap.add_argument("--compression", default="gzip", choices=("gzip", "xz", "none"),
-                    help="gzip (default), xz (smaller, much slower) or none")
+    ap.add_argument(
+        "--compression",
+        default="gzip",
+        choices=("gzip", "xz", "none"),
+        help="gzip (default), xz (smaller, much slower) or none",
+    )
     args = ap.parse_args(argv)
     names = ["uos", "debian"] if args.layout == "both" else [args.layout]
     build(args.app.resolve(), args.out.resolve(), names, args.arch, args.build, args.appid, args.compression)

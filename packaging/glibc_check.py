@@ -31,8 +31,13 @@ from elftools.elf.gnuversions import GNUVerNeedSection, GNUVerSymSection
 
 ELF_MAGIC = b"\x7fELF"
 # The ELF machine of the build, as dpkg names the architecture.
-DEB_ARCH = {"EM_X86_64": "amd64", "EM_AARCH64": "arm64", "EM_386": "i386",
-            "EM_LOONGARCH": "loong64", "EM_MIPS": "mips64el"}
+DEB_ARCH = {
+    "EM_X86_64": "amd64",
+    "EM_AARCH64": "arm64",
+    "EM_386": "i386",
+    "EM_LOONGARCH": "loong64",
+    "EM_MIPS": "mips64el",
+}
 
 
 def parse_version(text: str) -> tuple[int, ...]:
@@ -152,11 +157,13 @@ def _culprit_lines(root: Path, report: FolderReport, family: str, limit: tuple[i
     for n in sorted(report.above(family, limit), key=lambda n: n.highest[family], reverse=True):
         n = read_needs(n.path, with_symbols=True)
         rel = n.path.relative_to(root) if n.path != root else n.path.name
-        too_new = sorted((name for name in n.symbols if (s := _split(name)) and s[0] == family
-                          and s[1] > limit), key=lambda name: _split(name)[1], reverse=True)
+        too_new = sorted(
+            (name for name in n.symbols if (s := _split(name)) and s[0] == family and s[1] > limit),
+            key=lambda name: _split(name)[1],
+            reverse=True,
+        )
         detail = "; ".join(f"{name}: {', '.join(sorted(n.symbols[name])[:4])}" for name in too_new[:3])
-        lines.append(f"  {rel} needs {family}_{format_version(n.highest[family])}"
-                     + (f" ({detail})" if detail else ""))
+        lines.append(f"  {rel} needs {family}_{format_version(n.highest[family])}" + (f" ({detail})" if detail else ""))
     return lines
 
 
@@ -186,8 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     machines = ", ".join(sorted(DEB_ARCH.get(m, m) for m in report.machines()))
     print(f"{len(report.files)} ELF files ({machines}) under {root}")
     print(f"highest GLIBC needed: {format_version(glibc) if glibc else 'none'} (limit {args.max})")
-    print(f"highest GLIBCXX needed: {format_version(cxx) if cxx else 'none'}"
-          + (f" (limit {args.max_glibcxx})" if cxx_limit else ""))
+    print(
+        f"highest GLIBCXX needed: {format_version(cxx) if cxx else 'none'}"
+        + (f" (limit {args.max_glibcxx})" if cxx_limit else "")
+    )
     failed = False
     if glibc > limit:
         failed = True
@@ -195,8 +204,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(_culprit_lines(root, report, "GLIBC", limit)))
     if cxx_limit is not None and cxx > cxx_limit:
         failed = True
-        print(f"FAILED: {len(report.above('GLIBCXX', cxx_limit))} files need a libstdc++ newer than "
-              f"GLIBCXX_{args.max_glibcxx}:")
+        print(
+            f"FAILED: {len(report.above('GLIBCXX', cxx_limit))} files need a libstdc++ newer than "
+            f"GLIBCXX_{args.max_glibcxx}:"
+        )
         print("\n".join(_culprit_lines(root, report, "GLIBCXX", cxx_limit)))
     if not failed:
         print("OK")

@@ -16,7 +16,17 @@ from fengqiao_desktop.bundle.verifier import (
 from fengqiao_desktop.bundle.writer import write_bundle, write_bundle_verified
 
 __all__ = [
-    "BundleCancelled", "KeyStore", "Limits", "PhotoMember", "Profile", "PublicKey",
-    "SecretKey", "Signature", "VerifiedBundle", "load_trusted_keys", "verify_bundle",
-    "write_bundle", "write_bundle_verified",
+    "BundleCancelled",
+    "KeyStore",
+    "Limits",
+    "PhotoMember",
+    "Profile",
+    "PublicKey",
+    "SecretKey",
+    "Signature",
+    "VerifiedBundle",
+    "load_trusted_keys",
+    "verify_bundle",
+    "write_bundle",
+    "write_bundle_verified",
 ]

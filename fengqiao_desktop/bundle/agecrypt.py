@@ -72,16 +72,18 @@ def read_header(f: BinaryIO) -> list[str]:
     if end < 0:
         raise _damaged("文件头不完整（文件被截断或损坏）", "the header is incomplete (truncated or damaged)")
     try:
-        lines = head[len(AGE_MAGIC):end].decode("ascii").split("\n")
+        lines = head[len(AGE_MAGIC) : end].decode("ascii").split("\n")
     except UnicodeDecodeError:
         raise _damaged("文件头含非 ASCII 字符", "the header holds non-ASCII bytes") from None
     stanzas = [ln for ln in lines if ln.startswith("-> ")]
     if not stanzas:
         raise _damaged("文件头中没有接收方", "the header names no recipient")
     if len(stanzas) > MAX_STANZAS:
-        raise BundleError(f"age: 接收方过多（{len(stanzas)} 个，最多 {MAX_STANZAS} 个）",
-                          message_en=f"age: too many recipients ({len(stanzas)}; at most {MAX_STANZAS})",
-                          kind="too_many_recipients")
+        raise BundleError(
+            f"age: 接收方过多（{len(stanzas)} 个，最多 {MAX_STANZAS} 个）",
+            message_en=f"age: too many recipients ({len(stanzas)}; at most {MAX_STANZAS})",
+            kind="too_many_recipients",
+        )
     return stanzas
 
 
@@ -93,8 +95,10 @@ def parse_recipient(text: str) -> str:
     """An age X25519 recipient (``age1…``), normalised; KeyError_ when it is not one."""
     r = "".join(str(text).split()).lower()
     if not RECIPIENT_RE.match(r):
-        raise KeyError_(f"不是有效的 age 公钥（应以 age1 开头，共 62 个字符）：{text[:70]}",
-                        message_en=f"not an age public key (age1…, 62 characters): {text[:70]}")
+        raise KeyError_(
+            f"不是有效的 age 公钥（应以 age1 开头，共 62 个字符）：{text[:70]}",
+            message_en=f"not an age public key (age1…, 62 characters): {text[:70]}",
+        )
     try:
         x25519.Recipient.from_str(r)
     except pyrage.RecipientError:
@@ -105,7 +109,7 @@ def parse_recipient(text: str) -> str:
 def recipient_fingerprint(recipient: str) -> str:
     """What a person compares by phone: SHA-256 of the recipient, 32 hex digits in groups."""
     digest = hashlib.sha256(recipient.encode("ascii")).hexdigest().upper()[:32]
-    return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
 
 
 def encrypt_file(src: str | os.PathLike, dest: str | os.PathLike, recipients: Sequence[str]) -> None:
@@ -114,8 +118,9 @@ def encrypt_file(src: str | os.PathLike, dest: str | os.PathLike, recipients: Se
     if not recipients:
         raise BundleError("没有加密接收方", message_en="no recipient to encrypt to")
     if len(recipients) > MAX_RECIPIENTS:
-        raise BundleError(f"接收方过多（最多 {MAX_RECIPIENTS} 个）",
-                          message_en=f"too many recipients (at most {MAX_RECIPIENTS})")
+        raise BundleError(
+            f"接收方过多（最多 {MAX_RECIPIENTS} 个）", message_en=f"too many recipients (at most {MAX_RECIPIENTS})"
+        )
     rs = [x25519.Recipient.from_str(parse_recipient(r)) for r in recipients]
     pyrage.encrypt_file(os.fspath(src), os.fspath(dest), rs)
 
@@ -155,8 +160,7 @@ def private_temp(suffix: str = ".zip") -> Path:
     return Path(name)
 
 
-def decrypt_to(src: str | os.PathLike, dest: str | os.PathLike,
-               identities: Sequence[x25519.Identity]) -> None:
+def decrypt_to(src: str | os.PathLike, dest: str | os.PathLike, identities: Sequence[x25519.Identity]) -> None:
     """Decrypt ``src`` into the existing private file ``dest``; refusals are BundleError with a kind."""
     with open(src, "rb") as f:
         read_header(f)
@@ -171,7 +175,8 @@ def decrypt_to(src: str | os.PathLike, dest: str | os.PathLike,
             raise BundleError(
                 "age: 本局的解密密钥都不是此数据包的接收方",
                 message_en="age: none of this bureau's keys is a recipient of the bundle",
-                kind="other_bureau") from None
+                kind="other_bureau",
+            ) from None
         raise _damaged(f"解密失败（{exc}）", f"decryption failed ({exc})") from None
 
 

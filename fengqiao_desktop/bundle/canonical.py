@@ -99,8 +99,9 @@ def is_canonical(value: Any, data: bytes, *, exact_types: bool = False) -> bool:
     """
     if exact_types:
         try:
-            fast = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                              allow_nan=False).encode("utf-8")
+            fast = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode(
+                "utf-8"
+            )
         except (ValueError, UnicodeError):
             fast = None
         if fast == data:
@@ -133,23 +134,38 @@ def _depth(data: bytes, limit: int) -> None:
             depth -= 1
 
 
-def loads_strict(data: bytes, *, member: str, max_size: int = DEFAULT_MAX_SIZE,
-                 max_depth: int = DEFAULT_MAX_DEPTH, require_canonical: bool = False) -> Any:
+def loads_strict(
+    data: bytes,
+    *,
+    member: str,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    require_canonical: bool = False,
+) -> Any:
     """Parse untrusted JSON bytes, refusing anything ambiguous (BundleError naming ``member``)."""
     if len(data) > max_size:
-        raise refuse(member, f"JSON 过大（{len(data)} 字节，上限 {max_size}）",
-                     f"JSON too large ({len(data)} bytes, limit {max_size})")
+        raise refuse(
+            member,
+            f"JSON 过大（{len(data)} 字节，上限 {max_size}）",
+            f"JSON too large ({len(data)} bytes, limit {max_size})",
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         raise refuse(member, "JSON 不应带 BOM", "JSON must not start with a byte-order mark")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise refuse(member, f"不是有效的 UTF-8（第 {exc.start} 字节）",
-                     f"not valid UTF-8 (byte {exc.start})") from None
+        raise refuse(
+            member, f"不是有效的 UTF-8（第 {exc.start} 字节）", f"not valid UTF-8 (byte {exc.start})"
+        ) from None
     hooks = _Hooks()
     try:
-        value = json.loads(text, object_pairs_hook=hooks.pairs, parse_constant=_no_constant,
-                           parse_int=hooks.integer, parse_float=hooks.real)
+        value = json.loads(
+            text,
+            object_pairs_hook=hooks.pairs,
+            parse_constant=_no_constant,
+            parse_int=hooks.integer,
+            parse_float=hooks.real,
+        )
         _depth(data, max_depth)
     except _Refused as exc:
         raise refuse(member, exc.zh, exc.en) from None

@@ -86,8 +86,16 @@ class KeyStore:
 
     # -- creating -------------------------------------------------------------
 
-    def init(self, name: str, unit: str, phone: str = "", passphrase: str = "", *,
-             force: bool = False, kdf: KdfParams = DEFAULT_KDF) -> PublicKey:
+    def init(
+        self,
+        name: str,
+        unit: str,
+        phone: str = "",
+        passphrase: str = "",
+        *,
+        force: bool = False,
+        kdf: KdfParams = DEFAULT_KDF,
+    ) -> PublicKey:
         """Make a new key pair and profile; refuses to replace a key unless ``force``."""
         self._check_profile(name, unit)
         self._check_replace(force)
@@ -95,30 +103,43 @@ class KeyStore:
             raise KeyError_("请设置口令以加密私钥", message_en="a passphrase is needed to encrypt the secret key")
         return self._store(SecretKey.generate(), passphrase, kdf, Profile(name, unit, phone))
 
-    def import_minisign(self, secret_key_file: str | os.PathLike, passphrase: str | None, *,
-                        new_passphrase: str | None = None, name: str | None = None,
-                        unit: str | None = None, phone: str | None = None, force: bool = False,
-                        kdf: KdfParams = DEFAULT_KDF) -> PublicKey:
+    def import_minisign(
+        self,
+        secret_key_file: str | os.PathLike,
+        passphrase: str | None,
+        *,
+        new_passphrase: str | None = None,
+        name: str | None = None,
+        unit: str | None = None,
+        phone: str | None = None,
+        force: bool = False,
+        kdf: KdfParams = DEFAULT_KDF,
+    ) -> PublicKey:
         """Adopt a key made by ``minisign -G``; it is re-encrypted with ``new_passphrase``
         (default: the same passphrase). The profile defaults to the current one."""
         try:
             text = Path(secret_key_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise KeyError_(f"无法读取私钥文件 {secret_key_file}: {exc}",
-                            message_en=f"cannot read secret key file {secret_key_file}: {exc}") from exc
+            raise KeyError_(
+                f"无法读取私钥文件 {secret_key_file}: {exc}",
+                message_en=f"cannot read secret key file {secret_key_file}: {exc}",
+            ) from exc
         key = decode_secret_key(text, passphrase)
         old = self._read_profile()
-        profile = Profile(name if name is not None else (old.name if old else ""),
-                          unit if unit is not None else (old.unit if old else ""),
-                          phone if phone is not None else (old.phone if old else ""))
+        profile = Profile(
+            name if name is not None else (old.name if old else ""),
+            unit if unit is not None else (old.unit if old else ""),
+            phone if phone is not None else (old.phone if old else ""),
+        )
         self._check_profile(profile.name, profile.unit)
         if self.exists() and self.public_key().keynum == key.keynum and not force:
             force = True  # re-importing the same key replaces nothing of value
         self._check_replace(force)
         target = new_passphrase or passphrase
         if not target:
-            raise KeyError_("请设置口令以加密导入的私钥",
-                            message_en="a passphrase is needed to encrypt the imported secret key")
+            raise KeyError_(
+                "请设置口令以加密导入的私钥", message_en="a passphrase is needed to encrypt the imported secret key"
+            )
         return self._store(key, target, kdf, profile)
 
     def update_profile(self, name: str, unit: str, phone: str = "") -> Profile:
@@ -146,20 +167,24 @@ class KeyStore:
             raise KeyError_(
                 f"本机已有签名密钥 {kid}；如确需替换请加 --force（旧密钥将备份，之后不能再用它签名）",
                 message_en=f"a signing key already exists ({kid}); use --force to replace it "
-                           "(the old key is backed up and will no longer sign)",
+                "(the old key is backed up and will no longer sign)",
             )
 
     def _store(self, key: SecretKey, passphrase: str, kdf: KdfParams, profile: Profile) -> PublicKey:
         # encrypt first: any failure happens before a file is touched
         secret_text = key.encrypted_file_text(passphrase, kdf)
-        profile = Profile(_one_line(profile.name), _one_line(profile.unit), _one_line(profile.phone),
-                          key.key_id, datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        profile = Profile(
+            _one_line(profile.name),
+            _one_line(profile.unit),
+            _one_line(profile.phone),
+            key.key_id,
+            datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )
         self.directory.mkdir(parents=True, exist_ok=True)
         if self.exists():
             stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
             # the age identity goes with the old key: it is encrypted with the old passphrase
-            for p in (self.secret_path, self.public_path, self.profile_path, self.age_path,
-                      self.age_recipient_path):
+            for p in (self.secret_path, self.public_path, self.profile_path, self.age_path, self.age_recipient_path):
                 if p.exists():
                     os.replace(p, p.with_name(f"{p.name}.{stamp}.bak"))
         _atomic_write(self.secret_path, secret_text.encode("ascii"), 0o600)
@@ -192,8 +217,10 @@ class KeyStore:
 
     def _require(self) -> None:
         if not self.exists():
-            raise KeyError_("本机尚未创建签名密钥，请先运行 `fengqiao keys init`",
-                            message_en="no signing key on this computer yet: run `fengqiao keys init` first")
+            raise KeyError_(
+                "本机尚未创建签名密钥，请先运行 `fengqiao keys init`",
+                message_en="no signing key on this computer yet: run `fengqiao keys init` first",
+            )
 
     def public_key(self) -> PublicKey:
         self._require()
@@ -274,8 +301,11 @@ class KeyStore:
         try:
             return age_passphrase.decrypt(sealed, passphrase).decode("ascii").strip()
         except pyrage.DecryptError:
-            raise KeyError_("口令不正确，无法打开解密密钥", message_en="wrong passphrase: the decryption key cannot be "
-                            "opened", kind="wrong_passphrase") from None
+            raise KeyError_(
+                "口令不正确，无法打开解密密钥",
+                message_en="wrong passphrase: the decryption key cannot be opened",
+                kind="wrong_passphrase",
+            ) from None
 
     def load_age_identity(self, passphrase: str) -> x25519.Identity:
         """The age identity, decrypted with the passphrase (made first when missing); KeyError_ when wrong."""
@@ -290,8 +320,7 @@ class KeyStore:
         """Write the age identity IN CLEAR (for escrow, or to open a bundle with stock ``age``)."""
         identity = self.load_age_identity(passphrase)
         out = Path(path)
-        text = (f"# created by fengqiao for key {self.key_id}\n"
-                f"# public key: {identity.to_public()}\n{identity}\n")
+        text = f"# created by fengqiao for key {self.key_id}\n# public key: {identity.to_public()}\n{identity}\n"
         _atomic_write(out, text.encode("ascii"), 0o600)
         return out
 

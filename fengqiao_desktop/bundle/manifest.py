@@ -63,9 +63,17 @@ class _Checker:
             raise self.fail(f"{path}.{key}".lstrip("."), "缺少必需字段", "required field is missing")
         return d[key]
 
-    def string(self, d: dict, key: str, path: str = "", *, pattern: re.Pattern | None = None,
-               nullable: bool = False, nonempty: bool = False,
-               max_len: int | None = None) -> str | None:
+    def string(
+        self,
+        d: dict,
+        key: str,
+        path: str = "",
+        *,
+        pattern: re.Pattern | None = None,
+        nullable: bool = False,
+        nonempty: bool = False,
+        max_len: int | None = None,
+    ) -> str | None:
         v = self.get(d, key, path)
         where = f"{path}.{key}".lstrip(".")
         if v is None and nullable:
@@ -75,14 +83,18 @@ class _Checker:
         if nonempty and not v:
             raise self.fail(where, "不能为空", "must not be empty")
         if max_len is not None and len(v) > max_len:
-            raise self.fail(where, f"过长（{len(v)} 个字符，最多 {max_len}）",
-                            f"is too long ({len(v)} characters, at most {max_len})")
+            raise self.fail(
+                where,
+                f"过长（{len(v)} 个字符，最多 {max_len}）",
+                f"is too long ({len(v)} characters, at most {max_len})",
+            )
         if pattern is not None and not pattern.match(v):
             raise self.fail(where, f"格式不正确：{v[:80]!r}", f"malformed value {v[:80]!r}")
         return v
 
-    def integer(self, d: dict, key: str, path: str = "", *, minimum: int | None = None,
-                maximum: int = spec.MAX_INT) -> int:
+    def integer(
+        self, d: dict, key: str, path: str = "", *, minimum: int | None = None, maximum: int = spec.MAX_INT
+    ) -> int:
         v = self.get(d, key, path)
         where = f"{path}.{key}".lstrip(".")
         if not isinstance(v, int) or isinstance(v, bool):
@@ -115,12 +127,18 @@ class _Checker:
     def version(self, d: dict, key: str, expected_format: str, supported: int) -> None:
         fmt = self.get(d, "format", "")
         if fmt != expected_format:
-            raise self.fail("format", f"不是 {expected_format}（实为 {str(fmt)[:40]!r}）",
-                            f"is not {expected_format} (found {str(fmt)[:40]!r})")
+            raise self.fail(
+                "format",
+                f"不是 {expected_format}（实为 {str(fmt)[:40]!r}）",
+                f"is not {expected_format} (found {str(fmt)[:40]!r})",
+            )
         v = self.integer(d, key, minimum=1)
         if v > supported:
-            exc = self.fail(key, f"格式版本 {v} 高于本程序支持的 {supported}，请升级程序",
-                            f"format version {v} is newer than the supported {supported}; upgrade the app")
+            exc = self.fail(
+                key,
+                f"格式版本 {v} 高于本程序支持的 {supported}，请升级程序",
+                f"format version {v} is newer than the supported {supported}; upgrade the app",
+            )
             exc.kind = "newer_format"
             raise exc
         if v != supported:
@@ -138,9 +156,11 @@ def validate_manifest(m: Any) -> dict:
     seq = c.integer(m, "sequence", minimum=1)
     prev = c.string(m, "previous_manifest_sha256", pattern=spec.HEX64_RE, nullable=True)
     if (seq == 1) != (prev is None):
-        raise c.fail("previous_manifest_sha256",
-                     "仅第一个数据包（sequence=1）可以为 null，其余必须给出上一清单的哈希",
-                     "must be null exactly when sequence is 1")
+        raise c.fail(
+            "previous_manifest_sha256",
+            "仅第一个数据包（sequence=1）可以为 null，其余必须给出上一清单的哈希",
+            "must be null exactly when sequence is 1",
+        )
     insp = c.obj(c.get(m, "inspector", ""), "inspector")
     c.string(insp, "name", "inspector", nonempty=True)
     c.string(insp, "unit", "inspector")
@@ -178,8 +198,11 @@ def validate_manifest(m: Any) -> dict:
         member = c.string(e, "member", p)
         assert iid is not None
         if member != spec.record_member(iid, rev) or member not in names:
-            raise c.fail(f"{p}.member", f"应为清单中的 {spec.record_member(iid, rev)}",
-                         f"must be {spec.record_member(iid, rev)}, listed in members")
+            raise c.fail(
+                f"{p}.member",
+                f"应为清单中的 {spec.record_member(iid, rev)}",
+                f"must be {spec.record_member(iid, rev)}, listed in members",
+            )
         if (iid, rev) in seen:
             raise c.fail(p, "重复的检查记录", "duplicate inspection revision")
         seen.add((iid, rev))
@@ -224,8 +247,9 @@ def validate_record(r: Any, member: str) -> dict:
         member_name = c.string(ph, "member", p)
         c.integer(ph, "size", p, minimum=0)
         if member_name != spec.photo_member(sha or ""):
-            raise c.fail(f"{p}.member", f"应为 {spec.photo_member(sha or '')}",
-                         f"must be {spec.photo_member(sha or '')}")
+            raise c.fail(
+                f"{p}.member", f"应为 {spec.photo_member(sha or '')}", f"must be {spec.photo_member(sha or '')}"
+            )
     for i, fd in enumerate(c.array(r, "findings")):
         fd = c.obj(fd, f"findings[{i}]")
         if "id" in fd:

@@ -103,8 +103,7 @@ def _scrypt_stream(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
             f"密钥文件的加密参数超出范围（N={n}, r={r}, p={p}），无法解密",
             message_en=f"the key file's encryption parameters are out of range (N={n}, r={r}, p={p})",
         )
-    return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p,
-                          maxmem=need, dklen=_SK_BLOCK)
+    return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=need, dklen=_SK_BLOCK)
 
 
 def _xor(a: bytes, b: bytes) -> bytes:
@@ -179,8 +178,9 @@ class PublicKey:
         try:
             data = Path(path).read_bytes()[:4096].decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise KeyError_(f"无法读取公钥文件 {path}: {exc}",
-                            message_en=f"cannot read public key file {path}: {exc}") from exc
+            raise KeyError_(
+                f"无法读取公钥文件 {path}: {exc}", message_en=f"cannot read public key file {path}: {exc}"
+            ) from exc
         return cls.from_text(data)
 
     def verify_raw(self, signature: bytes, data: bytes) -> bool:
@@ -229,24 +229,30 @@ class Signature:
             raise SignatureError("the signature file has invalid base64") from exc
         if len(raw) != 74 or raw[:2] not in (SIG_ALG, SIG_ALG_PREHASHED) or len(glob) != 64:
             raise SignatureError("the signature has the wrong length or algorithm")
-        parsed = cls(algorithm=raw[:2], keynum=raw[2:10], signature=raw[10:],
-                     trusted_comment=lines[2][len(TRUSTED_PREFIX):], global_signature=glob,
-                     untrusted_comment=lines[0][len(UNTRUSTED_PREFIX):])
+        parsed = cls(
+            algorithm=raw[:2],
+            keynum=raw[2:10],
+            signature=raw[10:],
+            trusted_comment=lines[2][len(TRUSTED_PREFIX) :],
+            global_signature=glob,
+            untrusted_comment=lines[0][len(UNTRUSTED_PREFIX) :],
+        )
         if strict and parsed.text().encode("utf-8") != data:
             raise SignatureError("the signature file is not in the exact minisign layout")
         return parsed
 
     def text(self) -> str:
         """The .minisig file text, in the exact layout minisign writes."""
-        return (f"{UNTRUSTED_PREFIX}{self.untrusted_comment}\n"
-                f"{_b64(self.algorithm + self.keynum + self.signature)}\n"
-                f"{TRUSTED_PREFIX}{self.trusted_comment}\n{_b64(self.global_signature)}\n")
+        return (
+            f"{UNTRUSTED_PREFIX}{self.untrusted_comment}\n"
+            f"{_b64(self.algorithm + self.keynum + self.signature)}\n"
+            f"{TRUSTED_PREFIX}{self.trusted_comment}\n{_b64(self.global_signature)}\n"
+        )
 
     def verify(self, public_key: PublicKey, data: bytes, *, require_prehashed: bool = True) -> None:
         """Raise SignatureError unless this signs ``data`` with ``public_key``."""
         if not hmac.compare_digest(self.keynum, public_key.keynum):
-            raise SignatureError(
-                f"signed by key {self.key_id}, not by {public_key.key_id}")
+            raise SignatureError(f"signed by key {self.key_id}, not by {public_key.key_id}")
         if self.algorithm == SIG_ALG_PREHASHED:
             message = hashlib.blake2b(data, digest_size=64).digest()
         elif require_prehashed:
@@ -282,22 +288,27 @@ class SecretKey:
     def key_id(self) -> str:
         return key_id_of(self.keynum)
 
-    def sign(self, data: bytes, *, trusted_comment: str,
-             untrusted_comment: str = "signature from minisign secret key") -> bytes:
+    def sign(
+        self, data: bytes, *, trusted_comment: str, untrusted_comment: str = "signature from minisign secret key"
+    ) -> bytes:
         """A prehashed minisign signature file (``.minisig`` bytes) for ``data``."""
         _check_comment(trusted_comment)
         _check_comment(untrusted_comment)
         priv = self._private
         sig = priv.sign(hashlib.blake2b(data, digest_size=64).digest())
         glob = priv.sign(sig + trusted_comment.encode("utf-8"))
-        return Signature(SIG_ALG_PREHASHED, self.keynum, sig, trusted_comment, glob,
-                         untrusted_comment).text().encode("utf-8")
+        return (
+            Signature(SIG_ALG_PREHASHED, self.keynum, sig, trusted_comment, glob, untrusted_comment)
+            .text()
+            .encode("utf-8")
+        )
 
     def _sk64(self) -> bytes:
         return self.seed + self.public.key
 
-    def encrypted_file_text(self, passphrase: str, kdf: KdfParams = DEFAULT_KDF,
-                            comment: str = "minisign encrypted secret key") -> str:
+    def encrypted_file_text(
+        self, passphrase: str, kdf: KdfParams = DEFAULT_KDF, comment: str = "minisign encrypted secret key"
+    ) -> str:
         """The secret key file, encrypted exactly as ``minisign -G`` does."""
         if not passphrase:
             raise KeyError_("口令不能为空", message_en="the passphrase must not be empty")
@@ -305,8 +316,15 @@ class SecretKey:
         sk = self._sk64()
         chk = hashlib.blake2b(SIG_ALG + self.keynum + sk, digest_size=32).digest()
         block = _xor(self.keynum + sk + chk, _scrypt_stream(passphrase, salt, kdf))
-        raw = (SIG_ALG + KDF_SCRYPT + CHK_BLAKE2B + salt
-               + kdf.opslimit.to_bytes(8, "little") + kdf.memlimit.to_bytes(8, "little") + block)
+        raw = (
+            SIG_ALG
+            + KDF_SCRYPT
+            + CHK_BLAKE2B
+            + salt
+            + kdf.opslimit.to_bytes(8, "little")
+            + kdf.memlimit.to_bytes(8, "little")
+            + block
+        )
         return f"{UNTRUSTED_PREFIX}{_check_comment(comment)}\n{_b64(raw)}\n"
 
 
@@ -322,10 +340,13 @@ def _decode_secret_raw(text: str) -> bytes:
         raw = _unb64(lines[1])
     except (binascii.Error, ValueError, UnicodeEncodeError):
         raw = b""
-    if len(raw) != _SECRET_LEN or raw[:2] != SIG_ALG or raw[4:6] != CHK_BLAKE2B \
-            or raw[2:4] not in (KDF_SCRYPT, KDF_NONE):
-        raise KeyError_("不是有效的 minisign 私钥文件",
-                        message_en="not a valid minisign secret key file")
+    if (
+        len(raw) != _SECRET_LEN
+        or raw[:2] != SIG_ALG
+        or raw[4:6] != CHK_BLAKE2B
+        or raw[2:4] not in (KDF_SCRYPT, KDF_NONE)
+    ):
+        raise KeyError_("不是有效的 minisign 私钥文件", message_en="not a valid minisign secret key file")
     return raw
 
 
@@ -349,10 +370,13 @@ def decode_secret_key(text: str, passphrase: str | None) -> SecretKey:
                 "口令错误：私钥校验和不匹配，未做任何更改",
                 message_en="wrong passphrase: the secret key checksum does not match; nothing was changed",
             )
-        raise KeyError_("私钥文件已损坏（校验和不匹配）",
-                        message_en="the secret key file is corrupt (checksum mismatch)")
+        raise KeyError_(
+            "私钥文件已损坏（校验和不匹配）", message_en="the secret key file is corrupt (checksum mismatch)"
+        )
     key = SecretKey(keynum=keynum, seed=sk[:32])
     if key.public.key != sk[32:]:
-        raise KeyError_("私钥文件已损坏（公钥部分不一致）",
-                        message_en="the secret key file is corrupt (its public half does not match)")
+        raise KeyError_(
+            "私钥文件已损坏（公钥部分不一致）",
+            message_en="the secret key file is corrupt (its public half does not match)",
+        )
     return key

@@ -136,10 +136,15 @@ def load_trusted_keys(directory: str | os.PathLike) -> dict[str, PublicKey]:
     return keys
 
 
-def verify_bundle(source: Source, *, public_keys: Mapping[str, PublicKey] | None = None,
-                  limits: spec.Limits = spec.Limits(), check_signature: bool = True,
-                  progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> VerifiedBundle:
+def verify_bundle(
+    source: Source,
+    *,
+    public_keys: Mapping[str, PublicKey] | None = None,
+    limits: spec.Limits = spec.Limits(),
+    check_signature: bool = True,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> VerifiedBundle:
     """Verify a bundle file (path) or its bytes; refusals are BundleError naming the problem.
 
     ``public_keys`` maps key ids to trusted public keys; the signer must be one
@@ -155,8 +160,7 @@ def verify_bundle(source: Source, *, public_keys: Mapping[str, PublicKey] | None
             return vb
         path = Path(source)
         with open(path, "rb") as f:
-            vb = _verify(f, os.fstat(f.fileno()).st_size, public_keys, limits, check_signature,
-                         progress, cancelled)
+            vb = _verify(f, os.fstat(f.fileno()).st_size, public_keys, limits, check_signature, progress, cancelled)
         vb.path = path
         return vb
     except BundleError:
@@ -165,20 +169,29 @@ def verify_bundle(source: Source, *, public_keys: Mapping[str, PublicKey] | None
         raise BundleError(exc.message, message_en=exc.message_en) from exc
     except OSError as exc:
         where = "" if isinstance(source, bytes | bytearray | memoryview) else f" {os.fspath(source)!s}"
-        raise BundleError(f"无法读取数据包{where}: {exc.strerror or exc}",
-                          message_en=f"cannot read bundle{where}: {exc.strerror or exc}") from exc
+        raise BundleError(
+            f"无法读取数据包{where}: {exc.strerror or exc}",
+            message_en=f"cannot read bundle{where}: {exc.strerror or exc}",
+        ) from exc
     except Exception as exc:  # noqa: BLE001 - the contract: only BundleError escapes
-        raise BundleError(f"数据包无效：{type(exc).__name__}: {exc}",
-                          message_en=f"invalid bundle: {type(exc).__name__}: {exc}") from exc
+        raise BundleError(
+            f"数据包无效：{type(exc).__name__}: {exc}", message_en=f"invalid bundle: {type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def _read_whole(f: BinaryIO, entry: Entry, cap: int) -> bytes:
     return b"".join(iter_member(f, entry, cap))
 
 
-def _verify(f: BinaryIO, size: int, public_keys: Mapping[str, PublicKey] | None,
-            limits: spec.Limits, check_signature: bool, progress: Progress | None,
-            cancelled: Callable[[], bool] | None) -> VerifiedBundle:
+def _verify(
+    f: BinaryIO,
+    size: int,
+    public_keys: Mapping[str, PublicKey] | None,
+    limits: spec.Limits,
+    check_signature: bool,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> VerifiedBundle:
     entries = scan(f, size, limits)
     for required in (spec.MANIFEST, spec.SIGNATURE):
         if required not in entries:
@@ -196,22 +209,35 @@ def _verify(f: BinaryIO, size: int, public_keys: Mapping[str, PublicKey] | None,
             raise refuse(spec.SIGNATURE, "未提供可信公钥，无法校验签名", "no trusted public keys given")
         pk = public_keys.get(sig.key_id)
         if pk is None:
-            untrusted = refuse(spec.SIGNATURE, f"签名密钥 {sig.key_id} 不在可信公钥中",
-                               f"signed by key {sig.key_id}, which is not trusted")
+            untrusted = refuse(
+                spec.SIGNATURE,
+                f"签名密钥 {sig.key_id} 不在可信公钥中",
+                f"signed by key {sig.key_id}, which is not trusted",
+            )
             untrusted.kind = "untrusted_key"
             raise untrusted
         try:
             sig.verify(pk, manifest_bytes)
         except SignatureError as exc:
-            raise refuse(spec.SIGNATURE, f"签名与 {spec.MANIFEST} 不符（{exc}）",
-                         f"does not verify {spec.MANIFEST} ({exc})") from None
+            raise refuse(
+                spec.SIGNATURE, f"签名与 {spec.MANIFEST} 不符（{exc}）", f"does not verify {spec.MANIFEST} ({exc})"
+            ) from None
 
-    manifest = validate_manifest(loads_strict(manifest_bytes, member=spec.MANIFEST,
-                                              max_size=limits.max_json_size,
-                                              max_depth=limits.max_depth, require_canonical=True))
+    manifest = validate_manifest(
+        loads_strict(
+            manifest_bytes,
+            member=spec.MANIFEST,
+            max_size=limits.max_json_size,
+            max_depth=limits.max_depth,
+            require_canonical=True,
+        )
+    )
     if manifest["inspector"]["key_id"] != sig.key_id:
-        raise refuse(f"{spec.MANIFEST}: inspector.key_id",
-                     f"与签名密钥 {sig.key_id} 不一致", f"differs from the signing key {sig.key_id}")
+        raise refuse(
+            f"{spec.MANIFEST}: inspector.key_id",
+            f"与签名密钥 {sig.key_id} 不一致",
+            f"differs from the signing key {sig.key_id}",
+        )
     if sig.trusted_comment != trusted_comment(manifest["bundle_id"], manifest["sequence"], sig.key_id):
         raise refuse(spec.SIGNATURE, "可信注释与清单不一致", "the trusted comment does not match the manifest")
     if sig.untrusted_comment != untrusted_comment(sig.key_id):
@@ -225,8 +251,11 @@ def _verify(f: BinaryIO, size: int, public_keys: Mapping[str, PublicKey] | None,
         raise refuse(name, "清单列出的条目在数据包中缺失", "listed in the manifest but missing from the bundle")
     for name, m in listed.items():
         if entries[name].size != m["size"]:
-            raise refuse(name, f"大小与清单不符（{entries[name].size} ≠ {m['size']}）",
-                         f"size differs from the manifest ({entries[name].size} != {m['size']})")
+            raise refuse(
+                name,
+                f"大小与清单不符（{entries[name].size} ≠ {m['size']}）",
+                f"size differs from the manifest ({entries[name].size} != {m['size']})",
+            )
         photo = spec.PHOTO_NAME_RE.match(name)
         if photo and entries[name].method != STORED:
             raise refuse(name, "照片必须以存储方式（不压缩）保存", "photos must be stored, not deflated")
@@ -256,13 +285,24 @@ def _verify(f: BinaryIO, size: int, public_keys: Mapping[str, PublicKey] | None,
         if h.hexdigest() != want["sha256"]:
             raise refuse(name, "sha256 与清单不符（内容被改动）", "sha256 differs from the manifest (content changed)")
         if is_record:
-            record = validate_record(loads_strict(b"".join(parts), member=name, max_size=limits.max_json_size,
-                                                  max_depth=limits.max_depth, require_canonical=True), name)
+            record = validate_record(
+                loads_strict(
+                    b"".join(parts),
+                    member=name,
+                    max_size=limits.max_json_size,
+                    max_depth=limits.max_depth,
+                    require_canonical=True,
+                ),
+                name,
+            )
             listed_as = by_inspection[name]
             for key in ("id", "revision", "station_code"):
                 if record[key] != listed_as[key]:
-                    raise refuse(f"{name}: {key}", "与清单中的 inspections 条目不一致",
-                                 "differs from the manifest's inspections entry")
+                    raise refuse(
+                        f"{name}: {key}",
+                        "与清单中的 inspections 条目不一致",
+                        "differs from the manifest's inspections entry",
+                    )
             records[name] = record
         else:
             photos[name] = PhotoMember(name, want["sha256"], want["size"])
@@ -271,16 +311,26 @@ def _verify(f: BinaryIO, size: int, public_keys: Mapping[str, PublicKey] | None,
         for i, ph in enumerate(record["photos"]):
             target = photos.get(ph["member"])
             if target is None:
-                raise refuse(f"{name}: photos[{i}].member", f"引用的照片 {ph['member']} 不在数据包中",
-                             f"refers to {ph['member']}, which is not in the bundle")
+                raise refuse(
+                    f"{name}: photos[{i}].member",
+                    f"引用的照片 {ph['member']} 不在数据包中",
+                    f"refers to {ph['member']}, which is not in the bundle",
+                )
             if target.size != ph["size"]:
-                raise refuse(f"{name}: photos[{i}].size", "与照片条目的大小不符",
-                             "differs from the photo member's size")
-    return VerifiedBundle(manifest=manifest, manifest_bytes=manifest_bytes,
-                          manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
-                          key_id=sig.key_id, trusted_comment=sig.trusted_comment,
-                          signature_verified=check_signature, records=records, photos=photos,
-                          _entries=entries)
+                raise refuse(
+                    f"{name}: photos[{i}].size", "与照片条目的大小不符", "differs from the photo member's size"
+                )
+    return VerifiedBundle(
+        manifest=manifest,
+        manifest_bytes=manifest_bytes,
+        manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
+        key_id=sig.key_id,
+        trusted_comment=sig.trusted_comment,
+        signature_verified=check_signature,
+        records=records,
+        photos=photos,
+        _entries=entries,
+    )
 
 
 def manifest_sha256(manifest_bytes: bytes) -> str:
@@ -290,9 +340,16 @@ def manifest_sha256(manifest_bytes: bytes) -> str:
 def summary(vb: VerifiedBundle) -> dict[str, Any]:
     """A plain summary (for `bundle show`/`verify` and the UI)."""
     return {
-        "bundle_id": vb.bundle_id, "sequence": vb.sequence, "device_id": vb.device_id,
-        "created_at": vb.manifest["created_at"], "inspector": vb.inspector, "key_id": vb.key_id,
+        "bundle_id": vb.bundle_id,
+        "sequence": vb.sequence,
+        "device_id": vb.device_id,
+        "created_at": vb.manifest["created_at"],
+        "inspector": vb.inspector,
+        "key_id": vb.key_id,
         "previous_manifest_sha256": vb.previous_manifest_sha256,
-        "manifest_sha256": vb.manifest_sha256, "inspections": len(vb.inspections),
-        "photos": len(vb.photos), "forms": len(vb.forms), "signature_verified": vb.signature_verified,
+        "manifest_sha256": vb.manifest_sha256,
+        "inspections": len(vb.inspections),
+        "photos": len(vb.photos),
+        "forms": len(vb.forms),
+        "signature_verified": vb.signature_verified,
     }

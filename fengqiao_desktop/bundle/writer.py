@@ -90,7 +90,9 @@ def _prepare_records(records: list[dict], sizes: Mapping[str, int]) -> list[dict
             ph = dict(ph)
             sha = ph.get("sha256")
             if not isinstance(sha, str) or sha not in sizes:
-                raise refuse(f"photos/{sha}", "记录引用的照片文件未提供", "a record refers to a photo that was not supplied")
+                raise refuse(
+                    f"photos/{sha}", "记录引用的照片文件未提供", "a record refers to a photo that was not supplied"
+                )
             ph.setdefault("member", spec.photo_member(sha))
             ph.setdefault("size", sizes[sha])
             photos.append(ph)
@@ -106,15 +108,24 @@ def write_bundle(out_dir: str | os.PathLike, **kw: Any) -> Path:
     return vb.path
 
 
-def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
-                 photo_paths: Mapping[str, str | os.PathLike], inspector: Mapping[str, str],
-                 device_id: str, sequence: int, previous_manifest_sha256: str | None,
-                 secret_key: SecretKey, forms: list[dict] | None = None,
-                 bundle_id: str | None = None, created_at: str | None = None,
-                 progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None,
-                 recipients: Sequence[str] = (),
-                 before_rename: Callable[[VerifiedBundle], None] | None = None) -> VerifiedBundle:
+def write_bundle_verified(
+    out_dir: str | os.PathLike,
+    *,
+    records: list[dict],
+    photo_paths: Mapping[str, str | os.PathLike],
+    inspector: Mapping[str, str],
+    device_id: str,
+    sequence: int,
+    previous_manifest_sha256: str | None,
+    secret_key: SecretKey,
+    forms: list[dict] | None = None,
+    bundle_id: str | None = None,
+    created_at: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    recipients: Sequence[str] = (),
+    before_rename: Callable[[VerifiedBundle], None] | None = None,
+) -> VerifiedBundle:
     """Write a new bundle in ``out_dir``; returns it verified (``.path`` is the final name).
 
     ``records`` are inspection records (docs/bundle-format.md); each photo they
@@ -141,7 +152,9 @@ def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
         try:
             sizes[sha] = p.stat().st_size
         except OSError as exc:
-            raise refuse(spec.photo_member(sha), f"照片文件无法读取：{exc}", f"photo file cannot be read: {exc}") from None
+            raise refuse(
+                spec.photo_member(sha), f"照片文件无法读取：{exc}", f"photo file cannot be read: {exc}"
+            ) from None
     prepared = _prepare_records(records, sizes)
     for rec in prepared:
         validate_record(rec, spec.record_member(str(rec.get("id", "?")), rec.get("revision", 0)))
@@ -170,55 +183,75 @@ def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
                 name = spec.photo_member(sha)
                 h = hashlib.sha256()
                 n = 0
-                with open(paths[sha], "rb") as src, \
-                        zf.open(_info(name, when, zipfile.ZIP_STORED, sizes[sha]), "w") as dst:
+                with (
+                    open(paths[sha], "rb") as src,
+                    zf.open(_info(name, when, zipfile.ZIP_STORED, sizes[sha]), "w") as dst,
+                ):
                     while chunk := src.read(CHUNK):
                         h.update(chunk)
                         dst.write(chunk)
                         n += len(chunk)
                         tick(len(chunk))
                 if h.hexdigest() != sha or n != sizes[sha]:
-                    raise refuse(name, "照片文件内容与其 sha256 不符（文件被改动或损坏）",
-                                 "the photo file does not match its sha256 (changed or corrupt)")
+                    raise refuse(
+                        name,
+                        "照片文件内容与其 sha256 不符（文件被改动或损坏）",
+                        "the photo file does not match its sha256 (changed or corrupt)",
+                    )
                 members.append({"name": name, "sha256": sha, "size": n})
             for rec in prepared:
                 for i, ph in enumerate(rec["photos"]):
                     if ph["size"] != sizes[ph["sha256"]]:
-                        raise refuse(f"{rec['id']}: photos[{i}].size", "与照片文件大小不符",
-                                     "differs from the photo file's size")
+                        raise refuse(
+                            f"{rec['id']}: photos[{i}].size", "与照片文件大小不符", "differs from the photo file's size"
+                        )
             inspections = []
             for rec in sorted(prepared, key=lambda r: (r["id"], r["revision"])):
                 name = spec.record_member(rec["id"], rec["revision"])
                 data = dumps(rec, member=name)
                 zf.writestr(_info(name, when, zipfile.ZIP_STORED, len(data)), data)
                 members.append({"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
-                inspections.append({"id": rec["id"], "revision": rec["revision"],
-                                    "station_code": rec["station_code"], "member": name})
+                inspections.append(
+                    {"id": rec["id"], "revision": rec["revision"], "station_code": rec["station_code"], "member": name}
+                )
             manifest = {
-                "format": spec.FORMAT, "format_version": spec.FORMAT_VERSION,
-                "bundle_id": bundle_id, "created_at": created_at,
-                "inspector": {"name": inspector.get("name", ""), "unit": inspector.get("unit", ""),
-                              "phone": inspector.get("phone", "") or "", "key_id": secret_key.key_id},
-                "device_id": device_id, "sequence": sequence,
+                "format": spec.FORMAT,
+                "format_version": spec.FORMAT_VERSION,
+                "bundle_id": bundle_id,
+                "created_at": created_at,
+                "inspector": {
+                    "name": inspector.get("name", ""),
+                    "unit": inspector.get("unit", ""),
+                    "phone": inspector.get("phone", "") or "",
+                    "key_id": secret_key.key_id,
+                },
+                "device_id": device_id,
+                "sequence": sequence,
                 "previous_manifest_sha256": previous_manifest_sha256,
-                "forms": forms, "inspections": inspections,
+                "forms": forms,
+                "inspections": inspections,
                 "members": sorted(members, key=lambda m: m["name"]),
             }
             validate_manifest(manifest)
             manifest_bytes = dumps(manifest, member=spec.MANIFEST)
             zf.writestr(_info(spec.MANIFEST, when, zipfile.ZIP_STORED, len(manifest_bytes)), manifest_bytes)
-            sig = secret_key.sign(manifest_bytes,
-                                  trusted_comment=trusted_comment(bundle_id, sequence, secret_key.key_id),
-                                  untrusted_comment=untrusted_comment(secret_key.key_id))
+            sig = secret_key.sign(
+                manifest_bytes,
+                trusted_comment=trusted_comment(bundle_id, sequence, secret_key.key_id),
+                untrusted_comment=untrusted_comment(secret_key.key_id),
+            )
             zf.writestr(_info(spec.SIGNATURE, when, zipfile.ZIP_STORED, len(sig)), sig)
             zf.close()
             raw.flush()
             if not encrypted:  # the private plaintext is thrown away: only the age file must last
                 os.fsync(raw.fileno())
         base = done
-        vb = verify_bundle(inner, public_keys={secret_key.key_id: secret_key.public},
-                      progress=lambda d, _t: tick(base + d - done),
-                      cancelled=cancelled)
+        vb = verify_bundle(
+            inner,
+            public_keys={secret_key.key_id: secret_key.public},
+            progress=lambda d, _t: tick(base + d - done),
+            cancelled=cancelled,
+        )
         if encrypted:
             _encrypt(inner, tmp, recipients, tick)
             vb.sealed_id = _read_back(tmp, inner.stat().st_size, recipients, tick)
@@ -234,10 +267,14 @@ def write_bundle_verified(out_dir: str | os.PathLike, *, records: list[dict],
         if isinstance(exc, BundleError | KeyboardInterrupt | SystemExit):
             raise
         if isinstance(exc, zipfile.LargeZipFile):
-            raise BundleError("数据包超过 4 GiB，请分批导出", message_en="the bundle would exceed 4 GiB; export fewer inspections") from exc
+            raise BundleError(
+                "数据包超过 4 GiB，请分批导出", message_en="the bundle would exceed 4 GiB; export fewer inspections"
+            ) from exc
         if isinstance(exc, OSError):
-            raise BundleError(f"写入数据包失败：{exc.strerror or exc}（{exc.filename or out}）",
-                              message_en=f"cannot write the bundle: {exc.strerror or exc} ({exc.filename or out})") from exc
+            raise BundleError(
+                f"写入数据包失败：{exc.strerror or exc}（{exc.filename or out}）",
+                message_en=f"cannot write the bundle: {exc.strerror or exc} ({exc.filename or out})",
+            ) from exc
         raise
     finally:
         if encrypted:
@@ -270,7 +307,10 @@ def _read_back(path: Path, plaintext: int, recipients: Sequence[str], tick: Call
             raise refuse("age", "加密文件头的接收方数目不对", "the age header has the wrong number of recipients")
         want = agecrypt.encrypted_size(agecrypt.header_length(f), plaintext)
         if os.fstat(f.fileno()).st_size != want:
-            raise refuse("age", "读回的加密文件大小不对（存储设备可能有故障）",
-                         "the encrypted file read back has the wrong size (a faulty drive?)")
+            raise refuse(
+                "age",
+                "读回的加密文件大小不对（存储设备可能有故障）",
+                "the encrypted file read back has the wrong size (a faulty drive?)",
+            )
     tick(plaintext)
     return agecrypt.sealed_id(path)

@@ -84,18 +84,24 @@ def _end_record(f: BinaryIO, size: int) -> tuple[int, int, int]:
     _, disk, cd_disk, n_disk, n_total, cd_size, cd_offset, comment_len = _EOCD.unpack(tail)
     if disk or cd_disk or n_disk != n_total:
         raise _structure("不支持分卷压缩包", "multi-volume zip files are not supported")
-    if n_total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF or (
-        size >= 42 and _read_at(f, size - 42, 4) == _ZIP64_LOCATOR_SIG
+    if (
+        n_total == 0xFFFF
+        or cd_size == 0xFFFFFFFF
+        or cd_offset == 0xFFFFFFFF
+        or (size >= 42 and _read_at(f, size - 42, 4) == _ZIP64_LOCATOR_SIG)
     ):
         raise _structure("不支持 Zip64", "Zip64 is not supported in format v1")
     if comment_len:
         raise _structure("压缩包注释不允许", "a zip comment is not allowed")
     if cd_offset + cd_size != size - _EOCD.size:
         if cd_offset + cd_size < size - _EOCD.size:
-            raise _structure("压缩包前有多余数据，或中央目录位置不符",
-                             "unaccounted bytes before the central directory (garbage before the zip?)")
-        raise _structure("中央目录超出文件范围（文件被截断？）",
-                         "the central directory runs past the file (truncated?)")
+            raise _structure(
+                "压缩包前有多余数据，或中央目录位置不符",
+                "unaccounted bytes before the central directory (garbage before the zip?)",
+            )
+        raise _structure(
+            "中央目录超出文件范围（文件被截断？）", "the central directory runs past the file (truncated?)"
+        )
     return n_total, cd_size, cd_offset
 
 
@@ -109,8 +115,10 @@ def scan(f: BinaryIO, size: int, limits: Limits) -> dict[str, Entry]:
     if n_total == 0:
         raise _structure("压缩包没有任何条目", "the zip has no entries")
     if n_total > limits.max_entries:
-        raise _structure(f"条目过多（{n_total}，上限 {limits.max_entries}）",
-                         f"too many entries ({n_total}, limit {limits.max_entries})")
+        raise _structure(
+            f"条目过多（{n_total}，上限 {limits.max_entries}）",
+            f"too many entries ({n_total}, limit {limits.max_entries})",
+        )
     if cd_size > limits.max_central_directory:
         raise _structure("中央目录过大", "the central directory is too large")
     cd = _read_at(f, cd_offset, cd_size)
@@ -118,14 +126,14 @@ def scan(f: BinaryIO, size: int, limits: Limits) -> dict[str, Entry]:
     raw: list[tuple[str, tuple]] = []
     pos = 0
     for _ in range(n_total):
-        if pos + _CEN.size > len(cd) or cd[pos:pos + 4] != _CEN_SIG:
+        if pos + _CEN.size > len(cd) or cd[pos : pos + 4] != _CEN_SIG:
             raise _structure("中央目录已损坏", "the central directory is corrupt")
         fields = _CEN.unpack_from(cd, pos)
         name_len, extra_len, comment_len = fields[11], fields[12], fields[13]
         end = pos + _CEN.size + name_len + extra_len + comment_len
         if end > len(cd):
             raise _structure("中央目录已损坏", "the central directory is corrupt")
-        name_bytes = cd[pos + _CEN.size:pos + _CEN.size + name_len]
+        name_bytes = cd[pos + _CEN.size : pos + _CEN.size + name_len]
         flags = fields[4]
         try:
             name = name_bytes.decode("utf-8" if flags & _FLAG_UTF8 else "cp437")
@@ -144,8 +152,11 @@ def scan(f: BinaryIO, size: int, limits: Limits) -> dict[str, Entry]:
             other = seen[key]
             if other == name:
                 raise refuse(name, "名称重复", "duplicate member name")
-            raise refuse(name, f"与 {other!r} 重名（仅大小写或 Unicode 规范化不同）",
-                         f"duplicates {other!r} (differs only in case or Unicode normalisation)")
+            raise refuse(
+                name,
+                f"与 {other!r} 重名（仅大小写或 Unicode 规范化不同）",
+                f"duplicates {other!r} (differs only in case or Unicode normalisation)",
+            )
         seen[key] = name
     for name, _fields in raw:
         problem = name_problem(name)
@@ -156,8 +167,26 @@ def scan(f: BinaryIO, size: int, limits: Limits) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
     total = 0
     for name, fields in raw:
-        (_, made_ver, made_os, need, flags, method, mtime, mdate, crc, csize, usize,
-         _nl, el, cl, disk, iattr, eattr, offset) = fields
+        (
+            _,
+            made_ver,
+            made_os,
+            need,
+            flags,
+            method,
+            mtime,
+            mdate,
+            crc,
+            csize,
+            usize,
+            _nl,
+            el,
+            cl,
+            disk,
+            iattr,
+            eattr,
+            offset,
+        ) = fields
         mode = eattr >> 16
         if made_os == 3 and stat.S_ISLNK(mode):
             raise refuse(name, "条目是符号链接", "entry is a symbolic link")
@@ -173,8 +202,11 @@ def scan(f: BinaryIO, size: int, limits: Limits) -> dict[str, Entry]:
         # and any change to one is noticed (docs/bundle-format.md, "Container").
         fixed = (made_ver | made_os << 8, need, flags, el, cl, disk, iattr, eattr)
         if fixed != (MADE_BY, VERSION_NEEDED, 0, 0, 0, 0, 0, EXTERNAL_ATTR):
-            raise refuse(name, "条目元数据不符合 v1 规定（版本、标志、属性、扩展字段或注释）",
-                         "entry metadata differs from what v1 requires (versions, flags, attributes, extra, comment)")
+            raise refuse(
+                name,
+                "条目元数据不符合 v1 规定（版本、标志、属性、扩展字段或注释）",
+                "entry metadata differs from what v1 requires (versions, flags, attributes, extra, comment)",
+            )
         if method == STORED and csize != usize:
             raise refuse(name, "存储条目的压缩前后大小不一致", "stored entry sizes disagree")
         entries[name] = Entry(name, method, crc, csize, usize, offset, 0, (mtime, mdate))
@@ -194,10 +226,28 @@ def scan(f: BinaryIO, size: int, limits: Limits) -> dict[str, Entry]:
         if lname != e.name.encode("ascii"):
             raise refuse(e.name, "本地文件头的名称与中央目录不一致", "local header names a different file")
         if (need, flags, method, mtime, mdate, crc, csize, usize, extra_len) != (
-                VERSION_NEEDED, 0, e.method, *e.stamp, e.crc, e.compressed_size, e.size, 0):
+            VERSION_NEEDED,
+            0,
+            e.method,
+            *e.stamp,
+            e.crc,
+            e.compressed_size,
+            e.size,
+            0,
+        ):
             raise refuse(e.name, "本地文件头与中央目录不一致", "local header disagrees with the central directory")
-        located.append(Entry(e.name, e.method, e.crc, e.compressed_size, e.size, e.header_offset,
-                             e.header_offset + _LOC.size + name_len, e.stamp))
+        located.append(
+            Entry(
+                e.name,
+                e.method,
+                e.crc,
+                e.compressed_size,
+                e.size,
+                e.header_offset,
+                e.header_offset + _LOC.size + name_len,
+                e.stamp,
+            )
+        )
     prev: Entry | None = None
     for e in located:
         start = e.header_offset
@@ -206,33 +256,38 @@ def scan(f: BinaryIO, size: int, limits: Limits) -> dict[str, Entry]:
         if prev is not None and start < prev.end:
             raise refuse(e.name, f"与条目 {prev.name} 的数据重叠", f"overlaps entry {prev.name}")
         if prev is not None and start > prev.end:
-            raise refuse(e.name, f"与前一条目 {prev.name} 之间有多余数据",
-                         f"unaccounted bytes between {prev.name} and this entry")
+            raise refuse(
+                e.name,
+                f"与前一条目 {prev.name} 之间有多余数据",
+                f"unaccounted bytes between {prev.name} and this entry",
+            )
         prev = e
     if prev is not None and prev.end != cd_offset:
         if prev.end > cd_offset:
             raise refuse(prev.name, "条目数据与中央目录重叠", "entry data overlaps the central directory")
-        raise _structure("最后一个条目与中央目录之间有多余数据",
-                         "unaccounted bytes before the central directory")
+        raise _structure("最后一个条目与中央目录之间有多余数据", "unaccounted bytes before the central directory")
 
     # zip-bomb guards, still before any content is inflated
     if total > limits.max_total_size:
-        raise _structure(f"解压后总大小超过上限（{total} 字节）",
-                         f"total uncompressed size over the limit ({total} bytes)")
+        raise _structure(
+            f"解压后总大小超过上限（{total} 字节）", f"total uncompressed size over the limit ({total} bytes)"
+        )
     for e in located:
         if e.size > limits.max_member_size:
             raise refuse(e.name, f"条目过大（{e.size} 字节）", f"entry too large ({e.size} bytes)")
         if e.method == DEFLATED and e.size > limits.max_ratio * max(e.compressed_size, 1):
-            raise refuse(e.name, "压缩比超过上限（疑似压缩炸弹）",
-                         "compression ratio over the limit (zip bomb?)")
+            raise refuse(e.name, "压缩比超过上限（疑似压缩炸弹）", "compression ratio over the limit (zip bomb?)")
     return {e.name: e for e in located}
 
 
 def iter_member(f: BinaryIO, entry: Entry, cap: int) -> Iterator[bytes]:
     """Yield the member's bytes; never more than min(entry.size, cap); CRC checked at the end."""
     if entry.size > cap:
-        raise refuse(entry.name, f"条目过大（{entry.size} 字节，上限 {cap}）",
-                     f"entry too large ({entry.size} bytes, limit {cap})")
+        raise refuse(
+            entry.name,
+            f"条目过大（{entry.size} 字节，上限 {cap}）",
+            f"entry too large ({entry.size} bytes, limit {cap})",
+        )
     f.seek(entry.data_offset)
     left = entry.compressed_size
     produced = 0
@@ -257,7 +312,9 @@ def iter_member(f: BinaryIO, entry: Entry, cap: int) -> Iterator[bytes]:
         if inflater is not None:
             rest = inflater.flush()
             if rest or not inflater.eof or inflater.unused_data:
-                raise refuse(entry.name, "压缩数据流不完整或有多余数据", "the deflate stream is incomplete or has trailing data")
+                raise refuse(
+                    entry.name, "压缩数据流不完整或有多余数据", "the deflate stream is incomplete or has trailing data"
+                )
     except zlib.error as exc:
         raise refuse(entry.name, f"压缩数据已损坏：{exc}", f"compressed data is corrupt: {exc}") from None
     if produced != entry.size:

@@ -40,14 +40,18 @@ def _trusted(pubkeys: tuple[str, ...], trust_dir: str | None) -> dict | None:
 def _summary_lines(vb) -> list[str]:
     insp = vb.inspector
     if lang() == "en":
-        return [f"bundle {vb.bundle_id}  sequence {vb.sequence}  device {vb.device_id}",
-                f"signer {insp['name']} ({insp['unit']}) key {vb.key_id}",
-                f"created {vb.manifest['created_at']}; {len(vb.inspections)} inspections, "
-                f"{len(vb.photos)} photos, {len(vb.forms)} forms"]
-    return [f"数据包 {vb.bundle_id}  序号 {vb.sequence}  设备 {vb.device_id}",
-            f"签名人 {insp['name']}（{insp['unit']}）密钥 {vb.key_id}",
-            f"创建于 {vb.manifest['created_at']}；检查记录 {len(vb.inspections)} 条，"
-            f"照片 {len(vb.photos)} 张，表单 {len(vb.forms)} 个"]
+        return [
+            f"bundle {vb.bundle_id}  sequence {vb.sequence}  device {vb.device_id}",
+            f"signer {insp['name']} ({insp['unit']}) key {vb.key_id}",
+            f"created {vb.manifest['created_at']}; {len(vb.inspections)} inspections, "
+            f"{len(vb.photos)} photos, {len(vb.forms)} forms",
+        ]
+    return [
+        f"数据包 {vb.bundle_id}  序号 {vb.sequence}  设备 {vb.device_id}",
+        f"签名人 {insp['name']}（{insp['unit']}）密钥 {vb.key_id}",
+        f"创建于 {vb.manifest['created_at']}；检查记录 {len(vb.inspections)} 条，"
+        f"照片 {len(vb.photos)} 张，表单 {len(vb.forms)} 个",
+    ]
 
 
 def _identities(identity_file: str) -> list:
@@ -63,8 +67,9 @@ def _identities(identity_file: str) -> list:
             try:
                 out.append(x25519.Identity.from_str(line))
             except IdentityError:
-                raise KeyError_(f"不是 age 私钥文件：{identity_file}",
-                                message_en=f"not an age identity file: {identity_file}") from None
+                raise KeyError_(
+                    f"不是 age 私钥文件：{identity_file}", message_en=f"not an age identity file: {identity_file}"
+                ) from None
     return out
 
 
@@ -77,16 +82,24 @@ def _opened(file: str, identity_file: str | None):
         yield file
         return
     if not identity_file:
-        raise click.UsageError(_t("这是加密数据包：请用 --age-identity 指定解密密钥文件"
-                                  "（fengqiao central identity export-secret --age 写出的文件）",
-                                  "this bundle is encrypted: give the decryption key file with --age-identity "
-                                  "(as written by `fengqiao central identity export-secret --age`)"))
+        raise click.UsageError(
+            _t(
+                "这是加密数据包：请用 --age-identity 指定解密密钥文件"
+                "（fengqiao central identity export-secret --age 写出的文件）",
+                "this bundle is encrypted: give the decryption key file with --age-identity "
+                "(as written by `fengqiao central identity export-secret --age`)",
+            )
+        )
     with agecrypt.decrypted(file, _identities(identity_file)) as inner:
         yield str(inner)
 
 
-_AGE_OPTION = click.option("--age-identity", "identity_file", type=click.Path(dir_okay=False, exists=True),
-                           help="age identity file to open an encrypted (v2) bundle.")
+_AGE_OPTION = click.option(
+    "--age-identity",
+    "identity_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="age identity file to open an encrypted (v2) bundle.",
+)
 
 
 @click.group("bundle")
@@ -96,10 +109,14 @@ def bundle() -> None:
 
 @bundle.command("verify")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--pubkey", "pubkeys", multiple=True, metavar="KEY_OR_FILE",
-              help="Signer's public key: the one-line minisign key or a .pub file (repeatable).")
-@click.option("--trust", "trust_dir", type=click.Path(file_okay=False),
-              help="Directory of trusted .pub files.")
+@click.option(
+    "--pubkey",
+    "pubkeys",
+    multiple=True,
+    metavar="KEY_OR_FILE",
+    help="Signer's public key: the one-line minisign key or a .pub file (repeatable).",
+)
+@click.option("--trust", "trust_dir", type=click.Path(file_okay=False), help="Directory of trusted .pub files.")
 @_AGE_OPTION
 def verify_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None, identity_file: str | None) -> None:
     """Verify FILE: signature, manifest and every member. Exit 1 naming the problem."""
@@ -107,8 +124,9 @@ def verify_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None, ident
 
     keys = _trusted(pubkeys, trust_dir)
     if keys is None:
-        raise click.UsageError(_t("请用 --pubkey 或 --trust 指定可信公钥",
-                                  "give the trusted key(s) with --pubkey or --trust"))
+        raise click.UsageError(
+            _t("请用 --pubkey 或 --trust 指定可信公钥", "give the trusted key(s) with --pubkey or --trust")
+        )
     with _opened(file, identity_file) as target:
         vb = verify_bundle(target, public_keys=keys)
     lines = _summary_lines(vb)
@@ -119,13 +137,19 @@ def verify_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None, ident
 
 @bundle.command("show")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--pubkey", "pubkeys", multiple=True, metavar="KEY_OR_FILE",
-              help="Also check the signature with this key (repeatable).")
+@click.option(
+    "--pubkey",
+    "pubkeys",
+    multiple=True,
+    metavar="KEY_OR_FILE",
+    help="Also check the signature with this key (repeatable).",
+)
 @click.option("--trust", "trust_dir", type=click.Path(file_okay=False), help="Directory of trusted .pub files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest summary as JSON.")
 @_AGE_OPTION
-def show_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None, as_json: bool,
-             identity_file: str | None) -> None:
+def show_cmd(
+    file: str, pubkeys: tuple[str, ...], trust_dir: str | None, as_json: bool, identity_file: str | None
+) -> None:
     """Show FILE's manifest summary. Without a key, the signature is NOT checked."""
     from fengqiao_desktop.bundle.verifier import summary, verify_bundle
 
@@ -145,16 +169,30 @@ def show_cmd(file: str, pubkeys: tuple[str, ...], trust_dir: str | None, as_json
     if vb.signature_verified:
         click.echo(_t("签名已校验。", "Signature verified."))
     else:
-        click.echo(_t("注意：签名未校验（用 --pubkey 或 --trust 校验）。",
-                      "NOTE: the signature was NOT checked (use --pubkey or --trust)."))
+        click.echo(
+            _t(
+                "注意：签名未校验（用 --pubkey 或 --trust 校验）。",
+                "NOTE: the signature was NOT checked (use --pubkey or --trust).",
+            )
+        )
 
 
 @bundle.command("export")
-@click.option("--inspection", "inspection_ids", multiple=True, metavar="ID",
-              help="Export this completed inspection (repeatable); default: all completed, not exported yet.")
+@click.option(
+    "--inspection",
+    "inspection_ids",
+    multiple=True,
+    metavar="ID",
+    help="Export this completed inspection (repeatable); default: all completed, not exported yet.",
+)
 @click.option("--since-last", is_flag=True, help="Every completed revision not exported yet.")
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, exists=True),
-              help="Destination folder (e.g. a USB drive).")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, exists=True),
+    help="Destination folder (e.g. a USB drive).",
+)
 def export_cmd(inspection_ids: tuple[str, ...], since_last: bool, out_dir: str) -> None:
     """Export a signed bundle; the bundle's path is printed on the last line."""
     from fengqiao_desktop.cli.keys_cmd import passphrase
@@ -162,8 +200,9 @@ def export_cmd(inspection_ids: tuple[str, ...], since_last: bool, out_dir: str) 
     from fengqiao_desktop.services.store import LocalStore
 
     if inspection_ids and since_last:
-        raise click.UsageError(_t("--inspection 与 --since-last 不能同时使用",
-                                  "--inspection and --since-last cannot be combined"))
+        raise click.UsageError(
+            _t("--inspection 与 --since-last 不能同时使用", "--inspection and --since-last cannot be combined")
+        )
     with LocalStore.open() as store:
         plan = plan_export(store, inspection_ids or None, since_last=since_last)
         if plan.empty:
@@ -172,9 +211,14 @@ def export_cmd(inspection_ids: tuple[str, ...], since_last: bool, out_dir: str) 
         secret = passphrase()
         path = export(store, plan, out_dir, secret)
     if not plan.encrypted:
-        click.echo(_t("注意：数据包未加密（本机尚无县局的加密公钥，导入县局的任务包即可获得）",
-                      "NOTE: the bundle is NOT encrypted (no bureau encryption key on this laptop yet; "
-                      "importing a task pack from the bureau brings it)"), err=True)
+        click.echo(
+            _t(
+                "注意：数据包未加密（本机尚无县局的加密公钥，导入县局的任务包即可获得）",
+                "NOTE: the bundle is NOT encrypted (no bureau encryption key on this laptop yet; "
+                "importing a task pack from the bureau brings it)",
+            ),
+            err=True,
+        )
     click.echo(str(path))
 
 

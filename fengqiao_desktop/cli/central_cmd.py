@@ -26,8 +26,13 @@ def _remember_central(ctx: click.Context, _param, value):
 
 def central_option(f):
     return click.option(
-        "--central", "central_url", metavar="URL", envvar="FENGQIAO_CENTRAL", expose_value=False,
-        callback=_remember_central, is_eager=True,
+        "--central",
+        "central_url",
+        metavar="URL",
+        envvar="FENGQIAO_CENTRAL",
+        expose_value=False,
+        callback=_remember_central,
+        is_eager=True,
         help="Central database URL (sqlite:///FILE or postgresql+psycopg://...); env FENGQIAO_CENTRAL.",
     )(f)
 
@@ -52,8 +57,9 @@ def _services():
 
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
-_TIME = click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S",
-                                "%Y-%m-%d %H:%M:%S"])
+_TIME = click.DateTime(
+    formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
+)
 
 
 @click.group("central")
@@ -63,8 +69,12 @@ def central() -> None:
 
 
 @central.command("init")
-@click.option("--yes", "server_upgrade", is_flag=True,
-              help="Upgrade a PostgreSQL database made by an earlier release (back it up with pg_dump first).")
+@click.option(
+    "--yes",
+    "server_upgrade",
+    is_flag=True,
+    help="Upgrade a PostgreSQL database made by an earlier release (back it up with pg_dump first).",
+)
 @central_option
 def init_cmd(server_upgrade: bool) -> None:
     """Create or upgrade the central database and print where it is."""
@@ -72,13 +82,16 @@ def init_cmd(server_upgrade: bool) -> None:
 
     c = open_central(_url(), server_upgrade=server_upgrade)
     try:
-        _say(f"中心库：{redacted(c.url)}\n文件夹：{c.files_dir}",
-             f"central database: {redacted(c.url)}\nfolder: {c.files_dir}")
+        _say(
+            f"中心库：{redacted(c.url)}\n文件夹：{c.files_dir}",
+            f"central database: {redacted(c.url)}\nfolder: {c.files_dir}",
+        )
     finally:
         c.dispose()
 
 
 # -- trust store -------------------------------------------------------------------------------
+
 
 @central.group("trust")
 @central_option
@@ -93,17 +106,25 @@ def trust_group() -> None:
 @click.option("--valid-from", type=_DATE, help="First day the key is valid (YYYY-MM-DD, China time).")
 @click.option("--valid-to", type=_DATE, help="Last day the key is valid (YYYY-MM-DD, China time).")
 @central_option
-def trust_add(pubfile: str, name: str, unit: str, valid_from: datetime | None,
-              valid_to: datetime | None) -> None:
+def trust_add(pubfile: str, name: str, unit: str, valid_from: datetime | None, valid_to: datetime | None) -> None:
     """Trust the minisign public key in PUBFILE as NAME of UNIT."""
-    e = _services().trust_add(pubfile, name=name, unit=unit,
-                              valid_from=valid_from.date() if valid_from else None,
-                              valid_to=valid_to.date() if valid_to else None, url=_url())
+    e = _services().trust_add(
+        pubfile,
+        name=name,
+        unit=unit,
+        valid_from=valid_from.date() if valid_from else None,
+        valid_to=valid_to.date() if valid_to else None,
+        url=_url(),
+    )
     _say(f"已加入信任库：{e.key_id} {e.name}（{e.unit}）", f"trusted: {e.key_id} {e.name} ({e.unit})")
 
 
-_STATE = {"valid": ("有效", "valid"), "revoked": ("已吊销", "revoked"), "expired": ("已过期", "expired"),
-          "not_yet_valid": ("未生效", "not yet valid")}
+_STATE = {
+    "valid": ("有效", "valid"),
+    "revoked": ("已吊销", "revoked"),
+    "expired": ("已过期", "expired"),
+    "not_yet_valid": ("未生效", "not yet valid"),
+}
 
 
 @trust_group.command("list")
@@ -113,12 +134,23 @@ def trust_list(as_json: bool) -> None:
     """List trusted keys with their state and fingerprint (key id and public key)."""
     entries = _services().trust_list(url=_url())
     if as_json:
-        echo_json([{
-            "key_id": e.key_id, "public_key": e.public_key, "name": e.name, "unit": e.unit,
-            "valid_from": e.valid_from and e.valid_from.isoformat(),
-            "valid_to": e.valid_to and e.valid_to.isoformat(),
-            "revoked_at": e.revoked_at and e.revoked_at.isoformat(), "revoke_reason": e.revoke_reason,
-            "added_at": e.added_at.isoformat(), "state": e.state()} for e in entries])
+        echo_json(
+            [
+                {
+                    "key_id": e.key_id,
+                    "public_key": e.public_key,
+                    "name": e.name,
+                    "unit": e.unit,
+                    "valid_from": e.valid_from and e.valid_from.isoformat(),
+                    "valid_to": e.valid_to and e.valid_to.isoformat(),
+                    "revoked_at": e.revoked_at and e.revoked_at.isoformat(),
+                    "revoke_reason": e.revoke_reason,
+                    "added_at": e.added_at.isoformat(),
+                    "state": e.state(),
+                }
+                for e in entries
+            ]
+        )
         return
     if not entries:
         _say("信任库为空", "the trust store is empty")
@@ -132,14 +164,17 @@ def trust_list(as_json: bool) -> None:
 @trust_group.command("revoke")
 @click.argument("key_id")
 @click.option("--reason", required=True, help="Why (kept with the key).")
-@click.option("--since", type=_TIME,
-              help="Effective from (China time; default now). Bundles made before it stay valid.")
+@click.option(
+    "--since", type=_TIME, help="Effective from (China time; default now). Bundles made before it stay valid."
+)
 @central_option
 def trust_revoke(key_id: str, reason: str, since: datetime | None) -> None:
     """Revoke KEY_ID: bundles it signs from now (or --since) on are refused."""
     e = _services().trust_revoke(key_id, reason=reason, since=since, url=_url())
-    _say(f"已吊销：{e.key_id} {e.name}，自 {e.revoked_at:%Y-%m-%d %H:%M:%S}Z 起",
-         f"revoked: {e.key_id} {e.name}, from {e.revoked_at:%Y-%m-%d %H:%M:%S}Z")
+    _say(
+        f"已吊销：{e.key_id} {e.name}，自 {e.revoked_at:%Y-%m-%d %H:%M:%S}Z 起",
+        f"revoked: {e.key_id} {e.name}, from {e.revoked_at:%Y-%m-%d %H:%M:%S}Z",
+    )
 
 
 def _date_or_none(value: str | None):
@@ -161,13 +196,23 @@ def _date_or_none(value: str | None):
 @click.option("--valid-to", help="Last valid day (YYYY-MM-DD), or 'none' for no limit.")
 @click.option("--reason", default="", help="Why (kept in the key's history).")
 @central_option
-def trust_edit(key_id: str, name: str | None, unit: str | None, valid_from: str | None,
-               valid_to: str | None, reason: str) -> None:
+def trust_edit(
+    key_id: str, name: str | None, unit: str | None, valid_from: str | None, valid_to: str | None, reason: str
+) -> None:
     """Correct KEY_ID's name, unit or validity; the old values stay in its history."""
-    e = _services().trust_edit(key_id, name=name, unit=unit, valid_from=_date_or_none(valid_from),
-                               valid_to=_date_or_none(valid_to), reason=reason, url=_url())
-    _say(f"已修改：{e.key_id} {e.name}（{e.unit}）{e.valid_from or '…'} ~ {e.valid_to or '…'}",
-         f"changed: {e.key_id} {e.name} ({e.unit}) {e.valid_from or '…'} ~ {e.valid_to or '…'}")
+    e = _services().trust_edit(
+        key_id,
+        name=name,
+        unit=unit,
+        valid_from=_date_or_none(valid_from),
+        valid_to=_date_or_none(valid_to),
+        reason=reason,
+        url=_url(),
+    )
+    _say(
+        f"已修改：{e.key_id} {e.name}（{e.unit}）{e.valid_from or '…'} ~ {e.valid_to or '…'}",
+        f"changed: {e.key_id} {e.name} ({e.unit}) {e.valid_from or '…'} ~ {e.valid_to or '…'}",
+    )
 
 
 @trust_group.command("retrust")
@@ -177,7 +222,10 @@ def trust_edit(key_id: str, name: str | None, unit: str | None, valid_from: str 
 def trust_retrust(key_id: str, reason: str) -> None:
     """Trust a revoked KEY_ID again from today on; bundles it signed before today stay refused."""
     e = _services().trust_retrust(key_id, reason=reason, url=_url())
-    _say(f"已重新信任：{e.key_id} {e.name}，自 {e.valid_from} 起", f"trusted again: {e.key_id} {e.name}, from {e.valid_from}")
+    _say(
+        f"已重新信任：{e.key_id} {e.name}，自 {e.valid_from} 起",
+        f"trusted again: {e.key_id} {e.name}, from {e.valid_from}",
+    )
 
 
 @trust_group.command("history")
@@ -190,6 +238,7 @@ def trust_history(key_id: str) -> None:
 
 
 # -- forms, roster, demo ----------------------------------------------------------------------
+
 
 @central.group("forms")
 @central_option
@@ -212,8 +261,10 @@ def forms_register(files: tuple[str, ...], yes: bool) -> None:
     plans = _services().forms_plan_register(list(files), url=_url())
     replacing = [p for p in plans if p.diff is not None]
     for p in replacing:
-        _say(f"{p.form.id} 版本 {p.form.version} 替代已登记的版本 {p.replaces.version}：",
-             f"{p.form.id} version {p.form.version} replaces the registered version {p.replaces.version}:")
+        _say(
+            f"{p.form.id} 版本 {p.form.version} 替代已登记的版本 {p.replaces.version}：",
+            f"{p.form.id} version {p.form.version} replaces the registered version {p.replaces.version}:",
+        )
         for line in p.diff.lines(lang()):
             click.echo("  " + line)
     if replacing and not yes:
@@ -225,14 +276,15 @@ def forms_register(files: tuple[str, ...], yes: bool) -> None:
         if added:
             _say(f"已登记：{e.form_id} {e.version} {e.sha256}", f"registered: {e.form_id} {e.version} {e.sha256}")
         else:
-            _say(f"早已登记：{e.form_id} {e.version} {e.sha256}",
-                 f"already registered: {e.form_id} {e.version} {e.sha256}")
+            _say(
+                f"早已登记：{e.form_id} {e.version} {e.sha256}",
+                f"already registered: {e.form_id} {e.version} {e.sha256}",
+            )
 
 
 @forms_group.command("results")
 @click.argument("form_id")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="The .xlsx or .csv file to write.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The .xlsx or .csv file to write.")
 @central_option
 def forms_results(form_id: str, output: str) -> None:
     """Export the item results of FORM_ID's inspections across its versions (one column per item)."""
@@ -249,8 +301,12 @@ def forms_list(as_json: bool) -> None:
     """List registered forms."""
     entries = _services().forms_list(url=_url())
     if as_json:
-        echo_json([{"id": e.form_id, "version": e.version, "sha256": e.sha256, "kind": e.kind,
-                    "title": e.title} for e in entries])
+        echo_json(
+            [
+                {"id": e.form_id, "version": e.version, "sha256": e.sha256, "kind": e.kind, "title": e.title}
+                for e in entries
+            ]
+        )
         return
     for e in entries:
         click.echo(f"{e.form_id}  {e.version}  {e.kind}  {e.sha256}  {e.title}")
@@ -272,11 +328,15 @@ def roster_import(file: str) -> None:
     except RosterError as exc:
         click.echo(("error: " if _en() else "错误: ") + exc.user_message(lang()).replace("\n", " "), err=True)
         for issue in exc.rows:
-            click.echo(issue.text(lang()) if hasattr(issue, "text") else
-                       f"第 {issue[0]} 行, 列 {issue[1]}: {issue[2]}", err=True)
+            click.echo(
+                issue.text(lang()) if hasattr(issue, "text") else f"第 {issue[0]} 行, 列 {issue[1]}: {issue[2]}",
+                err=True,
+            )
         sys.exit(1)
-    _say(f"中心名册导入完成：新增 {res.added}，更新 {res.updated}，未变 {res.unchanged}",
-         f"central roster imported: added {res.added}, updated {res.updated}, unchanged {res.unchanged}")
+    _say(
+        f"中心名册导入完成：新增 {res.added}，更新 {res.updated}，未变 {res.unchanged}",
+        f"central roster imported: added {res.added}, updated {res.updated}, unchanged {res.unchanged}",
+    )
 
 
 @central.command("demo")
@@ -284,11 +344,14 @@ def roster_import(file: str) -> None:
 def demo_cmd() -> None:
     """Load the 兰州市 demo roster into the central database (demo data, marked as such)."""
     res = _services().load_demo(url=_url())
-    _say(f"演示名册（演示数据）：新增 {res.added}，更新 {res.updated}，未变 {res.unchanged}",
-         f"demo roster (demo data): added {res.added}, updated {res.updated}, unchanged {res.unchanged}")
+    _say(
+        f"演示名册（演示数据）：新增 {res.added}，更新 {res.updated}，未变 {res.unchanged}",
+        f"demo roster (demo data): added {res.added}, updated {res.updated}, unchanged {res.unchanged}",
+    )
 
 
 # -- digest, conflicts, bundles, results -------------------------------------------------------
+
 
 @central.command("digest")
 @click.option("--dump", "show_dump", is_flag=True, help="Print the canonical dump (JSON) instead.")
@@ -315,24 +378,45 @@ def conflicts_list(open_only: bool, as_json: bool) -> None:
     """List conflicts with their competing revisions."""
     items = _services().conflicts_list(url=_url(), open_only=open_only)
     if as_json:
-        echo_json([{
-            "inspection_id": c.inspection_id, "station_code": c.station_code, "status": c.status,
-            "auto_winner_sha256": c.auto_winner_sha256, "winner_sha256": c.winner_sha256,
-            "resolved_by": c.resolved_by, "reason": c.reason,
-            "revisions": [{"revision": r.revision, "sha256": r.sha256, "completed_at": r.completed_at,
-                           "total": r.total, "verdict": r.verdict, "inspector": r.inspector}
-                          for r in c.revisions]} for c in items])
+        echo_json(
+            [
+                {
+                    "inspection_id": c.inspection_id,
+                    "station_code": c.station_code,
+                    "status": c.status,
+                    "auto_winner_sha256": c.auto_winner_sha256,
+                    "winner_sha256": c.winner_sha256,
+                    "resolved_by": c.resolved_by,
+                    "reason": c.reason,
+                    "revisions": [
+                        {
+                            "revision": r.revision,
+                            "sha256": r.sha256,
+                            "completed_at": r.completed_at,
+                            "total": r.total,
+                            "verdict": r.verdict,
+                            "inspector": r.inspector,
+                        }
+                        for r in c.revisions
+                    ],
+                }
+                for c in items
+            ]
+        )
         return
     if not items:
         _say("没有冲突", "no conflicts")
     for c in items:
-        state = ("open" if c.status == "open" else "resolved") if _en() else \
-            ("待处理" if c.status == "open" else "已处理")
+        state = (
+            ("open" if c.status == "open" else "resolved") if _en() else ("待处理" if c.status == "open" else "已处理")
+        )
         click.echo(f"{c.inspection_id}  {c.station_code}  {state}")
         for r in c.revisions:
             mark = "*" if r.sha256 == c.winner_sha256 else " "
-            click.echo(f"  {mark} r{r.revision}  {r.sha256[:16]}  {r.completed_at or '-'}  "
-                       f"{r.total if r.total is not None else '-'}  {r.verdict or '-'}  {r.inspector}")
+            click.echo(
+                f"  {mark} r{r.revision}  {r.sha256[:16]}  {r.completed_at or '-'}  "
+                f"{r.total if r.total is not None else '-'}  {r.verdict or '-'}  {r.inspector}"
+            )
 
 
 @conflicts_group.command("resolve")
@@ -343,10 +427,11 @@ def conflicts_list(open_only: bool, as_json: bool) -> None:
 @central_option
 def conflicts_resolve(inspection_id: str, winner: str, reason: str, resolved_by: str) -> None:
     """Choose the winning revision of INSPECTION_ID's conflict."""
-    c = _services().conflict_resolve(inspection_id, winner, reason=reason, resolved_by=resolved_by,
-                                     url=_url())
-    _say(f"已处理：{c.inspection_id} 采用 {c.winner_sha256[:16]}",
-         f"resolved: {c.inspection_id} uses {c.winner_sha256[:16]}")
+    c = _services().conflict_resolve(inspection_id, winner, reason=reason, resolved_by=resolved_by, url=_url())
+    _say(
+        f"已处理：{c.inspection_id} 采用 {c.winner_sha256[:16]}",
+        f"resolved: {c.inspection_id} uses {c.winner_sha256[:16]}",
+    )
 
 
 @central.group("quarantine")
@@ -367,8 +452,9 @@ def quarantine_list(as_json: bool) -> None:
     if not items:
         _say("没有隔离中的数据包", "no quarantined bundles")
     for b in items:
-        click.echo(f"{b.bundle_id}  {b.device_id}#{b.sequence}  {b.inspector}  {b.created_at}  "
-                   f"{b.manifest_sha256[:16]}")
+        click.echo(
+            f"{b.bundle_id}  {b.device_id}#{b.sequence}  {b.inspector}  {b.created_at}  {b.manifest_sha256[:16]}"
+        )
         click.echo(f"    {b.reason_en if _en() else b.reason}")
 
 
@@ -378,9 +464,11 @@ def _decide(action: str, ident: str, reason: str, by: str) -> None:
     changed = fn(ident, reason=reason, by=by, url=_url())
     imported = sum(1 for _old, new in changed.values() if new == "imported")
     held = sum(1 for _old, new in changed.values() if new == "quarantined")
-    _say(f"已{'放行' if action == 'release' else '驳回'}：{ident}；转为导入 {imported} 个，转为隔离 {held} 个",
-         f"{'released' if action == 'release' else 'rejected'}: {ident}; {imported} bundle(s) now "
-         f"imported, {held} now quarantined")
+    _say(
+        f"已{'放行' if action == 'release' else '驳回'}：{ident}；转为导入 {imported} 个，转为隔离 {held} 个",
+        f"{'released' if action == 'release' else 'rejected'}: {ident}; {imported} bundle(s) now "
+        f"imported, {held} now quarantined",
+    )
 
 
 @quarantine_group.command("release")
@@ -410,12 +498,13 @@ def bundles_cmd(as_json: bool) -> None:
     """List bundles seen: imported, refused, quarantined."""
     rows = _services().bundles_list(url=_url())
     if as_json:
-        echo_json([{k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r.items()}
-                   for r in rows])
+        echo_json([{k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r.items()} for r in rows])
         return
     for r in rows:
-        click.echo(f"{r['bundle_id']}  {r['device_id']}#{r['sequence']}  {r['inspector_name']}  "
-                   f"{r['created_at']}  {r['status']}  {r['reason'] or ''}".rstrip())
+        click.echo(
+            f"{r['bundle_id']}  {r['device_id']}#{r['sequence']}  {r['inspector_name']}  "
+            f"{r['created_at']}  {r['status']}  {r['reason'] or ''}".rstrip()
+        )
 
 
 @central.command("results")
@@ -429,11 +518,14 @@ def results_cmd(year: int | None, as_json: bool) -> None:
         echo_json([r.__dict__ for r in rows])
         return
     for r in rows:
-        click.echo(f"{r.station_code}  {r.form_kind}  {r.total if r.total is not None else '-'}  "
-                   f"{r.verdict or '-'}  {r.completed_at}  {r.inspection_id}  ({r.inspections_in_period})")
+        click.echo(
+            f"{r.station_code}  {r.form_kind}  {r.total if r.total is not None else '-'}  "
+            f"{r.verdict or '-'}  {r.completed_at}  {r.inspection_id}  ({r.inspections_in_period})"
+        )
 
 
 # -- review -------------------------------------------------------------------------------------
+
 
 @central.group("review")
 @central_option
@@ -450,8 +542,10 @@ def _reviewer(by: str | None) -> str:
     if not name:
         from fengqiao_desktop.errors import KnownError
 
-        raise KnownError("请用 --by 写明审核人（本机还没有填写姓名）",
-                         message_en="say who reviews with --by (this computer has no profile name yet)")
+        raise KnownError(
+            "请用 --by 写明审核人（本机还没有填写姓名）",
+            message_en="say who reviews with --by (this computer has no profile name yet)",
+        )
     return name
 
 
@@ -463,14 +557,25 @@ def _reviewer(by: str | None) -> str:
 @click.option("--to", "date_to", type=_DATE, help="Completed on or before (YYYY-MM-DD, China time).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @central_option
-def review_list(state: str | None, county: str | None, inspector: str | None,
-                date_from: datetime | None, date_to: datetime | None, as_json: bool) -> None:
+def review_list(
+    state: str | None,
+    county: str | None,
+    inspector: str | None,
+    date_from: datetime | None,
+    date_to: datetime | None,
+    as_json: bool,
+) -> None:
     """List imported inspections with their review state, newest first."""
     from fengqiao_desktop.merge.review import state_label
 
-    rows = _services().review_list(url=_url(), state=state, county=county, inspector=inspector,
-                                   date_from=date_from.date() if date_from else None,
-                                   date_to=date_to.date() if date_to else None)
+    rows = _services().review_list(
+        url=_url(),
+        state=state,
+        county=county,
+        inspector=inspector,
+        date_from=date_from.date() if date_from else None,
+        date_to=date_to.date() if date_to else None,
+    )
     if as_json:
         echo_json([r.as_json() for r in rows])
         return
@@ -478,9 +583,11 @@ def review_list(state: str | None, county: str | None, inspector: str | None,
         _say("没有符合条件的检查", "no inspections match")
     for r in rows:
         who = f"  {r.reviewed_by} {r.reviewed_at:%Y-%m-%d %H:%M}Z" if r.reviewed_at else ""
-        note = f"  「{r.comment}」" if r.comment and not _en() else (f"  \"{r.comment}\"" if r.comment else "")
-        click.echo(f"{r.inspection_id}  {r.station_code} {r.station_name}  {r.inspector}  "
-                   f"{(r.completed_at or '')[:10]}  {state_label(r.state, lang())}{who}{note}")
+        note = f"  「{r.comment}」" if r.comment and not _en() else (f'  "{r.comment}"' if r.comment else "")
+        click.echo(
+            f"{r.inspection_id}  {r.station_code} {r.station_name}  {r.inspector}  "
+            f"{(r.completed_at or '')[:10]}  {state_label(r.state, lang())}{who}{note}"
+        )
 
 
 @review_group.command("approve")
@@ -502,11 +609,14 @@ def review_approve(inspection_id: str, by: str | None, comment: str) -> None:
 def review_return(inspection_id: str, comment: str, by: str | None) -> None:
     """Return INSPECTION_ID to its inspector with a comment; it stops counting in coverage."""
     r = _services().review_set(inspection_id, "returned", by=_reviewer(by), comment=comment, url=_url())
-    _say(f"已退回：{r.inspection_id}（{r.station_name}）：{r.comment}",
-         f"returned: {r.inspection_id} ({r.station_name}): {r.comment}")
+    _say(
+        f"已退回：{r.inspection_id}（{r.station_name}）：{r.comment}",
+        f"returned: {r.inspection_id} ({r.station_name}): {r.comment}",
+    )
 
 
 # -- rectification follow-up (回头看 → 销号) -----------------------------------------------------------
+
 
 @central.group("findings")
 @central_option
@@ -514,13 +624,17 @@ def findings_group() -> None:
     """Findings re-checked at later visits (回头看), and closing them (销号)."""
 
 
-_FINDING_STATES = {"open": ("待整改", "open"), "rectified": ("已整改，待销号", "rectified, awaiting closure"),
-                   "verified": ("已销号", "closed")}
+_FINDING_STATES = {
+    "open": ("待整改", "open"),
+    "rectified": ("已整改，待销号", "rectified, awaiting closure"),
+    "verified": ("已销号", "closed"),
+}
 
 
 @findings_group.command("list")
-@click.option("--all", "show_all", is_flag=True, help="Every re-checked or closed finding, not only those "
-              "awaiting closure.")
+@click.option(
+    "--all", "show_all", is_flag=True, help="Every re-checked or closed finding, not only those awaiting closure."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @central_option
 def findings_list(show_all: bool, as_json: bool) -> None:
@@ -535,8 +649,10 @@ def findings_list(show_all: bool, as_json: bool) -> None:
         zh, en = _FINDING_STATES.get(r.status, (r.status, r.status))
         by = f"  {r.rechecked_by} {(r.rechecked_at or '')[:10]}" if r.recheck_verdict else ""
         note = f"  「{r.recheck_note}」" if r.recheck_note else ""
-        click.echo(f"{r.inspection_id} {r.finding_id}  {r.station_code} {r.station_name}  {r.description}  "
-                   f"{en if _en() else zh}{by}{note}")
+        click.echo(
+            f"{r.inspection_id} {r.finding_id}  {r.station_code} {r.station_name}  {r.description}  "
+            f"{en if _en() else zh}{by}{note}"
+        )
 
 
 @findings_group.command("close")
@@ -552,6 +668,7 @@ def findings_close(inspection_id: str, finding_id: str, by: str | None, note: st
 
 
 # -- merge ----------------------------------------------------------------------------------------
+
 
 @click.command("merge")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
@@ -581,7 +698,7 @@ def merge_cmd(ctx: click.Context, paths: tuple[str, ...], dry_run: bool, as_json
             click.echo(json.dumps({k: v for k, v in o.__dict__.items()}, ensure_ascii=False))
         else:
             click.echo(o.line(lang()))
-        for w in (o.warnings_en if _en() else o.warnings):
+        for w in o.warnings_en if _en() else o.warnings:
             click.echo(("warning: " if _en() else "警告: ") + w, err=True)
     if any(not o.ok for o in outcomes):
         ctx.exit(1)

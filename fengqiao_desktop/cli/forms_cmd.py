@@ -15,8 +15,7 @@ import click
 from fengqiao_desktop.cli.common import echo_json, lang
 from fengqiao_desktop.errors import FormError
 
-_TYPE_ZH = {"yes_no": "是否", "graded": "分级", "deduction": "扣分", "choice": "单选",
-            "number": "数值", "text": "文字"}
+_TYPE_ZH = {"yes_no": "是否", "graded": "分级", "deduction": "扣分", "choice": "单选", "number": "数值", "text": "文字"}
 
 
 def _zh() -> bool:
@@ -112,15 +111,16 @@ def check_cmd(paths: tuple[str, ...]) -> None:
                     check_map(form, old)
             except FormError as exc:
                 bad += 1
-                click.echo(("错误: " if _zh() else "error: ") + f"{path.name}: " + exc.user_message(lang()),
-                           err=True)
+                click.echo(("错误: " if _zh() else "error: ") + f"{path.name}: " + exc.user_message(lang()), err=True)
                 continue
         if _zh():
-            click.echo(f"OK  {form.id}  版本 {form.version}  满分 {_pts(form.max)}  "
-                       f"sha256 {form.sha256[:12]}  ({path.name})")
+            click.echo(
+                f"OK  {form.id}  版本 {form.version}  满分 {_pts(form.max)}  sha256 {form.sha256[:12]}  ({path.name})"
+            )
         else:
-            click.echo(f"OK  {form.id}  version {form.version}  max {_pts(form.max)}  "
-                       f"sha256 {form.sha256[:12]}  ({path.name})")
+            click.echo(
+                f"OK  {form.id}  version {form.version}  max {_pts(form.max)}  sha256 {form.sha256[:12]}  ({path.name})"
+            )
     if bad:
         sys.exit(1)
 
@@ -134,11 +134,23 @@ def list_cmd(as_json: bool) -> None:
         echo_json([{k: v for k, v in f.summary().items() if k != "sections"} for f in forms_])
         return
     lg = lang()
-    head = (["表单", "版本", "类型", "适用层级", "满分", "达标线", "名称"] if _zh()
-            else ["id", "version", "kind", "levels", "max", "pass mark", "title"])
-    rows = [[f.id, f.version, f.kind.label(lg), "、".join(lv.label(lg) for lv in f.levels)
-             if _zh() else ", ".join(lv.value for lv in f.levels),
-             _pts(f.max), _pts(f.pass_mark), f.title.get(lg)] for f in forms_]
+    head = (
+        ["表单", "版本", "类型", "适用层级", "满分", "达标线", "名称"]
+        if _zh()
+        else ["id", "version", "kind", "levels", "max", "pass mark", "title"]
+    )
+    rows = [
+        [
+            f.id,
+            f.version,
+            f.kind.label(lg),
+            "、".join(lv.label(lg) for lv in f.levels) if _zh() else ", ".join(lv.value for lv in f.levels),
+            _pts(f.max),
+            _pts(f.pass_mark),
+            f.title.get(lg),
+        ]
+        for f in forms_
+    ]
     click.echo(_table(head, rows))
 
 
@@ -154,8 +166,9 @@ def _find(form_id: str, version: str | None):
 @forms.command("show")
 @click.argument("form_id")
 @click.option("--form-version", "version", help="A particular version (default: the latest).")
-@click.option("--json", "as_json", is_flag=True,
-              help='Print {"id","version","sha256","kind","pass_mark","max","sections":[...]}.')
+@click.option(
+    "--json", "as_json", is_flag=True, help='Print {"id","version","sha256","kind","pass_mark","max","sections":[...]}.'
+)
 @click.option("--guidance", "-g", is_flag=True, help="Also print each item's scoring guidance.")
 def show_cmd(form_id: str, version: str | None, as_json: bool, guidance: bool) -> None:
     """Show one form (FORM_ID is an installed form's id, or a path to a YAML file)."""
@@ -171,8 +184,7 @@ def show_cmd(form_id: str, version: str | None, as_json: bool, guidance: bool) -
     if zh:
         click.echo(f"类型 {form.kind.zh}  适用 {levels}  满分 {_pts(form.max)}  达标线 {_pts(form.pass_mark)}")
     else:
-        click.echo(f"kind {form.kind.value}  levels {levels}  max {_pts(form.max)}  "
-                   f"pass mark {_pts(form.pass_mark)}")
+        click.echo(f"kind {form.kind.value}  levels {levels}  max {_pts(form.max)}  pass mark {_pts(form.pass_mark)}")
     for sec in form.sections:
         click.echo("")
         click.echo(f"{sec.id} {sec.title.get(lg)}  ({_pts(sec.max)}{' 分' if zh else ' pts'})")
@@ -189,9 +201,18 @@ def show_cmd(form_id: str, version: str | None, as_json: bool, guidance: bool) -
             if it.type.value in ("graded", "deduction"):
                 kind += f"/{_pts(it.effective_step)}"
             rows.append(["  " + it.id, it.title.get(lg), kind, _pts(it.max), "; ".join(flags)])
-        click.echo(_table(["  " + ("序号" if zh else "item"), "考评内容" if zh else "title",
-                           "方式" if zh else "type", "分值" if zh else "max",
-                           "备注" if zh else "notes"], rows))
+        click.echo(
+            _table(
+                [
+                    "  " + ("序号" if zh else "item"),
+                    "考评内容" if zh else "title",
+                    "方式" if zh else "type",
+                    "分值" if zh else "max",
+                    "备注" if zh else "notes",
+                ],
+                rows,
+            )
+        )
         if guidance:
             for it in sec.items:
                 text = it.guidance_en if (not zh and it.guidance_en) else it.guidance
@@ -209,11 +230,23 @@ _LEVELS = click.Choice(["city", "county", "town", "village"])
 @click.option("--level", "levels", multiple=True, type=_LEVELS, help="A level the form applies to (repeatable).")
 @click.option("--pass-mark", type=float, help="The pass mark (default: from the title, else 90% of the total).")
 @click.option("--kind", type=click.Choice(["rubric", "gate"]), help="rubric (default) or gate.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write the YAML here instead of adding it to the data directory's forms.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the YAML here instead of adding it to the data directory's forms.",
+)
 @click.option("--dry-run", is_flag=True, help="Read and report only; write nothing.")
-def import_cmd(file: str, form_id: str | None, version: str | None, levels: tuple[str, ...],
-               pass_mark: float | None, kind: str | None, output: str | None, dry_run: bool) -> None:
+def import_cmd(
+    file: str,
+    form_id: str | None,
+    version: str | None,
+    levels: tuple[str, ...],
+    pass_mark: float | None,
+    kind: str | None,
+    output: str | None,
+    dry_run: bool,
+) -> None:
     """Import a scoring sheet (XLSX or CSV) as a form.
 
     Reads the official table (考评项目 / 序号 / 考评内容 / 分值 / 评分标准 / 得分) and writes a
@@ -231,23 +264,34 @@ def import_cmd(file: str, form_id: str | None, version: str | None, levels: tupl
         click.echo(("提示: " if zh else "note: ") + note.text(lg), err=True)
     if not plan.ok:
         n = len(plan.report.problems)
-        click.echo((f"错误: 评分表 {plan.report.source} 有 {n} 处无法识别，未写入任何文件："
-                    if zh else f"error: the scoring sheet {plan.report.source} has {n} problem(s); "
-                    "nothing was written:"), err=True)
+        click.echo(
+            (
+                f"错误: 评分表 {plan.report.source} 有 {n} 处无法识别，未写入任何文件："
+                if zh
+                else f"error: the scoring sheet {plan.report.source} has {n} problem(s); nothing was written:"
+            ),
+            err=True,
+        )
         for p in plan.report.problems:
             click.echo("  " + p.text(lg), err=True)
         sys.exit(1)
     form = plan.report.form
     assert form is not None
     if plan.diff is not None:
-        click.echo(f"与已安装的版本 {plan.diff.old.version} 相比：" if zh
-                    else f"Against the installed version {plan.diff.old.version}:")
+        click.echo(
+            f"与已安装的版本 {plan.diff.old.version} 相比："
+            if zh
+            else f"Against the installed version {plan.diff.old.version}:"
+        )
         for line in plan.diff.lines(lg):
             click.echo("  " + line)
-    summary = (f"{form.id}  版本 {form.version}  {len(form.sections)} 个分项  {len(form.items)} 个检查项  "
-               f"满分 {_pts(form.max)}  达标线 {_pts(form.pass_mark)}" if zh else
-               f"{form.id}  version {form.version}  {len(form.sections)} sections  {len(form.items)} items  "
-               f"max {_pts(form.max)}  pass mark {_pts(form.pass_mark)}")
+    summary = (
+        f"{form.id}  版本 {form.version}  {len(form.sections)} 个分项  {len(form.items)} 个检查项  "
+        f"满分 {_pts(form.max)}  达标线 {_pts(form.pass_mark)}"
+        if zh
+        else f"{form.id}  version {form.version}  {len(form.sections)} sections  {len(form.items)} items  "
+        f"max {_pts(form.max)}  pass mark {_pts(form.pass_mark)}"
+    )
     if dry_run:
         click.echo(("可以导入：" if zh else "would import: ") + summary)
         return
@@ -268,8 +312,11 @@ def export_cmd(form_id: str, version: str | None, output: str) -> None:
 
     form = _find(form_id, version)
     path = export_form(form, output)
-    click.echo(f"已导出：{form.id} 版本 {form.version} → {path}" if _zh()
-                else f"exported: {form.id} version {form.version} -> {path}")
+    click.echo(
+        f"已导出：{form.id} 版本 {form.version} → {path}"
+        if _zh()
+        else f"exported: {form.id} version {form.version} -> {path}"
+    )
 
 
 @forms.command("diff")

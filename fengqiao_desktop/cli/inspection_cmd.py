@@ -34,17 +34,22 @@ def read_answers(path: str | Path, form: FormDef) -> dict[str, Answer]:
     except FileNotFoundError:
         raise InspectionError(f"找不到答案文件 {p}", message_en=f"Answers file not found: {p}") from None
     except UnicodeDecodeError:
-        raise InspectionError(f"答案文件 {p.name} 不是 UTF-8 编码",
-                              message_en=f"Answers file {p.name} is not UTF-8") from None
+        raise InspectionError(
+            f"答案文件 {p.name} 不是 UTF-8 编码", message_en=f"Answers file {p.name} is not UTF-8"
+        ) from None
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        raise InspectionError(f"答案文件 {p.name} 不是有效的 JSON（{where}）",
-                              message_en=f"Answers file {p.name} is not valid JSON ({where})") from None
+        raise InspectionError(
+            f"答案文件 {p.name} 不是有效的 JSON（{where}）",
+            message_en=f"Answers file {p.name} is not valid JSON ({where})",
+        ) from None
     if not isinstance(raw, dict):
-        raise InspectionError(f"答案文件 {p.name} 应是一个对象：{{\"检查项\": 答案, ...}}",
-                              message_en=f'Answers file {p.name} must be an object: {{"ITEM_ID": VALUE, ...}}')
+        raise InspectionError(
+            f'答案文件 {p.name} 应是一个对象：{{"检查项": 答案, ...}}',
+            message_en=f'Answers file {p.name} must be an object: {{"ITEM_ID": VALUE, ...}}',
+        )
     answers: dict[str, Answer] = {}
     zh: list[str] = []
     en: list[str] = []
@@ -69,8 +74,10 @@ def read_answers(path: str | Path, form: FormDef) -> dict[str, Answer]:
             continue
         answers[item_id] = answer
     if zh:
-        raise InspectionError(f"答案文件 {p.name} 有误：" + "；".join(zh),
-                              message_en=f"Answers file {p.name} is invalid: " + "; ".join(en))
+        raise InspectionError(
+            f"答案文件 {p.name} 有误：" + "；".join(zh),
+            message_en=f"Answers file {p.name} is invalid: " + "; ".join(en),
+        )
     return answers
 
 
@@ -79,11 +86,14 @@ def _photo_specs(specs: tuple[str, ...], form: FormDef) -> list[tuple[str, str]]
     for spec in specs:
         item_id, sep, path = spec.partition("=")
         if not sep or not item_id or not path:
-            raise InspectionError(f"--photo 的格式应为 检查项=文件路径：{spec}",
-                                  message_en=f"--photo takes ITEM_ID=PATH, got {spec}")
+            raise InspectionError(
+                f"--photo 的格式应为 检查项=文件路径：{spec}", message_en=f"--photo takes ITEM_ID=PATH, got {spec}"
+            )
         if item_id not in form.items:
-            raise InspectionError(f"--photo {spec}: 表单 {form.id} 中没有检查项 {item_id}",
-                                  message_en=f"--photo {spec}: form {form.id} has no item {item_id}")
+            raise InspectionError(
+                f"--photo {spec}: 表单 {form.id} 中没有检查项 {item_id}",
+                message_en=f"--photo {spec}: form {form.id} has no item {item_id}",
+            )
         out.append((item_id, path))
     return out
 
@@ -96,15 +106,29 @@ def inspection() -> None:
 @inspection.command("create")
 @click.option("--station", "station", required=True, help="12-digit station code.")
 @click.option("--form", "form_id", required=True, help="Form id, e.g. five-haves or demonstration-town.")
-@click.option("--answers", "answers_file", required=True, type=click.Path(dir_okay=False),
-              help='JSON file: {"ITEM_ID": VALUE} or {"ITEM_ID": {"value", "note", "na"}}.')
-@click.option("--photo", "photos", multiple=True, metavar="ITEM_ID=PATH",
-              help="Attach a photo as evidence for an item (repeatable).")
+@click.option(
+    "--answers",
+    "answers_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help='JSON file: {"ITEM_ID": VALUE} or {"ITEM_ID": {"value", "note", "na"}}.',
+)
+@click.option(
+    "--photo",
+    "photos",
+    multiple=True,
+    metavar="ITEM_ID=PATH",
+    help="Attach a photo as evidence for an item (repeatable).",
+)
 @click.option("--inspector", default=None, help="Inspector's name (default: the profile's).")
-@click.option("--complete", is_flag=True,
-              help="Complete (lock) the inspection; refused, storing nothing, if answers or evidence are missing.")
-def create_cmd(station: str, form_id: str, answers_file: str, photos: tuple[str, ...],
-               inspector: str | None, complete: bool) -> None:
+@click.option(
+    "--complete",
+    is_flag=True,
+    help="Complete (lock) the inspection; refused, storing nothing, if answers or evidence are missing.",
+)
+def create_cmd(
+    station: str, form_id: str, answers_file: str, photos: tuple[str, ...], inspector: str | None, complete: bool
+) -> None:
     """Enter an inspection done on paper; prints the new inspection id on the last line."""
     store = _store()
     try:
@@ -116,7 +140,8 @@ def create_cmd(station: str, form_id: str, answers_file: str, photos: tuple[str,
             for item_id, path in specs:
                 ingested.append((item_id, store.photos.ingest(path)))
             iid = store.inspections.create_with_answers(
-                station, form_id, answers, photos=ingested, complete=complete, inspector=inspector)
+                station, form_id, answers, photos=ingested, complete=complete, inspector=inspector
+            )
         except BaseException:
             for _item, ing in ingested:
                 store.photos.discard(ing)
@@ -124,9 +149,11 @@ def create_cmd(station: str, form_id: str, answers_file: str, photos: tuple[str,
         result = store.inspections.score(iid)
         en = lang() == "en"
         status = ("completed" if complete else "draft") if en else ("已完成" if complete else "草稿")
-        click.echo(f"{'total' if en else '总分'}: {result.total:g}/{result.max:g}  "
-                   f"{'verdict' if en else '结论'}: {result.verdict.value} ({result.verdict_label(lang())})  "
-                   f"{'status' if en else '状态'}: {status}")
+        click.echo(
+            f"{'total' if en else '总分'}: {result.total:g}/{result.max:g}  "
+            f"{'verdict' if en else '结论'}: {result.verdict.value} ({result.verdict_label(lang())})  "
+            f"{'status' if en else '状态'}: {status}"
+        )
         click.echo(iid)
     finally:
         store.close()
@@ -148,8 +175,10 @@ def list_cmd(as_json: bool, station: str | None) -> None:
     for r in rows:
         total = f"{r.total:g}/{r.max:g}" if r.total is not None else "-"
         verdict = r.verdict.label_for(r.form_kind, lang()) if r.verdict else "-"
-        click.echo(f"{r.id}  {r.station_code} {r.station_name}  {r.form_id}  "
-                   f"{r.status.label(lang())} r{r.revision}  {total}  {verdict}")
+        click.echo(
+            f"{r.id}  {r.station_code} {r.station_name}  {r.form_id}  "
+            f"{r.status.label(lang())} r{r.revision}  {total}  {verdict}"
+        )
 
 
 def inspection_json(view) -> dict:
@@ -162,34 +191,76 @@ def inspection_json(view) -> dict:
         for it in sec.items:
             isc = sc.items[it.id]
             a = view.answers.get(it.id)
-            items.append({"id": it.id, "no": it.no, "from": it.link, "title": it.title.zh,
-                          "type": it.type.value,
-                          "points": isc.points, "max": it.max, "answered": isc.answered, "na": isc.na,
-                          "veto_failed": isc.veto_failed, "value": a.value if a else None,
-                          "note": a.note if a else "", "photos": counts.get(it.id, 0)})
-        sections.append({"id": sec.id, "title": sec.title.zh, "title_en": sec.title.en,
-                         "earned": ssc.earned, "max": ssc.max, "items": items})
+            items.append(
+                {
+                    "id": it.id,
+                    "no": it.no,
+                    "from": it.link,
+                    "title": it.title.zh,
+                    "type": it.type.value,
+                    "points": isc.points,
+                    "max": it.max,
+                    "answered": isc.answered,
+                    "na": isc.na,
+                    "veto_failed": isc.veto_failed,
+                    "value": a.value if a else None,
+                    "note": a.note if a else "",
+                    "photos": counts.get(it.id, 0),
+                }
+            )
+        sections.append(
+            {
+                "id": sec.id,
+                "title": sec.title.zh,
+                "title_en": sec.title.en,
+                "earned": ssc.earned,
+                "max": ssc.max,
+                "items": items,
+            }
+        )
     return {
-        "id": view.id, "station": view.station_code, "station_name": view.station_name,
-        "form": view.form.id, "form_version": view.form.version, "form_sha256": view.form_sha256,
-        "kind": view.form.kind.value, "status": view.status.value, "revision": view.revision,
-        "total": sc.total, "max": sc.max, "pass_mark": sc.pass_mark, "verdict": sc.verdict.value,
-        "verdict_label": sc.verdict_label("zh"), "veto_reasons": list(sc.veto_reasons),
+        "id": view.id,
+        "station": view.station_code,
+        "station_name": view.station_name,
+        "form": view.form.id,
+        "form_version": view.form.version,
+        "form_sha256": view.form_sha256,
+        "kind": view.form.kind.value,
+        "status": view.status.value,
+        "revision": view.revision,
+        "total": sc.total,
+        "max": sc.max,
+        "pass_mark": sc.pass_mark,
+        "verdict": sc.verdict.value,
+        "verdict_label": sc.verdict_label("zh"),
+        "veto_reasons": list(sc.veto_reasons),
         "missing_answers": list(sc.missing_answers),
-        "missing_evidence": [{"item": i, "no": _no(view.form, i), "have": h, "need": n}
-                             for i, h, n in sc.missing_evidence],
+        "missing_evidence": [
+            {"item": i, "no": _no(view.form, i), "have": h, "need": n} for i, h, n in sc.missing_evidence
+        ],
         "missing_no": [_no(view.form, i) for i in sc.missing_answers],
         "sections": sections,
         "findings": [f.to_json() for f in view.findings],
         "photos": [p.to_json() for p in view.photos],
         "answers": {k: a.to_json() for k, a in view.answers.items()},
-        "visit_id": view.visit_id, "visit_date": view.visit_date.isoformat(),
+        "visit_id": view.visit_id,
+        "visit_date": view.visit_date.isoformat(),
         "inspector": view.inspector,
-        "created_at": view.created_at.isoformat() + "Z", "updated_at": view.updated_at.isoformat() + "Z",
+        "created_at": view.created_at.isoformat() + "Z",
+        "updated_at": view.updated_at.isoformat() + "Z",
         "completed_at": view.completed_at.isoformat() + "Z" if view.completed_at else None,
         "exported_revision": view.exported_revision,
-        "audit": [{"at": a.at.isoformat() + "Z", "revision": a.revision, "action": a.action,
-                   "reason": a.reason, "by": a.by, "detail": a.detail} for a in view.audit],
+        "audit": [
+            {
+                "at": a.at.isoformat() + "Z",
+                "revision": a.revision,
+                "action": a.action,
+                "reason": a.reason,
+                "by": a.by,
+                "detail": a.detail,
+            }
+            for a in view.audit
+        ],
     }
 
 
@@ -213,10 +284,11 @@ def show_cmd(inspection_id: str, as_json: bool) -> None:
         echo_json(data)
         return
     en = lang() == "en"
-    click.echo(f"{view.station_name} ({view.station_code})  {view.form.title.get(lang())}  "
-               f"{view.status.label(lang())} r{view.revision}")
-    click.echo(f"{'total' if en else '总分'}: {data['total']:g}/{data['max']:g}  "
-               f"{view.score.verdict_label(lang())}")
+    click.echo(
+        f"{view.station_name} ({view.station_code})  {view.form.title.get(lang())}  "
+        f"{view.status.label(lang())} r{view.revision}"
+    )
+    click.echo(f"{'total' if en else '总分'}: {data['total']:g}/{data['max']:g}  {view.score.verdict_label(lang())}")
     for sec in data["sections"]:
         click.echo(f"  {sec['id']} {sec['title_en'] if en else sec['title']}: {sec['earned']:g}/{sec['max']:g}")
     for reason in data["veto_reasons"]:

@@ -24,8 +24,11 @@ def passphrase(*, confirm: bool = False, prompt_zh: str = "口令", prompt_en: s
     env = os.environ.get(config.ENV_PASSPHRASE)
     if env:
         return env
-    return click.prompt(_t(prompt_zh, prompt_en), hide_input=True,
-                        confirmation_prompt=_t("请再输入一次", "Repeat for confirmation") if confirm else False)
+    return click.prompt(
+        _t(prompt_zh, prompt_en),
+        hide_input=True,
+        confirmation_prompt=_t("请再输入一次", "Repeat for confirmation") if confirm else False,
+    )
 
 
 def _store():
@@ -87,8 +90,7 @@ def export_public_cmd(file: str) -> None:
 @click.option("--unit", default=None, help="Inspector's unit (default: the current profile).")
 @click.option("--phone", default=None, help="Contact phone.")
 @click.option("--force", is_flag=True, help="Replace an existing, different key (it is backed up).")
-def import_cmd(secret_key_file: str, name: str | None, unit: str | None, phone: str | None,
-               force: bool) -> None:
+def import_cmd(secret_key_file: str, name: str | None, unit: str | None, phone: str | None, force: bool) -> None:
     """Adopt a key made by `minisign -G`; it is stored re-encrypted with a passphrase."""
     from fengqiao_desktop.bundle.minisign import secret_key_is_encrypted
 
@@ -101,12 +103,17 @@ def import_cmd(secret_key_file: str, name: str | None, unit: str | None, phone: 
     source = None
     if encrypted:
         source = env or passphrase(prompt_zh="minisign 私钥的口令", prompt_en="Passphrase of the minisign key")
-    new = env or click.prompt(_t("保存用的新口令（回车沿用原口令）", "New passphrase for storing (Enter: keep)"),
-                              hide_input=True, default="", show_default=False,
-                              confirmation_prompt=_t("请再输入一次", "Repeat for confirmation"))
+    new = env or click.prompt(
+        _t("保存用的新口令（回车沿用原口令）", "New passphrase for storing (Enter: keep)"),
+        hide_input=True,
+        default="",
+        show_default=False,
+        confirmation_prompt=_t("请再输入一次", "Repeat for confirmation"),
+    )
     ks = _store()
-    ks.import_minisign(secret_key_file, source, new_passphrase=new or None, name=name, unit=unit,
-                       phone=phone, force=force)
+    ks.import_minisign(
+        secret_key_file, source, new_passphrase=new or None, name=name, unit=unit, phone=phone, force=force
+    )
     click.echo(_t("已导入签名密钥。", "Signing key imported."))
     _show(ks)
 

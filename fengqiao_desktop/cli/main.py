@@ -43,8 +43,9 @@ class _Root(click.Group):
             lang = (ctx.obj or {}).get("lang", "zh")
             known = known_storage_error(exc)  # a full disk, a damaged database: named as such
             if known is not None:
-                click.echo(("错误: " if lang != "en" else "error: ") + known.user_message(lang).replace("\n", " "),
-                           err=True)
+                click.echo(
+                    ("错误: " if lang != "en" else "error: ") + known.user_message(lang).replace("\n", " "), err=True
+                )
                 ctx.exit(1)
             if not isinstance(exc, OSError):
                 raise
@@ -57,11 +58,20 @@ class _Root(click.Group):
 
 @click.group(cls=_Root, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="fengqiao")
-@click.option("--data-dir", type=click.Path(file_okay=False), envvar=config.ENV_DATA_DIR,
-              help="Data directory (default: the platform's user data dir; env FENGQIAO_DATA_DIR).")
-@click.option("--lang", type=click.Choice(["zh", "en"], case_sensitive=False), default="zh",
-              show_default=True, envvar=config.ENV_LANG,
-              help="Language of messages (env FENGQIAO_LANG).")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    envvar=config.ENV_DATA_DIR,
+    help="Data directory (default: the platform's user data dir; env FENGQIAO_DATA_DIR).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"], case_sensitive=False),
+    default="zh",
+    show_default=True,
+    envvar=config.ENV_LANG,
+    help="Language of messages (env FENGQIAO_LANG).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log debug output to stderr.")
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, lang: str, verbose: bool) -> None:

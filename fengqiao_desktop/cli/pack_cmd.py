@@ -35,11 +35,19 @@ def _show(idn) -> None:
         from fengqiao_desktop.bundle.agecrypt import recipient_fingerprint
 
         click.echo(_t(f"加密公钥 (age): {idn.age_recipient}", f"Encryption key (age): {idn.age_recipient}"))
-        click.echo(_t(f"加密公钥指纹: {recipient_fingerprint(idn.age_recipient)}",
-                      f"Encryption key fingerprint: {recipient_fingerprint(idn.age_recipient)}"))
+        click.echo(
+            _t(
+                f"加密公钥指纹: {recipient_fingerprint(idn.age_recipient)}",
+                f"Encryption key fingerprint: {recipient_fingerprint(idn.age_recipient)}",
+            )
+        )
     else:
-        click.echo(_t("加密公钥 (age): 尚未创建（下次制作任务包时创建）",
-                      "Encryption key (age): not made yet (made with the next task pack)"))
+        click.echo(
+            _t(
+                "加密公钥 (age): 尚未创建（下次制作任务包时创建）",
+                "Encryption key (age): not made yet (made with the next task pack)",
+            )
+        )
 
 
 @central.group("identity")
@@ -81,16 +89,25 @@ def identity_export(file: str) -> None:
 
 
 @identity_group.command("export-secret")
-@click.option("--age", "age_file", required=True, type=click.Path(dir_okay=False),
-              help="Write the bureau's age identity, IN CLEAR, to this file.")
+@click.option(
+    "--age",
+    "age_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Write the bureau's age identity, IN CLEAR, to this file.",
+)
 def identity_export_secret(age_file: str) -> None:
     """Write the bureau's age identity in clear (for escrow or `age -d -i FILE`); keep it safe."""
     from fengqiao_desktop.packs.identity import BureauKeyStore
 
     secret = passphrase(prompt_zh="县局密钥口令", prompt_en="Bureau key passphrase")
     out = BureauKeyStore().export_age_secret(age_file, secret)
-    click.echo(_t(f"已写入 {out}（未加密的私钥：请妥善保管，用后删除）",
-                  f"written: {out} (an UNENCRYPTED secret key: keep it safe, delete it after use)"))
+    click.echo(
+        _t(
+            f"已写入 {out}（未加密的私钥：请妥善保管，用后删除）",
+            f"written: {out} (an UNENCRYPTED secret key: keep it safe, delete it after use)",
+        )
+    )
 
 
 @identity_group.command("add-recipient")
@@ -102,10 +119,14 @@ def identity_add_recipient(recipient: str, name: str) -> None:
     from fengqiao_desktop.packs.identity import BureauKeyStore
 
     e = BureauKeyStore().add_recipient(recipient, name)
-    click.echo(_t(f"已添加托管接收方 {e['name']}: {e['recipient']}（指纹 {recipient_fingerprint(e['recipient'])}）；"
-                  "随下一个任务包发给检查员",
-                  f"escrow recipient added: {e['name']}: {e['recipient']} (fingerprint "
-                  f"{recipient_fingerprint(e['recipient'])}); laptops learn it from the next task pack"))
+    click.echo(
+        _t(
+            f"已添加托管接收方 {e['name']}: {e['recipient']}（指纹 {recipient_fingerprint(e['recipient'])}）；"
+            "随下一个任务包发给检查员",
+            f"escrow recipient added: {e['name']}: {e['recipient']} (fingerprint "
+            f"{recipient_fingerprint(e['recipient'])}); laptops learn it from the next task pack",
+        )
+    )
 
 
 @identity_group.command("remove-recipient")
@@ -142,24 +163,46 @@ def identity_require_encryption(state: str) -> None:
     from fengqiao_desktop.packs.identity import BureauKeyStore
 
     BureauKeyStore().set_require_encryption(state == "on")
-    click.echo(_t(f"要求加密: {'是' if state == 'on' else '否'}",
-                  f"Require encryption: {'yes' if state == 'on' else 'no'}"))
+    click.echo(
+        _t(f"要求加密: {'是' if state == 'on' else '否'}", f"Require encryption: {'yes' if state == 'on' else 'no'}")
+    )
 
 
 @central.command("pack")
-@click.option("--inspector", "inspector_key_id", required=True, metavar="KEY_ID",
-              help="The inspector's key id (from the trust store).")
-@click.option("--county", "counties", multiple=True, metavar="CODE",
-              help="Send the roster of this county only (repeatable; default: the whole roster).")
+@click.option(
+    "--inspector",
+    "inspector_key_id",
+    required=True,
+    metavar="KEY_ID",
+    help="The inspector's key id (from the trust store).",
+)
+@click.option(
+    "--county",
+    "counties",
+    multiple=True,
+    metavar="CODE",
+    help="Send the roster of this county only (repeatable; default: the whole roster).",
+)
 @click.option("--station", "stations", multiple=True, metavar="CODE", help="Assign this station (repeatable).")
-@click.option("--not-passed", "not_passed_level", type=click.Choice(["county", "town", "village"]),
-              help="Also assign every station of this level in the counties that is not yet 示范型达标.")
+@click.option(
+    "--not-passed",
+    "not_passed_level",
+    type=click.Choice(["county", "town", "village"]),
+    help="Also assign every station of this level in the counties that is not yet 示范型达标.",
+)
 @click.option("--due", type=click.DateTime(formats=["%Y-%m-%d"]), help="Due date (YYYY-MM-DD).")
 @click.option("--note", default="", help="A note for the inspector.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write the pack to.")
 @central_option
-def pack_cmd(inspector_key_id: str, counties: tuple[str, ...], stations: tuple[str, ...],
-             not_passed_level: str | None, due: datetime | None, note: str, out_dir: str) -> None:
+def pack_cmd(
+    inspector_key_id: str,
+    counties: tuple[str, ...],
+    stations: tuple[str, ...],
+    not_passed_level: str | None,
+    due: datetime | None,
+    note: str,
+    out_dir: str,
+) -> None:
     """Build a task pack for one inspector, signed with the bureau key."""
     from fengqiao_desktop.packs.build import PackRequest
     from fengqiao_desktop.services import packs
@@ -167,16 +210,25 @@ def pack_cmd(inspector_key_id: str, counties: tuple[str, ...], stations: tuple[s
     chosen = list(stations)
     if not_passed_level:
         chosen += packs.unfinished_stations(counties, not_passed_level, url=_url())
-    req = PackRequest(inspector_key_id=inspector_key_id.upper(), counties=counties, stations=chosen,
-                      due_date=due.date() if due else None, note=note)
+    req = PackRequest(
+        inspector_key_id=inspector_key_id.upper(),
+        counties=counties,
+        stations=chosen,
+        due_date=due.date() if due else None,
+        note=note,
+    )
     secret = passphrase(prompt_zh="县局密钥口令", prompt_en="Bureau key passphrase")
     vp = packs.build_pack(req, out_dir, secret, url=_url())
     c = vp.manifest["counts"]
-    click.echo(_t(f"任务包已写入并校验：{vp.path}\n序号 {vp.sequence}；站点 {c['stations']}，表单 {c['forms']}，"
-                  f"任务 {c['assignments']}，待回头看问题 {c['findings']}，退回检查 {c['returned']}",
-                  f"task pack written and verified: {vp.path}\nnumber {vp.sequence}; {c['stations']} stations, "
-                  f"{c['forms']} forms, {c['assignments']} assignments, {c['findings']} findings to re-check, "
-                  f"{c['returned']} returned inspections"))
+    click.echo(
+        _t(
+            f"任务包已写入并校验：{vp.path}\n序号 {vp.sequence}；站点 {c['stations']}，表单 {c['forms']}，"
+            f"任务 {c['assignments']}，待回头看问题 {c['findings']}，退回检查 {c['returned']}",
+            f"task pack written and verified: {vp.path}\nnumber {vp.sequence}; {c['stations']} stations, "
+            f"{c['forms']} forms, {c['assignments']} assignments, {c['findings']} findings to re-check, "
+            f"{c['returned']} returned inspections",
+        )
+    )
 
 
 @click.group("pack")
@@ -194,22 +246,35 @@ def pack_import(file: str, yes: bool) -> None:
 
     with LocalStore.open() as store:
         p = packs.check_pack(store, file)
-        click.echo(_t(f"县局: {p.bureau_name}\n县局密钥 {p.bureau_key_id} 指纹: {p.fingerprint}",
-                      f"Bureau: {p.bureau_name}\nbureau key {p.bureau_key_id} fingerprint: {p.fingerprint}"))
+        click.echo(
+            _t(
+                f"县局: {p.bureau_name}\n县局密钥 {p.bureau_key_id} 指纹: {p.fingerprint}",
+                f"Bureau: {p.bureau_name}\nbureau key {p.bureau_key_id} fingerprint: {p.fingerprint}",
+            )
+        )
         if p.first_use:
-            click.echo(_t("这是本机收到的第一个任务包：请与县局核对上面的指纹，一致后才能导入。",
-                          "This is the first task pack on this laptop: compare the fingerprint above with "
-                          "the bureau's before importing."))
-            if not yes and not click.confirm(_t("指纹与县局提供的一致吗？", "Does the fingerprint match?"),
-                                             default=False):
+            click.echo(
+                _t(
+                    "这是本机收到的第一个任务包：请与县局核对上面的指纹，一致后才能导入。",
+                    "This is the first task pack on this laptop: compare the fingerprint above with "
+                    "the bureau's before importing.",
+                )
+            )
+            if not yes and not click.confirm(
+                _t("指纹与县局提供的一致吗？", "Does the fingerprint match?"), default=False
+            ):
                 click.echo(_t("未导入，未作任何更改。", "Not imported; nothing was changed."))
                 raise SystemExit(1)
         packs.apply_pack(store, file, confirmed_fingerprint=p.fingerprint if p.first_use else None)
-        click.echo(_t(f"已导入第 {p.sequence} 号任务包：站点 {p.stations}，表单 {p.forms}，任务 {p.assignments}，"
-                      f"待回头看问题 {p.findings}，退回检查 {p.returned}",
-                      f"imported task pack number {p.sequence}: {p.stations} stations, {p.forms} forms, "
-                      f"{p.assignments} assignments, {p.findings} findings to re-check, "
-                      f"{p.returned} returned inspections"))
+        click.echo(
+            _t(
+                f"已导入第 {p.sequence} 号任务包：站点 {p.stations}，表单 {p.forms}，任务 {p.assignments}，"
+                f"待回头看问题 {p.findings}，退回检查 {p.returned}",
+                f"imported task pack number {p.sequence}: {p.stations} stations, {p.forms} forms, "
+                f"{p.assignments} assignments, {p.findings} findings to re-check, "
+                f"{p.returned} returned inspections",
+            )
+        )
 
 
 @pack_group.command("list")
@@ -243,14 +308,16 @@ def recipient_add(recipient: str, yes: bool) -> None:
 
     view = recipients.check_recipient(recipient)
     click.echo(_t(f"指纹: {view.fingerprint}", f"Fingerprint: {view.fingerprint}"))
-    if not yes and not click.confirm(_t("指纹与县局提供的一致吗？", "Does the fingerprint match the bureau's?"),
-                                     default=False):
+    if not yes and not click.confirm(
+        _t("指纹与县局提供的一致吗？", "Does the fingerprint match the bureau's?"), default=False
+    ):
         click.echo(_t("未添加。", "Not added."))
         raise SystemExit(1)
     with LocalStore.open() as store:
         recipients.add_bureau_recipient(store, view.recipient, confirmed_fingerprint=view.fingerprint)
-    click.echo(_t("已添加：此后导出的数据包将加密给县局", "added: bundles exported from now on are encrypted "
-                  "for the bureau"))
+    click.echo(
+        _t("已添加：此后导出的数据包将加密给县局", "added: bundles exported from now on are encrypted for the bureau")
+    )
 
 
 @recipient_group.command("list")
@@ -262,8 +329,12 @@ def recipient_list() -> None:
     with LocalStore.open() as store:
         views = recipients.recipient_views(store)
     if not views:
-        click.echo(_t("尚无县局的加密公钥：导出的数据包不会加密", "no bureau encryption key yet: bundles are "
-                      "exported unencrypted"))
+        click.echo(
+            _t(
+                "尚无县局的加密公钥：导出的数据包不会加密",
+                "no bureau encryption key yet: bundles are exported unencrypted",
+            )
+        )
     for v in views:
         click.echo(f"{v.recipient}  {v.fingerprint}")
 

@@ -42,8 +42,7 @@ def render_table(rep, lng: str) -> str:
     )
 
     keys = [k for k, _z, _e in SUMMARY_COLUMNS if k not in ("code", "kind")]
-    heads = [h for (k, _z, _e), h in zip(SUMMARY_COLUMNS, headers(SUMMARY_COLUMNS, lng), strict=True)
-             if k in keys]
+    heads = [h for (k, _z, _e), h in zip(SUMMARY_COLUMNS, headers(SUMMARY_COLUMNS, lng), strict=True) if k in keys]
     body = []
     for row in summary_rows(rep, lng):
         cells = []
@@ -68,19 +67,32 @@ def render_table(rep, lng: str) -> str:
 @click.option("--xlsx", "xlsx", type=click.Path(dir_okay=False), help="Write an XLSX workbook.")
 @click.option("--pdf", "pdf", type=click.Path(dir_okay=False), help="Write the PDF summary (通报).")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Write the summary as CSV.")
-@click.option("--targets", "targets_file", type=click.Path(dir_okay=False),
-              help="Targets file (YAML); default <data dir>/coverage_targets.yaml, else built-in.")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Date that decides which findings are overdue (default today, or the year's end).")
+@click.option(
+    "--targets",
+    "targets_file",
+    type=click.Path(dir_okay=False),
+    help="Targets file (YAML); default <data dir>/coverage_targets.yaml, else built-in.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Date that decides which findings are overdue (default today, or the year's end).",
+)
 @central_option
 def coverage_cmd(year, xlsx, pdf, csv_path, targets_file, as_of) -> None:
     """Coverage against the year's targets by county and town; files or a table."""
     from fengqiao_desktop.services import coverage
 
     lng = lang()
-    rep = coverage.coverage_report(year=year, url=_url(), targets_file=targets_file,
-                                   as_of=as_of.date() if as_of else None, include_stations=bool(xlsx),
-                                   lang=lng)
+    rep = coverage.coverage_report(
+        year=year,
+        url=_url(),
+        targets_file=targets_file,
+        as_of=as_of.date() if as_of else None,
+        include_stations=bool(xlsx),
+        lang=lng,
+    )
     written = []
     if xlsx:
         from fengqiao_desktop.reports.coverage_xlsx import write_coverage_xlsx

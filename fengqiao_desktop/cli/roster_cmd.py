@@ -47,8 +47,10 @@ def import_cmd(file: str) -> None:
         en = lang() == "en"
         click.echo(("error: " if en else "错误: ") + exc.user_message(lang()).replace("\n", " "), err=True)
         for issue in exc.rows:
-            click.echo(issue.text(lang()) if hasattr(issue, "text") else
-                       f"第 {issue[0]} 行, 列 {issue[1]}: {issue[2]}", err=True)
+            click.echo(
+                issue.text(lang()) if hasattr(issue, "text") else f"第 {issue[0]} 行, 列 {issue[1]}: {issue[2]}",
+                err=True,
+            )
         sys.exit(1)
     finally:
         engine.dispose()
@@ -56,7 +58,9 @@ def import_cmd(file: str) -> None:
 
 
 @roster.command("list")
-@click.option("--level", "level_text", help="city / county / town / village (or 市 / 区（县） / 街道（乡镇） / 社区（村）).")
+@click.option(
+    "--level", "level_text", help="city / county / town / village (or 市 / 区（县） / 街道（乡镇） / 社区（村）)."
+)
 @click.option("--under", "under", help="Only stations inside this code (any level), e.g. 620102.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def list_cmd(level_text: str | None, under: str | None, as_json: bool) -> None:
@@ -79,8 +83,17 @@ def list_cmd(level_text: str | None, under: str | None, as_json: bool) -> None:
         prefix = codes.own_prefix(root)
 
     t = stations_table()
-    stmt = select(t.c.code, t.c.name, t.c.level, t.c.parent_code, t.c.address, t.c.contact,
-                  t.c.phone, t.c.veterans_served, t.c.is_demo).order_by(t.c.code)
+    stmt = select(
+        t.c.code,
+        t.c.name,
+        t.c.level,
+        t.c.parent_code,
+        t.c.address,
+        t.c.contact,
+        t.c.phone,
+        t.c.veterans_served,
+        t.c.is_demo,
+    ).order_by(t.c.code)
     if level is not None:
         stmt = stmt.where(t.c.level == level.value)
     if prefix:

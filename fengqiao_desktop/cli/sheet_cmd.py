@@ -35,13 +35,23 @@ def sheet() -> None:
 
 @sheet.command("print")
 @click.argument("inspection_id")
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
-              help="Where to write the PDF.")
-@click.option("--central", metavar="URL", default=None,
-              help="Read the inspection from the central database at this SQLAlchemy URL "
-                   "(a bureau reprinting a sheet) instead of the local one.")
-@click.option("--lang", "sheet_lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of the sheet (default: the interface language, --lang of fengqiao).")
+@click.option(
+    "-o", "--output", "output", required=True, type=click.Path(dir_okay=False), help="Where to write the PDF."
+)
+@click.option(
+    "--central",
+    metavar="URL",
+    default=None,
+    help="Read the inspection from the central database at this SQLAlchemy URL "
+    "(a bureau reprinting a sheet) instead of the local one.",
+)
+@click.option(
+    "--lang",
+    "sheet_lang",
+    type=click.Choice(["zh", "en"]),
+    default=None,
+    help="Language of the sheet (default: the interface language, --lang of fengqiao).",
+)
 def print_sheet(inspection_id: str, output: str, central: str | None, sheet_lang: str | None) -> None:
     """Write the score sheet of INSPECTION_ID (its current revision) to a PDF file."""
     from fengqiao_desktop.services.sheet import write_sheet
@@ -53,8 +63,12 @@ def print_sheet(inspection_id: str, output: str, central: str | None, sheet_lang
 
 @sheet.command("check")
 @click.argument("text")
-@click.option("--central", metavar="URL", default=None,
-              help="Check against the central database at this SQLAlchemy URL instead of the local one.")
+@click.option(
+    "--central",
+    metavar="URL",
+    default=None,
+    help="Check against the central database at this SQLAlchemy URL instead of the local one.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def check(text: str, central: str | None, as_json: bool) -> None:
     """Say whether a printed sheet's proof (its QR code or footer line) matches the database.
@@ -66,9 +80,17 @@ def check(text: str, central: str | None, as_json: bool) -> None:
     with _local(central) as store:
         result = check_sheet(text, central=central, store=store)
     if as_json:
-        echo_json({"status": result.status, "ok": result.ok, "inspection_id": result.proof.inspection_id,
-                   "revision": result.proof.revision, "current_revision": result.current_revision,
-                   "station": result.station_name, "message": result.message(lang())})
+        echo_json(
+            {
+                "status": result.status,
+                "ok": result.ok,
+                "inspection_id": result.proof.inspection_id,
+                "revision": result.proof.revision,
+                "current_revision": result.current_revision,
+                "station": result.station_name,
+                "message": result.message(lang()),
+            }
+        )
     else:
         click.echo(result.message(lang()))
     if not result.ok:

@@ -30,8 +30,7 @@ class Counts:
     verified: int = 0
 
     def add(self, other: Counts | GroupRow) -> None:
-        for f in ("stations", "inspected", "five_haves", "demonstration", "vetoed", "open", "overdue",
-                  "verified"):
+        for f in ("stations", "inspected", "five_haves", "demonstration", "vetoed", "open", "overdue", "verified"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
 
 
@@ -140,8 +139,9 @@ def unit_name(station_name: str) -> str:
 
 def station_leaf(s: StationRow, targets: Targets) -> CoverageNode:
     leaf = CoverageNode(KIND_STATION, s.code, s.name, s.level, targets=targets, station=s)
-    leaf.by_level[s.level] = Counts(1, int(s.inspected), int(s.five_haves), int(s.demonstration),
-                                    int(s.vetoed), s.open, s.overdue, s.verified)
+    leaf.by_level[s.level] = Counts(
+        1, int(s.inspected), int(s.five_haves), int(s.demonstration), int(s.vetoed), s.open, s.overdue, s.verified
+    )
     return leaf
 
 
@@ -150,9 +150,15 @@ def child_order(parent: CoverageNode):
     return lambda ch: (ch.code != parent.code, ch.kind != KIND_STATION or ch.code != parent.code, ch.code)
 
 
-def build_report(year: int, as_of: date, targets: Targets, groups: list[GroupRow],
-                 names: dict[str, tuple[str, str]], stations: list[StationRow] | None = None,
-                 lang: str = "zh") -> CoverageReport:
+def build_report(
+    year: int,
+    as_of: date,
+    targets: Targets,
+    groups: list[GroupRow],
+    names: dict[str, tuple[str, str]],
+    stations: list[StationRow] | None = None,
+    lang: str = "zh",
+) -> CoverageReport:
     """Assemble the tree. Every county/city in the roster gets an area, even with no stations below."""
     total = CoverageNode(KIND_TOTAL, "", "合计" if lang != "en" else "Total", "", targets=targets)
     areas: dict[str, CoverageNode] = {}

@@ -58,21 +58,37 @@ _ST_CTE = """st AS (
 )"""
 
 # The reference: the rule over the raw tables in one statement (kept to check the summary against)
-_REFERENCE_CTES = ("WITH " + summary.CUR_CTE.format(where="") + ",\n" + summary.RES_CTE + ",\n"
-                   + summary.FL_CTE.format(where="") + """,
+_REFERENCE_CTES = (
+    "WITH "
+    + summary.CUR_CTE.format(where="")
+    + ",\n"
+    + summary.RES_CTE
+    + ",\n"
+    + summary.FL_CTE.format(where="")
+    + """,
 fc AS (
   SELECT station_code,
-         SUM(CASE WHEN """ + summary.OPEN_SQL + """ THEN 1 ELSE 0 END) AS open_n,
-         SUM(CASE WHEN """ + summary.NOT_RECTIFIED_SQL + """ AND deadline < :as_of THEN 1 ELSE 0 END) AS overdue_n,
-         SUM(CASE WHEN """ + summary.VERIFIED_SQL + """ THEN 1 ELSE 0 END) AS verified_n
+         SUM(CASE WHEN """
+    + summary.OPEN_SQL
+    + """ THEN 1 ELSE 0 END) AS open_n,
+         SUM(CASE WHEN """
+    + summary.NOT_RECTIFIED_SQL
+    + """ AND deadline < :as_of THEN 1 ELSE 0 END) AS overdue_n,
+         SUM(CASE WHEN """
+    + summary.VERIFIED_SQL
+    + """ THEN 1 ELSE 0 END) AS verified_n
   FROM fl WHERE rn = 1
   GROUP BY station_code
 ),
-""" + _ST_CTE + "\n")
+"""
+    + _ST_CTE
+    + "\n"
+)
 
 # The same figures from the summary the merge keeps (merge/summary.py): the year's row for the
 # results; the findings as at the end of the latest year up to this one with a row
-_SUMMARY_CTES = """WITH res AS (
+_SUMMARY_CTES = (
+    """WITH res AS (
   SELECT station_code, five, demo, vetoed, rubric_total, last_at
   FROM station_summary WHERE year = :year
 ),
@@ -88,7 +104,10 @@ fc AS (
   FROM station_summary s LEFT JOIN od ON od.station_code = s.station_code
   WHERE s.year <= :year AND (s.next_year IS NULL OR s.next_year > :year)
 ),
-""" + _ST_CTE + "\n"
+"""
+    + _ST_CTE
+    + "\n"
+)
 
 _GROUPS_SELECT = """
 SELECT st.area, st.town, st.level,
@@ -171,23 +190,52 @@ def group_rows(conn: Connection, year: int, as_of: date, *, reference: bool = Fa
     """The roll-up: counts per (area, town, level), in one SQL statement over the per-station summary
     (``reference``: over the raw tables, the rule written out without the summary)."""
     rows = conn.execute(text(REFERENCE_GROUPS_SQL if reference else GROUPS_SQL), params(year, as_of))
-    return [GroupRow(r.area or "", r.town or "", r.level, int(r.stations), int(r.inspected), int(r.five),
-                     int(r.demo), int(r.vetoed), int(r.open_n), int(r.overdue_n), int(r.verified_n))
-            for r in rows]
+    return [
+        GroupRow(
+            r.area or "",
+            r.town or "",
+            r.level,
+            int(r.stations),
+            int(r.inspected),
+            int(r.five),
+            int(r.demo),
+            int(r.vetoed),
+            int(r.open_n),
+            int(r.overdue_n),
+            int(r.verified_n),
+        )
+        for r in rows
+    ]
 
 
-def station_rows(conn: Connection, year: int, as_of: date, *, area: str | None = None,
-                 reference: bool = False) -> list[StationRow]:
+def station_rows(
+    conn: Connection, year: int, as_of: date, *, area: str | None = None, reference: bool = False
+) -> list[StationRow]:
     """One row per station with its flags (for drill-down and the per-station sheet); ``area``: only
     the stations of that area (a county-level unit's code, as ``StationRow.area`` gives it)."""
     sql = (REFERENCE_STATIONS_SQL if reference else STATIONS_SQL).format(
-        where="" if area is None else "WHERE st.area = :area\n")
+        where="" if area is None else "WHERE st.area = :area\n"
+    )
     rows = conn.execute(text(sql), {**params(year, as_of), "area": area})
-    return [StationRow(r.code, r.name, r.level, r.area or "", r.town or "", bool(r.inspected), bool(r.five),
-                       bool(r.demo), bool(r.vetoed),
-                       None if r.rubric_total is None else float(r.rubric_total), r.last_at,
-                       int(r.open_n), int(r.overdue_n), int(r.verified_n))
-            for r in rows]
+    return [
+        StationRow(
+            r.code,
+            r.name,
+            r.level,
+            r.area or "",
+            r.town or "",
+            bool(r.inspected),
+            bool(r.five),
+            bool(r.demo),
+            bool(r.vetoed),
+            None if r.rubric_total is None else float(r.rubric_total),
+            r.last_at,
+            int(r.open_n),
+            int(r.overdue_n),
+            int(r.verified_n),
+        )
+        for r in rows
+    ]
 
 
 def unit_names(conn: Connection) -> dict[str, tuple[str, str]]:

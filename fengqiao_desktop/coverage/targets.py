@@ -66,23 +66,31 @@ def _check_block(block: object, where: str) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for measure, levels in block.items():
         if measure not in MEASURES:
-            raise TargetsError(f"目标文件中 {where} 有未知指标 {measure!r}（可用：five_haves、demonstration）",
-                               message_en=f"targets file: unknown measure {measure!r} in {where}")
+            raise TargetsError(
+                f"目标文件中 {where} 有未知指标 {measure!r}（可用：five_haves、demonstration）",
+                message_en=f"targets file: unknown measure {measure!r} in {where}",
+            )
         if not isinstance(levels, dict):
-            raise TargetsError(f"目标文件中 {where}.{measure} 应为映射",
-                               message_en=f"targets file: {where}.{measure} must be a mapping")
+            raise TargetsError(
+                f"目标文件中 {where}.{measure} 应为映射",
+                message_en=f"targets file: {where}.{measure} must be a mapping",
+            )
         out[measure] = {}
         for level, value in levels.items():
             if level not in LEVELS:
-                raise TargetsError(f"目标文件中 {where}.{measure} 有未知层级 {level!r}",
-                                   message_en=f"targets file: unknown level {level!r} in {where}.{measure}")
+                raise TargetsError(
+                    f"目标文件中 {where}.{measure} 有未知层级 {level!r}",
+                    message_en=f"targets file: unknown level {level!r} in {where}.{measure}",
+                )
             try:
                 v = float(value)
             except (TypeError, ValueError):
                 v = -1.0
             if not 0 <= v <= 100:
-                raise TargetsError(f"目标文件中 {where}.{measure}.{level} 应为 0–100 的百分数，实为 {value!r}",
-                                   message_en=f"targets file: {where}.{measure}.{level} must be 0-100, got {value!r}")
+                raise TargetsError(
+                    f"目标文件中 {where}.{measure}.{level} 应为 0–100 的百分数，实为 {value!r}",
+                    message_en=f"targets file: {where}.{measure}.{level} must be 0-100, got {value!r}",
+                )
             out[measure][level] = v
     return out
 
@@ -93,10 +101,14 @@ def parse_targets(data: object, year: int) -> Targets:
     if data is None:
         return Targets(year, **values)
     if not isinstance(data, dict):
-        raise TargetsError("目标文件应为 YAML 映射（default / years）", message_en="targets file must be a YAML mapping")
+        raise TargetsError(
+            "目标文件应为 YAML 映射（default / years）", message_en="targets file must be a YAML mapping"
+        )
     unknown = set(data) - {"default", "years"}
     if unknown:
-        raise TargetsError(f"目标文件有未知键 {sorted(unknown)}", message_en=f"targets file: unknown keys {sorted(unknown)}")
+        raise TargetsError(
+            f"目标文件有未知键 {sorted(unknown)}", message_en=f"targets file: unknown keys {sorted(unknown)}"
+        )
     layers = [_check_block(data.get("default"), "default")]
     years = data.get("years") or {}
     if not isinstance(years, dict):
@@ -119,11 +131,14 @@ def load_targets(path: str | Path | None, year: int) -> Targets:
     try:
         text = p.read_text(encoding="utf-8")
     except OSError as exc:
-        raise TargetsError(f"无法读取目标文件 {p}：{exc.strerror or exc}",
-                           message_en=f"cannot read the targets file {p}: {exc.strerror or exc}") from exc
+        raise TargetsError(
+            f"无法读取目标文件 {p}：{exc.strerror or exc}",
+            message_en=f"cannot read the targets file {p}: {exc.strerror or exc}",
+        ) from exc
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise TargetsError(f"目标文件 {p} 不是有效的 YAML：{exc}",
-                           message_en=f"targets file {p} is not valid YAML: {exc}") from exc
+        raise TargetsError(
+            f"目标文件 {p} 不是有效的 YAML：{exc}", message_en=f"targets file {p} is not valid YAML: {exc}"
+        ) from exc
     return parse_targets(data, year)

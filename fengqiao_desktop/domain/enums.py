@@ -70,11 +70,19 @@ class Verdict(_Labelled):
         kind = FormKind(kind)
         if lang == "en":
             prefix = "Five-haves" if kind is FormKind.GATE else "Demonstration grade"
-            return {"pass": f"{prefix}: met", "fail": f"{prefix}: not met", "veto": "Veto",
-                    "pending": "Pending (five haves not checked yet)"}[self.value]
+            return {
+                "pass": f"{prefix}: met",
+                "fail": f"{prefix}: not met",
+                "veto": "Veto",
+                "pending": "Pending (five haves not checked yet)",
+            }[self.value]
         prefix = "五有" if kind is FormKind.GATE else "示范型"
-        return {"pass": f"{prefix}达标", "fail": f"{prefix}未达标", "veto": "一票否决",
-                "pending": "待定（五有尚未查完）"}[self.value]
+        return {
+            "pass": f"{prefix}达标",
+            "fail": f"{prefix}未达标",
+            "veto": "一票否决",
+            "pending": "待定（五有尚未查完）",
+        }[self.value]
 
 
 class InspectionStatus(_Labelled):

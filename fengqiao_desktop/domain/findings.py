@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 # field, zh, en
-PRINTED_FIELDS = (("responsible", "责任人", "responsible person"), ("deadline", "整改时限", "deadline"),
-                  ("measures", "整改措施", "measures"))
+PRINTED_FIELDS = (
+    ("responsible", "责任人", "responsible person"),
+    ("deadline", "整改时限", "deadline"),
+    ("measures", "整改措施", "measures"),
+)
 
 
 def printed_gaps(finding: Any) -> list[str]:

@@ -18,8 +18,9 @@ def days_before_visit(captured_at: dt.datetime | dt.date | None, visit_date: dt.
     return days if days > 0 else None
 
 
-def is_older_than_visit(captured_at: dt.datetime | dt.date | None, visit_date: dt.date | None,
-                        max_age_days: int) -> bool:
+def is_older_than_visit(
+    captured_at: dt.datetime | dt.date | None, visit_date: dt.date | None, max_age_days: int
+) -> bool:
     """The rule for questioning a photo: taken ``max_age_days`` or more before the visit."""
     days = days_before_visit(captured_at, visit_date)
     return days is not None and days >= max_age_days

@@ -54,8 +54,11 @@ def check_strokes(value: Any) -> Strokes:
         if not isinstance(stroke, list) or not stroke:
             raise ValueError("each stroke must be a non-empty list of points")
         for p in stroke:
-            if (not isinstance(p, list) or len(p) != 2
-                    or not all(isinstance(c, int) and not isinstance(c, bool) and 0 <= c <= BOX for c in p)):
+            if (
+                not isinstance(p, list)
+                or len(p) != 2
+                or not all(isinstance(c, int) and not isinstance(c, bool) and 0 <= c <= BOX for c in p)
+            ):
                 raise ValueError(f"each point must be [x, y] with integers 0..{BOX}")
         total += len(stroke)
     if total > MAX_POINTS:

@@ -23,5 +23,8 @@ def full_marks(form: FormDef, text: str = "记录", *, linked: bool = True) -> d
     """item id -> the value earning full marks (yes, max points, the best choice); number
     items get their minimum and text items ``text``. ``linked=False`` leaves out the items
     answered in another form of the visit (``from:``), as a rubric beside its check must."""
-    return {item_id: _FULL.get(it.type, lambda _it, t: t)(it, text) for item_id, it in form.items.items()
-            if linked or it.source is None}
+    return {
+        item_id: _FULL.get(it.type, lambda _it, t: t)(it, text)
+        for item_id, it in form.items.items()
+        if linked or it.source is None
+    }

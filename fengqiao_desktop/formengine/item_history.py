@@ -56,7 +56,9 @@ def item_records(lineage: Lineage, visits: Iterable[ScoredVisit]) -> dict[Key, l
     return out
 
 
-def station_history(lineage: Lineage, visits: Iterable[ScoredVisit], station: str) -> list[tuple[Thread, list[ItemRecord]]]:
+def station_history(
+    lineage: Lineage, visits: Iterable[ScoredVisit], station: str
+) -> list[tuple[Thread, list[ItemRecord]]]:
     """One station's results item by item across every version, oldest first, in column order."""
     recs = item_records(lineage, (v for v in visits if v.station == station))
     return [(t, recs[t.key]) for t in lineage.columns()]
@@ -94,7 +96,7 @@ def results_table(lineage: Lineage, visits: Iterable[ScoredVisit], lang: str = "
     visits = sorted(visits, key=lambda v: (v.date, v.station))
     columns = lineage.columns()
     zh = lang != "en"
-    head = (["站点", "日期", "表单版本", "总分"] if zh else ["station", "date", "form version", "total"])
+    head = ["站点", "日期", "表单版本", "总分"] if zh else ["station", "date", "form version", "total"]
     head += [t.label for t in columns]
     by_version = {f.version: f for f in lineage.versions}
     rows = []

@@ -30,7 +30,8 @@ def check_map(new: FormDef, old: FormDef) -> None:
             f"表单 {new.id} 版本 {new.version} 声明替代 {sup.form or new.id} 版本 {sup.version}，"
             f"而不是 {old.id} 版本 {old.version}",
             message_en=f"Form {new.id} version {new.version} says it supersedes "
-            f"{sup.form or new.id} version {sup.version}, not {old.id} version {old.version}")
+            f"{sup.form or new.id} version {sup.version}, not {old.id} version {old.version}",
+        )
     problems: list[tuple[str, str]] = []
     for n, link in enumerate(sup.map, start=1):
         for i in link.old:
@@ -43,20 +44,34 @@ def check_map(new: FormDef, old: FormDef) -> None:
     named_new = {i for link in sup.map for i in link.new}
     for i in old.items:
         if i not in named_old and i not in new.items:
-            problems.append((f"旧版检查项 {i} 在新版中没有，也未说明去向（写 removed、renamed 等）",
-                             f"old item {i} is not in the new version and the map does not say "
-                             "where it went (removed, renamed, ...)"))
+            problems.append(
+                (
+                    f"旧版检查项 {i} 在新版中没有，也未说明去向（写 removed、renamed 等）",
+                    f"old item {i} is not in the new version and the map does not say "
+                    "where it went (removed, renamed, ...)",
+                )
+            )
     for i in new.items:
         # an id kept in both versions but mapped from another item: an ambiguous thread
-        if (i in old.items and i in named_new and i not in named_old
-                and not any(i in link.new and link.change in (Change.SPLIT, Change.MERGED) for link in sup.map)):
-            problems.append((f"检查项 {i} 两版都有，却又被映射自其他检查项",
-                             f"item {i} is in both versions but is also mapped from another item"))
+        if (
+            i in old.items
+            and i in named_new
+            and i not in named_old
+            and not any(i in link.new and link.change in (Change.SPLIT, Change.MERGED) for link in sup.map)
+        ):
+            problems.append(
+                (
+                    f"检查项 {i} 两版都有，却又被映射自其他检查项",
+                    f"item {i} is in both versions but is also mapped from another item",
+                )
+            )
     if problems:
         zh = "；".join(p[0] for p in problems)
         en = "; ".join(p[1] for p in problems)
-        raise FormError(f"表单 {new.id} 版本 {new.version} 的版本映射有误：{zh}",
-                        message_en=f"Form {new.id} version {new.version}: the version map is wrong: {en}")
+        raise FormError(
+            f"表单 {new.id} 版本 {new.version} 的版本映射有误：{zh}",
+            message_en=f"Form {new.id} version {new.version}: the version map is wrong: {en}",
+        )
 
 
 def links(new: FormDef, old: FormDef) -> list[ItemLink]:
@@ -116,8 +131,7 @@ def infer_map(new: FormDef, old: FormDef) -> Supersedes:
     for oid in old.items:
         if oid not in taken_old and oid not in new.items:
             lines.append(ItemLink(change=Change.REMOVED, old=(oid,)))
-    return Supersedes(version=old.version, map=tuple(lines),
-                      form=None if old.id == new.id else old.id)
+    return Supersedes(version=old.version, map=tuple(lines), form=None if old.id == new.id else old.id)
 
 
 @dataclass(frozen=True)
@@ -133,8 +147,11 @@ class ItemChange:
 
     @property
     def points_changed(self) -> bool:
-        return (self.old_points is not None and self.new_points is not None
-                and not math.isclose(self.old_points, self.new_points))
+        return (
+            self.old_points is not None
+            and self.new_points is not None
+            and not math.isclose(self.old_points, self.new_points)
+        )
 
 
 @dataclass(frozen=True)
@@ -183,8 +200,7 @@ class FormDiff:
             out.append(f"{name}  {ids}  {c.title}{pts}")
         if not out:
             out.append("检查项无变化" if zh else "no item changed")
-        total = (f"满分 {self.old.max:g} → {self.new.max:g}" if zh
-                 else f"total {self.old.max:g} → {self.new.max:g}")
+        total = f"满分 {self.old.max:g} → {self.new.max:g}" if zh else f"total {self.old.max:g} → {self.new.max:g}"
         out.append(total)
         return out
 
@@ -204,9 +220,10 @@ def diff(new: FormDef, old: FormDef) -> FormDiff:
         order.setdefault(i, n)  # an id in both versions takes its place in the new one
     changes = []
     for link in links(new, old):
-        title = (new.items[link.new[0]].title.zh if link.new else old.items[link.old[0]].title.zh)
-        changes.append(ItemChange(link.change, link.old, link.new, title,
-                                  _points(old, link.old), _points(new, link.new)))
+        title = new.items[link.new[0]].title.zh if link.new else old.items[link.old[0]].title.zh
+        changes.append(
+            ItemChange(link.change, link.old, link.new, title, _points(old, link.old), _points(new, link.new))
+        )
     changes.sort(key=lambda c: order[(c.new or c.old)[0]] + (0 if c.new else len(new.items)))
     return FormDiff(old, new, tuple(changes))
 
@@ -264,8 +281,7 @@ class Lineage:
         for it in first.items.values():
             self._start(first, it)
         for old, new in zip(self.versions, self.versions[1:], strict=False):
-            step = new if new.supersedes else new.model_copy(update={"supersedes": Supersedes(
-                version=old.version)})
+            step = new if new.supersedes else new.model_copy(update={"supersedes": Supersedes(version=old.version)})
             check_map(step, old)
             for link in links(step, old):
                 if link.change in (Change.SAME, Change.RENAMED, Change.MOVED):
@@ -299,8 +315,10 @@ class Lineage:
         try:
             return self.threads[self._at[(version, item_id)]]
         except KeyError:
-            raise FormError(f"表单 {self.latest.id} 版本 {version} 没有检查项 {item_id}",
-                            message_en=f"Form {self.latest.id} version {version} has no item {item_id}") from None
+            raise FormError(
+                f"表单 {self.latest.id} 版本 {version} 没有检查项 {item_id}",
+                message_en=f"Form {self.latest.id} version {version} has no item {item_id}",
+            ) from None
 
     def columns(self) -> list[Thread]:
         """Every thread, in a stable order: by first appearance, a removed item keeping its place."""

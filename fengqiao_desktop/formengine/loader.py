@@ -28,9 +28,7 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         seen.add(key)
     return loader.construct_mapping(node, deep)
 
@@ -82,11 +80,14 @@ def parse_form(text: str, source: str = "<text>") -> FormDef:
         data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
         where = _yaml_problem(exc)
-        raise FormError(f"表单文件 {source} 不是有效的 YAML：{where}",
-                        message_en=f"Form file {source} is not valid YAML: {where}") from None
+        raise FormError(
+            f"表单文件 {source} 不是有效的 YAML：{where}", message_en=f"Form file {source} is not valid YAML: {where}"
+        ) from None
     if not isinstance(data, dict):
-        raise FormError(f"表单文件 {source} 的顶层必须是映射（键: 值）",
-                        message_en=f"Form file {source}: the top level must be a mapping") from None
+        raise FormError(
+            f"表单文件 {source} 的顶层必须是映射（键: 值）",
+            message_en=f"Form file {source}: the top level must be a mapping",
+        ) from None
     try:
         return FormDef.model_validate(data)
     except ValidationError as exc:
@@ -96,8 +97,9 @@ def parse_form(text: str, source: str = "<text>") -> FormDef:
             msg = err["msg"].removeprefix("Value error, ")
             problems.append(f"{where}: {msg}" if where else msg)
         detail = "; ".join(problems)
-        raise FormError(f"表单文件 {source} 有误：{detail}",
-                        message_en=f"Form file {source} is invalid: {detail}") from None
+        raise FormError(
+            f"表单文件 {source} 有误：{detail}", message_en=f"Form file {source} is invalid: {detail}"
+        ) from None
 
 
 def load_form_file(path: str | Path) -> FormDef:
@@ -108,11 +110,15 @@ def load_form_file(path: str | Path) -> FormDef:
     except FileNotFoundError:
         raise FormError(f"找不到表单文件 {p}", message_en=f"Form file not found: {p}") from None
     except UnicodeDecodeError:
-        raise FormError(f"表单文件 {p.name} 不是 UTF-8 编码，请以 UTF-8 保存",
-                        message_en=f"Form file {p.name} is not UTF-8; save it as UTF-8") from None
+        raise FormError(
+            f"表单文件 {p.name} 不是 UTF-8 编码，请以 UTF-8 保存",
+            message_en=f"Form file {p.name} is not UTF-8; save it as UTF-8",
+        ) from None
     except OSError as exc:
-        raise FormError(f"无法读取表单文件 {p}：{exc.strerror or exc}",
-                        message_en=f"Cannot read form file {p}: {exc.strerror or exc}") from None
+        raise FormError(
+            f"无法读取表单文件 {p}：{exc.strerror or exc}",
+            message_en=f"Cannot read form file {p}: {exc.strerror or exc}",
+        ) from None
     return parse_form(text, source=p.name)
 
 
@@ -139,7 +145,8 @@ class FormRegistry:
                 raise FormError(
                     f"表单 {form.id} 版本 {form.version} 出现了两份不同的内容；修改过的表单请提高版本号",
                     message_en=f"Form {form.id} version {form.version} appears twice with different "
-                    "content; give a changed form a new version")
+                    "content; give a changed form a new version",
+                )
         self._by_sha[form.sha256] = form
         if all(v.sha256 != form.sha256 for v in versions):
             versions.append(form)
@@ -155,15 +162,15 @@ class FormRegistry:
         versions = self._by_id.get(form_id)
         if not versions:
             known = ", ".join(sorted(self._by_id)) or "-"
-            raise FormError(f"未知表单：{form_id}（已知：{known}）",
-                            message_en=f"Unknown form: {form_id} (known: {known})")
+            raise FormError(
+                f"未知表单：{form_id}（已知：{known}）", message_en=f"Unknown form: {form_id} (known: {known})"
+            )
         if version is None:
             return versions[-1]
         for f in versions:
             if f.version == version:
                 return f
-        raise FormError(f"表单 {form_id} 没有版本 {version}",
-                        message_en=f"Form {form_id} has no version {version}")
+        raise FormError(f"表单 {form_id} 没有版本 {version}", message_en=f"Form {form_id} has no version {version}")
 
     def check_links(self) -> None:
         """Every linked item (``from: form/item``) names a known form's item of the same type."""
@@ -181,8 +188,10 @@ class FormRegistry:
                 if src is None:
                     problems.append(f"{form.id} {it.id}: from {it.link}: form {src_form} has no item {src_item}")
                 elif src.type is not it.type:
-                    problems.append(f"{form.id} {it.id}: from {it.link}: the item is {it.type.value}, "
-                                    f"its source is {src.type.value}")
+                    problems.append(
+                        f"{form.id} {it.id}: from {it.link}: the item is {it.type.value}, "
+                        f"its source is {src.type.value}"
+                    )
         if problems:
             detail = "; ".join(problems)
             raise FormError(f"表单的关联项有误：{detail}", message_en=f"Linked form items are invalid: {detail}")

@@ -135,8 +135,7 @@ class Item(_Strict):
             if t is not ItemType.DEDUCTION:
                 raise ValueError("only deduction items have deduct_per")
             if not _is_multiple(self.deduct_per, self.effective_step):
-                raise ValueError(
-                    f"deduct_per {self.deduct_per:g} is not a multiple of step {self.effective_step:g}")
+                raise ValueError(f"deduct_per {self.deduct_per:g} is not a multiple of step {self.effective_step:g}")
         if t is ItemType.CHOICE:
             if len(self.choices) < 2:
                 raise ValueError("a choice item needs at least two options under 'choices'")
@@ -161,8 +160,7 @@ class Item(_Strict):
             raise ValueError("veto_reason is set but veto is not")
         if (self.min_value is not None or self.max_value is not None) and t is not ItemType.NUMBER:
             raise ValueError("only number items have min_value / max_value")
-        if (self.min_value is not None and self.max_value is not None
-                and self.min_value > self.max_value):
+        if self.min_value is not None and self.max_value is not None and self.min_value > self.max_value:
             raise ValueError("min_value is above max_value")
         return self
 
@@ -203,12 +201,12 @@ class FormDef(_Strict):
         for s in self.sections:
             for it in s.items:
                 if it.id in seen:
-                    raise ValueError(
-                        f"item {it.id} (section {s.id}): the id is already used in section {seen[it.id]}")
+                    raise ValueError(f"item {it.id} (section {s.id}): the id is already used in section {seen[it.id]}")
                 seen[it.id] = s.id
                 if it.no in numbers and numbers[it.no] != it.id:
-                    raise ValueError(f"item {it.id} (section {s.id}): the number {it.no} is "
-                                     f"already used by item {numbers[it.no]}")
+                    raise ValueError(
+                        f"item {it.id} (section {s.id}): the number {it.no} is already used by item {numbers[it.no]}"
+                    )
                 numbers[it.no] = it.id
                 if it.source is not None and it.source[0] == self.id:
                     raise ValueError(f"item {it.id} (section {s.id}): 'from' must name another form")
@@ -221,8 +219,7 @@ class FormDef(_Strict):
         total = sum(s.max for s in self.sections)
         if self.max_points is not None and not math.isclose(total, self.max_points, abs_tol=1e-9):
             per = ", ".join(f"{s.id} {s.max:g}" for s in self.sections)
-            raise ValueError(
-                f"items add up to {total:g} points ({per}), but max_points says {self.max_points:g}")
+            raise ValueError(f"items add up to {total:g} points ({per}), but max_points says {self.max_points:g}")
         if self.pass_mark > total + 1e-9:
             raise ValueError(f"pass_mark {self.pass_mark:g} is above the total {total:g}")
         return self

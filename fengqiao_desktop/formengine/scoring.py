@@ -103,12 +103,9 @@ class ScoreResult:
             "verdict": self.verdict.value,
             "veto_reasons": list(self.veto_reasons),
             "missing_answers": list(self.missing_answers),
-            "missing_evidence": [
-                {"item": i, "have": h, "need": n} for i, h, n in self.missing_evidence
-            ],
+            "missing_evidence": [{"item": i, "have": h, "need": n} for i, h, n in self.missing_evidence],
             "sections": [
-                {"id": s.id, "title": s.title, "earned": s.earned, "max": s.max,
-                 "applicable_max": s.applicable_max}
+                {"id": s.id, "title": s.title, "earned": s.earned, "max": s.max, "applicable_max": s.applicable_max}
                 for s in self.sections
             ],
         }
@@ -243,9 +240,7 @@ def score_reference(
                 s_earned += pts
                 s_applicable += it.max
             items[it.id] = ItemScore(it.id, pts, it.max, na, answered, vfail)
-        sections.append(
-            SectionScore(sec.id, sec.title.zh, sec.title.en, _round(s_earned), sec.max, s_applicable)
-        )
+        sections.append(SectionScore(sec.id, sec.title.zh, sec.title.en, _round(s_earned), sec.max, s_applicable))
         earned_all += s_earned
         applicable_all += s_applicable
     fmax = form.max
@@ -259,8 +254,7 @@ def score_reference(
     if veto_reasons:
         verdict = Verdict.VETO
     elif form.kind is FormKind.GATE:
-        all_met = all(_gate_item_met(it, items[it.id], answers.get(it.id))
-                      for it in form.items.values() if it.scored)
+        all_met = all(_gate_item_met(it, items[it.id], answers.get(it.id)) for it in form.items.values() if it.scored)
         verdict = Verdict.PASS if all_met and not missing_answers else Verdict.FAIL
     else:
         verdict = Verdict.PASS if total >= form.pass_mark - 1e-9 else Verdict.FAIL
@@ -290,8 +284,12 @@ def score_reference(
 
 # how an item earns points
 _K_NONE, _K_YES_NO, _K_POINTS, _K_CHOICE = range(4)
-_KIND = {ItemType.YES_NO: _K_YES_NO, ItemType.GRADED: _K_POINTS, ItemType.DEDUCTION: _K_POINTS,
-         ItemType.CHOICE: _K_CHOICE}
+_KIND = {
+    ItemType.YES_NO: _K_YES_NO,
+    ItemType.GRADED: _K_POINTS,
+    ItemType.DEDUCTION: _K_POINTS,
+    ItemType.CHOICE: _K_CHOICE,
+}
 
 # (id, kind, max, required, min_photos, veto, veto reason, scored, the item's possible
 #  ItemScores: unanswered, N/A, answered for no points, yes, no;
@@ -342,13 +340,37 @@ def _compile(form: FormDef) -> CompiledForm:
             zero = ItemScore(iid, 0.0, imax, False, True, False)
             yes = ItemScore(iid, imax, imax, False, True, False) if kind == _K_YES_NO else zero
             no = ItemScore(iid, 0.0, imax, False, True, veto) if kind == _K_YES_NO else zero
-            choices = {c.value: ItemScore(iid, c.points, imax, False, True, veto and (c.veto or c.points <= 0))
-                       for c in it.choices} if kind == _K_CHOICE else {}
-            items.append((iid, kind, imax, it.is_required, it.min_photos, veto,
-                          it.veto_reason or it.title.zh, it.scored, unanswered, na, zero, yes, no, choices, {}))
+            choices = (
+                {
+                    c.value: ItemScore(iid, c.points, imax, False, True, veto and (c.veto or c.points <= 0))
+                    for c in it.choices
+                }
+                if kind == _K_CHOICE
+                else {}
+            )
+            items.append(
+                (
+                    iid,
+                    kind,
+                    imax,
+                    it.is_required,
+                    it.min_photos,
+                    veto,
+                    it.veto_reason or it.title.zh,
+                    it.scored,
+                    unanswered,
+                    na,
+                    zero,
+                    yes,
+                    no,
+                    choices,
+                    {},
+                )
+            )
         sections.append((sec.id, sec.title.zh, sec.title.en, sec.max, tuple(items)))
-    return CompiledForm(form.id, form.kind, form.kind is FormKind.GATE, form.max, form.pass_mark,
-                        form.na_rescale, tuple(sections))
+    return CompiledForm(
+        form.id, form.kind, form.kind is FormKind.GATE, form.max, form.pass_mark, form.na_rescale, tuple(sections)
+    )
 
 
 _POINTS_KEPT = 64  # distinct point values remembered per item (a graded item has a few)
@@ -383,8 +405,23 @@ def score(
     for sec_id, title_zh, title_en, sec_max, sec_items in cf.sections:
         s_earned = 0.0
         s_applicable = 0.0
-        for (iid, kind, imax, required, min_photos, veto, reason, scored,
-             unanswered, na_score, zero, yes, no, choices, by_points) in sec_items:
+        for (
+            iid,
+            kind,
+            imax,
+            required,
+            min_photos,
+            veto,
+            reason,
+            scored,
+            unanswered,
+            na_score,
+            zero,
+            yes,
+            no,
+            choices,
+            by_points,
+        ) in sec_items:
             ans = get(iid)
             if ans is None:
                 result = unanswered

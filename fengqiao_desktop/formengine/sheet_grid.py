@@ -34,9 +34,11 @@ class Grid:
 
 
 def _unreadable(path: Path, why: str, why_en: str) -> FormError:
-    return FormError(f"无法读取评分表“{path.name}”：{why}",
-                     message_en=f"Cannot read the scoring sheet {path.name}: {why_en}",
-                     hint="请另存为 .xlsx 或 CSV（UTF-8）后重试 / save it as .xlsx or CSV (UTF-8) and try again")
+    return FormError(
+        f"无法读取评分表“{path.name}”：{why}",
+        message_en=f"Cannot read the scoring sheet {path.name}: {why_en}",
+        hint="请另存为 .xlsx 或 CSV（UTF-8）后重试 / save it as .xlsx or CSV (UTF-8) and try again",
+    )
 
 
 def read_grids(path: str | Path) -> list[Grid]:
@@ -54,16 +56,18 @@ def read_grids(path: str | Path) -> list[Grid]:
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise _unreadable(p, "这是旧版 Excel（.xls）文件", "it is an old Excel (.xls) workbook")
     if p.suffix.lower() in (".xlsx", ".xlsm"):
-        raise _unreadable(p, "不是有效的 XLSX 文件（可能已损坏）", "it is not a valid XLSX workbook (it may be damaged)")
+        raise _unreadable(
+            p, "不是有效的 XLSX 文件（可能已损坏）", "it is not a valid XLSX workbook (it may be damaged)"
+        )
     try:
         rows = list(read_rows(p))
     except RosterError:
-        raise _unreadable(p, "文字编码无法识别（既不是 UTF-8 也不是 GB18030）",
-                          "its text encoding is neither UTF-8 nor GB18030") from None
+        raise _unreadable(
+            p, "文字编码无法识别（既不是 UTF-8 也不是 GB18030）", "its text encoding is neither UTF-8 nor GB18030"
+        ) from None
     grid = Grid(p.stem)
     for n, values in rows:
-        grid.rows.append((n, [Cell(v.strip(), f"{get_column_letter(c)}{n}")
-                              for c, v in enumerate(values, start=1)]))
+        grid.rows.append((n, [Cell(v.strip(), f"{get_column_letter(c)}{n}") for c, v in enumerate(values, start=1)]))
     return [grid]
 
 
@@ -73,8 +77,9 @@ def _xlsx(path: Path) -> list[Grid]:
     try:
         wb = openpyxl.load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        raise _unreadable(path, "不是有效的 XLSX 文件（可能已损坏）",
-                          "it is not a valid XLSX workbook (it may be damaged)") from None
+        raise _unreadable(
+            path, "不是有效的 XLSX 文件（可能已损坏）", "it is not a valid XLSX workbook (it may be damaged)"
+        ) from None
     try:
         return [_sheet_grid(ws) for ws in wb.worksheets]
     finally:

@@ -16,11 +16,15 @@ import unicodedata
 OFFICIAL = {
     "section": ("考评项目", ("考核项目", "评估项目", "检查项目", "项目", "项目类别", "section")),
     "number": ("序号", ("编号", "no", "no.", "itemno", "number", "id")),
-    "content": ("考评内容", ("考核内容", "评估内容", "检查内容", "考评要点", "内容", "content", "item",
-                         "title", "requirement")),
+    "content": (
+        "考评内容",
+        ("考核内容", "评估内容", "检查内容", "考评要点", "内容", "content", "item", "title", "requirement"),
+    ),
     "points": ("分值", ("分数", "标准分", "满分", "points", "max", "maxpoints")),
-    "rule": ("评分标准", ("评分细则", "考评标准", "考核标准", "扣分标准", "评分办法", "scoringrule",
-                      "scoring", "criteria", "guidance")),
+    "rule": (
+        "评分标准",
+        ("评分细则", "考评标准", "考核标准", "扣分标准", "评分办法", "scoringrule", "scoring", "criteria", "guidance"),
+    ),
     "score": ("得分", ("实得分", "考评得分", "score")),
 }
 EXTRA = {

@@ -41,8 +41,15 @@ class Change(str, Enum):
         return _CHANGE_ZH[self]
 
 
-_CHANGE_ZH = {Change.SAME: "不变", Change.RENAMED: "改名", Change.MOVED: "移动", Change.SPLIT: "拆分",
-              Change.MERGED: "合并", Change.REMOVED: "删除", Change.NEW: "新增"}
+_CHANGE_ZH = {
+    Change.SAME: "不变",
+    Change.RENAMED: "改名",
+    Change.MOVED: "移动",
+    Change.SPLIT: "拆分",
+    Change.MERGED: "合并",
+    Change.REMOVED: "删除",
+    Change.NEW: "新增",
+}
 
 # how many old / new item ids each change takes: (min_old, max_old, min_new, max_new)
 _ARITY = {

@@ -63,8 +63,7 @@ class VisitResult:
         return self.results[key]
 
 
-def gate_state(result: ScoreResult, form: FormDef, answers: Mapping[str, Answer],
-               completed: bool) -> GateState:
+def gate_state(result: ScoreResult, form: FormDef, answers: Mapping[str, Answer], completed: bool) -> GateState:
     """The state of a five-haves check from its own score."""
     if result.verdict is Verdict.PASS or completed:
         return decided_gate_state(result.verdict)
@@ -73,8 +72,9 @@ def gate_state(result: ScoreResult, form: FormDef, answers: Mapping[str, Answer]
             continue
         item = form.items[item_id]
         a = answers.get(item_id)
-        unmet = (a is not None and a.value is False) if item.type is ItemType.YES_NO \
-            else not math.isclose(s.points, s.max)
+        unmet = (
+            (a is not None and a.value is False) if item.type is ItemType.YES_NO else not math.isclose(s.points, s.max)
+        )
         if unmet:
             return GateState.FAILED
     return GateState.PENDING
@@ -94,8 +94,9 @@ def visit_verdict(own: Verdict, state: GateState) -> Verdict:
     return own
 
 
-def resolve_links(form: FormDef, answers: Mapping[str, Answer], photo_counts: Mapping[str, int],
-                  sources: Mapping[str, VisitForm]) -> tuple[dict[str, Answer], dict[str, int]]:
+def resolve_links(
+    form: FormDef, answers: Mapping[str, Answer], photo_counts: Mapping[str, int], sources: Mapping[str, VisitForm]
+) -> tuple[dict[str, Answer], dict[str, int]]:
     """The answers and photo counts ``form`` is scored on: linked items read from their source.
 
     ``sources`` maps a form id to the visit's form of that id. A linked item whose
@@ -149,8 +150,9 @@ def evaluate_visit(forms: Sequence[VisitForm]) -> VisitResult:
     return VisitResult(results, used, state, gate.key if gate else None)
 
 
-def rubric_in_visit(form: FormDef, answers: Mapping[str, Answer], photo_counts: Mapping[str, int],
-                    state: GateState) -> ScoreResult:
+def rubric_in_visit(
+    form: FormDef, answers: Mapping[str, Answer], photo_counts: Mapping[str, int], state: GateState
+) -> ScoreResult:
     """A rubric's result given the state of its visit's five-haves check."""
     vetoes = (FIVE_HAVES_VETO,) if state is GateState.FAILED else ()
     result = score(form, answers, photo_counts, vetoes)

@@ -27,12 +27,40 @@ def _pts(x: float) -> float | int:
 
 
 # item fields with a column of their own; any other field goes, as JSON, into 其他字段
-_ITEM_COLUMNS = {"id", "title", "type", "max", "step", "guidance", "guidance_en", "veto", "veto_reason",
-                 "na_allowed", "min_photos", "required", "choices", "min_value", "max_value", "category",
-                 "evidence", "deduct_per"}
+_ITEM_COLUMNS = {
+    "id",
+    "title",
+    "type",
+    "max",
+    "step",
+    "guidance",
+    "guidance_en",
+    "veto",
+    "veto_reason",
+    "na_allowed",
+    "min_photos",
+    "required",
+    "choices",
+    "min_value",
+    "max_value",
+    "category",
+    "evidence",
+    "deduct_per",
+}
 # form fields written on their own line of 表单信息; any other goes into its "extra" line
-FORM_FIELDS = {"id", "version", "title", "kind", "levels", "pass_mark", "max_points", "na_rescale",
-               "description", "sections", "supersedes"}
+FORM_FIELDS = {
+    "id",
+    "version",
+    "title",
+    "kind",
+    "levels",
+    "pass_mark",
+    "max_points",
+    "na_rescale",
+    "description",
+    "sections",
+    "supersedes",
+}
 
 
 def _json_rest(data: dict, known: set[str]) -> str:
@@ -59,12 +87,17 @@ def _extra_values(it: Item) -> dict[str, object]:
         "evidence": it.evidence,
         "title_en": it.title.en,
         "guidance_en": it.guidance_en,
-        "choices": json.dumps([c.model_dump(mode="json", exclude_defaults=True, by_alias=True) for c in it.choices],
-                              ensure_ascii=False) if it.choices else "",
+        "choices": json.dumps(
+            [c.model_dump(mode="json", exclude_defaults=True, by_alias=True) for c in it.choices], ensure_ascii=False
+        )
+        if it.choices
+        else "",
         "range": rng,
         # the id travels with the item when 序号 shows another number
-        "extra": _json_rest(it.model_dump(mode="json", exclude_defaults=True, by_alias=True),
-                            _ITEM_COLUMNS - ({"id"} if it.no != it.id else set())),
+        "extra": _json_rest(
+            it.model_dump(mode="json", exclude_defaults=True, by_alias=True),
+            _ITEM_COLUMNS - ({"id"} if it.no != it.id else set()),
+        ),
     }
 
 
@@ -102,8 +135,15 @@ def export_form(form: FormDef, path: str | Path) -> Path:
         first = r
         for it in sec.items:
             # 序号 is the number printed on paper (A1, or 1 for the five haves)
-            values = {"section": sec.title.zh, "number": it.no, "content": it.title.zh,
-                      "points": _pts(it.max), "rule": it.guidance, "score": None, **_extra_values(it)}
+            values = {
+                "section": sec.title.zh,
+                "number": it.no,
+                "content": it.title.zh,
+                "points": _pts(it.max),
+                "rule": it.guidance,
+                "score": None,
+                **_extra_values(it),
+            }
             for c, key in enumerate(_OFFICIAL + _EXTRA, start=1):
                 v = values[key]
                 cell = put(ws, r, c, None if v == "" else v)
@@ -135,20 +175,35 @@ def export_form(form: FormDef, path: str | Path) -> Path:
     ws.print_area = f"A1:{get_column_letter(n_official)}{r}"
 
     info = wb.create_sheet(lay.INFO_SHEET)
-    rows: list[list[object]] = [["key", "value", "说明"],
-                                ["id", form.id, "表单编号"], ["version", form.version, "版本"],
-                                ["title_zh", form.title.zh, "名称"], ["title_en", form.title.en, "英文名称"],
-                                ["kind", form.kind.value, "gate 门槛检查 / rubric 评分表"],
-                                ["levels", ",".join(lv.value for lv in form.levels), "适用层级"],
-                                ["pass_mark", _pts(form.pass_mark), "达标线"],
-                                ["max_points", "" if form.max_points is None else _pts(form.max_points), "满分（声明）"],
-                                ["na_rescale", "是" if form.na_rescale else "否", "不适用时按比例折算"],
-                                ["description", form.description, "说明"],
-                                ["supersedes", "" if form.supersedes is None else yaml.safe_dump(
-                                    form.supersedes.model_dump(mode="json", exclude_defaults=True, by_alias=True),
-                                    allow_unicode=True, sort_keys=False), "替代的版本及检查项映射"],
-                                ["extra", _json_rest(form.model_dump(mode="json", exclude_defaults=True, by_alias=True),
-                                                     FORM_FIELDS), "其他字段（JSON）"]]
+    rows: list[list[object]] = [
+        ["key", "value", "说明"],
+        ["id", form.id, "表单编号"],
+        ["version", form.version, "版本"],
+        ["title_zh", form.title.zh, "名称"],
+        ["title_en", form.title.en, "英文名称"],
+        ["kind", form.kind.value, "gate 门槛检查 / rubric 评分表"],
+        ["levels", ",".join(lv.value for lv in form.levels), "适用层级"],
+        ["pass_mark", _pts(form.pass_mark), "达标线"],
+        ["max_points", "" if form.max_points is None else _pts(form.max_points), "满分（声明）"],
+        ["na_rescale", "是" if form.na_rescale else "否", "不适用时按比例折算"],
+        ["description", form.description, "说明"],
+        [
+            "supersedes",
+            ""
+            if form.supersedes is None
+            else yaml.safe_dump(
+                form.supersedes.model_dump(mode="json", exclude_defaults=True, by_alias=True),
+                allow_unicode=True,
+                sort_keys=False,
+            ),
+            "替代的版本及检查项映射",
+        ],
+        [
+            "extra",
+            _json_rest(form.model_dump(mode="json", exclude_defaults=True, by_alias=True), FORM_FIELDS),
+            "其他字段（JSON）",
+        ],
+    ]
     rows += [["section", s.id, s.title.zh, s.title.en] for s in form.sections]
     for row in rows:
         append(info, [None if v == "" else v for v in row])

@@ -47,7 +47,7 @@ class Problem:
     en: str
 
     def text(self, lang: str = "zh") -> str:
-        where = (f"{self.sheet}!{self.cell}" if self.cell else self.sheet)
+        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
         return f"{where}: {self.en if lang == 'en' else self.zh}"
 
 
@@ -118,7 +118,7 @@ def _section_title(text: str) -> tuple[str | None, str, float | None]:
     sid = None
     m = _SECTION_ID.match(t)
     if m:
-        sid, t = m.group(1), t[m.end():].strip()
+        sid, t = m.group(1), t[m.end() :].strip()
     else:
         t = _SECTION_NUMBERING.sub("", t).strip()
     return sid, t or text.strip(), pts
@@ -134,6 +134,7 @@ def _bool(text: str) -> bool | None:
 
 
 # -- the sheet ------------------------------------------------------------------------------
+
 
 @dataclass
 class _Row:
@@ -216,15 +217,17 @@ class _Reader:
                 break
         if found is None:
             self.sheet = grids[0].sheet if grids else ""
-            self.err("", "找不到表头：需要“考评内容”和“分值”两列（也可用英文 Content / Points）",
-                     "no header row found: the sheet needs the columns 考评内容 and 分值 "
-                     "(or Content and Points)")
+            self.err(
+                "",
+                "找不到表头：需要“考评内容”和“分值”两列（也可用英文 Content / Points）",
+                "no header row found: the sheet needs the columns 考评内容 and 分值 (or Content and Points)",
+            )
             return self.report
         grid, hidx, cols = found
         self.sheet = grid.sheet
         title_lines = [next((c.text for c in cells if c.text), "") for _n, cells in grid.rows[:hidx]]
         title_lines = [t for t in title_lines if t]
-        sections = self._sections(grid.rows[hidx + 1:], cols, info)
+        sections = self._sections(grid.rows[hidx + 1 :], cols, info)
         if self.report.problems:
             return self.report
         self._build(sections, title_lines, info)
@@ -261,8 +264,11 @@ class _Reader:
                 last_section_text = sec_text
             if not sections:
                 sections.append(_Section("考评内容", row.ref("content")))
-                self.note(row.ref("content"), "表格没有“考评项目”，全部检查项归入一个分项",
-                          "the sheet has no sections; every item goes into one section")
+                self.note(
+                    row.ref("content"),
+                    "表格没有“考评项目”，全部检查项归入一个分项",
+                    "the sheet has no sections; every item goes into one section",
+                )
             item = self._item(row)
             if item is not None:
                 sections[-1].items.append(item)
@@ -277,8 +283,11 @@ class _Reader:
             return
         have = sum(i["max"] for i in sec.items)
         if abs(have - pts) > 1e-9:
-            self.err(row.ref("points"), f"小计写的是 {pts:g} 分，但“{sec.title}”各项相加是 {have:g} 分",
-                     f"the subtotal says {pts:g} points but the items of '{sec.title}' add up to {have:g}")
+            self.err(
+                row.ref("points"),
+                f"小计写的是 {pts:g} 分，但“{sec.title}”各项相加是 {have:g} 分",
+                f"the subtotal says {pts:g} points but the items of '{sec.title}' add up to {have:g}",
+            )
 
     # -- one item row ------------------------------------------------------------------------
     def _item(self, row: _Row) -> dict | None:
@@ -289,8 +298,11 @@ class _Reader:
         pts_text = row.text("points")
         pts = _number(pts_text) if pts_text else None
         rule = row.text("rule")
-        d: dict = {"_row": row, "_no": row.text("number"),
-                   "title": {"zh": content, "en": row.text("title_en") or content}}
+        d: dict = {
+            "_row": row,
+            "_no": row.text("number"),
+            "title": {"zh": content, "en": row.text("title_en") or content},
+        }
         if rule:
             d["guidance"] = rule
         if pts_text and pts is None:
@@ -311,8 +323,11 @@ class _Reader:
             pts = 0.0
         d["max"] = pts
         if veto and na:
-            self.err(row.ref("rule") or row.ref("content"), "一票否决项不能标为“不适用”",
-                     "a veto item (一票否决) cannot be marked not applicable (不适用)")
+            self.err(
+                row.ref("rule") or row.ref("content"),
+                "一票否决项不能标为“不适用”",
+                "a veto item (一票否决) cannot be marked not applicable (不适用)",
+            )
             return None
         if veto:
             d["veto"] = True
@@ -329,8 +344,11 @@ class _Reader:
         elif deduct:
             per = float(deduct.group(1))
             if per <= 0 or per > pts:
-                self.err(row.ref("rule"), f"每项扣 {per:g} 分，超出分值 {pts:g}",
-                         f"{per:g} points off per shortfall is more than the item's {pts:g}")
+                self.err(
+                    row.ref("rule"),
+                    f"每项扣 {per:g} 分，超出分值 {pts:g}",
+                    f"{per:g} points off per shortfall is more than the item's {pts:g}",
+                )
                 return None
             d["type"] = "deduction"
             step = _step_for(pts, per)
@@ -430,11 +448,17 @@ class _Reader:
                 else:
                     iid = f"{s.sid}{k}"
                     if num:
-                        self.note(it["_row"].ref("number"), f"序号“{it['_no']}”不能作编号，改用 {iid}",
-                                  f"the number '{it['_no']}' cannot be an id; using {iid}")
+                        self.note(
+                            it["_row"].ref("number"),
+                            f"序号“{it['_no']}”不能作编号，改用 {iid}",
+                            f"the number '{it['_no']}' cannot be an id; using {iid}",
+                        )
                 if iid in seen:
-                    self.err(it["_row"].ref("number"), f"序号 {iid} 重复（第 {seen[iid]} 行已用）",
-                             f"the number {iid} repeats (already used on row {seen[iid]})")
+                    self.err(
+                        it["_row"].ref("number"),
+                        f"序号 {iid} 重复（第 {seen[iid]} 行已用）",
+                        f"the number {iid} repeats (already used on row {seen[iid]})",
+                    )
                 seen[iid] = str(it["_row"].n)
                 it["id"] = iid
 
@@ -449,8 +473,11 @@ class _Reader:
                 self.err(s.ref, f"考评项目“{s.title}”下没有检查项", f"the section '{s.title}' has no items")
             elif s.declared is not None and abs(sum(i["max"] for i in s.items) - s.declared) > 1e-9:
                 have = sum(i["max"] for i in s.items)
-                self.err(s.ref, f"“{s.title}”标明 {s.declared:g} 分，但各项相加是 {have:g} 分",
-                         f"'{s.title}' says {s.declared:g} points but its items add up to {have:g}")
+                self.err(
+                    s.ref,
+                    f"“{s.title}”标明 {s.declared:g} 分，但各项相加是 {have:g} 分",
+                    f"'{s.title}' says {s.declared:g} points but its items add up to {have:g}",
+                )
         if not sections:
             self.err("", "表头下面没有检查项", "there are no items under the header")
         if self.report.problems:
@@ -464,27 +491,39 @@ class _Reader:
                 try:
                     Item.model_validate(clean)
                 except ValidationError as exc:
-                    msg = "; ".join(" / ".join(map(str, e["loc"])) + ": " + e["msg"].removeprefix("Value error, ")
-                                    if e["loc"] else e["msg"].removeprefix("Value error, ") for e in exc.errors())
-                    self.err(row.ref("points") or row.ref("content"), f"无法作为检查项：{msg}",
-                             f"not a valid item: {msg}")
+                    msg = "; ".join(
+                        " / ".join(map(str, e["loc"])) + ": " + e["msg"].removeprefix("Value error, ")
+                        if e["loc"]
+                        else e["msg"].removeprefix("Value error, ")
+                        for e in exc.errors()
+                    )
+                    self.err(
+                        row.ref("points") or row.ref("content"), f"无法作为检查项：{msg}", f"not a valid item: {msg}"
+                    )
                 items_ok.append(clean)
         if self.report.problems:
             return
-        total = sum(i["max"] for s in sections for i in s.items
-                    if i["type"] in ("yes_no", "graded", "deduction", "choice"))
+        total = sum(
+            i["max"] for s in sections for i in s.items if i["type"] in ("yes_no", "graded", "deduction", "choice")
+        )
         if self._total_row and abs(self._total_row[0] - total) > 1e-9:
-            self.err(self._total_row[1], f"合计写的是 {self._total_row[0]:g} 分，但各项相加是 {total:g} 分",
-                     f"the total row says {self._total_row[0]:g} points but the items add up to {total:g}")
+            self.err(
+                self._total_row[1],
+                f"合计写的是 {self._total_row[0]:g} 分，但各项相加是 {total:g} 分",
+                f"the total row says {self._total_row[0]:g} points but the items add up to {total:g}",
+            )
             return
         data = self._form_fields(title_lines, info, total)
         if data is None:
             return
         data["sections"] = [
-            {"id": s.sid, "title": {"zh": s.title, "en": s.en},
-             "items": [{k: v for k, v in i.items() if not k.startswith("_")}
-                       for i in s.items]}
-            for s in sections]
+            {
+                "id": s.sid,
+                "title": {"zh": s.title, "en": s.en},
+                "items": [{k: v for k, v in i.items() if not k.startswith("_")} for i in s.items],
+            }
+            for s in sections
+        ]
         try:
             form = FormDef.model_validate(data)
         except ValidationError as exc:
@@ -495,9 +534,12 @@ class _Reader:
             sup = infer_map(form, self.previous)
             form = form.model_copy(update={"supersedes": sup})
             form = FormDef.model_validate(form.model_dump(mode="json", exclude_defaults=True, by_alias=True))
-            self.note("", f"替代已安装的版本 {self.previous.version}；版本映射按序号和名称推断，请核对",
-                      f"supersedes the installed version {self.previous.version}; the item map was "
-                      "inferred from numbers and titles: please confirm it")
+            self.note(
+                "",
+                f"替代已安装的版本 {self.previous.version}；版本映射按序号和名称推断，请核对",
+                f"supersedes the installed version {self.previous.version}; the item map was "
+                "inferred from numbers and titles: please confirm it",
+            )
         self.report.form = form
 
     def _form_fields(self, title_lines: list[str], info: dict, total: float) -> dict | None:
@@ -505,9 +547,11 @@ class _Reader:
         title = info.get("title_zh") or (title_lines[0] if title_lines else Path(self.report.source).stem)
         form_id = o.form_id or info.get("id") or Path(self.report.source).stem
         if not _ID.match(form_id):
-            self.err("", f"无法用文件名“{form_id}”作表单编号，请用 --id 指定（字母、数字、. _ -）",
-                     f"the file name '{form_id}' cannot be a form id; give one with --id "
-                     "(letters, digits, . _ -)")
+            self.err(
+                "",
+                f"无法用文件名“{form_id}”作表单编号，请用 --id 指定（字母、数字、. _ -）",
+                f"the file name '{form_id}' cannot be a form id; give one with --id (letters, digits, . _ -)",
+            )
             return None
         version = o.version or info.get("version")
         if not version:
@@ -516,13 +560,21 @@ class _Reader:
         levels = list(o.levels) or [x for x in info.get("levels", "").split(",") if x]
         if not levels:
             words = " ".join(title_lines) or title
-            guess = [lv for lv, keys in ((Level.VILLAGE, ("社区", "村")), (Level.TOWN, ("乡镇", "街道")),
-                                         (Level.COUNTY, ("区县", "区（县）", "县级", "县")))
-                     if any(k in words for k in keys)]
+            guess = [
+                lv
+                for lv, keys in (
+                    (Level.VILLAGE, ("社区", "村")),
+                    (Level.TOWN, ("乡镇", "街道")),
+                    (Level.COUNTY, ("区县", "区（县）", "县级", "县")),
+                )
+                if any(k in words for k in keys)
+            ]
             if len(guess) != 1:
-                self.err("", "无法从标题判断适用层级，请用 --level 指定（city、county、town、village）",
-                         "cannot tell the level from the title; give it with --level "
-                         "(city, county, town, village)")
+                self.err(
+                    "",
+                    "无法从标题判断适用层级，请用 --level 指定（city、county、town、village）",
+                    "cannot tell the level from the title; give it with --level (city, county, town, village)",
+                )
                 return None
             levels = [guess[0].value]
             self.note("", f"适用层级按标题定为 {guess[0].zh}", f"level taken from the title: {guess[0].value}")
@@ -535,11 +587,18 @@ class _Reader:
                 pass_mark = float(m.group(1))
             else:
                 pass_mark = round(total * 0.9, 2)
-                self.note("", f"未给出达标线，按满分的 90% 定为 {pass_mark:g}；可用 --pass-mark 修改",
-                          f"no pass mark given: set to 90% of the total, {pass_mark:g} (change it with --pass-mark)")
-        data: dict = {"id": form_id, "version": version,
-                      "title": {"zh": title, "en": info.get("title_en") or title},
-                      "kind": kind, "levels": levels}
+                self.note(
+                    "",
+                    f"未给出达标线，按满分的 90% 定为 {pass_mark:g}；可用 --pass-mark 修改",
+                    f"no pass mark given: set to 90% of the total, {pass_mark:g} (change it with --pass-mark)",
+                )
+        data: dict = {
+            "id": form_id,
+            "version": version,
+            "title": {"zh": title, "en": info.get("title_en") or title},
+            "kind": kind,
+            "levels": levels,
+        }
         if pass_mark:
             data["pass_mark"] = pass_mark
         if info.get("max_points"):
@@ -566,8 +625,7 @@ def _next_version(v: str) -> str:
     return f"{v}.1"
 
 
-def import_sheet(path: str | Path, options: Options | None = None,
-                 previous: FormDef | None = None) -> ImportReport:
+def import_sheet(path: str | Path, options: Options | None = None, previous: FormDef | None = None) -> ImportReport:
     """Read a scoring sheet into a form; ``previous`` is the installed version it would replace.
 
     A file that cannot be opened at all raises FormError; everything else is in the report.
@@ -587,6 +645,5 @@ def import_error(report: ImportReport, lang: str = "zh") -> FormError:
     """The report's problems as one FormError (the CLI prints it)."""
     n = len(report.problems)
     zh = f"评分表 {report.source} 有 {n} 处无法识别，未写入任何文件：\n" + "\n".join(report.lines("zh"))
-    en = (f"The scoring sheet {report.source} has {n} problem(s); nothing was written:\n"
-          + "\n".join(report.lines("en")))
+    en = f"The scoring sheet {report.source} has {n} problem(s); nothing was written:\n" + "\n".join(report.lines("en"))
     return FormError(zh, message_en=en)

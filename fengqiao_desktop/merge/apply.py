@@ -40,7 +40,7 @@ _CHUNK = 500  # IN lists stay well under every database's parameter limit
 
 def chunks(items: Sequence, n: int = _CHUNK):
     for i in range(0, len(items), n):
-        yield items[i:i + n]
+        yield items[i : i + n]
 
 
 def _chain(text: str | None) -> tuple[str, ...]:
@@ -49,9 +49,11 @@ def _chain(text: str | None) -> tuple[str, ...]:
 
 def _active():
     """A revision counts when a bundle that stands (status imported) carries it (merge/chain.py)."""
-    return exists().where(SRC.c.revision_id == REV.c.id,
-                          BUNDLES.c.manifest_sha256 == SRC.c.manifest_sha256,
-                          BUNDLES.c.status == "imported")
+    return exists().where(
+        SRC.c.revision_id == REV.c.id,
+        BUNDLES.c.manifest_sha256 == SRC.c.manifest_sha256,
+        BUNDLES.c.status == "imported",
+    )
 
 
 def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapshot:
@@ -61,52 +63,87 @@ def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapsh
     conflicts: dict[str, tuple[str, ...]] = {}
     owners: dict[str, str] = {}
     for part in chunks(ids):
-        q = select(REV.c.inspection_id, REV.c.revision, REV.c.content_sha256, REV.c.completed_at,
-                   REV.c.audit_chain, REV.c.key_id, _active().label("active")
-                   ).where(REV.c.inspection_id.in_(part))
+        q = select(
+            REV.c.inspection_id,
+            REV.c.revision,
+            REV.c.content_sha256,
+            REV.c.completed_at,
+            REV.c.audit_chain,
+            REV.c.key_id,
+            _active().label("active"),
+        ).where(REV.c.inspection_id.in_(part))
         for iid, rev, sha, done, chain, key, active in conn.execute(q):
             revs.setdefault(iid, []).append(Rev(rev, sha, done, _chain(chain), key))
             if not active:
                 held.add(sha)
-        owners.update(conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id)
-                                   .where(OWNERS.c.inspection_id.in_(part))).all())
-        for iid, text in conn.execute(select(CONF.c.inspection_id, CONF.c.revisions)
-                                      .where(CONF.c.inspection_id.in_(part))):
+        owners.update(
+            conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id).where(OWNERS.c.inspection_id.in_(part))).all()
+        )
+        for iid, text in conn.execute(
+            select(CONF.c.inspection_id, CONF.c.revisions).where(CONF.c.inspection_id.in_(part))
+        ):
             conflicts[iid] = tuple(sha for _rev, sha in json.loads(text))
     shas = sorted({p["sha256"] for r in revisions for p in r.photos if p.get("sha256")})
     have: set[str] = set()
     for part in chunks(shas):
         have.update(conn.execute(select(PHOTO.c.sha256).where(PHOTO.c.sha256.in_(part))).scalars())
-    return Snapshot(revisions=revs, photos=frozenset(have), conflicts=conflicts,
-                    held=frozenset(held), owners=owners)
+    return Snapshot(revisions=revs, photos=frozenset(have), conflicts=conflicts, held=frozenset(held), owners=owners)
 
 
 def _revision_row(r: RevisionData, signer: str | None) -> dict:
     return {
-        "inspection_id": r.inspection_id, "revision": r.revision, "content_sha256": r.content_sha256,
+        "inspection_id": r.inspection_id,
+        "revision": r.revision,
+        "content_sha256": r.content_sha256,
         "key_id": signer,
-        "record": r.record_json, "station_code": r.station_code, "form_sha256": r.form_sha256,
-        "visit_id": r.visit_id, "status": r.status, "completed_at": r.completed_at,
-        "audit_chain": " ".join(r.audit_chain), "total": r.total, "max_points": r.max_points,
-        "own_verdict": r.own_verdict, "verdict": r.own_verdict,
+        "record": r.record_json,
+        "station_code": r.station_code,
+        "form_sha256": r.form_sha256,
+        "visit_id": r.visit_id,
+        "status": r.status,
+        "completed_at": r.completed_at,
+        "audit_chain": " ".join(r.audit_chain),
+        "total": r.total,
+        "max_points": r.max_points,
+        "own_verdict": r.own_verdict,
+        "verdict": r.own_verdict,
     }
 
 
-def apply_plan(conn: Connection, plan: MergePlan, *, manifest_sha256: str,
-               revisions: Sequence[RevisionData], read_photo: Callable[[str], bytes],
-               signer: str | None = None) -> None:
+def apply_plan(
+    conn: Connection,
+    plan: MergePlan,
+    *,
+    manifest_sha256: str,
+    revisions: Sequence[RevisionData],
+    read_photo: Callable[[str], bytes],
+    signer: str | None = None,
+) -> None:
     """Write the plan (the bundles row for ``manifest_sha256`` must exist already)."""
     first: dict[str, RevisionData] = {}
     for r in revisions:
         first.setdefault(r.inspection_id, r)
     if plan.new_inspections:
-        conn.execute(insert(INS), [{
-            "id": iid, "station_code": first[iid].station_code, "form_sha256": first[iid].form_sha256,
-            "form_id": first[iid].form_id, "form_kind": first[iid].form_kind,
-            "visit_id": first[iid].visit_id, "status": first[iid].status,
-            "completed_at": first[iid].completed_at, "winner_revision": first[iid].revision,
-            "winner_sha256": "", "total": None, "verdict": None,
-        } for iid in plan.new_inspections])
+        conn.execute(
+            insert(INS),
+            [
+                {
+                    "id": iid,
+                    "station_code": first[iid].station_code,
+                    "form_sha256": first[iid].form_sha256,
+                    "form_id": first[iid].form_id,
+                    "form_kind": first[iid].form_kind,
+                    "visit_id": first[iid].visit_id,
+                    "status": first[iid].status,
+                    "completed_at": first[iid].completed_at,
+                    "winner_revision": first[iid].revision,
+                    "winner_sha256": "",
+                    "total": None,
+                    "verdict": None,
+                }
+                for iid in plan.new_inspections
+            ],
+        )
     if plan.new_revisions:
         conn.execute(insert(REV), [_revision_row(r, signer) for r in plan.new_revisions])
     for sha in plan.new_photos:
@@ -116,20 +153,21 @@ def apply_plan(conn: Connection, plan: MergePlan, *, manifest_sha256: str,
     wanted = {(r.inspection_id, r.content_sha256) for r in revisions}
     rev_ids: list[int] = []
     for part in chunks(ids):
-        for rid, iid, sha in conn.execute(select(REV.c.id, REV.c.inspection_id, REV.c.content_sha256)
-                                          .where(REV.c.inspection_id.in_(part))):
+        for rid, iid, sha in conn.execute(
+            select(REV.c.id, REV.c.inspection_id, REV.c.content_sha256).where(REV.c.inspection_id.in_(part))
+        ):
             if (iid, sha) in wanted:
                 rev_ids.append(rid)
     if rev_ids:
-        conn.execute(insert(SRC), [{"revision_id": i, "manifest_sha256": manifest_sha256}
-                                   for i in sorted(rev_ids)])
+        conn.execute(insert(SRC), [{"revision_id": i, "manifest_sha256": manifest_sha256} for i in sorted(rev_ids)])
     in_hand = {(r.inspection_id, r.content_sha256): r for r in revisions}
     visits = refresh_inspections(conn, ids, in_hand=in_hand)
     refresh_visits(conn, visits)
 
 
-def refresh_inspections(conn: Connection, ids: Iterable[str], *,
-                        in_hand: Mapping[tuple[str, str], RevisionData] | None = None) -> set[str]:
+def refresh_inspections(
+    conn: Connection, ids: Iterable[str], *, in_hand: Mapping[tuple[str, str], RevisionData] | None = None
+) -> set[str]:
     """Re-derive winner, conflict, findings and the re-checks it gives of each inspection, and the
     coverage summary of the stations concerned; return the visits touched.
 
@@ -144,19 +182,36 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
     for part in chunks(ids):
         rows: dict[str, list] = {}
         held: dict[str, list] = {}  # revisions only quarantined bundles carry
-        for row in conn.execute(select(
-                REV.c.id, REV.c.inspection_id, REV.c.revision, REV.c.content_sha256,
-                REV.c.completed_at, REV.c.audit_chain, REV.c.station_code, REV.c.form_sha256,
-                REV.c.visit_id, REV.c.status, REV.c.total, REV.c.verdict, REV.c.key_id,
-                _active().label("active")).where(REV.c.inspection_id.in_(part))):
+        for row in conn.execute(
+            select(
+                REV.c.id,
+                REV.c.inspection_id,
+                REV.c.revision,
+                REV.c.content_sha256,
+                REV.c.completed_at,
+                REV.c.audit_chain,
+                REV.c.station_code,
+                REV.c.form_sha256,
+                REV.c.visit_id,
+                REV.c.status,
+                REV.c.total,
+                REV.c.verdict,
+                REV.c.key_id,
+                _active().label("active"),
+            ).where(REV.c.inspection_id.in_(part))
+        ):
             (rows if row.active else held).setdefault(row.inspection_id, []).append(row)
-        owners = dict(conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id)
-                                   .where(OWNERS.c.inspection_id.in_(part))).all())
-        current = {r.id: r for r in conn.execute(
-            select(INS.c.id, INS.c.winner_sha256, INS.c.visit_id, INS.c.station_code).where(INS.c.id.in_(part)))}
+        owners = dict(
+            conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id).where(OWNERS.c.inspection_id.in_(part))).all()
+        )
+        current = {
+            r.id: r
+            for r in conn.execute(
+                select(INS.c.id, INS.c.winner_sha256, INS.c.visit_id, INS.c.station_code).where(INS.c.id.in_(part))
+            )
+        }
         stations = {r.station_code for r in current.values()}
-        conflicts = {r.inspection_id: r for r in conn.execute(
-            select(CONF).where(CONF.c.inspection_id.in_(part)))}
+        conflicts = {r.inspection_id: r for r in conn.execute(select(CONF).where(CONF.c.inspection_id.in_(part)))}
         ins_updates, new_findings, findings_for, new_rechecks = [], [], [], []
         to_read: dict[int, tuple[str, str, str | None]] = {}  # revision row id -> (inspection, station, completed)
         for iid in part:
@@ -170,19 +225,31 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
                     conn.execute(delete(CONF).where(CONF.c.inspection_id == iid))
                 if cur.winner_sha256:
                     findings_for.append(iid)
-                ins_updates.append({
-                    "_id": iid, "station_code": h.station_code, "form_sha256": h.form_sha256,
-                    "form_id": form_ids.get(h.form_sha256, ""), "form_kind": kinds.get(h.form_sha256, ""),
-                    "visit_id": h.visit_id, "status": "quarantined", "completed_at": None,
-                    "winner_revision": 0, "winner_sha256": "", "total": None, "verdict": None})
+                ins_updates.append(
+                    {
+                        "_id": iid,
+                        "station_code": h.station_code,
+                        "form_sha256": h.form_sha256,
+                        "form_id": form_ids.get(h.form_sha256, ""),
+                        "form_kind": kinds.get(h.form_sha256, ""),
+                        "visit_id": h.visit_id,
+                        "status": "quarantined",
+                        "completed_at": None,
+                        "winner_revision": 0,
+                        "winner_sha256": "",
+                        "total": None,
+                        "verdict": None,
+                    }
+                )
                 continue
-            revs = {r.content_sha256: Rev(r.revision, r.content_sha256, r.completed_at,
-                                          _chain(r.audit_chain), r.key_id) for r in rows[iid]}
+            revs = {
+                r.content_sha256: Rev(r.revision, r.content_sha256, r.completed_at, _chain(r.audit_chain), r.key_id)
+                for r in rows[iid]
+            }
             comp, auto = contest(revs.values(), owners.get(iid))
             shas = [r.sha256 for r in comp]
             chosen = None
-            if old is not None and old.status == "resolved" and \
-                    [s for _rv, s in json.loads(old.revisions)] == shas:
+            if old is not None and old.status == "resolved" and [s for _rv, s in json.loads(old.revisions)] == shas:
                 chosen = old.winner_sha256
             win = next((r for r in comp if r.sha256 == chosen), auto)
             _sync_conflict(conn, iid, comp, win, old, chosen, auto)
@@ -191,13 +258,22 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
                 visits.add(cur.visit_id)
             if w.visit_id:
                 visits.add(w.visit_id)
-            ins_updates.append({
-                "_id": iid, "station_code": w.station_code, "form_sha256": w.form_sha256,
-                "form_id": form_ids.get(w.form_sha256, ""), "form_kind": kinds.get(w.form_sha256, ""),
-                "visit_id": w.visit_id, "status": w.status, "completed_at": w.completed_at,
-                "winner_revision": w.revision, "winner_sha256": w.content_sha256,
-                "total": w.total, "verdict": w.verdict,
-            })
+            ins_updates.append(
+                {
+                    "_id": iid,
+                    "station_code": w.station_code,
+                    "form_sha256": w.form_sha256,
+                    "form_id": form_ids.get(w.form_sha256, ""),
+                    "form_kind": kinds.get(w.form_sha256, ""),
+                    "visit_id": w.visit_id,
+                    "status": w.status,
+                    "completed_at": w.completed_at,
+                    "winner_revision": w.revision,
+                    "winner_sha256": w.content_sha256,
+                    "total": w.total,
+                    "verdict": w.verdict,
+                }
+            )
             if cur.winner_sha256 != w.content_sha256:
                 findings_for.append(iid)
                 known = in_hand.get((iid, w.content_sha256))
@@ -214,8 +290,9 @@ def refresh_inspections(conn: Connection, ids: Iterable[str], *,
                 new_rechecks.extend(followup.recheck_rows(iid, station, completed, record.get("rechecks") or []))
         if ins_updates:
             cols = [c for c in ins_updates[0] if c != "_id"]
-            conn.execute(update(INS).where(INS.c.id == bindparam("_id"))
-                         .values({c: bindparam(c) for c in cols}), ins_updates)
+            conn.execute(
+                update(INS).where(INS.c.id == bindparam("_id")).values({c: bindparam(c) for c in cols}), ins_updates
+            )
         if findings_for:
             conn.execute(delete(FIND).where(FIND.c.inspection_id.in_(findings_for)))
         if new_findings:
@@ -236,19 +313,26 @@ def _finding_rows(iid: str, station: str, findings: Sequence[dict]) -> list[dict
         if fid in seen:
             continue
         seen.add(fid)
-        out.append({
-            "inspection_id": iid, "finding_id": fid, "station_code": station,
-            "item_id": f.get("item_id"), "category": f.get("category"), "severity": f.get("severity"),
-            "description": str(f.get("description") or ""), "measures": str(f.get("measures") or ""),
-            "responsible": str(f.get("responsible") or ""),
-            "deadline": None if f.get("deadline") is None else str(f.get("deadline")),
-            "status": f.get("status"), "record_status": f.get("status"),
-        })
+        out.append(
+            {
+                "inspection_id": iid,
+                "finding_id": fid,
+                "station_code": station,
+                "item_id": f.get("item_id"),
+                "category": f.get("category"),
+                "severity": f.get("severity"),
+                "description": str(f.get("description") or ""),
+                "measures": str(f.get("measures") or ""),
+                "responsible": str(f.get("responsible") or ""),
+                "deadline": None if f.get("deadline") is None else str(f.get("deadline")),
+                "status": f.get("status"),
+                "record_status": f.get("status"),
+            }
+        )
     return out
 
 
-def _sync_conflict(conn: Connection, iid: str, comp: list[Rev], win: Rev, old, chosen,
-                   auto: Rev) -> None:
+def _sync_conflict(conn: Connection, iid: str, comp: list[Rev], win: Rev, old, chosen, auto: Rev) -> None:
     if len(comp) < 2:
         if old is not None:
             conn.execute(delete(CONF).where(CONF.c.inspection_id == iid))
@@ -261,8 +345,12 @@ def _sync_conflict(conn: Connection, iid: str, comp: list[Rev], win: Rev, old, c
     if chosen is None:  # new, changed or never resolved: open again for a person
         values.update(status="open", resolved_by=None, reason=None, resolved_at=None)
     if old is None:
-        conn.execute(insert(CONF).values(inspection_id=iid, **{
-            "status": "open", "resolved_by": None, "reason": None, "resolved_at": None, **values}))
+        conn.execute(
+            insert(CONF).values(
+                inspection_id=iid,
+                **{"status": "open", "resolved_by": None, "reason": None, "resolved_at": None, **values},
+            )
+        )
     elif any(getattr(old, k) != v for k, v in values.items()):
         conn.execute(update(CONF).where(CONF.c.inspection_id == iid).values(**values))
 
@@ -273,33 +361,37 @@ def refresh_visits(conn: Connection, visits: Iterable[str]) -> None:
     for part in chunks(visits):
         states: dict[str, GateState] = {}
         for v, verdict, done in conn.execute(
-                select(INS.c.visit_id, INS.c.verdict, INS.c.completed_at)
-                .where(INS.c.visit_id.in_(part), INS.c.form_kind == "gate")):
+            select(INS.c.visit_id, INS.c.verdict, INS.c.completed_at).where(
+                INS.c.visit_id.in_(part), INS.c.form_kind == "gate"
+            )
+        ):
             if done is not None and verdict is not None:
                 state = decided_gate_state(Verdict(verdict))
                 # several checks in one visit: a failed one decides
                 if states.get(v) is not GateState.FAILED:
                     states[v] = state
         changes = []
-        q = (select(REV.c.id, REV.c.visit_id, REV.c.own_verdict, REV.c.verdict)
-             .join(FORMS, FORMS.c.sha256 == REV.c.form_sha256)
-             .where(REV.c.visit_id.in_(part), FORMS.c.kind == "rubric"))
+        q = (
+            select(REV.c.id, REV.c.visit_id, REV.c.own_verdict, REV.c.verdict)
+            .join(FORMS, FORMS.c.sha256 == REV.c.form_sha256)
+            .where(REV.c.visit_id.in_(part), FORMS.c.kind == "rubric")
+        )
         for rid, v, own, verdict in conn.execute(q):
-            want = (visit_verdict(Verdict(own), states.get(v, GateState.ABSENT)).value
-                    if own is not None else None)
+            want = visit_verdict(Verdict(own), states.get(v, GateState.ABSENT)).value if own is not None else None
             if want != verdict:
                 changes.append({"_rid": rid, "verdict": want})
         if changes:
-            conn.execute(update(REV).where(REV.c.id == bindparam("_rid"))
-                         .values(verdict=bindparam("verdict")), changes)
+            conn.execute(update(REV).where(REV.c.id == bindparam("_rid")).values(verdict=bindparam("verdict")), changes)
             # the rubric inspections of these visits show their winner's (new) verdict
-            q = (select(INS.c.id, REV.c.verdict, INS.c.verdict.label("cur"))
-                 .join(REV, and_(REV.c.inspection_id == INS.c.id,
-                                 REV.c.content_sha256 == INS.c.winner_sha256))
-                 .where(INS.c.visit_id.in_(part), INS.c.form_kind == "rubric"))
+            q = (
+                select(INS.c.id, REV.c.verdict, INS.c.verdict.label("cur"))
+                .join(REV, and_(REV.c.inspection_id == INS.c.id, REV.c.content_sha256 == INS.c.winner_sha256))
+                .where(INS.c.visit_id.in_(part), INS.c.form_kind == "rubric")
+            )
             ups = [{"_id": row[0], "verdict": row[1]} for row in conn.execute(q) if row[1] != row[2]]
             if ups:
-                conn.execute(update(INS).where(INS.c.id == bindparam("_id"))
-                             .values(verdict=bindparam("verdict")), ups)
-                refresh_summary(conn, conn.execute(select(INS.c.station_code).where(
-                    INS.c.id.in_([u["_id"] for u in ups]))).scalars())
+                conn.execute(update(INS).where(INS.c.id == bindparam("_id")).values(verdict=bindparam("verdict")), ups)
+                refresh_summary(
+                    conn,
+                    conn.execute(select(INS.c.station_code).where(INS.c.id.in_([u["_id"] for u in ups]))).scalars(),
+                )

@@ -70,8 +70,10 @@ def decide(device: str, links: Iterable[Link]) -> dict[str, Verdict]:
         for lk in here:
             if lk.decision == REJECTED:
                 out[lk.manifest_sha256] = (
-                    HELD, f"已由中心驳回：{lk.decision_reason}",
-                    f"rejected by the bureau: {lk.decision_reason}")
+                    HELD,
+                    f"已由中心驳回：{lk.decision_reason}",
+                    f"rejected by the bureau: {lk.decision_reason}",
+                )
         cands = [lk for lk in here if lk.decision != REJECTED]
         if not cands:
             continue
@@ -82,37 +84,45 @@ def decide(device: str, links: Iterable[Link]) -> dict[str, Verdict]:
             for lk in cands:
                 if lk is not chosen:
                     out[lk.manifest_sha256] = (
-                        HELD, f"设备 {device} 第 {s} 号的另一数据包已由中心放行",
-                        f"the bureau released another bundle {s} of device {device}")
+                        HELD,
+                        f"设备 {device} 第 {s} 号的另一数据包已由中心放行",
+                        f"the bureau released another bundle {s} of device {device}",
+                    )
             tip, undecided = chosen.manifest_sha256, None
         elif undecided is not None:
             for lk in cands:
                 out[lk.manifest_sha256] = (
-                    HELD, f"设备 {device} 自第 {undecided} 号起的数据包链尚未裁定（分叉），第 {s} 号暂不导入；"
+                    HELD,
+                    f"设备 {device} 自第 {undecided} 号起的数据包链尚未裁定（分叉），第 {s} 号暂不导入；"
                     "请人工裁定：fengqiao central quarantine release|reject",
                     f"the chain of device {device} is undecided from bundle {undecided} on (a fork); "
-                    f"bundle {s} waits for a person: fengqiao central quarantine release|reject")
+                    f"bundle {s} waits for a person: fengqiao central quarantine release|reject",
+                )
         else:
             contiguous = last_seq == s - 1 and tip is not None
             follows = [lk for lk in cands if not contiguous or lk.previous == tip]
             for lk in cands:
                 if lk not in follows:
                     out[lk.manifest_sha256] = (
-                        HELD, f"分叉：设备 {device} 第 {s} 号数据包不接在已收到的第 {s - 1} 号之后"
+                        HELD,
+                        f"分叉：设备 {device} 第 {s} 号数据包不接在已收到的第 {s - 1} 号之后"
                         "（上一清单哈希不符）；请人工裁定：fengqiao central quarantine release|reject",
                         f"fork: bundle {s} of device {device} does not follow the bundle {s - 1} "
                         "received (previous manifest hash differs); a person must decide: "
-                        "fengqiao central quarantine release|reject")
+                        "fengqiao central quarantine release|reject",
+                    )
             if len(follows) == 1:
                 out[follows[0].manifest_sha256] = (STANDS, None, None)
                 tip = follows[0].manifest_sha256
             else:
                 for lk in follows:
                     out[lk.manifest_sha256] = (
-                        HELD, f"分叉：设备 {device} 第 {s} 号有 {len(follows)} 个不同的数据包，"
+                        HELD,
+                        f"分叉：设备 {device} 第 {s} 号有 {len(follows)} 个不同的数据包，"
                         "均已隔离；请人工裁定：fengqiao central quarantine release|reject",
                         f"fork: device {device} has {len(follows)} different bundles {s}, all "
-                        "quarantined; a person must decide: fengqiao central quarantine release|reject")
+                        "quarantined; a person must decide: fengqiao central quarantine release|reject",
+                    )
                 tip, undecided = None, s
         last_seq = s
     return out
@@ -121,20 +131,31 @@ def decide(device: str, links: Iterable[Link]) -> dict[str, Verdict]:
 def settle(conn: Connection, device_id: str, key_id: str) -> dict[str, tuple[str, str]]:
     """Re-decide one chain; update the bundles whose status changed and return
     manifest sha256 -> (old status, new status) for them."""
-    rows = conn.execute(select(
-        BUNDLES.c.manifest_sha256, BUNDLES.c.sequence, BUNDLES.c.previous_manifest_sha256,
-        BUNDLES.c.decision, BUNDLES.c.decision_reason, BUNDLES.c.status, BUNDLES.c.reason,
-        BUNDLES.c.reason_en).where(
-        BUNDLES.c.device_id == device_id, BUNDLES.c.key_id == key_id,
-        BUNDLES.c.status.in_([STANDS, HELD]))).all()
-    verdicts = decide(device_id, (Link(r.manifest_sha256, r.sequence, r.previous_manifest_sha256,
-                                       r.decision, r.decision_reason) for r in rows))
+    rows = conn.execute(
+        select(
+            BUNDLES.c.manifest_sha256,
+            BUNDLES.c.sequence,
+            BUNDLES.c.previous_manifest_sha256,
+            BUNDLES.c.decision,
+            BUNDLES.c.decision_reason,
+            BUNDLES.c.status,
+            BUNDLES.c.reason,
+            BUNDLES.c.reason_en,
+        ).where(BUNDLES.c.device_id == device_id, BUNDLES.c.key_id == key_id, BUNDLES.c.status.in_([STANDS, HELD]))
+    ).all()
+    verdicts = decide(
+        device_id,
+        (Link(r.manifest_sha256, r.sequence, r.previous_manifest_sha256, r.decision, r.decision_reason) for r in rows),
+    )
     changed: dict[str, tuple[str, str]] = {}
     for r in rows:
         status, zh, en = verdicts[r.manifest_sha256]
         if (status, zh, en) != (r.status, r.reason, r.reason_en):
-            conn.execute(update(BUNDLES).where(BUNDLES.c.manifest_sha256 == r.manifest_sha256)
-                         .values(status=status, reason=zh, reason_en=en))
+            conn.execute(
+                update(BUNDLES)
+                .where(BUNDLES.c.manifest_sha256 == r.manifest_sha256)
+                .values(status=status, reason=zh, reason_en=en)
+            )
         if status != r.status:
             changed[r.manifest_sha256] = (r.status, status)
     return changed
@@ -145,8 +166,13 @@ def refresh_carried(conn: Connection, manifests: Iterable[str]) -> None:
     manifests = sorted(set(manifests))
     if not manifests:
         return
-    ids = set(conn.execute(select(REV.c.inspection_id).join(SRC, SRC.c.revision_id == REV.c.id)
-                           .where(SRC.c.manifest_sha256.in_(manifests))).scalars())
+    ids = set(
+        conn.execute(
+            select(REV.c.inspection_id)
+            .join(SRC, SRC.c.revision_id == REV.c.id)
+            .where(SRC.c.manifest_sha256.in_(manifests))
+        ).scalars()
+    )
     refresh_visits(conn, refresh_inspections(conn, ids))
 
 
@@ -167,14 +193,28 @@ class HeldBundle:
 
 def held_bundles(conn: Connection) -> list[HeldBundle]:
     rows = conn.execute(select(BUNDLES).where(BUNDLES.c.status == HELD))
-    return sorted((HeldBundle(r.manifest_sha256, r.bundle_id, r.device_id, r.sequence, r.key_id,
-                              f"{r.inspector_name}（{r.inspector_unit}）", r.created_at, r.file_name,
-                              r.reason or "", r.reason_en or "", r.decision) for r in rows),
-                  key=lambda b: (b.device_id, b.sequence, b.manifest_sha256))
+    return sorted(
+        (
+            HeldBundle(
+                r.manifest_sha256,
+                r.bundle_id,
+                r.device_id,
+                r.sequence,
+                r.key_id,
+                f"{r.inspector_name}（{r.inspector_unit}）",
+                r.created_at,
+                r.file_name,
+                r.reason or "",
+                r.reason_en or "",
+                r.decision,
+            )
+            for r in rows
+        ),
+        key=lambda b: (b.device_id, b.sequence, b.manifest_sha256),
+    )
 
 
-def decide_bundle(conn: Connection, ident: str, decision: str, *, reason: str,
-                  by: str) -> dict[str, tuple[str, str]]:
+def decide_bundle(conn: Connection, ident: str, decision: str, *, reason: str, by: str) -> dict[str, tuple[str, str]]:
     """A person releases or rejects a quarantined bundle; the chain is re-decided.
 
     ``ident`` is a bundle id or (a prefix of at least 8 hex digits of) a manifest sha256.
@@ -187,37 +227,58 @@ def decide_bundle(conn: Connection, ident: str, decision: str, *, reason: str,
     if not by:
         raise MergeError("请写明处理人（--by）", message_en="say who decides (--by)")
     q = select(BUNDLES).where(BUNDLES.c.status.in_([STANDS, HELD]))
-    rows = [r for r in conn.execute(q) if r.bundle_id == ident or
-            (len(ident) >= 8 and r.manifest_sha256.startswith(ident))]
+    rows = [
+        r for r in conn.execute(q) if r.bundle_id == ident or (len(ident) >= 8 and r.manifest_sha256.startswith(ident))
+    ]
     if len(rows) != 1:
-        raise MergeError(f"“{ident}”不是唯一一个已收到的数据包（可用数据包编号或清单哈希）",
-                         message_en=f"{ident!r} does not name exactly one received bundle "
-                         "(give a bundle id or a manifest sha256)")
+        raise MergeError(
+            f"“{ident}”不是唯一一个已收到的数据包（可用数据包编号或清单哈希）",
+            message_en=f"{ident!r} does not name exactly one received bundle (give a bundle id or a manifest sha256)",
+        )
     row = rows[0]
     if row.decision == decision:  # a recorded decision is never overwritten
         word = ("放行", "released") if decision == RELEASED else ("驳回", "rejected")
-        raise MergeError(f"数据包 {row.bundle_id} 已由 {row.decided_by} {word[0]}过",
-                         message_en=f"bundle {row.bundle_id} was {word[1]} already by {row.decided_by}")
+        raise MergeError(
+            f"数据包 {row.bundle_id} 已由 {row.decided_by} {word[0]}过",
+            message_en=f"bundle {row.bundle_id} was {word[1]} already by {row.decided_by}",
+        )
     if row.status != HELD and row.decision is None:
-        raise MergeError(f"数据包 {row.bundle_id} 未被隔离，无需裁定",
-                         message_en=f"bundle {row.bundle_id} is not quarantined; nothing to decide")
+        raise MergeError(
+            f"数据包 {row.bundle_id} 未被隔离，无需裁定",
+            message_en=f"bundle {row.bundle_id} is not quarantined; nothing to decide",
+        )
     if decision == RELEASED:
-        other = conn.execute(select(BUNDLES.c.bundle_id).where(
-            BUNDLES.c.device_id == row.device_id, BUNDLES.c.key_id == row.key_id,
-            BUNDLES.c.sequence == row.sequence, BUNDLES.c.decision == RELEASED,
-            BUNDLES.c.manifest_sha256 != row.manifest_sha256)).scalar()
+        other = conn.execute(
+            select(BUNDLES.c.bundle_id).where(
+                BUNDLES.c.device_id == row.device_id,
+                BUNDLES.c.key_id == row.key_id,
+                BUNDLES.c.sequence == row.sequence,
+                BUNDLES.c.decision == RELEASED,
+                BUNDLES.c.manifest_sha256 != row.manifest_sha256,
+            )
+        ).scalar()
         if other is not None:
             raise MergeError(
                 f"设备 {row.device_id} 第 {row.sequence} 号已放行另一数据包 {other}，请先驳回它",
                 message_en=f"another bundle {row.sequence} of device {row.device_id} ({other}) is "
-                "released already; reject it first")
+                "released already; reject it first",
+            )
     now = datetime.now(timezone.utc)
-    conn.execute(update(BUNDLES).where(BUNDLES.c.manifest_sha256 == row.manifest_sha256).values(
-        decision=decision, decided_by=by[:100], decision_reason=reason, decided_at=now))
+    conn.execute(
+        update(BUNDLES)
+        .where(BUNDLES.c.manifest_sha256 == row.manifest_sha256)
+        .values(decision=decision, decided_by=by[:100], decision_reason=reason, decided_at=now)
+    )
     changed = settle(conn, row.device_id, row.key_id)
     refresh_carried(conn, changed)
-    conn.execute(insert(LOG).values(
-        at=now, action=f"quarantine_{'release' if decision == RELEASED else 'reject'}",
-        file_name=row.file_name, manifest_sha256=row.manifest_sha256, outcome=decision,
-        message=f"{row.bundle_id} by {by}: {reason}"))
+    conn.execute(
+        insert(LOG).values(
+            at=now,
+            action=f"quarantine_{'release' if decision == RELEASED else 'reject'}",
+            file_name=row.file_name,
+            manifest_sha256=row.manifest_sha256,
+            outcome=decision,
+            message=f"{row.bundle_id} by {by}: {reason}",
+        )
+    )
     return changed

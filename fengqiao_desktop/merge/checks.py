@@ -31,18 +31,29 @@ def check_trust(conn: Connection, vb: VerifiedBundle) -> None:
 
 
 def check_bundle_id(conn: Connection, vb: VerifiedBundle) -> None:
-    other = conn.execute(select(BUNDLES.c.manifest_sha256).where(
-        BUNDLES.c.bundle_id == vb.bundle_id, BUNDLES.c.status.in_(["imported", "quarantined"]),
-        BUNDLES.c.manifest_sha256 != vb.manifest_sha256)).first()
+    other = conn.execute(
+        select(BUNDLES.c.manifest_sha256).where(
+            BUNDLES.c.bundle_id == vb.bundle_id,
+            BUNDLES.c.status.in_(["imported", "quarantined"]),
+            BUNDLES.c.manifest_sha256 != vb.manifest_sha256,
+        )
+    ).first()
     if other:
-        raise MergeError(f"数据包编号 {vb.bundle_id} 已被另一个内容不同的数据包使用",
-                   message_en=f"bundle id {vb.bundle_id} is already used by a different bundle")
+        raise MergeError(
+            f"数据包编号 {vb.bundle_id} 已被另一个内容不同的数据包使用",
+            message_en=f"bundle id {vb.bundle_id} is already used by a different bundle",
+        )
 
 
 def chain_gaps(conn: Connection, device_id: str) -> list[tuple[int, int]]:
     """Missing sequence ranges (inclusive) below the device's highest imported sequence."""
-    seqs = sorted(set(conn.execute(select(BUNDLES.c.sequence).where(
-        BUNDLES.c.device_id == device_id, BUNDLES.c.status == "imported")).scalars()))
+    seqs = sorted(
+        set(
+            conn.execute(
+                select(BUNDLES.c.sequence).where(BUNDLES.c.device_id == device_id, BUNDLES.c.status == "imported")
+            ).scalars()
+        )
+    )
     gaps, expect = [], 1
     for s in seqs:
         if s > expect:
@@ -58,17 +69,18 @@ def revisions_of(conn: Connection, vb: VerifiedBundle) -> list[RevisionData]:
         form = load_form(conn, f["sha256"])
         if form is None:
             raise MergeError(
-                f"manifest.json: forms[{i}]：表单 {f['id']} 版本 {f['version']}"
-                f"（{f['sha256'][:12]}…）未在中心登记",
+                f"manifest.json: forms[{i}]：表单 {f['id']} 版本 {f['version']}（{f['sha256'][:12]}…）未在中心登记",
                 message_en=f"manifest.json: forms[{i}]: form {f['id']} version {f['version']} "
                 f"({f['sha256'][:12]}…) is not registered centrally",
-                kind="unknown_form")
+                kind="unknown_form",
+            )
         if (form.id, form.version) != (f["id"], f["version"]):
             raise MergeError(
                 f"manifest.json: forms[{i}]：哈希 {f['sha256'][:12]}… 登记为 {form.id} {form.version}，"
                 f"不是 {f['id']} {f['version']}",
                 message_en=f"manifest.json: forms[{i}]: sha256 {f['sha256'][:12]}… is registered as "
-                f"{form.id} {form.version}, not {f['id']} {f['version']}")
+                f"{form.id} {form.version}, not {f['id']} {f['version']}",
+            )
         forms[f["sha256"]] = form
     codes = sorted({r["station_code"] for r in vb.records.values()})
     known: set[str] = set()
@@ -82,16 +94,20 @@ def revisions_of(conn: Connection, vb: VerifiedBundle) -> list[RevisionData]:
             raise MergeError(
                 f"{member}：站点 {rec['station_code']} 不在中心名册中",
                 message_en=f"{member}: station {rec['station_code']} is not in the central roster",
-                kind="unknown_station")
+                kind="unknown_station",
+            )
         fsha = rec["form"]["sha256"]
         form = forms.get(fsha)
         if form is None:
-            raise MergeError(f"{member}: form：表单 {fsha[:12]}… 不在清单的 forms 中或未登记",
-                             message_en=f"{member}: form {fsha[:12]}… is not listed in the manifest's "
-                             "forms or not registered")
+            raise MergeError(
+                f"{member}: form：表单 {fsha[:12]}… 不在清单的 forms 中或未登记",
+                message_en=f"{member}: form {fsha[:12]}… is not listed in the manifest's forms or not registered",
+            )
         if (rec["form"]["id"], rec["form"]["version"]) != (form.id, form.version):
-            raise MergeError(f"{member}: form：id/version 与登记的表单不符",
-                             message_en=f"{member}: form id/version differ from the registered form")
+            raise MergeError(
+                f"{member}: form：id/version 与登记的表单不符",
+                message_en=f"{member}: form id/version differ from the registered form",
+            )
         # the verifier refused any record that is not canonical JSON: its bytes are the
         # canonical form, and the manifest already holds their sha256
         canonical = (sha_of[member], vb.read_member(member).decode("utf-8"))

@@ -55,25 +55,47 @@ def list_conflicts(conn: Connection, *, open_only: bool = False) -> list[Conflic
     out = []
     for row in conn.execute(q):
         shas = [s for _r, s in json.loads(row.revisions)]
-        revs = {r.content_sha256: r for r in conn.execute(
-            select(REV.c.revision, REV.c.content_sha256, REV.c.completed_at, REV.c.total,
-                   REV.c.verdict, REV.c.record)
-            .where(REV.c.inspection_id == row.inspection_id, REV.c.content_sha256.in_(shas)))}
+        revs = {
+            r.content_sha256: r
+            for r in conn.execute(
+                select(
+                    REV.c.revision, REV.c.content_sha256, REV.c.completed_at, REV.c.total, REV.c.verdict, REV.c.record
+                ).where(REV.c.inspection_id == row.inspection_id, REV.c.content_sha256.in_(shas))
+            )
+        }
         items = []
         for s in shas:
             r = revs[s]
             rec = json.loads(r.record)
             insp = rec.get("inspector") or {}
-            items.append(CompetingRevision(r.revision, s, r.completed_at, r.total, r.verdict,
-                                           f"{insp.get('name', '')}（{insp.get('unit', '')}）", rec))
-        out.append(ConflictView(row.inspection_id, row.station_code, row.status,
-                                row.auto_winner_sha256, row.winner_sha256, row.resolved_by,
-                                row.reason, row.resolved_at, items))
+            items.append(
+                CompetingRevision(
+                    r.revision,
+                    s,
+                    r.completed_at,
+                    r.total,
+                    r.verdict,
+                    f"{insp.get('name', '')}（{insp.get('unit', '')}）",
+                    rec,
+                )
+            )
+        out.append(
+            ConflictView(
+                row.inspection_id,
+                row.station_code,
+                row.status,
+                row.auto_winner_sha256,
+                row.winner_sha256,
+                row.resolved_by,
+                row.reason,
+                row.resolved_at,
+                items,
+            )
+        )
     return sorted(out, key=lambda c: (c.status != "open", c.station_code, c.inspection_id))
 
 
-def resolve(conn: Connection, inspection_id: str, winner: str, *, reason: str,
-            resolved_by: str) -> ConflictView:
+def resolve(conn: Connection, inspection_id: str, winner: str, *, reason: str, resolved_by: str) -> ConflictView:
     """Choose the winner of a conflict; the inspection then shows that revision."""
     reason, resolved_by = reason.strip(), resolved_by.strip()
     if not reason:
@@ -87,14 +109,30 @@ def resolve(conn: Connection, inspection_id: str, winner: str, *, reason: str,
     matches = [s for s in shas if s.startswith(winner.lower())] if winner else []
     if len(matches) != 1:
         listed = ", ".join(f"r{r} {s[:12]}" for r, s in json.loads(row.revisions))
-        raise MergeError(f"“{winner}”不是唯一一个参与冲突的修订（可选：{listed}）",
-                         message_en=f"{winner!r} does not name exactly one competing revision ({listed})")
-    conn.execute(update(CONF).where(CONF.c.inspection_id == inspection_id).values(
-        status="resolved", winner_sha256=matches[0], resolved_by=resolved_by, reason=reason,
-        resolved_at=datetime.now(timezone.utc)))
+        raise MergeError(
+            f"“{winner}”不是唯一一个参与冲突的修订（可选：{listed}）",
+            message_en=f"{winner!r} does not name exactly one competing revision ({listed})",
+        )
+    conn.execute(
+        update(CONF)
+        .where(CONF.c.inspection_id == inspection_id)
+        .values(
+            status="resolved",
+            winner_sha256=matches[0],
+            resolved_by=resolved_by,
+            reason=reason,
+            resolved_at=datetime.now(timezone.utc),
+        )
+    )
     visits = refresh_inspections(conn, [inspection_id])
     refresh_visits(conn, visits)
-    conn.execute(insert(LOG).values(
-        at=datetime.now(timezone.utc), action="resolve_conflict", manifest_sha256=None,
-        outcome="resolved", message=f"{inspection_id} -> {matches[0]} by {resolved_by}: {reason}"))
+    conn.execute(
+        insert(LOG).values(
+            at=datetime.now(timezone.utc),
+            action="resolve_conflict",
+            manifest_sha256=None,
+            outcome="resolved",
+            message=f"{inspection_id} -> {matches[0]} by {resolved_by}: {reason}",
+        )
+    )
     return next(c for c in list_conflicts(conn) if c.inspection_id == inspection_id)

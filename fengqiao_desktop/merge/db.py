@@ -107,14 +107,24 @@ def _translate_errors(url: str) -> Iterator[None]:
         raise StorageError(
             f"无法使用中心数据库 {redacted(url)}：{_short(exc)}",
             message_en=f"cannot use the central database {redacted(url)}: {_short(exc)}",
-            hint="请检查数据库地址、网络和磁盘空间", hint_en="check the URL, the network and the disk space",
+            hint="请检查数据库地址、网络和磁盘空间",
+            hint_en="check the URL, the network and the disk space",
         ) from exc
 
 
 # what a database that cannot be reached or used says (PostgreSQL/psycopg), lower case
-_UNREACHABLE = ("connection", "could not connect", "server closed", "timeout", "timed out",
-                "password authentication failed", "does not exist", "no pg_hba.conf entry",
-                "too many clients", "the database system is")
+_UNREACHABLE = (
+    "connection",
+    "could not connect",
+    "server closed",
+    "timeout",
+    "timed out",
+    "password authentication failed",
+    "does not exist",
+    "no pg_hba.conf entry",
+    "too many clients",
+    "the database system is",
+)
 
 
 # PostgreSQL SQLSTATE classes and codes of a server that cannot be reached or used:
@@ -153,8 +163,7 @@ def create_central_engine(url: str) -> Engine:
     try:
         u = make_url(url)
     except ArgumentError:
-        raise StorageError(f"中心数据库地址无效：{url}",
-                           message_en=f"invalid central database URL: {url}") from None
+        raise StorageError(f"中心数据库地址无效：{url}", message_en=f"invalid central database URL: {url}") from None
     try:
         if u.get_backend_name() == "sqlite":
             if u.database and u.database != ":memory:":
@@ -192,27 +201,31 @@ def upgrade(engine: Engine, *, server_upgrade: bool = False) -> None:
 
     def at_head(conn: Connection) -> bool:
         current = MigrationContext.configure(
-            conn, opts={"version_table": "central_alembic_version"}).get_current_heads()
+            conn, opts={"version_table": "central_alembic_version"}
+        ).get_current_heads()
         return set(current) == set(script.get_heads())
 
     with engine.connect() as conn:
         if at_head(conn):
             return
-        existing = bool(MigrationContext.configure(
-            conn, opts={"version_table": "central_alembic_version"}).get_current_heads())
+        existing = bool(
+            MigrationContext.configure(conn, opts={"version_table": "central_alembic_version"}).get_current_heads()
+        )
     if existing and engine.dialect.name != "sqlite" and not server_upgrade:
         url = redacted(engine.url.render_as_string(hide_password=False))
         # libpq's own URI, no password (pg_dump asks for it)
         u = engine.url
         libpq = URL.create("postgresql", u.username, None, u.host, u.port, u.database).render_as_string(
-            hide_password=False)
+            hide_password=False
+        )
         dump = f'pg_dump --format=custom --file=central-before-upgrade.dump "{libpq}"'
         raise StorageError(
             f"中心数据库 {url} 需要升级到本版程序的格式。请先由管理员备份：{dump}"
             "；备份后运行 fengqiao central init --yes 升级。",
             message_en=f"The central database {url} must be upgraded to this release's format. Have it "
-                       f"backed up first: {dump}; then run fengqiao central init --yes to upgrade it.",
-            kind=UPGRADE_NEEDED)
+            f"backed up first: {dump}; then run fengqiao central init --yes to upgrade it.",
+            kind=UPGRADE_NEEDED,
+        )
     db_path = path_of(str(engine.url)) if engine.dialect.name == "sqlite" else None
     if existing and db_path is not None and db_path.exists():
         # a file written by an earlier release: copied first (backups/ beside it), so an upgrade
@@ -249,16 +262,19 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
                     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
                 yield conn
                 if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
-                    raise StorageError("中心数据库迁移后外键不一致，已撤销迁移",
-                                       message_en="the central database's foreign keys were "
-                                       "inconsistent after the migration; it was rolled back")
+                    raise StorageError(
+                        "中心数据库迁移后外键不一致，已撤销迁移",
+                        message_en="the central database's foreign keys were "
+                        "inconsistent after the migration; it was rolled back",
+                    )
         finally:
             if sqlite and raw is not None:
                 raw.execute("PRAGMA foreign_keys=ON")
 
 
-def open_central(url: str | None = None, *, register_shipped_forms: bool = True,
-                 server_upgrade: bool = False) -> Central:
+def open_central(
+    url: str | None = None, *, register_shipped_forms: bool = True, server_upgrade: bool = False
+) -> Central:
     """Open (creating or upgrading as needed) the central database at ``url``; a server database
     of an earlier release only with ``server_upgrade`` (see :func:`upgrade`)."""
     url = config.central_url(url)

@@ -32,8 +32,10 @@ _CLOSE = models.table_of(models.FindingClosure)
 
 
 def _rows(conn: Connection, *cols) -> list[list]:
-    return sorted(([_plain(v) for v in row] for row in conn.execute(select(*cols))),
-                  key=lambda r: json.dumps(r, ensure_ascii=False, sort_keys=True))
+    return sorted(
+        ([_plain(v) for v in row] for row in conn.execute(select(*cols))),
+        key=lambda r: json.dumps(r, ensure_ascii=False, sort_keys=True),
+    )
 
 
 def _plain(v):
@@ -47,26 +49,76 @@ def _plain(v):
 def dump(conn: Connection) -> dict:
     """The canonical content of the central database, as plain JSON-able data."""
     return {
-        "stations": _rows(conn, _ST.c.code, _ST.c.name, _ST.c.level, _ST.c.parent_code,
-                          _ST.c.address, _ST.c.contact, _ST.c.phone, _ST.c.veterans_served,
-                          _ST.c.is_demo),
+        "stations": _rows(
+            conn,
+            _ST.c.code,
+            _ST.c.name,
+            _ST.c.level,
+            _ST.c.parent_code,
+            _ST.c.address,
+            _ST.c.contact,
+            _ST.c.phone,
+            _ST.c.veterans_served,
+            _ST.c.is_demo,
+        ),
         "forms": _rows(conn, _FORMS.c.sha256, _FORMS.c.form_id, _FORMS.c.version, _FORMS.c.kind),
-        "inspections": _rows(conn, _INS.c.id, _INS.c.station_code, _INS.c.form_sha256,
-                             _INS.c.visit_id, _INS.c.status, _INS.c.completed_at,
-                             _INS.c.winner_revision, _INS.c.winner_sha256, _INS.c.total,
-                             _INS.c.verdict),
-        "revisions": _rows(conn, _REV.c.inspection_id, _REV.c.revision, _REV.c.content_sha256,
-                           _REV.c.total, _REV.c.own_verdict, _REV.c.verdict, _REV.c.completed_at),
+        "inspections": _rows(
+            conn,
+            _INS.c.id,
+            _INS.c.station_code,
+            _INS.c.form_sha256,
+            _INS.c.visit_id,
+            _INS.c.status,
+            _INS.c.completed_at,
+            _INS.c.winner_revision,
+            _INS.c.winner_sha256,
+            _INS.c.total,
+            _INS.c.verdict,
+        ),
+        "revisions": _rows(
+            conn,
+            _REV.c.inspection_id,
+            _REV.c.revision,
+            _REV.c.content_sha256,
+            _REV.c.total,
+            _REV.c.own_verdict,
+            _REV.c.verdict,
+            _REV.c.completed_at,
+        ),
         "photos": _rows(conn, _PH.c.sha256, _PH.c.size),
-        "findings": _rows(conn, _FIND.c.inspection_id, _FIND.c.finding_id, _FIND.c.station_code,
-                          _FIND.c.item_id, _FIND.c.category, _FIND.c.severity, _FIND.c.description,
-                          _FIND.c.measures, _FIND.c.responsible, _FIND.c.deadline, _FIND.c.status),
-        "conflicts": _rows(conn, _CONF.c.inspection_id, _CONF.c.revisions,
-                           _CONF.c.auto_winner_sha256, _CONF.c.winner_sha256, _CONF.c.status,
-                           _CONF.c.resolved_by, _CONF.c.reason),
-        "rechecks": _rows(conn, _RECHECK.c.target_inspection_id, _RECHECK.c.finding_id,
-                          _RECHECK.c.by_inspection_id, _RECHECK.c.verdict, _RECHECK.c.note,
-                          _RECHECK.c.photo_sha256),
+        "findings": _rows(
+            conn,
+            _FIND.c.inspection_id,
+            _FIND.c.finding_id,
+            _FIND.c.station_code,
+            _FIND.c.item_id,
+            _FIND.c.category,
+            _FIND.c.severity,
+            _FIND.c.description,
+            _FIND.c.measures,
+            _FIND.c.responsible,
+            _FIND.c.deadline,
+            _FIND.c.status,
+        ),
+        "conflicts": _rows(
+            conn,
+            _CONF.c.inspection_id,
+            _CONF.c.revisions,
+            _CONF.c.auto_winner_sha256,
+            _CONF.c.winner_sha256,
+            _CONF.c.status,
+            _CONF.c.resolved_by,
+            _CONF.c.reason,
+        ),
+        "rechecks": _rows(
+            conn,
+            _RECHECK.c.target_inspection_id,
+            _RECHECK.c.finding_id,
+            _RECHECK.c.by_inspection_id,
+            _RECHECK.c.verdict,
+            _RECHECK.c.note,
+            _RECHECK.c.photo_sha256,
+        ),
         "closures": _rows(conn, _CLOSE.c.inspection_id, _CLOSE.c.finding_id, _CLOSE.c.closed_by, _CLOSE.c.note),
     }
 

@@ -87,8 +87,9 @@ def quarantine_name(source: Path, bundle_id: str | None, file_sha256: str) -> st
     return f"{stem}-{file_sha256[:8]}.fqbundle"
 
 
-def write_report(bundle_path: Path, *, source: Path, status: str, reason_zh: str, reason_en: str,
-                 details: dict) -> Path:
+def write_report(
+    bundle_path: Path, *, source: Path, status: str, reason_zh: str, reason_en: str, details: dict
+) -> Path:
     """The text report next to a quarantined bundle."""
     lines = [
         "风桥 中心库 数据包拒收报告 / Fengqiao central: refused bundle report",

@@ -44,8 +44,7 @@ REV = models.table_of(models.InspectionRevision)
 RECTIFIED, VERIFIED = "rectified", "verified"
 
 
-def recheck_rows(by_inspection_id: str, station: str, completed_at: str | None,
-                 rechecks: Sequence[dict]) -> list[dict]:
+def recheck_rows(by_inspection_id: str, station: str, completed_at: str | None, rechecks: Sequence[dict]) -> list[dict]:
     """Rows of ``finding_rechecks`` from one winning record's ``rechecks`` (validated shape)."""
     out, seen = [], set()
     for r in rechecks:
@@ -55,9 +54,18 @@ def recheck_rows(by_inspection_id: str, station: str, completed_at: str | None,
         if key in seen or key[0] == by_inspection_id:
             continue
         seen.add(key)
-        out.append({"target_inspection_id": key[0], "finding_id": key[1], "by_inspection_id": by_inspection_id,
-                    "station_code": station, "verdict": str(r.get("verdict")), "note": str(r.get("note") or ""),
-                    "photo_sha256": r.get("photo_sha256"), "checked_at": completed_at})
+        out.append(
+            {
+                "target_inspection_id": key[0],
+                "finding_id": key[1],
+                "by_inspection_id": by_inspection_id,
+                "station_code": station,
+                "verdict": str(r.get("verdict")),
+                "note": str(r.get("note") or ""),
+                "photo_sha256": r.get("photo_sha256"),
+                "checked_at": completed_at,
+            }
+        )
     return out
 
 
@@ -65,8 +73,11 @@ def replace_rechecks(conn: Connection, by_ids: Sequence[str], rows: Sequence[dic
     """Replace the re-checks given by ``by_ids``; returns the inspections whose findings they concern."""
     touched = {r["target_inspection_id"] for r in rows}
     if by_ids:
-        touched |= set(conn.execute(select(RECHECK.c.target_inspection_id)
-                                    .where(RECHECK.c.by_inspection_id.in_(list(by_ids)))).scalars())
+        touched |= set(
+            conn.execute(
+                select(RECHECK.c.target_inspection_id).where(RECHECK.c.by_inspection_id.in_(list(by_ids)))
+            ).scalars()
+        )
         conn.execute(delete(RECHECK).where(RECHECK.c.by_inspection_id.in_(list(by_ids))))
     if rows:
         conn.execute(insert(RECHECK), list(rows))
@@ -79,17 +90,25 @@ def refresh(conn: Connection, inspection_ids: Iterable[str]) -> set[str]:
     ids = sorted(set(inspection_ids))
     if not ids:
         return set()
-    findings = conn.execute(select(FIND.c.inspection_id, FIND.c.finding_id, FIND.c.status, FIND.c.record_status,
-                                   FIND.c.station_code)
-                            .where(FIND.c.inspection_id.in_(ids))).all()
+    findings = conn.execute(
+        select(FIND.c.inspection_id, FIND.c.finding_id, FIND.c.status, FIND.c.record_status, FIND.c.station_code).where(
+            FIND.c.inspection_id.in_(ids)
+        )
+    ).all()
     if not findings:
         return set()
-    closed = {(r.inspection_id, r.finding_id) for r in conn.execute(
-        select(CLOSURE.c.inspection_id, CLOSURE.c.finding_id).where(CLOSURE.c.inspection_id.in_(ids)))}
+    closed = {
+        (r.inspection_id, r.finding_id)
+        for r in conn.execute(
+            select(CLOSURE.c.inspection_id, CLOSURE.c.finding_id).where(CLOSURE.c.inspection_id.in_(ids))
+        )
+    }
     latest: dict[tuple[str, str], str] = {}
-    for r in conn.execute(select(RECHECK.c.target_inspection_id, RECHECK.c.finding_id, RECHECK.c.verdict)
-                          .where(RECHECK.c.target_inspection_id.in_(ids))
-                          .order_by(RECHECK.c.checked_at, RECHECK.c.by_inspection_id)):
+    for r in conn.execute(
+        select(RECHECK.c.target_inspection_id, RECHECK.c.finding_id, RECHECK.c.verdict)
+        .where(RECHECK.c.target_inspection_id.in_(ids))
+        .order_by(RECHECK.c.checked_at, RECHECK.c.by_inspection_id)
+    ):
         latest[(r.target_inspection_id, r.finding_id)] = r.verdict  # the last one wins
     changes, stations = [], set()
     for f in findings:
@@ -102,13 +121,17 @@ def refresh(conn: Connection, inspection_ids: Iterable[str]) -> set[str]:
             changes.append({"_i": f.inspection_id, "_f": f.finding_id, "status": status})
             stations.add(f.station_code)
     if changes:
-        conn.execute(update(FIND).where(and_(FIND.c.inspection_id == bindparam("_i"),
-                                             FIND.c.finding_id == bindparam("_f")))
-                     .values(status=bindparam("status")), changes)
+        conn.execute(
+            update(FIND)
+            .where(and_(FIND.c.inspection_id == bindparam("_i"), FIND.c.finding_id == bindparam("_f")))
+            .values(status=bindparam("status")),
+            changes,
+        )
     return stations
 
 
 # -- the bureau's side: what awaits 销号, and closing -----------------------------------------------
+
 
 @dataclass(frozen=True)
 class FollowupRow:
@@ -147,12 +170,24 @@ def list_followups(conn: Connection, *, status: str | None = RECTIFIED) -> list[
         rc, cl = rechecks.get(key), closures.get(key)
         if status is None and rc is None and cl is None:
             continue
-        out.append(FollowupRow(
-            f.inspection_id, f.finding_id, f.station_code, names.get(f.station_code, ""), f.description or "",
-            f.deadline, f.status or "open",
-            rc.verdict if rc else None, rc.note if rc else "", rc.photo_sha256 if rc else None,
-            by_names.get(rc.by_inspection_id, "") if rc else "", rc.checked_at if rc else None,
-            cl.closed_by if cl else None, cl.closed_at if cl else None))
+        out.append(
+            FollowupRow(
+                f.inspection_id,
+                f.finding_id,
+                f.station_code,
+                names.get(f.station_code, ""),
+                f.description or "",
+                f.deadline,
+                f.status or "open",
+                rc.verdict if rc else None,
+                rc.note if rc else "",
+                rc.photo_sha256 if rc else None,
+                by_names.get(rc.by_inspection_id, "") if rc else "",
+                rc.checked_at if rc else None,
+                cl.closed_by if cl else None,
+                cl.closed_at if cl else None,
+            )
+        )
     return out
 
 
@@ -161,9 +196,11 @@ def inspector_names(conn: Connection, inspection_ids: set[str]) -> dict[str, str
     if not inspection_ids:
         return {}
     out = {}
-    q = (select(INS.c.id, REV.c.record)
-         .join(REV, (REV.c.inspection_id == INS.c.id) & (REV.c.content_sha256 == INS.c.winner_sha256))
-         .where(INS.c.id.in_(sorted(inspection_ids))))
+    q = (
+        select(INS.c.id, REV.c.record)
+        .join(REV, (REV.c.inspection_id == INS.c.id) & (REV.c.content_sha256 == INS.c.winner_sha256))
+        .where(INS.c.id.in_(sorted(inspection_ids)))
+    )
     for iid, text in conn.execute(q):
         out[iid] = str((json.loads(text).get("inspector") or {}).get("name", ""))
     return out
@@ -174,21 +211,28 @@ def close_finding(conn: Connection, inspection_id: str, finding_id: str, *, by: 
     by = by.strip()
     if not by:
         raise MergeError("请填写销号人", message_en="say who closes the finding")
-    exists = conn.execute(select(FIND.c.finding_id).where(FIND.c.inspection_id == inspection_id,
-                                                          FIND.c.finding_id == finding_id)).first()
+    exists = conn.execute(
+        select(FIND.c.finding_id).where(FIND.c.inspection_id == inspection_id, FIND.c.finding_id == finding_id)
+    ).first()
     if exists is None:
-        raise MergeError(f"中心库中没有这个整改问题（检查 {inspection_id}，问题 {finding_id}）",
-                         message_en=f"the central database has no such finding (inspection {inspection_id}, "
-                                    f"finding {finding_id})")
-    conn.execute(delete(CLOSURE).where(CLOSURE.c.inspection_id == inspection_id,
-                                       CLOSURE.c.finding_id == finding_id))
-    conn.execute(insert(CLOSURE).values(inspection_id=inspection_id, finding_id=finding_id, closed_by=by[:100],
-                                        closed_at=datetime.now(timezone.utc), note=note.strip()))
+        raise MergeError(
+            f"中心库中没有这个整改问题（检查 {inspection_id}，问题 {finding_id}）",
+            message_en=f"the central database has no such finding (inspection {inspection_id}, finding {finding_id})",
+        )
+    conn.execute(delete(CLOSURE).where(CLOSURE.c.inspection_id == inspection_id, CLOSURE.c.finding_id == finding_id))
+    conn.execute(
+        insert(CLOSURE).values(
+            inspection_id=inspection_id,
+            finding_id=finding_id,
+            closed_by=by[:100],
+            closed_at=datetime.now(timezone.utc),
+            note=note.strip(),
+        )
+    )
     refresh_summary(conn, refresh(conn, [inspection_id]))
 
 
 def reopen_finding(conn: Connection, inspection_id: str, finding_id: str) -> None:
     """Take a 销号 back (a mistake): the finding counts as its records say again."""
-    conn.execute(delete(CLOSURE).where(CLOSURE.c.inspection_id == inspection_id,
-                                       CLOSURE.c.finding_id == finding_id))
+    conn.execute(delete(CLOSURE).where(CLOSURE.c.inspection_id == inspection_id, CLOSURE.c.finding_id == finding_id))
     refresh_summary(conn, refresh(conn, [inspection_id]))

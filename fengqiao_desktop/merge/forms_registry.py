@@ -58,8 +58,7 @@ def _replaced(conn: Connection, form: FormDef) -> FormDef | None:
         for f in registered_versions(conn, sup.form or form.id):
             if f.version == sup.version:
                 return f
-    older = [f for f in registered_versions(conn, form.id)
-             if _version_key(f.version) < _version_key(form.version)]
+    older = [f for f in registered_versions(conn, form.id) if _version_key(f.version) < _version_key(form.version)]
     return older[-1] if older else None
 
 
@@ -88,19 +87,24 @@ def register_forms(conn: Connection, forms: list[FormDef]) -> list[tuple[FormDef
         if existing:
             out.append((form, False))
             continue
-        clash = conn.execute(
-            select(T.c.sha256).where(T.c.form_id == form.id, T.c.version == form.version)).first()
+        clash = conn.execute(select(T.c.sha256).where(T.c.form_id == form.id, T.c.version == form.version)).first()
         if clash:
             raise FormError(
-                f"表单 {form.id} 版本 {form.version} 已登记为另一内容（{clash[0][:12]}…）；"
-                "修改过的表单请提高版本号",
+                f"表单 {form.id} 版本 {form.version} 已登记为另一内容（{clash[0][:12]}…）；修改过的表单请提高版本号",
                 message_en=f"form {form.id} version {form.version} is already registered with other "
                 f"content ({clash[0][:12]}…); give a changed form a new version",
             )
-        conn.execute(insert(T).values(
-            sha256=form.sha256, form_id=form.id, version=form.version, kind=form.kind.value,
-            title=form.title.zh, content=form.canonical_bytes().decode("utf-8"),
-            registered_at=datetime.now(timezone.utc)))
+        conn.execute(
+            insert(T).values(
+                sha256=form.sha256,
+                form_id=form.id,
+                version=form.version,
+                kind=form.kind.value,
+                title=form.title.zh,
+                content=form.canonical_bytes().decode("utf-8"),
+                registered_at=datetime.now(timezone.utc),
+            )
+        )
         out.append((form, True))
     return out
 
@@ -129,8 +133,7 @@ def register_shipped(central) -> None:
 
 
 def list_forms(conn: Connection) -> list[FormEntry]:
-    rows = conn.execute(select(T.c.sha256, T.c.form_id, T.c.version, T.c.kind, T.c.title,
-                               T.c.registered_at)).all()
+    rows = conn.execute(select(T.c.sha256, T.c.form_id, T.c.version, T.c.kind, T.c.title, T.c.registered_at)).all()
     return sorted((FormEntry(*r) for r in rows), key=lambda e: (e.form_id, e.version, e.sha256))
 
 
@@ -146,6 +149,8 @@ def load_form(conn: Connection, sha256: str) -> FormDef | None:
 def _parse(sha256: str, content: str) -> FormDef:
     form = FormDef.model_validate(json.loads(content))
     if form.sha256 != sha256:  # pragma: no cover - only if the table was edited by hand
-        raise FormError(f"登记的表单 {sha256[:12]}… 内容与其哈希不符",
-                        message_en=f"registered form {sha256[:12]}… does not match its hash")
+        raise FormError(
+            f"登记的表单 {sha256[:12]}… 内容与其哈希不符",
+            message_en=f"registered form {sha256[:12]}… does not match its hash",
+        )
     return form

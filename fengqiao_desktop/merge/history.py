@@ -56,19 +56,37 @@ def import_history(conn: Connection, files_dir: Path, limit: int | None = None) 
             archived = files_dir / b.archived_path
         elif r.outcome in ("refused", "quarantined") and r.file_sha256:
             source = Path(r.file_name or "bundle")
-            quarantined = files_dir / QUARANTINE / files.quarantine_name(
-                source, b.bundle_id if b is not None else None, r.file_sha256)
+            quarantined = (
+                files_dir
+                / QUARANTINE
+                / files.quarantine_name(source, b.bundle_id if b is not None else None, r.file_sha256)
+            )
         zh, _nl, en = (r.message or "").partition("\n")  # refusals are logged in both languages
         at = r.at if r.at.tzinfo else r.at.replace(tzinfo=timezone.utc)
-        out.append(ImportRecord(
-            at=at, file_name=Path(r.file_name or "").name, outcome=r.outcome,
-            reason=zh if r.outcome != "imported" else "", reason_en=en if r.outcome != "imported" else "",
-            counts=({"inspections": b.n_inspections, "new_revisions": b.n_new_revisions,
-                     "conflicts": b.n_conflicts, "photos": b.n_photos}
-                    if r.outcome == "imported" and b is not None else {}),
-            bundle_id=b.bundle_id if b is not None else None,
-            inspector=f"{b.inspector_name}（{b.inspector_unit}）" if b is not None else "",
-            device=f"{b.device_id} #{b.sequence}" if b is not None else "",
-            created_at=b.created_at if b is not None else None, archived=archived,
-            quarantined=quarantined, manifest_sha256=r.manifest_sha256))
+        out.append(
+            ImportRecord(
+                at=at,
+                file_name=Path(r.file_name or "").name,
+                outcome=r.outcome,
+                reason=zh if r.outcome != "imported" else "",
+                reason_en=en if r.outcome != "imported" else "",
+                counts=(
+                    {
+                        "inspections": b.n_inspections,
+                        "new_revisions": b.n_new_revisions,
+                        "conflicts": b.n_conflicts,
+                        "photos": b.n_photos,
+                    }
+                    if r.outcome == "imported" and b is not None
+                    else {}
+                ),
+                bundle_id=b.bundle_id if b is not None else None,
+                inspector=f"{b.inspector_name}（{b.inspector_unit}）" if b is not None else "",
+                device=f"{b.device_id} #{b.sequence}" if b is not None else "",
+                created_at=b.created_at if b is not None else None,
+                archived=archived,
+                quarantined=quarantined,
+                manifest_sha256=r.manifest_sha256,
+            )
+        )
     return out

@@ -56,7 +56,13 @@ BUNDLES = models.table_of(models.Bundle)
 LOG = models.table_of(models.ImportLog)
 
 IMPORTED, ALREADY, REFUSED, QUARANTINED, CANCELLED, PLANNED = (
-    "imported", "already_imported", "refused", "quarantined", "cancelled", "planned")
+    "imported",
+    "already_imported",
+    "refused",
+    "quarantined",
+    "cancelled",
+    "planned",
+)
 
 
 @dataclass
@@ -91,10 +97,12 @@ class ImportOutcome:
         if lang == "en":
             if self.status in (IMPORTED, PLANNED):
                 verb = "imported" if self.status == IMPORTED else "would import"
-                return (f"{verb}: {name}: {c.get('inspections', 0)} inspection(s), "
-                        f"{c.get('new_inspections', 0)} new, {c.get('new_revisions', 0)} new revision(s), "
-                        f"{c.get('already_present', 0)} already present, {c.get('conflicts', 0)} conflict(s), "
-                        f"{c.get('new_photos', 0)} photo(s)")
+                return (
+                    f"{verb}: {name}: {c.get('inspections', 0)} inspection(s), "
+                    f"{c.get('new_inspections', 0)} new, {c.get('new_revisions', 0)} new revision(s), "
+                    f"{c.get('already_present', 0)} already present, {c.get('conflicts', 0)} conflict(s), "
+                    f"{c.get('new_photos', 0)} photo(s)"
+                )
             if self.status == ALREADY:
                 return f"already imported: {name} (bundle {self.bundle_id})"
             if self.status == CANCELLED:
@@ -103,9 +111,11 @@ class ImportOutcome:
             return f"{word}: {name}: {self.reason_en}"
         if self.status in (IMPORTED, PLANNED):
             verb = "已导入" if self.status == IMPORTED else "将导入"
-            return (f"{verb}: {name}: 检查 {c.get('inspections', 0)} 份（新检查 {c.get('new_inspections', 0)}，"
-                    f"新修订 {c.get('new_revisions', 0)}，已有 {c.get('already_present', 0)}，"
-                    f"冲突 {c.get('conflicts', 0)}），照片 {c.get('new_photos', 0)} 张")
+            return (
+                f"{verb}: {name}: 检查 {c.get('inspections', 0)} 份（新检查 {c.get('new_inspections', 0)}，"
+                f"新修订 {c.get('new_revisions', 0)}，已有 {c.get('already_present', 0)}，"
+                f"冲突 {c.get('conflicts', 0)}），照片 {c.get('new_photos', 0)} 张"
+            )
         if self.status == ALREADY:
             return f"已导入过: {name}（数据包 {self.bundle_id}），未做任何更改"
         if self.status == CANCELLED:
@@ -137,8 +147,9 @@ class Decryption:
         if self.unlock is None:
             self._failure = KeyError_(
                 "这是加密数据包，需要县局密钥口令才能打开：请输入口令后重新导入",
-                message_en="This bundle is encrypted and needs the bureau key's passphrase: enter it "
-                           "and import again", kind="needs_passphrase")
+                message_en="This bundle is encrypted and needs the bureau key's passphrase: enter it and import again",
+                kind="needs_passphrase",
+            )
             raise self._failure
         try:
             self._identities = list(self.unlock())
@@ -159,10 +170,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def import_bundles(central: Central, paths: Sequence[str | Path], *, dry_run: bool = False,
-                   progress: Progress | None = None,
-                   cancelled: Callable[[], bool] | None = None,
-                   decryption: Decryption | None = None) -> list[ImportOutcome]:
+def import_bundles(
+    central: Central,
+    paths: Sequence[str | Path],
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    decryption: Decryption | None = None,
+) -> list[ImportOutcome]:
     """Import each bundle (directories are scanned); stops early only when cancelled."""
     todo = expand_paths(paths)
     outcomes: list[ImportOutcome] = []
@@ -174,8 +190,7 @@ def import_bundles(central: Central, paths: Sequence[str | Path], *, dry_run: bo
             break
         if progress is not None:
             progress(i, len(todo), str(p))
-        outcome = import_bundle(central, p, dry_run=dry_run, cancelled=cancelled, keys=keys,
-                                decryption=decryption)
+        outcome = import_bundle(central, p, dry_run=dry_run, cancelled=cancelled, keys=keys, decryption=decryption)
         outcomes.append(outcome)
         if outcome.status == CANCELLED:
             break
@@ -201,14 +216,21 @@ def _final_gap_warnings(central: Central, outcomes: list[ImportOutcome]) -> None
 
 def _gap_text(device: str, gaps: list[tuple[int, int]]) -> tuple[str, str]:
     spans = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in gaps)
-    return (f"设备 {device} 缺少序号 {spans} 的数据包（可能尚未送达）",
-            f"device {device} is missing bundle sequence(s) {spans} (perhaps not delivered yet)")
+    return (
+        f"设备 {device} 缺少序号 {spans} 的数据包（可能尚未送达）",
+        f"device {device} is missing bundle sequence(s) {spans} (perhaps not delivered yet)",
+    )
 
 
-def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
-                  cancelled: Callable[[], bool] | None = None,
-                  keys: Mapping[str, PublicKey] | None = None,
-                  decryption: Decryption | None = None) -> ImportOutcome:
+def import_bundle(
+    central: Central,
+    path: str | Path,
+    *,
+    dry_run: bool = False,
+    cancelled: Callable[[], bool] | None = None,
+    keys: Mapping[str, PublicKey] | None = None,
+    decryption: Decryption | None = None,
+) -> ImportOutcome:
     path = Path(path)
     outcome = ImportOutcome(path=str(path), status=REFUSED)
     decryption = decryption or Decryption()
@@ -220,12 +242,13 @@ def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
         try:
             staged, file_sha = files.stage(path, central.files_dir)
         except OSError as exc:
-            raise MergeError(f"无法读取文件：{exc.strerror or exc}",
-                             message_en=f"cannot read the file: {exc.strerror or exc}") from None
+            raise MergeError(
+                f"无法读取文件：{exc.strerror or exc}", message_en=f"cannot read the file: {exc.strerror or exc}"
+            ) from None
         with central.read() as conn:
-            same = conn.execute(select(BUNDLES).where(
-                BUNDLES.c.file_sha256 == file_sha,
-                BUNDLES.c.status.in_([IMPORTED, QUARANTINED]))).first()
+            same = conn.execute(
+                select(BUNDLES).where(BUNDLES.c.file_sha256 == file_sha, BUNDLES.c.status.in_([IMPORTED, QUARANTINED]))
+            ).first()
             if same is not None:  # these very bytes were verified and received before
                 return _already_file(central, outcome, same, staged, dry_run)
             if keys is None:
@@ -249,17 +272,35 @@ def import_bundle(central: Central, path: str | Path, *, dry_run: bool = False,
                 return _already(central, outcome, vb, staged, dry_run, held)
             plan = make_plan(revisions, load_snapshot(conn, revisions), vb.key_id)
             counts = _counts(vb, plan)
-            _record_bundle(conn, vb, path, IMPORTED, None, counts, file_sha=file_sha,
-                           archived=f"{central.archive_dir.name}/{files.archive_name(vb.bundle_id)}")
-            apply_plan(conn, plan, manifest_sha256=vb.manifest_sha256, revisions=revisions,
-                       read_photo=vb.read_photo, signer=vb.key_id)
+            _record_bundle(
+                conn,
+                vb,
+                path,
+                IMPORTED,
+                None,
+                counts,
+                file_sha=file_sha,
+                archived=f"{central.archive_dir.name}/{files.archive_name(vb.bundle_id)}",
+            )
+            apply_plan(
+                conn,
+                plan,
+                manifest_sha256=vb.manifest_sha256,
+                revisions=revisions,
+                read_photo=vb.read_photo,
+                signer=vb.key_id,
+            )
             changed = chain.settle(conn, vb.device_id, vb.key_id)
             chain.refresh_carried(conn, changed)
-            mine = conn.execute(select(BUNDLES.c.status, BUNDLES.c.reason, BUNDLES.c.reason_en)
-                                .where(BUNDLES.c.manifest_sha256 == vb.manifest_sha256)).one()
+            mine = conn.execute(
+                select(BUNDLES.c.status, BUNDLES.c.reason, BUNDLES.c.reason_en).where(
+                    BUNDLES.c.manifest_sha256 == vb.manifest_sha256
+                )
+            ).one()
             _chain_warnings(conn, outcome, vb, changed)
-            log_action(conn, "import", path, file_sha, vb.manifest_sha256, mine.status,
-                       mine.reason or outcome_line(counts))
+            log_action(
+                conn, "import", path, file_sha, vb.manifest_sha256, mine.status, mine.reason or outcome_line(counts)
+            )
             # archived before the commit: a crash in between leaves an archived copy of a
             # bundle not yet imported, which the next import of it simply replaces
             vb_path = files.place(staged, central.archive_dir, files.archive_name(vb.bundle_id))
@@ -299,9 +340,11 @@ def _open_layers(staged: Path, decryption: Decryption) -> Path | None:
     with open(staged, "rb") as f:
         version = agecrypt.sniff_bytes(f.read(len(agecrypt.AGE_MAGIC)))
     if version == agecrypt.V1 and decryption.require_encryption:
-        raise MergeError("zip: 未加密的数据包（本局要求加密）",
-                         message_en="zip: a plaintext bundle (this bureau requires encryption)",
-                         kind="plaintext_refused")
+        raise MergeError(
+            "zip: 未加密的数据包（本局要求加密）",
+            message_en="zip: a plaintext bundle (this bureau requires encryption)",
+            kind="plaintext_refused",
+        )
     if version != agecrypt.V2:
         return None  # a plaintext bundle, or not a bundle at all: the verifier says which
     with open(staged, "rb") as f:
@@ -334,31 +377,37 @@ def _counts(vb: VerifiedBundle, plan: MergePlan) -> dict:
 
 def _received(conn: Connection, manifest_sha: str):
     """The stored row (status, reasons) when this manifest's content is stored, else None."""
-    return conn.execute(select(BUNDLES.c.status, BUNDLES.c.reason, BUNDLES.c.reason_en).where(
-        BUNDLES.c.manifest_sha256 == manifest_sha,
-        BUNDLES.c.status.in_([IMPORTED, QUARANTINED]))).first()
+    return conn.execute(
+        select(BUNDLES.c.status, BUNDLES.c.reason, BUNDLES.c.reason_en).where(
+            BUNDLES.c.manifest_sha256 == manifest_sha, BUNDLES.c.status.in_([IMPORTED, QUARANTINED])
+        )
+    ).first()
 
 
-def _chain_warnings(conn: Connection, outcome: ImportOutcome, vb: VerifiedBundle,
-                    changed: dict[str, tuple[str, str]]) -> None:
+def _chain_warnings(
+    conn: Connection, outcome: ImportOutcome, vb: VerifiedBundle, changed: dict[str, tuple[str, str]]
+) -> None:
     """Bundles received earlier that this one moved into or out of quarantine."""
     others = sorted(m for m in changed if m != vb.manifest_sha256)
     if not others:
         return
-    for r in conn.execute(select(BUNDLES.c.bundle_id, BUNDLES.c.sequence, BUNDLES.c.status)
-                          .where(BUNDLES.c.manifest_sha256.in_(others))
-                          .order_by(BUNDLES.c.sequence, BUNDLES.c.bundle_id)):
+    for r in conn.execute(
+        select(BUNDLES.c.bundle_id, BUNDLES.c.sequence, BUNDLES.c.status)
+        .where(BUNDLES.c.manifest_sha256.in_(others))
+        .order_by(BUNDLES.c.sequence, BUNDLES.c.bundle_id)
+    ):
         if r.status == QUARANTINED:
-            outcome.warnings.append(f"设备 {vb.device_id} 第 {r.sequence} 号数据包（{r.bundle_id}）"
-                                    "因分叉改为隔离，其内容暂不计入")
-            outcome.warnings_en.append(f"bundle {r.sequence} of device {vb.device_id} "
-                                       f"({r.bundle_id}) is now quarantined (a fork); its content "
-                                       "no longer counts")
+            outcome.warnings.append(
+                f"设备 {vb.device_id} 第 {r.sequence} 号数据包（{r.bundle_id}）因分叉改为隔离，其内容暂不计入"
+            )
+            outcome.warnings_en.append(
+                f"bundle {r.sequence} of device {vb.device_id} "
+                f"({r.bundle_id}) is now quarantined (a fork); its content "
+                "no longer counts"
+            )
         else:
-            outcome.warnings.append(f"设备 {vb.device_id} 第 {r.sequence} 号数据包（{r.bundle_id}）"
-                                    "现已导入")
-            outcome.warnings_en.append(f"bundle {r.sequence} of device {vb.device_id} "
-                                       f"({r.bundle_id}) is now imported")
+            outcome.warnings.append(f"设备 {vb.device_id} 第 {r.sequence} 号数据包（{r.bundle_id}）现已导入")
+            outcome.warnings_en.append(f"bundle {r.sequence} of device {vb.device_id} ({r.bundle_id}) is now imported")
 
 
 def _held_report(central: Central, outcome: ImportOutcome, archived: Path, file_sha: str) -> Path:
@@ -366,17 +415,28 @@ def _held_report(central: Central, outcome: ImportOutcome, archived: Path, file_
     central.quarantine_dir.mkdir(parents=True, exist_ok=True)
     dest = central.quarantine_dir / files.quarantine_name(archived, outcome.bundle_id, file_sha)
     shutil.copyfile(archived, dest)  # beside its report, like every quarantined file
-    files.write_report(dest, source=Path(outcome.path), status=outcome.status,
-                       reason_zh=outcome.reason, reason_en=outcome.reason_en, details={
-                           "archived": str(archived), "bundle_id": outcome.bundle_id,
-                           "device_id": outcome.device_id, "sequence": outcome.sequence,
-                           "inspector": outcome.inspector,
-                           "manifest_sha256": outcome.manifest_sha256, "file_sha256": file_sha})
+    files.write_report(
+        dest,
+        source=Path(outcome.path),
+        status=outcome.status,
+        reason_zh=outcome.reason,
+        reason_en=outcome.reason_en,
+        details={
+            "archived": str(archived),
+            "bundle_id": outcome.bundle_id,
+            "device_id": outcome.device_id,
+            "sequence": outcome.sequence,
+            "inspector": outcome.inspector,
+            "manifest_sha256": outcome.manifest_sha256,
+            "file_sha256": file_sha,
+        },
+    )
     return dest
 
 
-def _already(central: Central, outcome: ImportOutcome, vb: VerifiedBundle, staged: Path,
-             dry_run: bool, held=None) -> ImportOutcome:
+def _already(
+    central: Central, outcome: ImportOutcome, vb: VerifiedBundle, staged: Path, dry_run: bool, held=None
+) -> ImportOutcome:
     outcome.status = ALREADY
     if held is not None and held.status == QUARANTINED:
         outcome.status = QUARANTINED
@@ -389,8 +449,7 @@ def _already(central: Central, outcome: ImportOutcome, vb: VerifiedBundle, stage
     return outcome
 
 
-def _already_file(central: Central, outcome: ImportOutcome, row, staged: Path,
-                  dry_run: bool) -> ImportOutcome:
+def _already_file(central: Central, outcome: ImportOutcome, row, staged: Path, dry_run: bool) -> ImportOutcome:
     outcome.bundle_id, outcome.manifest_sha256 = row.bundle_id, row.manifest_sha256
     outcome.device_id, outcome.sequence = row.device_id, row.sequence
     outcome.inspector = f"{row.inspector_name}（{row.inspector_unit}）"
@@ -405,57 +464,110 @@ def _already_file(central: Central, outcome: ImportOutcome, row, staged: Path,
     return outcome
 
 
-def _record_bundle(conn: Connection, vb: VerifiedBundle, path: Path, status: str,
-                   reason: str | None, counts: dict, archived: str | None,
-                   file_sha: str | None = None) -> None:
+def _record_bundle(
+    conn: Connection,
+    vb: VerifiedBundle,
+    path: Path,
+    status: str,
+    reason: str | None,
+    counts: dict,
+    archived: str | None,
+    file_sha: str | None = None,
+) -> None:
     values = dict(
-        bundle_id=vb.bundle_id, device_id=vb.device_id, sequence=vb.sequence,
-        previous_manifest_sha256=vb.previous_manifest_sha256, key_id=vb.key_id,
+        bundle_id=vb.bundle_id,
+        device_id=vb.device_id,
+        sequence=vb.sequence,
+        previous_manifest_sha256=vb.previous_manifest_sha256,
+        key_id=vb.key_id,
         inspector_name=str(vb.inspector.get("name", ""))[:100],
         inspector_unit=str(vb.inspector.get("unit", ""))[:200],
-        created_at=vb.manifest["created_at"], status=status, reason=reason,
-        file_name=path.name[:255], file_sha256=file_sha, archived_path=archived,
+        created_at=vb.manifest["created_at"],
+        status=status,
+        reason=reason,
+        file_name=path.name[:255],
+        file_sha256=file_sha,
+        archived_path=archived,
         n_inspections=counts.get("inspections", len(vb.records)),
-        n_new_revisions=counts.get("new_revisions", 0), n_conflicts=counts.get("conflicts", 0),
-        n_photos=counts.get("new_photos", 0), imported_at=datetime.now(timezone.utc))
-    exists = conn.execute(select(BUNDLES.c.status).where(
-        BUNDLES.c.manifest_sha256 == vb.manifest_sha256)).first()
+        n_new_revisions=counts.get("new_revisions", 0),
+        n_conflicts=counts.get("conflicts", 0),
+        n_photos=counts.get("new_photos", 0),
+        imported_at=datetime.now(timezone.utc),
+    )
+    exists = conn.execute(select(BUNDLES.c.status).where(BUNDLES.c.manifest_sha256 == vb.manifest_sha256)).first()
     if exists:
-        conn.execute(update(BUNDLES).where(BUNDLES.c.manifest_sha256 == vb.manifest_sha256)
-                     .values(**values))
+        conn.execute(update(BUNDLES).where(BUNDLES.c.manifest_sha256 == vb.manifest_sha256).values(**values))
     else:
         conn.execute(insert(BUNDLES).values(manifest_sha256=vb.manifest_sha256, **values))
 
 
-def log_action(conn: Connection, action: str, path: Path | None, file_sha: str | None,
-         manifest_sha: str | None, outcome: str, message: str) -> None:
-    conn.execute(insert(LOG).values(
-        at=datetime.now(timezone.utc), action=action, file_name=str(path)[:255] if path else None,
-        file_sha256=file_sha, manifest_sha256=manifest_sha, outcome=outcome, message=message))
+def log_action(
+    conn: Connection,
+    action: str,
+    path: Path | None,
+    file_sha: str | None,
+    manifest_sha: str | None,
+    outcome: str,
+    message: str,
+) -> None:
+    conn.execute(
+        insert(LOG).values(
+            at=datetime.now(timezone.utc),
+            action=action,
+            file_name=str(path)[:255] if path else None,
+            file_sha256=file_sha,
+            manifest_sha256=manifest_sha,
+            outcome=outcome,
+            message=message,
+        )
+    )
 
 
-def _refuse(central: Central, outcome: ImportOutcome, vb: VerifiedBundle | None, path: Path,
-            staged: Path | None, file_sha: str | None) -> Path | None:
+def _refuse(
+    central: Central,
+    outcome: ImportOutcome,
+    vb: VerifiedBundle | None,
+    path: Path,
+    staged: Path | None,
+    file_sha: str | None,
+) -> Path | None:
     """Quarantine the file with a report and record the refusal; returns what is left to discard."""
     if staged is not None and file_sha is not None:
         name = files.quarantine_name(path, vb.bundle_id if vb else None, file_sha)
         dest = files.place(staged, central.quarantine_dir, name)
         staged = None
-        files.write_report(dest, source=path, status=outcome.status, reason_zh=outcome.reason,
-                           reason_en=outcome.reason_en, details={
-                               "member": outcome.member, "detail": outcome.detail,
-                               "detail_en": outcome.detail_en, "bundle_id": outcome.bundle_id,
-                               "device_id": outcome.device_id, "sequence": outcome.sequence,
-                               "inspector": outcome.inspector,
-                               "manifest_sha256": outcome.manifest_sha256, "file_sha256": file_sha})
+        files.write_report(
+            dest,
+            source=path,
+            status=outcome.status,
+            reason_zh=outcome.reason,
+            reason_en=outcome.reason_en,
+            details={
+                "member": outcome.member,
+                "detail": outcome.detail,
+                "detail_en": outcome.detail_en,
+                "bundle_id": outcome.bundle_id,
+                "device_id": outcome.device_id,
+                "sequence": outcome.sequence,
+                "inspector": outcome.inspector,
+                "manifest_sha256": outcome.manifest_sha256,
+                "file_sha256": file_sha,
+            },
+        )
         outcome.quarantined = str(dest)
     try:
         with central.write() as conn:
             if vb is not None and _received(conn, vb.manifest_sha256) is None:
-                _record_bundle(conn, vb, path, outcome.status, outcome.reason, {}, archived=None,
-                               file_sha=file_sha)
-            log_action(conn, "import", path, file_sha, vb.manifest_sha256 if vb else None,
-                 outcome.status, f"{outcome.reason}\n{outcome.reason_en}")
+                _record_bundle(conn, vb, path, outcome.status, outcome.reason, {}, archived=None, file_sha=file_sha)
+            log_action(
+                conn,
+                "import",
+                path,
+                file_sha,
+                vb.manifest_sha256 if vb else None,
+                outcome.status,
+                f"{outcome.reason}\n{outcome.reason_en}",
+            )
     except KnownError:
         log.exception("could not record the refusal of %s", path)
     return staged

@@ -40,14 +40,14 @@ def form_visits(conn: Connection, form_id: str) -> tuple[Lineage, list[ScoredVis
         select(INS.c.id, INS.c.station_code, INS.c.completed_at, INS.c.form_sha256, REV.c.record)
         .join(REV, (REV.c.inspection_id == INS.c.id) & (REV.c.content_sha256 == INS.c.winner_sha256))
         .where(INS.c.form_id == form_id, INS.c.completed_at.is_not(None))
-        .order_by(INS.c.completed_at, INS.c.id))
+        .order_by(INS.c.completed_at, INS.c.id)
+    )
     visits = []
     for r in rows:
         form = by_sha.get(r.form_sha256)
         if form is None:  # pragma: no cover - merge refuses inspections of unregistered forms
             continue
         record = json.loads(r.record)
-        answers = {k: Answer.from_json(v) for k, v in (record.get("answers") or {}).items()
-                   if k in form.items}
+        answers = {k: Answer.from_json(v) for k, v in (record.get("answers") or {}).items() if k in form.items}
         visits.append(ScoredVisit(r.station_code, _local_date(r.completed_at), form.version, answers))
     return lineage, visits

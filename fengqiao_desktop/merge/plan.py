@@ -54,8 +54,7 @@ def rev_of(r: RevisionData, signer: str | None = None) -> Rev:
     return Rev(r.revision, r.content_sha256, r.completed_at, r.audit_chain, signer)
 
 
-def make_plan(revisions: Sequence[RevisionData], snapshot: Snapshot,
-              signer: str | None = None) -> MergePlan:
+def make_plan(revisions: Sequence[RevisionData], snapshot: Snapshot, signer: str | None = None) -> MergePlan:
     plan = MergePlan()
     by_id: dict[str, list[RevisionData]] = {}
     for r in revisions:

@@ -34,6 +34,7 @@ from fengqiao_desktop.formengine.visit import GateState, visit_verdict
 # A claimed score may differ from the recomputed one by rounding only.
 TOLERANCE = 0.005
 
+
 @dataclass(frozen=True)
 class RevisionData:
     """One inspection revision, ready to merge (plain data, no ORM)."""
@@ -69,8 +70,9 @@ def normalise_time(value, member: str, name: str) -> str | None:
     try:
         dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
-        raise refuse(member, f"{name} 不是有效的时间：{str(value)[:40]!r}",
-                     f"{name} is not a valid time: {str(value)[:40]!r}") from None
+        raise refuse(
+            member, f"{name} 不是有效的时间：{str(value)[:40]!r}", f"{name} is not a valid time: {str(value)[:40]!r}"
+        ) from None
     if dt.tzinfo is None:
         raise refuse(member, f"{name} 缺少时区", f"{name} has no time zone")
     return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -84,9 +86,11 @@ def content_sha256(record: dict) -> tuple[str, str]:
 def audit_chain(record: dict) -> tuple[str, ...]:
     """A fingerprint per audit entry: revision A is an ancestor of B when A's is a prefix of B's."""
     return tuple(
-        hashlib.sha256(json.dumps(e, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-                       .encode("utf-8")).hexdigest()[:16]
-        for e in record.get("audit") or [])
+        hashlib.sha256(
+            json.dumps(e, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        ).hexdigest()[:16]
+        for e in record.get("audit") or []
+    )
 
 
 def recompute(form: FormDef, record: dict, member: str) -> ScoreResult:
@@ -95,14 +99,20 @@ def recompute(form: FormDef, record: dict, member: str) -> ScoreResult:
     for item_id, raw in (record.get("answers") or {}).items():
         item = form.items.get(item_id)
         if item is None:
-            raise refuse(member, f"answers.{item_id}：表单 {form.id} {form.version} 中没有此项",
-                         f"answers.{item_id}: form {form.id} {form.version} has no such item")
+            raise refuse(
+                member,
+                f"answers.{item_id}：表单 {form.id} {form.version} 中没有此项",
+                f"answers.{item_id}: form {form.id} {form.version} has no such item",
+            )
         try:
             ans = Answer.from_json(raw)
             validate_answer(item, ans)
         except AnswerValueError as exc:
-            raise refuse(member, f"answers.{item_id}：答案不符合表单（{exc.reason}）",
-                         f"answers.{item_id}: the answer does not fit the form ({exc.reason})") from None
+            raise refuse(
+                member,
+                f"answers.{item_id}：答案不符合表单（{exc.reason}）",
+                f"answers.{item_id}: the answer does not fit the form ({exc.reason})",
+            ) from None
         except ValueError as exc:
             raise refuse(member, f"answers.{item_id}：{exc}", f"answers.{item_id}: {exc}") from None
         answers[item_id] = ans
@@ -124,8 +134,11 @@ def check_claim(form: FormDef, result: ScoreResult, record: dict, member: str) -
         return
 
     def differs(what: str, claimed, recomputed) -> MergeError:
-        return refuse(member, f"声明的{what} {claimed} 与按登记表单重算的 {recomputed:g} 不符",
-                      f"the claimed {what_en[what]} {claimed} differs from the recomputed {recomputed:g}")
+        return refuse(
+            member,
+            f"声明的{what} {claimed} 与按登记表单重算的 {recomputed:g} 不符",
+            f"the claimed {what_en[what]} {claimed} differs from the recomputed {recomputed:g}",
+        )
 
     what_en = {"总分": "total", "满分": "maximum", "结论": "verdict"}
     total = _num(claim.get("total"))
@@ -142,22 +155,31 @@ def check_claim(form: FormDef, result: ScoreResult, record: dict, member: str) -
             raise refuse(member, "score.sections 格式不正确", "score.sections is malformed")
         ids = [s.get("id") for s in theirs]
         if sorted(map(str, ids)) != sorted(ours):
-            raise refuse(member, f"声明的分项 {ids} 与表单的分项 {list(ours)} 不符",
-                         f"the claimed sections {ids} differ from the form's {list(ours)}")
+            raise refuse(
+                member,
+                f"声明的分项 {ids} 与表单的分项 {list(ours)} 不符",
+                f"the claimed sections {ids} differ from the form's {list(ours)}",
+            )
         for s in theirs:
             mine = ours[s["id"]]
             earned = _num(s.get("earned"))
             if earned is None or abs(earned - mine.earned) > TOLERANCE:
-                raise refuse(member, f"分项 {s['id']} 声明得分 {s.get('earned')}，重算为 {mine.earned:g}",
-                             f"section {s['id']}: claimed {s.get('earned')}, recomputed {mine.earned:g}")
+                raise refuse(
+                    member,
+                    f"分项 {s['id']} 声明得分 {s.get('earned')}，重算为 {mine.earned:g}",
+                    f"section {s['id']}: claimed {s.get('earned')}, recomputed {mine.earned:g}",
+                )
     verdict = claim.get("verdict")
     allowed = {result.verdict.value}
     if form.kind is FormKind.RUBRIC:
         # the visit's five-haves check may veto the rubric or leave it pending (formengine.visit)
         allowed.update(visit_verdict(result.verdict, state).value for state in GateState)
     if verdict not in allowed:
-        raise refuse(member, f"声明的结论 {verdict!r} 与重算的 {result.verdict.value!r} 不符",
-                     f"the claimed verdict {verdict!r} differs from the recomputed {result.verdict.value!r}")
+        raise refuse(
+            member,
+            f"声明的结论 {verdict!r} 与重算的 {result.verdict.value!r} 不符",
+            f"the claimed verdict {verdict!r} differs from the recomputed {result.verdict.value!r}",
+        )
 
 
 def check_evidence(form: FormDef, result: ScoreResult, record: dict, member: str) -> None:
@@ -168,21 +190,27 @@ def check_evidence(form: FormDef, result: ScoreResult, record: dict, member: str
     """
     if record.get("status") not in ("completed", "exported"):
         return
-    missing = [(i, have, need) for i, have, need in result.missing_evidence
-               if i in form.items and form.items[i].source is None]
+    missing = [
+        (i, have, need) for i, have, need in result.missing_evidence if i in form.items and form.items[i].source is None
+    ]
     if not missing:
         return
-    zh = "、".join(f"{form.items[i].no}（{form.items[i].title.zh}）需 {need} 张，只有 {have} 张"
-                  for i, have, need in missing)
-    en = ", ".join(f"{form.items[i].no} ({form.items[i].title.en}) needs {need}, has {have}"
-                   for i, have, need in missing)
-    raise MergeError(f"{member}：已完成的检查缺少佐证照片：{zh}",
-                     message_en=f"{member}: a completed inspection lacks the required photos: {en}",
-                     kind="missing_evidence")
+    zh = "、".join(
+        f"{form.items[i].no}（{form.items[i].title.zh}）需 {need} 张，只有 {have} 张" for i, have, need in missing
+    )
+    en = ", ".join(
+        f"{form.items[i].no} ({form.items[i].title.en}) needs {need}, has {have}" for i, have, need in missing
+    )
+    raise MergeError(
+        f"{member}：已完成的检查缺少佐证照片：{zh}",
+        message_en=f"{member}: a completed inspection lacks the required photos: {en}",
+        kind="missing_evidence",
+    )
 
 
-def revision_from_record(record: dict, member: str, form: FormDef,
-                         canonical: tuple[str, str] | None = None) -> RevisionData:
+def revision_from_record(
+    record: dict, member: str, form: FormDef, canonical: tuple[str, str] | None = None
+) -> RevisionData:
     """Recompute and check one record; return what the central database stores.
 
     ``canonical`` is (sha256, text) of the record's canonical JSON when the caller

@@ -38,6 +38,7 @@ class StationResult:
 
 def year_bounds(year: int) -> tuple[str, str]:
     """[start, end) of a CST calendar year, as the UTC strings stored in completed_at."""
+
     def utc(y: int) -> str:
         return datetime(y, 1, 1, tzinfo=CST).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -47,10 +48,11 @@ def year_bounds(year: int) -> tuple[str, str]:
 def station_results(conn: Connection, *, year: int | None = None) -> list[StationResult]:
     year = year or datetime.now(CST).year
     start, end = year_bounds(year)
-    rows = conn.execute(select(INS.c.id, INS.c.station_code, INS.c.form_kind, INS.c.form_id,
-                               INS.c.completed_at, INS.c.total, INS.c.verdict)
-                        .where(INS.c.completed_at >= start, INS.c.completed_at < end,
-                               INS.c.id.not_in(returned_ids())))
+    rows = conn.execute(
+        select(
+            INS.c.id, INS.c.station_code, INS.c.form_kind, INS.c.form_id, INS.c.completed_at, INS.c.total, INS.c.verdict
+        ).where(INS.c.completed_at >= start, INS.c.completed_at < end, INS.c.id.not_in(returned_ids()))
+    )
     best: dict[tuple[str, str], Any] = {}
     counts: dict[tuple[str, str], int] = {}
     for r in rows:
@@ -58,5 +60,7 @@ def station_results(conn: Connection, *, year: int | None = None) -> list[Statio
         counts[key] = counts.get(key, 0) + 1
         if key not in best or (r.completed_at, r.id) > (best[key].completed_at, best[key].id):
             best[key] = r
-    return [StationResult(r.station_code, r.form_kind, r.id, r.form_id, r.completed_at, r.total,
-                          r.verdict, counts[k]) for k, r in sorted(best.items())]
+    return [
+        StationResult(r.station_code, r.form_kind, r.id, r.form_id, r.completed_at, r.total, r.verdict, counts[k])
+        for k, r in sorted(best.items())
+    ]

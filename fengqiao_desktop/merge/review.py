@@ -23,8 +23,7 @@ from fengqiao_desktop.merge import models
 
 RECEIVED, APPROVED, RETURNED = "received", "approved", "returned"
 STATES = (RECEIVED, APPROVED, RETURNED)
-STATE_LABELS = {RECEIVED: ("待审核", "received"), APPROVED: ("已审核", "approved"),
-                RETURNED: ("退回", "returned")}
+STATE_LABELS = {RECEIVED: ("待审核", "received"), APPROVED: ("已审核", "approved"), RETURNED: ("退回", "returned")}
 
 INS = models.table_of(models.Inspection)
 REV = models.table_of(models.InspectionRevision)
@@ -78,37 +77,62 @@ def _county_names(conn: Connection) -> dict[str, str]:
     return out
 
 
-def list_reviews(conn: Connection, *, state: str | None = None, county: str | None = None,
-                 inspector: str | None = None, date_from: date | None = None,
-                 date_to: date | None = None) -> list[ReviewRow]:
+def list_reviews(
+    conn: Connection,
+    *,
+    state: str | None = None,
+    county: str | None = None,
+    inspector: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[ReviewRow]:
     """Every imported inspection with its review state, newest first; filters combine.
 
     ``county`` and ``inspector`` match a part of the name; dates are the completion
     day in China Standard Time, inclusive.
     """
     if state is not None and state not in STATES:
-        raise MergeError(f"未知的审核状态：{state}（可选 received、approved、returned）",
-                         message_en=f"unknown review state: {state} (choose received, approved or returned)")
+        raise MergeError(
+            f"未知的审核状态：{state}（可选 received、approved、returned）",
+            message_en=f"unknown review state: {state} (choose received, approved or returned)",
+        )
     counties = _county_names(conn)
     names = {r.code: r.name for r in conn.execute(select(ST.c.code, ST.c.name))}
     reviews = {r.inspection_id: r for r in conn.execute(select(REVIEW))}
-    q = (select(INS.c.id, INS.c.station_code, INS.c.form_id, INS.c.form_kind, INS.c.completed_at,
-                INS.c.total, INS.c.verdict, INS.c.winner_sha256, REV.c.record)
-         .join(REV, (REV.c.inspection_id == INS.c.id) & (REV.c.content_sha256 == INS.c.winner_sha256)))
+    q = select(
+        INS.c.id,
+        INS.c.station_code,
+        INS.c.form_id,
+        INS.c.form_kind,
+        INS.c.completed_at,
+        INS.c.total,
+        INS.c.verdict,
+        INS.c.winner_sha256,
+        REV.c.record,
+    ).join(REV, (REV.c.inspection_id == INS.c.id) & (REV.c.content_sha256 == INS.c.winner_sha256))
     out = []
     for r in conn.execute(q):
         rv = reviews.get(r.id)
         if rv is not None and rv.revision_sha256 != r.winner_sha256:
             rv = None  # a review of an older revision: this one is received again
-        insp = (json.loads(r.record).get("inspector") or {})
+        insp = json.loads(r.record).get("inspector") or {}
         who = str(insp.get("name", ""))
         row = ReviewRow(
-            inspection_id=r.id, station_code=r.station_code, station_name=names.get(r.station_code, ""),
-            county=counties.get(r.station_code, ""), form_id=r.form_id, form_kind=r.form_kind,
-            completed_at=r.completed_at, total=r.total, verdict=r.verdict, inspector=who,
-            state=rv.state if rv is not None else RECEIVED, comment=rv.comment if rv is not None else "",
+            inspection_id=r.id,
+            station_code=r.station_code,
+            station_name=names.get(r.station_code, ""),
+            county=counties.get(r.station_code, ""),
+            form_id=r.form_id,
+            form_kind=r.form_kind,
+            completed_at=r.completed_at,
+            total=r.total,
+            verdict=r.verdict,
+            inspector=who,
+            state=rv.state if rv is not None else RECEIVED,
+            comment=rv.comment if rv is not None else "",
             reviewed_by=rv.reviewed_by if rv is not None else None,
-            reviewed_at=_utc(rv.reviewed_at) if rv is not None else None)
+            reviewed_at=_utc(rv.reviewed_at) if rv is not None else None,
+        )
         if state and row.state != state:
             continue
         if county and county not in row.county:
@@ -129,30 +153,41 @@ def get_review(conn: Connection, inspection_id: str) -> ReviewRow:
     for row in list_reviews(conn):
         if row.inspection_id == inspection_id:
             return row
-    raise MergeError(f"中心库中没有检查 {inspection_id}：请核对编号（可用 central review list 查看）",
-                     message_en=f"there is no inspection {inspection_id} in the central database: "
-                     "check the id (central review list shows them)")
+    raise MergeError(
+        f"中心库中没有检查 {inspection_id}：请核对编号（可用 central review list 查看）",
+        message_en=f"there is no inspection {inspection_id} in the central database: "
+        "check the id (central review list shows them)",
+    )
 
 
-def set_review(conn: Connection, inspection_id: str, state: str, *, by: str,
-               comment: str = "") -> ReviewRow:
+def set_review(conn: Connection, inspection_id: str, state: str, *, by: str, comment: str = "") -> ReviewRow:
     """Approve or return the inspection's current winning revision; returns the new row."""
     comment, by = comment.strip(), by.strip()
     if state not in (APPROVED, RETURNED):
-        raise MergeError(f"只能审核通过或退回，不能设为 {state}",
-                         message_en=f"a review approves or returns, it cannot set {state}")
+        raise MergeError(
+            f"只能审核通过或退回，不能设为 {state}", message_en=f"a review approves or returns, it cannot set {state}"
+        )
     if state == RETURNED and not comment:
-        raise MergeError("退回必须写明意见，告诉检查员要改什么",
-                         message_en="a return needs a comment telling the inspector what to correct")
+        raise MergeError(
+            "退回必须写明意见，告诉检查员要改什么",
+            message_en="a return needs a comment telling the inspector what to correct",
+        )
     if not by:
         raise MergeError("请填写审核人", message_en="say who reviews")
     winner = conn.execute(select(INS.c.winner_sha256).where(INS.c.id == inspection_id)).scalar()
     if winner is None:
         get_review(conn, inspection_id)  # raises the clear "no such inspection"
     conn.execute(delete(REVIEW).where(REVIEW.c.inspection_id == inspection_id))
-    conn.execute(insert(REVIEW).values(
-        inspection_id=inspection_id, revision_sha256=winner, state=state, comment=comment,
-        reviewed_by=by[:100], reviewed_at=datetime.now(timezone.utc)))
+    conn.execute(
+        insert(REVIEW).values(
+            inspection_id=inspection_id,
+            revision_sha256=winner,
+            state=state,
+            comment=comment,
+            reviewed_by=by[:100],
+            reviewed_at=datetime.now(timezone.utc),
+        )
+    )
     # imported here: merge/summary.py reads RETURNED_SQL from this module
     from fengqiao_desktop.merge.summary import refresh_summary
 
@@ -163,31 +198,43 @@ def set_review(conn: Connection, inspection_id: str, state: str, *, by: str,
 def returned_ids():
     """The ids of inspections whose current winning revision was returned (a subquery)."""
     win = INS.alias("ri")
-    return (select(REVIEW.c.inspection_id)
-            .join(win, (win.c.id == REVIEW.c.inspection_id) & (win.c.winner_sha256 == REVIEW.c.revision_sha256))
-            .where(REVIEW.c.state == RETURNED))
+    return (
+        select(REVIEW.c.inspection_id)
+        .join(win, (win.c.id == REVIEW.c.inspection_id) & (win.c.winner_sha256 == REVIEW.c.revision_sha256))
+        .where(REVIEW.c.state == RETURNED)
+    )
 
 
 # the same, as SQL text for the coverage roll-up: the inspections whose current winning revision was returned
 # (read from the reviews, which are few, rather than joined from every inspection: SQLite would scan those)
-RETURNED_SQL = ("SELECT r.inspection_id FROM inspection_reviews r WHERE r.state = 'returned' AND EXISTS ("
-                "SELECT 1 FROM inspections ri WHERE ri.id = r.inspection_id AND ri.winner_sha256 = r.revision_sha256)")
+RETURNED_SQL = (
+    "SELECT r.inspection_id FROM inspection_reviews r WHERE r.state = 'returned' AND EXISTS ("
+    "SELECT 1 FROM inspections ri WHERE ri.id = r.inspection_id AND ri.winner_sha256 = r.revision_sha256)"
+)
 
 
 def returned_for(conn: Connection, inspector_key_id: str) -> list[dict]:
     """The inspections of ``inspector_key_id`` whose current winning revision was returned, as a
     task pack's ``returned.json`` lists them (docs/pack-format.md §4.4): signed by that key, so
     they go back to the laptop that made them."""
-    q = (select(REVIEW, INS.c.station_code, INS.c.winner_revision)
-         .join(INS, (INS.c.id == REVIEW.c.inspection_id) & (INS.c.winner_sha256 == REVIEW.c.revision_sha256))
-         .join(REV, (REV.c.inspection_id == INS.c.id) & (REV.c.content_sha256 == INS.c.winner_sha256))
-         .where(REVIEW.c.state == RETURNED, REV.c.key_id == inspector_key_id)
-         .order_by(REVIEW.c.inspection_id))
+    q = (
+        select(REVIEW, INS.c.station_code, INS.c.winner_revision)
+        .join(INS, (INS.c.id == REVIEW.c.inspection_id) & (INS.c.winner_sha256 == REVIEW.c.revision_sha256))
+        .join(REV, (REV.c.inspection_id == INS.c.id) & (REV.c.content_sha256 == INS.c.winner_sha256))
+        .where(REVIEW.c.state == RETURNED, REV.c.key_id == inspector_key_id)
+        .order_by(REVIEW.c.inspection_id)
+    )
     out = []
     for r in conn.execute(q):
         at = _utc(r.reviewed_at) or datetime.now(timezone.utc)
-        out.append({"inspection_id": r.inspection_id, "revision": int(r.winner_revision),
-                    "station_code": r.station_code, "comment": r.comment or "",
-                    "returned_by": r.reviewed_by or "",
-                    "returned_at": at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")})
+        out.append(
+            {
+                "inspection_id": r.inspection_id,
+                "revision": int(r.winner_revision),
+                "station_code": r.station_code,
+                "comment": r.comment or "",
+                "returned_by": r.reviewed_by or "",
+                "returned_at": at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            }
+        )
     return out

@@ -44,6 +44,17 @@ def list_stations(central: Central):
 
     with central.read() as conn:
         rows = conn.execute(select(STATIONS).order_by(STATIONS.c.code)).all()
-    return [StationRow(code=r.code, name=r.name, level=Level(r.level), parent_code=r.parent_code,
-                       address=r.address or "", contact=r.contact or "", phone=r.phone or "",
-                       veterans_served=r.veterans_served, is_demo=bool(r.is_demo)) for r in rows]
+    return [
+        StationRow(
+            code=r.code,
+            name=r.name,
+            level=Level(r.level),
+            parent_code=r.parent_code,
+            address=r.address or "",
+            contact=r.contact or "",
+            phone=r.phone or "",
+            veterans_served=r.veterans_served,
+            is_demo=bool(r.is_demo),
+        )
+        for r in rows
+    ]

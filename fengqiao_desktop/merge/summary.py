@@ -43,14 +43,18 @@ DEADLINES = models.table_of(models.StationSummaryDeadline)
 _CHUNK = 500
 
 # {where} is an extra condition on the inspections (AND ...), empty for every station
-CUR_CTE = """cur AS (
+CUR_CTE = (
+    """cur AS (
   SELECT station_code, form_kind, verdict, total, completed_at,
          ROW_NUMBER() OVER (PARTITION BY station_code, form_kind
                             ORDER BY completed_at DESC, id DESC) AS rn
   FROM inspections
   WHERE completed_at >= :start AND completed_at < :end
-    AND id NOT IN (""" + RETURNED_SQL + """){where}
+    AND id NOT IN ("""
+    + RETURNED_SQL
+    + """){where}
 )"""
+)
 
 RES_CTE = """res AS (
   SELECT station_code,
@@ -64,14 +68,18 @@ RES_CTE = """res AS (
 )"""
 
 # the latest state of each (station, finding id) before the period's end, in any earlier year too
-FL_CTE = """fl AS (
+FL_CTE = (
+    """fl AS (
   SELECT f.station_code, f.status, f.deadline,
          ROW_NUMBER() OVER (PARTITION BY f.station_code, f.finding_id
                             ORDER BY i.completed_at DESC, i.id DESC) AS rn
   FROM findings f JOIN inspections i ON i.id = f.inspection_id
   WHERE i.completed_at IS NOT NULL AND i.completed_at < :end
-    AND i.id NOT IN (""" + RETURNED_SQL + """){where}
+    AND i.id NOT IN ("""
+    + RETURNED_SQL
+    + """){where}
 )"""
+)
 
 OPEN_SQL = "COALESCE(status, 'open') <> 'verified'"
 NOT_RECTIFIED_SQL = "COALESCE(status, 'open') = 'open' AND deadline IS NOT NULL"
@@ -79,46 +87,73 @@ VERIFIED_SQL = "status = 'verified'"
 
 
 def _summary_insert(where_ins: str, where_find: str) -> str:
-    return ("INSERT INTO station_summary (station_code, year, five, demo, vetoed, rubric_total, last_at,"
-            " open_n, verified_n)\nWITH " + CUR_CTE.format(where=where_ins) + ",\n"
-            + RES_CTE + ",\n" + FL_CTE.format(where=where_find) + """,
+    return (
+        "INSERT INTO station_summary (station_code, year, five, demo, vetoed, rubric_total, last_at,"
+        " open_n, verified_n)\nWITH "
+        + CUR_CTE.format(where=where_ins)
+        + ",\n"
+        + RES_CTE
+        + ",\n"
+        + FL_CTE.format(where=where_find)
+        + """,
 fc AS (
   SELECT station_code,
-         SUM(CASE WHEN """ + OPEN_SQL + """ THEN 1 ELSE 0 END) AS open_n,
-         SUM(CASE WHEN """ + VERIFIED_SQL + """ THEN 1 ELSE 0 END) AS verified_n
+         SUM(CASE WHEN """
+        + OPEN_SQL
+        + """ THEN 1 ELSE 0 END) AS open_n,
+         SUM(CASE WHEN """
+        + VERIFIED_SQL
+        + """ THEN 1 ELSE 0 END) AS verified_n
   FROM fl WHERE rn = 1
   GROUP BY station_code
 )
 SELECT res.station_code, :year, res.five, res.demo, res.vetoed, res.rubric_total, res.last_at,
        COALESCE(fc.open_n, 0), COALESCE(fc.verified_n, 0)
-FROM res LEFT JOIN fc ON fc.station_code = res.station_code""")
+FROM res LEFT JOIN fc ON fc.station_code = res.station_code"""
+    )
 
 
 def _deadlines_insert(where_find: str, where_summary: str) -> str:
-    return ("INSERT INTO station_summary_deadlines (station_code, year, deadline, n)\nWITH "
-            + FL_CTE.format(where=where_find) + """
+    return (
+        "INSERT INTO station_summary_deadlines (station_code, year, deadline, n)\nWITH "
+        + FL_CTE.format(where=where_find)
+        + """
 SELECT station_code, :year, deadline, COUNT(*)
 FROM fl
-WHERE rn = 1 AND """ + NOT_RECTIFIED_SQL + """
-  AND station_code IN (SELECT ss.station_code FROM station_summary ss WHERE ss.year = :year""" + where_summary
-            + """)
-GROUP BY station_code, deadline""")
+WHERE rn = 1 AND """
+        + NOT_RECTIFIED_SQL
+        + """
+  AND station_code IN (SELECT ss.station_code FROM station_summary ss WHERE ss.year = :year"""
+        + where_summary
+        + """)
+GROUP BY station_code, deadline"""
+    )
 
 
-_NEXT_YEAR = ("UPDATE station_summary SET next_year = (SELECT MIN(n.year) FROM station_summary n"
-              " WHERE n.station_code = station_summary.station_code AND n.year > station_summary.year)")
+_NEXT_YEAR = (
+    "UPDATE station_summary SET next_year = (SELECT MIN(n.year) FROM station_summary n"
+    " WHERE n.station_code = station_summary.station_code AND n.year > station_summary.year)"
+)
 
-_ALL = (text(_summary_insert("", "")), text(_deadlines_insert("", "")),
-        text("SELECT MIN(completed_at), MAX(completed_at) FROM inspections WHERE completed_at IS NOT NULL"),
-        text(_NEXT_YEAR))
-_SOME = (text(_summary_insert(" AND station_code IN :codes", " AND f.station_code IN :codes"))
-         .bindparams(bindparam("codes", expanding=True)),
-         text(_deadlines_insert(" AND f.station_code IN :codes", " AND ss.station_code IN :codes"))
-         .bindparams(bindparam("codes", expanding=True)),
-         text("SELECT MIN(completed_at), MAX(completed_at) FROM inspections"
-              " WHERE completed_at IS NOT NULL AND station_code IN :codes")
-         .bindparams(bindparam("codes", expanding=True)),
-         text(_NEXT_YEAR + " WHERE station_code IN :codes").bindparams(bindparam("codes", expanding=True)))
+_ALL = (
+    text(_summary_insert("", "")),
+    text(_deadlines_insert("", "")),
+    text("SELECT MIN(completed_at), MAX(completed_at) FROM inspections WHERE completed_at IS NOT NULL"),
+    text(_NEXT_YEAR),
+)
+_SOME = (
+    text(_summary_insert(" AND station_code IN :codes", " AND f.station_code IN :codes")).bindparams(
+        bindparam("codes", expanding=True)
+    ),
+    text(_deadlines_insert(" AND f.station_code IN :codes", " AND ss.station_code IN :codes")).bindparams(
+        bindparam("codes", expanding=True)
+    ),
+    text(
+        "SELECT MIN(completed_at), MAX(completed_at) FROM inspections"
+        " WHERE completed_at IS NOT NULL AND station_code IN :codes"
+    ).bindparams(bindparam("codes", expanding=True)),
+    text(_NEXT_YEAR + " WHERE station_code IN :codes").bindparams(bindparam("codes", expanding=True)),
+)
 
 
 def refresh_summary(conn: Connection, station_codes: Iterable[str] | None) -> None:
@@ -130,7 +165,7 @@ def refresh_summary(conn: Connection, station_codes: Iterable[str] | None) -> No
         return
     codes = sorted({c for c in station_codes if c})
     for i in range(0, len(codes), _CHUNK):
-        part = codes[i:i + _CHUNK]
+        part = codes[i : i + _CHUNK]
         conn.execute(delete(DEADLINES).where(DEADLINES.c.station_code.in_(part)))
         conn.execute(delete(SUMMARY).where(SUMMARY.c.station_code.in_(part)))
         _fill(conn, _SOME, {"codes": part})

@@ -145,5 +145,9 @@ def validate_returned(r: Any) -> dict:
     return r
 
 
-VALIDATORS = {spec.ROSTER: validate_roster, spec.ASSIGNMENTS: validate_assignments,
-              spec.FINDINGS: validate_findings, spec.RETURNED: validate_returned}
+VALIDATORS = {
+    spec.ROSTER: validate_roster,
+    spec.ASSIGNMENTS: validate_assignments,
+    spec.FINDINGS: validate_findings,
+    spec.RETURNED: validate_returned,
+}

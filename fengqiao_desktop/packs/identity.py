@@ -45,7 +45,7 @@ def bureau_keys_dir() -> Path:
 def fingerprint(pk: PublicKey) -> str:
     """What a person compares: SHA-256 of the public key's one-line form, 32 hex digits in groups."""
     digest = hashlib.sha256(pk.line().encode("ascii")).hexdigest().upper()[:32]
-    return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
 
 
 class BureauKeyStore(KeyStore):
@@ -74,8 +74,17 @@ class BureauKeyStore(KeyStore):
     def age_recipient_path(self) -> Path:
         return self.directory / "bureau.age.pub"
 
-    def init(self, name: str, unit: str, phone: str = "", passphrase: str = "", *,
-             force: bool = False, kdf: KdfParams = DEFAULT_KDF, age: bool = True) -> PublicKey:
+    def init(
+        self,
+        name: str,
+        unit: str,
+        phone: str = "",
+        passphrase: str = "",
+        *,
+        force: bool = False,
+        kdf: KdfParams = DEFAULT_KDF,
+        age: bool = True,
+    ) -> PublicKey:
         """The key pair and, with ``age`` (the default), the age identity that opens bundles."""
         pk = super().init(name, unit, phone, passphrase, force=force, kdf=kdf)
         write_atomic(self.directory / BUREAU_ID_FILE, str(uuid.uuid4()).encode("ascii"), mode=0o644)
@@ -98,16 +107,19 @@ class BureauKeyStore(KeyStore):
         r = parse_recipient(recipient)
         name = " ".join(str(name).split())
         if not name:
-            raise KeyError_("请填写接收方名称（--name），如：兰州市退役军人事务局",
-                            message_en="the recipient needs a name (--name), e.g. the city bureau")
+            raise KeyError_(
+                "请填写接收方名称（--name），如：兰州市退役军人事务局",
+                message_en="the recipient needs a name (--name), e.g. the city bureau",
+            )
         if r == self.age_recipient():
             raise KeyError_("这是本局自己的 age 公钥，无需添加", message_en="this is the bureau's own age key")
         rows = [x for x in self.escrow_recipients() if x["recipient"] != r]
         if len(rows) + 2 > MAX_RECIPIENTS:  # + the bureau and the inspector
-            raise KeyError_(f"托管接收方已达上限（{MAX_RECIPIENTS - 2} 个）",
-                            message_en=f"there are already {MAX_RECIPIENTS - 2} escrow recipients (the limit)")
-        entry = {"recipient": r, "name": name,
-                 "added_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+            raise KeyError_(
+                f"托管接收方已达上限（{MAX_RECIPIENTS - 2} 个）",
+                message_en=f"there are already {MAX_RECIPIENTS - 2} escrow recipients (the limit)",
+            )
+        entry = {"recipient": r, "name": name, "added_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
         rows.append(entry)
         self._write_json(ESCROW_FILE, rows)
         return entry
@@ -141,8 +153,7 @@ class BureauKeyStore(KeyStore):
 
     def _write_json(self, name: str, data) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.directory / name, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"),
-                     mode=0o644)
+        write_atomic(self.directory / name, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"), mode=0o644)
 
     def _check_profile(self, name: str, unit: str) -> None:
         if not name or not name.strip():
@@ -156,14 +167,15 @@ class BureauKeyStore(KeyStore):
             raise KeyError_(
                 f"本局已有签名密钥 {kid}；替换后检查人员的电脑将拒绝新密钥签发的任务包，如确需替换请加 --force",
                 message_en=f"the bureau already has a signing key ({kid}); laptops will refuse packs "
-                           "signed by a new one. Use --force to replace it anyway",
+                "signed by a new one. Use --force to replace it anyway",
             )
 
     def _require(self) -> None:
         if not self.exists():
-            raise KeyError_("本局尚未创建签名密钥，请先运行 `fengqiao central identity init`",
-                            message_en="the bureau has no signing key yet: run "
-                                       "`fengqiao central identity init` first")
+            raise KeyError_(
+                "本局尚未创建签名密钥，请先运行 `fengqiao central identity init`",
+                message_en="the bureau has no signing key yet: run `fengqiao central identity init` first",
+            )
 
     @property
     def bureau_id(self) -> str:
@@ -171,8 +183,9 @@ class BureauKeyStore(KeyStore):
         try:
             return (self.directory / BUREAU_ID_FILE).read_text(encoding="ascii").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise KeyError_(f"无法读取本局标识文件：{exc}",
-                            message_en=f"cannot read the bureau id file: {exc}") from exc
+            raise KeyError_(
+                f"无法读取本局标识文件：{exc}", message_en=f"cannot read the bureau id file: {exc}"
+            ) from exc
 
     def fingerprint(self) -> str:
         return fingerprint(self.public_key())

@@ -27,18 +27,23 @@ FORM_NAME_RE = re.compile(r"^forms/([0-9a-f]{64})\.json$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # a pack holds JSON only: smaller caps than a bundle's photos
-LIMITS = Limits(max_entries=2_000, max_total_size=512 * 1024 * 1024,
-                max_member_size=64 * 1024 * 1024, max_json_size=64 * 1024 * 1024)
+LIMITS = Limits(
+    max_entries=2_000,
+    max_total_size=512 * 1024 * 1024,
+    max_member_size=64 * 1024 * 1024,
+    max_json_size=64 * 1024 * 1024,
+)
 
 
 def form_member(sha256: str) -> str:
     return f"{FORMS_DIR}{sha256}.json"
 
 
-def trusted_comment(pack_id: str, bureau_id: str, sequence: int, inspector_key_id: str,
-                    key_id: str) -> str:
-    return (f"{TRUSTED_COMMENT_TAG} pack_id={pack_id} bureau_id={bureau_id} sequence={sequence} "
-            f"inspector={inspector_key_id} key_id={key_id}")
+def trusted_comment(pack_id: str, bureau_id: str, sequence: int, inspector_key_id: str, key_id: str) -> str:
+    return (
+        f"{TRUSTED_COMMENT_TAG} pack_id={pack_id} bureau_id={bureau_id} sequence={sequence} "
+        f"inspector={inspector_key_id} key_id={key_id}"
+    )
 
 
 def untrusted_comment(key_id: str) -> str:

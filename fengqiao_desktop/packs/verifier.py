@@ -33,15 +33,21 @@ _ASK_AGAIN = ("请向县局重新索取任务包。", "Ask the bureau for the ta
 
 
 def damaged(detail: str) -> PackError:
-    return PackError("任务包已损坏或被改动，未作任何更改。" + _ASK_AGAIN[0],
-                     message_en="The task pack is damaged or was altered; nothing was changed. "
-                                + _ASK_AGAIN[1], kind="damaged", detail=detail)
+    return PackError(
+        "任务包已损坏或被改动，未作任何更改。" + _ASK_AGAIN[0],
+        message_en="The task pack is damaged or was altered; nothing was changed. " + _ASK_AGAIN[1],
+        kind="damaged",
+        detail=detail,
+    )
 
 
 def not_a_pack(detail: str) -> PackError:
-    return PackError("所选文件不是任务包（.fqpack），或文件不完整，未作任何更改。",
-                     message_en="The file is not a task pack (.fqpack), or it is incomplete; "
-                                "nothing was changed.", kind="not_a_pack", detail=detail)
+    return PackError(
+        "所选文件不是任务包（.fqpack），或文件不完整，未作任何更改。",
+        message_en="The file is not a task pack (.fqpack), or it is incomplete; nothing was changed.",
+        kind="not_a_pack",
+        detail=detail,
+    )
 
 
 def wrong_signer(pinned: PublicKey, found: str) -> PackError:
@@ -49,9 +55,11 @@ def wrong_signer(pinned: PublicKey, found: str) -> PackError:
         f"任务包不是由本机信任的县局密钥签发的（签发密钥 {found}，本机信任 {pinned.key_id}），未作任何更改。"
         "请确认任务包来自本县局；如县局确已更换密钥，请联系县局核对。",
         message_en=f"The task pack was not signed by the bureau key this laptop trusts (signed by {found}, "
-                   f"trusted {pinned.key_id}); nothing was changed. Make sure it comes from your bureau; "
-                   "if the bureau replaced its key, check with the bureau.",
-        kind="signer", detail=found)
+        f"trusted {pinned.key_id}); nothing was changed. Make sure it comes from your bureau; "
+        "if the bureau replaced its key, check with the bureau.",
+        kind="signer",
+        detail=found,
+    )
 
 
 @dataclass
@@ -111,9 +119,12 @@ def verify_pack(source: Source, *, pinned: PublicKey | None = None) -> VerifiedP
     except KnownError as exc:
         raise damaged(exc.message_en) from exc
     except OSError as exc:
-        raise PackError(f"无法读取任务包：{exc.strerror or exc}",
-                        message_en=f"cannot read the task pack: {exc.strerror or exc}",
-                        kind="unreadable", detail=str(exc.filename or "")) from exc
+        raise PackError(
+            f"无法读取任务包：{exc.strerror or exc}",
+            message_en=f"cannot read the task pack: {exc.strerror or exc}",
+            kind="unreadable",
+            detail=str(exc.filename or ""),
+        ) from exc
     except Exception as exc:  # noqa: BLE001 - the contract: only PackError escapes
         raise damaged(f"{type(exc).__name__}: {exc}") from exc
 
@@ -150,14 +161,21 @@ def _verify(f, size: int, pinned: PublicKey | None) -> VerifiedPack:
     except SignatureError as exc:
         raise refuse(spec.SIGNATURE, f"签名与清单不符（{exc}）", f"does not verify the manifest ({exc})") from None
 
-    manifest = validate_manifest(loads_strict(manifest_bytes, member=spec.MANIFEST,
-                                              max_size=limits.max_json_size,
-                                              max_depth=limits.max_depth, require_canonical=True))
+    manifest = validate_manifest(
+        loads_strict(
+            manifest_bytes,
+            member=spec.MANIFEST,
+            max_size=limits.max_json_size,
+            max_depth=limits.max_depth,
+            require_canonical=True,
+        )
+    )
     bureau = manifest["bureau"]
     if bureau["key_id"] != sig.key_id or bureau["public_key"] != key.line():
         raise refuse(f"{spec.MANIFEST}: bureau", "与签名密钥不一致", "differs from the signing key")
-    expected = spec.trusted_comment(manifest["pack_id"], bureau["id"], manifest["sequence"],
-                                    manifest["inspector_key_id"], sig.key_id)
+    expected = spec.trusted_comment(
+        manifest["pack_id"], bureau["id"], manifest["sequence"], manifest["inspector_key_id"], sig.key_id
+    )
     if sig.trusted_comment != expected:
         raise refuse(spec.SIGNATURE, "可信注释与清单不一致", "the trusted comment does not match the manifest")
 
@@ -175,15 +193,19 @@ def _verify(f, size: int, pinned: PublicKey | None) -> VerifiedPack:
         want = listed[name]
         data = _read(f, entries, name, limits.max_json_size)
         if len(data) != want["size"] or hashlib.sha256(data).hexdigest() != want["sha256"]:
-            raise refuse(name, "sha256 或大小与清单不符（内容被改动）",
-                         "sha256 or size differs from the manifest (content changed)")
+            raise refuse(
+                name,
+                "sha256 或大小与清单不符（内容被改动）",
+                "sha256 or size differs from the manifest (content changed)",
+            )
         hashes[name] = want["sha256"]
         if name == spec.BUREAU_PUB:
             if data != pub_bytes:  # pragma: no cover - read twice from the same verified entry
                 raise refuse(name, "内容前后不一致", "read differently twice")
             continue
-        value = loads_strict(data, member=name, max_size=limits.max_json_size,
-                             max_depth=limits.max_depth, require_canonical=True)
+        value = loads_strict(
+            data, member=name, max_size=limits.max_json_size, max_depth=limits.max_depth, require_canonical=True
+        )
         form_match = spec.FORM_NAME_RE.match(name)
         if form_match:
             form = FormDef.model_validate(value)
@@ -196,8 +218,11 @@ def _verify(f, size: int, pinned: PublicKey | None) -> VerifiedPack:
     roster_codes = {s["code"] for s in parsed[spec.ROSTER]["stations"]}
     for i, s in enumerate(parsed[spec.ROSTER]["stations"]):
         if s["parent_code"] is not None and s["parent_code"] not in roster_codes:
-            raise refuse(f"{spec.ROSTER}: stations[{i}].parent_code", "上级站点不在名册中",
-                         "the parent station is not in the roster")
+            raise refuse(
+                f"{spec.ROSTER}: stations[{i}].parent_code",
+                "上级站点不在名册中",
+                "the parent station is not in the roster",
+            )
     for i, a in enumerate(parsed[spec.ASSIGNMENTS]["assignments"]):
         where = f"{spec.ASSIGNMENTS}: assignments[{i}]"
         if a["inspector_key_id"] != manifest["inspector_key_id"]:
@@ -210,10 +235,19 @@ def _verify(f, size: int, pinned: PublicKey | None) -> VerifiedPack:
                     f"任务包中的任务引用了表单 {ref['id']} {ref['version']}，但任务包中没有该表单文件，"
                     "未作任何更改。请县局重新生成任务包。",
                     message_en=f"An assignment in the pack names form {ref['id']} {ref['version']}, but the "
-                               "pack does not contain that form; nothing was changed. Ask the bureau to "
-                               "build the pack again.", kind="form_missing", detail=ref["sha256"])
-    return VerifiedPack(manifest=manifest, manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
-                        public_key=key, roster=parsed[spec.ROSTER],
-                        assignments=parsed[spec.ASSIGNMENTS]["assignments"],
-                        findings=parsed[spec.FINDINGS]["findings"],
-                        returned=parsed[spec.RETURNED]["returned"], forms=forms, member_sha256=hashes)
+                    "pack does not contain that form; nothing was changed. Ask the bureau to "
+                    "build the pack again.",
+                    kind="form_missing",
+                    detail=ref["sha256"],
+                )
+    return VerifiedPack(
+        manifest=manifest,
+        manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
+        public_key=key,
+        roster=parsed[spec.ROSTER],
+        assignments=parsed[spec.ASSIGNMENTS]["assignments"],
+        findings=parsed[spec.FINDINGS]["findings"],
+        returned=parsed[spec.RETURNED]["returned"],
+        forms=forms,
+        member_sha256=hashes,
+    )

@@ -43,9 +43,10 @@ class PackContent:
 def _members(content: PackContent, public_text: str) -> dict[str, bytes]:
     out = {
         spec.BUREAU_PUB: public_text.encode("utf-8"),
-        spec.ROSTER: dumps({"counties": sorted(content.counties),
-                            "stations": sorted(content.stations, key=lambda s: s["code"])},
-                           member=spec.ROSTER),
+        spec.ROSTER: dumps(
+            {"counties": sorted(content.counties), "stations": sorted(content.stations, key=lambda s: s["code"])},
+            member=spec.ROSTER,
+        ),
         spec.ASSIGNMENTS: dumps({"assignments": content.assignments}, member=spec.ASSIGNMENTS),
         spec.FINDINGS: dumps({"findings": content.findings}, member=spec.FINDINGS),
         spec.RETURNED: dumps({"returned": content.returned}, member=spec.RETURNED),
@@ -55,10 +56,19 @@ def _members(content: PackContent, public_text: str) -> dict[str, bytes]:
     return out
 
 
-def write_pack(out_dir: str | os.PathLike, content: PackContent, *, secret_key: SecretKey,
-               bureau_id: str, bureau_name: str, bureau_unit: str, sequence: int,
-               pack_id: str | None = None, created_at: str | None = None,
-               age_recipients: Sequence[str] = ()) -> VerifiedPack:
+def write_pack(
+    out_dir: str | os.PathLike,
+    content: PackContent,
+    *,
+    secret_key: SecretKey,
+    bureau_id: str,
+    bureau_name: str,
+    bureau_unit: str,
+    sequence: int,
+    pack_id: str | None = None,
+    created_at: str | None = None,
+    age_recipients: Sequence[str] = (),
+) -> VerifiedPack:
     """Write, verify and return a new pack in ``out_dir`` (``.path`` is its final name).
 
     ``age_recipients`` (the bureau's, then escrow ones) tell the laptop whom to encrypt
@@ -71,31 +81,47 @@ def write_pack(out_dir: str | os.PathLike, content: PackContent, *, secret_key: 
     pk = secret_key.public
     members = _members(content, pk.file_text(f"minisign public key {pk.key_id} fengqiao bureau"))
     manifest = {
-        "format": spec.FORMAT, "format_version": spec.FORMAT_VERSION,
-        "pack_id": pack_id, "created_at": created_at, "sequence": sequence,
+        "format": spec.FORMAT,
+        "format_version": spec.FORMAT_VERSION,
+        "pack_id": pack_id,
+        "created_at": created_at,
+        "sequence": sequence,
         "inspector_key_id": content.inspector_key_id,
-        "bureau": {"id": bureau_id, "name": bureau_name, "unit": bureau_unit,
-                   "key_id": pk.key_id, "public_key": pk.line(),
-                   **({"age_recipients": list(age_recipients)} if age_recipients else {})},
-        "counts": {"stations": len(content.stations), "forms": len(content.forms),
-                   "assignments": len(content.assignments), "findings": len(content.findings),
-                   "returned": len(content.returned)},
-        "members": sorted(({"name": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)}
-                           for n, d in members.items()), key=lambda m: str(m["name"])),
+        "bureau": {
+            "id": bureau_id,
+            "name": bureau_name,
+            "unit": bureau_unit,
+            "key_id": pk.key_id,
+            "public_key": pk.line(),
+            **({"age_recipients": list(age_recipients)} if age_recipients else {}),
+        },
+        "counts": {
+            "stations": len(content.stations),
+            "forms": len(content.forms),
+            "assignments": len(content.assignments),
+            "findings": len(content.findings),
+            "returned": len(content.returned),
+        },
+        "members": sorted(
+            ({"name": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in members.items()),
+            key=lambda m: str(m["name"]),
+        ),
     }
     try:
         validate_manifest(manifest)
     except BundleError as exc:  # a bug in the builder, named plainly
         raise PackError(exc.message, message_en=exc.message_en, kind="build") from exc
     manifest_bytes = dumps(manifest, member=spec.MANIFEST)
-    sig = secret_key.sign(manifest_bytes,
-                          trusted_comment=spec.trusted_comment(pack_id, bureau_id, sequence,
-                                                               content.inspector_key_id, pk.key_id),
-                          untrusted_comment=spec.untrusted_comment(pk.key_id))
+    sig = secret_key.sign(
+        manifest_bytes,
+        trusted_comment=spec.trusted_comment(pack_id, bureau_id, sequence, content.inspector_key_id, pk.key_id),
+        untrusted_comment=spec.untrusted_comment(pk.key_id),
+    )
     when = _zip_time(created_at)
     if final.exists():
-        raise PackError(f"目标文件已存在：{final.name}", message_en=f"a file named {final.name} already exists",
-                        kind="build")
+        raise PackError(
+            f"目标文件已存在：{final.name}", message_en=f"a file named {final.name} already exists", kind="build"
+        )
     try:
         out.mkdir(parents=True, exist_ok=True)
         with open(tmp, "xb") as raw, zipfile.ZipFile(raw, "w", allowZip64=False) as zf:
@@ -113,10 +139,12 @@ def write_pack(out_dir: str | os.PathLike, content: PackContent, *, secret_key: 
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(exc, OSError):
-            raise PackError(f"写入任务包失败：{exc.strerror or exc}",
-                            message_en=f"cannot write the task pack: {exc.strerror or exc}",
-                            kind="build", detail=str(exc.filename or out)) from exc
+            raise PackError(
+                f"写入任务包失败：{exc.strerror or exc}",
+                message_en=f"cannot write the task pack: {exc.strerror or exc}",
+                kind="build",
+                detail=str(exc.filename or out),
+            ) from exc
         raise
     vp.path = final
     return vp
-

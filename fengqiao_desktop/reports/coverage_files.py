@@ -15,5 +15,6 @@ def atomic_write(path: Path, data: bytes) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         return write_atomic(path, data)
     except OSError as exc:
-        raise ReportError(f"无法写入文件 {path}：{exc.strerror or exc}",
-                          message_en=f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise ReportError(
+            f"无法写入文件 {path}：{exc.strerror or exc}", message_en=f"cannot write {path}: {exc.strerror or exc}"
+        ) from exc

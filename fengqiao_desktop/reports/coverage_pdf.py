@@ -72,15 +72,24 @@ def _mixed_strings(x: float, y: float, text: str, size: float, color=colors.blac
     return out
 
 
-def level_chart(level: str, rows: list[tuple[str, float | None, int, int]], five: list[float | None],
-                target: float, lang: str, width: float) -> Drawing:
+def level_chart(
+    level: str,
+    rows: list[tuple[str, float | None, int, int]],
+    five: list[float | None],
+    target: float,
+    lang: str,
+    width: float,
+) -> Drawing:
     """Bars per county (five-haves %, demonstration %) with the demonstration target line."""
     font = register_fonts()
     height = 62 * mm
     d = Drawing(width, height)
     lv = Level(level)
-    heading = (f"{lv.en} stations: rates by county, target {target:g}%" if lang == "en"
-               else f"{lv.zh}站点达标率（目标 {target:g}%）")
+    heading = (
+        f"{lv.en} stations: rates by county, target {target:g}%"
+        if lang == "en"
+        else f"{lv.zh}站点达标率（目标 {target:g}%）"
+    )
     for s in _mixed_strings(0, height - 11, heading, 10):
         d.add(s)
     chart = VerticalBarChart()
@@ -104,10 +113,11 @@ def level_chart(level: str, rows: list[tuple[str, float | None, int, int]], five
     chart.groupSpacing = 10 + max(0, 8 - len(rows)) * 4  # few counties: narrower bars, more air
     d.add(chart)
     y = chart.y + chart.height * target / 100.0
-    d.add(Line(chart.x, y, chart.x + chart.width, y, strokeColor=TARGET_COLOR, strokeWidth=1.2,
-               strokeDashArray=[4, 2]))
-    legend = [(FIVE_COLOR, "五有达标率" if lang != "en" else "Five-haves %"),
-              (DEMO_COLOR, "示范型达标率" if lang != "en" else "Demonstration %")]
+    d.add(Line(chart.x, y, chart.x + chart.width, y, strokeColor=TARGET_COLOR, strokeWidth=1.2, strokeDashArray=[4, 2]))
+    legend = [
+        (FIVE_COLOR, "五有达标率" if lang != "en" else "Five-haves %"),
+        (DEMO_COLOR, "示范型达标率" if lang != "en" else "Demonstration %"),
+    ]
     lx, ly = chart.x + chart.width + 12, chart.y + chart.height - 10
     for color, label in legend:
         d.add(Rect(lx, ly, 8, 8, fillColor=color, strokeColor=None))
@@ -122,12 +132,19 @@ def level_chart(level: str, rows: list[tuple[str, float | None, int, int]], five
 
 def _table(report: CoverageReport, lang: str, width: float) -> Table:
     st = make_styles(lang)
-    head = [para(h, st.head) for k, h in zip([k for k, _z, _e in SUMMARY_COLUMNS],
-                                               headers(SUMMARY_COLUMNS, lang), strict=True) if k in PDF_KEYS]
+    head = [
+        para(h, st.head)
+        for k, h in zip([k for k, _z, _e in SUMMARY_COLUMNS], headers(SUMMARY_COLUMNS, lang), strict=True)
+        if k in PDF_KEYS
+    ]
     data = [head]
-    styles = [("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
-              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-              ("FONTSIZE", (0, 0), (-1, -1), 8)]
+    styles = [
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ("FONTSIZE", (0, 0), (-1, -1), 8),
+    ]
     rows = summary_rows(report, lang)
     for i, row in enumerate(rows, 1):
         cells = []
@@ -144,18 +161,29 @@ def _table(report: CoverageReport, lang: str, width: float) -> Table:
             styles.append(("LEFTPADDING", (0, i), (0, i), 16))
     first = 52 * mm
     rest = (width - first) / (len(PDF_KEYS) - 1)
-    return Table(data, colWidths=[first] + [rest] * (len(PDF_KEYS) - 1), repeatRows=1,
-                 style=table_style(styles))
+    return Table(data, colWidths=[first] + [rest] * (len(PDF_KEYS) - 1), repeatRows=1, style=table_style(styles))
 
 
 def coverage_pdf_bytes(report: CoverageReport, lang: str = "zh") -> bytes:
     st = make_styles(lang)
     buf = io.BytesIO()
     width = PAGE[0] - 2 * MARGIN
-    doc = SimpleDocTemplate(buf, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN, title=title(report, lang), author="Fengqiao Desktop")
-    story = [para(title(report, lang), st.title), para(targets_line(report, lang), st.subtitle), Spacer(1, 2 * mm),
-             _table(report, lang, width)]
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=title(report, lang),
+        author="Fengqiao Desktop",
+    )
+    story = [
+        para(title(report, lang), st.title),
+        para(targets_line(report, lang), st.subtitle),
+        Spacer(1, 2 * mm),
+        _table(report, lang, width),
+    ]
     story.append(para("各层级达标率与目标" if lang != "en" else "Rates by level against the target", st.h2))
     for level, rows in report.level_rows().items():
         if level == "city":  # a single city center: its row in the table says it all

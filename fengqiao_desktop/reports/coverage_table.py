@@ -51,8 +51,12 @@ STATION_COLUMNS = [
     ("verified", "已销号", "Verified findings"),
 ]
 
-KIND_LABELS = {"total": ("合计", "Total"), "area": ("区（县）", "County"), "town": ("街道（乡镇）", "Town"),
-               "station": ("站点", "Station")}
+KIND_LABELS = {
+    "total": ("合计", "Total"),
+    "area": ("区（县）", "County"),
+    "town": ("街道（乡镇）", "Town"),
+    "station": ("站点", "Station"),
+}
 
 
 def headers(columns, lang: str) -> list[str]:
@@ -68,10 +72,23 @@ class SummaryRow:
 def node_values(n: CoverageNode, lang: str = "zh") -> dict:
     c = n.counts
     kind = KIND_LABELS[n.kind][1 if lang == "en" else 0]
-    return {"unit": n.name, "code": n.code, "kind": kind, "stations": c.stations, "inspected": c.inspected,
-            "five_haves": c.five_haves, "five_haves_pct": n.five_haves_pct, "demonstration": c.demonstration,
-            "demonstration_pct": n.demonstration_pct, "target": n.target, "gap": n.gap, "vetoed": c.vetoed,
-            "open": c.open, "overdue": c.overdue, "verified": c.verified}
+    return {
+        "unit": n.name,
+        "code": n.code,
+        "kind": kind,
+        "stations": c.stations,
+        "inspected": c.inspected,
+        "five_haves": c.five_haves,
+        "five_haves_pct": n.five_haves_pct,
+        "demonstration": c.demonstration,
+        "demonstration_pct": n.demonstration_pct,
+        "target": n.target,
+        "gap": n.gap,
+        "vetoed": c.vetoed,
+        "open": c.open,
+        "overdue": c.overdue,
+        "verified": c.verified,
+    }
 
 
 def summary_rows(report: CoverageReport, lang: str = "zh", *, towns: bool = True) -> list[SummaryRow]:
@@ -94,11 +111,22 @@ def station_values(s: StationRow, names: dict[str, str], lang: str = "zh") -> di
         level = Level(s.level).label(lang)
     except ValueError:
         level = s.level
-    return {"code": s.code, "name": s.name, "level": level, "area": names.get(s.area, ""),
-            "town": names.get(s.town, ""), "inspected": _yes(s.inspected, lang),
-            "five_haves": _yes(s.five_haves, lang), "demonstration": _yes(s.demonstration, lang),
-            "vetoed": _yes(s.vetoed, lang), "rubric_total": s.rubric_total,
-            "last_at": (s.last_at or "")[:10], "open": s.open, "overdue": s.overdue, "verified": s.verified}
+    return {
+        "code": s.code,
+        "name": s.name,
+        "level": level,
+        "area": names.get(s.area, ""),
+        "town": names.get(s.town, ""),
+        "inspected": _yes(s.inspected, lang),
+        "five_haves": _yes(s.five_haves, lang),
+        "demonstration": _yes(s.demonstration, lang),
+        "vetoed": _yes(s.vetoed, lang),
+        "rubric_total": s.rubric_total,
+        "last_at": (s.last_at or "")[:10],
+        "open": s.open,
+        "overdue": s.overdue,
+        "verified": s.verified,
+    }
 
 
 def group_names(report: CoverageReport) -> dict[str, str]:

@@ -79,8 +79,7 @@ def build_workbook(report: CoverageReport, lang: str = "zh") -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = "汇总" if lang != "en" else "Summary"
-    put(ws, 1, 1, f"{title(report, lang)}  —  {targets_line(report, lang)}").font = Font(
-        bold=True, size=12)
+    put(ws, 1, 1, f"{title(report, lang)}  —  {targets_line(report, lang)}").font = Font(bold=True, size=12)
     _header(ws, 2, headers(SUMMARY_COLUMNS, lang))
     keys = [k for k, _zh, _en in SUMMARY_COLUMNS]
     rows = summary_rows(report, lang)

@@ -60,8 +60,12 @@ def register_fonts() -> str:
         if _registered:
             return FONT
         cjk = paths.font_path()
-        for name, path in ((FONT, cjk), (FONT_BOLD, cjk), (LATIN, latin_font_path()),
-                           (LATIN_BOLD, latin_font_path(bold=True))):
+        for name, path in (
+            (FONT, cjk),
+            (FONT_BOLD, cjk),
+            (LATIN, latin_font_path()),
+            (LATIN_BOLD, latin_font_path(bold=True)),
+        ):
             pdfmetrics.registerFont(_load(name, path))
         # italics map to the upright faces: neither font family ships an italic we embed
         for family, regular, bold in ((FONT, FONT, FONT_BOLD), (LATIN, LATIN, LATIN_BOLD)):

@@ -28,8 +28,7 @@ def item_results_csv_text(lineage: Lineage, visits: Iterable[ScoredVisit], lang:
     return buf.getvalue()
 
 
-def write_item_results(lineage: Lineage, visits: Iterable[ScoredVisit], path: str | Path,
-                       lang: str = "zh") -> Path:
+def write_item_results(lineage: Lineage, visits: Iterable[ScoredVisit], path: str | Path, lang: str = "zh") -> Path:
     """Write ``.csv`` (UTF-8 with a BOM, for Excel) or ``.xlsx`` by the file's suffix."""
     p = Path(path)
     if p.suffix.lower() == ".csv":

@@ -27,8 +27,7 @@ from reportlab.platypus.paragraph import Paragraph, ParaLines, cjkU, makeCJKPara
 from reportlab.rl_config import _FUZZ
 
 # closing marks: ，。、；：！？ ” ’ ） 》 】 」 』 〕 〉 … and their ASCII cousins
-NO_LINE_START = frozenset(
-    "，。、；：！？”’）》】」』〕〉〗｝］．,.;:!?)]}%‰℃°" + ALL_CANNOT_START) - frozenset("\"'")
+NO_LINE_START = frozenset("，。、；：！？”’）》】」』〕〉〗｝］．,.;:!?)]}%‰℃°" + ALL_CANNOT_START) - frozenset("\"'")
 # opening marks: “ ‘ （ 《 【 「 『 〔 〈 and their ASCII cousins
 NO_LINE_END = frozenset("“‘（《【「『〔〈〖｛［([{" + ALL_CANNOT_END) - frozenset("\"'")
 
@@ -59,8 +58,9 @@ def _adjust(units: list, start: int, end: int) -> int:
         else:
             return end  # a word longer than the line: it has to be cut
     # the next line may not start with a closing mark, this one may not end with an opening one
-    while i > start + 1 and (units[i] in NO_LINE_START or units[i - 1] in NO_LINE_END
-                             or (_latin(units[i]) and _latin(units[i - 1]))):
+    while i > start + 1 and (
+        units[i] in NO_LINE_START or units[i - 1] in NO_LINE_END or (_latin(units[i]) and _latin(units[i - 1]))
+    ):
         i -= 1
     if units[i] in NO_LINE_START or units[i - 1] in NO_LINE_END:
         return end
@@ -135,8 +135,14 @@ class SheetParagraph(Paragraph):
         style = self.style
         self.height = 0
         if not self.frags:
-            return ParaLines(kind=0, fontSize=style.fontSize, fontName=style.fontName,
-                             textColor=style.textColor, lines=[], ascent=style.fontSize,
-                             descent=-0.2 * style.fontSize)
+            return ParaLines(
+                kind=0,
+                fontSize=style.fontSize,
+                fontName=style.fontName,
+                textColor=style.textColor,
+                lines=[],
+                ascent=style.fontSize,
+                descent=-0.2 * style.fontSize,
+            )
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
         return break_lines(self.frags, list(maxWidths), auto_leading not in ("", "off"))

@@ -91,8 +91,13 @@ def _header(data: SheetData, st: Styles, L: dict, proof: str) -> Table:
         state = _label_of(InspectionStatus, ins.status, lang)
         return para(f"{label('inspection', ident)}{gap}{label('status', state)}", st.cell, markup=True)
 
-    inspector = data.inspector.name + (f"（{data.inspector.unit}）" if data.inspector.unit and lang != "en"
-                                       else f" ({data.inspector.unit})" if data.inspector.unit else "")
+    inspector = data.inspector.name + (
+        f"（{data.inspector.unit}）"
+        if data.inspector.unit and lang != "en"
+        else f" ({data.inspector.unit})"
+        if data.inspector.unit
+        else ""
+    )
     info = [
         [pair("station", s.name), ""],
         [pair("level", _label_of(Level, s.level, lang)), pair("code", s.code)],
@@ -112,18 +117,34 @@ def _header(data: SheetData, st: Styles, L: dict, proof: str) -> Table:
             spans.append(("SPAN", (0, len(info)), (1, len(info))))
             info.append([inspection(ci), ""])
     left_w = FRAME_WIDTH - QR_SIZE - 6 * mm
-    info_table = Table(info, colWidths=[left_w * 0.56, left_w * 0.44], style=table_style([
-        *spans,
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
-    ]))
+    info_table = Table(
+        info,
+        colWidths=[left_w * 0.56, left_w * 0.44],
+        style=table_style(
+            [
+                *spans,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+            ]
+        ),
+    )
     qr_cell = [qr_flowable(proof, QR_SIZE), para(L["scan"], st.caption)]
-    return Table([[info_table, qr_cell]], colWidths=[left_w, QR_SIZE + 6 * mm], style=table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED), ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
-    ]))
+    return Table(
+        [[info_table, qr_cell]],
+        colWidths=[left_w, QR_SIZE + 6 * mm],
+        style=table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
+            ]
+        ),
+    )
 
 
 def _story(data: SheetData, proof: str) -> list:
@@ -141,8 +162,12 @@ def _story(data: SheetData, proof: str) -> list:
         story.append(five_haves_table(data, st, L))
     elif data.companion is not None:
         # the rubric's heading never ends a page: room for it and a few rows, or a new page
-        story += [KeepTogether([para(L["part_gate"], st.h2), five_haves_table(data, st, L)]),
-                  CondPageBreak(35 * mm), para(L["part_rubric"], st.h2), score_table(data, st, L)]
+        story += [
+            KeepTogether([para(L["part_gate"], st.h2), five_haves_table(data, st, L)]),
+            CondPageBreak(35 * mm),
+            para(L["part_rubric"], st.h2),
+            score_table(data, st, L),
+        ]
     else:
         story.append(score_table(data, st, L))
     story += findings_block(data, st, L)
@@ -191,8 +216,9 @@ def _canvas_class(data: SheetData, proof: str, pages_out: list[int]):
             draw_mixed(self, MARGIN_X, 9 * mm, proof, 6.5)
             if n > 1:
                 draw_mixed(self, MARGIN_X, PAGE[1] - 10 * mm, running, 7.5)
-                draw_mixed(self, w - MARGIN_X, PAGE[1] - 10 * mm,
-                           f"{L['revision']} {data.inspection.revision}", 7.5, "right")
+                draw_mixed(
+                    self, w - MARGIN_X, PAGE[1] - 10 * mm, f"{L['revision']} {data.inspection.revision}", 7.5, "right"
+                )
             if draft:
                 self.setFillColorRGB(0.85, 0.85, 0.85)
                 self.translate(w / 2, PAGE[1] / 2)
@@ -215,8 +241,15 @@ def render_sheet(data: SheetData, out: Path | str | BinaryIO) -> int:
     }
 
     def build(target) -> None:
-        doc = SimpleDocTemplate(target, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-                                topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, **meta)
+        doc = SimpleDocTemplate(
+            target,
+            pagesize=PAGE,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            **meta,
+        )
         doc.build(_story(data, proof), canvasmaker=_canvas_class(data, proof, pages))
 
     if isinstance(out, (str, os.PathLike)):
@@ -230,9 +263,11 @@ def render_sheet(data: SheetData, out: Path | str | BinaryIO) -> int:
             os.replace(tmp, path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise ReportError(f"无法写入评分表 {path}：{exc.strerror or exc}。请换一个位置或检查磁盘空间。",
-                              message_en=f"Cannot write the score sheet {path}: {exc.strerror or exc}. "
-                              "Choose another place or check the free disk space.") from exc
+            raise ReportError(
+                f"无法写入评分表 {path}：{exc.strerror or exc}。请换一个位置或检查磁盘空间。",
+                message_en=f"Cannot write the score sheet {path}: {exc.strerror or exc}. "
+                "Choose another place or check the free disk space.",
+            ) from exc
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

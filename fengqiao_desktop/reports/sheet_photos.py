@@ -64,8 +64,9 @@ def _cell(n: int, photo: SheetPhoto, data: SheetData, st: Styles, L: dict) -> li
     if photo.caption:
         label += f"<br/>{esc(photo.caption)}"
     if photo.days_before_visit is not None and photo.taken_on is not None:
-        label += '<br/><font color="#b71c1c">{}</font>'.format(esc(L["photo_old"].format(
-            day=photo.taken_on.isoformat(), days=photo.days_before_visit)))
+        label += '<br/><font color="#b71c1c">{}</font>'.format(
+            esc(L["photo_old"].format(day=photo.taken_on.isoformat(), days=photo.days_before_visit))
+        )
     position = position_text(photo.latitude, photo.longitude, data.lang)
     if position:
         label += f"<br/>{esc(L['photo_gps'].format(position=position))}"
@@ -77,14 +78,16 @@ def photo_grid(data: SheetData, st: Styles, L: dict) -> Table | None:
     if not data.photos:
         return None
     cells = [_cell(n, p, data, st, L) for n, p in enumerate(data.photos, 1)]
-    rows: list[list] = [cells[i:i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
+    rows: list[list] = [cells[i : i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
     rows[-1] += [""] * (COLUMNS - len(rows[-1]))
-    style = table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("BOX", (0, 0), (-1, -1), 0.5, GRID),
-        ("INNERGRID", (0, 0), (-1, -1), 0.25, GRID),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ])
+    style = table_style(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+            ("INNERGRID", (0, 0), (-1, -1), 0.25, GRID),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ]
+    )
     return Table(rows, colWidths=[CELL_W] * COLUMNS, style=style)

@@ -43,8 +43,13 @@ def answers_of(record: Mapping[str, Any]) -> dict[str, Answer]:
 def visit_form(record: Mapping[str, Any], form: FormDef) -> VisitForm:
     """One record as a form of its visit, for the visit rule."""
     counts = Counter(p.get("item_id") for p in record.get("photos") or [] if p.get("item_id"))
-    return VisitForm(key=str(record["id"]), form=form, answers=answers_of(record),
-                     photo_counts=dict(counts), completed=bool(record.get("completed_at")))
+    return VisitForm(
+        key=str(record["id"]),
+        form=form,
+        answers=answers_of(record),
+        photo_counts=dict(counts),
+        completed=bool(record.get("completed_at")),
+    )
 
 
 def visit_date(record: Mapping[str, Any]) -> str | None:
@@ -57,8 +62,9 @@ def visit_date(record: Mapping[str, Any]) -> str | None:
 
 
 def _inspection(record: Mapping[str, Any]) -> SheetInspection:
-    return SheetInspection(str(record["id"]), int(record["revision"]), visit_date(record),
-                           str(record.get("status") or "completed"))
+    return SheetInspection(
+        str(record["id"]), int(record["revision"]), visit_date(record), str(record.get("status") or "completed")
+    )
 
 
 def _day(value: Any) -> dt.date | None:
@@ -72,8 +78,9 @@ def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _photos(record: Mapping[str, Any], form_id: str | None, load_photo: PhotoLoader | None,
-            max_age_days: int) -> list[SheetPhoto]:
+def _photos(
+    record: Mapping[str, Any], form_id: str | None, load_photo: PhotoLoader | None, max_age_days: int
+) -> list[SheetPhoto]:
     visit = _day(record.get("visit_date")) or _day(visit_date(record))
     out: list[SheetPhoto] = []
     for p in record.get("photos") or []:
@@ -82,10 +89,16 @@ def _photos(record: Mapping[str, Any], form_id: str | None, load_photo: PhotoLoa
         taken = _day(p.get("captured_at"))
         questioned = is_older_than_visit(taken, visit, max_age_days)
         lat, lon = _number(p.get("latitude")), _number(p.get("longitude"))
-        out.append(dataclasses.replace(
-            photo, form_id=form_id, taken_on=taken,
-            days_before_visit=days_before_visit(taken, visit) if questioned else None,
-            latitude=lat if lon is not None else None, longitude=lon if lat is not None else None))
+        out.append(
+            dataclasses.replace(
+                photo,
+                form_id=form_id,
+                taken_on=taken,
+                days_before_visit=days_before_visit(taken, visit) if questioned else None,
+                latitude=lat if lon is not None else None,
+                longitude=lon if lat is not None else None,
+            )
+        )
     return out
 
 
@@ -98,15 +111,20 @@ def _signatures(record: Mapping[str, Any]) -> list[SheetSignature]:
             strokes = check_strokes(g.get("strokes"))
         except ValueError:
             continue
-        out.append(SheetSignature(str(g.get("role") or ""), str(g.get("name") or ""), strokes,
-                                  g.get("signed_at")))
+        out.append(SheetSignature(str(g.get("role") or ""), str(g.get("name") or ""), strokes, g.get("signed_at")))
     return out
 
 
 def _rechecks(record: Mapping[str, Any]) -> list[SheetRecheck]:
-    return [SheetRecheck(str(r.get("description") or r.get("finding_id") or ""), str(r.get("verdict") or ""),
-                         str(r.get("note") or ""))
-            for r in record.get("rechecks") or [] if isinstance(r, dict)]
+    return [
+        SheetRecheck(
+            str(r.get("description") or r.get("finding_id") or ""),
+            str(r.get("verdict") or ""),
+            str(r.get("note") or ""),
+        )
+        for r in record.get("rechecks") or []
+        if isinstance(r, dict)
+    ]
 
 
 def _findings(record: Mapping[str, Any], form_id: str | None) -> list[SheetFinding]:
@@ -147,8 +165,13 @@ def sheet_from_record(
     rechecks = _rechecks(record)
     if companion is not None and visit.gate_key is not None and visit.gate_key != key:
         c_record, c_form = companion
-        comp = SheetCompanion(c_form, visit.answers[visit.gate_key], visit[visit.gate_key],
-                              state=visit.gate, inspection=_inspection(c_record))
+        comp = SheetCompanion(
+            c_form,
+            visit.answers[visit.gate_key],
+            visit[visit.gate_key],
+            state=visit.gate,
+            inspection=_inspection(c_record),
+        )
         findings += _findings(c_record, c_form.id)
         photos += _photos(c_record, c_form.id, load_photo, photo_max_age_days)
         have = {g.role for g in signatures}

@@ -50,21 +50,18 @@ def make_styles(lang: str = "zh") -> Styles:
     base = ParagraphStyle("fq-body", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
     cell = ParagraphStyle("fq-cell", parent=base, fontSize=8.5, leading=11.5)
     return Styles(
-        title=ParagraphStyle("fq-title", parent=base, fontSize=16, leading=22, alignment=TA_CENTER,
-                             spaceAfter=2),
-        subtitle=ParagraphStyle("fq-subtitle", parent=base, fontSize=9.5, leading=13,
-                                alignment=TA_CENTER, textColor=MUTED, spaceAfter=6),
-        h2=ParagraphStyle("fq-h2", parent=base, fontSize=12.5, leading=17, spaceBefore=10,
-                          spaceAfter=5),
+        title=ParagraphStyle("fq-title", parent=base, fontSize=16, leading=22, alignment=TA_CENTER, spaceAfter=2),
+        subtitle=ParagraphStyle(
+            "fq-subtitle", parent=base, fontSize=9.5, leading=13, alignment=TA_CENTER, textColor=MUTED, spaceAfter=6
+        ),
+        h2=ParagraphStyle("fq-h2", parent=base, fontSize=12.5, leading=17, spaceBefore=10, spaceAfter=5),
         body=base,
         cell=cell,
-        cell_small=ParagraphStyle("fq-cell-small", parent=cell, fontSize=7.5, leading=10,
-                                  textColor=MUTED),
+        cell_small=ParagraphStyle("fq-cell-small", parent=cell, fontSize=7.5, leading=10, textColor=MUTED),
         cell_center=ParagraphStyle("fq-cell-center", parent=cell, alignment=TA_CENTER),
         head=ParagraphStyle("fq-head", parent=cell, fontSize=9.5, leading=12, alignment=TA_CENTER),
         verdict=ParagraphStyle("fq-verdict", parent=base, fontSize=13, leading=18, spaceBefore=4),
-        caption=ParagraphStyle("fq-caption", parent=cell, fontSize=7.5, leading=10,
-                               alignment=TA_CENTER),
+        caption=ParagraphStyle("fq-caption", parent=cell, fontSize=7.5, leading=10, alignment=TA_CENTER),
     )
 
 

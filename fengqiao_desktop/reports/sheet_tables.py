@@ -105,8 +105,7 @@ def score_table(data: SheetData, st: Styles, L: dict) -> Table:
     linked = data.companion.form if data.companion is not None else None
     # a form with no criteria in the sheet's language: the item's title takes both columns
     criteria = any(_guidance(i, lang) for i in form.items.values())
-    head = [para(L[k], st.head) for k in
-            ("col_no", "col_project", "col_content", "col_max", "col_score", "col_note")]
+    head = [para(L[k], st.head) for k in ("col_no", "col_project", "col_content", "col_max", "col_score", "col_note")]
     extra: list = []
     if not criteria:
         head[2] = ""
@@ -119,16 +118,22 @@ def score_table(data: SheetData, st: Styles, L: dict) -> Table:
         note = L["subtotal"]
         if ss is not None and ss.applicable_max < ss.max - 1e-9:
             note += f"<br/>{L['applicable']} {pts(ss.applicable_max)}"
-        rows.append([
-            para(sec.id, st.cell_center),
-            para(f"<b>{esc(sec.title.get(lang))}</b>", st.cell, markup=True), "",
-            para(pts(sec.max), st.cell_center),
-            para(pts(ss.earned) if ss else "", st.cell_center),
-            para(note, st.cell_center, markup=True),
-        ])
+        rows.append(
+            [
+                para(sec.id, st.cell_center),
+                para(f"<b>{esc(sec.title.get(lang))}</b>", st.cell, markup=True),
+                "",
+                para(pts(sec.max), st.cell_center),
+                para(pts(ss.earned) if ss else "", st.cell_center),
+                para(note, st.cell_center, markup=True),
+            ]
+        )
         # a section row never ends a page alone: it stays with its first item
-        extra += [("SPAN", (1, r), (2, r)), ("BACKGROUND", (0, r), (-1, r), SECTION_BG),
-                  ("NOSPLIT", (0, r), (-1, r + 1))]
+        extra += [
+            ("SPAN", (1, r), (2, r)),
+            ("BACKGROUND", (0, r), (-1, r), SECTION_BG),
+            ("NOSPLIT", (0, r), (-1, r + 1)),
+        ]
         for item in sec.items:
             ans = data.answers.get(item.id)
             title = esc(item.title.get(lang))
@@ -142,33 +147,41 @@ def score_table(data: SheetData, st: Styles, L: dict) -> Table:
             source = item.source
             if linked is not None and source is not None and source[0] == linked.id:
                 src = linked.items.get(source[1])
-                notes += ("<br/>" if notes else "") + \
-                    f'<font color="#555555">{L["linked"].format(no=esc(src.no if src else source[1]))}</font>'
+                notes += (
+                    "<br/>" if notes else ""
+                ) + f'<font color="#555555">{L["linked"].format(no=esc(src.no if src else source[1]))}</font>'
             n = photo_counts.get(item.id, 0)
             if n:
                 notes += ("<br/>" if notes else "") + f'<font color="#555555">{L["photos_n"].format(n=n)}</font>'
             if not criteria:
                 title += f"<br/>{content}" if content else ""
                 extra.append(("SPAN", (1, len(rows)), (2, len(rows))))
-            rows.append([
-                para(item.no, st.cell_center),
-                para(title, st.cell, markup=True),
-                para(content, st.cell, markup=True) if criteria else "",
-                para(pts(item.max) if item.scored else "—", st.cell_center),
-                para(_score_cell(item, ans, result, L), st.cell_center, markup=True),
-                para(notes, st.cell, markup=True),
-            ])
+            rows.append(
+                [
+                    para(item.no, st.cell_center),
+                    para(title, st.cell, markup=True),
+                    para(content, st.cell, markup=True) if criteria else "",
+                    para(pts(item.max) if item.scored else "—", st.cell_center),
+                    para(_score_cell(item, ans, result, L), st.cell_center, markup=True),
+                    para(notes, st.cell, markup=True),
+                ]
+            )
     r = len(rows)
     total_note = ""
     if result.applicable_max < result.max - 1e-9 and result.applicable_max > 0:
-        total_note = L["rescaled"].format(earned=pts(result.earned),
-                                          applicable=pts(result.applicable_max), max=pts(result.max))
-    rows.append([
-        para(f"<b>{L['total_row']}</b>", st.cell_center, markup=True), "", "",
-        para(pts(result.max), st.cell_center),
-        para(f"<b>{pts(result.total)}</b>", st.cell_center, markup=True),
-        para(total_note, st.cell_small),
-    ])
+        total_note = L["rescaled"].format(
+            earned=pts(result.earned), applicable=pts(result.applicable_max), max=pts(result.max)
+        )
+    rows.append(
+        [
+            para(f"<b>{L['total_row']}</b>", st.cell_center, markup=True),
+            "",
+            "",
+            para(pts(result.max), st.cell_center),
+            para(f"<b>{pts(result.total)}</b>", st.cell_center, markup=True),
+            para(total_note, st.cell_small),
+        ]
+    )
     extra += [("SPAN", (0, r), (2, r)), ("BACKGROUND", (0, r), (-1, r), HEADER_BG)]
     return Table(rows, colWidths=SCORE_COLS, repeatRows=1, style=_grid_style(extra))
 
@@ -215,11 +228,22 @@ def five_haves_table(data: SheetData, st: Styles, L: dict) -> Table:
             n = photo_counts.get(item.id, 0)
             if n:
                 notes += ("<br/>" if notes else "") + f'<font color="#555555">{L["photos_n"].format(n=n)}</font>'
-            unmet = ans is not None and ans.answered and not ans.na and item.type is ItemType.YES_NO \
+            unmet = (
+                ans is not None
+                and ans.answered
+                and not ans.na
+                and item.type is ItemType.YES_NO
                 and ans.value is not True
+            )
             shown = f'<font color="#B22222"><b>{esc(value)}</b></font>' if unmet else f"<b>{esc(value)}</b>"
-            rows.append([para(item.no, st.cell_center), para(item.title.get(lang), st.cell),
-                         para(shown, st.cell_center, markup=True), para(notes, st.cell, markup=True)])
+            rows.append(
+                [
+                    para(item.no, st.cell_center),
+                    para(item.title.get(lang), st.cell),
+                    para(shown, st.cell_center, markup=True),
+                    para(notes, st.cell, markup=True),
+                ]
+            )
     widths = [14 * mm, 70 * mm, 22 * mm, FRAME_WIDTH - 106 * mm]
     return Table(rows, colWidths=widths, repeatRows=1, style=_grid_style())
 
@@ -228,16 +252,22 @@ def _veto_reasons(data: SheetData, lang: str) -> list[str]:
     """Why the sheet's form is vetoed, each reason naming its item by number, in the sheet's language."""
     res, form = data.result, data.form
     failed = [form.items[i] for i, s in res.items.items() if s.veto_failed and i in form.items]
-    external = res.veto_reasons[:max(len(res.veto_reasons) - len(failed), 0)]
+    external = res.veto_reasons[: max(len(res.veto_reasons) - len(failed), 0)]
     out: list[str] = []
     for reason in external:
         if reason == FIVE_HAVES_VETO:
             text = FIVE_HAVES_VETO_EN if lang == "en" else FIVE_HAVES_VETO
             comp = data.companion
             if comp is not None:
-                unmet = [f"{i.no} {i.title.get(lang)}" for i in comp.form.items.values()
-                         if (a := comp.answers.get(i.id)) is not None and a.answered and not a.na
-                         and i.type is ItemType.YES_NO and a.value is not True]
+                unmet = [
+                    f"{i.no} {i.title.get(lang)}"
+                    for i in comp.form.items.values()
+                    if (a := comp.answers.get(i.id)) is not None
+                    and a.answered
+                    and not a.na
+                    and i.type is ItemType.YES_NO
+                    and a.value is not True
+                ]
                 if unmet:
                     text += ("：" if lang != "en" else ": ") + ("、" if lang != "en" else ", ").join(unmet)
             out.append(text)
@@ -255,15 +285,20 @@ def _gaps(data: SheetData, form: FormDef, result: ScoreResult, st: Styles, L: di
         nos = [form.items[i].no if i in form.items else i for i in result.missing_answers]
         out.append(para(f"{L['missing_answers']}{L['colon']}{L['sep'].join(nos)}", st.body))
     if result.missing_evidence:
-        parts = [L["missing_evidence_one"].format(item=form.items[i].no if i in form.items else i, have=h, need=n)
-                 for i, h, n in result.missing_evidence]
+        parts = [
+            L["missing_evidence_one"].format(item=form.items[i].no if i in form.items else i, have=h, need=n)
+            for i, h, n in result.missing_evidence
+        ]
         out.append(para(f"{L['missing_evidence']}{L['colon']}{L['sep'].join(parts)}", st.body))
     return out
 
 
 # the line of figures starts where the paragraphs around it do (the frame's 6 pt padding)
-_RESULT_LINE = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("LEFTPADDING", (0, 0), (0, 0), 6),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+_RESULT_LINE = [
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("LEFTPADDING", (0, 0), (0, 0), 6),
+    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+]
 
 
 def conclusion_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
@@ -272,8 +307,11 @@ def conclusion_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     out: list[Flowable] = [para(L["conclusion"], st.h2)]
     if data.form.kind is FormKind.GATE:
         verdict = gate_verdict(res, data.gate_state)
-        out.append(para(f"{L['verdict']}{L['colon']}{_verdict_markup(verdict, FormKind.GATE, L, lang)}",
-                        st.verdict, markup=True))
+        out.append(
+            para(
+                f"{L['verdict']}{L['colon']}{_verdict_markup(verdict, FormKind.GATE, L, lang)}", st.verdict, markup=True
+            )
+        )
         return out + _gaps(data, data.form, res, st, L)
     if data.companion is not None:
         # the words say which form they judge: 五有达标 / Five-haves: met
@@ -283,21 +321,34 @@ def conclusion_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     cells = [para(f"{L['total']}{L['colon']}<b>{pts(res.total)}</b> / {pts(res.max)}", st.verdict, markup=True)]
     if res.pass_mark:
         cells.append(para(f"{L['pass_mark']}{L['colon']}{pts(res.pass_mark)}", st.verdict))
-    verdict = para(f"{L['verdict']}{L['colon']}{_verdict_markup(res.verdict, res.kind, L, lang)}",
-                   st.verdict, markup=True)
+    verdict = para(
+        f"{L['verdict']}{L['colon']}{_verdict_markup(res.verdict, res.kind, L, lang)}", st.verdict, markup=True
+    )
     if res.verdict is Verdict.PENDING:  # its words are long: a line of their own
-        out += [Table([cells], colWidths=[FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.6][:len(cells)],
-                      hAlign="LEFT", style=table_style(_RESULT_LINE)), verdict]
+        out += [
+            Table(
+                [cells],
+                colWidths=[FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.6][: len(cells)],
+                hAlign="LEFT",
+                style=table_style(_RESULT_LINE),
+            ),
+            verdict,
+        ]
     else:
         cells.append(verdict)
-        widths = [FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.22, FRAME_WIDTH * 0.48][-len(cells):]
+        widths = [FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.22, FRAME_WIDTH * 0.48][-len(cells) :]
         if len(cells) == 2:
             widths = [FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.6]
         out.append(Table([cells], colWidths=widths, style=table_style(_RESULT_LINE)))
     reasons = _veto_reasons(data, lang)
     if reasons:
-        out.append(para(f'<font color="#B22222">{L["veto_reasons"]}{L["colon"]}'
-                        f'{esc(L["sep"].join(reasons))}</font>', st.body, markup=True))
+        out.append(
+            para(
+                f'<font color="#B22222">{L["veto_reasons"]}{L["colon"]}{esc(L["sep"].join(reasons))}</font>',
+                st.body,
+                markup=True,
+            )
+        )
     if res.verdict is Verdict.PENDING:
         out.append(para(f'<font color="#9A6700">{L["pending_note"]}</font>', st.body, markup=True))
     return out + _gaps(data, data.form, res, st, L)
@@ -342,12 +393,19 @@ def findings_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     findings = open_findings(data)
     if not findings:
         return [KeepTogether([heading, para(L["no_findings"], st.body)])]
-    rows: list[list] = [[para(L[k], st.head) for k in
-                         ("col_no", "f_problem", "f_measures", "f_responsible", "f_deadline")]]
+    rows: list[list] = [
+        [para(L[k], st.head) for k in ("col_no", "f_problem", "f_measures", "f_responsible", "f_deadline")]
+    ]
     for n, f in enumerate(findings, 1):
-        rows.append([para(n, st.cell_center), _finding_problem(data, f, st, L),
-                     para(f.measures, st.cell), para(f.responsible, st.cell),
-                     para(day(f.deadline), st.cell_center)])
+        rows.append(
+            [
+                para(n, st.cell_center),
+                _finding_problem(data, f, st, L),
+                para(f.measures, st.cell),
+                para(f.responsible, st.cell),
+                para(day(f.deadline), st.cell_center),
+            ]
+        )
     widths = [12 * mm, 66 * mm, 58 * mm, 22 * mm, FRAME_WIDTH - 158 * mm]
     table = Table(rows, colWidths=widths, repeatRows=1, style=_grid_style())
     # a short list stays with its heading; a long one splits, its header row repeated
@@ -363,8 +421,14 @@ def rechecks_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     rows: list[list] = [[para(L[k], st.head) for k in ("col_no", "f_problem", "r_verdict", "r_note")]]
     for n, r in enumerate(data.rechecks, 1):
         verdict = L["r_rectified"] if r.verdict == "rectified" else L["r_open"]
-        rows.append([para(n, st.cell_center), para(r.description, st.cell), para(verdict, st.cell_center),
-                     para(r.note, st.cell)])
+        rows.append(
+            [
+                para(n, st.cell_center),
+                para(r.description, st.cell),
+                para(verdict, st.cell_center),
+                para(r.note, st.cell),
+            ]
+        )
     widths = [12 * mm, 80 * mm, 26 * mm, FRAME_WIDTH - 118 * mm]
     table = Table(rows, colWidths=widths, repeatRows=1, style=_grid_style())
     heading = para(L["rechecks"], st.h2)
@@ -421,32 +485,50 @@ def signature_block(data: SheetData, st: Styles, L: dict) -> list[Flowable]:
     on screen when the visit was completed (the strokes drawn above the line, with the name)."""
     open_, close = ("(", ")") if data.lang == "en" else ("（", "）")
     rows: list[list] = []
-    style: list[tuple] = [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TEXTCOLOR", (0, 0), (-1, -1), colors.black)]
+    style: list[tuple] = [
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("TEXTCOLOR", (0, 0), (-1, -1), colors.black),
+    ]
     for role, label in (("inspector", L["sign_inspector"]), ("station_head", L["sign_head"])):
         sig = data.signature(role)
-        name = sig.name if sig is not None and sig.name else (
-            data.inspector.name if role == "inspector" else "")
+        name = sig.name if sig is not None and sig.name else (data.inspector.name if role == "inspector" else "")
         r = len(rows)
         drawing = SignatureDrawing(sig.strokes, SIGN_W - 4, SIGN_H) if sig is not None and sig.strokes else ""
         date = _signed_day(sig.signed_at, data.lang) if sig is not None else ""
         rows.append([para(label, st.body), drawing, para(date or L["sign_date"], st.body)])
-        rows.append(["", para(f'<font color="#555555" size="8">{open_}{esc(name)}{close}</font>'
-                              if name else "", st.cell_center, markup=True), ""])
+        rows.append(
+            [
+                "",
+                para(
+                    f'<font color="#555555" size="8">{open_}{esc(name)}{close}</font>' if name else "",
+                    st.cell_center,
+                    markup=True,
+                ),
+                "",
+            ]
+        )
         style.append(("LINEBELOW", (1, r), (1, r), 0.6, colors.black))
         if r:
             style.append(("TOPPADDING", (0, r), (-1, r), 10))
     label_w = 36 * mm
-    table = Table(rows, colWidths=[label_w, SIGN_W, FRAME_WIDTH - label_w - SIGN_W],
-                  rowHeights=[SIGN_H + 4 * mm if i % 2 == 0 else None for i in range(len(rows))],
-                  style=table_style(style))
+    table = Table(
+        rows,
+        colWidths=[label_w, SIGN_W, FRAME_WIDTH - label_w - SIGN_W],
+        rowHeights=[SIGN_H + 4 * mm if i % 2 == 0 else None for i in range(len(rows))],
+        style=table_style(style),
+    )
     return [para(L["signatures"], st.h2), Spacer(1, 6), table]
 
 
 def form_label(form: FormDef, lang: str) -> str:
     """The form as people name it: its title and version (its id is for machines)."""
-    return f"{form.title.get(lang)}　{lang_version(form, lang)}" if lang != "en" else \
-        f"{form.title.get(lang)}, {lang_version(form, lang)}"
+    return (
+        f"{form.title.get(lang)}　{lang_version(form, lang)}"
+        if lang != "en"
+        else f"{form.title.get(lang)}, {lang_version(form, lang)}"
+    )
 
 
 def lang_version(form: FormDef, lang: str) -> str:

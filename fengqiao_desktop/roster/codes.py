@@ -187,7 +187,7 @@ def parent_problem(code: str, parent: str) -> tuple[str, str] | None:
 
 def own_prefix(code: str) -> str:
     """The leading digits that identify a station's area: every station inside it shares them."""
-    return code[:_PREFIX[level_of(code)]]
+    return code[: _PREFIX[level_of(code)]]
 
 
 # :func:`level_of` without its cache, for codes seen once (a roster's own codes): a

@@ -23,8 +23,7 @@ CENTER = "退役军人服务中心"
 STATION = "退役军人服务站"
 
 # Typical number of veterans a station of each level serves: (low, high).
-_SERVED = {Level.CITY: (60000, 60000), Level.COUNTY: (4000, 15000), Level.TOWN: (300, 1500),
-           Level.VILLAGE: (20, 200)}
+_SERVED = {Level.CITY: (60000, 60000), Level.COUNTY: (4000, 15000), Level.TOWN: (300, 1500), Level.VILLAGE: (20, 200)}
 
 
 def _pick(code: str, salt: str, n: int) -> int:
@@ -36,9 +35,15 @@ def _row(code: str, name: str, level: Level, parent: str | None, address: str, s
     lo, hi = _SERVED[level]
     contact = SURNAMES[_pick(code, "s", len(SURNAMES))] + GIVEN[_pick(code, "g", len(GIVEN))]
     return StationRow(
-        code=code, name=name, level=level, parent_code=parent, address=address,
-        contact=contact, phone=f"0931-0000{serial:04d}",
-        veterans_served=lo + _pick(code, "v", hi - lo + 1), is_demo=True,
+        code=code,
+        name=name,
+        level=level,
+        parent_code=parent,
+        address=address,
+        contact=contact,
+        phone=f"0931-0000{serial:04d}",
+        veterans_served=lo + _pick(code, "v", hi - lo + 1),
+        is_demo=True,
     )
 
 
@@ -49,17 +54,41 @@ def demo_rows() -> list[StationRow]:
     for county6, county, towns in COUNTIES:
         serial += 1
         county_code = county6 + "000000"
-        rows.append(_row(county_code, county + CENTER, Level.COUNTY, CITY_CODE,
-                         f"甘肃省兰州市{county}政务服务中心（演示地址）", serial))
+        rows.append(
+            _row(
+                county_code,
+                county + CENTER,
+                Level.COUNTY,
+                CITY_CODE,
+                f"甘肃省兰州市{county}政务服务中心（演示地址）",
+                serial,
+            )
+        )
         for ttt, town, villages in towns:
             serial += 1
             town_code = county6 + ttt + "000"
-            rows.append(_row(town_code, town + STATION, Level.TOWN, county_code,
-                             f"兰州市{county}{town}便民服务中心（演示地址）", serial))
+            rows.append(
+                _row(
+                    town_code,
+                    town + STATION,
+                    Level.TOWN,
+                    county_code,
+                    f"兰州市{county}{town}便民服务中心（演示地址）",
+                    serial,
+                )
+            )
             for vvv, village in villages:
                 serial += 1
-                rows.append(_row(county6 + ttt + vvv, village + STATION, Level.VILLAGE, town_code,
-                                 f"兰州市{county}{town}{village}党群服务中心（演示地址）", serial))
+                rows.append(
+                    _row(
+                        county6 + ttt + vvv,
+                        village + STATION,
+                        Level.VILLAGE,
+                        town_code,
+                        f"兰州市{county}{town}{village}党群服务中心（演示地址）",
+                        serial,
+                    )
+                )
     return rows
 
 

@@ -26,8 +26,7 @@ from fengqiao_desktop.roster.parse import StationValues, parse_station_values
 from fengqiao_desktop.roster.reading import read_rows
 
 # Columns the importer writes; the stations table must have them.
-DATA_COLUMNS = ("name", "level", "parent_code", "address", "contact", "phone",
-                "veterans_served", "is_demo")
+DATA_COLUMNS = ("name", "level", "parent_code", "address", "contact", "phone", "veterans_served", "is_demo")
 
 # Stays under SQLite's bound-parameter limit on old builds (999).
 _CHUNK = 900
@@ -53,8 +52,8 @@ def import_roster(target: Target, path: str | Path, *, table: Table | None = Non
     table = table if table is not None else stations_table()
     with _connection(target) as conn:
         values = parse_station_values(
-            read_rows(path), name=Path(path).name,
-            known_codes=lambda missing: existing_codes(conn, table, missing))
+            read_rows(path), name=Path(path).name, known_codes=lambda missing: existing_codes(conn, table, missing)
+        )
         return write_values(conn, table, values)
 
 
@@ -70,16 +69,31 @@ def existing_codes(conn: Connection, table: Table, codes: Iterable[str]) -> set[
     found: set[str] = set()
     wanted = list(codes)
     for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i:i + _CHUNK]
+        chunk = wanted[i : i + _CHUNK]
         found.update(conn.execute(select(table.c.code).where(table.c.code.in_(chunk))).scalars())
     return found
 
 
 def write_rows(conn: Connection, table: Table, rows: Sequence[StationRow]) -> ImportResult:
     """Insert new stations, update changed ones, count the rest; parents before children."""
-    return write_values(conn, table, [
-        (r.code, r.name, r.level.value, r.parent_code, r.address or "", r.contact or "",
-         r.phone or "", r.veterans_served, bool(r.is_demo)) for r in rows])
+    return write_values(
+        conn,
+        table,
+        [
+            (
+                r.code,
+                r.name,
+                r.level.value,
+                r.parent_code,
+                r.address or "",
+                r.contact or "",
+                r.phone or "",
+                r.veterans_served,
+                bool(r.is_demo),
+            )
+            for r in rows
+        ],
+    )
 
 
 # Level value -> rank (city first): parents are written before their children.
@@ -119,14 +133,12 @@ def write_values(conn: Connection, table: Table, values: Sequence[StationValues]
     if to_insert:
         _executemany(conn, table, insert(table), ("code", *DATA_COLUMNS), to_insert)
     if to_update:
-        stmt = update(table).where(table.c.code == bindparam("_code")).values(
-            {c: bindparam(c) for c in DATA_COLUMNS})
+        stmt = update(table).where(table.c.code == bindparam("_code")).values({c: bindparam(c) for c in DATA_COLUMNS})
         _executemany(conn, table, stmt, (*DATA_COLUMNS, "_code"), to_update)
     return ImportResult(added=len(to_insert), updated=len(to_update), unchanged=unchanged)
 
 
-def _executemany(conn: Connection, table: Table, stmt, keys: Sequence[str],
-                 params: list[tuple]) -> None:
+def _executemany(conn: Connection, table: Table, stmt, keys: Sequence[str], params: list[tuple]) -> None:
     """Run ``stmt`` once per parameter tuple (in ``keys`` order) through the driver's executemany.
 
     ``conn.execute(stmt, list_of_dicts)`` spends most of its time building
@@ -143,9 +155,11 @@ def _executemany(conn: Connection, table: Table, stmt, keys: Sequence[str],
             procs.append((i, proc))
     # Skip a processor that leaves every distinct value as it is (SQLite's Boolean
     # turns True into 1, which the driver would store anyway).
-    procs = [(i, proc) for i, proc in procs
-             if any(proc(v) != v or type(proc(v)) is not type(v) and not isinstance(v, bool)
-                    for v in {p[i] for p in params})]
+    procs = [
+        (i, proc)
+        for i, proc in procs
+        if any(proc(v) != v or type(proc(v)) is not type(v) and not isinstance(v, bool) for v in {p[i] for p in params})
+    ]
     if procs:
         converted = []
         for p in params:
@@ -156,8 +170,7 @@ def _executemany(conn: Connection, table: Table, stmt, keys: Sequence[str],
         params = converted
     if compiled.positional:
         order = [list(keys).index(k) for k in (compiled.positiontup or [])]
-        data: list = params if order == list(range(len(keys))) else [
-            tuple(p[i] for i in order) for p in params]
+        data: list = params if order == list(range(len(keys))) else [tuple(p[i] for i in order) for p in params]
     else:
         data = [dict(zip(keys, p, strict=True)) for p in params]
     conn.exec_driver_sql(str(compiled), data)
@@ -178,7 +191,7 @@ def _current_values(conn: Connection, table: Table, codes: list[str]) -> dict[st
                 out[row[0]] = tuple(row[1:])
         return out
     for i in range(0, len(codes), _CHUNK):
-        chunk = codes[i:i + _CHUNK]
+        chunk = codes[i : i + _CHUNK]
         for row in conn.execute(select(table.c.code, *cols).where(table.c.code.in_(chunk))):
             out[row[0]] = tuple(row[1:])
     return out
@@ -188,8 +201,7 @@ def _normalised(vals: tuple) -> tuple:
     # Read-back values may be an enum member, None for empty text, or 0/1 for booleans
     # (compared as read first: (…, 1) == (…, True) already holds in Python).
     name, level, parent, address, contact, phone, served, demo = vals
-    return (name, getattr(level, "value", level), parent, address or "", contact or "",
-            phone or "", served, bool(demo))
+    return (name, getattr(level, "value", level), parent, address or "", contact or "", phone or "", served, bool(demo))
 
 
 @contextmanager

@@ -39,8 +39,9 @@ _HEADER_SEARCH_ROWS = 10
 _MAX_NAME = 200
 
 
-def parse_roster(path: str | Path, *, known_codes: ParentLookup | None = None,
-                 is_demo: bool = False) -> list[StationRow]:
+def parse_roster(
+    path: str | Path, *, known_codes: ParentLookup | None = None, is_demo: bool = False
+) -> list[StationRow]:
     """Read and validate a roster file; return its stations in file order.
 
     ``known_codes`` says which parent codes exist outside the file (normally:
@@ -51,17 +52,21 @@ def parse_roster(path: str | Path, *, known_codes: ParentLookup | None = None,
     return parse_raw_rows(read_rows(path), name=name, known_codes=known_codes, is_demo=is_demo)
 
 
-def parse_raw_rows(rows: Iterable[RawRow], *, name: str = "名册",
-                   known_codes: ParentLookup | None = None, is_demo: bool = False) -> list[StationRow]:
+def parse_raw_rows(
+    rows: Iterable[RawRow], *, name: str = "名册", known_codes: ParentLookup | None = None, is_demo: bool = False
+) -> list[StationRow]:
     """The same as :func:`parse_roster`, over rows already read (``(row_no, cells)``)."""
-    return [StationRow(code, nm, _LEVEL_OF_VALUE[lvl], parent, address, contact, phone, served, demo)
-            for code, nm, lvl, parent, address, contact, phone, served, demo
-            in parse_station_values(rows, name=name, known_codes=known_codes, is_demo=is_demo)]
+    return [
+        StationRow(code, nm, _LEVEL_OF_VALUE[lvl], parent, address, contact, phone, served, demo)
+        for code, nm, lvl, parent, address, contact, phone, served, demo in parse_station_values(
+            rows, name=name, known_codes=known_codes, is_demo=is_demo
+        )
+    ]
 
 
-def parse_station_values(rows: Iterable[RawRow], *, name: str = "名册",
-                         known_codes: ParentLookup | None = None,
-                         is_demo: bool = False) -> list[StationValues]:
+def parse_station_values(
+    rows: Iterable[RawRow], *, name: str = "名册", known_codes: ParentLookup | None = None, is_demo: bool = False
+) -> list[StationValues]:
     """Validate like :func:`parse_raw_rows`, returning plain tuples (the importer's row path).
 
     Each tuple is ``(code, name, level value, parent_code, address, contact, phone,
@@ -88,7 +93,7 @@ def parse_station_values(rows: Iterable[RawRow], *, name: str = "名册",
     strip = str.strip
     for row_no, cells in it:
         if len(cells) < width:
-            cells = cells + padding[len(cells):]
+            cells = cells + padding[len(cells) :]
         if lacks_a_field:
             cells.append("")
         values = list(map(strip, cells_of(cells)))
@@ -105,7 +110,8 @@ def parse_station_values(rows: Iterable[RawRow], *, name: str = "名册",
         # a code repeats: keep its first row (zip in reverse: the first occurrence is written last)
         first_row_of = dict(zip(reversed([s[0] for s in parsed]), reversed(row_nos), strict=True))
         parsed, row_nos, explicit_parent = _drop_repeats(
-            parsed, row_nos, explicit_parent, first_row_of, col("code"), issues)
+            parsed, row_nos, explicit_parent, first_row_of, col("code"), issues
+        )
     _check_parents(parsed, row_nos, explicit_parent, first_row_of, known_codes, col, issues)
     if issues:
         issues.sort(key=lambda i: i.row)
@@ -116,8 +122,10 @@ def parse_station_values(rows: Iterable[RawRow], *, name: str = "名册",
             rows=issues,
         )
     if not parsed:
-        raise RosterError(f"名册“{name}”中没有站点（标题行在第 {header_no} 行）",
-                          message_en=f"roster {name} has no stations (header on row {header_no})")
+        raise RosterError(
+            f"名册“{name}”中没有站点（标题行在第 {header_no} 行）",
+            message_en=f"roster {name} has no stations (header on row {header_no})",
+        )
     return parsed
 
 
@@ -167,8 +175,7 @@ _known_parents: dict[str, str] = {}
 # Per valid parent code: its rank and the leading digits every station inside it shares.
 _parent_shape: dict[str, tuple[int, str]] = {}
 
-_ROW_FIELDS = ("code", "name", "level", "parent_code", "address", "contact", "phone",
-               "veterans_served")
+_ROW_FIELDS = ("code", "name", "level", "parent_code", "address", "contact", "phone", "veterans_served")
 
 # (code, name, level value, parent_code, address, contact, phone, veterans_served, is_demo)
 StationValues = tuple
@@ -183,8 +190,9 @@ _VALUE = {lvl: lvl.value for lvl in Level}
 _town_prefixes: dict[str, bool] = {}
 
 
-def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
-               is_demo: bool) -> tuple[StationValues | None, bool]:
+def _parse_row(
+    row_no: int, values: list[str], col, issues: list[RowIssue], is_demo: bool
+) -> tuple[StationValues | None, bool]:
     """Validate one row (cells in ``_ROW_FIELDS`` order); on problems, add them to ``issues``.
 
     Returns the station's values (see :data:`StationValues`) and whether its
@@ -221,11 +229,21 @@ def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
     if level_text:
         level = parse_level(level_text)
         if level is None:
-            errs.append(("level", f"无法识别的层级“{level_text}”（应为 {LEVEL_CHOICES_ZH}）",
-                         f"unknown level {level_text!r} (expected city, county, town or village)"))
+            errs.append(
+                (
+                    "level",
+                    f"无法识别的层级“{level_text}”（应为 {LEVEL_CHOICES_ZH}）",
+                    f"unknown level {level_text!r} (expected city, county, town or village)",
+                )
+            )
         elif implied is not None and level is not implied:
-            errs.append(("level", f"层级为“{level.zh}”，但代码 {code} 表示“{implied.zh}”",
-                         f"level is {level.en} but code {code} denotes {implied.en}"))
+            errs.append(
+                (
+                    "level",
+                    f"层级为“{level.zh}”，但代码 {code} 表示“{implied.zh}”",
+                    f"level is {level.en} but code {code} denotes {implied.en}",
+                )
+            )
 
     parent = None
     if parent_text:
@@ -267,8 +285,13 @@ def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
                     raise ValueError
                 served = int(f)
             except (ValueError, OverflowError):
-                errs.append(("veterans_served", f"服务退役军人数“{served_text}”不是非负整数",
-                             f"veterans served {served_text!r} is not a non-negative whole number"))
+                errs.append(
+                    (
+                        "veterans_served",
+                        f"服务退役军人数“{served_text}”不是非负整数",
+                        f"veterans served {served_text!r} is not a non-negative whole number",
+                    )
+                )
 
     if errs or code is None or implied is None:
         issues.extend(RowIssue(row_no, col(f), zh, en, f) for f, zh, en in errs)
@@ -278,17 +301,23 @@ def _parse_row(row_no: int, values: list[str], col, issues: list[RowIssue],
     return (code, name, _VALUE[implied], parent, address, contact, phone, served, is_demo), explicit
 
 
-def _drop_repeats(parsed: list[StationValues], row_nos: list[int], explicit_parent: list[bool],
-                  first_row_of: dict[str, int], column: str, issues: list[RowIssue],
-                  ) -> tuple[list[StationValues], list[int], list[bool]]:
+def _drop_repeats(
+    parsed: list[StationValues],
+    row_nos: list[int],
+    explicit_parent: list[bool],
+    first_row_of: dict[str, int],
+    column: str,
+    issues: list[RowIssue],
+) -> tuple[list[StationValues], list[int], list[bool]]:
     """Report every row that repeats an earlier row's code, and leave it out."""
     kept: tuple[list, list, list] = ([], [], [])
     for station, row_no, explicit in zip(parsed, row_nos, explicit_parent, strict=True):
         code = station[0]
         first = first_row_of[code]
         if first != row_no:
-            issues.append(RowIssue(row_no, column, f"代码 {code} 与第 {first} 行重复",
-                                   f"code {code} repeats row {first}", "code"))
+            issues.append(
+                RowIssue(row_no, column, f"代码 {code} 与第 {first} 行重复", f"code {code} repeats row {first}", "code")
+            )
             continue
         kept[0].append(station)
         kept[1].append(row_no)
@@ -296,9 +325,15 @@ def _drop_repeats(parsed: list[StationValues], row_nos: list[int], explicit_pare
     return kept
 
 
-def _check_parents(parsed: list[StationValues], row_nos: list[int], explicit_parent: list[bool],
-                   in_file: dict[str, int], known: ParentLookup | None, col,
-                   issues: list[RowIssue]) -> None:
+def _check_parents(
+    parsed: list[StationValues],
+    row_nos: list[int],
+    explicit_parent: list[bool],
+    in_file: dict[str, int],
+    known: ParentLookup | None,
+    col,
+    issues: list[RowIssue],
+) -> None:
     """Every parent must be in the file or already known (the database)."""
     missing = {p for s in parsed if (p := s[3]) and p not in in_file}
     if not missing:
@@ -311,8 +346,13 @@ def _check_parents(parsed: list[StationValues], row_nos: list[int], explicit_par
         if p is None or p in in_file or p in found:
             continue
         if explicit:
-            zh, en = f"上级代码 {p} 不在名册中，也不在数据库中", f"parent code {p} is neither in the file nor in the database"
+            zh, en = (
+                f"上级代码 {p} 不在名册中，也不在数据库中",
+                f"parent code {p} is neither in the file nor in the database",
+            )
         else:
             zh = f"未填上级代码，按代码推断的上级 {p} 不在名册中，也不在数据库中"
-            en = f"no parent code given; the parent implied by the code, {p}, is neither in the file nor in the database"
+            en = (
+                f"no parent code given; the parent implied by the code, {p}, is neither in the file nor in the database"
+            )
         issues.append(RowIssue(row_no, col("parent_code"), zh, en, "parent_code"))

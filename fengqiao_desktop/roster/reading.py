@@ -53,7 +53,8 @@ def read_rows(path: str | Path) -> Iterator[RawRow]:
         raise RosterError(
             f"“{p.name}”是旧版 Excel（.xls）文件，无法读取",
             message_en=f"{p.name} is an old Excel (.xls) workbook, which cannot be read",
-            hint="请在 Excel 中另存为 .xlsx 或 CSV 后再导入", hint_en="save it as .xlsx or CSV and import again",
+            hint="请在 Excel 中另存为 .xlsx 或 CSV 后再导入",
+            hint_en="save it as .xlsx or CSV and import again",
         )
     if p.suffix.lower() in (".xlsx", ".xlsm"):
         raise RosterError(
@@ -80,8 +81,9 @@ def decode_text(data: bytes, name: str = "文件") -> tuple[str, str]:
         if problem is None:
             return text.lstrip("\ufeff"), enc
         raise _garbled(name, enc, *problem)
-    raise _garbled(name, "/".join(candidates), "既不是 UTF-8 也不是 GB18030/GBK 编码",
-                   "it is neither UTF-8 nor GB18030/GBK")
+    raise _garbled(
+        name, "/".join(candidates), "既不是 UTF-8 也不是 GB18030/GBK 编码", "it is neither UTF-8 nor GB18030/GBK"
+    )
 
 
 def _garbled(name: str, enc: str, why: str, why_en: str) -> RosterError:

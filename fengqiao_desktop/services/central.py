@@ -41,12 +41,45 @@ from fengqiao_desktop.roster.model import ImportResult
 from fengqiao_desktop.services.central_session import CentralSession
 
 __all__ = [
-    "ConflictView", "FollowupRow", "FormEntry", "ReviewRow", "finding_close", "followups", "review_list", "review_set", "conflict_comparison", "quarantine_dir", "ImportOutcome", "StationResult", "TrustEntry",
-    "bundles_list", "conflict_resolve", "conflicts_list", "device_gaps", "digest", "dump",
-    "HeldBundle", "forms_list", "forms_plan_register", "item_results_export", "forms_register",
-    "import_bundles", "load_demo", "open_central", "public_key_file", "quarantine_list",
-    "quarantine_reject", "quarantine_release", "roster_import", "roster_stations",
-    "station_results", "trust_add", "trust_edit", "trust_history", "trust_list", "trust_retrust",
+    "ConflictView",
+    "FollowupRow",
+    "FormEntry",
+    "ReviewRow",
+    "finding_close",
+    "followups",
+    "review_list",
+    "review_set",
+    "conflict_comparison",
+    "quarantine_dir",
+    "ImportOutcome",
+    "StationResult",
+    "TrustEntry",
+    "bundles_list",
+    "conflict_resolve",
+    "conflicts_list",
+    "device_gaps",
+    "digest",
+    "dump",
+    "HeldBundle",
+    "forms_list",
+    "forms_plan_register",
+    "item_results_export",
+    "forms_register",
+    "import_bundles",
+    "load_demo",
+    "open_central",
+    "public_key_file",
+    "quarantine_list",
+    "quarantine_reject",
+    "quarantine_release",
+    "roster_import",
+    "roster_stations",
+    "station_results",
+    "trust_add",
+    "trust_edit",
+    "trust_history",
+    "trust_list",
+    "trust_retrust",
     "trust_revoke",
 ]
 
@@ -70,12 +103,17 @@ def _open(target: Target) -> Iterator[Central]:
         central.dispose()
 
 
-def import_bundles(paths: Sequence[str | Path], *, url: Target = None, dry_run: bool = False,
-                   progress: Callable[[int, int, str], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None,
-                   unlock: Callable[[], Sequence] | None = None,
-                   require_encryption: bool | None = None,
-                   keystore_dir: str | Path | None = None) -> list[ImportOutcome]:
+def import_bundles(
+    paths: Sequence[str | Path],
+    *,
+    url: Target = None,
+    dry_run: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    unlock: Callable[[], Sequence] | None = None,
+    require_encryption: bool | None = None,
+    keystore_dir: str | Path | None = None,
+) -> list[ImportOutcome]:
     """Import bundle files and folders of them; one outcome per bundle file.
 
     ``unlock()`` returns the bureau's age identities (see ``bureau_unlocker``); it is
@@ -85,11 +123,15 @@ def import_bundles(paths: Sequence[str | Path], *, url: Target = None, dry_run: 
         require_encryption = bureau_keystore(keystore_dir).require_encryption()
     decryption = importer.Decryption(unlock=unlock, require_encryption=require_encryption)
     with _open(url) as c:
-        outcomes = importer.import_bundles(c, paths, dry_run=dry_run, progress=progress, cancelled=cancelled,
-                                           decryption=decryption)
+        outcomes = importer.import_bundles(
+            c, paths, dry_run=dry_run, progress=progress, cancelled=cancelled, decryption=decryption
+        )
     if isinstance(url, CentralSession) and not dry_run and outcomes:
-        url.events.announce(BUNDLE_IMPORTED, imported=sum(1 for o in outcomes if o.status == "imported"),
-                            refused=sum(1 for o in outcomes if not o.ok))
+        url.events.announce(
+            BUNDLE_IMPORTED,
+            imported=sum(1 for o in outcomes if o.status == "imported"),
+            refused=sum(1 for o in outcomes if not o.ok),
+        )
     return outcomes
 
 
@@ -119,8 +161,7 @@ def unlock_bureau(passphrase: str, *, keystore_dir: str | Path | None = None) ->
     return [bureau_keystore(keystore_dir).load_age_identity(passphrase)]
 
 
-def bureau_unlocker(passphrase: Callable[[], str], *,
-                    keystore_dir: str | Path | None = None) -> Callable[[], list]:
+def bureau_unlocker(passphrase: Callable[[], str], *, keystore_dir: str | Path | None = None) -> Callable[[], list]:
     """An ``unlock`` for ``import_bundles`` that asks ``passphrase()`` only when it is called."""
     return lambda: unlock_bureau(passphrase(), keystore_dir=keystore_dir)
 
@@ -130,44 +171,68 @@ def trust_list(*, url: Target = None) -> list[TrustEntry]:
         return trust.list_keys(conn)
 
 
-def trust_add(public_key: str | Path | PublicKey, *, name: str, unit: str,
-              valid_from: date | None = None, valid_to: date | None = None,
-              url: Target = None) -> TrustEntry:
+def trust_add(
+    public_key: str | Path | PublicKey,
+    *,
+    name: str,
+    unit: str,
+    valid_from: date | None = None,
+    valid_to: date | None = None,
+    url: Target = None,
+) -> TrustEntry:
     """Trust a key: a PublicKey, a ``.pub`` file path, or minisign's one-line form."""
     if not isinstance(public_key, PublicKey):
         text = str(public_key)
-        public_key = PublicKey.from_line(text) if text.startswith("RW") and len(text) == 56 \
-            else PublicKey.load(text)
+        public_key = PublicKey.from_line(text) if text.startswith("RW") and len(text) == 56 else PublicKey.load(text)
     with _open(url) as c, c.write() as conn:
-        entry = trust.add_key(conn, public_key, name=name, unit=unit, valid_from=valid_from,
-                              valid_to=valid_to)
-        importer.log_action(conn, "trust_add", None, None, None, "ok",
-                      f"{entry.key_id} {entry.name} {entry.unit}")
+        entry = trust.add_key(conn, public_key, name=name, unit=unit, valid_from=valid_from, valid_to=valid_to)
+        importer.log_action(conn, "trust_add", None, None, None, "ok", f"{entry.key_id} {entry.name} {entry.unit}")
         return entry
 
 
-def trust_revoke(key_id: str, *, reason: str, since: datetime | None = None,
-                 url: Target = None) -> TrustEntry:
+def trust_revoke(key_id: str, *, reason: str, since: datetime | None = None, url: Target = None) -> TrustEntry:
     with _open(url) as c, c.write() as conn:
         entry = trust.revoke_key(conn, key_id, reason=reason, since=since)
         importer.log_action(conn, "trust_revoke", None, None, None, "ok", f"{entry.key_id}: {reason}")
         return entry
 
 
-def trust_edit(key_id: str, *, name: str | None = None, unit: str | None = None,
-               valid_from: date | None | str = "keep", valid_to: date | None | str = "keep",
-               reason: str = "", url: Target = None) -> TrustEntry:
+def trust_edit(
+    key_id: str,
+    *,
+    name: str | None = None,
+    unit: str | None = None,
+    valid_from: date | None | str = "keep",
+    valid_to: date | None | str = "keep",
+    reason: str = "",
+    url: Target = None,
+) -> TrustEntry:
     """Correct a trusted key's name, unit or validity (``"keep"`` leaves a date as it is)."""
     with _open(url) as c, c.write() as conn:
-        entry = trust.edit_key(conn, key_id, name=name, unit=unit, valid_from=valid_from,
-                               valid_to=valid_to, reason=reason)
-        importer.log_action(conn, "trust_edit", None, None, None, "ok",
-                            f"{entry.key_id} {entry.name} {entry.unit} {entry.valid_from}~{entry.valid_to}")
+        entry = trust.edit_key(
+            conn, key_id, name=name, unit=unit, valid_from=valid_from, valid_to=valid_to, reason=reason
+        )
+        importer.log_action(
+            conn,
+            "trust_edit",
+            None,
+            None,
+            None,
+            "ok",
+            f"{entry.key_id} {entry.name} {entry.unit} {entry.valid_from}~{entry.valid_to}",
+        )
         return entry
 
 
-def trust_retrust(key_id: str, *, reason: str, name: str | None = None, unit: str | None = None,
-                  valid_to: date | None = None, url: Target = None) -> TrustEntry:
+def trust_retrust(
+    key_id: str,
+    *,
+    reason: str,
+    name: str | None = None,
+    unit: str | None = None,
+    valid_to: date | None = None,
+    url: Target = None,
+) -> TrustEntry:
     """Trust a revoked key again from today on, with a reason (kept in its history)."""
     with _open(url) as c, c.write() as conn:
         entry = trust.retrust_key(conn, key_id, reason=reason, name=name, unit=unit, valid_to=valid_to)
@@ -266,11 +331,11 @@ def conflicts_list(*, url: Target = None, open_only: bool = False) -> list[Confl
         return _conflicts.list_conflicts(conn, open_only=open_only)
 
 
-def conflict_resolve(inspection_id: str, winner_sha256: str, *, reason: str, resolved_by: str,
-                     url: Target = None) -> ConflictView:
+def conflict_resolve(
+    inspection_id: str, winner_sha256: str, *, reason: str, resolved_by: str, url: Target = None
+) -> ConflictView:
     with _open(url) as c, c.write() as conn:
-        return _conflicts.resolve(conn, inspection_id, winner_sha256, reason=reason,
-                                  resolved_by=resolved_by)
+        return _conflicts.resolve(conn, inspection_id, winner_sha256, reason=reason, resolved_by=resolved_by)
 
 
 def conflict_comparison(inspection_id: str, *, url: Target = None):
@@ -337,22 +402,27 @@ def quarantine_reject(ident: str, *, reason: str, by: str, url: Target = None) -
         return _chain.decide_bundle(conn, ident, _chain.REJECTED, reason=reason, by=by)
 
 
-def review_list(*, url: Target = None, state: str | None = None, county: str | None = None,
-                inspector: str | None = None, date_from: date | None = None,
-                date_to: date | None = None) -> list[ReviewRow]:
+def review_list(
+    *,
+    url: Target = None,
+    state: str | None = None,
+    county: str | None = None,
+    inspector: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[ReviewRow]:
     """Imported inspections with their review state (received / approved / returned), newest first."""
     with _open(url) as c, c.read() as conn:
-        return _review.list_reviews(conn, state=state, county=county, inspector=inspector,
-                                    date_from=date_from, date_to=date_to)
+        return _review.list_reviews(
+            conn, state=state, county=county, inspector=inspector, date_from=date_from, date_to=date_to
+        )
 
 
-def review_set(inspection_id: str, state: str, *, by: str, comment: str = "",
-               url: Target = None) -> ReviewRow:
+def review_set(inspection_id: str, state: str, *, by: str, comment: str = "", url: Target = None) -> ReviewRow:
     """Approve or return an inspection (its current winning revision); logged with who and why."""
     with _open(url) as c, c.write() as conn:
         row = _review.set_review(conn, inspection_id, state, by=by, comment=comment)
-        importer.log_action(conn, f"review_{state}", None, None, None, "ok",
-                            f"{inspection_id} {by}: {comment}".strip())
+        importer.log_action(conn, f"review_{state}", None, None, None, "ok", f"{inspection_id} {by}: {comment}".strip())
         return row
 
 
@@ -362,13 +432,13 @@ def followups(*, url: Target = None, status: str | None = "rectified") -> list[F
         return _followup.list_followups(conn, status=status)
 
 
-def finding_close(inspection_id: str, finding_id: str, *, by: str, note: str = "",
-                  url: Target = None) -> None:
+def finding_close(inspection_id: str, finding_id: str, *, by: str, note: str = "", url: Target = None) -> None:
     """The bureau's 销号 of a finding; logged with who and why."""
     with _open(url) as c, c.write() as conn:
         _followup.close_finding(conn, inspection_id, finding_id, by=by, note=note)
-        importer.log_action(conn, "finding_closed", None, None, None, "ok",
-                            f"{inspection_id} {finding_id} {by}: {note}".strip())
+        importer.log_action(
+            conn, "finding_closed", None, None, None, "ok", f"{inspection_id} {finding_id} {by}: {note}".strip()
+        )
 
 
 def import_history(*, url: Target = None, limit: int | None = None) -> list:
@@ -379,8 +449,9 @@ def import_history(*, url: Target = None, limit: int | None = None) -> list:
         return _history(conn, c.files_dir, limit=limit)
 
 
-def reverify_bundle(path: str | Path, *, url: Target = None,
-                    identities: Sequence | None = None) -> tuple[bool, str, str]:
+def reverify_bundle(
+    path: str | Path, *, url: Target = None, identities: Sequence | None = None
+) -> tuple[bool, str, str]:
     """Verify an archived bundle again with today's trust store: (ok, reason, reason_en).
     An encrypted one is decrypted (into a private temp file) with ``identities``."""
     import contextlib
@@ -395,8 +466,11 @@ def reverify_bundle(path: str | Path, *, url: Target = None,
             target = Path(path)
             if agecrypt.sniff(target) == agecrypt.V2:
                 if not identities:
-                    raise KeyError_("加密数据包需要县局密钥口令", message_en="an encrypted bundle needs the "
-                                    "bureau key's passphrase", kind="needs_passphrase")
+                    raise KeyError_(
+                        "加密数据包需要县局密钥口令",
+                        message_en="an encrypted bundle needs the bureau key's passphrase",
+                        kind="needs_passphrase",
+                    )
                 target = stack.enter_context(agecrypt.decrypted(target, identities))
             vb = verify_bundle(target, public_keys=trust.verification_keys(conn))
             checks.check_trust(conn, vb)
@@ -405,5 +479,8 @@ def reverify_bundle(path: str | Path, *, url: Target = None,
             return False, r.reason, r.reason_en
         except OSError as exc:
             return False, f"无法读取文件：{exc}", f"cannot read the file: {exc}"
-    return True, (f"签名有效，内容完整（{vb.inspector.get('name', '')}，{vb.manifest['created_at']}）"), \
-        f"signature valid, contents intact ({vb.inspector.get('name', '')}, {vb.manifest['created_at']})"
+    return (
+        True,
+        (f"签名有效，内容完整（{vb.inspector.get('name', '')}，{vb.manifest['created_at']}）"),
+        f"signature valid, contents intact ({vb.inspector.get('name', '')}, {vb.manifest['created_at']})",
+    )

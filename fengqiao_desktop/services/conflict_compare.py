@@ -101,17 +101,44 @@ def compare(conn: Connection, inspection_id: str) -> Comparison:
             pts = {k: s.points for k, s in res.items.items()}
             maximum = res.max
         item_points.append(pts)
-        sides.append(RevisionSide(r.sha256, r.revision, r.inspector, r.completed_at, rec.get("updated_at"),
-                                  r.total, maximum, r.verdict, r.sha256 == view.winner_sha256,
-                                  len(rec.get("audit") or [])))
+        sides.append(
+            RevisionSide(
+                r.sha256,
+                r.revision,
+                r.inspector,
+                r.completed_at,
+                rec.get("updated_at"),
+                r.total,
+                maximum,
+                r.verdict,
+                r.sha256 == view.winner_sha256,
+                len(rec.get("audit") or []),
+            )
+        )
     rows = []
     if form is not None:
         for s in form.sections:
             for it in s.items:
-                rows.append(ItemRow(
-                    s.title.zh, s.title.en, it.id, it.title.zh, it.title.en, it.type.value, it.max,
-                    {c.value: (c.label.zh, c.label.en) for c in it.choices},
-                    tuple(_cell(it, r.record, pts) for r, pts in zip(view.revisions, item_points, strict=True))))
-    return Comparison(view.inspection_id, view.station_code, name,
-                      form.title.zh if form else form_sha[:12], form.title.en if form else form_sha[:12],
-                      view.status, tuple(sides), tuple(rows))
+                rows.append(
+                    ItemRow(
+                        s.title.zh,
+                        s.title.en,
+                        it.id,
+                        it.title.zh,
+                        it.title.en,
+                        it.type.value,
+                        it.max,
+                        {c.value: (c.label.zh, c.label.en) for c in it.choices},
+                        tuple(_cell(it, r.record, pts) for r, pts in zip(view.revisions, item_points, strict=True)),
+                    )
+                )
+    return Comparison(
+        view.inspection_id,
+        view.station_code,
+        name,
+        form.title.zh if form else form_sha[:12],
+        form.title.en if form else form_sha[:12],
+        view.status,
+        tuple(sides),
+        tuple(rows),
+    )

@@ -24,8 +24,18 @@ from fengqiao_desktop.domain.time import CST
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.services.central import Target, _open
 
-__all__ = ["CoverageNode", "CoverageReport", "StationInspection", "Targets", "coverage_report",
-           "default_targets_file", "photo_bytes", "station_findings", "station_inspections", "targets_for"]
+__all__ = [
+    "CoverageNode",
+    "CoverageReport",
+    "StationInspection",
+    "Targets",
+    "coverage_report",
+    "default_targets_file",
+    "photo_bytes",
+    "station_findings",
+    "station_inspections",
+    "targets_for",
+]
 
 TARGETS_FILE = "coverage_targets.yaml"
 
@@ -47,9 +57,16 @@ def default_as_of(year: int, today: date | None = None) -> date:
     return min(today, date(year, 12, 31))
 
 
-def coverage_report(*, year: int | None = None, url: Target = None, targets_file: str | Path | None = None,
-                    as_of: date | None = None, include_stations: bool = True, lang: str = "zh",
-                    targets: Targets | None = None) -> CoverageReport:
+def coverage_report(
+    *,
+    year: int | None = None,
+    url: Target = None,
+    targets_file: str | Path | None = None,
+    as_of: date | None = None,
+    include_stations: bool = True,
+    lang: str = "zh",
+    targets: Targets | None = None,
+) -> CoverageReport:
     """Coverage for ``year`` (default: this year, China Standard Time)."""
     year = year or datetime.now(CST).year
     targets = targets or targets_for(year, targets_file)
@@ -99,7 +116,8 @@ def station_inspections(code: str, *, url: Target = None) -> list[StationInspect
             select(ins, rev.c.record, reg.c.version.label("form_version"), reg.c.title.label("form_title"))
             .join(rev, (rev.c.inspection_id == ins.c.id) & (rev.c.content_sha256 == ins.c.winner_sha256))
             .outerjoin(reg, reg.c.sha256 == ins.c.form_sha256)
-            .where(ins.c.station_code == code)).all()
+            .where(ins.c.station_code == code)
+        ).all()
         finds: dict[str, list[dict]] = {}
         for f in conn.execute(select(fnd).where(fnd.c.station_code == code).order_by(fnd.c.finding_id)):
             finds.setdefault(f.inspection_id, []).append(dict(f._mapping))
@@ -109,11 +127,26 @@ def station_inspections(code: str, *, url: Target = None) -> list[StationInspect
             record = json.loads(r.record)
         except ValueError:
             record = {}
-        photos = tuple({"sha256": p.get("sha256"), "item_id": p.get("item_id"), "caption": p.get("caption", "")}
-                       for p in record.get("photos") or [] if isinstance(p, dict) and p.get("sha256"))
-        out.append(StationInspection(r.id, r.form_id, r.form_kind, r.completed_at, r.status, r.total,
-                                     r.verdict, photos, tuple(finds.get(r.id, [])),
-                                     r.form_version or "", r.form_title or ""))
+        photos = tuple(
+            {"sha256": p.get("sha256"), "item_id": p.get("item_id"), "caption": p.get("caption", "")}
+            for p in record.get("photos") or []
+            if isinstance(p, dict) and p.get("sha256")
+        )
+        out.append(
+            StationInspection(
+                r.id,
+                r.form_id,
+                r.form_kind,
+                r.completed_at,
+                r.status,
+                r.total,
+                r.verdict,
+                photos,
+                tuple(finds.get(r.id, [])),
+                r.form_version or "",
+                r.form_title or "",
+            )
+        )
     return sorted(out, key=lambda s: (s.completed_at or "", s.id), reverse=True)
 
 

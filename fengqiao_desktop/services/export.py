@@ -101,14 +101,20 @@ class ExportPlan:
     def summary(self, lang: str = "zh") -> str:
         mb = self.total_bytes / 1e6
         if lang == "en":
-            return (f"{self.inspections} inspections ({len(self.items)} revisions), "
-                    f"{self.photo_count} photos, {mb:.1f} MB; bundle number {self.next_sequence}; "
-                    + ("encrypted for the bureau" if self.encrypted else
-                       "NOT encrypted (no bureau encryption key yet: it comes with the next task pack)"))
-        return (f"检查 {self.inspections} 项（{len(self.items)} 个版本），照片 {self.photo_count} 张，"
-                f"{mb:.1f} MB；数据包序号 {self.next_sequence}；"
-                + ("已加密，仅县局可读" if self.encrypted else
-                   "未加密（尚无县局的加密公钥，将随下一个任务包送达）"))
+            return (
+                f"{self.inspections} inspections ({len(self.items)} revisions), "
+                f"{self.photo_count} photos, {mb:.1f} MB; bundle number {self.next_sequence}; "
+                + (
+                    "encrypted for the bureau"
+                    if self.encrypted
+                    else "NOT encrypted (no bureau encryption key yet: it comes with the next task pack)"
+                )
+            )
+        return (
+            f"检查 {self.inspections} 项（{len(self.items)} 个版本），照片 {self.photo_count} 张，"
+            f"{mb:.1f} MB；数据包序号 {self.next_sequence}；"
+            + ("已加密，仅县局可读" if self.encrypted else "未加密（尚无县局的加密公钥，将随下一个任务包送达）")
+        )
 
 
 def _keys(store: LocalStore) -> KeyStore:
@@ -117,8 +123,8 @@ def _keys(store: LocalStore) -> KeyStore:
 
 # -- planning ---------------------------------------------------------------------
 
-def plan_export(store: LocalStore, inspection_ids: Iterable[str] | None = None,
-                since_last: bool = False) -> ExportPlan:
+
+def plan_export(store: LocalStore, inspection_ids: Iterable[str] | None = None, since_last: bool = False) -> ExportPlan:
     """Choose what to export.
 
     * default: every completed inspection not exported yet (its current revision);
@@ -142,19 +148,26 @@ def plan_export(store: LocalStore, inspection_ids: Iterable[str] | None = None,
                     raise InspectionError(f"找不到检查记录 {iid}", message_en=f"No inspection with id {iid}")
                 rev = _latest_completed_revision(s, row)
                 if rev is None:
-                    raise InspectionError(f"检查 {iid} 尚未完成，不能导出",
-                                          message_en=f"Inspection {iid} was never completed; it cannot be exported")
+                    raise InspectionError(
+                        f"检查 {iid} 尚未完成，不能导出",
+                        message_en=f"Inspection {iid} was never completed; it cannot be exported",
+                    )
                 wanted.append((iid, rev))
         elif since_last:
             mode = "since_last"
-            q = (select(RevisionSnapshot.inspection_id, RevisionSnapshot.revision, Inspection.exported_revision)
-                 .join(Inspection, Inspection.id == RevisionSnapshot.inspection_id)
-                 .order_by(RevisionSnapshot.inspection_id, RevisionSnapshot.revision))
+            q = (
+                select(RevisionSnapshot.inspection_id, RevisionSnapshot.revision, Inspection.exported_revision)
+                .join(Inspection, Inspection.id == RevisionSnapshot.inspection_id)
+                .order_by(RevisionSnapshot.inspection_id, RevisionSnapshot.revision)
+            )
             wanted = [(iid, rev) for iid, rev, done in s.execute(q) if rev > (done or 0)]
         else:
             mode = "new"
-            current = (select(Inspection.id, Inspection.revision)
-                       .where(Inspection.status == InspectionStatus.COMPLETED.value).order_by(Inspection.id))
+            current = (
+                select(Inspection.id, Inspection.revision)
+                .where(Inspection.status == InspectionStatus.COMPLETED.value)
+                .order_by(Inspection.id)
+            )
             wanted = [(iid, rev) for iid, rev in s.execute(current)]
         items, missing = [], []
         for iid, rev in wanted:
@@ -170,22 +183,34 @@ def plan_export(store: LocalStore, inspection_ids: Iterable[str] | None = None,
 def _latest_completed_revision(s: Session, row: Inspection) -> int | None:
     if row.status != InspectionStatus.DRAFT.value:
         return row.revision
-    return s.scalar(select(RevisionSnapshot.revision).where(RevisionSnapshot.inspection_id == row.id)
-                    .order_by(RevisionSnapshot.revision.desc()).limit(1))
+    return s.scalar(
+        select(RevisionSnapshot.revision)
+        .where(RevisionSnapshot.inspection_id == row.id)
+        .order_by(RevisionSnapshot.revision.desc())
+        .limit(1)
+    )
 
 
 def _record(s: Session, iid: str, rev: int) -> dict:
     record = stored_record(s, iid, rev)
     if record is None:
-        raise InspectionError(f"检查 {iid} 第 {rev} 版没有完成记录",
-                              message_en=f"Inspection {iid} has no completed revision {rev}")
+        raise InspectionError(
+            f"检查 {iid} 第 {rev} 版没有完成记录", message_en=f"Inspection {iid} has no completed revision {rev}"
+        )
     return record
 
 
 # -- export -----------------------------------------------------------------------
 
-def export(store: LocalStore, plan: ExportPlan, out_dir: str | os.PathLike, passphrase: str,
-           progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> Path:
+
+def export(
+    store: LocalStore,
+    plan: ExportPlan,
+    out_dir: str | os.PathLike,
+    passphrase: str,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
     """Write, verify and commit the bundle of ``plan``; returns its path.
 
     Raises KeyError_ (wrong passphrase: nothing written), BundleError (including
@@ -196,9 +221,11 @@ def export(store: LocalStore, plan: ExportPlan, out_dir: str | os.PathLike, pass
     if plan.empty:
         raise BundleError("没有需要导出的检查", message_en="there is nothing to export")
     if plan.missing_photos:
-        raise BundleError(f"有 {len(plan.missing_photos)} 张照片文件缺失（如 {plan.missing_photos[0][:12]}…），无法导出",
-                          message_en=f"{len(plan.missing_photos)} photo file(s) are missing "
-                                     f"(e.g. {plan.missing_photos[0][:12]}…); cannot export")
+        raise BundleError(
+            f"有 {len(plan.missing_photos)} 张照片文件缺失（如 {plan.missing_photos[0][:12]}…），无法导出",
+            message_en=f"{len(plan.missing_photos)} photo file(s) are missing "
+            f"(e.g. {plan.missing_photos[0][:12]}…); cannot export",
+        )
     out = Path(out_dir)
     if not out.is_dir():
         raise BundleError(f"目标文件夹不存在：{out}", message_en=f"the destination folder does not exist: {out}")
@@ -219,13 +246,25 @@ def export(store: LocalStore, plan: ExportPlan, out_dir: str | os.PathLike, pass
         device = meta.device_id(s)
         seq = meta.export_sequence(s) + 1
         prev = meta.last_manifest_sha256(s)
-        records = [stamp_signer(_record(s, i.inspection_id, i.revision), unit=profile.unit,
-                                key_id=secret.key_id) for i in plan.items]
+        records = [
+            stamp_signer(_record(s, i.inspection_id, i.revision), unit=profile.unit, key_id=secret.key_id)
+            for i in plan.items
+        ]
         final = out / bundle_file_name(created_at, device, seq, bundle_id)
-        meta.set_meta(s, PENDING_EXPORT, json.dumps({
-            "sequence": seq, "bundle_id": bundle_id, "path": str(final.resolve()),
-            "key": secret.public.line(), "items": [[i.inspection_id, i.revision] for i in plan.items],
-            "encrypted": bool(recipients)}))
+        meta.set_meta(
+            s,
+            PENDING_EXPORT,
+            json.dumps(
+                {
+                    "sequence": seq,
+                    "bundle_id": bundle_id,
+                    "path": str(final.resolve()),
+                    "key": secret.public.line(),
+                    "items": [[i.inspection_id, i.revision] for i in plan.items],
+                    "encrypted": bool(recipients),
+                }
+            ),
+        )
 
     def before_rename(vb) -> None:
         # an encrypted bundle cannot be verified again without a key: what recovery compares
@@ -240,18 +279,27 @@ def export(store: LocalStore, plan: ExportPlan, out_dir: str | os.PathLike, pass
 
     photo_paths = {p["sha256"]: store.photo_store.path(p["sha256"]) for r in records for p in r["photos"]}
     try:
-        vb = write_bundle_verified(out, records=records, photo_paths=photo_paths,
-                            inspector={"name": profile.name, "unit": profile.unit, "phone": profile.phone},
-                            device_id=device, sequence=seq, previous_manifest_sha256=prev,
-                            secret_key=secret, bundle_id=bundle_id, created_at=created_at,
-                            progress=progress, cancelled=cancelled, recipients=recipients,
-                            before_rename=before_rename)
+        vb = write_bundle_verified(
+            out,
+            records=records,
+            photo_paths=photo_paths,
+            inspector={"name": profile.name, "unit": profile.unit, "phone": profile.phone},
+            device_id=device,
+            sequence=seq,
+            previous_manifest_sha256=prev,
+            secret_key=secret,
+            bundle_id=bundle_id,
+            created_at=created_at,
+            progress=progress,
+            cancelled=cancelled,
+            recipients=recipients,
+            before_rename=before_rename,
+        )
     except BaseException:
         with contextlib.suppress(KnownError), store.session(write=True) as s:
             _clear_pending(s, bundle_id)
         raise
-    _commit(store, vb.bundle_id, vb.sequence, vb.manifest_sha256,
-            [(i["id"], i["revision"]) for i in vb.inspections])
+    _commit(store, vb.bundle_id, vb.sequence, vb.manifest_sha256, [(i["id"], i["revision"]) for i in vb.inspections])
     assert vb.path is not None
     return vb.path
 
@@ -262,13 +310,14 @@ def _clear_pending(s: Session, bundle_id: str) -> None:
         meta.set_meta(s, PENDING_EXPORT, None)
 
 
-def _commit(store: LocalStore, bundle_id: str, seq: int, manifest_sha: str,
-            items: list[tuple[str, int]]) -> None:
+def _commit(store: LocalStore, bundle_id: str, seq: int, manifest_sha: str, items: list[tuple[str, int]]) -> None:
     """The one transaction that makes an export count."""
     with store.session(write=True) as s:
         if meta.export_sequence(s) != seq - 1:
-            raise BundleError(f"导出序号冲突（数据库中已是 {meta.export_sequence(s)}）",
-                              message_en=f"export sequence conflict (the database is at {meta.export_sequence(s)})")
+            raise BundleError(
+                f"导出序号冲突（数据库中已是 {meta.export_sequence(s)}）",
+                message_en=f"export sequence conflict (the database is at {meta.export_sequence(s)})",
+            )
         meta.set_meta(s, meta.EXPORT_SEQUENCE, seq)
         meta.set_last_manifest_sha256(s, manifest_sha)
         meta.set_meta(s, PENDING_EXPORT, None)
@@ -284,8 +333,15 @@ def _commit(store: LocalStore, bundle_id: str, seq: int, manifest_sha: str,
             if row.status == InspectionStatus.COMPLETED.value and row.revision <= row.exported_revision:
                 row.status = InspectionStatus.EXPORTED.value
             store.note_saved(s, row)
-            s.add(AuditEntry(inspection_id=iid, revision=row.revision, action="exported", reason="",
-                             detail=json.dumps({"bundle": bundle_id, "sequence": seq, "revision": rev})))
+            s.add(
+                AuditEntry(
+                    inspection_id=iid,
+                    revision=row.revision,
+                    action="exported",
+                    reason="",
+                    detail=json.dumps({"bundle": bundle_id, "sequence": seq, "revision": rev}),
+                )
+            )
 
 
 def recover_pending_export(store: LocalStore) -> str | None:
@@ -313,8 +369,9 @@ def recover_pending_export(store: LocalStore) -> str | None:
     except (BundleError, KnownError):
         ok = False
     if ok:
-        _commit(store, vb.bundle_id, vb.sequence, vb.manifest_sha256,
-                [(i["id"], i["revision"]) for i in vb.inspections])
+        _commit(
+            store, vb.bundle_id, vb.sequence, vb.manifest_sha256, [(i["id"], i["revision"]) for i in vb.inspections]
+        )
         return "adopted"
     with store.session(write=True) as s:
         _clear_pending(s, pending["bundle_id"])
@@ -329,8 +386,13 @@ def _recover_encrypted(store: LocalStore, pending: dict[str, Any], final: Path) 
     except (OSError, BundleError):
         ok = False
     if ok:
-        _commit(store, pending["bundle_id"], pending["sequence"], pending["manifest_sha256"],
-                [(iid, rev) for iid, rev in pending["items"]])
+        _commit(
+            store,
+            pending["bundle_id"],
+            pending["sequence"],
+            pending["manifest_sha256"],
+            [(iid, rev) for iid, rev in pending["items"]],
+        )
         return "adopted"
     with store.session(write=True) as s:
         _clear_pending(s, pending["bundle_id"])

@@ -61,13 +61,16 @@ def unprintable_error(missing: list[tuple[str, str, str, list[str]]], *, complet
     zh = "；".join(f"{lz} 缺少{gaps_text(g, 'zh')}" for _i, lz, _le, g in missing)
     en = "; ".join(f"{le} lacks {gaps_text(g, 'en')}" for _i, _lz, le, g in missing)
     if completing:
-        err = InspectionError(f"整改事项要打印在评分表上，须填写责任人、整改时限和整改措施：{zh}",
-                              message_en="Findings are printed on the score sheet and need a responsible "
-                              f"person, a deadline and measures: {en}")
+        err = InspectionError(
+            f"整改事项要打印在评分表上，须填写责任人、整改时限和整改措施：{zh}",
+            message_en="Findings are printed on the score sheet and need a responsible "
+            f"person, a deadline and measures: {en}",
+        )
     else:
-        err = InspectionError(f"整改事项须填写责任人、整改时限和整改措施后才能保存：{zh}",
-                              message_en="A finding needs a responsible person, a deadline and measures "
-                              f"before it is saved: {en}")
+        err = InspectionError(
+            f"整改事项须填写责任人、整改时限和整改措施后才能保存：{zh}",
+            message_en=f"A finding needs a responsible person, a deadline and measures before it is saved: {en}",
+        )
     err.unprintable = [(i, g) for i, _lz, _le, g in missing]  # type: ignore[attr-defined]
     return err
 
@@ -76,13 +79,11 @@ def unprintable_findings(store: LocalStore, s, row: Inspection) -> list[tuple[st
     """The findings of ``row`` that the sheet would print with an empty 责任人 / 时限 / 措施."""
     form = store.form_by_sha256(s, row.form_sha256)
     out = []
-    for f in s.scalars(select(Finding).where(Finding.inspection_id == row.id)
-                       .order_by(Finding.created_at, Finding.id)):
+    for f in s.scalars(select(Finding).where(Finding.inspection_id == row.id).order_by(Finding.created_at, Finding.id)):
         gaps = printed_gaps(f)
         if gaps:
             item = form.items.get(f.item_id or "")
-            out.append((f.id, finding_label(f.description, item, "zh"),
-                        finding_label(f.description, item, "en"), gaps))
+            out.append((f.id, finding_label(f.description, item, "zh"), finding_label(f.description, item, "en"), gaps))
     return out
 
 
@@ -100,9 +101,10 @@ def _enum(cls, value):
         return cls.parse(str(value))
     except ValueError:
         known = "、".join(f"{m.value}（{m.zh}）" for m in cls)
-        raise InspectionError(f"无效的取值 {value!r}，可选：{known}",
-                              message_en=f"Invalid value {value!r}; use one of "
-                              + ", ".join(m.value for m in cls)) from None
+        raise InspectionError(
+            f"无效的取值 {value!r}，可选：{known}",
+            message_en=f"Invalid value {value!r}; use one of " + ", ".join(m.value for m in cls),
+        ) from None
 
 
 def _date(value) -> dt.date | None:
@@ -115,8 +117,10 @@ def _date(value) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise InspectionError(f"整改期限 {value!r} 不是有效日期（格式 YYYY-MM-DD）",
-                              message_en=f"Deadline {value!r} is not a date (YYYY-MM-DD)") from None
+        raise InspectionError(
+            f"整改期限 {value!r} 不是有效日期（格式 YYYY-MM-DD）",
+            message_en=f"Deadline {value!r} is not a date (YYYY-MM-DD)",
+        ) from None
 
 
 def auto_description(item: Item, note: str, points: float, max_points: float) -> str:
@@ -125,17 +129,22 @@ def auto_description(item: Item, note: str, points: float, max_points: float) ->
     return f"{item.title.zh}：{note}" if note else f"{item.title.zh}（得分 {points:g}/{max_points:g}）"
 
 
-def reevaluate_findings(store: LocalStore, s, row: Inspection, form: FormDef, item_id: str,
-                        old: Answer) -> None:
+def reevaluate_findings(store: LocalStore, s, row: Inspection, form: FormDef, item_id: str, old: Answer) -> None:
     """After an answer changed: the open findings generated from the item follow its new score.
 
     A finding whose item now earns full marks (and fails no veto) is closed (销号), with an
     entry in the audit trail; otherwise a description that was the generated one is rewritten
     for the new score (a description the inspector wrote is left alone).
     """
-    findings = list(s.scalars(select(Finding).where(
-        Finding.inspection_id == row.id, Finding.item_id == item_id,
-        Finding.status != FindingStatus.VERIFIED.value)))
+    findings = list(
+        s.scalars(
+            select(Finding).where(
+                Finding.inspection_id == row.id,
+                Finding.item_id == item_id,
+                Finding.status != FindingStatus.VERIFIED.value,
+            )
+        )
+    )
     if not findings:
         return
     item = form.items[item_id]
@@ -145,13 +154,20 @@ def reevaluate_findings(store: LocalStore, s, row: Inspection, form: FormDef, it
     now = utcnow()
     for f in findings:
         if sc is not None and sc.answered and not sc.na and sc.points >= sc.max and not sc.veto_failed:
-            R.add_audit(s, row, "finding_resolved", finding=f.id, item=item_id, no=item.no,
-                        before=f.status, after=FindingStatus.VERIFIED.value)
+            R.add_audit(
+                s,
+                row,
+                "finding_resolved",
+                finding=f.id,
+                item=item_id,
+                no=item.no,
+                before=f.status,
+                after=FindingStatus.VERIFIED.value,
+            )
             f.status = FindingStatus.VERIFIED.value
             f.closed_at = now
             f.updated_at = now
-        elif sc is not None and f.description == auto_description(
-                item, old.note, item_points(item, old)[0], item.max):
+        elif sc is not None and f.description == auto_description(item, old.note, item_points(item, old)[0], item.max):
             f.description = auto_description(item, note, sc.points, sc.max)
             f.updated_at = now
 
@@ -159,8 +175,7 @@ def reevaluate_findings(store: LocalStore, s, row: Inspection, form: FormDef, it
 def _lineage_upto(store: LocalStore, form: FormDef) -> Lineage | None:
     """The versions of ``form``'s id installed or pinned, up to ``form``'s own (None: no chain)."""
     mine = _version_key(form.version)
-    versions = {f.version: f for f in store.forms.versions(form.id)
-                if _version_key(f.version) <= mine}
+    versions = {f.version: f for f in store.forms.versions(form.id) if _version_key(f.version) <= mine}
     versions[form.version] = form
     try:
         return Lineage(list(versions.values()))
@@ -193,10 +208,18 @@ def recheck_earlier_findings(store: LocalStore, s, row: Inspection, form: FormDe
     The finding's own inspection gets the audit entry (its status may change when locked),
     naming the re-check visit and the item as it is now.
     """
-    q = (select(Finding, Inspection).join(Inspection, Inspection.id == Finding.inspection_id)
-         .where(Inspection.station_code == row.station_code, Inspection.id != row.id,
-                Inspection.form_id == form.id, Inspection.visit_date <= row.visit_date,
-                Finding.item_id.is_not(None), Finding.status != FindingStatus.VERIFIED.value))
+    q = (
+        select(Finding, Inspection)
+        .join(Inspection, Inspection.id == Finding.inspection_id)
+        .where(
+            Inspection.station_code == row.station_code,
+            Inspection.id != row.id,
+            Inspection.form_id == form.id,
+            Inspection.visit_date <= row.visit_date,
+            Finding.item_id.is_not(None),
+            Finding.status != FindingStatus.VERIFIED.value,
+        )
+    )
     result = None
     now = utcnow()
     for f, ins in s.execute(q).all():
@@ -206,12 +229,21 @@ def recheck_earlier_findings(store: LocalStore, s, row: Inspection, form: FormDe
             continue
         result = result or R.score_row(store, s, row)  # scored only when a finding is concerned
         scores = [result.items.get(i) for i in now_items]
-        if all(sc is not None and sc.answered and not sc.na and sc.points >= sc.max and not sc.veto_failed
-               for sc in scores):
-            R.add_audit(s, ins, "finding_resolved", finding=f.id, item=f.item_id,
-                        no=old_form.items[f.item_id].no if f.item_id in old_form.items else f.item_id,
-                        rechecked_in=row.id, now=[form.items[i].no for i in now_items],
-                        before=f.status, after=FindingStatus.VERIFIED.value)
+        if all(
+            sc is not None and sc.answered and not sc.na and sc.points >= sc.max and not sc.veto_failed for sc in scores
+        ):
+            R.add_audit(
+                s,
+                ins,
+                "finding_resolved",
+                finding=f.id,
+                item=f.item_id,
+                no=old_form.items[f.item_id].no if f.item_id in old_form.items else f.item_id,
+                rechecked_in=row.id,
+                now=[form.items[i].no for i in now_items],
+                before=f.status,
+                after=FindingStatus.VERIFIED.value,
+            )
             f.status = FindingStatus.VERIFIED.value
             f.closed_at = now
             f.updated_at = now
@@ -242,13 +274,20 @@ class FindingsMixin:
                     if sc.points >= sc.max and not sc.veto_failed:
                         continue
                     desc = auto_description(item, answers[item.id].note, sc.points, sc.max)
-                    out.append(ProposedFinding(
-                        item_id=item.id, item_title=item.title.zh,
-                        category=item.category or FindingCategory.DEMONSTRATION,
-                        severity=Severity.VETO if sc.veto_failed or gate else Severity.DEDUCTION,
-                        description=desc, points=sc.points, max=sc.max,
-                        responsible=responsible or "站点负责人", deadline=deadline,
-                        measures=default_measures(item)))
+                    out.append(
+                        ProposedFinding(
+                            item_id=item.id,
+                            item_title=item.title.zh,
+                            category=item.category or FindingCategory.DEMONSTRATION,
+                            severity=Severity.VETO if sc.veto_failed or gate else Severity.DEDUCTION,
+                            description=desc,
+                            points=sc.points,
+                            max=sc.max,
+                            responsible=responsible or "站点负责人",
+                            deadline=deadline,
+                            measures=default_measures(item),
+                        )
+                    )
             return out
 
     def finding_defaults(self, inspection_id: str) -> tuple[str, dt.date]:
@@ -275,20 +314,38 @@ class FindingsMixin:
             form = self.store.form_by_sha256(s, row.form_sha256)
             return R.findings_of(s, row.id, {i.id: i.title.zh for i in form.items.values()})
 
-    def add_finding(self, inspection_id: str, *, category: Any, severity: Any, description: str,
-                    item_id: str | None = None, measures: str = "", responsible: str = "",
-                    deadline: Any = None, status: Any = FindingStatus.OPEN) -> FindingView:
+    def add_finding(
+        self,
+        inspection_id: str,
+        *,
+        category: Any,
+        severity: Any,
+        description: str,
+        item_id: str | None = None,
+        measures: str = "",
+        responsible: str = "",
+        deadline: Any = None,
+        status: Any = FindingStatus.OPEN,
+    ) -> FindingView:
         with self.store.session(write=True) as s:
             row = R.load_inspection(s, inspection_id)
             R.require_draft(row)
             self._check_item(s, row, item_id)
             now = utcnow()
-            f = Finding(id=str(uuid.uuid4()), inspection_id=row.id, item_id=item_id or None,
-                        category=_enum(FindingCategory, category).value,
-                        severity=_enum(Severity, severity).value, description=description or "",
-                        measures=measures or "", responsible=responsible or "",
-                        deadline=_date(deadline), status=_enum(FindingStatus, status).value,
-                        created_at=now, updated_at=now)
+            f = Finding(
+                id=str(uuid.uuid4()),
+                inspection_id=row.id,
+                item_id=item_id or None,
+                category=_enum(FindingCategory, category).value,
+                severity=_enum(Severity, severity).value,
+                description=description or "",
+                measures=measures or "",
+                responsible=responsible or "",
+                deadline=_date(deadline),
+                status=_enum(FindingStatus, status).value,
+                created_at=now,
+                updated_at=now,
+            )
             self._require_printed(s, row, f)
             s.add(f)
             row.updated_at = now
@@ -341,22 +398,26 @@ class FindingsMixin:
             self.store.note_saved(s, row)
             s.delete(f)
 
-    def open_findings_for_station(self, station_code: str,
-                                  exclude_inspection: str | None = None) -> list[FindingView]:
+    def open_findings_for_station(self, station_code: str, exclude_inspection: str | None = None) -> list[FindingView]:
         """Findings of this station not yet verified (销号), oldest visit first."""
         with self.store.session() as s:
-            q = (select(Finding, Inspection).join(Inspection, Inspection.id == Finding.inspection_id)
-                 .where(Inspection.station_code == station_code,
-                        Finding.status != FindingStatus.VERIFIED.value)
-                 .order_by(Inspection.visit_date, Finding.created_at, Finding.id))
+            q = (
+                select(Finding, Inspection)
+                .join(Inspection, Inspection.id == Finding.inspection_id)
+                .where(Inspection.station_code == station_code, Finding.status != FindingStatus.VERIFIED.value)
+                .order_by(Inspection.visit_date, Finding.created_at, Finding.id)
+            )
             if exclude_inspection:
                 q = q.where(Inspection.id != exclude_inspection)
             out = []
             for f, ins in s.execute(q):
                 form = self.store.form_by_sha256(s, ins.form_sha256)
                 title, no = self._item_now(form, f.item_id)
-                out.append(R.finding_view(f, item_title=title, item_no=no,
-                                          visit_date=ins.visit_date, station_code=station_code))
+                out.append(
+                    R.finding_view(
+                        f, item_title=title, item_no=no, visit_date=ins.visit_date, station_code=station_code
+                    )
+                )
             return out
 
     def _item_now(self, form: FormDef, item_id: str | None) -> tuple[str, str]:
@@ -380,17 +441,19 @@ class FindingsMixin:
         gaps = printed_gaps(f)
         if gaps:
             item = self.store.form_by_sha256(s, row.form_sha256).items.get(f.item_id or "")
-            raise unprintable_error([(f.id, finding_label(f.description, item, "zh"),
-                                      finding_label(f.description, item, "en"), gaps)], completing=False)
+            raise unprintable_error(
+                [(f.id, finding_label(f.description, item, "zh"), finding_label(f.description, item, "en"), gaps)],
+                completing=False,
+            )
 
     def _finding(self, s, finding_id: str) -> Finding:
         f = s.get(Finding, finding_id)
         if f is None:
-            raise InspectionError(f"找不到整改事项 {finding_id}",
-                                  message_en=f"No finding with id {finding_id}")
+            raise InspectionError(f"找不到整改事项 {finding_id}", message_en=f"No finding with id {finding_id}")
         return f
 
     def _check_item(self, s, row: Inspection, item_id: str | None) -> None:
         if item_id and item_id not in self.store.form_by_sha256(s, row.form_sha256).items:
-            raise InspectionError(f"表单 {row.form_id} 中没有检查项 {item_id}",
-                                  message_en=f"Form {row.form_id} has no item {item_id}")
+            raise InspectionError(
+                f"表单 {row.form_id} 中没有检查项 {item_id}", message_en=f"Form {row.form_id} has no item {item_id}"
+            )

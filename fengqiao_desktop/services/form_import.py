@@ -64,10 +64,16 @@ def plan_import(path: str | Path, options: Options | None = None, *, output: str
     same = [f for f in registry.versions(form.id) if f.version == form.version]
     already = bool(same) and same[0].sha256 == form.sha256
     if same and not already:
-        report.problems.append(_problem(report, FormError(
-            f"表单 {form.id} 版本 {form.version} 已安装且内容不同；修改过的表单请用新的版本号（--form-version）",
-            message_en=f"Form {form.id} version {form.version} is already installed with other content; "
-            "give a changed form a new version (--form-version)")))
+        report.problems.append(
+            _problem(
+                report,
+                FormError(
+                    f"表单 {form.id} 版本 {form.version} 已安装且内容不同；修改过的表单请用新的版本号（--form-version）",
+                    message_en=f"Form {form.id} version {form.version} is already installed with other content; "
+                    "give a changed form a new version (--form-version)",
+                ),
+            )
+        )
     dest = Path(output) if output else local_forms_dir() / f"{form.id}-{form.version}.yaml"
     return ImportPlan(report, previous, change, dest, text, already)
 
@@ -81,8 +87,9 @@ def _problem(report: ImportReport, exc: FormError):
 def apply_import(plan: ImportPlan) -> Path:
     """Write the planned YAML; refuse a plan with problems (nothing is written)."""
     if not plan.ok or plan.dest is None:
-        raise FormError("评分表有无法识别的内容，未写入任何文件",
-                        message_en="The scoring sheet has problems; nothing was written")
+        raise FormError(
+            "评分表有无法识别的内容，未写入任何文件", message_en="The scoring sheet has problems; nothing was written"
+        )
     plan.dest.parent.mkdir(parents=True, exist_ok=True)
     if plan.dest.exists() and plan.dest.read_text(encoding="utf-8") != plan.yaml_text:
         raise FormError(f"文件 {plan.dest.name} 已存在，未覆盖", message_en=f"{plan.dest.name} exists; not overwritten")

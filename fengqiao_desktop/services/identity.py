@@ -78,8 +78,16 @@ def save_profile(store: LocalStore | None, name: str, unit: str, phone: str = ""
     return identity(store)
 
 
-def create_key(store: LocalStore | None, name: str, unit: str, phone: str, passphrase: str, *,
-               replace: bool = False, kdf: KdfParams = DEFAULT_KDF) -> PublicKey:
+def create_key(
+    store: LocalStore | None,
+    name: str,
+    unit: str,
+    phone: str,
+    passphrase: str,
+    *,
+    replace: bool = False,
+    kdf: KdfParams = DEFAULT_KDF,
+) -> PublicKey:
     """Make the key pair (scrypt: slow, run it off the GUI thread) and save the profile with it."""
     name, unit = _check(name, unit)
     pk = keystore(store).init(name, unit, phone, passphrase, force=replace, kdf=kdf)
@@ -87,13 +95,23 @@ def create_key(store: LocalStore | None, name: str, unit: str, phone: str, passp
     return pk
 
 
-def import_key(store: LocalStore | None, path: str | Path, passphrase: str | None, new_passphrase: str | None,
-               name: str, unit: str, phone: str = "", *, replace: bool = False,
-               kdf: KdfParams = DEFAULT_KDF) -> PublicKey:
+def import_key(
+    store: LocalStore | None,
+    path: str | Path,
+    passphrase: str | None,
+    new_passphrase: str | None,
+    name: str,
+    unit: str,
+    phone: str = "",
+    *,
+    replace: bool = False,
+    kdf: KdfParams = DEFAULT_KDF,
+) -> PublicKey:
     """Adopt a ``minisign -G`` secret key; a wrong passphrase raises KeyError_ and writes nothing."""
     name, unit = _check(name, unit)
-    pk = keystore(store).import_minisign(path, passphrase, new_passphrase=new_passphrase, name=name,
-                                         unit=unit, phone=phone, force=replace, kdf=kdf)
+    pk = keystore(store).import_minisign(
+        path, passphrase, new_passphrase=new_passphrase, name=name, unit=unit, phone=phone, force=replace, kdf=kdf
+    )
     _mirror(store, name, unit, phone, pk.key_id)
     return pk
 
@@ -111,10 +129,22 @@ class ExportableRow:
 
 def exportable_inspections(store: LocalStore) -> list[ExportableRow]:
     """Completed inspections not exported yet, newest first (what the export dialog lists)."""
-    q = (select(Inspection, Station.name).join(Station, Station.code == Inspection.station_code)
-         .where(Inspection.status == InspectionStatus.COMPLETED.value)
-         .order_by(Inspection.completed_at.desc(), Inspection.id))
+    q = (
+        select(Inspection, Station.name)
+        .join(Station, Station.code == Inspection.station_code)
+        .where(Inspection.status == InspectionStatus.COMPLETED.value)
+        .order_by(Inspection.completed_at.desc(), Inspection.id)
+    )
     with store.session() as s:
-        return [ExportableRow(r.id, r.revision, r.station_code, name, r.form_id,
-                              r.completed_at.strftime("%Y-%m-%d %H:%M") if r.completed_at else "", r.total)
-                for r, name in s.execute(q)]
+        return [
+            ExportableRow(
+                r.id,
+                r.revision,
+                r.station_code,
+                name,
+                r.form_id,
+                r.completed_at.strftime("%Y-%m-%d %H:%M") if r.completed_at else "",
+                r.total,
+            )
+            for r, name in s.execute(q)
+        ]

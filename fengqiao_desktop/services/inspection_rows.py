@@ -34,6 +34,7 @@ from fengqiao_desktop.storage.models import (
 if TYPE_CHECKING:
     from fengqiao_desktop.services.store import LocalStore
 
+
 def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -41,8 +42,7 @@ def dumps(value) -> str:
 def load_inspection(s: Session, inspection_id: str) -> Inspection:
     row = s.get(Inspection, inspection_id)
     if row is None:
-        raise InspectionError(f"找不到检查记录 {inspection_id}",
-                              message_en=f"No inspection with id {inspection_id}")
+        raise InspectionError(f"找不到检查记录 {inspection_id}", message_en=f"No inspection with id {inspection_id}")
     return row
 
 
@@ -52,7 +52,8 @@ def require_draft(row: Inspection) -> None:
         raise InspectionError(
             f"该检查已{status.zh}（第 {row.revision} 版），已锁定；如需修改，请先“重新打开”并说明理由",
             message_en=f"This inspection is {status.en.lower()} (revision {row.revision}) and locked; "
-            "reopen it with a reason before editing")
+            "reopen it with a reason before editing",
+        )
 
 
 def answers_of(s: Session, inspection_id: str) -> dict[str, Answer]:
@@ -61,9 +62,11 @@ def answers_of(s: Session, inspection_id: str) -> dict[str, Answer]:
 
 
 def photo_counts(s: Session, inspection_id: str) -> dict[str, int]:
-    q = (select(Photo.item_id, func.count()).where(Photo.inspection_id == inspection_id,
-                                                    Photo.item_id.is_not(None))
-         .group_by(Photo.item_id))
+    q = (
+        select(Photo.item_id, func.count())
+        .where(Photo.inspection_id == inspection_id, Photo.item_id.is_not(None))
+        .group_by(Photo.item_id)
+    )
     return {str(item): int(n) for item, n in s.execute(q)}
 
 
@@ -71,18 +74,23 @@ def visit_rows(s: Session, row: Inspection) -> list[Inspection]:
     """The inspections of ``row``'s visit (itself included), oldest first."""
     if not row.visit_id:
         return [row]
-    q = (select(Inspection).where(Inspection.visit_id == row.visit_id)
-         .order_by(Inspection.created_at, Inspection.id))
+    q = select(Inspection).where(Inspection.visit_id == row.visit_id).order_by(Inspection.created_at, Inspection.id)
     rows = list(s.scalars(q))
     return rows if any(r.id == row.id for r in rows) else [*rows, row]
 
 
 def evaluate_visit_of(store: LocalStore, s: Session, row: Inspection) -> VisitResult:
     """The visit rule over the stored answers of ``row``'s visit."""
-    forms = [VisitForm(key=r.id, form=store.form_by_sha256(s, r.form_sha256),
-                       answers=answers_of(s, r.id), photo_counts=photo_counts(s, r.id),
-                       completed=r.status != InspectionStatus.DRAFT.value)
-             for r in visit_rows(s, row)]
+    forms = [
+        VisitForm(
+            key=r.id,
+            form=store.form_by_sha256(s, r.form_sha256),
+            answers=answers_of(s, r.id),
+            photo_counts=photo_counts(s, r.id),
+            completed=r.status != InspectionStatus.DRAFT.value,
+        )
+        for r in visit_rows(s, row)
+    ]
     return evaluate_visit(forms)
 
 
@@ -113,14 +121,30 @@ def actor(s: Session, row: Inspection) -> str:
 
 
 def add_audit(s: Session, row: Inspection, action: str, reason: str = "", **detail) -> None:
-    s.add(AuditEntry(inspection_id=row.id, revision=row.revision, action=action, reason=reason,
-                     detail=dumps(detail), actor=actor(s, row)))
+    s.add(
+        AuditEntry(
+            inspection_id=row.id,
+            revision=row.revision,
+            action=action,
+            reason=reason,
+            detail=dumps(detail),
+            actor=actor(s, row),
+        )
+    )
 
 
 def _reopen_reason(s: Session, row: Inspection) -> str:
-    return s.scalar(select(AuditEntry.reason).where(
-        AuditEntry.inspection_id == row.id, AuditEntry.revision == row.revision,
-        AuditEntry.action == "reopened").order_by(AuditEntry.id.desc()).limit(1)) or ""
+    return (
+        s.scalar(
+            select(AuditEntry.reason)
+            .where(
+                AuditEntry.inspection_id == row.id, AuditEntry.revision == row.revision, AuditEntry.action == "reopened"
+            )
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        )
+        or ""
+    )
 
 
 def audit_answer_change(s: Session, row: Inspection, item: Item, old: Answer, new: Answer) -> None:
@@ -128,8 +152,9 @@ def audit_answer_change(s: Session, row: Inspection, item: Item, old: Answer, ne
 
     Successive changes of one item in one revision make one entry (first old value, last new one).
     """
-    last = s.scalars(select(AuditEntry).where(AuditEntry.inspection_id == row.id)
-                     .order_by(AuditEntry.id.desc()).limit(1)).first()
+    last = s.scalars(
+        select(AuditEntry).where(AuditEntry.inspection_id == row.id).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
     if last is not None and last.action == "answer_changed" and last.revision == row.revision:
         detail = json.loads(last.detail or "{}")
         if detail.get("item") == item.id:
@@ -137,19 +162,39 @@ def audit_answer_change(s: Session, row: Inspection, item: Item, old: Answer, ne
             last.detail = dumps(detail)
             last.at = utcnow()
             return
-    add_audit(s, row, "answer_changed", _reopen_reason(s, row), item=item.id, no=item.no,
-              before=old.to_json(), after=new.to_json())
+    add_audit(
+        s,
+        row,
+        "answer_changed",
+        _reopen_reason(s, row),
+        item=item.id,
+        no=item.no,
+        before=old.to_json(),
+        after=new.to_json(),
+    )
 
 
 def photo_view(store: LocalStore, p: Photo) -> PhotoView:
     ps = store.photo_store
-    return PhotoView(id=p.id, inspection_id=p.inspection_id, item_id=p.item_id, sha256=p.sha256,
-                     original_sha256=p.original_sha256, original_name=p.original_name or "",
-                     caption=p.caption or "", captured_at=p.captured_at, added_at=p.added_at,
-                     width=p.width, height=p.height, size=p.size,
-                     thumbnail_sha256=p.thumbnail_sha256, path=str(ps.path(p.sha256)),
-                     thumbnail_path=str(ps.path(p.thumbnail_sha256)), latitude=p.latitude,
-                     longitude=p.longitude)
+    return PhotoView(
+        id=p.id,
+        inspection_id=p.inspection_id,
+        item_id=p.item_id,
+        sha256=p.sha256,
+        original_sha256=p.original_sha256,
+        original_name=p.original_name or "",
+        caption=p.caption or "",
+        captured_at=p.captured_at,
+        added_at=p.added_at,
+        width=p.width,
+        height=p.height,
+        size=p.size,
+        thumbnail_sha256=p.thumbnail_sha256,
+        path=str(ps.path(p.sha256)),
+        thumbnail_path=str(ps.path(p.thumbnail_sha256)),
+        latitude=p.latitude,
+        longitude=p.longitude,
+    )
 
 
 def photos_of(store: LocalStore, s: Session, inspection_id: str) -> list[PhotoView]:
@@ -157,15 +202,28 @@ def photos_of(store: LocalStore, s: Session, inspection_id: str) -> list[PhotoVi
     return [photo_view(store, p) for p in s.scalars(q)]
 
 
-def finding_view(f: Finding, *, item_title: str = "", visit_date: dt.date | None = None,
-                 station_code: str = "", item_no: str = "") -> FindingView:
-    return FindingView(id=f.id, inspection_id=f.inspection_id, item_id=f.item_id,
-                       category=FindingCategory(f.category), severity=Severity(f.severity),
-                       description=f.description or "", measures=f.measures or "",
-                       responsible=f.responsible or "", deadline=f.deadline,
-                       status=FindingStatus(f.status), created_at=f.created_at,
-                       updated_at=f.updated_at, closed_at=f.closed_at, item_title=item_title,
-                       visit_date=visit_date, station_code=station_code, item_no=item_no)
+def finding_view(
+    f: Finding, *, item_title: str = "", visit_date: dt.date | None = None, station_code: str = "", item_no: str = ""
+) -> FindingView:
+    return FindingView(
+        id=f.id,
+        inspection_id=f.inspection_id,
+        item_id=f.item_id,
+        category=FindingCategory(f.category),
+        severity=Severity(f.severity),
+        description=f.description or "",
+        measures=f.measures or "",
+        responsible=f.responsible or "",
+        deadline=f.deadline,
+        status=FindingStatus(f.status),
+        created_at=f.created_at,
+        updated_at=f.updated_at,
+        closed_at=f.closed_at,
+        item_title=item_title,
+        visit_date=visit_date,
+        station_code=station_code,
+        item_no=item_no,
+    )
 
 
 def findings_of(s: Session, inspection_id: str, titles: dict[str, str]) -> list[FindingView]:
@@ -175,5 +233,14 @@ def findings_of(s: Session, inspection_id: str, titles: dict[str, str]) -> list[
 
 def audit_of(s: Session, inspection_id: str) -> list[AuditView]:
     q = select(AuditEntry).where(AuditEntry.inspection_id == inspection_id).order_by(AuditEntry.id)
-    return [AuditView(at=a.at, revision=a.revision, action=a.action, reason=a.reason or "",
-                      detail=json.loads(a.detail or "{}"), by=a.actor or "") for a in s.scalars(q)]
+    return [
+        AuditView(
+            at=a.at,
+            revision=a.revision,
+            action=a.action,
+            reason=a.reason or "",
+            detail=json.loads(a.detail or "{}"),
+            by=a.actor or "",
+        )
+        for a in s.scalars(q)
+    ]

@@ -69,8 +69,15 @@ class InspectionService(FindingsMixin, RechecksMixin):
         self.store = store
 
     # -- create ---------------------------------------------------------
-    def create(self, station_code: str, form_id: str, inspector: str | None = None, *,
-               version: str | None = None, visit_date: dt.date | None = None) -> str:
+    def create(
+        self,
+        station_code: str,
+        form_id: str,
+        inspector: str | None = None,
+        *,
+        version: str | None = None,
+        visit_date: dt.date | None = None,
+    ) -> str:
         """Start a draft inspection; returns its id (a UUID).
 
         A second form started at the same station on the same day joins that
@@ -79,32 +86,54 @@ class InspectionService(FindingsMixin, RechecksMixin):
         with self.store.session(write=True) as s:
             return self._create(s, station_code, form_id, inspector, version, visit_date).id
 
-    def _create(self, s: Session, station_code: str, form_id: str, inspector: str | None,
-                version: str | None, visit_date: dt.date | None) -> Inspection:
+    def _create(
+        self,
+        s: Session,
+        station_code: str,
+        form_id: str,
+        inspector: str | None,
+        version: str | None,
+        visit_date: dt.date | None,
+    ) -> Inspection:
         station = s.get(Station, station_code)
         if station is None:
-            raise InspectionError(f"站点代码 {station_code} 不在站点名册中；请先导入名册",
-                                  message_en=f"Station {station_code} is not in the roster; import it first")
+            raise InspectionError(
+                f"站点代码 {station_code} 不在站点名册中；请先导入名册",
+                message_en=f"Station {station_code} is not in the roster; import it first",
+            )
         form = self.store.forms.get(form_id, version)
         if Level(station.level) not in form.levels:
             levels = "、".join(lv.zh for lv in form.levels)
             raise InspectionError(
                 f"表单 {form.id}（{form.title.zh}）适用于{levels}，不适用于{station.name}（{Level(station.level).zh}）",
                 message_en=f"Form {form.id} is for {', '.join(lv.en for lv in form.levels)}, "
-                f"not for {station.name} ({Level(station.level).en})")
+                f"not for {station.name} ({Level(station.level).en})",
+            )
         sha = self.store.register_form(s, form)
         day = visit_date or _today()
-        visit = s.scalar(select(Inspection.visit_id).where(
-            Inspection.station_code == station_code, Inspection.visit_date == day)
-            .order_by(Inspection.created_at).limit(1))
+        visit = s.scalar(
+            select(Inspection.visit_id)
+            .where(Inspection.station_code == station_code, Inspection.visit_date == day)
+            .order_by(Inspection.created_at)
+            .limit(1)
+        )
         if inspector is None:
             inspector = meta.get_profile(s).name or _signing_profile_name(self.store)
         now = utcnow()
-        row = Inspection(id=str(uuid.uuid4()), station_code=station_code, form_sha256=sha,
-                         form_id=form.id, form_version=form.version,
-                         visit_id=visit or str(uuid.uuid4()), visit_date=day,
-                         inspector_name=inspector or "", status=InspectionStatus.DRAFT.value,
-                         revision=1, created_at=now, updated_at=now)
+        row = Inspection(
+            id=str(uuid.uuid4()),
+            station_code=station_code,
+            form_sha256=sha,
+            form_id=form.id,
+            form_version=form.version,
+            visit_id=visit or str(uuid.uuid4()),
+            visit_date=day,
+            inspector_name=inspector or "",
+            status=InspectionStatus.DRAFT.value,
+            revision=1,
+            created_at=now,
+            updated_at=now,
+        )
         s.add(row)
         s.flush()
         R.cache_score(row, R.score_row(self.store, s, row))
@@ -113,8 +142,9 @@ class InspectionService(FindingsMixin, RechecksMixin):
         return row
 
     # -- answers --------------------------------------------------------
-    def set_answer(self, inspection_id: str, item_id: str, value: Any = _UNSET, *,
-                   note: str | None = None, na: bool | None = None) -> ScoreResult:
+    def set_answer(
+        self, inspection_id: str, item_id: str, value: Any = _UNSET, *, note: str | None = None, na: bool | None = None
+    ) -> ScoreResult:
         """Save one answer in its own committed transaction; returns the new score.
 
         Parts not given keep their stored value (``note=`` alone edits the note).
@@ -127,38 +157,67 @@ class InspectionService(FindingsMixin, RechecksMixin):
             assert result is not None  # rescored
             return result
 
-    def _set_answer(self, s: Session, row: Inspection, item_id: str, value: Any,
-                    note: str | None, na: bool | None, *, rescore: bool = True) -> ScoreResult | None:
+    def _set_answer(
+        self,
+        s: Session,
+        row: Inspection,
+        item_id: str,
+        value: Any,
+        note: str | None,
+        na: bool | None,
+        *,
+        rescore: bool = True,
+    ) -> ScoreResult | None:
         R.require_draft(row)
         form = self.store.form_by_sha256(s, row.form_sha256)
         item = form.items.get(item_id)
         if item is None:
-            raise InspectionError(f"表单 {form.id} 中没有检查项 {item_id}",
-                                  message_en=f"Form {form.id} has no item {item_id}")
+            raise InspectionError(
+                f"表单 {form.id} 中没有检查项 {item_id}", message_en=f"Form {form.id} has no item {item_id}"
+            )
         if item.source is not None and self._source_in_visit(s, row, item.source[0]):
             raise InspectionError(
                 f"检查项 {item.no}（{item.title.zh}）取自同次“五有”检查，请在五有检查中作答",
                 message_en=f"Item {item.no} ({item.title.en}) takes its answer from this visit's "
-                "five-haves check; answer it there")
+                "five-haves check; answer it there",
+            )
         stored = s.get(AnswerRow, (row.id, item_id))
-        old = (Answer(value=_loads(stored.value), note=stored.note or "", na=bool(stored.na))
-               if stored is not None else Answer())
-        answer = Answer(value=old.value if value is _UNSET else value,
-                        note=old.note if note is None else str(note),
-                        na=old.na if na is None else bool(na))
+        old = (
+            Answer(value=_loads(stored.value), note=stored.note or "", na=bool(stored.na))
+            if stored is not None
+            else Answer()
+        )
+        answer = Answer(
+            value=old.value if value is _UNSET else value,
+            note=old.note if note is None else str(note),
+            na=old.na if na is None else bool(na),
+        )
         try:
             validate_answer(item, answer)
         except AnswerValueError as exc:
-            raise InspectionError(f"检查项 {item.no}（{item.title.zh}）的答案无效：{_zh_reason(exc.reason)}",
-                                  message_en=f"Invalid answer for item {item.no} ({item.title.en}): "
-                                  f"{exc.reason}") from None
+            raise InspectionError(
+                f"检查项 {item.no}（{item.title.zh}）的答案无效：{_zh_reason(exc.reason)}",
+                message_en=f"Invalid answer for item {item.no} ({item.title.en}): {exc.reason}",
+            ) from None
         now = utcnow()
         if stored is None:
-            s.add(AnswerRow(inspection_id=row.id, item_id=item_id, value=R.dumps(answer.value),
-                            note=answer.note, na=answer.na, updated_at=now))
+            s.add(
+                AnswerRow(
+                    inspection_id=row.id,
+                    item_id=item_id,
+                    value=R.dumps(answer.value),
+                    note=answer.note,
+                    na=answer.na,
+                    updated_at=now,
+                )
+            )
         else:
             stored.value, stored.note, stored.na, stored.updated_at = (
-                R.dumps(answer.value), answer.note, answer.na, now)
+                R.dumps(answer.value),
+                answer.note,
+                answer.na,
+                now,
+            )
         row.updated_at = now
         self.store.note_saved(s, row)
         if row.revision > 1 and answer != old:
@@ -199,16 +258,28 @@ class InspectionService(FindingsMixin, RechecksMixin):
             titles = {i.id: i.title.zh for i in form.items.values()}
             visit = R.evaluate_visit_of(self.store, s, row)
             return InspectionView(
-                id=row.id, station_code=row.station_code, station_name=station.name,
-                station_level=Level(station.level), form=form, form_sha256=row.form_sha256,
-                visit_id=row.visit_id, visit_date=row.visit_date, inspector=row.inspector_name,
-                status=InspectionStatus(row.status), revision=row.revision,
-                created_at=row.created_at, updated_at=row.updated_at,
-                completed_at=row.completed_at, answers=visit.answers[row.id],
+                id=row.id,
+                station_code=row.station_code,
+                station_name=station.name,
+                station_level=Level(station.level),
+                form=form,
+                form_sha256=row.form_sha256,
+                visit_id=row.visit_id,
+                visit_date=row.visit_date,
+                inspector=row.inspector_name,
+                status=InspectionStatus(row.status),
+                revision=row.revision,
+                created_at=row.created_at,
+                updated_at=row.updated_at,
+                completed_at=row.completed_at,
+                answers=visit.answers[row.id],
                 photos=R.photos_of(self.store, s, row.id),
-                findings=R.findings_of(s, row.id, titles), score=visit[row.id],
-                audit=R.audit_of(s, row.id), exported_revision=row.exported_revision,
-                bundle_id=row.bundle_id)
+                findings=R.findings_of(s, row.id, titles),
+                score=visit[row.id],
+                audit=R.audit_of(s, row.id),
+                exported_revision=row.exported_revision,
+                bundle_id=row.bundle_id,
+            )
 
     def score(self, inspection_id: str) -> ScoreResult:
         with self.store.session() as s:
@@ -221,21 +292,38 @@ class InspectionService(FindingsMixin, RechecksMixin):
     def list(self, station_code: str | None = None) -> builtins.list[InspectionSummary]:
         """Summary rows, newest first (``station_code`` limits them to one station)."""
         with self.store.session() as s:
-            q = (select(Inspection, Station.name).join(Station, Station.code == Inspection.station_code)
-                 .order_by(Inspection.updated_at.desc(), Inspection.id))
+            q = (
+                select(Inspection, Station.name)
+                .join(Station, Station.code == Inspection.station_code)
+                .order_by(Inspection.updated_at.desc(), Inspection.id)
+            )
             if station_code:
                 q = q.where(Inspection.station_code == station_code)
             out = []
             for row, name in s.execute(q):
                 form = self.store.form_by_sha256(s, row.form_sha256)
-                out.append(InspectionSummary(
-                    id=row.id, station_code=row.station_code, station_name=name, form_id=row.form_id,
-                    form_title=form.title.zh, form_kind=form.kind, form_version=row.form_version,
-                    status=InspectionStatus(row.status), revision=row.revision, total=row.total,
-                    max=row.max_points, verdict=_cached_verdict(row.verdict, form.kind),
-                    visit_id=row.visit_id, visit_date=row.visit_date, inspector=row.inspector_name,
-                    created_at=row.created_at, updated_at=row.updated_at,
-                    completed_at=row.completed_at))
+                out.append(
+                    InspectionSummary(
+                        id=row.id,
+                        station_code=row.station_code,
+                        station_name=name,
+                        form_id=row.form_id,
+                        form_title=form.title.zh,
+                        form_kind=form.kind,
+                        form_version=row.form_version,
+                        status=InspectionStatus(row.status),
+                        revision=row.revision,
+                        total=row.total,
+                        max=row.max_points,
+                        verdict=_cached_verdict(row.verdict, form.kind),
+                        visit_id=row.visit_id,
+                        visit_date=row.visit_date,
+                        inspector=row.inspector_name,
+                        created_at=row.created_at,
+                        updated_at=row.updated_at,
+                        completed_at=row.completed_at,
+                    )
+                )
             return out
 
     def audit(self, inspection_id: str):
@@ -248,8 +336,11 @@ class InspectionService(FindingsMixin, RechecksMixin):
         import json
 
         with self.store.session() as s:
-            q = (select(RevisionSnapshot).where(RevisionSnapshot.inspection_id == inspection_id)
-                 .order_by(RevisionSnapshot.revision))
+            q = (
+                select(RevisionSnapshot)
+                .where(RevisionSnapshot.inspection_id == inspection_id)
+                .order_by(RevisionSnapshot.revision)
+            )
             return [(r.revision, r.completed_at, json.loads(r.snapshot)) for r in s.scalars(q)]
 
     # -- life cycle -----------------------------------------------------
@@ -278,8 +369,14 @@ class InspectionService(FindingsMixin, RechecksMixin):
         store_signatures(s, row, signatures, now)
         self.store.note_saved(s, row)
         s.flush()
-        s.add(RevisionSnapshot(inspection_id=row.id, revision=row.revision, completed_at=now,
-                               snapshot=R.dumps(build_record(self.store, s, row))))
+        s.add(
+            RevisionSnapshot(
+                inspection_id=row.id,
+                revision=row.revision,
+                completed_at=now,
+                snapshot=R.dumps(build_record(self.store, s, row)),
+            )
+        )
         R.refresh_visit(self.store, s, row)
         return result
 
@@ -287,13 +384,16 @@ class InspectionService(FindingsMixin, RechecksMixin):
         """Make a completed/exported inspection editable again; returns the new revision."""
         reason = (reason or "").strip()
         if not reason:
-            raise InspectionError("修改已完成的检查必须说明理由",
-                                  message_en="A reason is required to edit a completed inspection")
+            raise InspectionError(
+                "修改已完成的检查必须说明理由", message_en="A reason is required to edit a completed inspection"
+            )
         with self.store.session(write=True) as s:
             row = R.load_inspection(s, inspection_id)
             if row.status == InspectionStatus.DRAFT.value:
-                raise InspectionError("该检查仍是草稿，可直接修改，无需重新打开",
-                                      message_en="This inspection is a draft; edit it directly")
+                raise InspectionError(
+                    "该检查仍是草稿，可直接修改，无需重新打开",
+                    message_en="This inspection is a draft; edit it directly",
+                )
             revision = reopen_row(s, row, reason)
             self.store.note_saved(s, row)
             return revision
@@ -304,8 +404,10 @@ class InspectionService(FindingsMixin, RechecksMixin):
             for iid in inspection_ids:
                 row = R.load_inspection(s, iid)
                 if row.status == InspectionStatus.DRAFT.value:
-                    raise InspectionError(f"检查 {iid} 尚未完成，不能导出",
-                                          message_en=f"Inspection {iid} is not completed; it cannot be exported")
+                    raise InspectionError(
+                        f"检查 {iid} 尚未完成，不能导出",
+                        message_en=f"Inspection {iid} is not completed; it cannot be exported",
+                    )
                 row.status = InspectionStatus.EXPORTED.value
                 row.bundle_id = bundle_id
                 row.exported_revision = row.revision
@@ -317,10 +419,15 @@ class InspectionService(FindingsMixin, RechecksMixin):
         with self.store.session(write=True) as s:
             row = R.load_inspection(s, inspection_id)
             if row.status != InspectionStatus.DRAFT.value or row.revision > 1:
-                raise InspectionError("只能删除从未完成过的草稿；已完成的检查会保留全部版本",
-                                      message_en="Only a draft that was never completed can be deleted")
-            shas = {x for p in s.scalars(select(Photo).where(Photo.inspection_id == row.id))
-                    for x in (p.sha256, p.thumbnail_sha256)}
+                raise InspectionError(
+                    "只能删除从未完成过的草稿；已完成的检查会保留全部版本",
+                    message_en="Only a draft that was never completed can be deleted",
+                )
+            shas = {
+                x
+                for p in s.scalars(select(Photo).where(Photo.inspection_id == row.id))
+                for x in (p.sha256, p.thumbnail_sha256)
+            }
             self.store.note_saved(s, row)
             s.execute(delete(Inspection).where(Inspection.id == row.id))
             still = set(s.scalars(select(Photo.sha256).where(Photo.sha256.in_(shas))))
@@ -329,9 +436,16 @@ class InspectionService(FindingsMixin, RechecksMixin):
             self.store.photo_store.remove(sha)
 
     # -- paper entry (CLI) ---------------------------------------------
-    def create_with_answers(self, station_code: str, form_id: str, answers: Mapping[str, Answer], *,
-                            photos: Sequence[tuple[str | None, IngestedPhoto]] = (),
-                            complete: bool = False, inspector: str | None = None) -> str:
+    def create_with_answers(
+        self,
+        station_code: str,
+        form_id: str,
+        answers: Mapping[str, Answer],
+        *,
+        photos: Sequence[tuple[str | None, IngestedPhoto]] = (),
+        complete: bool = False,
+        inspector: str | None = None,
+    ) -> str:
         """Create, answer, attach photos and optionally complete, in ONE transaction."""
         from fengqiao_desktop.services.photos import attach_row
 
@@ -365,6 +479,7 @@ def _cached_verdict(value: str | None, kind: FormKind) -> Verdict | None:
 
 def incomplete_error(form: FormDef, result: ScoreResult) -> InspectionError:
     """What still blocks completion, each item named by its number on the sheet (A1, B2 ...)."""
+
     def label(i: str, lang: str) -> str:
         item = form.items.get(i)
         if item is None:
@@ -376,12 +491,17 @@ def incomplete_error(form: FormDef, result: ScoreResult) -> InspectionError:
         zh.append("未作答：" + "、".join(label(i, "zh") for i in result.missing_answers))
         en.append("missing answers: " + ", ".join(label(i, "en") for i in result.missing_answers))
     if result.missing_evidence:
-        zh.append("缺少佐证照片：" + "、".join(f"{label(i, 'zh')} 需 {n} 张，现有 {h} 张"
-                                          for i, h, n in result.missing_evidence))
-        en.append("missing evidence: " + ", ".join(f"{label(i, 'en')} needs {n} photo(s), has {h}"
-                                                   for i, h, n in result.missing_evidence))
-    err = InspectionError("检查尚不能完成。" + "；".join(zh),
-                          message_en="The inspection cannot be completed yet: " + "; ".join(en))
+        zh.append(
+            "缺少佐证照片："
+            + "、".join(f"{label(i, 'zh')} 需 {n} 张，现有 {h} 张" for i, h, n in result.missing_evidence)
+        )
+        en.append(
+            "missing evidence: "
+            + ", ".join(f"{label(i, 'en')} needs {n} photo(s), has {h}" for i, h, n in result.missing_evidence)
+        )
+    err = InspectionError(
+        "检查尚不能完成。" + "；".join(zh), message_en="The inspection cannot be completed yet: " + "; ".join(en)
+    )
     err.missing_answers = list(result.missing_answers)  # type: ignore[attr-defined]
     err.missing_evidence = list(result.missing_evidence)  # type: ignore[attr-defined]
     return err
@@ -405,16 +525,20 @@ _REASONS_ZH = {
 def _zh_reason(reason: str) -> str:
     if reason in _REASONS_ZH:
         return _REASONS_ZH[reason]
-    for en, zh in (("points must lie between 0 and ", "得分应在 0 到 "),
-                   ("points must move in steps of ", "得分的最小单位是 "),
-                   ("expected one of ", "应为以下之一："), ("must be at least ", "不能小于 "),
-                   ("must be at most ", "不能大于 ")):
+    for en, zh in (
+        ("points must lie between 0 and ", "得分应在 0 到 "),
+        ("points must move in steps of ", "得分的最小单位是 "),
+        ("expected one of ", "应为以下之一："),
+        ("must be at least ", "不能小于 "),
+        ("must be at most ", "不能大于 "),
+    ):
         if reason.startswith(en):
-            return zh + reason[len(en):] + (" 之间" if en.startswith("points must lie") else "")
+            return zh + reason[len(en) :] + (" 之间" if en.startswith("points must lie") else "")
     return reason
 
 
 # -- module-level helpers for the UI's service adapter -----------------------
+
 
 def _signing_profile_name(store) -> str:
     """The name in the signing key's profile (``fengqiao keys init``), or "" if there is none."""

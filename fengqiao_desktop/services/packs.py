@@ -58,6 +58,7 @@ LAST_SEQUENCE = "pack_sequence"
 
 # -- bureau side ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class BureauIdentity:
     name: str
@@ -73,19 +74,25 @@ def bureau_identity(keystore: BureauKeyStore | None = None) -> BureauIdentity:
     ks = keystore or BureauKeyStore()
     pk = ks.public_key()
     p = ks.profile()
-    return BureauIdentity(p.name, p.unit, pk.key_id, pk.line(), fingerprint(pk), ks.bureau_id,
-                          ks.age_recipient() or "")
+    return BureauIdentity(p.name, p.unit, pk.key_id, pk.line(), fingerprint(pk), ks.bureau_id, ks.age_recipient() or "")
 
 
-def init_bureau_identity(name: str, unit: str, passphrase: str, *, force: bool = False,
-                         keystore: BureauKeyStore | None = None, **kw) -> BureauIdentity:
+def init_bureau_identity(
+    name: str, unit: str, passphrase: str, *, force: bool = False, keystore: BureauKeyStore | None = None, **kw
+) -> BureauIdentity:
     ks = keystore or BureauKeyStore()
     ks.init(name, unit, "", passphrase, force=force, **kw)
     return bureau_identity(ks)
 
 
-def build_pack(req: pack_build.PackRequest, out_dir: str | os.PathLike, passphrase: str, *,
-               url: Target = None, keystore: BureauKeyStore | None = None) -> VerifiedPack:
+def build_pack(
+    req: pack_build.PackRequest,
+    out_dir: str | os.PathLike,
+    passphrase: str,
+    *,
+    url: Target = None,
+    keystore: BureauKeyStore | None = None,
+) -> VerifiedPack:
     """Sign and write a pack for ``req`` with the bureau key; recorded in the central database."""
     from fengqiao_desktop.packs import build as pack_build
 
@@ -96,9 +103,16 @@ def build_pack(req: pack_build.PackRequest, out_dir: str | os.PathLike, passphra
     from fengqiao_desktop.services.central import _open
 
     with _open(url) as central:
-        return pack_build.build_pack(central, req, Path(out_dir), secret_key=secret, bureau_id=ks.bureau_id,
-                                     bureau_name=profile.name, bureau_unit=profile.unit,
-                                     age_recipients=ks.pack_recipients())
+        return pack_build.build_pack(
+            central,
+            req,
+            Path(out_dir),
+            secret_key=secret,
+            bureau_id=ks.bureau_id,
+            bureau_name=profile.name,
+            bureau_unit=profile.unit,
+            age_recipients=ks.pack_recipients(),
+        )
 
 
 def packs_list(*, url: Target = None) -> list[pack_build.PackRecord]:
@@ -110,6 +124,7 @@ def packs_list(*, url: Target = None) -> list[pack_build.PackRecord]:
 
 
 # -- laptop side ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PackPreview:
@@ -140,35 +155,47 @@ def _pinned(store: LocalStore) -> tuple[PublicKey | None, str | None, int]:
 def _check(store: LocalStore, vp: VerifiedPack, bureau_id: str | None, last_seq: int) -> None:
     mine = identity(store).key_id
     if not mine:
-        raise PackError("本机尚未创建签名密钥，无法确认任务包是发给您的；请先在“文件 → 检查员与密钥…”中创建密钥。",
-                        message_en="This laptop has no signing key yet, so the pack cannot be matched to you; "
-                                   "create your key under File → Inspector and signing key… first.",
-                        kind="inspector")
+        raise PackError(
+            "本机尚未创建签名密钥，无法确认任务包是发给您的；请先在“文件 → 检查员与密钥…”中创建密钥。",
+            message_en="This laptop has no signing key yet, so the pack cannot be matched to you; "
+            "create your key under File → Inspector and signing key… first.",
+            kind="inspector",
+        )
     if vp.inspector_key_id != mine:
         raise PackError(
             f"这个任务包是发给另一位检查人员的（密钥 {vp.inspector_key_id}，本机为 {mine}），未作任何更改。"
             "请向县局索取发给您的任务包。",
             message_en=f"This task pack is for another inspector (key {vp.inspector_key_id}; this laptop's is "
-                       f"{mine}); nothing was changed. Ask the bureau for the pack made for you.",
-            kind="inspector", detail=vp.inspector_key_id)
+            f"{mine}); nothing was changed. Ask the bureau for the pack made for you.",
+            kind="inspector",
+            detail=vp.inspector_key_id,
+        )
     if bureau_id is not None and vp.bureau["id"] != bureau_id:
-        raise PackError("任务包来自另一个县局，未作任何更改。", message_en="The task pack comes from another "
-                        "bureau; nothing was changed.", kind="signer", detail=vp.bureau["id"])
+        raise PackError(
+            "任务包来自另一个县局，未作任何更改。",
+            message_en="The task pack comes from another bureau; nothing was changed.",
+            kind="signer",
+            detail=vp.bureau["id"],
+        )
     if vp.sequence <= last_seq:
         raise PackError(
             f"这个任务包（第 {vp.sequence} 号）不比本机已导入的第 {last_seq} 号新，可能是旧包或重复导入，未作任何更改。"
             "请使用县局最新发出的任务包。",
             message_en=f"This task pack (number {vp.sequence}) is not newer than number {last_seq} already "
-                       "imported: an old or repeated pack. Nothing was changed; use the bureau's latest pack.",
-            kind="rollback", detail=str(vp.sequence))
+            "imported: an old or repeated pack. Nothing was changed; use the bureau's latest pack.",
+            kind="rollback",
+            detail=str(vp.sequence),
+        )
     for sha, form in vp.forms.items():
         for v in store.forms.versions(form.id):
             if v.version == form.version and v.sha256 != sha:
                 raise PackError(
                     f"任务包中的表单 {form.id} 版本 {form.version} 与本机同版本表单内容不同，未作任何更改。请联系县局。",
                     message_en=f"Form {form.id} version {form.version} in the pack differs from the same version "
-                               "on this laptop; nothing was changed. Contact the bureau.",
-                    kind="form_clash", detail=sha)
+                    "on this laptop; nothing was changed. Contact the bureau.",
+                    kind="form_clash",
+                    detail=sha,
+                )
 
 
 def _verified(store: LocalStore, path: str | os.PathLike) -> tuple[VerifiedPack, bool]:
@@ -181,28 +208,44 @@ def _verified(store: LocalStore, path: str | os.PathLike) -> tuple[VerifiedPack,
 def check_pack(store: LocalStore, path: str | os.PathLike) -> PackPreview:
     """Verify ``path`` against this laptop (every refusal is raised); changes nothing."""
     vp, first = _verified(store, path)
-    return PackPreview(path=str(path), bureau_name=vp.bureau["name"], bureau_key_id=vp.public_key.key_id,
-                       public_key=vp.public_key.line(), fingerprint=fingerprint(vp.public_key), first_use=first, sequence=vp.sequence,
-                       stations=len(vp.stations), forms=len(vp.forms), assignments=len(vp.assignments),
-                       findings=len(vp.findings), returned=len(vp.returned))
+    return PackPreview(
+        path=str(path),
+        bureau_name=vp.bureau["name"],
+        bureau_key_id=vp.public_key.key_id,
+        public_key=vp.public_key.line(),
+        fingerprint=fingerprint(vp.public_key),
+        first_use=first,
+        sequence=vp.sequence,
+        stations=len(vp.stations),
+        forms=len(vp.forms),
+        assignments=len(vp.assignments),
+        findings=len(vp.findings),
+        returned=len(vp.returned),
+    )
 
 
-def apply_pack(store: LocalStore, path: str | os.PathLike, *,
-               confirmed_fingerprint: str | None = None) -> PackPreview:
+def apply_pack(store: LocalStore, path: str | os.PathLike, *, confirmed_fingerprint: str | None = None) -> PackPreview:
     """Apply a pack in one transaction; on the first pack ``confirmed_fingerprint`` must match."""
     preview = check_pack(store, path)
-    if preview.first_use and (confirmed_fingerprint or "").replace(" ", "").upper() != \
-            preview.fingerprint.replace(" ", ""):
-        raise PackError("县局密钥的指纹未经确认，未作任何更改。请与县局核对指纹后再导入。",
-                        message_en="The bureau key's fingerprint was not confirmed; nothing was changed. "
-                                   "Compare it with the bureau and import again.", kind="unconfirmed")
+    if preview.first_use and (confirmed_fingerprint or "").replace(" ", "").upper() != preview.fingerprint.replace(
+        " ", ""
+    ):
+        raise PackError(
+            "县局密钥的指纹未经确认，未作任何更改。请与县局核对指纹后再导入。",
+            message_en="The bureau key's fingerprint was not confirmed; nothing was changed. "
+            "Compare it with the bureau and import again.",
+            kind="unconfirmed",
+        )
     with store.session(write=True) as s:
         # again inside the write lock: another import may have run in between
         pinned_line = meta.get_meta(s, PINNED_KEY)
         pinned = PublicKey.from_line(pinned_line) if pinned_line else None
         if (pinned is None) != preview.first_use:
-            raise PackError("另一个任务包刚刚导入，请重新导入。", message_en="Another pack was just imported; "
-                            "import again.", kind="race")
+            raise PackError(
+                "另一个任务包刚刚导入，请重新导入。",
+                message_en="Another pack was just imported; import again.",
+                kind="race",
+            )
         vp = verify_pack(path, pinned=pinned)
         _check(store, vp, meta.get_meta(s, PINNED_BUREAU), int(meta.get_meta(s, LAST_SEQUENCE, "0") or 0))
         written = _write(store, s, vp)
@@ -225,26 +268,53 @@ def _write(store: LocalStore, s, vp: VerifiedPack) -> UpsertResult:
     seq = vp.sequence
     now = utcnow()
     for a in vp.assignments:
-        s.merge(Assignment(id=a["id"], station_code=a["station_code"], forms=json.dumps(a["forms"]),
-                           due_date=_date(a["due_date"]), note=a["note"], bureau_id=vp.bureau["id"],
-                           pack_sequence=seq, received_at=now))
+        s.merge(
+            Assignment(
+                id=a["id"],
+                station_code=a["station_code"],
+                forms=json.dumps(a["forms"]),
+                due_date=_date(a["due_date"]),
+                note=a["note"],
+                bureau_id=vp.bureau["id"],
+                pack_sequence=seq,
+                received_at=now,
+            )
+        )
     # the pack carries the open findings of the stations it assigns: theirs replace what was held
     assigned = sorted({a["station_code"] for a in vp.assignments})
     if assigned:
         s.execute(delete(RecheckFinding).where(RecheckFinding.station_code.in_(assigned)))
         s.flush()
     for f in vp.findings:
-        s.merge(RecheckFinding(
-            inspection_id=f["inspection_id"], finding_id=f["finding_id"], station_code=f["station_code"],
-            item_id=f["item_id"], category=f["category"], severity=f["severity"],
-            description=f["description"], measures=f["measures"], responsible=f["responsible"],
-            deadline=f["deadline"], status=f["status"], inspector_name=f["inspector_name"],
-            pack_sequence=seq))
+        s.merge(
+            RecheckFinding(
+                inspection_id=f["inspection_id"],
+                finding_id=f["finding_id"],
+                station_code=f["station_code"],
+                item_id=f["item_id"],
+                category=f["category"],
+                severity=f["severity"],
+                description=f["description"],
+                measures=f["measures"],
+                responsible=f["responsible"],
+                deadline=f["deadline"],
+                status=f["status"],
+                inspector_name=f["inspector_name"],
+                pack_sequence=seq,
+            )
+        )
     for r in vp.returned:
-        s.merge(ReturnedInspection(inspection_id=r["inspection_id"], revision=r["revision"],
-                                   station_code=r["station_code"], comment=r["comment"],
-                                   returned_by=r["returned_by"], returned_at=r["returned_at"],
-                                   pack_sequence=seq))
+        s.merge(
+            ReturnedInspection(
+                inspection_id=r["inspection_id"],
+                revision=r["revision"],
+                station_code=r["station_code"],
+                comment=r["comment"],
+                returned_by=r["returned_by"],
+                returned_at=r["returned_at"],
+                pack_sequence=seq,
+            )
+        )
         _reopen_returned(store, s, r)
     meta.set_meta(s, PINNED_KEY, vp.public_key.line())
     meta.set_meta(s, PINNED_BUREAU, vp.bureau["id"])
@@ -264,12 +334,12 @@ def _reopen_returned(store: LocalStore, s, r: dict) -> None:
     if row is None or row.revision != r["revision"] or row.status == InspectionStatus.DRAFT.value:
         return
     by = f"（{r['returned_by']}）" if r["returned_by"] else ""
-    reopen_row(s, row, f"县局退回{by}：{r['comment']}", returned_by=r["returned_by"],
-               returned_at=r["returned_at"])
+    reopen_row(s, row, f"县局退回{by}：{r['comment']}", returned_by=r["returned_by"], returned_at=r["returned_at"])
     store.note_saved(s, row)
 
 
 # -- the work list (我的任务) -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class AssignmentRow:
@@ -295,15 +365,37 @@ def assignments(store: LocalStore, *, today: dt.date | None = None) -> list[Assi
         for (code,) in s.execute(select(RecheckFinding.station_code)):
             counts[code] = counts.get(code, 0) + 1
         for a, name in rows:
-            statuses = set(s.scalars(select(Inspection.status).where(
-                Inspection.station_code == a.station_code, Inspection.created_at >= a.received_at)))
-            state = ("exported" if statuses == {"exported"} else "completed" if "completed" in statuses
-                     else "draft" if "draft" in statuses else "assigned")
+            statuses = set(
+                s.scalars(
+                    select(Inspection.status).where(
+                        Inspection.station_code == a.station_code, Inspection.created_at >= a.received_at
+                    )
+                )
+            )
+            state = (
+                "exported"
+                if statuses == {"exported"}
+                else "completed"
+                if "completed" in statuses
+                else "draft"
+                if "draft" in statuses
+                else "assigned"
+            )
             forms = json.loads(a.forms)
-            out.append(AssignmentRow(a.id, a.station_code, name, a.due_date, a.note,
-                                     tuple(f["id"] for f in forms), state,
-                                     a.due_date is not None and a.due_date < today and state in ("assigned", "draft"),
-                                     counts.get(a.station_code, 0), tuple(_title(store, f) for f in forms)))
+            out.append(
+                AssignmentRow(
+                    a.id,
+                    a.station_code,
+                    name,
+                    a.due_date,
+                    a.note,
+                    tuple(f["id"] for f in forms),
+                    state,
+                    a.due_date is not None and a.due_date < today and state in ("assigned", "draft"),
+                    counts.get(a.station_code, 0),
+                    tuple(_title(store, f) for f in forms),
+                )
+            )
     return sorted(out, key=lambda r: (r.due_date or dt.date.max, r.station_code))
 
 
@@ -334,9 +426,20 @@ def recheck_findings(store: LocalStore, station_code: str | None = None) -> list
         q = select(RecheckFinding)
         if station_code is not None:
             q = q.where(RecheckFinding.station_code == station_code)
-        return [RecheckRow(f.inspection_id, f.finding_id, f.station_code, f.description, f.measures,
-                           f.responsible, f.deadline, f.category, f.severity)
-                for f in s.scalars(q.order_by(RecheckFinding.station_code, RecheckFinding.finding_id))]
+        return [
+            RecheckRow(
+                f.inspection_id,
+                f.finding_id,
+                f.station_code,
+                f.description,
+                f.measures,
+                f.responsible,
+                f.deadline,
+                f.category,
+                f.severity,
+            )
+            for f in s.scalars(q.order_by(RecheckFinding.station_code, RecheckFinding.finding_id))
+        ]
 
 
 def pinned_bureau(store: LocalStore) -> tuple[str, str] | None:
@@ -348,9 +451,9 @@ def pinned_bureau(store: LocalStore) -> tuple[str, str] | None:
         return meta.get_meta(s, PINNED_NAME, "") or "", fingerprint(pk)
 
 
-
-def unfinished_stations(counties: Sequence[str], level: str, *, url: Target = None,
-                        year: int | None = None) -> list[str]:
+def unfinished_stations(
+    counties: Sequence[str], level: str, *, url: Target = None, year: int | None = None
+) -> list[str]:
     """Stations of ``level`` in ``counties`` (all when empty) not yet 示范型达标 this year."""
     from fengqiao_desktop.packs import build as pack_build
     from fengqiao_desktop.services.central import _open
@@ -366,8 +469,9 @@ class StationChoice:
     level: str
 
 
-def station_choices(counties: Sequence[str] = (), level: str | None = None, *, unfinished_only: bool = False,
-                    url: Target = None) -> list[StationChoice]:
+def station_choices(
+    counties: Sequence[str] = (), level: str | None = None, *, unfinished_only: bool = False, url: Target = None
+) -> list[StationChoice]:
     """Central roster stations for the pack page: the counties (level ``county``), or the stations
     of ``level`` in ``counties``, optionally only those not yet 示范型达标 this year."""
     from fengqiao_desktop.packs import build as pack_build
@@ -380,6 +484,9 @@ def station_choices(counties: Sequence[str] = (), level: str | None = None, *, u
                 codes = pack_build.unfinished_stations(conn, counties, level)
             else:
                 prefixes = tuple(c[:6] for c in counties)
-                codes = sorted(c for c, r in rows.items() if (level is None or r.level == level)
-                               and (not prefixes or c.startswith(prefixes)))
+                codes = sorted(
+                    c
+                    for c, r in rows.items()
+                    if (level is None or r.level == level) and (not prefixes or c.startswith(prefixes))
+                )
         return [StationChoice(c, rows[c].name, rows[c].level) for c in codes]

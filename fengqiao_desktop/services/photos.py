@@ -25,31 +25,50 @@ if TYPE_CHECKING:
     from fengqiao_desktop.services.store import LocalStore
 
 
-def ingest_file(photos_dir: str | os.PathLike, path: str | os.PathLike, *, long_edge: int = 2560,
-                quality: int = 88, thumb_edge: int = 320) -> IngestedPhoto:
+def ingest_file(
+    photos_dir: str | os.PathLike,
+    path: str | os.PathLike,
+    *,
+    long_edge: int = 2560,
+    quality: int = 88,
+    thumb_edge: int = 320,
+) -> IngestedPhoto:
     """Store an image file in ``photos_dir`` (plain paths in, plain data out; any thread)."""
-    return PhotoStore(photos_dir).ingest(path, long_edge=long_edge, quality=quality,
-                                         thumb_edge=thumb_edge)
+    return PhotoStore(photos_dir).ingest(path, long_edge=long_edge, quality=quality, thumb_edge=thumb_edge)
 
 
-def attach_row(store: LocalStore, s: Session, row: Inspection, ingested: IngestedPhoto,
-               item_id: str | None, caption: str) -> Photo:
+def attach_row(
+    store: LocalStore, s: Session, row: Inspection, ingested: IngestedPhoto, item_id: str | None, caption: str
+) -> Photo:
     R.require_draft(row)
     if item_id:
         form = store.form_by_sha256(s, row.form_sha256)
         if item_id not in form.items:
-            raise InspectionError(f"表单 {form.id} 中没有检查项 {item_id}",
-                                  message_en=f"Form {form.id} has no item {item_id}")
+            raise InspectionError(
+                f"表单 {form.id} 中没有检查项 {item_id}", message_en=f"Form {form.id} has no item {item_id}"
+            )
     if not store.photo_store.exists(ingested.sha256):
-        raise PhotoError("照片文件已不在照片文件夹中，请重新添加",
-                         message_en="The photo file is no longer in the photo folder; add it again")
-    p = Photo(id=str(uuid.uuid4()), inspection_id=row.id, item_id=item_id or None,
-              sha256=ingested.sha256, original_sha256=ingested.original_sha256,
-              original_name=ingested.original_name, caption=caption or "",
-              captured_at=ingested.captured_at, added_at=utcnow(), width=ingested.width,
-              height=ingested.height, size=ingested.size,
-              thumbnail_sha256=ingested.thumbnail_sha256, latitude=ingested.latitude,
-              longitude=ingested.longitude)
+        raise PhotoError(
+            "照片文件已不在照片文件夹中，请重新添加",
+            message_en="The photo file is no longer in the photo folder; add it again",
+        )
+    p = Photo(
+        id=str(uuid.uuid4()),
+        inspection_id=row.id,
+        item_id=item_id or None,
+        sha256=ingested.sha256,
+        original_sha256=ingested.original_sha256,
+        original_name=ingested.original_name,
+        caption=caption or "",
+        captured_at=ingested.captured_at,
+        added_at=utcnow(),
+        width=ingested.width,
+        height=ingested.height,
+        size=ingested.size,
+        thumbnail_sha256=ingested.thumbnail_sha256,
+        latitude=ingested.latitude,
+        longitude=ingested.longitude,
+    )
     s.add(p)
     row.updated_at = p.added_at
     store.note_photos(s, row)
@@ -63,18 +82,20 @@ class PhotoService:
 
     def ingest(self, path: str | os.PathLike) -> IngestedPhoto:
         st = self.store.settings
-        return self.store.photo_store.ingest(path, long_edge=st.photo_long_edge,
-                                             quality=st.photo_jpeg_quality,
-                                             thumb_edge=st.thumbnail_edge)
+        return self.store.photo_store.ingest(
+            path, long_edge=st.photo_long_edge, quality=st.photo_jpeg_quality, thumb_edge=st.thumbnail_edge
+        )
 
-    def attach(self, inspection_id: str, ingested: IngestedPhoto, item_id: str | None = None,
-               caption: str = "") -> PhotoView:
+    def attach(
+        self, inspection_id: str, ingested: IngestedPhoto, item_id: str | None = None, caption: str = ""
+    ) -> PhotoView:
         with self.store.session(write=True) as s:
             row = R.load_inspection(s, inspection_id)
             return R.photo_view(self.store, attach_row(self.store, s, row, ingested, item_id, caption))
 
-    def add_photo(self, inspection_id: str, path: str | os.PathLike, item_id: str | None = None,
-                  caption: str = "") -> PhotoView:
+    def add_photo(
+        self, inspection_id: str, path: str | os.PathLike, item_id: str | None = None, caption: str = ""
+    ) -> PhotoView:
         """Ingest and attach; a refused file leaves nothing behind."""
         with self.store.session() as s:  # fail early, before the (slow) ingest
             R.require_draft(R.load_inspection(s, inspection_id))
@@ -89,8 +110,11 @@ class PhotoService:
         """Remove the files an ingest wrote when they end up unused."""
         with self.store.session() as s:
             for sha in ingested.new_files:
-                used = s.scalar(select(func.count()).select_from(Photo).where(
-                    (Photo.sha256 == sha) | (Photo.thumbnail_sha256 == sha)))
+                used = s.scalar(
+                    select(func.count())
+                    .select_from(Photo)
+                    .where((Photo.sha256 == sha) | (Photo.thumbnail_sha256 == sha))
+                )
                 if not used:
                     self.store.photo_store.remove(sha)
 
@@ -111,8 +135,9 @@ class PhotoService:
             p = self._photo(s, photo_id)
             row = R.load_inspection(s, p.inspection_id)
             if item_id and item_id not in self.store.form_by_sha256(s, row.form_sha256).items:
-                raise InspectionError(f"表单 {row.form_id} 中没有检查项 {item_id}",
-                                      message_en=f"Form {row.form_id} has no item {item_id}")
+                raise InspectionError(
+                    f"表单 {row.form_id} 中没有检查项 {item_id}", message_en=f"Form {row.form_id} has no item {item_id}"
+                )
             p.item_id = item_id or None
             self.store.note_photos(s, row)
             return R.photo_view(self.store, p)
@@ -121,9 +146,11 @@ class PhotoService:
         with self.store.session(write=True) as s:
             p = self._photo(s, photo_id)
             if s.scalar(select(func.count()).select_from(FindingRecheck).where(FindingRecheck.photo_id == p.id)):
-                raise InspectionError("这张照片是回头看“已整改”的证据，不能删除；请先修改该问题的回头看结论。",
-                                      message_en="This photo is the evidence of a finding re-checked as "
-                                                 "rectified; change that re-check first.")
+                raise InspectionError(
+                    "这张照片是回头看“已整改”的证据，不能删除；请先修改该问题的回头看结论。",
+                    message_en="This photo is the evidence of a finding re-checked as "
+                    "rectified; change that re-check first.",
+                )
             shas = {p.sha256, p.thumbnail_sha256}
             self.store.note_photos(s, R.load_inspection(s, p.inspection_id))
             s.delete(p)

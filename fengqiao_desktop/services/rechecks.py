@@ -64,33 +64,74 @@ def _visit_ids(s: Session, row: Inspection) -> list[str]:
 
 def rechecks_in_visit(s: Session, row: Inspection) -> list[RecheckItem]:
     """The station's findings to re-check, with the verdicts given in ``row``'s visit."""
-    given = {(v.target_inspection_id, v.finding_id): v for v in s.scalars(
-        select(FindingRecheck).where(FindingRecheck.inspection_id.in_(_visit_ids(s, row))))}
+    given = {
+        (v.target_inspection_id, v.finding_id): v
+        for v in s.scalars(select(FindingRecheck).where(FindingRecheck.inspection_id.in_(_visit_ids(s, row))))
+    }
     out = []
-    for f in s.scalars(select(RecheckFinding).where(RecheckFinding.station_code == row.station_code)
-                       .order_by(RecheckFinding.deadline, RecheckFinding.finding_id)):
+    for f in s.scalars(
+        select(RecheckFinding)
+        .where(RecheckFinding.station_code == row.station_code)
+        .order_by(RecheckFinding.deadline, RecheckFinding.finding_id)
+    ):
         v = given.get((f.inspection_id, f.finding_id))
-        out.append(RecheckItem(
-            f.inspection_id, f.finding_id, f.station_code, f.description, f.measures, f.responsible,
-            f.deadline, f.category, f.severity, f.inspector_name,
-            verdict=v.verdict if v else None, note=v.note if v else "",
-            photo_id=v.photo_id if v else None, checked_in=v.inspection_id if v else None))
+        out.append(
+            RecheckItem(
+                f.inspection_id,
+                f.finding_id,
+                f.station_code,
+                f.description,
+                f.measures,
+                f.responsible,
+                f.deadline,
+                f.category,
+                f.severity,
+                f.inspector_name,
+                verdict=v.verdict if v else None,
+                note=v.note if v else "",
+                photo_id=v.photo_id if v else None,
+                checked_in=v.inspection_id if v else None,
+            )
+        )
     return out
 
 
 def record_rechecks(s: Session, inspection_id: str) -> list[dict]:
     """The ``rechecks`` of an inspection's record (empty when it holds none)."""
-    rows = list(s.scalars(select(FindingRecheck).where(FindingRecheck.inspection_id == inspection_id)
-                          .order_by(FindingRecheck.target_inspection_id, FindingRecheck.finding_id)))
-    shas = {p.id: p.sha256 for p in s.scalars(select(Photo).where(
-        Photo.id.in_([r.photo_id for r in rows if r.photo_id])))} if rows else {}
-    found = {(f.inspection_id, f.finding_id): f.description for f in s.scalars(select(RecheckFinding).where(
-        RecheckFinding.inspection_id.in_([r.target_inspection_id for r in rows])))} if rows else {}
+    rows = list(
+        s.scalars(
+            select(FindingRecheck)
+            .where(FindingRecheck.inspection_id == inspection_id)
+            .order_by(FindingRecheck.target_inspection_id, FindingRecheck.finding_id)
+        )
+    )
+    shas = (
+        {p.id: p.sha256 for p in s.scalars(select(Photo).where(Photo.id.in_([r.photo_id for r in rows if r.photo_id])))}
+        if rows
+        else {}
+    )
+    found = (
+        {
+            (f.inspection_id, f.finding_id): f.description
+            for f in s.scalars(
+                select(RecheckFinding).where(RecheckFinding.inspection_id.in_([r.target_inspection_id for r in rows]))
+            )
+        }
+        if rows
+        else {}
+    )
     # the finding's description goes along, so the record (and its score sheet) reads on its own
-    return [{"inspection_id": r.target_inspection_id, "finding_id": r.finding_id, "verdict": r.verdict,
-             "note": r.note, "photo_sha256": shas.get(r.photo_id) if r.photo_id else None,
-             "description": found.get((r.target_inspection_id, r.finding_id), "")}
-            for r in rows]
+    return [
+        {
+            "inspection_id": r.target_inspection_id,
+            "finding_id": r.finding_id,
+            "verdict": r.verdict,
+            "note": r.note,
+            "photo_sha256": shas.get(r.photo_id) if r.photo_id else None,
+            "description": found.get((r.target_inspection_id, r.finding_id), ""),
+        }
+        for r in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -121,9 +162,17 @@ class RechecksMixin:
         with self.store.session() as s:
             return rechecks_in_visit(s, R.load_inspection(s, inspection_id))
 
-    def set_recheck(self, inspection_id: str, target_inspection_id: str, finding_id: str, verdict: str, *,
-                    note: str = "", photo: str | os.PathLike | None = None,
-                    photo_id: str | None = None) -> RecheckItem:
+    def set_recheck(
+        self,
+        inspection_id: str,
+        target_inspection_id: str,
+        finding_id: str,
+        verdict: str,
+        *,
+        note: str = "",
+        photo: str | os.PathLike | None = None,
+        photo_id: str | None = None,
+    ) -> RecheckItem:
         """Give the 回头看 verdict on a finding in this (draft) inspection's visit.
 
         ``rectified`` needs a note and a photo: a new file (``photo``, attached to this
@@ -132,8 +181,10 @@ class RechecksMixin:
         """
         note = (note or "").strip()
         if verdict not in VERDICTS:
-            raise InspectionError(f"回头看结论只能是“已整改”或“仍未整改”，不能是 {verdict!r}",
-                                  message_en=f"A re-check verdict is rectified or still open, not {verdict!r}")
+            raise InspectionError(
+                f"回头看结论只能是“已整改”或“仍未整改”，不能是 {verdict!r}",
+                message_en=f"A re-check verdict is rectified or still open, not {verdict!r}",
+            )
         with self.store.session() as s:
             row = R.load_inspection(s, inspection_id)
             R.require_draft(row)
@@ -141,38 +192,56 @@ class RechecksMixin:
             if photo_id is not None:
                 self._own_photo(s, row, photo_id)
         if verdict == RECTIFIED and (not note or (photo is None and photo_id is None)):
-            raise InspectionError("判定“已整改”需要现场照片和说明：请附上整改后的照片，并写明核查情况。",
-                                  message_en="A finding marked rectified needs a photo and a note: attach a "
-                                             "photo of the rectified state and say what you checked.")
+            raise InspectionError(
+                "判定“已整改”需要现场照片和说明：请附上整改后的照片，并写明核查情况。",
+                message_en="A finding marked rectified needs a photo and a note: attach a "
+                "photo of the rectified state and say what you checked.",
+            )
         if photo is not None:
             caption = f"回头看：{target.description}"[:200]
             photo_id = self.store.photos.add_photo(inspection_id, photo, None, caption).id
         with self.store.session(write=True) as s:
             row = R.load_inspection(s, inspection_id)
             R.require_draft(row)
-            s.execute(delete(FindingRecheck).where(
-                FindingRecheck.inspection_id.in_(_visit_ids(s, row)),
-                FindingRecheck.target_inspection_id == target_inspection_id,
-                FindingRecheck.finding_id == finding_id))
-            s.add(FindingRecheck(inspection_id=row.id, target_inspection_id=target_inspection_id,
-                                 finding_id=finding_id, verdict=verdict, note=note, photo_id=photo_id,
-                                 checked_at=utcnow()))
-            R.add_audit(s, row, "finding_rechecked", finding=finding_id, of=target_inspection_id,
-                        verdict=verdict)
+            s.execute(
+                delete(FindingRecheck).where(
+                    FindingRecheck.inspection_id.in_(_visit_ids(s, row)),
+                    FindingRecheck.target_inspection_id == target_inspection_id,
+                    FindingRecheck.finding_id == finding_id,
+                )
+            )
+            s.add(
+                FindingRecheck(
+                    inspection_id=row.id,
+                    target_inspection_id=target_inspection_id,
+                    finding_id=finding_id,
+                    verdict=verdict,
+                    note=note,
+                    photo_id=photo_id,
+                    checked_at=utcnow(),
+                )
+            )
+            R.add_audit(s, row, "finding_rechecked", finding=finding_id, of=target_inspection_id, verdict=verdict)
             row.updated_at = utcnow()
             self.store.note_saved(s, row)
             s.flush()
-            return next(r for r in rechecks_in_visit(s, row)
-                        if (r.inspection_id, r.finding_id) == (target_inspection_id, finding_id))
+            return next(
+                r
+                for r in rechecks_in_visit(s, row)
+                if (r.inspection_id, r.finding_id) == (target_inspection_id, finding_id)
+            )
 
     def clear_recheck(self, inspection_id: str, target_inspection_id: str, finding_id: str) -> None:
         """Take back the verdict given in this (draft) inspection's visit."""
         with self.store.session(write=True) as s:
             row = R.load_inspection(s, inspection_id)
-            for r in s.scalars(select(FindingRecheck).where(
+            for r in s.scalars(
+                select(FindingRecheck).where(
                     FindingRecheck.inspection_id.in_(_visit_ids(s, row)),
                     FindingRecheck.target_inspection_id == target_inspection_id,
-                    FindingRecheck.finding_id == finding_id)):
+                    FindingRecheck.finding_id == finding_id,
+                )
+            ):
                 R.require_draft(R.load_inspection(s, r.inspection_id))
                 s.delete(r)
             self.store.note_saved(s, row)
@@ -181,9 +250,10 @@ class RechecksMixin:
     def _target(s: Session, row: Inspection, target_inspection_id: str, finding_id: str) -> RecheckFinding:
         f = s.get(RecheckFinding, (target_inspection_id, finding_id))
         if f is None or f.station_code != row.station_code:
-            raise InspectionError("这个整改问题不在本站点的回头看清单中（请导入县局最新的任务包）",
-                                  message_en="This finding is not on the station's re-check list "
-                                             "(import the bureau's latest task pack)")
+            raise InspectionError(
+                "这个整改问题不在本站点的回头看清单中（请导入县局最新的任务包）",
+                message_en="This finding is not on the station's re-check list (import the bureau's latest task pack)",
+            )
         return f
 
     @staticmethod

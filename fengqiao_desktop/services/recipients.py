@@ -57,15 +57,19 @@ def add_bureau_recipient(store: LocalStore, text: str, *, confirmed_fingerprint:
     """Add a recipient by hand; the fingerprint the inspector compared with the bureau must match."""
     view = check_recipient(text)
     if confirmed_fingerprint.replace(" ", "").upper() != view.fingerprint.replace(" ", ""):
-        raise KeyError_("指纹未经确认，未添加。请与县局核对指纹后再添加。",
-                        message_en="The fingerprint was not confirmed; nothing was added. Compare it with "
-                                   "the bureau and add it again.")
+        raise KeyError_(
+            "指纹未经确认，未添加。请与县局核对指纹后再添加。",
+            message_en="The fingerprint was not confirmed; nothing was added. Compare it with "
+            "the bureau and add it again.",
+        )
     with store.session(write=True) as s:
         values = _read(s)
         if view.recipient not in values:
             if len(values) >= MAX_RECIPIENTS - 1:  # the inspector's own recipient comes on top
-                raise KeyError_(f"接收方已达上限（{MAX_RECIPIENTS - 1} 个）",
-                                message_en=f"there are already {MAX_RECIPIENTS - 1} recipients (the limit)")
+                raise KeyError_(
+                    f"接收方已达上限（{MAX_RECIPIENTS - 1} 个）",
+                    message_en=f"there are already {MAX_RECIPIENTS - 1} recipients (the limit)",
+                )
             values.append(view.recipient)
             meta.set_meta(s, BUREAU_RECIPIENTS, json.dumps(values))
     return view

@@ -45,8 +45,9 @@ def audit_entries(s: Session, iid: str, rev: int) -> list[dict]:
     ``by`` and ``detail`` appear only on entries that have them, so entries
     written by earlier releases keep their exact shape.
     """
-    rows = s.scalars(select(AuditEntry).where(AuditEntry.inspection_id == iid, AuditEntry.revision <= rev)
-                     .order_by(AuditEntry.id))
+    rows = s.scalars(
+        select(AuditEntry).where(AuditEntry.inspection_id == iid, AuditEntry.revision <= rev).order_by(AuditEntry.id)
+    )
     out: list[dict] = []
     for a in rows:
         entry = {"revision": a.revision, "at": iso(a.at), "action": a.action, "reason": a.reason or ""}
@@ -59,8 +60,7 @@ def audit_entries(s: Session, iid: str, rev: int) -> list[dict]:
     return out
 
 
-def store_signatures(s: Session, row: Inspection, signatures: Sequence[SignatureInput],
-                     at: dt.datetime) -> None:
+def store_signatures(s: Session, row: Inspection, signatures: Sequence[SignatureInput], at: dt.datetime) -> None:
     """Keep the signatures drawn when completing ``row``'s revision (one per role; a pad left
     empty is no signature). A signature names its signer."""
     seen = set()
@@ -68,13 +68,16 @@ def store_signatures(s: Session, row: Inspection, signatures: Sequence[Signature
         if not sig.strokes:
             continue
         if sig.role not in ROLES or sig.role in seen:
-            raise InspectionError(f"签名的身份 {sig.role!r} 无效或重复",
-                                  message_en=f"Signature role {sig.role!r} is unknown or repeated")
+            raise InspectionError(
+                f"签名的身份 {sig.role!r} 无效或重复", message_en=f"Signature role {sig.role!r} is unknown or repeated"
+            )
         try:
             strokes = check_strokes(sig.strokes)
         except ValueError as exc:
-            raise InspectionError(f"签名数据无效：笔画应为 0–{BOX} 的整数坐标，最多 {MAX_POINTS} 个点",
-                                  message_en=f"Invalid signature: {exc}") from None
+            raise InspectionError(
+                f"签名数据无效：笔画应为 0–{BOX} 的整数坐标，最多 {MAX_POINTS} 个点",
+                message_en=f"Invalid signature: {exc}",
+            ) from None
         name = (sig.name or "").strip()
         if not name:
             zh = "站长" if sig.role == "station_head" else "检查人"
@@ -85,16 +88,26 @@ def store_signatures(s: Session, row: Inspection, signatures: Sequence[Signature
         if old is not None:
             s.delete(old)
             s.flush()
-        s.add(Signature(inspection_id=row.id, revision=row.revision, role=sig.role, name=name[:100],
-                        strokes=json.dumps(strokes, separators=(",", ":")), signed_at=at))
+        s.add(
+            Signature(
+                inspection_id=row.id,
+                revision=row.revision,
+                role=sig.role,
+                name=name[:100],
+                strokes=json.dumps(strokes, separators=(",", ":")),
+                signed_at=at,
+            )
+        )
 
 
 def signatures_of(s: Session, iid: str, rev: int) -> list[dict]:
     """The signatures of revision ``rev`` as the record carries them, by role."""
-    rows = s.scalars(select(Signature).where(Signature.inspection_id == iid, Signature.revision == rev)
-                     .order_by(Signature.role))
-    return [{"role": g.role, "name": g.name, "signed_at": iso(g.signed_at), "strokes": json.loads(g.strokes)}
-            for g in rows]
+    rows = s.scalars(
+        select(Signature).where(Signature.inspection_id == iid, Signature.revision == rev).order_by(Signature.role)
+    )
+    return [
+        {"role": g.role, "name": g.name, "signed_at": iso(g.signed_at), "strokes": json.loads(g.strokes)} for g in rows
+    ]
 
 
 def build_record(store: LocalStore, s: Session, row: Inspection) -> dict:
@@ -105,15 +118,21 @@ def build_record(store: LocalStore, s: Session, row: Inspection) -> dict:
     answers = visit.answers[row.id]
     titles = {i.id: i.title.zh for i in form.items.values()}
     profile = meta.get_profile(s)
-    status = (InspectionStatus.COMPLETED.value if row.status != InspectionStatus.DRAFT.value
-              else row.status)
+    status = InspectionStatus.COMPLETED.value if row.status != InspectionStatus.DRAFT.value else row.status
     completed = iso(row.completed_at)
     photos = []
     for p in R.photos_of(store, s, row.id):
         photo: dict[str, Any] = {
-            "sha256": p.sha256, "original_sha256": p.original_sha256, "item_id": p.item_id,
-            "caption": p.caption, "captured_at": iso(p.captured_at), "member": spec.photo_member(p.sha256),
-            "size": int(p.size), "id": p.id, "width": p.width, "height": p.height,
+            "sha256": p.sha256,
+            "original_sha256": p.original_sha256,
+            "item_id": p.item_id,
+            "caption": p.caption,
+            "captured_at": iso(p.captured_at),
+            "member": spec.photo_member(p.sha256),
+            "size": int(p.size),
+            "id": p.id,
+            "width": p.width,
+            "height": p.height,
         }
         if p.latitude is not None and p.longitude is not None:  # only when known: older records keep their shape
             photo["latitude"], photo["longitude"] = p.latitude, p.longitude
@@ -124,18 +143,24 @@ def build_record(store: LocalStore, s: Session, row: Inspection) -> dict:
         j["item_id"] = j.pop("item")
         findings.append(j)
     record = {
-        "format": spec.RECORD_FORMAT, "format_version": spec.RECORD_FORMAT_VERSION,
-        "id": row.id, "revision": row.revision, "visit_id": row.visit_id,
-        "visit_date": row.visit_date.isoformat(), "station_code": row.station_code,
+        "format": spec.RECORD_FORMAT,
+        "format_version": spec.RECORD_FORMAT_VERSION,
+        "id": row.id,
+        "revision": row.revision,
+        "visit_id": row.visit_id,
+        "visit_date": row.visit_date.isoformat(),
+        "station_code": row.station_code,
         "form": {"id": form.id, "version": form.version, "sha256": form.sha256},
-        "inspector": {"name": row.inspector_name or "", "unit": profile.unit or "",
-                      "key_id": profile.key_id or ""},
+        "inspector": {"name": row.inspector_name or "", "unit": profile.unit or "", "key_id": profile.key_id or ""},
         "status": status,
-        "created_at": iso(row.created_at), "updated_at": completed or iso(row.updated_at),
+        "created_at": iso(row.created_at),
+        "updated_at": completed or iso(row.updated_at),
         "completed_at": completed,
         "answers": {k: a.to_json() for k, a in sorted(answers.items())},
-        "photos": photos, "findings": findings,
-        "score": result.to_json(), "audit": audit_entries(s, row.id, row.revision),
+        "photos": photos,
+        "findings": findings,
+        "score": result.to_json(),
+        "audit": audit_entries(s, row.id, row.revision),
     }
     rechecks = record_rechecks(s, row.id)
     if rechecks:  # only then, so records without them keep the shape (and hash) they always had

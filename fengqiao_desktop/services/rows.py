@@ -44,10 +44,18 @@ class PhotoView:
     longitude: float | None = None
 
     def to_json(self) -> dict:
-        return {"id": self.id, "item": self.item_id, "sha256": self.sha256,
-                "original_sha256": self.original_sha256, "caption": self.caption,
-                "captured_at": _iso(self.captured_at), "width": self.width, "height": self.height,
-                "size": self.size, "thumbnail_sha256": self.thumbnail_sha256}
+        return {
+            "id": self.id,
+            "item": self.item_id,
+            "sha256": self.sha256,
+            "original_sha256": self.original_sha256,
+            "caption": self.caption,
+            "captured_at": _iso(self.captured_at),
+            "width": self.width,
+            "height": self.height,
+            "size": self.size,
+            "thumbnail_sha256": self.thumbnail_sha256,
+        }
 
 
 @dataclass(frozen=True)
@@ -73,12 +81,20 @@ class FindingView:
     item_no: str = ""
 
     def to_json(self) -> dict:
-        return {"id": self.id, "item": self.item_id, "category": self.category.value,
-                "severity": self.severity.value, "description": self.description,
-                "measures": self.measures, "responsible": self.responsible,
-                "deadline": self.deadline.isoformat() if self.deadline else None,
-                "status": self.status.value, "created_at": _iso(self.created_at),
-                "updated_at": _iso(self.updated_at), "closed_at": _iso(self.closed_at)}
+        return {
+            "id": self.id,
+            "item": self.item_id,
+            "category": self.category.value,
+            "severity": self.severity.value,
+            "description": self.description,
+            "measures": self.measures,
+            "responsible": self.responsible,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "status": self.status.value,
+            "created_at": _iso(self.created_at),
+            "updated_at": _iso(self.updated_at),
+            "closed_at": _iso(self.closed_at),
+        }
 
 
 @dataclass(frozen=True)
@@ -134,14 +150,26 @@ class InspectionSummary:
         return self.form_kind
 
     def to_json(self) -> dict:
-        return {"id": self.id, "station": self.station_code, "station_name": self.station_name,
-                "form": self.form_id, "form_title": self.form_title, "kind": self.form_kind.value,
-                "form_version": self.form_version, "status": self.status.value,
-                "revision": self.revision, "total": self.total, "max": self.max,
-                "verdict": self.verdict.value if self.verdict else None, "visit_id": self.visit_id,
-                "visit_date": self.visit_date.isoformat(), "inspector": self.inspector,
-                "created_at": _iso(self.created_at), "updated_at": _iso(self.updated_at),
-                "completed_at": _iso(self.completed_at)}
+        return {
+            "id": self.id,
+            "station": self.station_code,
+            "station_name": self.station_name,
+            "form": self.form_id,
+            "form_title": self.form_title,
+            "kind": self.form_kind.value,
+            "form_version": self.form_version,
+            "status": self.status.value,
+            "revision": self.revision,
+            "total": self.total,
+            "max": self.max,
+            "verdict": self.verdict.value if self.verdict else None,
+            "visit_id": self.visit_id,
+            "visit_date": self.visit_date.isoformat(),
+            "inspector": self.inspector,
+            "created_at": _iso(self.created_at),
+            "updated_at": _iso(self.updated_at),
+            "completed_at": _iso(self.completed_at),
+        }
 
 
 @dataclass(frozen=True)

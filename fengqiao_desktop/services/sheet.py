@@ -30,11 +30,14 @@ if TYPE_CHECKING:
     from fengqiao_desktop.services.store import LocalStore
 
 __all__ = [
-    "SheetCheck", "build_sheet_data", "check_sheet", "content_hash", "write_sheet",
+    "SheetCheck",
+    "build_sheet_data",
+    "check_sheet",
+    "content_hash",
+    "write_sheet",
 ]
 
-FINDING_KEYS = ("item_id", "category", "severity", "description", "measures", "responsible",
-                "deadline", "status")
+FINDING_KEYS = ("item_id", "category", "severity", "description", "measures", "responsible", "deadline", "status")
 
 
 def content_hash(record: Mapping[str, Any]) -> str:
@@ -49,11 +52,15 @@ def content_hash(record: Mapping[str, Any]) -> str:
     """
     answers = {k: Answer.from_json(v).to_json() for k, v in (record.get("answers") or {}).items()}
     photos = sorted(
-        ({"sha256": p.get("sha256"), "item_id": p.get("item_id"), "caption": p.get("caption") or ""}
-         for p in record.get("photos") or []),
-        key=lambda p: rfc8785.dumps(p))
-    findings = sorted(({k: f.get(k) for k in FINDING_KEYS} for f in record.get("findings") or []),
-                      key=lambda f: rfc8785.dumps(f))
+        (
+            {"sha256": p.get("sha256"), "item_id": p.get("item_id"), "caption": p.get("caption") or ""}
+            for p in record.get("photos") or []
+        ),
+        key=lambda p: rfc8785.dumps(p),
+    )
+    findings = sorted(
+        ({k: f.get(k) for k in FINDING_KEYS} for f in record.get("findings") or []), key=lambda f: rfc8785.dumps(f)
+    )
     body = {
         "id": record["id"],
         "revision": int(record["revision"]),
@@ -65,8 +72,13 @@ def content_hash(record: Mapping[str, Any]) -> str:
     }
     if record.get("signatures"):
         body["signatures"] = sorted(
-            ({"role": g.get("role"), "name": g.get("name"), "strokes": g.get("strokes")}
-             for g in record["signatures"] if isinstance(g, dict)), key=lambda g: str(g["role"]))
+            (
+                {"role": g.get("role"), "name": g.get("name"), "strokes": g.get("strokes")}
+                for g in record["signatures"]
+                if isinstance(g, dict)
+            ),
+            key=lambda g: str(g["role"]),
+        )
     return hashlib.sha256(rfc8785.dumps(body)).hexdigest()
 
 
@@ -92,30 +104,35 @@ class SheetCheck:
 
     def message(self, lang: str = "zh") -> str:
         p = self.proof
-        where = f"（{self.station_name}）" if self.station_name and lang != "en" else \
-            f" ({self.station_name})" if self.station_name else ""
+        where = (
+            f"（{self.station_name}）"
+            if self.station_name and lang != "en"
+            else f" ({self.station_name})"
+            if self.station_name
+            else ""
+        )
         if lang == "en":
             return {
                 "current": f"Matches: inspection {p.inspection_id}{where} revision {p.revision}, "
-                           "as it stands in the database.",
+                "as it stands in the database.",
                 "older": f"Matches an older revision: the sheet shows revision {p.revision} of inspection "
-                         f"{p.inspection_id}{where}; the database is now at revision "
-                         f"{self.current_revision}. The sheet is valid for revision {p.revision} only.",
+                f"{p.inspection_id}{where}; the database is now at revision "
+                f"{self.current_revision}. The sheet is valid for revision {p.revision} only.",
                 "older_unverified": f"The sheet shows revision {p.revision} of inspection {p.inspection_id}"
-                                    f"{where}; the database is now at revision {self.current_revision} "
-                                    "and no longer holds that revision's content to compare.",
+                f"{where}; the database is now at revision {self.current_revision} "
+                "and no longer holds that revision's content to compare.",
                 "mismatch": f"Does NOT match: inspection {p.inspection_id}{where} has no revision with "
-                            "this content. The sheet may have been altered or comes from another database.",
+                "this content. The sheet may have been altered or comes from another database.",
                 "unknown": f"Unknown inspection {p.inspection_id}: it is not in this database.",
             }[self.status]
         return {
             "current": f"相符：检查 {p.inspection_id}{where} 第 {p.revision} 次修订，与数据库当前内容一致。",
             "older": f"相符（旧修订）：评分表显示的是检查 {p.inspection_id}{where} 的第 {p.revision} 次修订，"
-                     f"数据库现为第 {self.current_revision} 次修订。此表仅对第 {p.revision} 次修订有效。",
+            f"数据库现为第 {self.current_revision} 次修订。此表仅对第 {p.revision} 次修订有效。",
             "older_unverified": f"评分表显示的是检查 {p.inspection_id}{where} 的第 {p.revision} 次修订，"
-                                f"数据库现为第 {self.current_revision} 次修订，已无该修订的内容可供比对。",
+            f"数据库现为第 {self.current_revision} 次修订，已无该修订的内容可供比对。",
             "mismatch": f"不相符：检查 {p.inspection_id}{where} 没有任何修订与此内容一致，"
-                        "评分表可能被改动过或来自其他数据库。",
+            "评分表可能被改动过或来自其他数据库。",
             "unknown": f"未知检查 {p.inspection_id}：本数据库中没有该检查。",
         }[self.status]
 
@@ -130,15 +147,22 @@ def _source(central: str | None, store: LocalStore | None):
     return store.sheets
 
 
-def build_sheet_data(inspection_id: str, *, central: str | None = None, store: LocalStore | None = None,
-                     lang: str = "zh") -> SheetData:
+def build_sheet_data(
+    inspection_id: str, *, central: str | None = None, store: LocalStore | None = None, lang: str = "zh"
+) -> SheetData:
     """The sheet of an inspection at its current revision, from the local ``store`` or the
     central database at ``central``."""
     return _source(central, store).sheet_data(inspection_id.strip(), lang)
 
 
-def write_sheet(inspection_id: str, out: Path | str | BinaryIO, *, central: str | None = None,
-                store: LocalStore | None = None, lang: str = "zh") -> int:
+def write_sheet(
+    inspection_id: str,
+    out: Path | str | BinaryIO,
+    *,
+    central: str | None = None,
+    store: LocalStore | None = None,
+    lang: str = "zh",
+) -> int:
     """Build and render the sheet of an inspection; return the number of pages."""
     return render_sheet(build_sheet_data(inspection_id, central=central, store=store, lang=lang), out)
 

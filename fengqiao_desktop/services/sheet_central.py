@@ -28,9 +28,11 @@ PHOTOS = models.PhotoBlob.__table__
 
 
 def _unknown(inspection_id: str) -> ReportError:
-    return ReportError(f"中心数据库中没有检查 {inspection_id}。请确认检查编号，或先导入含该检查的数据包。",
-                       message_en=f"The central database has no inspection {inspection_id}. "
-                       "Check the id, or import the bundle that carries it first.")
+    return ReportError(
+        f"中心数据库中没有检查 {inspection_id}。请确认检查编号，或先导入含该检查的数据包。",
+        message_en=f"The central database has no inspection {inspection_id}. "
+        "Check the id, or import the bundle that carries it first.",
+    )
 
 
 def _winner(conn: Connection, inspection_id: str):
@@ -38,14 +40,16 @@ def _winner(conn: Connection, inspection_id: str):
 
 
 def _record(conn: Connection, inspection_id: str, sha: str) -> dict:
-    text = conn.execute(select(REV.c.record).where(
-        REV.c.inspection_id == inspection_id, REV.c.content_sha256 == sha)).scalar_one()
+    text = conn.execute(
+        select(REV.c.record).where(REV.c.inspection_id == inspection_id, REV.c.content_sha256 == sha)
+    ).scalar_one()
     return json.loads(text)
 
 
 def _station(conn: Connection, code: str) -> SheetStation:
-    row = conn.execute(select(STATIONS.c.name, STATIONS.c.level, STATIONS.c.address)
-                       .where(STATIONS.c.code == code)).first()
+    row = conn.execute(
+        select(STATIONS.c.name, STATIONS.c.level, STATIONS.c.address).where(STATIONS.c.code == code)
+    ).first()
     if row is None:
         return SheetStation(code, code, "", "")
     return SheetStation(code, row.name, row.level, row.address or "")
@@ -60,9 +64,11 @@ def _visit_rows(conn: Connection, ins):
         return ins, None
 
     def member(kind: str):
-        return conn.execute(select(INS).where(INS.c.visit_id == ins.visit_id, INS.c.form_kind == kind,
-                                              INS.c.id != ins.id)
-                            .order_by(INS.c.completed_at.desc(), INS.c.id)).first()
+        return conn.execute(
+            select(INS)
+            .where(INS.c.visit_id == ins.visit_id, INS.c.form_kind == kind, INS.c.id != ins.id)
+            .order_by(INS.c.completed_at.desc(), INS.c.id)
+        ).first()
 
     if ins.form_kind == "rubric":
         return ins, member("gate")
@@ -89,15 +95,18 @@ class CentralSheetSource:
                         f"检查 {inspection_id} 只在隔离中的数据包里，须待人工裁定"
                         "（fengqiao central quarantine list）后才能打印。",
                         message_en=f"Inspection {inspection_id} is only in quarantined bundles; it can be "
-                        "printed once a person decides (fengqiao central quarantine list).")
+                        "printed once a person decides (fengqiao central quarantine list).",
+                    )
                 main, gate = _visit_rows(conn, ins)
                 if gate is not None and not gate.winner_sha256:
                     gate = None  # a check only quarantined bundles carry is not shown
                 record = _record(conn, main.id, main.winner_sha256)
                 form = load_form(conn, main.form_sha256)
                 if form is None:  # pragma: no cover - imports refuse unregistered forms
-                    raise ReportError(f"中心数据库中没有登记检查所用的表单 {main.form_id}。",
-                                      message_en=f"The form {main.form_id} of this inspection is not registered.")
+                    raise ReportError(
+                        f"中心数据库中没有登记检查所用的表单 {main.form_id}。",
+                        message_en=f"The form {main.form_id} of this inspection is not registered.",
+                    )
                 companion = None
                 gate_form = load_form(conn, gate.form_sha256) if gate is not None else None
                 if gate is not None and gate_form is not None:
@@ -105,19 +114,32 @@ class CentralSheetSource:
                 station = _station(conn, record["station_code"])
                 shown = [record, companion[0]] if companion is not None else [record]
                 shas = [p.get("sha256") for r in shown for p in r.get("photos") or [] if p.get("sha256")]
-                blobs = dict(conn.execute(select(PHOTOS.c.sha256, PHOTOS.c.data)
-                                          .where(PHOTOS.c.sha256.in_(shas))).all()) if shas else {}
+                blobs = (
+                    dict(conn.execute(select(PHOTOS.c.sha256, PHOTOS.c.data).where(PHOTOS.c.sha256.in_(shas))).all())
+                    if shas
+                    else {}
+                )
         finally:
             central.dispose()
 
         def load_photo(p: dict) -> SheetPhoto | None:
             data = blobs.get(p.get("sha256"))
-            return SheetPhoto(caption=str(p.get("caption") or ""), item_id=p.get("item_id"),
-                              data=bytes(data) if data is not None else None)
+            return SheetPhoto(
+                caption=str(p.get("caption") or ""),
+                item_id=p.get("item_id"),
+                data=bytes(data) if data is not None else None,
+            )
 
-        return sheet_from_record(record, form, station, content_hash(record), load_photo=load_photo,
-                                 companion=companion, lang=lang,
-                                 photo_max_age_days=Settings.load().photo_max_age_days)
+        return sheet_from_record(
+            record,
+            form,
+            station,
+            content_hash(record),
+            load_photo=load_photo,
+            companion=companion,
+            lang=lang,
+            photo_max_age_days=Settings.load().photo_max_age_days,
+        )
 
     def revision_hashes(self, inspection_id: str) -> RevisionHashes | None:
         central = open_central(self.url)
@@ -129,8 +151,10 @@ class CentralSheetSource:
                 hashes: dict[int, list[str]] = {}
                 current = ""
                 for rev, sha, text in conn.execute(
-                        select(REV.c.revision, REV.c.content_sha256, REV.c.record)
-                        .where(REV.c.inspection_id == inspection_id)):
+                    select(REV.c.revision, REV.c.content_sha256, REV.c.record).where(
+                        REV.c.inspection_id == inspection_id
+                    )
+                ):
                     h = content_hash(json.loads(text))
                     hashes.setdefault(rev, []).append(h)
                     if sha == ins.winner_sha256:

@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 
 
 def _unknown(inspection_id: str) -> ReportError:
-    return ReportError(f"本机数据库中没有检查 {inspection_id}。请确认检查编号。",
-                       message_en=f"The local database has no inspection {inspection_id}. Check the id.")
+    return ReportError(
+        f"本机数据库中没有检查 {inspection_id}。请确认检查编号。",
+        message_en=f"The local database has no inspection {inspection_id}. Check the id.",
+    )
 
 
 def _visit_rows(store, s, row: Inspection) -> tuple[Inspection, Inspection | None]:
@@ -43,9 +45,11 @@ def _visit_rows(store, s, row: Inspection) -> tuple[Inspection, Inspection | Non
     rubric = row if kind is FormKind.RUBRIC else None
     gate = row if kind is FormKind.GATE else None
     if row.visit_id:
-        for other in s.scalars(select(Inspection).where(Inspection.visit_id == row.visit_id,
-                                                        Inspection.id != row.id)
-                               .order_by(Inspection.created_at, Inspection.id)):
+        for other in s.scalars(
+            select(Inspection)
+            .where(Inspection.visit_id == row.visit_id, Inspection.id != row.id)
+            .order_by(Inspection.created_at, Inspection.id)
+        ):
             other_kind = store.form_by_sha256(s, other.form_sha256).kind
             if other_kind is FormKind.RUBRIC and rubric is None:
                 rubric = other
@@ -77,19 +81,32 @@ class LocalSheetSource:
             record, form = self._record(store, s, main)
             companion = self._record(store, s, gate) if gate is not None else None
             st = s.get(Station, row.station_code)
-            station = (SheetStation(st.code, st.name, st.level, st.address or "") if st is not None
-                       else SheetStation(row.station_code, row.station_code, "", ""))
+            station = (
+                SheetStation(st.code, st.name, st.level, st.address or "")
+                if st is not None
+                else SheetStation(row.station_code, row.station_code, "", "")
+            )
         photo_store = store.photo_store
 
         def load_photo(p: dict) -> SheetPhoto | None:
             sha = p.get("sha256")
             path = photo_store.path(sha) if sha and photo_store.exists(sha) else None
-            return SheetPhoto(caption=str(p.get("caption") or ""), item_id=p.get("item_id"),
-                              data=path.read_bytes() if path is not None else None)
+            return SheetPhoto(
+                caption=str(p.get("caption") or ""),
+                item_id=p.get("item_id"),
+                data=path.read_bytes() if path is not None else None,
+            )
 
-        return sheet_from_record(record, form, station, content_hash(record), load_photo=load_photo,
-                                 companion=companion, lang=lang,
-                                 photo_max_age_days=store.settings.photo_max_age_days)
+        return sheet_from_record(
+            record,
+            form,
+            station,
+            content_hash(record),
+            load_photo=load_photo,
+            companion=companion,
+            lang=lang,
+            photo_max_age_days=store.settings.photo_max_age_days,
+        )
 
     def revision_hashes(self, inspection_id: str) -> RevisionHashes | None:
         store = self.store
@@ -98,8 +115,7 @@ class LocalSheetSource:
             if row is None:
                 return None
             hashes: dict[int, list[str]] = {}
-            for snap_row in s.scalars(select(RevisionSnapshot).where(
-                    RevisionSnapshot.inspection_id == inspection_id)):
+            for snap_row in s.scalars(select(RevisionSnapshot).where(RevisionSnapshot.inspection_id == inspection_id)):
                 rec = json.loads(snap_row.snapshot)
                 hashes.setdefault(snap_row.revision, []).append(content_hash(rec))
             current, _form = self._record(store, s, row)

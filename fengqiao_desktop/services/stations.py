@@ -57,9 +57,12 @@ class StationService:
         with self.store.session() as s:
             rows = s.execute(q).all()
             badges = self._badges(s, None)
-        return [StationSummary(code=c, name=n, level=Level(lv), parent_code=p,
-                               badge=badges.get(c, NOT_INSPECTED), is_demo=bool(d))
-                for c, n, lv, p, d in rows]
+        return [
+            StationSummary(
+                code=c, name=n, level=Level(lv), parent_code=p, badge=badges.get(c, NOT_INSPECTED), is_demo=bool(d)
+            )
+            for c, n, lv, p, d in rows
+        ]
 
     def tree_rows(self) -> list[StationSummary]:
         """Every station (parents before children within each level), with its badge."""
@@ -74,15 +77,20 @@ class StationService:
         named = select(Station.parent_code).where(Station.parent_code.is_not(None)).distinct().subquery()
         parent = aliased(Station)
         missing = select(named.c.parent_code).where(~exists().where(parent.code == named.c.parent_code))
-        q = (select(*_COLS)
-             .where(or_(Station.parent_code.is_(None), Station.parent_code.in_(missing)))
-             .order_by(rank, Station.code))
+        q = (
+            select(*_COLS)
+            .where(or_(Station.parent_code.is_(None), Station.parent_code.in_(missing)))
+            .order_by(rank, Station.code)
+        )
         with self.store.session() as s:
             rows = s.execute(q).all()
             badges = self._badges(s, [r[0] for r in rows])
-        return [StationSummary(code=c, name=n, level=Level(lv), parent_code=p,
-                               badge=badges.get(c, NOT_INSPECTED), is_demo=bool(d))
-                for c, n, lv, p, d in rows]
+        return [
+            StationSummary(
+                code=c, name=n, level=Level(lv), parent_code=p, badge=badges.get(c, NOT_INSPECTED), is_demo=bool(d)
+            )
+            for c, n, lv, p, d in rows
+        ]
 
     def children(self, code: str | None) -> list[StationSummary]:
         q = select(*_COLS).order_by(Station.code)
@@ -96,10 +104,19 @@ class StationService:
                 return None
             parent = s.get(Station, st.parent_code) if st.parent_code else None
             badge = self._badges(s, [code]).get(code, NOT_INSPECTED)
-        return StationDetails(code=st.code, name=st.name, level=st.level, parent_code=st.parent_code,
-                             parent_name=parent.name if parent else "", address=st.address,
-                             contact=st.contact, phone=st.phone, veterans_served=st.veterans_served,
-                             is_demo=st.is_demo, badge=badge)
+        return StationDetails(
+            code=st.code,
+            name=st.name,
+            level=st.level,
+            parent_code=st.parent_code,
+            parent_name=parent.name if parent else "",
+            address=st.address,
+            contact=st.contact,
+            phone=st.phone,
+            veterans_served=st.veterans_served,
+            is_demo=st.is_demo,
+            badge=badge,
+        )
 
     def warm_up(self) -> int:
         """Fill missing or stale pinyin keys now (returns how many); search does it lazily."""
@@ -120,9 +137,11 @@ class StationService:
         like = _escape(needle)
         any_ = f"%{like}%"
         head = f"{like}%"
-        conds = [Station.name.like(any_, escape="\\"),
-                 Station.pinyin_initials.like(any_, escape="\\"),
-                 Station.pinyin_full.like(any_, escape="\\")]
+        conds = [
+            Station.name.like(any_, escape="\\"),
+            Station.pinyin_initials.like(any_, escape="\\"),
+            Station.pinyin_full.like(any_, escape="\\"),
+        ]
         if needle.isdigit():
             conds.append(Station.code.like(head, escape="\\"))
         rank = case(
@@ -132,15 +151,19 @@ class StationService:
             (Station.pinyin_initials.like(head, escape="\\"), literal(3)),
             (Station.name.like(any_, escape="\\"), literal(4)),
             (Station.pinyin_initials.like(any_, escape="\\"), literal(5)),
-            else_=literal(6))
+            else_=literal(6),
+        )
         level_rank = case({lv.value: lv.rank for lv in Level}, value=Station.level)
         q = select(*_COLS).where(or_(*conds)).order_by(rank, level_rank, Station.code).limit(limit)
         with self.store.session() as s:
             rows = s.execute(q).all()
             badges = self._badges(s, [r[0] for r in rows])
-        return [StationSummary(code=c, name=n, level=Level(lv), parent_code=p,
-                               badge=badges.get(c, NOT_INSPECTED), is_demo=bool(d))
-                for c, n, lv, p, d in rows]
+        return [
+            StationSummary(
+                code=c, name=n, level=Level(lv), parent_code=p, badge=badges.get(c, NOT_INSPECTED), is_demo=bool(d)
+            )
+            for c, n, lv, p, d in rows
+        ]
 
     def badges(self, codes: Sequence[str] | None = None) -> dict[str, str]:
         """Badge per station code (stations never inspected are left out when ``codes`` is None)."""
@@ -151,8 +174,14 @@ class StationService:
         return {c: found.get(c, NOT_INSPECTED) for c in codes}
 
     def _badges(self, s, codes: Sequence[str] | None) -> dict[str, str]:
-        q = select(Inspection.station_code, Inspection.form_sha256, Inspection.status,
-                   Inspection.verdict, Inspection.completed_at, Inspection.updated_at)
+        q = select(
+            Inspection.station_code,
+            Inspection.form_sha256,
+            Inspection.status,
+            Inspection.verdict,
+            Inspection.completed_at,
+            Inspection.updated_at,
+        )
         if codes is not None:
             if not codes:
                 return {}
@@ -176,7 +205,6 @@ class StationService:
                     return FAILED
         return DRAFT if rows else NOT_INSPECTED
 
-
     def work_states(self, today: dt.date, codes: Sequence[str] | None = None) -> dict[str, frozenset[str]]:
         """What is left to do per station, for the browser's filters (stations with nothing are left out).
 
@@ -194,9 +222,11 @@ class StationService:
                     per.setdefault(code, set()).add(WORK_DRAFT)
                 elif status == InspectionStatus.COMPLETED.value:
                     per.setdefault(code, set()).add(WORK_NOT_EXPORTED)
-            fq = (select(Inspection.station_code, Finding.deadline)
-                  .join(Finding, Finding.inspection_id == Inspection.id)
-                  .where(Finding.status != FindingStatus.VERIFIED.value))
+            fq = (
+                select(Inspection.station_code, Finding.deadline)
+                .join(Finding, Finding.inspection_id == Inspection.id)
+                .where(Finding.status != FindingStatus.VERIFIED.value)
+            )
             if codes is not None:
                 fq = fq.where(Inspection.station_code.in_(list(codes)))
             for code, deadline in s.execute(fq):

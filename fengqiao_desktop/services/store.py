@@ -89,8 +89,14 @@ class LocalStore:
         settings = config.Settings.load() if data_dir is None else _settings_in(root)
         forms = _registry(root)
         _add_registered(engine, forms)
-        return cls(data_dir=root, engine=engine, forms=forms,
-                   photo_store=PhotoStore(root / "photos"), settings=settings, backup=backup)
+        return cls(
+            data_dir=root,
+            engine=engine,
+            forms=forms,
+            photo_store=PhotoStore(root / "photos"),
+            settings=settings,
+            backup=backup,
+        )
 
     @property
     def db_path(self) -> Path:
@@ -108,8 +114,7 @@ class LocalStore:
             s.info[_PHOTOS] = photos
             yield s
         for inspection_id, station_code in saved.items():
-            self.events.announce(INSPECTION_SAVED, inspection_id=inspection_id,
-                                 station_code=station_code)
+            self.events.announce(INSPECTION_SAVED, inspection_id=inspection_id, station_code=station_code)
         for inspection_id, station_code in photos.items():
             self.events.announce(PHOTOS_CHANGED, inspection_id=inspection_id, station_code=station_code)
 
@@ -144,8 +149,11 @@ class LocalStore:
     def register_form(self, session: Session, form: FormDef) -> str:
         """Record the exact form content an inspection is scored against; returns its sha256."""
         if session.get(RegisteredForm, form.sha256) is None:
-            session.add(RegisteredForm(sha256=form.sha256, id=form.id, version=form.version,
-                                       content=form.canonical_bytes().decode("utf-8")))
+            session.add(
+                RegisteredForm(
+                    sha256=form.sha256, id=form.id, version=form.version, content=form.canonical_bytes().decode("utf-8")
+                )
+            )
             session.flush()
         return form.sha256
 
@@ -156,8 +164,10 @@ class LocalStore:
             return form
         row = session.get(RegisteredForm, sha)
         if row is None:
-            raise FormError(f"本地数据库中找不到表单 {sha[:12]}…",
-                            message_en=f"Form {sha[:12]}… is not registered in the local database")
+            raise FormError(
+                f"本地数据库中找不到表单 {sha[:12]}…",
+                message_en=f"Form {sha[:12]}… is not registered in the local database",
+            )
         form = FormDef.model_validate(json.loads(row.content))
         self.forms.add(form)
         return form

@@ -56,8 +56,9 @@ def make_engine(target: str | os.PathLike, **kw) -> Engine:
         if path and path != ":memory:":
             parent = Path(path).parent
             if not parent.is_dir():
-                raise StorageError(f"数据库所在的文件夹不存在：{parent}",
-                                   message_en=f"The database folder does not exist: {parent}")
+                raise StorageError(
+                    f"数据库所在的文件夹不存在：{parent}", message_en=f"The database folder does not exist: {parent}"
+                )
     with translate_errors(path_of(url)):
         engine = create_engine(url, **kw)
     if is_sqlite:
@@ -151,9 +152,13 @@ BACKUPS = "backups"  # next to a SQLite file: copies made before each upgrade (s
 # ``sqlite_errorcode``); on Python 3.10 the message text is all there is, so both are read
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
 _SQLITE_CORRUPT, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 14, 26
-_BY_CODE = {_SQLITE_BUSY: "database is locked", _SQLITE_LOCKED: "database table is locked",
-            _SQLITE_READONLY: "attempt to write a readonly database", _SQLITE_IOERR: "disk i/o error",
-            _SQLITE_CANTOPEN: "unable to open database file"}
+_BY_CODE = {
+    _SQLITE_BUSY: "database is locked",
+    _SQLITE_LOCKED: "database table is locked",
+    _SQLITE_READONLY: "attempt to write a readonly database",
+    _SQLITE_IOERR: "disk i/o error",
+    _SQLITE_CANTOPEN: "unable to open database file",
+}
 
 
 def _sqlite_code(orig: object) -> int | None:
@@ -161,8 +166,12 @@ def _sqlite_code(orig: object) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
-_DAMAGED = ("file is not a database", "database disk image is malformed", "malformed database schema",
-            "database corrupt")
+_DAMAGED = (
+    "file is not a database",
+    "database disk image is malformed",
+    "malformed database schema",
+    "database corrupt",
+)
 
 
 def path_of(target) -> Path | None:
@@ -180,31 +189,39 @@ def disk_full_error(where: str | os.PathLike | None = None) -> StorageError:
     """The one message for a full disk, whatever noticed it (SQLite or a file write)."""
     at_zh = f"（{where}）" if where else ""
     at_en = f" ({where})" if where else ""
-    return StorageError(f"磁盘已满{at_zh}，数据无法保存；请腾出空间后重试",
-                        message_en=f"The disk is full{at_en}; free some space and try again",
-                        hint="已保存的数据不受影响", hint_en="what was saved before is unaffected",
-                        kind=DISK_FULL)
+    return StorageError(
+        f"磁盘已满{at_zh}，数据无法保存；请腾出空间后重试",
+        message_en=f"The disk is full{at_en}; free some space and try again",
+        hint="已保存的数据不受影响",
+        hint_en="what was saved before is unaffected",
+        kind=DISK_FULL,
+    )
 
 
 def damaged_database_error(db_path: str | os.PathLike | None) -> StorageError:
     """A damaged SQLite file: where it is and where its backups are."""
     if db_path is None:
-        return StorageError("数据库文件已损坏；请从 backups 文件夹中的备份恢复",
-                            message_en="The database file is damaged; restore it from a copy in the backups folder",
-                            kind=DAMAGED)
+        return StorageError(
+            "数据库文件已损坏；请从 backups 文件夹中的备份恢复",
+            message_en="The database file is damaged; restore it from a copy in the backups folder",
+            kind=DAMAGED,
+        )
     p = Path(db_path)
     backups = p.parent / BACKUPS
     if not backups.is_dir():
         return StorageError(
             f"数据库文件 {p} 已损坏或不是本程序的数据库，无法打开；请关闭程序，将该文件移到别处，再用您保存的备份替换它",
             message_en=f"The database file {p} is damaged or not a database, and cannot be opened: close the program, move "
-                       "the file elsewhere and put your latest backup copy in its place", kind=DAMAGED)
+            "the file elsewhere and put your latest backup copy in its place",
+            kind=DAMAGED,
+        )
     return StorageError(
         f"数据库文件 {p} 已损坏或不是本程序的数据库，无法打开；请关闭程序，将该文件移到别处，再从备份文件夹 {backups} "
         "中复制最近的备份到原位置并改成原文件名",
         message_en=f"The database file {p} is damaged or not a database, and cannot be opened: close the program, move the "
-                   f"file elsewhere, then copy the latest backup from {backups} in its place under its name",
-        kind=DAMAGED)
+        f"file elsewhere, then copy the latest backup from {backups} in its place under its name",
+        kind=DAMAGED,
+    )
 
 
 def _low_on_space(db_path: Path | None) -> bool:
@@ -228,23 +245,40 @@ def is_disk_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return True
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
-    return (getattr(orig, "sqlite_errorcode", None) == SQLITE_FULL
-            or getattr(orig, "sqlstate", None) == "53100"  # PostgreSQL's disk_full
-            or "database or disk is full" in str(orig).lower())
+    return (
+        getattr(orig, "sqlite_errorcode", None) == SQLITE_FULL
+        or getattr(orig, "sqlstate", None) == "53100"  # PostgreSQL's disk_full
+        or "database or disk is full" in str(orig).lower()
+    )
 
 
 # (fragment of the SQLite message, Chinese, English); first match wins
 _KNOWN = (
-    ("database is locked", "数据库正被另一个程序占用（已锁定），请关闭其他打开该数据的程序后重试",
-     "The database is locked by another program; close it and try again"),
-    ("database table is locked", "数据库正被另一个程序占用（已锁定），请稍后重试",
-     "The database is locked; try again in a moment"),
-    ("disk i/o error", "读写磁盘出错（磁盘 I/O 错误）；请检查磁盘或 U 盘是否仍然连接、是否损坏",
-     "Disk I/O error; check that the disk is connected and healthy"),
-    ("unable to open database file", "无法打开数据库文件；请检查文件夹是否存在、是否有写入权限",
-     "Cannot open the database file; check that the folder exists and is writable"),
-    ("attempt to write a readonly database", "数据库文件是只读的，无法保存；请检查文件权限",
-     "The database file is read-only; check its permissions"),
+    (
+        "database is locked",
+        "数据库正被另一个程序占用（已锁定），请关闭其他打开该数据的程序后重试",
+        "The database is locked by another program; close it and try again",
+    ),
+    (
+        "database table is locked",
+        "数据库正被另一个程序占用（已锁定），请稍后重试",
+        "The database is locked; try again in a moment",
+    ),
+    (
+        "disk i/o error",
+        "读写磁盘出错（磁盘 I/O 错误）；请检查磁盘或 U 盘是否仍然连接、是否损坏",
+        "Disk I/O error; check that the disk is connected and healthy",
+    ),
+    (
+        "unable to open database file",
+        "无法打开数据库文件；请检查文件夹是否存在、是否有写入权限",
+        "Cannot open the database file; check that the folder exists and is writable",
+    ),
+    (
+        "attempt to write a readonly database",
+        "数据库文件是只读的，无法保存；请检查文件权限",
+        "The database file is read-only; check its permissions",
+    ),
 )
 
 

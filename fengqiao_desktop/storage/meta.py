@@ -75,9 +75,15 @@ def get_profile(session: Session) -> Profile:
     return Profile(name=row.name, unit=row.unit, phone=row.phone, key_id=row.key_id or "")
 
 
-def set_profile(session: Session, *, name: str | None = None, unit: str | None = None,
-                phone: str | None = None, key_id: str | None = None,
-                clear_key: bool = False) -> Profile:
+def set_profile(
+    session: Session,
+    *,
+    name: str | None = None,
+    unit: str | None = None,
+    phone: str | None = None,
+    key_id: str | None = None,
+    clear_key: bool = False,
+) -> Profile:
     """Update the fields given (others unchanged); ``clear_key`` removes the key id."""
     row = session.get(InspectorProfile, 1)
     if row is None:

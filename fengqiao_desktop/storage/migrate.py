@@ -62,8 +62,10 @@ def _inspect(path: Path) -> tuple[bool, str | None]:
     with translate_errors(path):
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            tables = {r[0] for r in con.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
+            tables = {
+                r[0]
+                for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+            }
             current = None
             if "alembic_version" in tables:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -81,8 +83,7 @@ def upgrade_engine(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
-def backup_sqlite(db_path: str | os.PathLike, backup_dir: str | os.PathLike | None = None,
-                  label: str = "") -> Path:
+def backup_sqlite(db_path: str | os.PathLike, backup_dir: str | os.PathLike | None = None, label: str = "") -> Path:
     """Copy a live SQLite database with the online backup API; returns the copy's path."""
     src_path = Path(db_path)
     folder = Path(backup_dir) if backup_dir else src_path.parent / BACKUPS
@@ -125,7 +126,8 @@ def upgrade_local(db_path: str | os.PathLike | None = None, revision: str = "hea
             f"数据库文件 {path} 含有数据表但没有版本信息，不是本程序创建的数据库；"
             "请将该文件移到别处（或改名）后重新启动",
             message_en=f"The database file {path} has tables but no schema version: it was not "
-            "made by this program; move or rename it and start again")
+            "made by this program; move or rename it and start again",
+        )
     backup = None
     if has_data:
         backup = backup_sqlite(path, label=f"before-{target}")
@@ -143,7 +145,8 @@ def upgrade_local(db_path: str | os.PathLike | None = None, revision: str = "hea
             raise StorageError(
                 f"本地数据库升级失败：{detail}{where}",
                 message_en=f"Upgrading the local database failed: {detail}"
-                + (f" (backup made before the upgrade: {backup})" if backup else "")) from exc
+                + (f" (backup made before the upgrade: {backup})" if backup else ""),
+            ) from exc
         return backup
     finally:
         engine.dispose()

@@ -140,8 +140,7 @@ class Inspection(Base):
 class AnswerRow(Base):
     __tablename__ = "answers"
 
-    inspection_id: Mapped[str] = mapped_column(
-        ForeignKey("inspections.id", ondelete="CASCADE"), primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), primary_key=True)
     item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="null")  # JSON
     note: Mapped[str] = mapped_column(Text, default="")
@@ -221,8 +220,7 @@ class RevisionSnapshot(Base):
 
     __tablename__ = "revisions"
 
-    inspection_id: Mapped[str] = mapped_column(
-        ForeignKey("inspections.id", ondelete="CASCADE"), primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), primary_key=True)
     revision: Mapped[int] = mapped_column(Integer, primary_key=True)
     completed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     snapshot: Mapped[str] = mapped_column(Text)  # JSON
@@ -238,8 +236,7 @@ class Signature(Base):
     __tablename__ = "signatures"
     __table_args__ = (CheckConstraint(_in("role", SIGNER_ROLES), name="role"),)
 
-    inspection_id: Mapped[str] = mapped_column(
-        ForeignKey("inspections.id", ondelete="CASCADE"), primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), primary_key=True)
     revision: Mapped[int] = mapped_column(Integer, primary_key=True)
     role: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(100), default="")
@@ -321,8 +318,7 @@ class FindingRecheck(Base):
         Index("ix_finding_rechecks_target", "target_inspection_id", "finding_id"),
     )
 
-    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"),
-                                               primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), primary_key=True)
     target_inspection_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     finding_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     verdict: Mapped[str] = mapped_column(String(16))

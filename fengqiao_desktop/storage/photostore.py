@@ -44,8 +44,21 @@ _JPEG_FORMATS = ("JPEG", "MPO")  # MPO: a phone's multi-picture JPEG, decoded th
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 # bytes per pixel of a decoded image, by mode (modes not listed count as 4)
-_MODE_BYTES = {"1": 1, "L": 1, "P": 1, "LA": 2, "PA": 2, "La": 2, "RGB": 3, "YCbCr": 3, "LAB": 3, "HSV": 3,
-               "I;16": 2, "I;16B": 2, "I;16L": 2}
+_MODE_BYTES = {
+    "1": 1,
+    "L": 1,
+    "P": 1,
+    "LA": 2,
+    "PA": 2,
+    "La": 2,
+    "RGB": 3,
+    "YCbCr": 3,
+    "LAB": 3,
+    "HSV": 3,
+    "I;16": 2,
+    "I;16B": 2,
+    "I;16L": 2,
+}
 
 _EXIF_IFD = 0x8769
 _DATETIME_ORIGINAL = 36867
@@ -104,16 +117,25 @@ class PhotoStore:
         except OSError as exc:
             if is_disk_full(exc):
                 raise disk_full_error(target.parent) from exc
-            raise PhotoError(f"照片无法保存到 {target.parent}：{exc.strerror or exc}",
-                             message_en=f"Cannot save the photo in {target.parent}: {exc.strerror or exc}") from exc
+            raise PhotoError(
+                f"照片无法保存到 {target.parent}：{exc.strerror or exc}",
+                message_en=f"Cannot save the photo in {target.parent}: {exc.strerror or exc}",
+            ) from exc
         return sha, True
 
-    def ingest(self, path: str | os.PathLike, *, long_edge: int = DEFAULT_LONG_EDGE,
-               quality: int = DEFAULT_QUALITY, thumb_edge: int = DEFAULT_THUMB_EDGE) -> IngestedPhoto:
+    def ingest(
+        self,
+        path: str | os.PathLike,
+        *,
+        long_edge: int = DEFAULT_LONG_EDGE,
+        quality: int = DEFAULT_QUALITY,
+        thumb_edge: int = DEFAULT_THUMB_EDGE,
+    ) -> IngestedPhoto:
         src = Path(path)
         original = _read(src)
         stored, thumb, width, height, captured, position = prepare(
-            original, src.name, long_edge=long_edge, quality=quality, thumb_edge=thumb_edge)
+            original, src.name, long_edge=long_edge, quality=quality, thumb_edge=thumb_edge
+        )
         sha, new_main = self._put(stored)
         try:
             thumb_sha, new_thumb = self._put(thumb)
@@ -122,11 +144,19 @@ class PhotoStore:
                 self.remove(sha)
             raise
         new = tuple(s for s, is_new in ((sha, new_main), (thumb_sha, new_thumb)) if is_new)
-        return IngestedPhoto(sha256=sha, original_sha256=hashlib.sha256(original).hexdigest(),
-                             original_name=src.name, width=width, height=height, size=len(stored),
-                             thumbnail_sha256=thumb_sha, captured_at=captured, new_files=new,
-                             latitude=position[0] if position else None,
-                             longitude=position[1] if position else None)
+        return IngestedPhoto(
+            sha256=sha,
+            original_sha256=hashlib.sha256(original).hexdigest(),
+            original_name=src.name,
+            width=width,
+            height=height,
+            size=len(stored),
+            thumbnail_sha256=thumb_sha,
+            captured_at=captured,
+            new_files=new,
+            latitude=position[0] if position else None,
+            longitude=position[1] if position else None,
+        )
 
 
 def _read(src: Path) -> bytes:
@@ -137,31 +167,37 @@ def _read(src: Path) -> bytes:
     except IsADirectoryError:
         raise PhotoError(f"{src} 是文件夹，不是照片", message_en=f"{src} is a folder, not a photo") from None
     except OSError as exc:
-        raise PhotoError(f"无法读取照片文件 {src.name}：{exc.strerror or exc}",
-                         message_en=f"Cannot read the photo file {src.name}: {exc.strerror or exc}") from None
+        raise PhotoError(
+            f"无法读取照片文件 {src.name}：{exc.strerror or exc}",
+            message_en=f"Cannot read the photo file {src.name}: {exc.strerror or exc}",
+        ) from None
     if not data:
         raise PhotoError(f"照片文件 {src.name} 是空的", message_en=f"The photo file {src.name} is empty")
     return data
 
 
 def _not_an_image(name: str) -> PhotoError:
-    return PhotoError(f"{name} 不是可识别的图片文件（支持 JPEG、PNG 等常见格式）",
-                      message_en=f"{name} is not an image file this program can read (JPEG, PNG, ...)")
+    return PhotoError(
+        f"{name} 不是可识别的图片文件（支持 JPEG、PNG 等常见格式）",
+        message_en=f"{name} is not an image file this program can read (JPEG, PNG, ...)",
+    )
 
 
 def _damaged(name: str, detail: str, detail_en: str | None = None) -> PhotoError:
-    return PhotoError(f"图片 {name} 已损坏或不完整，无法使用（{detail}）；请重新拷贝或重新拍摄",
-                      message_en=f"The image {name} is damaged or incomplete ({detail_en or detail}); "
-                                 "copy or take it again")
+    return PhotoError(
+        f"图片 {name} 已损坏或不完整，无法使用（{detail}）；请重新拷贝或重新拍摄",
+        message_en=f"The image {name} is damaged or incomplete ({detail_en or detail}); copy or take it again",
+    )
 
 
 def _too_large(name: str, w: int, h: int) -> PhotoError:
     mp = w * h / 1e6
     limit = MAX_PIXELS / 1e6
-    return PhotoError(f"图片 {name} 尺寸过大（{w}×{h}，约 {mp:.0f} 百万像素，上限 {limit:.0f} 百万像素），"
-                      "无法添加；请缩小后再添加",
-                      message_en=f"The image {name} is too large ({w}×{h}, about {mp:.0f} megapixels; the limit "
-                                 f"is {limit:.0f}): shrink it and add it again")
+    return PhotoError(
+        f"图片 {name} 尺寸过大（{w}×{h}，约 {mp:.0f} 百万像素，上限 {limit:.0f} 百万像素），无法添加；请缩小后再添加",
+        message_en=f"The image {name} is too large ({w}×{h}, about {mp:.0f} megapixels; the limit "
+        f"is {limit:.0f}): shrink it and add it again",
+    )
 
 
 def _opaque_palette(img: Image.Image) -> bool:
@@ -188,11 +224,15 @@ def _check_size(img: Image.Image, data: bytes, name: str, long_edge: int) -> Non
     if img.format in _JPEG_FORMATS:
         # with Huffman coding (all cameras) every 8x8 block costs at least one bit;
         # arithmetic coding (SOF9-SOF15, never from a camera) may go below that
-        arithmetic = any(m in data for m in (b"\xff\xc9", b"\xff\xca", b"\xff\xcb", b"\xff\xcd",
-                                             b"\xff\xce", b"\xff\xcf"))
+        arithmetic = any(
+            m in data for m in (b"\xff\xc9", b"\xff\xca", b"\xff\xcb", b"\xff\xcd", b"\xff\xce", b"\xff\xcf")
+        )
         if not arithmetic and len(data) * 8 < (w // 8) * (h // 8):
-            raise _damaged(name, f"文件只有 {len(data)} 字节，容不下 {w}×{h} 的图像",
-                           f"{len(data)} bytes cannot hold a {w}×{h} picture")
+            raise _damaged(
+                name,
+                f"文件只有 {len(data)} 字节，容不下 {w}×{h} 的图像",
+                f"{len(data)} bytes cannot hold a {w}×{h} picture",
+            )
         scale = min(1.0, long_edge / max(w, h))
         # draft mode decodes at 1/2, 1/4 or 1/8 of the size, at most twice the size asked for
         w, h = min(w, 2 * max(1, int(w * scale))), min(h, 2 * max(1, int(h * scale)))
@@ -234,9 +274,14 @@ def gps_position(img: Image.Image) -> tuple[float, float] | None:
         return None  # an odd GPS block is no reason to refuse the photo
 
 
-def prepare(data: bytes, name: str, *, long_edge: int = DEFAULT_LONG_EDGE,
-            quality: int = DEFAULT_QUALITY, thumb_edge: int = DEFAULT_THUMB_EDGE,
-            ) -> tuple[bytes, bytes, int, int, dt.datetime | None, tuple[float, float] | None]:
+def prepare(
+    data: bytes,
+    name: str,
+    *,
+    long_edge: int = DEFAULT_LONG_EDGE,
+    quality: int = DEFAULT_QUALITY,
+    thumb_edge: int = DEFAULT_THUMB_EDGE,
+) -> tuple[bytes, bytes, int, int, dt.datetime | None, tuple[float, float] | None]:
     """Decode, orient, scale and re-encode an image:
     (jpeg, thumbnail jpeg, width, height, captured, GPS position)."""
     with warnings.catch_warnings():
@@ -270,8 +315,7 @@ def prepare(data: bytes, name: str, *, long_edge: int = DEFAULT_LONG_EDGE,
             if scale < 1.0:
                 # Pillow's bilinear resize is a proper (antialiased) convolution when shrinking,
                 # and about twice as fast as bicubic on a 12 MP photo
-                img = img.resize((max(1, round(w * scale)), max(1, round(h * scale))),
-                                 Image.Resampling.BILINEAR)
+                img = img.resize((max(1, round(w * scale)), max(1, round(h * scale))), Image.Resampling.BILINEAR)
             if flatten:
                 background = Image.new("RGB", img.size, "white")
                 background.paste(img, mask=img.getchannel("A"))

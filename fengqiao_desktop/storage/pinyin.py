@@ -42,7 +42,7 @@ def syllables(name: str) -> list[str]:
     while i < n:
         matched = False
         for size in range(min(_MAX_PHRASE, n - i), 1, -1):
-            words = phrases_dict.get(name[i:i + size])
+            words = phrases_dict.get(name[i : i + size])
             if words is not None:
                 if run:
                     out.append(run)

@@ -51,17 +51,23 @@ def _level_value(level: Any) -> str:
 
 
 def record(row: Station) -> StationRecord:
-    return StationRecord(code=row.code, name=row.name, level=Level(row.level),
-                         parent_code=row.parent_code, address=row.address or "",
-                         contact=row.contact or "", phone=row.phone or "",
-                         veterans_served=row.veterans_served, is_demo=bool(row.is_demo))
+    return StationRecord(
+        code=row.code,
+        name=row.name,
+        level=Level(row.level),
+        parent_code=row.parent_code,
+        address=row.address or "",
+        contact=row.contact or "",
+        phone=row.phone or "",
+        veterans_served=row.veterans_served,
+        is_demo=bool(row.is_demo),
+    )
 
 
 class StationRepo:
     """Stations in a session; methods are static so the class is only a namespace."""
 
-    DATA = ("name", "level", "parent_code", "address", "contact", "phone",
-            "veterans_served", "is_demo")
+    DATA = ("name", "level", "parent_code", "address", "contact", "phone", "veterans_served", "is_demo")
 
     @staticmethod
     def upsert_many(session: Session, rows: Iterable[Any]) -> UpsertResult:
@@ -76,17 +82,34 @@ class StationRepo:
         cols = [getattr(Station, c) for c in StationRepo.DATA]
         for i in range(0, len(codes), _CHUNK):
             for code, *vals in session.execute(
-                    select(Station.code, *cols).where(Station.code.in_(codes[i:i + _CHUNK]))):
-                current[code] = (vals[0], vals[1], vals[2], vals[3] or "", vals[4] or "",
-                                 vals[5] or "", vals[6], bool(vals[7]))
+                select(Station.code, *cols).where(Station.code.in_(codes[i : i + _CHUNK]))
+            ):
+                current[code] = (
+                    vals[0],
+                    vals[1],
+                    vals[2],
+                    vals[3] or "",
+                    vals[4] or "",
+                    vals[5] or "",
+                    vals[6],
+                    bool(vals[7]),
+                )
         now = utcnow()
         new, changed = [], []
         unchanged = 0
         from fengqiao_desktop.storage import pinyin  # its dictionaries load in a third of a second
 
         for r in ordered:
-            values = (r.name, _level_value(r.level), r.parent_code or None, r.address or "",
-                      r.contact or "", r.phone or "", r.veterans_served, bool(r.is_demo))
+            values = (
+                r.name,
+                _level_value(r.level),
+                r.parent_code or None,
+                r.address or "",
+                r.contact or "",
+                r.phone or "",
+                r.veterans_served,
+                bool(r.is_demo),
+            )
             old = current.get(r.code)
             if old == values:
                 unchanged += 1
@@ -112,7 +135,9 @@ class StationRepo:
         """Compute pinyin keys for stations that lack them or were renamed; returns how many."""
         stale = session.execute(
             select(Station.code, Station.name).where(
-                or_(Station.pinyin_name.is_(None), Station.pinyin_name != Station.name))).all()
+                or_(Station.pinyin_name.is_(None), Station.pinyin_name != Station.name)
+            )
+        ).all()
         if not stale:
             return 0  # the pinyin dictionaries are not even loaded: a start-up with fresh keys
         from fengqiao_desktop.storage import pinyin
@@ -120,13 +145,18 @@ class StationRepo:
         params = []
         for code, name in stale:
             ini, full = pinyin.keys(name)
-            params.append({"b_code": code, "pinyin_initials": ini, "pinyin_full": full,
-                           "pinyin_name": name})
+            params.append({"b_code": code, "pinyin_initials": ini, "pinyin_full": full, "pinyin_name": name})
         t = cast(Table, Station.__table__)
         session.connection().execute(
-            update(t).where(t.c.code == bindparam("b_code")).values(
-                pinyin_initials=bindparam("pinyin_initials"), pinyin_full=bindparam("pinyin_full"),
-                pinyin_name=bindparam("pinyin_name")), params)
+            update(t)
+            .where(t.c.code == bindparam("b_code"))
+            .values(
+                pinyin_initials=bindparam("pinyin_initials"),
+                pinyin_full=bindparam("pinyin_full"),
+                pinyin_name=bindparam("pinyin_name"),
+            ),
+            params,
+        )
         return len(params)
 
     @staticmethod
@@ -149,6 +179,7 @@ class StationRepo:
         out: dict[str, str] = {}
         codes = list(codes)
         for i in range(0, len(codes), _CHUNK):
-            out.update(session.execute(
-                select(Station.code, Station.name).where(Station.code.in_(codes[i:i + _CHUNK]))).all())
+            out.update(
+                session.execute(select(Station.code, Station.name).where(Station.code.in_(codes[i : i + _CHUNK]))).all()
+            )
         return out

@@ -89,15 +89,21 @@ def font_license_text() -> str:
 
 def _about_tab() -> QWidget:
     rows = "".join(f"<tr><td>{name}</td><td>&nbsp;&nbsp;{ver}</td></tr>" for name, ver in versions())
-    frozen = QCoreApplication.translate("About", "installed package") if getattr(sys, "frozen", False) else QCoreApplication.translate("About", "Python environment")
+    frozen = (
+        QCoreApplication.translate("About", "installed package")
+        if getattr(sys, "frozen", False)
+        else QCoreApplication.translate("About", "Python environment")
+    )
     title = QCoreApplication.translate("About", "Fengqiao Desktop")
     blurb = QCoreApplication.translate("About", "Offline inspections of veterans’ service centers and stations.")
     folder = QCoreApplication.translate("About", "Data folder:")
     running = QCoreApplication.translate("About", "Running from:")
     heading = QCoreApplication.translate("About", "Versions")
-    html = (f"<h3>{title} {__version__}</h3><p>{blurb}</p>"
-            f"<p>{folder} {config.data_dir()}<br>{running} {frozen}</p>"
-            f"<h4>{heading}</h4><table>{rows}</table>")
+    html = (
+        f"<h3>{title} {__version__}</h3><p>{blurb}</p>"
+        f"<p>{folder} {config.data_dir()}<br>{running} {frozen}</p>"
+        f"<h4>{heading}</h4><table>{rows}</table>"
+    )
     label = QLabel(html)
     label.setObjectName("about_versions")
     label.setWordWrap(True)
@@ -112,13 +118,15 @@ def _about_tab() -> QWidget:
 def _licenses_tab() -> QWidget:
     parts = "".join(
         f"<tr><td>{name}</td><td>&nbsp;{_dist_version(dist)}</td><td>&nbsp;&nbsp;{lic}</td></tr>"
-        for name, dist, lic in THIRD_PARTY)
+        for name, dist, lic in THIRD_PARTY
+    )
     summary = QTextBrowser()
     summary.setObjectName("about_licenses")
     own = QCoreApplication.translate("About", "Fengqiao Desktop is licensed under the Apache License 2.0.")
     shipped = QCoreApplication.translate("About", "Third-party parts shipped with it:")
     lgpl = QCoreApplication.translate(
-        "About", "Qt and PySide6 are used as shared libraries under the LGPL; you may replace them.")
+        "About", "Qt and PySide6 are used as shared libraries under the LGPL; you may replace them."
+    )
     summary.setHtml(f"<p>{own}</p><p>{shipped}</p><table>{parts}</table><p>{lgpl}</p>")
     font = QPlainTextEdit(font_license_text())
     font.setObjectName("about_font_license")

@@ -23,16 +23,24 @@ LOG_NAME = "fengqiao-desktop.log"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="fengqiao-desktop",
-                                description="Fengqiao Desktop: inspections of veterans' service stations.")
+    p = argparse.ArgumentParser(
+        prog="fengqiao-desktop", description="Fengqiao Desktop: inspections of veterans' service stations."
+    )
     p.add_argument("--data-dir", help="folder for the local database, photos, keys and logs")
     p.add_argument("--lang", choices=("zh", "en"), help="interface language (default: the saved setting, else zh)")
-    p.add_argument("--central", help="central database URL for the Bureau workspace "
-                                     "(default: FENGQIAO_CENTRAL, else a SQLite file in the data folder)")
-    p.add_argument("--demo", action="store_true",
-                   help="load the demonstration roster when the database has no stations")
-    p.add_argument("--self-check", action="store_true",
-                   help="check this installation without a window (database, forms, sheet, bundle) and exit")
+    p.add_argument(
+        "--central",
+        help="central database URL for the Bureau workspace "
+        "(default: FENGQIAO_CENTRAL, else a SQLite file in the data folder)",
+    )
+    p.add_argument(
+        "--demo", action="store_true", help="load the demonstration roster when the database has no stations"
+    )
+    p.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation without a window (database, forms, sheet, bundle) and exit",
+    )
     # For benchmarks and screenshots: exit once the window is shown / the tree's first level is
     # shown / the tree is filled.
     p.add_argument("--quit-when-shown", choices=("window", "first-level", "tree"), help=argparse.SUPPRESS)
@@ -184,8 +192,9 @@ def open_data(window, *, demo: bool = False, on_open=None) -> None:
         if on_open is not None:
             on_open()
 
-    tasks.start("open local store", lambda _p, _c: open_source(),
-                on_done=opened, on_error=lambda exc: show_error(window, exc))
+    tasks.start(
+        "open local store", lambda _p, _c: open_source(), on_done=opened, on_error=lambda exc: show_error(window, exc)
+    )
 
 
 def _reopen_last(window, store) -> None:
@@ -220,6 +229,7 @@ def _exit_hooks(app, window, args) -> None:
         window.browser.first_level_loaded.connect(lambda _count: QTimer.singleShot(0, leave))
         window.browser.stations_loaded.connect(lambda _count: QTimer.singleShot(0, leave))
     elif args.quit_when_shown == "tree" or args.screenshot:
+
         def loaded(_count: int) -> None:
             if args.screenshot:
                 QTimer.singleShot(300, lambda: (window.grab().save(args.screenshot), app.quit()))

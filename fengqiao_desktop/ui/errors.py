@@ -33,7 +33,6 @@ def _exec(box: QMessageBox) -> None:
 presenter = _exec
 
 
-
 def set_log_path(path: Path | None) -> None:
     global _log_path
     _log_path = path
@@ -52,13 +51,21 @@ def _lang() -> str:
 def known_error_box(parent: QWidget | None, exc: KnownError) -> QMessageBox:
     """The warning shown for a known error (not yet executed: tests inspect it)."""
     lang = _lang()
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Errors", "Cannot continue"), exc.user_message(lang),
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Errors", "Cannot continue"),
+        exc.user_message(lang),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     rows = getattr(exc, "rows", None)
     if isinstance(exc, RosterError) and rows:
         lines = [r.text(lang) if hasattr(r, "text") else _row_text(r) for r in rows]
-        box.setInformativeText(QCoreApplication.translate("Errors", "{count} rows have problems; nothing was imported.").format(
-            count=len(rows)))
+        box.setInformativeText(
+            QCoreApplication.translate("Errors", "{count} rows have problems; nothing was imported.").format(
+                count=len(rows)
+            )
+        )
         box.setDetailedText("\n".join(lines))
     elif getattr(exc, "detail", ""):  # the member or field at fault: for the details, not the message
         box.setDetailedText(str(exc.detail))
@@ -67,19 +74,29 @@ def known_error_box(parent: QWidget | None, exc: KnownError) -> QMessageBox:
 
 def _row_text(row) -> str:
     number, column, reason = row
-    return QCoreApplication.translate("Errors", "row {row}, column {column}: {reason}").format(row=number, column=column, reason=reason)
+    return QCoreApplication.translate("Errors", "row {row}, column {column}: {reason}").format(
+        row=number, column=column, reason=reason
+    )
 
 
 def crash_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """The dialog shown for a bug: what happened in plain words and where the log is."""
     where = str(_log_path) if _log_path else QCoreApplication.translate("Errors", "(no log file)")
-    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Errors", "Unexpected error"),
-                      QCoreApplication.translate("Errors", "Something went wrong inside the program. Your saved work is safe."),
-                      QMessageBox.StandardButton.Ok, parent)
-    box.setInformativeText(QCoreApplication.translate("Errors", "Please send the log file to your support contact:\n{path}").format(
-        path=where))
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Errors", "Unexpected error"),
+        QCoreApplication.translate("Errors", "Something went wrong inside the program. Your saved work is safe."),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("Errors", "Please send the log file to your support contact:\n{path}").format(
+            path=where
+        )
+    )
     text = getattr(exc, "__traceback_text__", None) or "".join(
-        traceback.format_exception(type(exc), exc, exc.__traceback__))
+        traceback.format_exception(type(exc), exc, exc.__traceback__)
+    )
     box.setDetailedText(text)
     return box
 

@@ -39,8 +39,7 @@ class QtEvents(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._unsubscribe: list[Callable[[], None]] = []
-        self._inspection_saved_queued.connect(self._deliver_inspection_saved,
-                                              Qt.ConnectionType.QueuedConnection)
+        self._inspection_saved_queued.connect(self._deliver_inspection_saved, Qt.ConnectionType.QueuedConnection)
         self._roster_changed_queued.connect(self.roster_changed, Qt.ConnectionType.QueuedConnection)
         self._photos_changed_queued.connect(self.photos_changed, Qt.ConnectionType.QueuedConnection)
         self._bundle_imported_queued.connect(self.bundle_imported, Qt.ConnectionType.QueuedConnection)
@@ -51,13 +50,24 @@ class QtEvents(QObject):
         self.detach()
         if hub is not None:
             self._unsubscribe.append(hub.subscribe(INSPECTION_SAVED, self._announced))
-            self._unsubscribe.append(hub.subscribe(
-                ROSTER_CHANGED, lambda *, added, updated: self._roster_changed_queued.emit(added, updated)))
-            self._unsubscribe.append(hub.subscribe(
-                PHOTOS_CHANGED, lambda *, inspection_id, station_code:
-                self._photos_changed_queued.emit(inspection_id, station_code)))
-            self._unsubscribe.append(hub.subscribe(
-                BUNDLE_IMPORTED, lambda *, imported, refused: self._bundle_imported_queued.emit(imported, refused)))
+            self._unsubscribe.append(
+                hub.subscribe(
+                    ROSTER_CHANGED, lambda *, added, updated: self._roster_changed_queued.emit(added, updated)
+                )
+            )
+            self._unsubscribe.append(
+                hub.subscribe(
+                    PHOTOS_CHANGED,
+                    lambda *, inspection_id, station_code: self._photos_changed_queued.emit(
+                        inspection_id, station_code
+                    ),
+                )
+            )
+            self._unsubscribe.append(
+                hub.subscribe(
+                    BUNDLE_IMPORTED, lambda *, imported, refused: self._bundle_imported_queued.emit(imported, refused)
+                )
+            )
 
     def detach(self) -> None:
         _drop(self._unsubscribe)

@@ -97,6 +97,10 @@ def qt_translation_dirs() -> list[Path]:
     import PySide6
 
     package = Path(PySide6.__file__).resolve().parent
-    found = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-             package / "Qt" / "translations", package / "translations", resources_dir() / "i18n" / "qt"]
+    found = [
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        package / "Qt" / "translations",
+        package / "translations",
+        resources_dir() / "i18n" / "qt",
+    ]
     return [d for d in dict.fromkeys(found) if d.is_dir()]

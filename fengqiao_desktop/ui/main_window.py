@@ -43,7 +43,6 @@ log = logging.getLogger(__name__)
 INSPECTOR, BUREAU = 0, 1
 
 
-
 def app_icon() -> QIcon:
     from fengqiao_desktop.paths import resources_dir
 
@@ -123,8 +122,7 @@ class MainWindow(QMainWindow):
                 a.triggered.connect(lambda _checked=False: slot())
             return a
 
-        self.inspector_action = action("workspace_inspector", lambda: self.set_workspace(INSPECTOR),
-                                       "Ctrl+1", True)
+        self.inspector_action = action("workspace_inspector", lambda: self.set_workspace(INSPECTOR), "Ctrl+1", True)
         self.bureau_action = action("workspace_bureau", lambda: self.set_workspace(BUREAU), "Ctrl+2", True)
         self.workspace_group = QActionGroup(self)
         for a in (self.inspector_action, self.bureau_action):
@@ -199,7 +197,9 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Set every label in the current language (called again on a language change)."""
-        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Fengqiao Desktop — veterans' service station inspections"))
+        self.setWindowTitle(
+            QCoreApplication.translate("MainWindow", "Fengqiao Desktop — veterans' service station inspections")
+        )
         self.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&File"))
         self.edit_menu.setTitle(QCoreApplication.translate("MainWindow", "&Inspection"))
         self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
@@ -208,11 +208,15 @@ class MainWindow(QMainWindow):
         self.inspector_action.setText(QCoreApplication.translate("MainWindow", "Inspector"))
         self.inspector_action.setToolTip(QCoreApplication.translate("MainWindow", "Stations and inspections (Ctrl+1)"))
         self.bureau_action.setText(QCoreApplication.translate("MainWindow", "Bureau"))
-        self.bureau_action.setToolTip(QCoreApplication.translate("MainWindow", "Bundle import, coverage and conflicts (Ctrl+2)"))
+        self.bureau_action.setToolTip(
+            QCoreApplication.translate("MainWindow", "Bundle import, coverage and conflicts (Ctrl+2)")
+        )
         self.import_action.setText(QCoreApplication.translate("MainWindow", "Import roster…"))
         self.demo_action.setText(QCoreApplication.translate("MainWindow", "Load demonstration roster"))
         self.export_action.setText(QCoreApplication.translate("MainWindow", "Export bundle…"))
-        self.export_action.setToolTip(QCoreApplication.translate("MainWindow", "Export signed bundle (not available yet)"))
+        self.export_action.setToolTip(
+            QCoreApplication.translate("MainWindow", "Export signed bundle (not available yet)")
+        )
         self.new_action.setText(QCoreApplication.translate("MainWindow", "New inspection…"))
         self.find_action.setText(QCoreApplication.translate("MainWindow", "Find station"))
         self.quit_action.setText(QCoreApplication.translate("MainWindow", "Quit"))
@@ -222,17 +226,23 @@ class MainWindow(QMainWindow):
         self.tools.setWindowTitle(QCoreApplication.translate("MainWindow", "Toolbar"))
         self.inspector.setTabText(0, QCoreApplication.translate("MainWindow", "Stations"))
         if self.bureau.indexOf(self.bureau_placeholder) >= 0:
-            self.bureau.setTabText(self.bureau.indexOf(self.bureau_placeholder), QCoreApplication.translate("MainWindow", "Bureau"))
+            self.bureau.setTabText(
+                self.bureau.indexOf(self.bureau_placeholder), QCoreApplication.translate("MainWindow", "Bureau")
+            )
         self.bureau_placeholder.retranslate()
         self.browser.retranslate()
         self._update_status()
 
     # -- status bar ----------------------------------------------------------------
     def _update_status(self, count: int | None = None) -> None:
-        self.data_label.setText(QCoreApplication.translate("MainWindow", "Data folder: {path}").format(path=str(config.data_dir())))
+        self.data_label.setText(
+            QCoreApplication.translate("MainWindow", "Data folder: {path}").format(path=str(config.data_dir()))
+        )
         if count is None:
             count = self.browser.model.station_count()
-        self.count_label.setText(QCoreApplication.translate("MainWindow", "{count} stations").format(count=f"{count:,}"))
+        self.count_label.setText(
+            QCoreApplication.translate("MainWindow", "{count} stations").format(count=f"{count:,}")
+        )
 
     def _stations_loaded(self, count: int) -> None:
         self._update_status(count)
@@ -282,22 +292,36 @@ class MainWindow(QMainWindow):
         """Import a CSV/XLSX roster in the background; the tree reloads when it is done."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, QCoreApplication.translate("MainWindow", "Import roster"), "", QCoreApplication.translate("MainWindow", "Rosters (*.csv *.xlsx);;All files (*)"))
+                self,
+                QCoreApplication.translate("MainWindow", "Import roster"),
+                "",
+                QCoreApplication.translate("MainWindow", "Rosters (*.csv *.xlsx);;All files (*)"),
+            )
             if not path:
                 return None
         job = self._roster_job("import_roster", path)
         if job is None:
             return None
-        return tasks.start_with_dialog(self, QCoreApplication.translate("MainWindow", "Importing roster…"), job,
-                                       on_done=self._roster_done, on_error=self._task_failed)
+        return tasks.start_with_dialog(
+            self,
+            QCoreApplication.translate("MainWindow", "Importing roster…"),
+            job,
+            on_done=self._roster_done,
+            on_error=self._task_failed,
+        )
 
     def load_demo(self) -> tasks.TaskHandle | None:
         """Load the 兰州市 demonstration roster in the background."""
         job = self._roster_job("load_demo")
         if job is None:
             return None
-        return tasks.start_with_dialog(self, QCoreApplication.translate("MainWindow", "Loading demonstration roster…"), job,
-                                       on_done=self._roster_done, on_error=self._task_failed)
+        return tasks.start_with_dialog(
+            self,
+            QCoreApplication.translate("MainWindow", "Loading demonstration roster…"),
+            job,
+            on_done=self._roster_done,
+            on_error=self._task_failed,
+        )
 
     def _roster_job(self, what: str, *args):
         make = getattr(self.source, f"{what}_job", None)
@@ -309,8 +333,12 @@ class MainWindow(QMainWindow):
     def _roster_done(self, result) -> None:
         self.roster_imported.emit(result)
         if result is not None and hasattr(result, "added"):
-            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Roster: {added} added, {updated} updated, {unchanged} unchanged").format(
-                added=result.added, updated=result.updated, unchanged=result.unchanged), 10000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "Roster: {added} added, {updated} updated, {unchanged} unchanged"
+                ).format(added=result.added, updated=result.updated, unchanged=result.unchanged),
+                10000,
+            )
         # the tree reloads on the store's roster_changed (nothing to reload when nothing changed)
 
     def _task_failed(self, exc: BaseException) -> None:
@@ -375,7 +403,7 @@ class MainWindow(QMainWindow):
             self._visit_changed(editor)
 
     def _open_linked_item(self, inspection_id: str, item_id: str) -> None:
-        """"Answer in the five-haves check": that check's tab, on the item."""
+        """ "Answer in the five-haves check": that check's tab, on the item."""
         from fengqiao_desktop.ui.editor.editor_widget import InspectionEditor
 
         widget = self.open_inspection(inspection_id)
@@ -390,8 +418,12 @@ class MainWindow(QMainWindow):
         if not visit:
             return
         for w in list(self._editors.values()):
-            if w is not source and isinstance(w, InspectionEditor) and w.visit_id() == visit \
-                    and self.inspector.indexOf(w) >= 0:
+            if (
+                w is not source
+                and isinstance(w, InspectionEditor)
+                and w.visit_id() == visit
+                and self.inspector.indexOf(w) >= 0
+            ):
                 w.refresh_visit()
 
     def close_tab(self, index: int) -> None:
@@ -459,7 +491,10 @@ class MainWindow(QMainWindow):
         running = tasks.runner().running() if hasattr(tasks.runner(), "running") else []
         if running:
             answer = QMessageBox.question(
-                self, QCoreApplication.translate("MainWindow", "Quit"), QCoreApplication.translate("MainWindow", "A task is still running. Stop it and quit?"))
+                self,
+                QCoreApplication.translate("MainWindow", "Quit"),
+                QCoreApplication.translate("MainWindow", "A task is still running. Stop it and quit?"),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
@@ -469,19 +504,22 @@ class MainWindow(QMainWindow):
 
 
 def about_text() -> str:
-    return QCoreApplication.translate("MainWindow", "<h3>Fengqiao Desktop {version}</h3>"
-              "<p>Offline inspections of veterans' service centers and stations: the five-haves "
-              "checklist, the demonstration-station rubric, photo evidence, findings and signed "
-              "bundles for the county bureau.</p><p>Data folder: {path}</p>").format(
-        version=__version__, path=str(config.data_dir()))
+    return QCoreApplication.translate(
+        "MainWindow",
+        "<h3>Fengqiao Desktop {version}</h3>"
+        "<p>Offline inspections of veterans' service centers and stations: the five-haves "
+        "checklist, the demonstration-station rubric, photo evidence, findings and signed "
+        "bundles for the county bureau.</p><p>Data folder: {path}</p>",
+    ).format(version=__version__, path=str(config.data_dir()))
 
 
 def _not_available():
     from fengqiao_desktop.errors import StorageError
 
-    return StorageError("本地数据库尚未打开，无法导入名册。请重新启动程序。",
-                        message_en="The local database is not open, so a roster cannot be imported. "
-                                   "Please restart the program.")
+    return StorageError(
+        "本地数据库尚未打开，无法导入名册。请重新启动程序。",
+        message_en="The local database is not open, so a roster cannot be imported. Please restart the program.",
+    )
 
 
 class _EditorPlaceholder(QLabel):
@@ -491,6 +529,8 @@ class _EditorPlaceholder(QLabel):
         super().__init__()
         self.inspection_id = inspection_id
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setText(QCoreApplication.translate("MainWindow", "The inspection editor is not available in this build.\nInspection {id}").format(
-            id=inspection_id))
-
+        self.setText(
+            QCoreApplication.translate(
+                "MainWindow", "The inspection editor is not available in this build.\nInspection {id}"
+            ).format(id=inspection_id)
+        )

@@ -30,9 +30,11 @@ def _document(pdf_path: str | Path):
     try:
         return pypdfium2.PdfDocument(str(pdf_path))
     except (pypdfium2.PdfiumError, OSError) as exc:
-        raise PrintError(f"无法读取要打印的文件 {Path(pdf_path).name}：{exc}",
-                         message_en=f"cannot read {Path(pdf_path).name} for printing: {exc}",
-                         hint="请重新生成评分表后再打印") from exc
+        raise PrintError(
+            f"无法读取要打印的文件 {Path(pdf_path).name}：{exc}",
+            message_en=f"cannot read {Path(pdf_path).name} for printing: {exc}",
+            hint="请重新生成评分表后再打印",
+        ) from exc
 
 
 def page_image(page, dpi: float) -> QImage:
@@ -51,8 +53,11 @@ def prepare(printer: QPrinter, pdf_path: str | Path) -> None:
         width, height = doc[0].get_size()
     finally:
         doc.close()
-    size = QPageSize(QPageSize.PageSizeId.A4) if abs(width - 595.3) < 2 and abs(height - 841.9) < 2 \
+    size = (
+        QPageSize(QPageSize.PageSizeId.A4)
+        if abs(width - 595.3) < 2 and abs(height - 841.9) < 2
         else QPageSize(QRectF(0, 0, width, height).size(), QPageSize.Unit.Point, "")
+    )
     orientation = QPageLayout.Orientation.Portrait if height >= width else QPageLayout.Orientation.Landscape
     printer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
     printer.setFullPage(True)
@@ -64,8 +69,11 @@ def paint_pdf(printer: QPrinter, pdf_path: str | Path) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         doc.close()
-        raise PrintError("无法开始打印：打印机不可用", message_en="printing could not start: the printer is not available",
-                         hint="请检查打印机是否已连接并开启，或先“另存为 PDF”")
+        raise PrintError(
+            "无法开始打印：打印机不可用",
+            message_en="printing could not start: the printer is not available",
+            hint="请检查打印机是否已连接并开启，或先“另存为 PDF”",
+        )
     try:
         dpi = min(printer.resolution(), MAX_DPI)
         for i in range(len(doc)):
@@ -85,8 +93,9 @@ def preview_dialog(parent: QWidget | None, pdf_path: str | Path) -> QPrintPrevie
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     prepare(printer, pdf_path)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview — {name}").format(
-        name=Path(pdf_path).name))
+    dialog.setWindowTitle(
+        QCoreApplication.translate("Printing", "Print preview — {name}").format(name=Path(pdf_path).name)
+    )
     dialog.paintRequested.connect(lambda p: paint_pdf(p, pdf_path))
     dialog._printer = printer  # type: ignore[attr-defined]  # keep it alive with the dialog
     return dialog

@@ -67,8 +67,11 @@ def collect(window: QWidget) -> list[Binding]:
             continue
         for seq in a.shortcuts():
             if not seq.isEmpty():
-                out.append(Binding(seq.toString(QKeySequence.SequenceFormat.PortableText), _action_text(a),
-                                   _scope_of(a, window)))
+                out.append(
+                    Binding(
+                        seq.toString(QKeySequence.SequenceFormat.PortableText), _action_text(a), _scope_of(a, window)
+                    )
+                )
     for s in window.findChildren(QShortcut):
         if _in_dialog(s, window):
             continue
@@ -76,8 +79,7 @@ def collect(window: QWidget) -> list[Binding]:
         for seq in seqs:
             if not seq.isEmpty() and s.isEnabled():
                 text = QCoreApplication.translate("Shortcuts", s.whatsThis()) if s.whatsThis() else ""
-                out.append(Binding(seq.toString(QKeySequence.SequenceFormat.PortableText), text,
-                                   _scope_of(s, window)))
+                out.append(Binding(seq.toString(QKeySequence.SequenceFormat.PortableText), text, _scope_of(s, window)))
     return out
 
 
@@ -143,8 +145,9 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("Shortcuts", "Keyboard shortcuts"))
         rows = help_rows(window)
         self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("Shortcuts", "Key"),
-                                              QCoreApplication.translate("Shortcuts", "Action")])
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("Shortcuts", "Key"), QCoreApplication.translate("Shortcuts", "Action")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

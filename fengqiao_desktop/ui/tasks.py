@@ -150,10 +150,16 @@ def _is_bug(exc: BaseException) -> bool:
 
 
 class Runner(Protocol):
-    def start(self, title: str, fn: TaskFn, *, on_done: Callable[[Any], None] | None = None,
-              on_error: Callable[[BaseException], None] | None = None,
-              on_progress: ProgressFn | None = None,
-              on_cancelled: Callable[[], None] | None = None) -> TaskHandle: ...
+    def start(
+        self,
+        title: str,
+        fn: TaskFn,
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: ProgressFn | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> TaskHandle: ...
 
 
 def _wire(handle: TaskHandle, on_done, on_error, on_progress, on_cancelled) -> None:
@@ -193,8 +199,7 @@ class PoolRunner:
         self.pool = pool or QThreadPool.globalInstance()
         self._live: set[TaskHandle] = set()  # keeps handles alive until they finish
 
-    def start(self, title, fn, *, on_done=None, on_error=None, on_progress=None,
-              on_cancelled=None) -> TaskHandle:
+    def start(self, title, fn, *, on_done=None, on_error=None, on_progress=None, on_cancelled=None) -> TaskHandle:
         handle = TaskHandle(title)
         _wire(handle, on_done, on_error, on_progress, on_cancelled)
         self._live.add(handle)
@@ -216,8 +221,7 @@ class PoolRunner:
 class SyncRunner:
     """Runs each task at once on the calling thread: results are there when ``start`` returns."""
 
-    def start(self, title, fn, *, on_done=None, on_error=None, on_progress=None,
-              on_cancelled=None) -> TaskHandle:
+    def start(self, title, fn, *, on_done=None, on_error=None, on_progress=None, on_cancelled=None) -> TaskHandle:
         handle = TaskHandle(title)
         _wire(handle, on_done, on_error, on_progress, on_cancelled)
         handle._execute(fn, direct=True)
@@ -262,8 +266,9 @@ def start(title: str, fn: TaskFn, **callbacks) -> TaskHandle:
     return runner().start(title, fn, **callbacks)
 
 
-def run_task(title: str, fn: Callable[[], Any], on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException], None]) -> TaskHandle:
+def run_task(
+    title: str, fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+) -> TaskHandle:
     """Short form: ``fn()`` takes no arguments (no progress, no cancel)."""
     return runner().start(title, lambda _p, _c: fn(), on_done=on_done, on_error=on_error)
 
@@ -318,6 +323,7 @@ def start_with_dialog(parent: QWidget | None, title: str, fn: TaskFn, **callback
             close_dialog()
             if callback is not None:
                 callback(*args)
+
         return run
 
     callbacks["on_done"] = closing_first(callbacks.get("on_done"))
@@ -328,8 +334,7 @@ def start_with_dialog(parent: QWidget | None, title: str, fn: TaskFn, **callback
         close_dialog()
         return handle
     dialog.canceled.connect(handle.cancel)
-    dialog.canceled.connect(lambda: dialog.setLabelText(
-        QCoreApplication.translate("Tasks", "Stopping…")))
+    dialog.canceled.connect(lambda: dialog.setLabelText(QCoreApplication.translate("Tasks", "Stopping…")))
     handle.finished.connect(close_dialog)
     handle.dialog = dialog  # type: ignore[attr-defined]
     return handle

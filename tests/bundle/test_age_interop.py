@@ -58,16 +58,20 @@ def test_stock_age_decrypts_and_stock_minisign_verifies_inside(tmp_path, bureau,
     identity = bureau.export_age_secret(tmp_path / "bureau-identity.txt", PASS)
     assert identity.stat().st_mode & 0o077 == 0
     inner = tmp_path / "inner.zip"
-    res = subprocess.run([AGE, "-d", "-i", str(identity), "-o", str(inner), str(path)],
-                         capture_output=True, timeout=60)
+    res = subprocess.run([AGE, "-d", "-i", str(identity), "-o", str(inner), str(path)], capture_output=True, timeout=60)
     assert res.returncode == 0, res.stderr
     assert verify_bundle(inner, public_keys={sk.key_id: sk.public}).sequence == 1
     with zipfile.ZipFile(inner) as zf:
         (tmp_path / "manifest.json").write_bytes(zf.read("manifest.json"))
         (tmp_path / "manifest.json.minisig").write_bytes(zf.read("manifest.json.minisig"))
     (tmp_path / "inspector.pub").write_text(sk.public.file_text(), encoding="utf-8")
-    res = subprocess.run([MINISIGN, "-V", "-p", "inspector.pub", "-m", "manifest.json"], cwd=tmp_path,
-                         capture_output=True, text=True, timeout=60)
+    res = subprocess.run(
+        [MINISIGN, "-V", "-p", "inspector.pub", "-m", "manifest.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert res.returncode == 0, res.stderr
 
     # and a key that is not a recipient cannot open it, with stock age either
@@ -82,8 +86,12 @@ def test_stock_age_output_opens_with_our_identity(tmp_path, bureau):
     plain = tmp_path / "note.txt"
     plain.write_bytes("走访记录 hello".encode())
     sealed = tmp_path / "note.age"
-    subprocess.run([AGE, "-e", "-r", bureau.age_recipient(), "-o", str(sealed), str(plain)], check=True,
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [AGE, "-e", "-r", bureau.age_recipient(), "-o", str(sealed), str(plain)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     with agecrypt.decrypted(sealed, [bureau.load_age_identity(PASS)]) as opened:
         assert opened.read_bytes() == plain.read_bytes()
         assert opened.stat().st_mode & 0o077 == 0  # a private temporary file

@@ -15,13 +15,20 @@ from fengqiao_desktop.errors import BundleError
 SAFE = 2**53 - 1
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-SAFE, max_value=SAFE),
-    st.floats(allow_nan=False, allow_infinity=False), st.text(alphabet=st.characters(blacklist_categories=("Cs",))),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-SAFE, max_value=SAFE),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",))),
 )
-documents = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4),
-    st.dictionaries(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=5), inner, max_size=4),
-), max_leaves=20)
+documents = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=5), inner, max_size=4),
+    ),
+    max_leaves=20,
+)
 
 
 def _canonical(doc) -> bytes:
@@ -50,8 +57,10 @@ def test_canonical_bytes_are_accepted_and_only_them(doc):
 def test_fast_check_never_disagrees_with_rfc8785(doc):
     data = _canonical(doc)
     value = loads_strict(data, member="m.json")
-    for candidate in (data, json.dumps(value, sort_keys=True, separators=(",", ":"),
-                                       ensure_ascii=False).encode("utf-8")):
+    for candidate in (
+        data,
+        json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8"),
+    ):
         expected = rfc8785.dumps(value) == candidate
         assert is_canonical(value, candidate, exact_types=False) is expected
         if _exact(value):
@@ -69,8 +78,9 @@ def _exact(v) -> bool:
     return True
 
 
-@pytest.mark.parametrize("text", ['{"b":1,"a":2}', '{"a":1.0}', '{"a":"\\u00e9"}', '{"a": 1}',
-                                  '{"a":-0}', '{"a":"\\/"}', '[1e2]'])
+@pytest.mark.parametrize(
+    "text", ['{"b":1,"a":2}', '{"a":1.0}', '{"a":"\\u00e9"}', '{"a": 1}', '{"a":-0}', '{"a":"\\/"}', "[1e2]"]
+)
 def test_almost_canonical_documents_are_refused(text):
     with pytest.raises(BundleError, match="RFC 8785"):
         loads_strict(text.encode(), member="m.json", require_canonical=True)

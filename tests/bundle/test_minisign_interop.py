@@ -23,8 +23,7 @@ needs_minisign = pytest.mark.skipif(MINISIGN is None, reason="minisign is not in
 
 
 def run(*args, stdin: str | None = None, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([MINISIGN, *args], input=stdin, capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
+    return subprocess.run([MINISIGN, *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
 def test_scrypt_parameters_match_libsodium():
@@ -63,8 +62,9 @@ def test_key_made_by_minisign_unencrypted_loads(tmp_path):
     assert res.returncode == 0, res.stderr
     theirs = PublicKey.load(tmp_path / "k.pub")
     ks = KeyStore(tmp_path / "store")
-    pk = ks.import_minisign(tmp_path / "k.key", None, new_passphrase="new secret",
-                            name="王五", unit="西固区", kdf=FAST_KDF)
+    pk = ks.import_minisign(
+        tmp_path / "k.key", None, new_passphrase="new secret", name="王五", unit="西固区", kdf=FAST_KDF
+    )
     assert pk == theirs and ks.key_id == theirs.key_id
     # stock minisign writes the id without leading zeros (%llX); ours is always 16 digits
     written = re.search(r"minisign public key ([0-9A-F]+)", (tmp_path / "k.pub").read_text()).group(1)
@@ -81,8 +81,17 @@ def test_minisign_signs_with_our_key_file_and_we_verify(tmp_path):
     ks = KeyStore(tmp_path / "store")
     pk = ks.init("张三", "城关区", "", "pass-1234", kdf=FAST_KDF)
     (tmp_path / "doc.txt").write_bytes(b"payload")
-    res = run("-S", "-s", str(ks.secret_path), "-m", "doc.txt", "-t", "signed by stock minisign",
-              stdin="pass-1234\n", cwd=tmp_path)
+    res = run(
+        "-S",
+        "-s",
+        str(ks.secret_path),
+        "-m",
+        "doc.txt",
+        "-t",
+        "signed by stock minisign",
+        stdin="pass-1234\n",
+        cwd=tmp_path,
+    )
     assert res.returncode == 0, res.stderr
     sig = Signature.parse((tmp_path / "doc.txt.minisig").read_bytes())
     sig.verify(pk, b"payload")

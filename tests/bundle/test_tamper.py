@@ -19,7 +19,7 @@ def _layout(data: bytes) -> dict[str, tuple[int, int]]:
     out, pos = {}, cd_off
     for _ in range(n):
         f = bc.CEN.unpack_from(data, pos)
-        name = data[pos + 46:pos + 46 + f[10]].decode()
+        name = data[pos + 46 : pos + 46 + f[10]].decode()
         off = f[16]
         nl, el = struct.unpack_from("<HH", data, off + 26)
         start = off + 30 + nl + el
@@ -40,9 +40,16 @@ def small_bundle(tmp_path, sk) -> bytes:
     rec = bc.record(key_id=sk.key_id, photos=[bc.photo_entry(p.read_bytes()) for p in photos.values()])
     out = tmp_path / "out"
     out.mkdir()
-    path = write_bundle(out, records=[rec], photo_paths=photos,
-                        inspector={"name": "张三", "unit": "城关区", "phone": ""},
-                        device_id="laptop-1", sequence=1, previous_manifest_sha256=None, secret_key=sk)
+    path = write_bundle(
+        out,
+        records=[rec],
+        photo_paths=photos,
+        inspector={"name": "张三", "unit": "城关区", "phone": ""},
+        device_id="laptop-1",
+        sequence=1,
+        previous_manifest_sha256=None,
+        secret_key=sk,
+    )
     return path.read_bytes()
 
 
@@ -70,8 +77,7 @@ def test_every_single_byte_flip_is_refused(small_bundle, trust):
     assert missed == []
 
 
-@pytest.mark.parametrize("where", ["photo", "record", "manifest", "signature",
-                                   "<central directory>", "<end record>"])
+@pytest.mark.parametrize("where", ["photo", "record", "manifest", "signature", "<central directory>", "<end record>"])
 def test_flips_in_each_part_name_the_part(bundle_path, trust, where):
     """On a realistic bundle: a few whole-byte changes in each part, each named."""
     good = bundle_path.read_bytes()

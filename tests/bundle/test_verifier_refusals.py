@@ -38,6 +38,7 @@ def test_the_crafted_baseline_is_accepted(good, trust):
 
 # -- the container -------------------------------------------------------------------
 
+
 def test_empty_file(trust, tmp_path):
     p = tmp_path / "empty.fqbundle"
     p.write_bytes(b"")
@@ -77,6 +78,7 @@ def test_missing_file_is_a_bundle_error(tmp_path, trust):
 
 # -- names ---------------------------------------------------------------------------
 
+
 def _with_extra(sk, *extra: bc.M) -> bytes:
     return bc.signed_bundle(sk, bc.simple_members(), extra=list(extra))
 
@@ -93,28 +95,34 @@ def test_duplicate_differing_in_case(sk, trust):
     refused(data, trust, "differs only in case", member=name.upper())
 
 
-@pytest.mark.parametrize("a,b", [
-    ("photos/caf\u00e9.jpg", "photos/cafe\u0301.jpg"),  # NFC vs NFD
-    ("photos/\ufb01le.jpg", "photos/file.jpg"),  # NFKC: the "fi" ligature
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("photos/caf\u00e9.jpg", "photos/cafe\u0301.jpg"),  # NFC vs NFD
+        ("photos/\ufb01le.jpg", "photos/file.jpg"),  # NFKC: the "fi" ligature
+    ],
+)
 def test_duplicate_after_unicode_normalisation(sk, trust, a, b):
     data = _with_extra(sk, bc.M(a, b"one", flags=0x800), bc.M(b, b"two", flags=0x800))
     err = refused(data, trust, "Unicode normalisation")
     assert err.member is not None
 
 
-@pytest.mark.parametrize("name,why", [
-    ("../evil.sh", "'..'"),
-    ("records/../../etc/passwd", "'..'"),
-    ("/etc/passwd", "absolute"),
-    ("C:/windows/evil.dll", "drive letter"),
-    ("c:evil", "drive letter"),
-    ("photos\\evil.jpg", "backslash"),
-    ("photos/\u7167\u7247.jpg", "non-ASCII"),
-    ("photos/Upper.jpg", "may only use"),
-    ("photos//x.jpg", "may only use"),
-    ("photos/./x.jpg", "may only use"),
-])
+@pytest.mark.parametrize(
+    "name,why",
+    [
+        ("../evil.sh", "'..'"),
+        ("records/../../etc/passwd", "'..'"),
+        ("/etc/passwd", "absolute"),
+        ("C:/windows/evil.dll", "drive letter"),
+        ("c:evil", "drive letter"),
+        ("photos\\evil.jpg", "backslash"),
+        ("photos/\u7167\u7247.jpg", "non-ASCII"),
+        ("photos/Upper.jpg", "may only use"),
+        ("photos//x.jpg", "may only use"),
+        ("photos/./x.jpg", "may only use"),
+    ],
+)
 def test_unsafe_names(sk, trust, name, why):
     flags = 0x800 if not name.isascii() else 0
     data = _with_extra(sk, bc.M(name, b"x", flags=flags))
@@ -174,8 +182,9 @@ def test_overlapping_entries(sk, trust):
 
 def test_entry_sharing_a_local_header(sk, trust):
     one = bc.M("photos/a.jpg", b"aaaa")
-    data = bc.build_zip([one], extra_central=bc.central_record(
-        bc.M("photos/b.jpg", b"aaaa"), b"aaaa", 0), extra_count=1)
+    data = bc.build_zip(
+        [one], extra_central=bc.central_record(bc.M("photos/b.jpg", b"aaaa"), b"aaaa", 0), extra_count=1
+    )
     err = refused(data, trust, "photos/")
     assert "local header" in err.message_en or "overlaps" in err.message_en
 
@@ -212,6 +221,7 @@ def test_deflate_that_lies_about_its_size(sk, trust):
 
 
 # -- the signature -------------------------------------------------------------------
+
 
 def test_missing_signature(sk, trust):
     members = bc.simple_members()
@@ -266,6 +276,7 @@ def test_signature_by_a_trusted_key_over_another_bundle(sk, trust):
 
 # -- the manifest (validly signed, so these reach the parser) -------------------------
 
+
 def _signed_manifest(sk, members, manifest_bytes: bytes) -> bytes:
     zm = [bc.M(n, d) for n, d in members.items()]
     m = bc.manifest_for(members, sk)
@@ -308,16 +319,16 @@ def test_manifest_oversized(sk, trust):
     members = bc.simple_members()
     m = bc.manifest_for(members, sk)
     m["padding"] = "x" * 5000
-    refused(_signed_manifest(sk, members, rfc8785.dumps(m)), trust, "too large",
-            limits=Limits(max_json_size=4000))
+    refused(_signed_manifest(sk, members, rfc8785.dumps(m)), trust, "too large", limits=Limits(max_json_size=4000))
 
 
 def test_future_format_version(sk, trust):
     members = bc.simple_members()
     m = bc.manifest_for(members, sk)
     m["format_version"] = 2
-    err = refused(_signed_manifest(sk, members, rfc8785.dumps(m)), trust, "newer than the supported",
-                  member="format_version")
+    err = refused(
+        _signed_manifest(sk, members, rfc8785.dumps(m)), trust, "newer than the supported", member="format_version"
+    )
     assert "升级" in err.message
 
 
@@ -325,20 +336,24 @@ def test_wrong_format(sk, trust):
     members = bc.simple_members()
     m = bc.manifest_for(members, sk)
     m["format"] = "something.else"
-    refused(_signed_manifest(sk, members, rfc8785.dumps(m)), trust, "is not fengqiao.bundle",
-            member="manifest.json: format")
+    refused(
+        _signed_manifest(sk, members, rfc8785.dumps(m)), trust, "is not fengqiao.bundle", member="manifest.json: format"
+    )
 
 
-@pytest.mark.parametrize("field,value,problem", [
-    ("bundle_id", None, "must be a string"),
-    ("bundle_id", "not-a-uuid", "malformed"),
-    ("sequence", 0, "at least 1"),
-    ("sequence", True, "integer"),
-    ("sequence", 1.5, "integer"),
-    ("created_at", "yesterday", "malformed"),
-    ("previous_manifest_sha256", "ab" * 32, "null exactly when sequence is 1"),
-    ("members", {}, "array"),
-])
+@pytest.mark.parametrize(
+    "field,value,problem",
+    [
+        ("bundle_id", None, "must be a string"),
+        ("bundle_id", "not-a-uuid", "malformed"),
+        ("sequence", 0, "at least 1"),
+        ("sequence", True, "integer"),
+        ("sequence", 1.5, "integer"),
+        ("created_at", "yesterday", "malformed"),
+        ("previous_manifest_sha256", "ab" * 32, "null exactly when sequence is 1"),
+        ("members", {}, "array"),
+    ],
+)
 def test_manifest_field_problems_are_named(sk, trust, field, value, problem):
     members = bc.simple_members()
     m = bc.manifest_for(members, sk)
@@ -350,13 +365,13 @@ def test_manifest_missing_field(sk, trust):
     members = bc.simple_members()
     m = bc.manifest_for(members, sk)
     del m["device_id"]
-    refused(_signed_manifest(sk, members, rfc8785.dumps(m)), trust, "required field is missing",
-            member="device_id")
+    refused(_signed_manifest(sk, members, rfc8785.dumps(m)), trust, "required field is missing", member="device_id")
 
 
 def test_manifest_not_canonical(sk, trust):
     members = bc.simple_members()
     import json
+
     text = json.dumps(bc.manifest_for(members, sk), indent=1).encode()
     refused(_signed_manifest(sk, members, text), trust, "not canonical", member=spec.MANIFEST)
 
@@ -365,11 +380,16 @@ def test_manifest_key_id_differs_from_signer(sk, trust):
     members = bc.simple_members()
     m = bc.manifest_for(members, sk)
     m["inspector"]["key_id"] = "0" * 16
-    refused(_signed_manifest(sk, members, rfc8785.dumps(m)), trust, "differs from the signing key",
-            member="inspector.key_id")
+    refused(
+        _signed_manifest(sk, members, rfc8785.dumps(m)),
+        trust,
+        "differs from the signing key",
+        member="inspector.key_id",
+    )
 
 
 # -- the members ---------------------------------------------------------------------
+
 
 def test_member_not_in_manifest(sk, trust):
     data = _with_extra(sk, bc.M("photos/" + "c" * 64 + ".jpg", b"smuggled"))
@@ -398,11 +418,12 @@ def test_member_content_differs(sk, trust):
     refused(bc.signed_bundle(sk, members, manifest=m), trust, "sha256 differs", member=photo)
 
 
-def _record_bundle(sk, rec: dict, text: bytes | None = None,
-                   photo: bytes = b"\xff\xd8p") -> tuple[bytes, str]:
+def _record_bundle(sk, rec: dict, text: bytes | None = None, photo: bytes = b"\xff\xd8p") -> tuple[bytes, str]:
     name = spec.record_member(rec["id"], rec["revision"])
-    members = {name: text if text is not None else rfc8785.dumps(rec),
-               spec.photo_member(hashlib.sha256(photo).hexdigest()): photo}
+    members = {
+        name: text if text is not None else rfc8785.dumps(rec),
+        spec.photo_member(hashlib.sha256(photo).hexdigest()): photo,
+    }
     m = bc.manifest_for(members, sk)
     m["inspections"][0]["station_code"] = "620102001001"
     return bc.signed_bundle(sk, members, manifest=m), name

@@ -46,8 +46,7 @@ def test_reading_a_photo_after_the_file_changed_is_refused(bundle_path, trust, p
 def test_chain_fields(tmp_path, sk, trust, photo_files):
     first = write_example(tmp_path, sk, photo_files)
     vb1 = verify_bundle(first, public_keys=trust)
-    second = write_example(tmp_path, sk, photo_files, sequence=2,
-                           previous_manifest_sha256=vb1.manifest_sha256)
+    second = write_example(tmp_path, sk, photo_files, sequence=2, previous_manifest_sha256=vb1.manifest_sha256)
     vb2 = verify_bundle(second, public_keys=trust)
     assert (vb2.sequence, vb2.previous_manifest_sha256) == (2, vb1.manifest_sha256)
     assert "-000002-" in second.name
@@ -106,16 +105,32 @@ def test_missing_photo_file_is_refused(tmp_path, sk, photo_files):
 def test_record_with_unknown_photo_is_refused(tmp_path, sk):
     rec = bc.record(key_id=sk.key_id, photos=[bc.photo_entry(b"nowhere")])
     with pytest.raises(BundleError, match="photo"):
-        write_bundle(tmp_path, records=[rec], photo_paths={}, inspector={"name": "a", "unit": "b"},
-                     device_id="d1", sequence=1, previous_manifest_sha256=None, secret_key=sk)
+        write_bundle(
+            tmp_path,
+            records=[rec],
+            photo_paths={},
+            inspector={"name": "a", "unit": "b"},
+            device_id="d1",
+            sequence=1,
+            previous_manifest_sha256=None,
+            secret_key=sk,
+        )
 
 
 def test_bad_record_shape_is_refused_before_writing(tmp_path, sk):
     rec = bc.record(key_id=sk.key_id)
     rec["station_code"] = "12"
     with pytest.raises(BundleError, match="station_code"):
-        write_bundle(tmp_path, records=[rec], photo_paths={}, inspector={"name": "a", "unit": "b"},
-                     device_id="d1", sequence=1, previous_manifest_sha256=None, secret_key=sk)
+        write_bundle(
+            tmp_path,
+            records=[rec],
+            photo_paths={},
+            inspector={"name": "a", "unit": "b"},
+            device_id="d1",
+            sequence=1,
+            previous_manifest_sha256=None,
+            secret_key=sk,
+        )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -126,12 +141,21 @@ def test_unwritable_directory_is_a_bundle_error(tmp_path, sk, photo_files):
 
 # -- round trip -------------------------------------------------------------------------
 
-_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-               max_size=12)  # U+0000 is refused by the spec (no database text can hold it)
-_scalar = st.one_of(st.none(), st.booleans(), st.integers(-(2**53) + 1, 2**53 - 1),
-                    st.floats(allow_nan=False, allow_infinity=False, width=64), _text)
-_json = st.recursive(_scalar, lambda inner: st.one_of(
-    st.lists(inner, max_size=3), st.dictionaries(_text, inner, max_size=3)), max_leaves=8)
+_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12
+)  # U+0000 is refused by the spec (no database text can hold it)
+_scalar = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**53) + 1, 2**53 - 1),
+    st.floats(allow_nan=False, allow_infinity=False, width=64),
+    _text,
+)
+_json = st.recursive(
+    _scalar,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_text, inner, max_size=3)),
+    max_leaves=8,
+)
 
 
 @st.composite
@@ -140,25 +164,58 @@ def records(draw, key_id: str, photo_shas: list[str], sizes: dict[str, int]):
     ids = draw(st.lists(st.uuids(version=4).map(str), min_size=1, max_size=4, unique=True))
     for iid in ids:
         rec = bc.record(inspection_id=iid, revision=draw(st.integers(0, 50)), key_id=key_id)
-        rec["answers"] = draw(st.dictionaries(
-            st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True),
-            st.fixed_dictionaries({"value": _json, "note": _text, "na": st.booleans()}), max_size=6))
+        rec["answers"] = draw(
+            st.dictionaries(
+                st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True),
+                st.fixed_dictionaries({"value": _json, "note": _text, "na": st.booleans()}),
+                max_size=6,
+            )
+        )
         chosen = draw(st.lists(st.sampled_from(photo_shas), max_size=3, unique=True))
-        rec["photos"] = [{"sha256": s, "original_sha256": draw(st.sampled_from([s, None])),
-                          "item_id": draw(st.one_of(st.none(), _text)), "caption": draw(_text),
-                          "captured_at": "2026-05-01T08:00:00Z", "member": f"photos/{s}.jpg",
-                          "size": sizes[s]} for s in chosen]
-        rec["findings"] = [{"id": str(uuid.UUID(int=n)), "item_id": draw(_text),
-                            "category": draw(st.sampled_from(["hardware", "funding", "staffing"])),
-                            "severity": draw(st.sampled_from(["veto", "deduction", "advice"])),
-                            "description": draw(_text), "measures": draw(_text),
-                            "responsible": draw(_text), "deadline": draw(st.one_of(st.none(), _text)),
-                            "status": "open"} for n in range(draw(st.integers(0, 2)))]
-        rec["score"] = draw(st.one_of(st.none(), st.fixed_dictionaries({
-            "total": st.floats(0, 100, allow_nan=False), "max": st.just(100),
-            "verdict": st.sampled_from(["pass", "fail", "veto"]),
-            "sections": st.lists(st.fixed_dictionaries({"id": _text, "earned": st.integers(0, 30),
-                                                        "max": st.integers(0, 30)}), max_size=3)})))
+        rec["photos"] = [
+            {
+                "sha256": s,
+                "original_sha256": draw(st.sampled_from([s, None])),
+                "item_id": draw(st.one_of(st.none(), _text)),
+                "caption": draw(_text),
+                "captured_at": "2026-05-01T08:00:00Z",
+                "member": f"photos/{s}.jpg",
+                "size": sizes[s],
+            }
+            for s in chosen
+        ]
+        rec["findings"] = [
+            {
+                "id": str(uuid.UUID(int=n)),
+                "item_id": draw(_text),
+                "category": draw(st.sampled_from(["hardware", "funding", "staffing"])),
+                "severity": draw(st.sampled_from(["veto", "deduction", "advice"])),
+                "description": draw(_text),
+                "measures": draw(_text),
+                "responsible": draw(_text),
+                "deadline": draw(st.one_of(st.none(), _text)),
+                "status": "open",
+            }
+            for n in range(draw(st.integers(0, 2)))
+        ]
+        rec["score"] = draw(
+            st.one_of(
+                st.none(),
+                st.fixed_dictionaries(
+                    {
+                        "total": st.floats(0, 100, allow_nan=False),
+                        "max": st.just(100),
+                        "verdict": st.sampled_from(["pass", "fail", "veto"]),
+                        "sections": st.lists(
+                            st.fixed_dictionaries(
+                                {"id": _text, "earned": st.integers(0, 30), "max": st.integers(0, 30)}
+                            ),
+                            max_size=3,
+                        ),
+                    }
+                ),
+            )
+        )
         rec["audit"] = [{"revision": 1, "at": "2026-05-02T00:00:00Z", "action": "edit", "reason": draw(_text)}]
         rec["extra_field"] = draw(_json)
         out.append(rec)
@@ -177,9 +234,16 @@ def test_round_trip_any_records(tmp_path_factory, sk, trust, data):
         photos[hashlib.sha256(body).hexdigest()] = p
     sizes = {s: p.stat().st_size for s, p in photos.items()}
     recs = data.draw(records(sk.key_id, sorted(photos), sizes))
-    path = write_bundle(tmp, records=recs, photo_paths=photos,
-                        inspector={"name": "李四", "unit": "七里河区", "phone": ""},
-                        device_id="dev-9", sequence=1, previous_manifest_sha256=None, secret_key=sk)
+    path = write_bundle(
+        tmp,
+        records=recs,
+        photo_paths=photos,
+        inspector={"name": "李四", "unit": "七里河区", "phone": ""},
+        device_id="dev-9",
+        sequence=1,
+        previous_manifest_sha256=None,
+        secret_key=sk,
+    )
     vb = verify_bundle(path, public_keys=trust)
     got = {(r["id"], r["revision"]): r for r in vb.records.values()}
     assert got == {(r["id"], r["revision"]): r for r in recs}

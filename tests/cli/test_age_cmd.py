@@ -87,8 +87,12 @@ def test_bureau_key_laptop_recipient_and_encrypted_merge(tmp_path, monkeypatch):
 
     assert run(*b, "central", "demo", "--central", central).exit_code == 0
     pub = KeyStore(laptop / "keys").export_public(tmp_path / "a.pub")
-    assert run(*b, "central", "trust", "add", str(pub), "--name", "张三", "--unit", "城关区",
-               "--central", central).exit_code == 0
+    assert (
+        run(
+            *b, "central", "trust", "add", str(pub), "--name", "张三", "--unit", "城关区", "--central", central
+        ).exit_code
+        == 0
+    )
 
     # `bundle verify` opens it with the escrowed identity, and says what it needs without one
     res = run("bundle", "verify", str(path), "--pubkey", str(pub))

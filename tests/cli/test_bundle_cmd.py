@@ -20,15 +20,32 @@ def run(*args):
 def _record(sk, photo: bytes) -> dict:
     sha = hashlib.sha256(photo).hexdigest()
     return {
-        "format": "fengqiao.inspection", "format_version": 1, "id": str(uuid.uuid4()), "revision": 1,
-        "visit_id": None, "station_code": "620102001001",
+        "format": "fengqiao.inspection",
+        "format_version": 1,
+        "id": str(uuid.uuid4()),
+        "revision": 1,
+        "visit_id": None,
+        "station_code": "620102001001",
         "form": {"id": "five-haves", "version": "1", "sha256": "b" * 64},
-        "inspector": {"name": "张三", "unit": "城关区", "key_id": sk.key_id}, "status": "completed",
-        "created_at": "2026-05-01T08:00:00Z", "updated_at": "2026-05-01T08:00:00Z",
-        "completed_at": "2026-05-01T08:00:00Z", "answers": {},
-        "photos": [{"sha256": sha, "original_sha256": sha, "item_id": "jigou", "caption": "",
-                    "captured_at": "2026-05-01T08:00:00Z", "size": len(photo)}],
-        "findings": [], "score": None, "audit": [],
+        "inspector": {"name": "张三", "unit": "城关区", "key_id": sk.key_id},
+        "status": "completed",
+        "created_at": "2026-05-01T08:00:00Z",
+        "updated_at": "2026-05-01T08:00:00Z",
+        "completed_at": "2026-05-01T08:00:00Z",
+        "answers": {},
+        "photos": [
+            {
+                "sha256": sha,
+                "original_sha256": sha,
+                "item_id": "jigou",
+                "caption": "",
+                "captured_at": "2026-05-01T08:00:00Z",
+                "size": len(photo),
+            }
+        ],
+        "findings": [],
+        "score": None,
+        "audit": [],
     }
 
 
@@ -38,10 +55,16 @@ def signed(tmp_path):
     photo = b"\xff\xd8" + b"p" * 5000 + b"\xff\xd9"
     p = tmp_path / "a.jpg"
     p.write_bytes(photo)
-    path = write_bundle(tmp_path, records=[_record(sk, photo)],
-                        photo_paths={hashlib.sha256(photo).hexdigest(): p},
-                        inspector={"name": "张三", "unit": "城关区", "phone": ""}, device_id="lap-1",
-                        sequence=1, previous_manifest_sha256=None, secret_key=sk)
+    path = write_bundle(
+        tmp_path,
+        records=[_record(sk, photo)],
+        photo_paths={hashlib.sha256(photo).hexdigest(): p},
+        inspector={"name": "张三", "unit": "城关区", "phone": ""},
+        device_id="lap-1",
+        sequence=1,
+        previous_manifest_sha256=None,
+        secret_key=sk,
+    )
     pub = tmp_path / "trust" / "zhangsan.pub"
     pub.parent.mkdir()
     pub.write_text(sk.public.file_text())
@@ -139,11 +162,15 @@ def _laptop(data_dir, tmp_path, inspections: int = 2, extra_photos: int = 0) -> 
     ids = []
     with LocalStore.open(data_dir) as store:
         with store.session(write=True) as s:
-            StationRepo.upsert_many(s, [
-                StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
-                StationRow("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000"),
-                StationRow("620102017000", "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
-                StationRow(VILLAGE, "大众巷社区退役军人服务站", Level.VILLAGE, "620102017000")])
+            StationRepo.upsert_many(
+                s,
+                [
+                    StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
+                    StationRow("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000"),
+                    StationRow("620102017000", "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
+                    StationRow(VILLAGE, "大众巷社区退役军人服务站", Level.VILLAGE, "620102017000"),
+                ],
+            )
         seed = 0
         for _ in range(inspections):
             iid = store.inspections.create(VILLAGE, "five-haves")

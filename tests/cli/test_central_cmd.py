@@ -39,8 +39,18 @@ def _setup(run, tmp_path) -> Device:
     r = run("central", "demo")
     assert r.exit_code == 0 and "新增 125" in r.output
     dev = Device()
-    r = run("central", "trust", "add", str(dev.pub_file(tmp_path / "keys")), "--name", dev.name,
-            "--unit", dev.unit, "--valid-from", "2026-01-01")
+    r = run(
+        "central",
+        "trust",
+        "add",
+        str(dev.pub_file(tmp_path / "keys")),
+        "--name",
+        dev.name,
+        "--unit",
+        dev.unit,
+        "--valid-from",
+        "2026-01-01",
+    )
     assert r.exit_code == 0, r.output
     assert dev.key_id in r.output
     return dev
@@ -99,8 +109,7 @@ def test_known_errors_are_one_line(run, tmp_path):
 
 def test_roster_import_all_or_nothing(run, tmp_path):
     good = tmp_path / "roster.csv"
-    good.write_text("代码,名称\n620102,城关区退役军人服务中心\n620100,兰州市退役军人服务中心\n",
-                    encoding="utf-8")
+    good.write_text("代码,名称\n620102,城关区退役军人服务中心\n620100,兰州市退役军人服务中心\n", encoding="utf-8")
     r = run("central", "roster", "import", str(good))
     assert r.exit_code == 0, r.output
     assert "新增 2" in r.output
@@ -132,8 +141,9 @@ def test_quarantine_list_release_reject(run, tmp_path):
     """A copied data directory forks the chain; the clerk lists, releases and rejects."""
     dev = _setup(run, tmp_path)
     dev.export(tmp_path / "a", [dev.record(RUBRIC)])
-    twin = Device(name=dev.name, unit=dev.unit, device_id=dev.device_id, sk=dev.sk,
-                  sequence=dev.sequence, previous=dev.previous)
+    twin = Device(
+        name=dev.name, unit=dev.unit, device_id=dev.device_id, sk=dev.sk, sequence=dev.sequence, previous=dev.previous
+    )
     mine = dev.export(tmp_path / "a", [dev.record(RUBRIC)])
     theirs = twin.export(tmp_path / "b", [twin.record(RUBRIC)])
     r = run("merge", str(tmp_path / "a"), str(theirs))
@@ -157,8 +167,7 @@ def test_quarantine_list_release_reject(run, tmp_path):
     # the other side of the fork cannot be released too
     r = run("central", "quarantine", "release", theirs_id, "--reason", "x", "--by", "y", lang="en")
     assert r.exit_code != 0 and "reject it first" in r.output and "Traceback" not in r.output
-    r = run("central", "quarantine", "reject", theirs_id, "--reason", "复制的数据目录", "--by", "王科长",
-            lang="en")
+    r = run("central", "quarantine", "reject", theirs_id, "--reason", "复制的数据目录", "--by", "王科长", lang="en")
     assert r.exit_code == 0 and r.output.startswith("rejected: ")
     r = run("central", "quarantine", "list", "--json")
     [left] = json.loads(r.output)

@@ -43,8 +43,11 @@ def test_review_approve_return_and_coverage_rule(run, tmp_path):
     dev = Device()
     run("central", "trust", "add", str(dev.pub_file(tmp_path / "keys")), "--name", dev.name, "--unit", dev.unit)
     full = full_marks_answers(RUBRIC)
-    recs = [dev.record(GATE, station=VILLAGE), dev.record(RUBRIC, station=VILLAGE, answers=full),
-            dev.record(GATE, station=VILLAGE2, completed_at=BASE_TIME + timedelta(days=1))]
+    recs = [
+        dev.record(GATE, station=VILLAGE),
+        dev.record(RUBRIC, station=VILLAGE, answers=full),
+        dev.record(GATE, station=VILLAGE2, completed_at=BASE_TIME + timedelta(days=1)),
+    ]
     assert run("merge", str(dev.export(tmp_path / "usb", recs))).exit_code == 0
 
     rows = json.loads(run("central", "review", "list", "--json").output)
@@ -97,8 +100,9 @@ def test_trust_edit_and_retrust_from_the_command_line(run, tmp_path):
     assert run("central", "trust", "add", str(pub), "--name", "张叁", "--unit", dev.unit).exit_code == 0
     r = run("central", "trust", "add", str(pub), "--name", "张三", "--unit", dev.unit)
     assert r.exit_code != 0 and "修改" in r.output and "revoke" not in r.output  # one language, a way out
-    r = run("central", "trust", "edit", dev.key_id, "--name", "张三", "--valid-to", "2026-12-31",
-            "--reason", "姓名写错")
+    r = run(
+        "central", "trust", "edit", dev.key_id, "--name", "张三", "--valid-to", "2026-12-31", "--reason", "姓名写错"
+    )
     assert r.exit_code == 0 and "张三" in r.output and "2026-12-31" in r.output
     assert run("central", "trust", "revoke", dev.key_id, "--reason", "送修").exit_code == 0
     r = run("central", "trust", "retrust", dev.key_id, "--reason", "已取回")
@@ -114,8 +118,17 @@ def test_findings_close_from_the_command_line(run, tmp_path):
     run("central", "demo")
     dev = Device()
     run("central", "trust", "add", str(dev.pub_file(tmp_path / "keys")), "--name", dev.name, "--unit", dev.unit)
-    f = {"id": "f1", "item_id": "b1", "category": "hardware", "severity": "deduction", "description": "大厅无标识",
-         "measures": "补挂", "responsible": "站长", "deadline": "2026-06-30", "status": "open"}
+    f = {
+        "id": "f1",
+        "item_id": "b1",
+        "category": "hardware",
+        "severity": "deduction",
+        "description": "大厅无标识",
+        "measures": "补挂",
+        "responsible": "站长",
+        "deadline": "2026-06-30",
+        "status": "open",
+    }
     rec = dev.record(RUBRIC, station=VILLAGE, findings=[f])
     assert run("merge", str(dev.export(tmp_path / "usb", [rec]))).exit_code == 0
 

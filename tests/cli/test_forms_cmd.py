@@ -92,8 +92,15 @@ def test_show_json_is_the_contract_shape():
     assert [s["id"] for s in data["sections"]] == list("ABCDEFGHIZ")
     a1 = data["sections"][0]["items"][0]
     assert {k: a1[k] for k in ("id", "no", "from", "type", "max", "veto", "na_allowed", "min_photos")} == {
-        "id": "A1", "no": "A1", "from": "five-haves/jigou", "type": "yes_no", "max": 4, "veto": True,
-        "na_allowed": False, "min_photos": 0}
+        "id": "A1",
+        "no": "A1",
+        "from": "five-haves/jigou",
+        "type": "yes_no",
+        "max": 4,
+        "veto": True,
+        "na_allowed": False,
+        "min_photos": 0,
+    }
     b4 = data["sections"][1]["items"][3]
     assert b4["id"] == "B4" and b4["na_allowed"] is True
     assert sum(i["max"] for s in data["sections"] for i in s["items"]) == 100
@@ -119,12 +126,14 @@ def test_show_a_file_and_an_unknown_id(tmp_path):
 
 
 def test_bureau_form_in_the_data_dir_supersedes_the_reference(data_dir):
-    text = next(p for p in form_files() if p.name == "demonstration-village.yaml").read_text(
-        encoding="utf-8")
+    text = next(p for p in form_files() if p.name == "demonstration-village.yaml").read_text(encoding="utf-8")
     (data_dir / "forms").mkdir()
     (data_dir / "forms" / "lanzhou-village.yaml").write_text(
         text.replace('version: "2"', 'version: "3"').replace(
-            "示范型退役军人服务站评分表（社区村级）", "兰州市社区（村）示范站评分表"), encoding="utf-8")
+            "示范型退役军人服务站评分表（社区村级）", "兰州市社区（村）示范站评分表"
+        ),
+        encoding="utf-8",
+    )
     r = run("forms", "list")
     assert "兰州市社区（村）示范站评分表" in r.stdout and "（社区村级）" not in r.stdout
     data = json.loads(run("forms", "show", "demonstration-village", "--json").stdout)
@@ -135,12 +144,23 @@ def test_bureau_form_in_the_data_dir_supersedes_the_reference(data_dir):
 def test_the_installed_command(tmp_path):
     exe = Path(sys.executable).with_name("fengqiao")
     env = {**os.environ, "FENGQIAO_DATA_DIR": str(tmp_path)}
-    p = subprocess.run([str(exe), "forms", "show", "five-haves", "--json"], capture_output=True,
-                       text=True, env=env, timeout=120)
+    p = subprocess.run(
+        [str(exe), "forms", "show", "five-haves", "--json"], capture_output=True, text=True, env=env, timeout=120
+    )
     assert p.returncode == 0, p.stderr
     data = json.loads(p.stdout)
     assert data["kind"] == "gate" and [i["id"] for i in data["sections"][0]["items"]] == [
-        "jigou", "bianzhi", "renyuan", "jingfei", "baozhang"]
-    p = subprocess.run([str(exe), "forms", "check", str(tmp_path / "missing.yaml")],
-                       capture_output=True, text=True, env=env, timeout=120)
+        "jigou",
+        "bianzhi",
+        "renyuan",
+        "jingfei",
+        "baozhang",
+    ]
+    p = subprocess.run(
+        [str(exe), "forms", "check", str(tmp_path / "missing.yaml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert p.returncode == 1 and "missing.yaml" in p.stderr and "Traceback" not in p.stderr

@@ -22,8 +22,7 @@ def run(tmp_path):
     runner = CliRunner()
 
     def _run(*args, lang="zh", input=None):
-        return runner.invoke(cli, ["--data-dir", str(data), "--lang", lang, *args],
-                             catch_exceptions=False, input=input)
+        return runner.invoke(cli, ["--data-dir", str(data), "--lang", lang, *args], catch_exceptions=False, input=input)
 
     _run.data = data
     return _run

@@ -25,11 +25,14 @@ def data(tmp_path):
     d = tmp_path / "data"
     store = LocalStore.open(d)
     with store.session(write=True) as s:
-        StationRepo.upsert_many(s, [
-            StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
-            StationRow(COUNTY, "城关区退役军人服务中心", Level.COUNTY, "620100000000"),
-            StationRow(TOWN, "东岗西路街道退役军人服务站", Level.TOWN, COUNTY),
-        ])
+        StationRepo.upsert_many(
+            s,
+            [
+                StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
+                StationRow(COUNTY, "城关区退役军人服务中心", Level.COUNTY, "620100000000"),
+                StationRow(TOWN, "东岗西路街道退役军人服务站", Level.TOWN, COUNTY),
+            ],
+        )
     forms = store.forms
     store.close()
     return d, forms
@@ -45,8 +48,6 @@ def _photo(tmp_path, name="p.jpg"):
     Image.new("RGB", (800, 600), (10, 90, 160)).save(buf, "JPEG")
     p.write_bytes(buf.getvalue())
     return p
-
-
 
 
 def _photo_args(form, photo) -> list[str]:
@@ -74,8 +75,19 @@ def test_full_marks_with_photos_scores_100_pass(data, tmp_path):
     d, forms = data
     form = forms.default_rubric_for("town")
     answers = _write(tmp_path, _full_marks(form))
-    r = run(d, "inspection", "create", "--station", TOWN, "--form", form.id, "--answers", answers,
-            *_photo_args(form, _photo(tmp_path)), "--complete")
+    r = run(
+        d,
+        "inspection",
+        "create",
+        "--station",
+        TOWN,
+        "--form",
+        form.id,
+        "--answers",
+        answers,
+        *_photo_args(form, _photo(tmp_path)),
+        "--complete",
+    )
     assert r.exit_code == 0, r.stderr
     iid = r.stdout.strip().splitlines()[-1]
     shown = json.loads(run(d, "inspection", "show", iid, "--json").stdout)
@@ -83,8 +95,9 @@ def test_full_marks_with_photos_scores_100_pass(data, tmp_path):
     assert shown["status"] == "completed" and shown["revision"] == 1
     assert shown["station"] == TOWN and shown["form"] == form.id and shown["findings"] == []
     assert sum(s["max"] for s in shown["sections"]) == 100
-    assert {"id", "station", "form", "status", "revision", "total", "max", "verdict", "sections",
-            "findings"} <= set(shown)
+    assert {"id", "station", "form", "status", "revision", "total", "max", "verdict", "sections", "findings"} <= set(
+        shown
+    )
 
 
 def test_a_failed_veto_item_gives_veto(data, tmp_path):
@@ -93,26 +106,40 @@ def test_a_failed_veto_item_gives_veto(data, tmp_path):
     veto = next(i for i in form.items.values() if i.veto and i.type.value == "yes_no")
     answers = _full_marks(form)
     answers[veto.id] = {"value": False, "note": "台账弄虚作假"}
-    r = run(d, "inspection", "create", "--station", COUNTY, "--form", form.id,
-            "--answers", _write(tmp_path, answers))
+    r = run(d, "inspection", "create", "--station", COUNTY, "--form", form.id, "--answers", _write(tmp_path, answers))
     assert r.exit_code == 0, r.stderr
     shown = json.loads(run(d, "inspection", "show", r.stdout.splitlines()[-1], "--json").stdout)
     assert shown["verdict"] == "veto" and shown["veto_reasons"]
     assert shown["status"] == "draft"
 
 
-@pytest.mark.parametrize("content, needle", [
-    ("{not json", "JSON"),
-    ('{"NOPE": true}', "NOPE"),
-    ('{"B1": "lots"}', "B1"),
-    ('{"B1": {"value": 1, "colour": "red"}}', "B1"),
-    ("[1, 2]", "{"),
-], ids=["bad-json", "unknown-item", "bad-value", "unknown-key", "not-an-object"])
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        ("{not json", "JSON"),
+        ('{"NOPE": true}', "NOPE"),
+        ('{"B1": "lots"}', "B1"),
+        ('{"B1": {"value": 1, "colour": "red"}}', "B1"),
+        ("[1, 2]", "{"),
+    ],
+    ids=["bad-json", "unknown-item", "bad-value", "unknown-key", "not-an-object"],
+)
 def test_bad_answers_file_one_line_exit_1_nothing_stored(data, tmp_path, content, needle):
     d, forms = data
     form = forms.default_rubric_for("town")
-    r = run(d, "inspection", "create", "--station", TOWN, "--form", form.id,
-            "--answers", _write(tmp_path, content), "--photo", f"B1={_photo(tmp_path)}")
+    r = run(
+        d,
+        "inspection",
+        "create",
+        "--station",
+        TOWN,
+        "--form",
+        form.id,
+        "--answers",
+        _write(tmp_path, content),
+        "--photo",
+        f"B1={_photo(tmp_path)}",
+    )
     assert r.exit_code == 1
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and needle in lines[0]
@@ -125,11 +152,24 @@ def test_complete_with_missing_answers_and_evidence_stores_nothing(data, tmp_pat
     answers = _full_marks(form)
     dropped = next(iter(answers))
     del answers[dropped]
-    r = run(d, "inspection", "create", "--station", TOWN, "--form", form.id,
-            "--answers", _write(tmp_path, answers), "--photo", f"jigou={_photo(tmp_path)}", "--complete")
+    r = run(
+        d,
+        "inspection",
+        "create",
+        "--station",
+        TOWN,
+        "--form",
+        form.id,
+        "--answers",
+        _write(tmp_path, answers),
+        "--photo",
+        f"jigou={_photo(tmp_path)}",
+        "--complete",
+    )
     assert r.exit_code == 1
     line = r.stderr.strip()
     assert len(line.splitlines()) == 1
+
     # items are named by their numbers on the sheet, with their titles
     def named(i):
         return f"{form.items[i].no}（{form.items[i].title.zh}）"
@@ -146,9 +186,21 @@ def test_a_corrupt_photo_is_refused_and_nothing_is_stored(data, tmp_path):
     good = _photo(tmp_path)
     bad = tmp_path / "broken.jpg"
     bad.write_bytes(good.read_bytes()[:500])
-    r = run(d, "inspection", "create", "--station", TOWN, "--form", form.id,
-            "--answers", _write(tmp_path, _full_marks(form)),
-            "--photo", f"jigou={good}", "--photo", f"bianzhi={bad}")
+    r = run(
+        d,
+        "inspection",
+        "create",
+        "--station",
+        TOWN,
+        "--form",
+        form.id,
+        "--answers",
+        _write(tmp_path, _full_marks(form)),
+        "--photo",
+        f"jigou={good}",
+        "--photo",
+        f"bianzhi={bad}",
+    )
     assert r.exit_code == 1 and "broken.jpg" in r.stderr
     _nothing_stored(d)
 
@@ -156,12 +208,24 @@ def test_a_corrupt_photo_is_refused_and_nothing_is_stored(data, tmp_path):
 def test_list_and_show_in_english(data, tmp_path):
     d, forms = data
     form = forms.get("five-haves")
-    r = run(d, "inspection", "create", "--station", TOWN, "--form", form.id,
-            "--answers", _write(tmp_path, {"jigou": True}), "--inspector", "张三")
+    r = run(
+        d,
+        "inspection",
+        "create",
+        "--station",
+        TOWN,
+        "--form",
+        form.id,
+        "--answers",
+        _write(tmp_path, {"jigou": True}),
+        "--inspector",
+        "张三",
+    )
     iid = r.stdout.splitlines()[-1]
     rows = json.loads(run(d, "inspection", "list", "--json").stdout)
     assert [(x["id"], x["station"], x["form"], x["status"], x["inspector"]) for x in rows] == [
-        (iid, TOWN, "five-haves", "draft", "张三")]
+        (iid, TOWN, "five-haves", "draft", "张三")
+    ]
     assert iid in run(d, "inspection", "list").stdout
     text = run(d, "--lang", "en", "inspection", "show", iid).stdout
     assert "missing answers" in text

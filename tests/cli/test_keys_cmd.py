@@ -64,8 +64,9 @@ def test_import_minisign_wrong_passphrase(tmp_path, monkeypatch):
 
 @pytest.mark.skipif(shutil.which("minisign") is None, reason="minisign is not installed")
 def test_import_key_from_stock_minisign(tmp_path, monkeypatch):
-    subprocess.run(["minisign", "-G", "-W", "-p", "k.pub", "-s", "k.key"], cwd=tmp_path, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["minisign", "-G", "-W", "-p", "k.pub", "-s", "k.key"], cwd=tmp_path, check=True, capture_output=True
+    )
     monkeypatch.setenv("FENGQIAO_PASSPHRASE", "store-pass")
     res = run("keys", "import-minisign", str(tmp_path / "k.key"), "--name", "王五", "--unit", "西固区")
     assert res.exit_code == 0, res.output

@@ -22,8 +22,23 @@ def test_bureau_identity_pack_and_laptop_import(tmp_path, monkeypatch):
     key_id = re.search(r"[0-9A-F]{16}", res.output).group(0)
     assert run("--data-dir", laptop, "keys", "export-public", str(tmp_path / "a.pub")).exit_code == 0
     assert run("--data-dir", bureau, "central", "demo", "--central", central).exit_code == 0
-    assert run("--data-dir", bureau, "central", "trust", "add", str(tmp_path / "a.pub"), "--name", "张三",
-               "--unit", "城关区", "--central", central).exit_code == 0
+    assert (
+        run(
+            "--data-dir",
+            bureau,
+            "central",
+            "trust",
+            "add",
+            str(tmp_path / "a.pub"),
+            "--name",
+            "张三",
+            "--unit",
+            "城关区",
+            "--central",
+            central,
+        ).exit_code
+        == 0
+    )
 
     res = run("--data-dir", bureau, "central", "identity", "show")
     assert res.exit_code == 1 and "central identity init" in res.output
@@ -34,8 +49,24 @@ def test_bureau_identity_pack_and_laptop_import(tmp_path, monkeypatch):
     assert run("--data-dir", bureau, "central", "identity", "export-public", str(tmp_path / "b.pub")).exit_code == 0
     assert (tmp_path / "b.pub").read_text().startswith("untrusted comment:")
 
-    res = run("--data-dir", bureau, "central", "pack", "--inspector", key_id, "--county", "620102",
-              "--not-passed", "town", "--due", "2026-12-20", "--out", usb, "--central", central)
+    res = run(
+        "--data-dir",
+        bureau,
+        "central",
+        "pack",
+        "--inspector",
+        key_id,
+        "--county",
+        "620102",
+        "--not-passed",
+        "town",
+        "--due",
+        "2026-12-20",
+        "--out",
+        usb,
+        "--central",
+        central,
+    )
     assert res.exit_code == 0, res.output
     path = re.search(r"(/\S+\.fqpack)", res.output).group(1)
 

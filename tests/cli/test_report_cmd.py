@@ -24,8 +24,10 @@ def run(tmp_path, monkeypatch):
     runner = CliRunner()
 
     def _run(*args, lang="zh"):
-        return runner.invoke(cli, ["--lang", lang, "report", "coverage", "--year", "2026",
-                                   "--as-of", "2026-06-30", *args, "--central", url])
+        return runner.invoke(
+            cli,
+            ["--lang", lang, "report", "coverage", "--year", "2026", "--as-of", "2026-06-30", *args, "--central", url],
+        )
 
     return _run
 

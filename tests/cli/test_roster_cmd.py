@@ -80,8 +80,7 @@ def test_xlsx_imports_correct_names(tmp_path):
 def test_one_bad_row_is_reported_and_nothing_changes(tmp_path):
     assert run("roster", "import", str(write(tmp_path, ROWS))).exit_code == 0
     before = listed()
-    bad = [ROWS[0].replace("王建国", "赵某"), *ROWS[1:],
-           "620102017002,天水路社区退役军人服务站,省,,,,,"]
+    bad = [ROWS[0].replace("王建国", "赵某"), *ROWS[1:], "620102017002,天水路社区退役军人服务站,省,,,,,"]
     res = run("roster", "import", str(write(tmp_path, bad, name="bad.csv")))
     assert res.exit_code == 1
     assert "第 6 行, 列 层级: 无法识别的层级“省”" in res.stderr

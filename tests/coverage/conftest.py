@@ -44,8 +44,11 @@ def coverage_url(request, tmp_path, monkeypatch) -> str:
 
     monkeypatch.setenv("FENGQIAO_DATA_DIR", str(tmp_path / "data"))
     config.set_data_dir(tmp_path / "data")
-    url = (f"sqlite:///{tmp_path / 'central' / 'central.sqlite3'}" if request.param == "sqlite"
-           else request.getfixturevalue("pg_coverage_db"))
+    url = (
+        f"sqlite:///{tmp_path / 'central' / 'central.sqlite3'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("pg_coverage_db")
+    )
     c = open_central(url, register_shipped_forms=False)
     try:
         populate(c)
@@ -59,6 +62,9 @@ def coverage_url(request, tmp_path, monkeypatch) -> str:
 def coverage_url_empty(request, tmp_path, monkeypatch):
     """An empty central database URL (no tables yet) and a scratch folder."""
     monkeypatch.setenv("FENGQIAO_DATA_DIR", str(tmp_path / "data"))
-    url = (f"sqlite:///{tmp_path / 'central' / 'central.sqlite3'}" if request.param == "sqlite"
-           else request.getfixturevalue("pg_coverage_db"))
+    url = (
+        f"sqlite:///{tmp_path / 'central' / 'central.sqlite3'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("pg_coverage_db")
+    )
     return url, tmp_path

@@ -22,8 +22,14 @@ AS_OF = date(2026, 6, 30)
 
 CITY, A, B, C = "620100000000", "620102000000", "620103000000", "620104000000"
 T1, T2, T3, D = "620102001000", "620102002000", "620104001000", "620100101000"
-V1, V2, V3, V4, V5, DV = ("620102001001", "620102001002", "620102001003", "620102001004",
-                          "620102002001", "620100101001")
+V1, V2, V3, V4, V5, DV = (
+    "620102001001",
+    "620102001002",
+    "620102001003",
+    "620102001004",
+    "620102002001",
+    "620100101001",
+)
 
 STATIONS = [
     (CITY, "兰州市退役军人服务中心", "city", None),
@@ -53,8 +59,15 @@ INSPECTIONS = [
     ("i07", V1, "gate", "2026-04-02T02:00:00.000000Z", None, "pass", []),
     ("i08", V1, "rubric", "2026-04-02T03:00:00.000000Z", 90.0, "pass", []),
     ("i09", V2, "gate", "2026-04-03T02:00:00.000000Z", None, "pass", []),
-    ("i10", V2, "rubric", "2026-04-03T03:00:00.000000Z", 85.0, "fail", [
-        ("f1", "open", "2026-03-01"), ("f2", "open", "2026-12-01"), ("f3", "verified", "2026-05-01")]),
+    (
+        "i10",
+        V2,
+        "rubric",
+        "2026-04-03T03:00:00.000000Z",
+        85.0,
+        "fail",
+        [("f1", "open", "2026-03-01"), ("f2", "open", "2026-12-01"), ("f3", "verified", "2026-05-01")],
+    ),
     ("i11", V3, "gate", "2026-04-04T02:00:00.000000Z", None, "fail", []),
     ("i12", V3, "rubric", "2026-04-04T03:00:00.000000Z", 96.0, "veto", []),
     # T2: inspected only in 2025 (outside the period)
@@ -109,28 +122,81 @@ def populate(central: Central) -> None:
     rev = models.table_of(models.InspectionRevision)
     fnd = models.table_of(models.Finding)
     with central.write() as conn:
-        conn.execute(insert(st), [{"code": c, "name": n, "level": lv, "parent_code": p, "address": "",
-                                   "contact": "", "phone": "", "is_demo": True} for c, n, lv, p in STATIONS])
-        conn.execute(insert(models.table_of(models.PhotoBlob)),
-                     {"sha256": photo_sha, "size": len(photo), "data": photo})
+        conn.execute(
+            insert(st),
+            [
+                {
+                    "code": c,
+                    "name": n,
+                    "level": lv,
+                    "parent_code": p,
+                    "address": "",
+                    "contact": "",
+                    "phone": "",
+                    "is_demo": True,
+                }
+                for c, n, lv, p in STATIONS
+            ],
+        )
+        conn.execute(
+            insert(models.table_of(models.PhotoBlob)), {"sha256": photo_sha, "size": len(photo), "data": photo}
+        )
         for iid, code, kind, at, total, verdict, findings in INSPECTIONS:
             sha = (iid * 32)[:64]
-            conn.execute(insert(ins), {
-                "id": iid, "station_code": code, "form_sha256": "0" * 64,
-                "form_id": "five-haves" if kind == "gate" else "demonstration", "form_kind": kind,
-                "visit_id": None, "status": "completed", "completed_at": at, "winner_revision": 1,
-                "winner_sha256": sha, "total": total, "verdict": verdict})
+            conn.execute(
+                insert(ins),
+                {
+                    "id": iid,
+                    "station_code": code,
+                    "form_sha256": "0" * 64,
+                    "form_id": "five-haves" if kind == "gate" else "demonstration",
+                    "form_kind": kind,
+                    "visit_id": None,
+                    "status": "completed",
+                    "completed_at": at,
+                    "winner_revision": 1,
+                    "winner_sha256": sha,
+                    "total": total,
+                    "verdict": verdict,
+                },
+            )
             record = {"photos": [{"sha256": photo_sha, "item_id": "jigou", "caption": "门牌"}]}
-            conn.execute(insert(rev), {
-                "inspection_id": iid, "revision": 1, "content_sha256": sha, "record": json.dumps(record),
-                "station_code": code, "form_sha256": "0" * 64, "visit_id": None, "status": "completed",
-                "completed_at": at, "audit_chain": "", "total": total, "max_points": 100.0,
-                "own_verdict": verdict, "verdict": verdict})
+            conn.execute(
+                insert(rev),
+                {
+                    "inspection_id": iid,
+                    "revision": 1,
+                    "content_sha256": sha,
+                    "record": json.dumps(record),
+                    "station_code": code,
+                    "form_sha256": "0" * 64,
+                    "visit_id": None,
+                    "status": "completed",
+                    "completed_at": at,
+                    "audit_chain": "",
+                    "total": total,
+                    "max_points": 100.0,
+                    "own_verdict": verdict,
+                    "verdict": verdict,
+                },
+            )
             for fid, status, deadline in findings:
-                conn.execute(insert(fnd), {
-                    "inspection_id": iid, "finding_id": fid, "station_code": code, "item_id": None,
-                    "category": "hardware", "severity": "deduction", "description": f"问题 {fid}",
-                    "measures": "", "responsible": "", "deadline": deadline, "status": status})
+                conn.execute(
+                    insert(fnd),
+                    {
+                        "inspection_id": iid,
+                        "finding_id": fid,
+                        "station_code": code,
+                        "item_id": None,
+                        "category": "hardware",
+                        "severity": "deduction",
+                        "description": f"问题 {fid}",
+                        "measures": "",
+                        "responsible": "",
+                        "deadline": deadline,
+                        "status": status,
+                    },
+                )
         refresh_summary(conn, None)  # the merge keeps it current; written straight here, so filled here
 
 

@@ -10,8 +10,18 @@ from fengqiao_desktop.services import coverage
 
 def _figures(node):
     c = node.counts
-    return (c.stations, c.inspected, c.five_haves, c.demonstration, c.vetoed, node.target, node.gap,
-            c.open, c.overdue, c.verified)
+    return (
+        c.stations,
+        c.inspected,
+        c.five_haves,
+        c.demonstration,
+        c.vetoed,
+        node.target,
+        node.gap,
+        c.open,
+        c.overdue,
+        c.verified,
+    )
 
 
 @pytest.fixture

@@ -29,9 +29,17 @@ def test_imported_bundles_roll_up(coverage_url_empty):
         svc.load_demo(url=c)
         dev = Device()
         svc.trust_add(dev.sk.public, name=dev.name, unit=dev.unit, url=c)
-        finding = {"id": "f1", "item_id": "b1", "category": "hardware", "severity": "deduction",
-                   "description": "大厅无标识", "measures": "补挂标识", "responsible": "站长",
-                   "deadline": "2026-05-15", "status": "open"}
+        finding = {
+            "id": "f1",
+            "item_id": "b1",
+            "category": "hardware",
+            "severity": "deduction",
+            "description": "大厅无标识",
+            "measures": "补挂标识",
+            "responsible": "站长",
+            "deadline": "2026-05-15",
+            "status": "open",
+        }
         records = [
             dev.record(GATE, station=VILLAGE, answers=gate_answers(all_yes=False), visit_id="v1"),
             dev.record(RUBRIC, station=VILLAGE, visit_id="v1"),

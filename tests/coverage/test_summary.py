@@ -36,8 +36,7 @@ TIMES = [
     "2026-12-31T17:00:00.000000Z",  # 2027 in CST
     "2027-05-05T05:00:00.000000Z",
 ]
-DEADLINES = [None, "2025-01-31", "2025-12-31", "2026-01-01", "2026-06-29", "2026-06-30", "2026-12-31",
-             "2027-06-01"]
+DEADLINES = [None, "2025-01-31", "2025-12-31", "2026-01-01", "2026-06-29", "2026-06-30", "2026-12-31", "2027-06-01"]
 
 INS = models.table_of(models.Inspection)
 FIND = models.table_of(models.Finding)
@@ -64,35 +63,92 @@ def _stations() -> list[tuple[str, str, str | None]]:
 def populate(conn, seed: int) -> list[dict]:
     rnd = random.Random(seed)
     stations = _stations()
-    conn.execute(insert(ST), [{"code": c, "name": f"站{c}", "level": lv, "parent_code": p, "address": "",
-                               "contact": "", "phone": "", "is_demo": False} for c, lv, p in stations])
+    conn.execute(
+        insert(ST),
+        [
+            {
+                "code": c,
+                "name": f"站{c}",
+                "level": lv,
+                "parent_code": p,
+                "address": "",
+                "contact": "",
+                "phone": "",
+                "is_demo": False,
+            }
+            for c, lv, p in stations
+        ],
+    )
     rows, findings, reviews = [], [], []
     for n in range(160):
         code = rnd.choice(stations)[0]
         kind = rnd.choice(["gate", "rubric", "rubric"])
         done = None if rnd.random() < 0.08 else rnd.choice(TIMES)
         sha = f"{n:064d}"
-        rows.append({"id": f"i{rnd.randint(0, 99999):05d}-{n:03d}", "station_code": code, "form_sha256": "0" * 64,
-                     "form_id": kind, "form_kind": kind, "visit_id": None,
-                     "status": "completed" if done else "draft", "completed_at": done, "winner_revision": 1,
-                     "winner_sha256": sha, "total": None if kind == "gate" else round(rnd.uniform(60, 100), 1),
-                     "verdict": rnd.choice(["pass", "fail", "veto", None] if kind == "rubric" else ["pass", "fail"])})
+        rows.append(
+            {
+                "id": f"i{rnd.randint(0, 99999):05d}-{n:03d}",
+                "station_code": code,
+                "form_sha256": "0" * 64,
+                "form_id": kind,
+                "form_kind": kind,
+                "visit_id": None,
+                "status": "completed" if done else "draft",
+                "completed_at": done,
+                "winner_revision": 1,
+                "winner_sha256": sha,
+                "total": None if kind == "gate" else round(rnd.uniform(60, 100), 1),
+                "verdict": rnd.choice(["pass", "fail", "veto", None] if kind == "rubric" else ["pass", "fail"]),
+            }
+        )
         for fid in rnd.sample(["f1", "f2", "f3"], rnd.randint(0, 2)):
-            findings.append({"inspection_id": rows[-1]["id"], "finding_id": fid, "station_code": code,
-                             "description": "", "measures": "", "responsible": "",
-                             "deadline": rnd.choice(DEADLINES),
-                             "status": rnd.choice([None, "open", "open", "rectified", "verified"])})
+            findings.append(
+                {
+                    "inspection_id": rows[-1]["id"],
+                    "finding_id": fid,
+                    "station_code": code,
+                    "description": "",
+                    "measures": "",
+                    "responsible": "",
+                    "deadline": rnd.choice(DEADLINES),
+                    "status": rnd.choice([None, "open", "open", "rectified", "verified"]),
+                }
+            )
         if rnd.random() < 0.2:
-            reviews.append({"inspection_id": rows[-1]["id"], "state": rnd.choice(["returned", "returned", "approved"]),
-                            "revision_sha256": sha if rnd.random() < 0.8 else "f" * 64, "comment": "改",
-                            "reviewed_by": "科员", "reviewed_at": datetime(2026, 7, 1, tzinfo=timezone.utc)})
+            reviews.append(
+                {
+                    "inspection_id": rows[-1]["id"],
+                    "state": rnd.choice(["returned", "returned", "approved"]),
+                    "revision_sha256": sha if rnd.random() < 0.8 else "f" * 64,
+                    "comment": "改",
+                    "reviewed_by": "科员",
+                    "reviewed_at": datetime(2026, 7, 1, tzinfo=timezone.utc),
+                }
+            )
     conn.execute(insert(INS), rows)
-    conn.execute(insert(models.table_of(models.InspectionRevision)), [{
-        "inspection_id": r["id"], "revision": 1, "content_sha256": r["winner_sha256"], "key_id": None,
-        "record": '{"inspector": {"name": "检查员"}}', "station_code": r["station_code"],
-        "form_sha256": "0" * 64, "visit_id": None, "status": r["status"], "completed_at": r["completed_at"],
-        "audit_chain": "", "total": r["total"], "max_points": 100.0, "own_verdict": r["verdict"],
-        "verdict": r["verdict"]} for r in rows])
+    conn.execute(
+        insert(models.table_of(models.InspectionRevision)),
+        [
+            {
+                "inspection_id": r["id"],
+                "revision": 1,
+                "content_sha256": r["winner_sha256"],
+                "key_id": None,
+                "record": '{"inspector": {"name": "检查员"}}',
+                "station_code": r["station_code"],
+                "form_sha256": "0" * 64,
+                "visit_id": None,
+                "status": r["status"],
+                "completed_at": r["completed_at"],
+                "audit_chain": "",
+                "total": r["total"],
+                "max_points": 100.0,
+                "own_verdict": r["verdict"],
+                "verdict": r["verdict"],
+            }
+            for r in rows
+        ],
+    )
     if findings:
         conn.execute(insert(FIND), findings)
     if reviews:
@@ -103,10 +159,13 @@ def populate(conn, seed: int) -> list[dict]:
 def assert_same_as_reference(conn) -> None:
     for year in YEARS:
         for as_of in AS_OF:
-            assert sorted(rollup.group_rows(conn, year, as_of), key=repr) == \
-                sorted(rollup.group_rows(conn, year, as_of, reference=True), key=repr), (year, as_of)
-            assert rollup.station_rows(conn, year, as_of) == \
-                rollup.station_rows(conn, year, as_of, reference=True), (year, as_of)
+            assert sorted(rollup.group_rows(conn, year, as_of), key=repr) == sorted(
+                rollup.group_rows(conn, year, as_of, reference=True), key=repr
+            ), (year, as_of)
+            assert rollup.station_rows(conn, year, as_of) == rollup.station_rows(conn, year, as_of, reference=True), (
+                year,
+                as_of,
+            )
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -122,24 +181,28 @@ def test_summary_gives_the_reference_roll_up(coverage_url_empty, seed):
             # an area's stations (what the page loads when an area is opened) are those rows of the area
             every = rollup.station_rows(conn, 2026, date(2026, 6, 30))
             for area in {r.area for r in every}:
-                assert rollup.station_rows(conn, 2026, date(2026, 6, 30), area=area) == \
-                    [r for r in every if r.area == area]
+                assert rollup.station_rows(conn, 2026, date(2026, 6, 30), area=area) == [
+                    r for r in every if r.area == area
+                ]
             # the dataset is not trivial: something counts in every column
             g = rollup.group_rows(conn, 2026, date(2026, 6, 30))
-            assert all(sum(getattr(r, k) for r in g) > 0
-                       for k in ("inspected", "five_haves", "demonstration", "vetoed", "open", "overdue",
-                                 "verified"))
+            assert all(
+                sum(getattr(r, k) for r in g) > 0
+                for k in ("inspected", "five_haves", "demonstration", "vetoed", "open", "overdue", "verified")
+            )
 
         rnd = random.Random(seed)
         done = [r for r in rows if r["completed_at"]]
         with c.write() as conn:
             # the bureau returns some inspections and approves others
             for r in rnd.sample(done, 8):
-                review.set_review(conn, r["id"], rnd.choice([review.RETURNED, review.APPROVED]),
-                                  by="科员", comment="请补拍照片")
+                review.set_review(
+                    conn, r["id"], rnd.choice([review.RETURNED, review.APPROVED]), by="科员", comment="请补拍照片"
+                )
             # closes findings (销号) and takes one back
-            found = conn.execute(select(FIND.c.inspection_id, FIND.c.finding_id)
-                                 .order_by(FIND.c.inspection_id, FIND.c.finding_id)).all()
+            found = conn.execute(
+                select(FIND.c.inspection_id, FIND.c.finding_id).order_by(FIND.c.inspection_id, FIND.c.finding_id)
+            ).all()
             picked = rnd.sample(found, 6)
             for iid, fid in picked:
                 followup.close_finding(conn, iid, fid, by="科长")

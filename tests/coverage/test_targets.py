@@ -19,15 +19,24 @@ def test_defaults_are_the_city_plan():
 
 def test_a_year_overrides_single_values(tmp_path):
     p = tmp_path / "t.yaml"
-    p.write_text("default:\n  demonstration: {town: 50}\nyears:\n  2027:\n    demonstration: {village: 80}\n",
-                 encoding="utf-8")
+    p.write_text(
+        "default:\n  demonstration: {town: 50}\nyears:\n  2027:\n    demonstration: {village: 80}\n", encoding="utf-8"
+    )
     t26, t27 = load_targets(p, 2026), load_targets(p, 2027)
     assert (t26.pct("demonstration", "town"), t26.pct("demonstration", "village")) == (50, 60)
     assert (t27.pct("demonstration", "town"), t27.pct("demonstration", "village")) == (50, 80)
 
 
-@pytest.mark.parametrize("text", ["default: {demonstration: {town: 160}}", "default: {speed: {town: 1}}",
-                                  "default: {demonstration: {province: 1}}", "nonsense: 1", "[1, 2"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "default: {demonstration: {town: 160}}",
+        "default: {speed: {town: 1}}",
+        "default: {demonstration: {province: 1}}",
+        "nonsense: 1",
+        "[1, 2",
+    ],
+)
 def test_bad_files_are_known_errors(tmp_path, text):
     p = tmp_path / "t.yaml"
     p.write_text(text, encoding="utf-8")

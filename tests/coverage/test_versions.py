@@ -34,5 +34,4 @@ def test_a_station_history_lists_each_version_in_order(coverage_url_empty):
     assert [r.form_version for r in rows] == ["3", "2", "1"]  # newest first
     assert {r.form_title for r in rows} == {"某县服务站考评表"}
     assert [r.verdict for r in rows] == [v[4] for v in reversed(VISITS) if v[0] == VILLAGE]
-    assert [r.form_version for r in coverage.station_inspections(VILLAGE2, url=url)
-            if r.form_kind == "rubric"] == ["2"]
+    assert [r.form_version for r in coverage.station_inspections(VILLAGE2, url=url) if r.form_kind == "rubric"] == ["2"]

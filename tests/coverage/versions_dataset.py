@@ -49,9 +49,16 @@ def populate_versions(url, tmp: Path) -> None:
         records = []
         for n, (station, v, answers, days, _verdict) in enumerate(VISITS):
             at = BASE_TIME - timedelta(days=days)
-            records += [dev.record(GATE, station=station, visit_id=f"visit-{n}", completed_at=at),
-                        dev.record(FORMS[v], station=station, answers=answers, visit_id=f"visit-{n}",
-                                   completed_at=at + timedelta(minutes=5))]
+            records += [
+                dev.record(GATE, station=station, visit_id=f"visit-{n}", completed_at=at),
+                dev.record(
+                    FORMS[v],
+                    station=station,
+                    answers=answers,
+                    visit_id=f"visit-{n}",
+                    completed_at=at + timedelta(minutes=5),
+                ),
+            ]
         [out] = svc.import_bundles([dev.export(tmp / "usb", records)], url=c)
         assert out.ok, out
     finally:

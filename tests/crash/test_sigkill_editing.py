@@ -34,11 +34,14 @@ def _setup(data_dir: Path) -> str:
     store = LocalStore.open(data_dir)
     try:
         with store.session(write=True) as s:
-            StationRepo.upsert_many(s, [
-                StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
-                StationRow("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000"),
-                StationRow("620102017000", "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
-            ])
+            StationRepo.upsert_many(
+                s,
+                [
+                    StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
+                    StationRow("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000"),
+                    StationRow("620102017000", "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
+                ],
+            )
         return store.inspections.create("620102017000", "demonstration-town", "张三")
     finally:
         store.close()
@@ -46,8 +49,13 @@ def _setup(data_dir: Path) -> str:
 
 def _run_and_kill(data_dir: Path, iid: str, start: int, rng: random.Random) -> list[tuple[int, str]]:
     env = dict(os.environ, PYTHONUNBUFFERED="1", QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, str(CHILD), str(data_dir), iid, str(start)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), str(data_dir), iid, str(start)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     acks: list[tuple[int, str]] = []
     first = threading.Event()
 
@@ -88,8 +96,10 @@ def test_acknowledged_answers_survive_sigkill(tmp_path):
         con = sqlite3.connect(data_dir / DB_NAME)
         try:
             assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            stored = {item: int(note) for item, note in con.execute(
-                "SELECT item_id, note FROM answers WHERE inspection_id = ?", (iid,))}
+            stored = {
+                item: int(note)
+                for item, note in con.execute("SELECT item_id, note FROM answers WHERE inspection_id = ?", (iid,))
+            }
         finally:
             con.close()
         for item, seq in acked.items():

@@ -15,8 +15,20 @@ CN = "一二三四五六七八九十"
 # 12 major items (sections) with 61 minor items, 100 points: 40 items at 1.5, 20 at 2, and one
 # 0-point veto item in the last section.
 SECTION_SIZES = [5, 6, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]
-SECTION_TITLES = ["组织领导", "阵地建设", "人员配备", "经费保障", "制度建设", "信息采集",
-                  "思想政治", "关爱帮扶", "权益维护", "就业创业", "档案管理", "工作纪律"]
+SECTION_TITLES = [
+    "组织领导",
+    "阵地建设",
+    "人员配备",
+    "经费保障",
+    "制度建设",
+    "信息采集",
+    "思想政治",
+    "关爱帮扶",
+    "权益维护",
+    "就业创业",
+    "档案管理",
+    "工作纪律",
+]
 
 
 def cn_number(n: int) -> str:
@@ -49,8 +61,7 @@ def village_rows() -> list[tuple[str, list[tuple[str, float | str, str]]]]:
     return out
 
 
-def write_village_xlsx(path: Path, *, subtotals: bool = True, title: str | None = None,
-                       edit=None) -> Path:
+def write_village_xlsx(path: Path, *, subtotals: bool = True, title: str | None = None, edit=None) -> Path:
     """The village sheet as Excel writes it: merged title, merged section cells, 小计 and 合计 rows.
 
     ``edit(ws)`` may change the worksheet before it is saved (the malformed variants).

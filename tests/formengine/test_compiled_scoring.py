@@ -27,21 +27,36 @@ from fengqiao_desktop.formengine.schema import FormDef, Item
 from fengqiao_desktop.formengine.scoring import Answer, compiled, score, score_reference
 
 _MINI = parse_form(MINI, "mini.yaml")
-_MINI_GATE = parse_form(MINI.replace("kind: rubric", "kind: gate").replace("pass_mark: 9", "pass_mark: 0")
-                        .replace("type: text}", "type: text}\n      - {id: p, title: {zh: 无障碍, en: Access}, "
-                                 "type: yes_no, max: 0, na_allowed: true, min_photos: 1}"), "mini-gate.yaml")
+_MINI_GATE = parse_form(
+    MINI.replace("kind: rubric", "kind: gate")
+    .replace("pass_mark: 9", "pass_mark: 0")
+    .replace(
+        "type: text}",
+        "type: text}\n      - {id: p, title: {zh: 无障碍, en: Access}, "
+        "type: yes_no, max: 0, na_allowed: true, min_photos: 1}",
+    ),
+    "mini-gate.yaml",
+)
 # every shipped form, each version (forms/*.yaml), and the test forms; once per content
-_by_hash = {f.sha256: f for f in [*shipped_registry().all_versions(),
-                                  *(load_form_file(p) for p in form_files()), _MINI, _MINI_GATE]}
+_by_hash = {
+    f.sha256: f
+    for f in [*shipped_registry().all_versions(), *(load_form_file(p) for p in form_files()), _MINI, _MINI_GATE]
+}
 FORMS: list[FormDef] = list(_by_hash.values())
 
 _settings = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # values of every kind, whatever the item expects: scoring must treat a wrong value alike
 _ANY_VALUE = st.one_of(
-    st.none(), st.booleans(), st.just(""), st.integers(-3, 12),
-    st.floats(-2, 12), st.sampled_from([math.nan, math.inf, -math.inf]), st.text(max_size=4),
-    st.lists(st.integers(), max_size=2))
+    st.none(),
+    st.booleans(),
+    st.just(""),
+    st.integers(-3, 12),
+    st.floats(-2, 12),
+    st.sampled_from([math.nan, math.inf, -math.inf]),
+    st.text(max_size=4),
+    st.lists(st.integers(), max_size=2),
+)
 
 
 def _own_values(item: Item) -> st.SearchStrategy:
@@ -77,8 +92,7 @@ def inspections(draw, form: FormDef):
             answers[it.id] = a
     if draw(st.booleans()):
         answers["not-an-item"] = Answer(True)
-    photos = {it.id: draw(st.integers(0, 3)) for it in form.items.values()
-              if it.min_photos and draw(st.booleans())}
+    photos = {it.id: draw(st.integers(0, 3)) for it in form.items.values() if it.min_photos and draw(st.booleans())}
     if draw(st.booleans()):
         photos = {**photos, **enough_photos(form)}
     vetoes = draw(st.lists(st.sampled_from(["五有未达标", "弄虚作假"]), max_size=1))
@@ -113,5 +127,7 @@ def test_a_form_is_compiled_once_per_content():
     assert compiled(again) is compiled(_MINI)
     changed = parse_form(MINI.replace("pass_mark: 9", "pass_mark: 8"), "mini-8.yaml")
     assert compiled(changed) is not compiled(_MINI)
-    assert score(changed, {"d": Answer(3), "c": Answer("full"), "v": Answer("doubtful"),
-                           "n": Answer(1)}).verdict.value == "pass"
+    assert (
+        score(changed, {"d": Answer(3), "c": Answer("full"), "v": Answer("doubtful"), "n": Answer(1)}).verdict.value
+        == "pass"
+    )

@@ -26,8 +26,7 @@ def test_sha256_ignores_key_order_comments_and_formatting():
     text = _shipped("demonstration-village.yaml")
     original = parse_form(text, "a.yaml")
     data = yaml.safe_load(text)
-    block = yaml.safe_dump(_reorder(data), allow_unicode=True, sort_keys=False,
-                           default_flow_style=False, width=40)
+    block = yaml.safe_dump(_reorder(data), allow_unicode=True, sort_keys=False, default_flow_style=False, width=40)
     as_json = json.dumps(data, ensure_ascii=True, indent=1)  # JSON is YAML too
     # the same numbers written differently (4 vs 4.0) and the version as a number
     respelled = text.replace("max: 4\n", "max: 4.0\n").replace('version: "1"', "version: 1")

@@ -144,13 +144,13 @@ def test_a_finding_on_an_old_item_is_rechecked_on_its_current_items(lineage):
 
 
 def test_station_history_across_three_versions(lineage):
-    hist = {t.label: [(r.date, r.item_id, r.points) for r in recs]
-            for t, recs in station_history(lineage, VISITS, "620102001001")}
-    assert hist["A3 入户走访记录"] == [("2023-04-01", "B2", 1.0), ("2024-04-01", "A3", 0.0),
-                                 ("2025-04-01", "A3", 1.0)]
+    hist = {
+        t.label: [(r.date, r.item_id, r.points) for r in recs]
+        for t, recs in station_history(lineage, VISITS, "620102001001")
+    }
+    assert hist["A3 入户走访记录"] == [("2023-04-01", "B2", 1.0), ("2024-04-01", "A3", 0.0), ("2025-04-01", "A3", 1.0)]
     assert hist["A2 统一标识牌匾"] == [("2023-04-01", "A2", 0.0), ("2024-04-01", "A2", 2.0)]
-    assert hist["A1 服务场所"] == [("2023-04-01", "A1", 3.0), ("2024-04-01", "A1", 4.0),
-                               ("2025-04-01", "A1", 6.0)]
+    assert hist["A1 服务场所"] == [("2023-04-01", "A1", 3.0), ("2024-04-01", "A1", 4.0), ("2025-04-01", "A1", 6.0)]
     assert hist["B3 信息采集（系统）"] == [("2024-04-01", "B3", 1.0), ("2025-04-01", "B3", 1.5)]
 
 

@@ -72,7 +72,7 @@ def test_missing_zh_title(tmp_path):
 
 
 def test_choice_without_options(tmp_path):
-    old = GOOD[GOOD.index("        choices:"):]
+    old = GOOD[GOOD.index("        choices:") :]
     en, _ = broken(tmp_path, old, "")
     assert "bureau.yaml" in en and "item B1" in en and "choices" in en
 
@@ -141,8 +141,7 @@ def test_registry_refuses_same_id_and_version_with_other_content():
 
 
 def test_registry_serves_the_latest_version():
-    forms = [parse_form(GOOD.replace('version: "2"', f'version: "{v}"'), "x.yaml")
-             for v in ("2", "10", "2.1", "10-lz")]
+    forms = [parse_form(GOOD.replace('version: "2"', f'version: "{v}"'), "x.yaml") for v in ("2", "10", "2.1", "10-lz")]
     reg = FormRegistry(forms)
     assert reg.get("bureau-rubric").version == "10-lz"
     assert [f.version for f in reg.versions("bureau-rubric")] == ["2", "2.1", "10", "10-lz"]

@@ -35,8 +35,9 @@ def test_89_5_fails_and_90_passes(registry):
     assert r.total == 90 and r.verdict is Verdict.PASS
 
 
-@pytest.mark.parametrize("item_id, reason", [
-    ("Z1", "弄虚作假"), ("Z2", "经费挪用"), ("Z3", "因工作失职引发重大事件或群体性上访")])
+@pytest.mark.parametrize(
+    "item_id, reason", [("Z1", "弄虚作假"), ("Z2", "经费挪用"), ("Z3", "因工作失职引发重大事件或群体性上访")]
+)
 def test_a_failed_zero_point_veto_item_vetoes_even_at_100(rubric, item_id, reason):
     r = score(rubric, with_(full_answers(rubric), **{item_id: False}), enough_photos(rubric))
     assert r.total == 100
@@ -182,16 +183,19 @@ def test_missing_answers_and_missing_evidence(registry):
 
 
 def test_an_na_item_needs_no_photos():
-    form = parse_form(MINI.replace("type: text}", "type: text}\n      - {id: p, title: {zh: 无障碍, en: "
-                                   "Access}, type: graded, max: 1, na_allowed: true, min_photos: 1}"))
-    answers = {"d": Answer(3), "c": Answer("full"), "v": Answer("genuine"), "n": Answer(1),
-               "p": Answer(na=True)}
+    form = parse_form(
+        MINI.replace(
+            "type: text}",
+            "type: text}\n      - {id: p, title: {zh: 无障碍, en: "
+            "Access}, type: graded, max: 1, na_allowed: true, min_photos: 1}",
+        )
+    )
+    answers = {"d": Answer(3), "c": Answer("full"), "v": Answer("genuine"), "n": Answer(1), "p": Answer(na=True)}
     assert score(form, answers).missing_evidence == []
     assert score(form, {**answers, "p": Answer(1)}).missing_evidence == [("p", 0, 1)]
 
 
-@pytest.mark.parametrize("value, ok", [
-    (True, True), (False, True), (1, False), ("yes", False)])
+@pytest.mark.parametrize("value, ok", [(True, True), (False, True), (1, False), ("yes", False)])
 def test_validate_yes_no(registry, value, ok):
     item = registry.get("five-haves").items["jigou"]
     if ok:
@@ -201,10 +205,20 @@ def test_validate_yes_no(registry, value, ok):
             validate_answer(item, Answer(value))
 
 
-@pytest.mark.parametrize("value, problem", [
-    (2.5, None), (0, None), (6, None), (2.3, "steps of 0.5"), (6.5, "between 0 and 6"),
-    (-0.5, "between 0 and 6"), (True, "number of points"), ("3", "number of points"),
-    (float("nan"), "number of points")])
+@pytest.mark.parametrize(
+    "value, problem",
+    [
+        (2.5, None),
+        (0, None),
+        (6, None),
+        (2.3, "steps of 0.5"),
+        (6.5, "between 0 and 6"),
+        (-0.5, "between 0 and 6"),
+        (True, "number of points"),
+        ("3", "number of points"),
+        (float("nan"), "number of points"),
+    ],
+)
 def test_validate_graded(registry, value, problem):
     item = registry.get("demonstration-town").items["B1"]
     if problem is None:

@@ -63,9 +63,13 @@ def test_total_within_zero_and_max(fa):
 @given(form_and_answers(RUBRICS), st.data())
 def test_raising_one_item_never_lowers_the_total(fa, data):
     form, answers = fa
-    raisable = [it for it in form.items.values()
-                if it.type in (ItemType.GRADED, ItemType.DEDUCTION, ItemType.YES_NO) and it.max > 0
-                and not (answers.get(it.id) and answers[it.id].na)]
+    raisable = [
+        it
+        for it in form.items.values()
+        if it.type in (ItemType.GRADED, ItemType.DEDUCTION, ItemType.YES_NO)
+        and it.max > 0
+        and not (answers.get(it.id) and answers[it.id].na)
+    ]
     item = data.draw(st.sampled_from(raisable))
     before = score(form, answers)
     old = before.items[item.id].points
@@ -111,8 +115,7 @@ def test_verdict_matches_the_total_when_there_is_no_veto(fa):
         assert (r.verdict is Verdict.PASS) == (r.total >= form.pass_mark)
 
 
-STEPPED = [it for f in RUBRICS for it in f.items.values()
-           if it.type in (ItemType.GRADED, ItemType.DEDUCTION)]
+STEPPED = [it for f in RUBRICS for it in f.items.values() if it.type in (ItemType.GRADED, ItemType.DEDUCTION)]
 
 
 @_settings

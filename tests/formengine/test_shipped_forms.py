@@ -34,8 +34,12 @@ def test_levels(registry, form_id):
 
 
 def test_every_level_has_exactly_one_default_rubric_and_the_gate(registry):
-    expected = {Level.CITY: "demonstration-county", Level.COUNTY: "demonstration-county",
-                Level.TOWN: "demonstration-town", Level.VILLAGE: "demonstration-village"}
+    expected = {
+        Level.CITY: "demonstration-county",
+        Level.COUNTY: "demonstration-county",
+        Level.TOWN: "demonstration-town",
+        Level.VILLAGE: "demonstration-village",
+    }
     for level, form_id in expected.items():
         assert registry.default_rubric_for(level).id == form_id
         rubrics = [f for f in registry.for_level(level) if f.kind is FormKind.RUBRIC]
@@ -73,8 +77,7 @@ def test_section_a_is_five_veto_items_of_four_points(rubric):
 def test_section_z_veto_items_are_zero_points_and_true_means_ok(rubric):
     z = rubric.sections[-1]
     assert z.title.zh == "一票否决项"
-    assert [it.title.zh for it in z.items] == [
-        "无弄虚作假", "无经费挪用", "无因工作失职引发重大事件或群体性上访"]
+    assert [it.title.zh for it in z.items] == ["无弄虚作假", "无经费挪用", "无因工作失职引发重大事件或群体性上访"]
     for it in z.items:
         assert it.veto and it.max == 0 and it.type is ItemType.YES_NO and it.veto_reason
 

@@ -53,7 +53,8 @@ def test_the_rubric_takes_the_five_haves_from_the_check(forms):
     assert v["r"].total == 100 and v["r"].verdict is Verdict.PASS
     # the linked items A1..A5 are answered once, in the check, and scored in the rubric
     assert {k: a.value for k, a in v.answers["r"].items() if k.startswith("A")} == dict.fromkeys(
-        ("A1", "A2", "A3", "A4", "A5"), True)
+        ("A1", "A2", "A3", "A4", "A5"), True
+    )
 
 
 def test_a_rubric_is_pending_until_the_check_is_answered(forms):
@@ -93,8 +94,7 @@ def test_photos_of_a_linked_item_count_where_they_were_taken(forms):
     five, rubric = forms
     linked = next(i for i in rubric.items.values() if i.source is not None)
     need = max(linked.min_photos, 1)
-    gate = VisitForm("g", five, gate_answers(True),
-                     photo_counts={linked.source[1]: need})
+    gate = VisitForm("g", five, gate_answers(True), photo_counts={linked.source[1]: need})
     v = evaluate_visit([gate, VisitForm("r", rubric, full_rubric(rubric))])
     assert all(i != linked.id for i, _h, _n in v["r"].missing_evidence)
 
@@ -138,8 +138,9 @@ def test_a_malformed_link_is_refused_by_the_schema():
 
 def test_two_items_may_not_share_a_number():
     text = (LINKED % "jigou").replace(
-        "      - {id: A1,", "      - {id: X1, number: A1, title: {zh: 甲, en: X}, type: yes_no, max: 1}\n"
-        "      - {id: A1,")
+        "      - {id: A1,",
+        "      - {id: X1, number: A1, title: {zh: 甲, en: X}, type: yes_no, max: 1}\n      - {id: A1,",
+    )
     with pytest.raises(FormError) as err:
         parse_form(text)
     assert "number A1" in err.value.message_en

@@ -67,8 +67,9 @@ def test_a_wps_saved_sheet_reads_the_same(tmp_path, village, dimension):
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-8-sig", "utf-8"])
 def test_a_csv_saved_by_excel_reads_the_same(tmp_path, village, encoding):
-    report = import_sheet(write_village_csv(tmp_path / "village-2024.csv", encoding),
-                          Options(levels=("village",), pass_mark=90))
+    report = import_sheet(
+        write_village_csv(tmp_path / "village-2024.csv", encoding), Options(levels=("village",), pass_mark=90)
+    )
     assert report.ok, report.lines()
     assert _content(report.form) == _content(village)
 
@@ -97,6 +98,7 @@ def test_english_headings_in_another_order_and_section_rows(tmp_path):
 def _set(ref, value):
     def edit(ws):
         ws[ref] = value
+
     return edit
 
 
@@ -132,8 +134,7 @@ def test_a_sheet_without_the_needed_columns_is_refused(tmp_path):
 
 
 def test_unknown_level_and_a_chinese_file_name_need_options(tmp_path):
-    path = write_simple_xlsx(tmp_path / "考评表.xlsx", [["一、阵地", "1", "场所", 2, "酌情"]],
-                             title="考评表")
+    path = write_simple_xlsx(tmp_path / "考评表.xlsx", [["一、阵地", "1", "场所", 2, "酌情"]], title="考评表")
     report = import_sheet(path)
     assert not report.ok
     assert any("--id" in p.zh for p in report.problems)
@@ -142,11 +143,14 @@ def test_unknown_level_and_a_chinese_file_name_need_options(tmp_path):
     assert import_sheet(path, Options(form_id="x1", levels=("town",))).ok
 
 
-@pytest.mark.parametrize(("name", "data", "word"), [
-    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, ".xls"),
-    ("broken.xlsx", b"PK\x03\x04 not really a zip", "XLSX"),
-    ("latin.csv", "Caf\u00e9,na\u00efve\n".encode("latin-1") * 5, "编码"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "word"),
+    [
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, ".xls"),
+        ("broken.xlsx", b"PK\x03\x04 not really a zip", "XLSX"),
+        ("latin.csv", "Caf\u00e9,na\u00efve\n".encode("latin-1") * 5, "编码"),
+    ],
+)
 def test_unreadable_files_get_a_clear_message(tmp_path, name, data, word):
     p = tmp_path / name
     p.write_bytes(data)

@@ -45,8 +45,11 @@ def test_the_export_is_the_official_layout(tmp_path):
 
 # -- generated forms ---------------------------------------------------------------------------
 
-_text = st.text(alphabet="考评内容服务站阵地台账就业走访ABCxyz0123（）、，=+-@'", min_size=1, max_size=12).map(str.strip).filter(
-    lambda t: t and not t[0].isdigit())
+_text = (
+    st.text(alphabet="考评内容服务站阵地台账就业走访ABCxyz0123（）、，=+-@'", min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(lambda t: t and not t[0].isdigit())
+)
 _halves = st.integers(min_value=1, max_value=20).map(lambda n: n / 2)
 
 
@@ -66,8 +69,10 @@ def _item(draw, iid: str) -> dict:
         d["max"] = draw(st.sampled_from([0, 1, 2, 4]))
     elif kind == "choice":
         d["max"] = draw(_halves)
-        d["choices"] = [{"value": "a", "label": {"zh": "好", "en": "good"}, "points": d["max"]},
-                        {"value": "b", "label": {"zh": "差", "en": "poor"}}]
+        d["choices"] = [
+            {"value": "a", "label": {"zh": "好", "en": "good"}, "points": d["max"]},
+            {"value": "b", "label": {"zh": "差", "en": "poor"}},
+        ]
     elif kind == "number" and draw(st.booleans()):
         d["min_value"] = 0
         d["max_value"] = draw(st.integers(1, 999))
@@ -80,9 +85,14 @@ def _item(draw, iid: str) -> dict:
         d["na_allowed"] = True
     if kind == "yes_no" and d["max"] == 0:
         d["veto"] = True
-    for key, strat in (("guidance", _text), ("guidance_en", _text), ("evidence", _text),
-                       ("min_photos", st.integers(1, 3)), ("required", st.booleans()),
-                       ("category", st.sampled_from(["hardware", "funding", "service"]))):
+    for key, strat in (
+        ("guidance", _text),
+        ("guidance_en", _text),
+        ("evidence", _text),
+        ("min_photos", st.integers(1, 3)),
+        ("required", st.booleans()),
+        ("category", st.sampled_from(["hardware", "funding", "service"])),
+    ):
         if draw(st.booleans()):
             d[key] = draw(strat)
     return d
@@ -97,12 +107,17 @@ def _forms(draw) -> FormDef:
         sid = "ABCD"[s]
         items = [draw(_item(f"{sid}{k}")) for k in range(1, draw(st.integers(1, 4)) + 1)]
         sections.append({"id": sid, "title": {"zh": title, "en": draw(_text)}, "items": items})
-    data = {"id": "gen-form", "version": draw(st.sampled_from(["1", "2.1", "3-lz"])),
-            "title": {"zh": draw(_text), "en": draw(_text)},
-            "kind": draw(st.sampled_from(["rubric", "gate"])),
-            "levels": draw(st.lists(st.sampled_from(["city", "county", "town", "village"]), min_size=1,
-                                    max_size=2, unique=True)),
-            "na_rescale": draw(st.booleans()), "sections": sections}
+    data = {
+        "id": "gen-form",
+        "version": draw(st.sampled_from(["1", "2.1", "3-lz"])),
+        "title": {"zh": draw(_text), "en": draw(_text)},
+        "kind": draw(st.sampled_from(["rubric", "gate"])),
+        "levels": draw(
+            st.lists(st.sampled_from(["city", "county", "town", "village"]), min_size=1, max_size=2, unique=True)
+        ),
+        "na_rescale": draw(st.booleans()),
+        "sections": sections,
+    }
     if draw(st.booleans()):
         data["description"] = draw(_text)
     form = FormDef.model_validate(data)

@@ -63,8 +63,7 @@ class Bureau:
     tmp: Path
     devices: list[Device] = field(default_factory=list)
 
-    def device(self, name: str = "张三", unit: str = "城关区退役军人事务局", *, trust: bool = True,
-               **kw) -> Device:
+    def device(self, name: str = "张三", unit: str = "城关区退役军人事务局", *, trust: bool = True, **kw) -> Device:
         d = Device(name=name, unit=unit)
         if trust:
             svc.trust_add(d.sk.public, name=name, unit=unit, url=self.central, **kw)

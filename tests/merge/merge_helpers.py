@@ -109,16 +109,21 @@ def claimed_score(form, answers: dict, photos: list[dict] = ()) -> dict:
         if p.get("item_id"):
             counts[p["item_id"]] = counts.get(p["item_id"], 0) + 1
     res = score(form, {k: Answer.from_json(v) for k, v in answers.items()}, counts)
-    return {"total": res.total, "max": res.max, "verdict": res.verdict.value,
-            "sections": [{"id": s.id, "earned": s.earned, "max": s.max} for s in res.sections]}
+    return {
+        "total": res.total,
+        "max": res.max,
+        "verdict": res.verdict.value,
+        "sections": [{"id": s.id, "earned": s.earned, "max": s.max} for s in res.sections],
+    }
 
 
 def rubric_answers(b1: float = 38.0, b2: float | None = 28.0, c1: str = "good", a1: bool = True) -> dict:
-    ans = {"a1": {"value": a1, "note": "", "na": False},
-           "b1": {"value": b1, "note": "大厅整洁", "na": False},
-           "c1": {"value": c1, "note": "", "na": False}}
-    ans["b2"] = {"value": None, "note": "", "na": True} if b2 is None else \
-        {"value": b2, "note": "", "na": False}
+    ans = {
+        "a1": {"value": a1, "note": "", "na": False},
+        "b1": {"value": b1, "note": "大厅整洁", "na": False},
+        "c1": {"value": c1, "note": "", "na": False},
+    }
+    ans["b2"] = {"value": None, "note": "", "na": True} if b2 is None else {"value": b2, "note": "", "na": False}
     return ans
 
 
@@ -157,41 +162,73 @@ class Device:
         p.write_text(self.sk.public.file_text(), encoding="utf-8")
         return p
 
-    def record(self, form=RUBRIC, *, station: str = VILLAGE, answers: dict | None = None,
-               revision: int = 1, inspection_id: str | None = None, visit_id: str | None = None,
-               completed_at: datetime | None = None, photos: list[dict] = (),
-               findings: list[dict] = (), audit: list[dict] | None = None,
-               score_override: dict | None = None, status: str = "completed") -> dict:
+    def record(
+        self,
+        form=RUBRIC,
+        *,
+        station: str = VILLAGE,
+        answers: dict | None = None,
+        revision: int = 1,
+        inspection_id: str | None = None,
+        visit_id: str | None = None,
+        completed_at: datetime | None = None,
+        photos: list[dict] = (),
+        findings: list[dict] = (),
+        audit: list[dict] | None = None,
+        score_override: dict | None = None,
+        status: str = "completed",
+    ) -> dict:
         if answers is None:
             answers = rubric_answers() if form.kind.value == "rubric" else gate_answers()
         done = completed_at or BASE_TIME + timedelta(minutes=revision)
         if audit is None:
             audit = [{"action": "completed", "revision": r, "by": self.key_id} for r in range(revision + 1)]
         return {
-            "format": "fengqiao.inspection", "format_version": 1,
-            "id": inspection_id or str(uuid.uuid4()), "revision": revision, "visit_id": visit_id,
+            "format": "fengqiao.inspection",
+            "format_version": 1,
+            "id": inspection_id or str(uuid.uuid4()),
+            "revision": revision,
+            "visit_id": visit_id,
             "station_code": station,
             "form": {"id": form.id, "version": form.version, "sha256": form.sha256},
             "inspector": {"name": self.name, "unit": self.unit, "key_id": self.key_id},
-            "status": status, "created_at": iso(BASE_TIME), "updated_at": iso(done),
+            "status": status,
+            "created_at": iso(BASE_TIME),
+            "updated_at": iso(done),
             "completed_at": iso(done) if status != "draft" else None,
-            "answers": answers, "photos": list(photos), "findings": list(findings),
+            "answers": answers,
+            "photos": list(photos),
+            "findings": list(findings),
             "score": score_override or claimed_score(form, answers, list(photos)),
             "audit": audit,
         }
 
-    def export(self, out_dir: Path, records: list[dict], photo_paths: dict[str, Path] | None = None,
-               *, created_at: datetime | None = None, sequence: int | None = None,
-               previous: str | None = "auto", inspector: dict | None = None) -> Path:
+    def export(
+        self,
+        out_dir: Path,
+        records: list[dict],
+        photo_paths: dict[str, Path] | None = None,
+        *,
+        created_at: datetime | None = None,
+        sequence: int | None = None,
+        previous: str | None = "auto",
+        inspector: dict | None = None,
+    ) -> Path:
         """Write a bundle with the real writer and advance this device's chain."""
         out_dir.mkdir(parents=True, exist_ok=True)
         seq = sequence if sequence is not None else self.sequence + 1
         prev = self.previous if previous == "auto" else previous
         path = write_bundle(
-            out_dir, records=records, photo_paths=photo_paths or {},
+            out_dir,
+            records=records,
+            photo_paths=photo_paths or {},
             inspector=inspector or {"name": self.name, "unit": self.unit, "phone": "13800000000"},
-            device_id=self.device_id, sequence=seq, previous_manifest_sha256=prev, secret_key=self.sk,
-            created_at=iso(created_at) if created_at else None)
+            device_id=self.device_id,
+            sequence=seq,
+            previous_manifest_sha256=prev,
+            secret_key=self.sk,
+            created_at=iso(created_at) if created_at else None,
+        )
         vb = verify_bundle(path, public_keys={self.key_id: self.sk.public})
         if sequence is None:
             self.sequence, self.previous = seq, vb.manifest_sha256
@@ -199,9 +236,15 @@ class Device:
 
 
 def photo_entry(sha: str, path: Path, item_id: str = "b1") -> dict:
-    return {"sha256": sha, "original_sha256": sha, "item_id": item_id, "caption": "大厅",
-            "captured_at": iso(BASE_TIME), "member": spec.photo_member(sha),
-            "size": path.stat().st_size}
+    return {
+        "sha256": sha,
+        "original_sha256": sha,
+        "item_id": item_id,
+        "caption": "大厅",
+        "captured_at": iso(BASE_TIME),
+        "member": spec.photo_member(sha),
+        "size": path.stat().st_size,
+    }
 
 
 def required_photos(form, folder: Path, seed: str = "") -> tuple[list[dict], dict[str, Path]]:
@@ -223,6 +266,7 @@ def required_photos(form, folder: Path, seed: str = "") -> tuple[list[dict], dic
 
 # -- hand-made bundles (for what the writer refuses to produce) -----------------------------------
 
+
 def _zip(members: list[tuple[str, bytes, int]]) -> bytes:
     import struct
 
@@ -235,22 +279,50 @@ def _zip(members: list[tuple[str, bytes, int]]) -> bytes:
             c = zlib.compressobj(9, zlib.DEFLATED, -15)
             payload = c.compress(data) + c.flush()
         raw = name.encode()
-        central += cen.pack(b"PK\x01\x02", 0x0314, 20, 0, method, 0, 0x21, zlib.crc32(data),
-                            len(payload), len(data), len(raw), 0, 0, 0, 0, 0o100644 << 16,
-                            len(out)) + raw
-        out += loc.pack(b"PK\x03\x04", 20, 0, method, 0, 0x21, zlib.crc32(data), len(payload),
-                        len(data), len(raw), 0) + raw + payload
+        central += (
+            cen.pack(
+                b"PK\x01\x02",
+                0x0314,
+                20,
+                0,
+                method,
+                0,
+                0x21,
+                zlib.crc32(data),
+                len(payload),
+                len(data),
+                len(raw),
+                0,
+                0,
+                0,
+                0,
+                0o100644 << 16,
+                len(out),
+            )
+            + raw
+        )
+        out += (
+            loc.pack(b"PK\x03\x04", 20, 0, method, 0, 0x21, zlib.crc32(data), len(payload), len(data), len(raw), 0)
+            + raw
+            + payload
+        )
     cd = len(out)
     out += central
-    out += struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(members), len(members),
-                       len(central), cd, 0)
+    out += struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central), cd, 0)
     return bytes(out)
 
 
-def craft(device: Device, records: list[dict], photos: dict[str, bytes] | None = None, *,
-          manifest_changes: dict | None = None, extra_members: list[tuple[str, bytes, int]] = (),
-          omit: tuple[str, ...] = (), record_bytes: dict[str, bytes] | None = None,
-          created_at: datetime | None = None) -> bytes:
+def craft(
+    device: Device,
+    records: list[dict],
+    photos: dict[str, bytes] | None = None,
+    *,
+    manifest_changes: dict | None = None,
+    extra_members: list[tuple[str, bytes, int]] = (),
+    omit: tuple[str, ...] = (),
+    record_bytes: dict[str, bytes] | None = None,
+    created_at: datetime | None = None,
+) -> bytes:
     """A signed bundle assembled by hand; ``manifest_changes`` are applied before signing."""
     photos = photos or {}
     members: dict[str, bytes] = {}
@@ -258,29 +330,36 @@ def craft(device: Device, records: list[dict], photos: dict[str, bytes] | None =
     for r in records:
         name = spec.record_member(r["id"], r["revision"])
         members[name] = rfc8785.dumps(r)
-        inspections.append({"id": r["id"], "revision": r["revision"],
-                            "station_code": r["station_code"], "member": name})
+        inspections.append(
+            {"id": r["id"], "revision": r["revision"], "station_code": r["station_code"], "member": name}
+        )
     for sha, body in photos.items():
         members[spec.photo_member(sha)] = body
     forms = sorted({(r["form"]["id"], r["form"]["version"], r["form"]["sha256"]) for r in records})
     device.sequence += 1
     manifest = {
-        "format": spec.FORMAT, "format_version": 1, "bundle_id": str(uuid.uuid4()),
+        "format": spec.FORMAT,
+        "format_version": 1,
+        "bundle_id": str(uuid.uuid4()),
         "created_at": iso(created_at or datetime.now(timezone.utc)),
         "inspector": {"name": device.name, "unit": device.unit, "phone": "", "key_id": device.key_id},
-        "device_id": device.device_id, "sequence": device.sequence,
+        "device_id": device.device_id,
+        "sequence": device.sequence,
         "previous_manifest_sha256": device.previous,
         "forms": [{"id": i, "version": v, "sha256": s} for i, v, s in forms],
         "inspections": sorted(inspections, key=lambda e: e["member"]),
-        "members": [{"name": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)}
-                    for n, d in sorted(members.items())],
+        "members": [
+            {"name": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in sorted(members.items())
+        ],
     }
     manifest.update(manifest_changes or {})
     mbytes = rfc8785.dumps(manifest)
     device.previous = hashlib.sha256(mbytes).hexdigest()
-    sig = device.sk.sign(mbytes, trusted_comment=trusted_comment(
-        manifest["bundle_id"], manifest["sequence"], device.key_id),
-        untrusted_comment=untrusted_comment(device.key_id))
+    sig = device.sk.sign(
+        mbytes,
+        trusted_comment=trusted_comment(manifest["bundle_id"], manifest["sequence"], device.key_id),
+        untrusted_comment=untrusted_comment(device.key_id),
+    )
     if record_bytes:
         members.update(record_bytes)
     zm = [(n, d, 0) for n, d in sorted(members.items()) if n not in omit]

@@ -15,12 +15,22 @@ def test_comparison_lists_each_item_for_both_revisions_and_marks_differences(bur
     a, b = bureau.device("张三"), bureau.device("李四")
     iid = "55555555-5555-4555-8555-555555555555"
     base = a.record(RUBRIC, inspection_id=iid, revision=1)
-    ra = a.record(RUBRIC, inspection_id=iid, revision=2, answers=rubric_answers(b1=10, c1="fair"),
-                  completed_at=BASE_TIME + timedelta(hours=1),
-                  audit=base["audit"] + [{"action": "edit", "by": "a"}])
-    rb = b.record(RUBRIC, inspection_id=iid, revision=2, answers=rubric_answers(b1=40),
-                  completed_at=BASE_TIME + timedelta(hours=2),
-                  audit=base["audit"] + [{"action": "edit", "by": "b"}])
+    ra = a.record(
+        RUBRIC,
+        inspection_id=iid,
+        revision=2,
+        answers=rubric_answers(b1=10, c1="fair"),
+        completed_at=BASE_TIME + timedelta(hours=1),
+        audit=base["audit"] + [{"action": "edit", "by": "a"}],
+    )
+    rb = b.record(
+        RUBRIC,
+        inspection_id=iid,
+        revision=2,
+        answers=rubric_answers(b1=40),
+        completed_at=BASE_TIME + timedelta(hours=2),
+        audit=base["audit"] + [{"action": "edit", "by": "b"}],
+    )
     bureau.merge(a.export(bureau.tmp / "a", [base, ra]), b.export(bureau.tmp / "b", [rb]))
     cmp = svc.conflict_comparison(iid, url=bureau.central)
     assert cmp.station_code == rb["station_code"] and cmp.station_name

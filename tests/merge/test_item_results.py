@@ -31,14 +31,19 @@ def test_results_across_versions_keep_their_columns(bureau, tmp_path):
         forms_registry.register_forms(conn, [v1, v2, v3])
     dev = bureau.device()
     records = [
-        dev.record(v1, station=VILLAGE, answers=_a(A1=3, A2=False, B1=3, B2=True),
-                   completed_at=BASE_TIME - timedelta(days=700)),
-        dev.record(v2, station=VILLAGE, answers=_a(A1=4, A2=True, A3=False, B1=1.5, B3=1, C1=1),
-                   completed_at=BASE_TIME - timedelta(days=350)),
-        dev.record(v3, station=VILLAGE, answers=_a(A1=6, A3=True, B1=1.5, B3=1.5, C1=0.5),
-                   completed_at=BASE_TIME),
-        dev.record(v1, station=VILLAGE2, answers=_a(A1=4, A2=True, B1=2, B2=True),
-                   completed_at=BASE_TIME - timedelta(days=690)),
+        dev.record(
+            v1, station=VILLAGE, answers=_a(A1=3, A2=False, B1=3, B2=True), completed_at=BASE_TIME - timedelta(days=700)
+        ),
+        dev.record(
+            v2,
+            station=VILLAGE,
+            answers=_a(A1=4, A2=True, A3=False, B1=1.5, B3=1, C1=1),
+            completed_at=BASE_TIME - timedelta(days=350),
+        ),
+        dev.record(v3, station=VILLAGE, answers=_a(A1=6, A3=True, B1=1.5, B3=1.5, C1=0.5), completed_at=BASE_TIME),
+        dev.record(
+            v1, station=VILLAGE2, answers=_a(A1=4, A2=True, B1=2, B2=True), completed_at=BASE_TIME - timedelta(days=690)
+        ),
     ]
     [outcome] = bureau.merge(dev.export(tmp_path / "usb", records))
     assert outcome.ok, outcome
@@ -48,8 +53,15 @@ def test_results_across_versions_keep_their_columns(bureau, tmp_path):
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     head = rows[0]
     col = {h: i for i, h in enumerate(head)}
-    assert head[4:] == ["A1 服务场所", "A2 统一标识牌匾", "B1 信息采集", "A3 入户走访记录",
-                        "B1 信息采集（纸质）", "B3 信息采集（系统）", "C1 就业帮扶"]
+    assert head[4:] == [
+        "A1 服务场所",
+        "A2 统一标识牌匾",
+        "B1 信息采集",
+        "A3 入户走访记录",
+        "B1 信息采集（纸质）",
+        "B3 信息采集（系统）",
+        "C1 就业帮扶",
+    ]
     by = {(r[0], r[2]): r for r in rows[1:]}
     assert by[(VILLAGE, "1")][col["A3 入户走访记录"]] == "1"  # answered as B2 under version 1
     assert by[(VILLAGE, "3")][col["A3 入户走访记录"]] == "1"
@@ -57,8 +69,10 @@ def test_results_across_versions_keep_their_columns(bureau, tmp_path):
     assert by[(VILLAGE, "3")][col["A1 服务场所"]] == "6"
     assert by[(VILLAGE, "1")][col["B1 信息采集"]] == "3" and by[(VILLAGE, "2")][col["B1 信息采集"]] == ""
 
-    r = CliRunner().invoke(cli, ["central", "forms", "results", "county-sheet", "-o",
-                                 str(tmp_path / "items.xlsx"), "--central", bureau.url])
+    r = CliRunner().invoke(
+        cli,
+        ["central", "forms", "results", "county-sheet", "-o", str(tmp_path / "items.xlsx"), "--central", bureau.url],
+    )
     assert r.exit_code == 0, r.output
     assert "已导出 4 次检查的检查项得分" in r.output
     ws = openpyxl.load_workbook(tmp_path / "items.xlsx").active

@@ -40,6 +40,7 @@ STATION = "620102001001"
 
 # -- keys made once per module (age's scrypt takes seconds), copied into each test -----------------
 
+
 @pytest.fixture(scope="module")
 def bureau_keys_template(tmp_path_factory) -> Path:
     d = tmp_path_factory.mktemp("bureau-keys")
@@ -143,8 +144,8 @@ def _merge(central, path, bureau_keys, unlock, **kw):
 
 # -- the whole way ---------------------------------------------------------------------------------
 
-def test_encrypted_export_imports_and_nothing_decrypted_stays(central, laptop, bureau_keys, bureau_identity,
-                                                               tmp_path):
+
+def test_encrypted_export_imports_and_nothing_decrypted_stays(central, laptop, bureau_keys, bureau_identity, tmp_path):
     _learn(laptop, bureau_keys.age_recipient())
     _inspect(laptop, tmp_path / "camera")
     plan = ex.plan_export(laptop)
@@ -177,8 +178,9 @@ def test_encrypted_export_imports_and_nothing_decrypted_stays(central, laptop, b
     with agecrypt.decrypted(path, [own.load_age_identity(PASS)]) as inner:
         vb = verify_bundle(inner, public_keys={pk.key_id: pk})
         assert vb.bundle_id == out.bundle_id
-    ok, reason, _en = svc.reverify_bundle(central.archive_dir / f"{out.bundle_id}.fqbundle", url=central,
-                                          identities=[bureau_identity])
+    ok, reason, _en = svc.reverify_bundle(
+        central.archive_dir / f"{out.bundle_id}.fqbundle", url=central, identities=[bureau_identity]
+    )
     assert ok, reason
 
 
@@ -191,6 +193,7 @@ def test_plaintext_export_when_no_bureau_key_is_known_still_imports(central, lap
 
 
 # -- refusals: each leaves the central database as it was ------------------------------------------
+
 
 def _refused(central, path, bureau_keys, unlock, *, received_plaintext: bool = False):
     digest = svc.digest(url=central)
@@ -227,8 +230,7 @@ def test_wrong_passphrase_is_refused_once_and_nothing_is_quarantined(central, la
         calls.append(1)
         return [bureau_keys.load_age_identity("not the passphrase")]
 
-    outs = svc.import_bundles([str(first), str(second)], url=central, unlock=unlock,
-                              keystore_dir=bureau_keys.directory)
+    outs = svc.import_bundles([str(first), str(second)], url=central, unlock=unlock, keystore_dir=bureau_keys.directory)
     assert [o.status for o in outs] == [REFUSED, REFUSED]
     assert "口令不正确" in outs[0].reason and "passphrase is wrong" in outs[0].reason_en
     assert calls == [1]  # asked once for the batch

@@ -19,9 +19,12 @@ from fengqiao_desktop.formengine.loader import parse_form, shipped_registry
 from fengqiao_desktop.merge import forms_registry
 
 # a gate whose items need a photo each, and a rubric whose first item is answered from it
-GATE_PHOTOS = parse_form(GATE_YAML.replace("id: test-five-haves", "id: test-five-haves-photos")
-                         .replace("max: 1}", "max: 1, min_photos: 1}"), "gate-photos.yaml")
-LINKED = parse_form("""
+GATE_PHOTOS = parse_form(
+    GATE_YAML.replace("id: test-five-haves", "id: test-five-haves-photos").replace("max: 1}", "max: 1, min_photos: 1}"),
+    "gate-photos.yaml",
+)
+LINKED = parse_form(
+    """
 id: test-linked-rubric
 version: "1"
 title: {zh: 示范型（照片）, en: Demonstration (photos)}
@@ -35,7 +38,9 @@ sections:
       - {id: a1, title: {zh: 有机构, en: Organisation}, type: yes_no, max: 2, min_photos: 1,
          from: test-five-haves-photos/jigou}
       - {id: a2, title: {zh: 服务大厅, en: Hall}, type: yes_no, max: 2, min_photos: 2}
-""", "linked.yaml")
+""",
+    "linked.yaml",
+)
 
 
 def test_completed_record_without_its_photos_is_refused(bureau):

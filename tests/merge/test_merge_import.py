@@ -33,8 +33,9 @@ def _inspection(bureau, iid: str) -> dict:
 def _revisions(bureau, iid: str) -> list[dict]:
     t = models.InspectionRevision.__table__
     with bureau.central.read() as conn:
-        return [dict(r._mapping) for r in conn.execute(
-            select(t).where(t.c.inspection_id == iid).order_by(t.c.revision))]
+        return [
+            dict(r._mapping) for r in conn.execute(select(t).where(t.c.inspection_id == iid).order_by(t.c.revision))
+        ]
 
 
 def test_import_then_again_is_already_imported_and_changes_nothing(bureau):
@@ -101,12 +102,22 @@ def test_competing_revisions_get_a_deterministic_winner_and_a_conflict(bureau):
     base = a.record(RUBRIC, inspection_id=iid, revision=1)
     pa1 = a.export(bureau.tmp / "a", [base])
     # both edit revision 1 into a revision 2 of their own (different audit trails)
-    ra = a.record(RUBRIC, inspection_id=iid, revision=2, answers=rubric_answers(b1=10),
-                  completed_at=BASE_TIME + timedelta(hours=1),
-                  audit=base["audit"] + [{"action": "edit", "by": a.key_id}])
-    rb = b.record(RUBRIC, inspection_id=iid, revision=2, answers=rubric_answers(b1=40),
-                  completed_at=BASE_TIME + timedelta(hours=2),
-                  audit=base["audit"] + [{"action": "edit", "by": b.key_id}])
+    ra = a.record(
+        RUBRIC,
+        inspection_id=iid,
+        revision=2,
+        answers=rubric_answers(b1=10),
+        completed_at=BASE_TIME + timedelta(hours=1),
+        audit=base["audit"] + [{"action": "edit", "by": a.key_id}],
+    )
+    rb = b.record(
+        RUBRIC,
+        inspection_id=iid,
+        revision=2,
+        answers=rubric_answers(b1=40),
+        completed_at=BASE_TIME + timedelta(hours=2),
+        audit=base["audit"] + [{"action": "edit", "by": b.key_id}],
+    )
     pa2 = a.export(bureau.tmp / "a", [ra])
     pb1 = b.export(bureau.tmp / "b", [rb])
     outs = bureau.merge(pa1, pb1, pa2)
@@ -119,8 +130,9 @@ def test_competing_revisions_get_a_deterministic_winner_and_a_conflict(bureau):
     assert c.winner_sha256 == c.auto_winner_sha256
 
     loser = next(r for r in c.revisions if r.sha256 != c.winner_sha256)
-    resolved = svc.conflict_resolve(iid, loser.sha256[:10], reason="现场复核以张三为准", resolved_by="王科长",
-                                    url=bureau.central)
+    resolved = svc.conflict_resolve(
+        iid, loser.sha256[:10], reason="现场复核以张三为准", resolved_by="王科长", url=bureau.central
+    )
     assert resolved.status == "resolved" and resolved.winner_sha256 == loser.sha256
     assert _inspection(bureau, iid)["total"] == ra["score"]["total"]
     # coverage shows the score the clerk chose
@@ -153,9 +165,17 @@ def test_failed_five_haves_vetoes_the_rubric_of_the_same_visit_in_any_order(bure
 def test_findings_follow_the_winning_revision(bureau):
     dev = bureau.device()
     iid = "33333333-3333-4333-8333-333333333333"
-    f1 = {"id": "f1", "item_id": "b1", "category": "hardware", "severity": "deduction",
-          "description": "大厅无标识", "measures": "补挂标识", "responsible": "站长",
-          "deadline": "2026-06-30", "status": "open"}
+    f1 = {
+        "id": "f1",
+        "item_id": "b1",
+        "category": "hardware",
+        "severity": "deduction",
+        "description": "大厅无标识",
+        "measures": "补挂标识",
+        "responsible": "站长",
+        "deadline": "2026-06-30",
+        "status": "open",
+    }
     r1 = dev.record(RUBRIC, inspection_id=iid, revision=1, findings=[f1])
     r2 = dev.record(RUBRIC, inspection_id=iid, revision=2, findings=[{**f1, "status": "rectified"}])
     bureau.merge(dev.export(bureau.tmp / "u", [r1]), dev.export(bureau.tmp / "u", [r2]))
@@ -289,17 +309,32 @@ def test_a_new_competitor_reopens_a_resolved_conflict(bureau):
     a, b = bureau.device("张三"), bureau.device("李四")
     iid = "44444444-4444-4444-8444-444444444444"
     base = a.record(RUBRIC, inspection_id=iid, revision=1)
-    mine = a.record(RUBRIC, inspection_id=iid, revision=2, answers=rubric_answers(b1=20),
-                    audit=base["audit"] + [{"action": "edit", "by": "a"}])
-    theirs = b.record(RUBRIC, inspection_id=iid, revision=2, answers=rubric_answers(b1=30),
-                      audit=base["audit"] + [{"action": "edit", "by": "b"}])
+    mine = a.record(
+        RUBRIC,
+        inspection_id=iid,
+        revision=2,
+        answers=rubric_answers(b1=20),
+        audit=base["audit"] + [{"action": "edit", "by": "a"}],
+    )
+    theirs = b.record(
+        RUBRIC,
+        inspection_id=iid,
+        revision=2,
+        answers=rubric_answers(b1=30),
+        audit=base["audit"] + [{"action": "edit", "by": "b"}],
+    )
     bureau.merge(a.export(bureau.tmp / "a", [base, mine]), b.export(bureau.tmp / "b", [theirs]))
     [c] = svc.conflicts_list(url=bureau.central)
     pick = next(r for r in c.revisions if r.sha256 != c.auto_winner_sha256)
     svc.conflict_resolve(iid, pick.sha256, reason="复核", resolved_by="王科长", url=bureau.central)
     # B edits its branch again: a third competitor, the conflict needs a person again
-    later = b.record(RUBRIC, inspection_id=iid, revision=3, answers=rubric_answers(b1=35),
-                     audit=theirs["audit"] + [{"action": "edit", "by": "b2"}])
+    later = b.record(
+        RUBRIC,
+        inspection_id=iid,
+        revision=3,
+        answers=rubric_answers(b1=35),
+        audit=theirs["audit"] + [{"action": "edit", "by": "b2"}],
+    )
     bureau.merge(b.export(bureau.tmp / "b", [later]))
     [c2] = svc.conflicts_list(url=bureau.central)
     assert c2.status == "open" and c2.resolved_by is None

@@ -48,18 +48,24 @@ def _consistent(bureau) -> str:
             assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
         n = {name: conn.execute(select(func.count()).select_from(tab)).scalar_one() for name, tab in t.items()}
-        imported = conn.execute(select(func.count()).select_from(t["bundles"])
-                                .where(t["bundles"].c.status == "imported")).scalar_one()
+        imported = conn.execute(
+            select(func.count()).select_from(t["bundles"]).where(t["bundles"].c.status == "imported")
+        ).scalar_one()
         ins, rev = t["inspections"], t["inspection_revisions"]
-        orphans = conn.execute(select(func.count()).select_from(ins).where(
-            ~ins.c.winner_sha256.in_(select(rev.c.content_sha256)))).scalar_one()
+        orphans = conn.execute(
+            select(func.count()).select_from(ins).where(~ins.c.winner_sha256.in_(select(rev.c.content_sha256)))
+        ).scalar_one()
     assert orphans == 0
     if imported == 0:
-        assert (n["inspections"], n["inspection_revisions"], n["photo_blobs"],
-                n["revision_sources"]) == (0, 0, 0, 0)
+        assert (n["inspections"], n["inspection_revisions"], n["photo_blobs"], n["revision_sources"]) == (0, 0, 0, 0)
         return "out"
-    assert (n["inspections"], n["inspection_revisions"], n["photo_blobs"], n["revision_sources"],
-            imported) == (150, 150, 40, 150, 1)
+    assert (n["inspections"], n["inspection_revisions"], n["photo_blobs"], n["revision_sources"], imported) == (
+        150,
+        150,
+        40,
+        150,
+        1,
+    )
     return "in"
 
 
@@ -70,8 +76,13 @@ def test_sigkill_during_import_repeatedly(bureau):
     env = dict(os.environ)
 
     def start():
-        p = subprocess.Popen([sys.executable, "-c", CHILD, bureau.url, str(path)], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        p = subprocess.Popen(
+            [sys.executable, "-c", CHILD, bureau.url, str(path)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert p.stdout.readline().strip() == "ready", p.stderr.read()
         return p
 

@@ -105,6 +105,7 @@ def _model(records: list[dict]) -> dict:
         revs.setdefault(r["id"], {})[_sha(r)] = r
     out = {}
     for iid, by_sha in revs.items():
+
         def key(s, by_sha=by_sha):
             return (by_sha[s]["revision"], by_sha[s]["completed_at"].replace("Z", ".000000Z"), s)
 
@@ -120,13 +121,24 @@ def _model(records: list[dict]) -> dict:
         others = [s for s in by_sha if s not in mine]
         win = max(mine, key=key)
         w = by_sha[win]
-        competing = sorted([s for s in mine if s == win or not ancestor(s, win)]
-                           + [s for s in others if not any(ancestor(s, o) for o in others)], key=key)
-        out[iid] = {"winner": win, "revisions": set(by_sha), "conflict": len(competing) > 1,
-                    "competing": competing, "record": w}
+        competing = sorted(
+            [s for s in mine if s == win or not ancestor(s, win)]
+            + [s for s in others if not any(ancestor(s, o) for o in others)],
+            key=key,
+        )
+        out[iid] = {
+            "winner": win,
+            "revisions": set(by_sha),
+            "conflict": len(competing) > 1,
+            "competing": competing,
+            "record": w,
+        }
     # five-haves veto: a failed gate winner in the visit vetoes the rubric
-    failed = {m["record"]["visit_id"] for m in out.values()
-              if m["record"]["form"]["id"] == GATE.id and m["record"]["score"]["verdict"] != "pass"}
+    failed = {
+        m["record"]["visit_id"]
+        for m in out.values()
+        if m["record"]["form"]["id"] == GATE.id and m["record"]["score"]["verdict"] != "pass"
+    }
     for m in out.values():
         rec = m["record"]
         own = rec["score"]["verdict"] if rec["form"]["id"] == GATE.id else _own_verdict(rec)
@@ -182,18 +194,38 @@ class MergeOrder(RuleBasedStateMachine):
         lp.changed.add(rec["id"])
 
     # -- what inspectors do -----------------------------------------------------------
-    @rule(who=st.integers(0, 2), station=st.sampled_from(STATIONS), b1=st.sampled_from(B1),
-          gate_ok=st.booleans(), with_gate=st.booleans())
+    @rule(
+        who=st.integers(0, 2),
+        station=st.sampled_from(STATIONS),
+        b1=st.sampled_from(B1),
+        gate_ok=st.booleans(),
+        with_gate=st.booleans(),
+    )
     def inspect(self, who, station, b1, gate_ok, with_gate):
         lp = self.laptops[who]
         visit = f"visit-{self.clock}"
         if with_gate:
-            self._save(lp, lp.device.record(GATE, station=station, visit_id=visit, revision=1,
-                                            inspection_id=self._id(),
-                                            answers=gate_answers(gate_ok), completed_at=self._tick()))
-        rec = lp.device.record(RUBRIC, station=station, visit_id=visit, revision=1,
-                               inspection_id=self._id(),
-                               answers=rubric_answers(b1=b1), completed_at=self._tick())
+            self._save(
+                lp,
+                lp.device.record(
+                    GATE,
+                    station=station,
+                    visit_id=visit,
+                    revision=1,
+                    inspection_id=self._id(),
+                    answers=gate_answers(gate_ok),
+                    completed_at=self._tick(),
+                ),
+            )
+        rec = lp.device.record(
+            RUBRIC,
+            station=station,
+            visit_id=visit,
+            revision=1,
+            inspection_id=self._id(),
+            answers=rubric_answers(b1=b1),
+            completed_at=self._tick(),
+        )
         if with_gate and not gate_ok:
             rec["score"] = {**rec["score"], "verdict": "veto"}
         self._save(lp, rec)
@@ -201,10 +233,15 @@ class MergeOrder(RuleBasedStateMachine):
     def _edit(self, lp: _Laptop, old: dict, b1: float, gate_ok: bool) -> None:
         gate = old["form"]["id"] == GATE.id
         rec = lp.device.record(
-            GATE if gate else RUBRIC, station=old["station_code"], visit_id=old["visit_id"],
-            revision=old["revision"] + 1, inspection_id=old["id"],
-            answers=gate_answers(gate_ok) if gate else rubric_answers(b1=b1), completed_at=self._tick(),
-            audit=old["audit"] + [{"action": "edit", "by": lp.device.key_id, "n": self.clock}])
+            GATE if gate else RUBRIC,
+            station=old["station_code"],
+            visit_id=old["visit_id"],
+            revision=old["revision"] + 1,
+            inspection_id=old["id"],
+            answers=gate_answers(gate_ok) if gate else rubric_answers(b1=b1),
+            completed_at=self._tick(),
+            audit=old["audit"] + [{"action": "edit", "by": lp.device.key_id, "n": self.clock}],
+        )
         if not gate and old["score"]["verdict"] == "veto" and rec["score"]["verdict"] != "veto":
             rec["score"] = {**rec["score"], "verdict": "veto"}  # the laptop still knows the failed gate
         self._save(lp, rec)
@@ -232,8 +269,10 @@ class MergeOrder(RuleBasedStateMachine):
         """A laptop's data directory copied to a second laptop: same device, key and chain."""
         src = data.draw(st.sampled_from([lp for lp in self.laptops if lp.device.sequence]))
         d = src.device
-        twin = _Laptop(d.name, Device(name=d.name, unit=d.unit, device_id=d.device_id, sk=d.sk,
-                                      sequence=d.sequence, previous=d.previous))
+        twin = _Laptop(
+            d.name,
+            Device(name=d.name, unit=d.unit, device_id=d.device_id, sk=d.sk, sequence=d.sequence, previous=d.previous),
+        )
         twin.records = json.loads(json.dumps(src.records))
         self.laptops.append(twin)
         self.forked = True
@@ -270,8 +309,7 @@ class MergeOrder(RuleBasedStateMachine):
         if not self.imported or self.forked:
             return
         model = _model([r for i in sorted(self.imported) for r in self.bundles[i][1]])
-        ins, rev, conf = (models.Inspection.__table__, models.InspectionRevision.__table__,
-                          models.Conflict.__table__)
+        ins, rev, conf = (models.Inspection.__table__, models.InspectionRevision.__table__, models.Conflict.__table__)
         with self.central.read() as conn:
             rows = {r.id: r for r in conn.execute(select(ins))}
             revs: dict[str, set[str]] = {}
@@ -295,8 +333,9 @@ class MergeOrder(RuleBasedStateMachine):
         year = BASE_TIME.astimezone(CST).year
         as_of = BASE_TIME.astimezone(CST).date()
         with self.central.read() as conn:
-            assert sorted(rollup.group_rows(conn, year, as_of), key=repr) == \
-                sorted(rollup.group_rows(conn, year, as_of, reference=True), key=repr)
+            assert sorted(rollup.group_rows(conn, year, as_of), key=repr) == sorted(
+                rollup.group_rows(conn, year, as_of, reference=True), key=repr
+            )
             assert rollup.station_rows(conn, year, as_of) == rollup.station_rows(conn, year, as_of, reference=True)
 
     def _check_other_order(self):
@@ -311,8 +350,9 @@ class MergeOrder(RuleBasedStateMachine):
             order = list(range(len(self.bundles))) * 2
             rnd.shuffle(order)
             outs = svc.import_bundles([self.bundles[i][0] for i in order], url=other)
-            assert all(o.ok or (self.forked and o.status == "quarantined") for o in outs), \
-                [o.line("en") for o in outs if not o.ok]
+            assert all(o.ok or (self.forked and o.status == "quarantined") for o in outs), [
+                o.line("en") for o in outs if not o.ok
+            ]
             assert svc.digest(url=other) == svc.digest(url=self.central)
 
             def statuses(c):
@@ -327,8 +367,11 @@ class MergeOrder(RuleBasedStateMachine):
 def test_import_order_does_not_matter_sqlite():
     MergeOrder.pg_url = None
     MergeOrder.TestCase.settings = settings(
-        max_examples=int(os.environ.get("FQ_ORDER_EXAMPLES", "20")), stateful_step_count=18,
-        deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        max_examples=int(os.environ.get("FQ_ORDER_EXAMPLES", "20")),
+        stateful_step_count=18,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
     MergeOrder.TestCase().runTest()
 
 
@@ -336,8 +379,11 @@ def test_import_order_does_not_matter_sqlite():
 def test_import_order_does_not_matter_postgres():
     MergeOrder.pg_url = os.environ["FENGQIAO_TEST_PG_URL"]
     MergeOrder.TestCase.settings = settings(
-        max_examples=int(os.environ.get("FQ_ORDER_EXAMPLES_PG", "6")), stateful_step_count=15,
-        deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        max_examples=int(os.environ.get("FQ_ORDER_EXAMPLES_PG", "6")),
+        stateful_step_count=15,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
     try:
         MergeOrder.TestCase().runTest()
     finally:

@@ -75,8 +75,7 @@ def case_key_claims_other_inspector(b, dev, tmp):
 
 
 def case_revoked_key(b, dev, tmp):
-    svc.trust_revoke(dev.key_id, reason="laptop stolen", since=datetime(2026, 4, 1, tzinfo=timezone.utc),
-                     url=b.central)
+    svc.trust_revoke(dev.key_id, reason="laptop stolen", since=datetime(2026, 4, 1, tzinfo=timezone.utc), url=b.central)
     path, *_ = _good(b, dev, tmp)  # made now, after the revocation
     return path, ["revoked", "laptop stolen"]
 
@@ -116,9 +115,20 @@ def case_member_not_in_manifest(b, dev, tmp):
 def case_manifest_member_missing(b, dev, tmp):
     body = b"\xff\xd8photo\xff\xd9"
     sha = hashlib.sha256(body).hexdigest()
-    rec = dev.record(RUBRIC, photos=[{"sha256": sha, "original_sha256": sha, "item_id": "b1",
-                                      "caption": "", "captured_at": "2026-05-01T08:00:00Z",
-                                      "member": spec.photo_member(sha), "size": len(body)}])
+    rec = dev.record(
+        RUBRIC,
+        photos=[
+            {
+                "sha256": sha,
+                "original_sha256": sha,
+                "item_id": "b1",
+                "caption": "",
+                "captured_at": "2026-05-01T08:00:00Z",
+                "member": spec.photo_member(sha),
+                "size": len(body),
+            }
+        ],
+    )
     data = craft(dev, [rec], {sha: body}, omit=(spec.photo_member(sha),))
     return _write(tmp, "x", data), ["missing"]
 
@@ -249,9 +259,10 @@ def test_refusals_say_what_to_do_in_one_language(bureau, tmp_path):
     """The clerk reads the problem and the next step; member names stay in the details."""
     stranger = bureau.device(trust=False)
     [untrusted] = bureau.merge(stranger.export(tmp_path / "a", [stranger.record(RUBRIC)]))
-    grouped = " ".join(stranger.key_id[i:i + 4] for i in range(0, 16, 4))
-    assert untrusted.reason == (f"此检查员的密钥不受信任：请在“信任的检查员密钥”中添加其公钥（指纹 {grouped}），"
-                                "然后重新导入")
+    grouped = " ".join(stranger.key_id[i : i + 4] for i in range(0, 16, 4))
+    assert untrusted.reason == (
+        f"此检查员的密钥不受信任：请在“信任的检查员密钥”中添加其公钥（指纹 {grouped}），然后重新导入"
+    )
     assert untrusted.reason_en.startswith("This inspector's key is not trusted: add it under")
     assert "manifest.json.minisig" in untrusted.detail
 

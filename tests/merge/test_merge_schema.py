@@ -34,8 +34,9 @@ def test_migrations_build_the_models_exactly(central_url):
     c = open_central(central_url)
     try:
         with c.engine.connect() as conn:
-            mc = MigrationContext.configure(conn, opts={"compare_type": True,
-                                                        "version_table": "central_alembic_version"})
+            mc = MigrationContext.configure(
+                conn, opts={"compare_type": True, "version_table": "central_alembic_version"}
+            )
             diff = compare_metadata(mc, models.Base.metadata)
             assert diff == []
             assert mc.get_current_revision() == _script().get_current_head()
@@ -62,8 +63,9 @@ def test_sqlite_pragmas(tmp_path):
         c.dispose()
 
 
-@pytest.mark.parametrize("url", ["nonsense://", "mysql+nosuchdriver://x/y",
-                                 "postgresql+psycopg://nobody:x@127.0.0.1:1/none"])
+@pytest.mark.parametrize(
+    "url", ["nonsense://", "mysql+nosuchdriver://x/y", "postgresql+psycopg://nobody:x@127.0.0.1:1/none"]
+)
 def test_unusable_url_is_a_clear_error(url):
     with pytest.raises(StorageError) as exc:
         open_central(url)
@@ -89,8 +91,10 @@ def test_a_database_of_the_previous_schema_upgrades_with_its_content(bureau):
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "c0001")
     with bureau.central.engine.connect() as conn:
-        assert MigrationContext.configure(
-            conn, opts={"version_table": "central_alembic_version"}).get_current_revision() == "c0001"
+        assert (
+            MigrationContext.configure(conn, opts={"version_table": "central_alembic_version"}).get_current_revision()
+            == "c0001"
+        )
     upgrade(bureau.central.engine, server_upgrade=True)  # PostgreSQL: as `central init --yes` does
     assert bureau.digest() == before
     rev = models.table_of(models.InspectionRevision)
@@ -119,9 +123,19 @@ def test_a_first_release_database_upgrades_and_keeps_its_content(tmp_path):
         command.upgrade(cfg, "c0001")
     with engine.begin() as conn:
         assert "inspection_reviews" not in inspect(conn).get_table_names()
-        conn.execute(insert(models.Station.__table__).values(
-            code="620102000000", name="城关区退役军人服务中心", level="county", parent_code=None,
-            address="", contact="", phone="", veterans_served=None, is_demo=False))
+        conn.execute(
+            insert(models.Station.__table__).values(
+                code="620102000000",
+                name="城关区退役军人服务中心",
+                level="county",
+                parent_code=None,
+                address="",
+                contact="",
+                phone="",
+                veterans_served=None,
+                is_demo=False,
+            )
+        )
     engine.dispose()
     assert [s.code for s in svc.roster_stations(url=url)] == ["620102000000"]
     assert svc.review_list(url=url) == []

@@ -46,6 +46,7 @@ def _statuses(url) -> dict[str, str]:
 
 # -- a record is bound to its signer --------------------------------------------------------------
 
+
 def test_a_record_naming_another_inspector_is_refused(bureau, tmp_path):
     a = bureau.device("张三")
     b = bureau.device("李四", "七里河区退役军人事务局")
@@ -65,6 +66,7 @@ def test_a_record_naming_another_inspector_is_refused(bureau, tmp_path):
 
 # -- nobody takes over another inspector's inspection ---------------------------------------------
 
+
 @pytest.mark.parametrize("order", ["owner_first", "thief_first"])
 def test_a_revision_by_another_key_never_wins_silently(bureau, tmp_path, order):
     a = bureau.device("张三")
@@ -72,10 +74,14 @@ def test_a_revision_by_another_key_never_wins_silently(bureau, tmp_path, order):
     iid = str(uuid.uuid4())
     mine = b.record(RUBRIC, inspection_id=iid, revision=1, answers=rubric_answers(b1=20))
     # A copies B's record: one answer changed, B's audit trail plus two entries, a consistent score
-    stolen = a.record(RUBRIC, inspection_id=iid, revision=2, answers=rubric_answers(b1=40),
-                      audit=mine["audit"] + [{"action": "edit", "by": a.key_id},
-                                             {"action": "completed", "by": a.key_id}],
-                      completed_at=BASE_TIME + timedelta(hours=3))
+    stolen = a.record(
+        RUBRIC,
+        inspection_id=iid,
+        revision=2,
+        answers=rubric_answers(b1=40),
+        audit=mine["audit"] + [{"action": "edit", "by": a.key_id}, {"action": "completed", "by": a.key_id}],
+        completed_at=BASE_TIME + timedelta(hours=3),
+    )
     pb = b.export(tmp_path / "b", [mine])
     pa = a.export(tmp_path / "a", [stolen])
     outs = bureau.merge(*([pb, pa] if order == "owner_first" else [pa, pb]))
@@ -110,12 +116,21 @@ def test_the_owner_keeps_editing_after_a_takeover_attempt(bureau, tmp_path):
     a, b = bureau.device("张三"), bureau.device("李四")
     iid = str(uuid.uuid4())
     r1 = b.record(RUBRIC, inspection_id=iid, revision=1)
-    stolen = a.record(RUBRIC, inspection_id=iid, revision=2, answers=rubric_answers(b1=10),
-                      audit=r1["audit"] + [{"action": "edit", "by": a.key_id}])
-    r2 = b.record(RUBRIC, inspection_id=iid, revision=2, answers=rubric_answers(b1=39),
-                  audit=r1["audit"] + [{"action": "edit", "by": b.key_id}])
-    bureau.merge(b.export(tmp_path / "b", [r1]), a.export(tmp_path / "a", [stolen]),
-                 b.export(tmp_path / "b", [r2]))
+    stolen = a.record(
+        RUBRIC,
+        inspection_id=iid,
+        revision=2,
+        answers=rubric_answers(b1=10),
+        audit=r1["audit"] + [{"action": "edit", "by": a.key_id}],
+    )
+    r2 = b.record(
+        RUBRIC,
+        inspection_id=iid,
+        revision=2,
+        answers=rubric_answers(b1=39),
+        audit=r1["audit"] + [{"action": "edit", "by": b.key_id}],
+    )
+    bureau.merge(b.export(tmp_path / "b", [r1]), a.export(tmp_path / "a", [stolen]), b.export(tmp_path / "b", [r2]))
     assert _inspection(bureau, iid)["winner_sha256"] == _sha(r2)
     [c] = svc.conflicts_list(url=bureau.central)
     assert {r.sha256 for r in c.revisions} == {_sha(r2), _sha(stolen)}
@@ -124,10 +139,12 @@ def test_the_owner_keeps_editing_after_a_takeover_attempt(bureau, tmp_path):
 
 # -- forks, decided by content --------------------------------------------------------------------
 
+
 def _clone(dev: Device) -> Device:
     """The laptop's data directory copied to a second laptop: same device, key and chain."""
-    return Device(name=dev.name, unit=dev.unit, device_id=dev.device_id, sk=dev.sk,
-                  sequence=dev.sequence, previous=dev.previous)
+    return Device(
+        name=dev.name, unit=dev.unit, device_id=dev.device_id, sk=dev.sk, sequence=dev.sequence, previous=dev.previous
+    )
 
 
 def _pg(url: str) -> str | None:
@@ -170,8 +187,7 @@ def test_a_fork_cannot_get_in_through_a_gap(central_url, tmp_path):
         assert statuses == {"a1": "imported", "a2": "imported", "a3": "imported", "c4": "quarantined"}
 
 
-def test_a_fork_at_one_sequence_holds_both_sides_in_every_order_until_a_person_decides(
-        bureau, tmp_path):
+def test_a_fork_at_one_sequence_holds_both_sides_in_every_order_until_a_person_decides(bureau, tmp_path):
     dev = bureau.device()
     names = {}
     names["a1"] = dev.export(tmp_path / "a", [dev.record(RUBRIC)])
@@ -184,8 +200,14 @@ def test_a_fork_at_one_sequence_holds_both_sides_in_every_order_until_a_person_d
     names["c3"] = copy.export(tmp_path / "c", [fork3])
     names["c4"] = copy.export(tmp_path / "c", [copy.record(RUBRIC, answers=rubric_answers(b1=4))])
 
-    held = {"a1": "imported", "a2": "imported", "a3": "quarantined", "a4": "quarantined",
-            "c3": "quarantined", "c4": "quarantined"}
+    held = {
+        "a1": "imported",
+        "a2": "imported",
+        "a3": "quarantined",
+        "a4": "quarantined",
+        "c3": "quarantined",
+        "c4": "quarantined",
+    }
     orders = [tuple(names), ("c4", "c3", "a4", "a3", "a2", "a1"), ("a1", "c3", "a4", "a2", "c4", "a3")]
     results = _import_in_orders(bureau.url, dev, names, orders)
     assert len({d for d, _ in results}) == 1
@@ -216,12 +238,16 @@ def test_a_fork_at_one_sequence_holds_both_sides_in_every_order_until_a_person_d
     with pytest.raises(MergeError):
         svc.quarantine_release(outs[2].bundle_id, reason="", by="王科长", url=bureau.central)
     # a person releases the honest side: its lineage stands, the copy's stays held
-    changed = svc.quarantine_release(outs[2].bundle_id, reason="核对原笔记本", by="王科长",
-                                     url=bureau.central)
+    changed = svc.quarantine_release(outs[2].bundle_id, reason="核对原笔记本", by="王科长", url=bureau.central)
     assert sorted(new for _old, new in changed.values()) == ["imported", "imported"]
     assert _statuses(bureau.central) == {
-        outs[0].bundle_id: "imported", outs[1].bundle_id: "imported", outs[2].bundle_id: "imported",
-        outs[3].bundle_id: "imported", outs[4].bundle_id: "quarantined", outs[5].bundle_id: "quarantined"}
+        outs[0].bundle_id: "imported",
+        outs[1].bundle_id: "imported",
+        outs[2].bundle_id: "imported",
+        outs[3].bundle_id: "imported",
+        outs[4].bundle_id: "quarantined",
+        outs[5].bundle_id: "quarantined",
+    }
     assert _inspection(bureau, honest3["id"])["total"] == honest3["score"]["total"]
     assert _inspection(bureau, fork3["id"])["status"] == "quarantined"
     # and the decision is recorded
@@ -240,8 +266,7 @@ def test_rejecting_one_side_of_a_fork_decides_it(bureau, tmp_path):
     outs = bureau.merge(a1, c2, a3, a2)
     st = _statuses(bureau.central)
     assert [st[o.bundle_id] for o in outs] == ["imported", "quarantined", "quarantined", "quarantined"]
-    svc.quarantine_reject(outs[1].manifest_sha256[:12], reason="复制的数据目录", by="王科长",
-                          url=bureau.central)
+    svc.quarantine_reject(outs[1].manifest_sha256[:12], reason="复制的数据目录", by="王科长", url=bureau.central)
     st = _statuses(bureau.central)
     assert [st[o.bundle_id] for o in outs] == ["imported", "quarantined", "imported", "imported"]
     assert "rejected" in next(b for b in svc.quarantine_list(url=bureau.central)).reason_en
@@ -252,8 +277,7 @@ def test_the_same_sequence_again_is_a_fork_not_a_refusal(bureau, tmp_path):
     """A restored backup exports sequence 1 again with other content."""
     dev = bureau.device()
     first = dev.export(tmp_path / "a", [dev.record(RUBRIC)])
-    again = dev.export(tmp_path / "b", [dev.record(RUBRIC, answers=rubric_answers(b1=12))],
-                       sequence=1, previous=None)
+    again = dev.export(tmp_path / "b", [dev.record(RUBRIC, answers=rubric_answers(b1=12))], sequence=1, previous=None)
     outs = bureau.merge(first, again)
     assert [o.status for o in outs] == ["imported", "quarantined"]
     assert any("now quarantined" in w for w in outs[1].warnings_en)
@@ -271,10 +295,20 @@ def test_another_key_cannot_hold_a_device_hostage(bureau, tmp_path):
 
 # -- one data model, two engines ------------------------------------------------------------------
 
+
 def _finding(**kw) -> dict:
-    return {"id": "f-1", "item_id": "b1", "category": "硬件设施", "severity": "deduction",
-            "description": "大厅无障碍设施缺失", "measures": "限期整改", "responsible": "张三",
-            "deadline": "2026-06-30", "status": "open", **kw}
+    return {
+        "id": "f-1",
+        "item_id": "b1",
+        "category": "硬件设施",
+        "severity": "deduction",
+        "description": "大厅无障碍设施缺失",
+        "measures": "限期整改",
+        "responsible": "张三",
+        "deadline": "2026-06-30",
+        "status": "open",
+        **kw,
+    }
 
 
 def _hostile(dev: Device, case: str) -> bytes:
@@ -286,9 +320,24 @@ def _hostile(dev: Device, case: str) -> bytes:
     if case == "long_responsible":
         return craft(dev, [dev.record(RUBRIC, findings=[_finding(responsible="责" * 240)])])
     if case == "long_finding_fields":
-        return craft(dev, [dev.record(RUBRIC, findings=[_finding(
-            category="类" * 300, severity="s" * 100, status="x" * 100, deadline="2026-06-30" * 10,
-            item_id="i" * 200)], status="completed" + "x" * 50)])
+        return craft(
+            dev,
+            [
+                dev.record(
+                    RUBRIC,
+                    findings=[
+                        _finding(
+                            category="类" * 300,
+                            severity="s" * 100,
+                            status="x" * 100,
+                            deadline="2026-06-30" * 10,
+                            item_id="i" * 200,
+                        )
+                    ],
+                    status="completed" + "x" * 50,
+                )
+            ],
+        )
     if case == "long_visit_id":
         return craft(dev, [dev.record(RUBRIC, visit_id="v" * 65)])
     if case == "nul_in_text":

@@ -53,9 +53,17 @@ def laptop_a(tmp_path, bureau):
 
 def _finding_of_b(bureau) -> dict:
     b = bureau.device("李四")
-    f = {"id": "f1", "item_id": "b1", "category": "hardware", "severity": "deduction",
-         "description": "大厅无标识", "measures": "补挂标识", "responsible": "站长",
-         "deadline": "2026-06-30", "status": "open"}
+    f = {
+        "id": "f1",
+        "item_id": "b1",
+        "category": "hardware",
+        "severity": "deduction",
+        "description": "大厅无标识",
+        "measures": "补挂标识",
+        "responsible": "站长",
+        "deadline": "2026-06-30",
+        "status": "open",
+    }
     rec = b.record(RUBRIC, station=VILLAGE, findings=[f])
     [out] = bureau.merge(b.export(bureau.tmp / "bundles", [rec]))
     assert out.ok
@@ -65,8 +73,13 @@ def _finding_of_b(bureau) -> dict:
 def test_bureau_builds_laptop_applies_assignment_shows_up(bureau, bureau_keys, laptop_a, tmp_path):
     rec = _finding_of_b(bureau)
     a_key = idn.identity(laptop_a).key_id
-    req = PackRequest(inspector_key_id=a_key, counties=["620102"], stations=[VILLAGE],
-                      due_date=date(2026, 12, 20), note="回头看：整改情况")
+    req = PackRequest(
+        inspector_key_id=a_key,
+        counties=["620102"],
+        stations=[VILLAGE],
+        due_date=date(2026, 12, 20),
+        note="回头看：整改情况",
+    )
     vp = packs.build_pack(req, tmp_path / "usb", BUREAU_PASS, url=bureau.url, keystore=bureau_keys)
     assert vp.path is not None and vp.path.suffix == ".fqpack" and vp.sequence == 1
 
@@ -93,8 +106,13 @@ def test_bureau_builds_laptop_applies_assignment_shows_up(bureau, bureau_keys, l
     assert (made.sequence, made.inspector_key_id, made.n_assignments, made.n_findings) == (1, a_key, 1, 1)
     city = str(x25519.Identity.generate().to_public())
     bureau_keys.add_recipient(city, "兰州市退役军人事务局")  # escrow: travels with the next pack
-    vp2 = packs.build_pack(PackRequest(inspector_key_id=a_key, stations=[TOWN]), tmp_path / "usb",
-                           BUREAU_PASS, url=bureau.url, keystore=bureau_keys)
+    vp2 = packs.build_pack(
+        PackRequest(inspector_key_id=a_key, stations=[TOWN]),
+        tmp_path / "usb",
+        BUREAU_PASS,
+        url=bureau.url,
+        keystore=bureau_keys,
+    )
     assert vp2.sequence == 2
     assert packs.check_pack(laptop_a, vp2.path).first_use is False
     packs.apply_pack(laptop_a, vp2.path)
@@ -114,8 +132,9 @@ def test_stock_minisign_verifies_a_packs_manifest(bureau, bureau_keys, laptop_a,
         zf.extract("manifest.json", out)
         zf.extract("manifest.json.minisig", out)
     pub = bureau_keys.export_public(tmp_path / "bureau.pub")
-    ok = subprocess.run(["minisign", "-V", "-p", str(pub), "-m", str(out / "manifest.json")],
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        ["minisign", "-V", "-p", str(pub), "-m", str(out / "manifest.json")], capture_output=True, text=True
+    )
     assert ok.returncode == 0, ok.stderr
     assert f"sequence=1 inspector={req.inspector_key_id}" in ok.stdout
     manifest = out / "manifest.json"
@@ -126,8 +145,13 @@ def test_stock_minisign_verifies_a_packs_manifest(bureau, bureau_keys, laptop_a,
 
 def test_a_pack_for_an_untrusted_inspector_is_not_built(bureau, bureau_keys, tmp_path):
     with pytest.raises(PackError) as info:
-        packs.build_pack(PackRequest(inspector_key_id="0123456789ABCDEF", stations=[VILLAGE]),
-                         tmp_path / "usb", BUREAU_PASS, url=bureau.url, keystore=bureau_keys)
+        packs.build_pack(
+            PackRequest(inspector_key_id="0123456789ABCDEF", stations=[VILLAGE]),
+            tmp_path / "usb",
+            BUREAU_PASS,
+            url=bureau.url,
+            keystore=bureau_keys,
+        )
     assert info.value.kind == "inspector"
     assert packs.packs_list(url=bureau.url) == []
     assert not (tmp_path / "usb").exists() or not list(Path(tmp_path / "usb").iterdir())
@@ -137,8 +161,12 @@ def test_unfinished_stations_leave_out_the_demonstration_grade_ones(bureau):
     before = packs.unfinished_stations(["620102"], "town", url=bureau.url)
     assert TOWN in before and all(c.startswith("620102") and c.endswith("000") for c in before)
     dev = bureau.device()
-    rec = dev.record(RUBRIC, station=TOWN, answers=full_marks_answers(RUBRIC),
-                     completed_at=datetime.now(timezone.utc) - timedelta(hours=1))
+    rec = dev.record(
+        RUBRIC,
+        station=TOWN,
+        answers=full_marks_answers(RUBRIC),
+        completed_at=datetime.now(timezone.utc) - timedelta(hours=1),
+    )
     [out] = bureau.merge(dev.export(bureau.tmp / "bundles", [rec]))
     assert out.ok
     after = packs.unfinished_stations(["620102"], "town", url=bureau.url)
@@ -152,8 +180,11 @@ def _merge_from_laptop(bureau, bureau_keys, path):
     from fengqiao_desktop.services import central as svc
 
     assert agecrypt.sniff(path) == agecrypt.V2  # only the bureau can read it
-    return bureau.merge(path, unlock=svc.bureau_unlocker(lambda: BUREAU_PASS, keystore_dir=bureau_keys.directory),
-                        keystore_dir=bureau_keys.directory)
+    return bureau.merge(
+        path,
+        unlock=svc.bureau_unlocker(lambda: BUREAU_PASS, keystore_dir=bureau_keys.directory),
+        keystore_dir=bureau_keys.directory,
+    )
 
 
 def _jpeg(path: Path, colour=(40, 120, 60)) -> Path:
@@ -171,8 +202,7 @@ def _overdue_at(bureau, code: str) -> tuple[int, int, int]:
     return row.open, row.overdue, row.verified
 
 
-def test_a_recheck_by_another_inspector_goes_back_and_the_bureau_closes_it(bureau, bureau_keys, laptop_a,
-                                                                          tmp_path):
+def test_a_recheck_by_another_inspector_goes_back_and_the_bureau_closes_it(bureau, bureau_keys, laptop_a, tmp_path):
     """整改 → 回头看 → 销号 across two inspectors, a pack and a bundle, on both central engines."""
     from fengqiao_desktop.formengine.scoring import Answer
     from fengqiao_desktop.services import central as svc
@@ -182,8 +212,13 @@ def test_a_recheck_by_another_inspector_goes_back_and_the_bureau_closes_it(burea
     b_rec_completed = b_rec["completed_at"]
     assert b_rec_completed
     a_key = idn.identity(laptop_a).key_id
-    vp = packs.build_pack(PackRequest(inspector_key_id=a_key, stations=[VILLAGE], due_date=date(2026, 12, 20)),
-                          tmp_path / "usb", BUREAU_PASS, url=bureau.url, keystore=bureau_keys)
+    vp = packs.build_pack(
+        PackRequest(inspector_key_id=a_key, stations=[VILLAGE], due_date=date(2026, 12, 20)),
+        tmp_path / "usb",
+        BUREAU_PASS,
+        url=bureau.url,
+        keystore=bureau_keys,
+    )
     packs.apply_pack(laptop_a, vp.path, confirmed_fingerprint=bureau_keys.fingerprint())
     [assignment] = packs.assignments(laptop_a)
 
@@ -211,8 +246,12 @@ def test_a_recheck_by_another_inspector_goes_back_and_the_bureau_closes_it(burea
         record = json.loads(zf.read(record_member(iid, 1)))
     assert record["id"] == iid and record["inspector"]["key_id"] == a_key
     [rc] = record["rechecks"]
-    assert (rc["inspection_id"], rc["finding_id"], rc["verdict"], rc["note"]) == \
-        (b_rec["id"], "f1", "rectified", "标识牌已补挂")
+    assert (rc["inspection_id"], rc["finding_id"], rc["verdict"], rc["note"]) == (
+        b_rec["id"],
+        "f1",
+        "rectified",
+        "标识牌已补挂",
+    )
     assert rc["photo_sha256"] in {p["sha256"] for p in record["photos"]}
     assert rc["description"] == "大厅无标识"  # the record reads on its own
     # the on-site sheet lists the re-check (read back from the PDF)
@@ -221,9 +260,10 @@ def test_a_recheck_by_another_inspector_goes_back_and_the_bureau_closes_it(burea
 
     pdf = tmp_path / "sheet.pdf"
     render_sheet(LocalSheetSource(laptop_a).sheet_data(iid, "zh"), pdf)
-    flat = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                                  check=True).stdout.split())
-    section = flat[flat.index("回头看：以往问题复查"):flat.index("检查结论")]
+    flat = "".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
+    section = flat[flat.index("回头看：以往问题复查") : flat.index("检查结论")]
     assert all(w in section for w in ("大厅无标识", "已整改", "标识牌已补挂"))
 
     assert _overdue_at(bureau, VILLAGE) == (1, 1, 0)
@@ -231,8 +271,13 @@ def test_a_recheck_by_another_inspector_goes_back_and_the_bureau_closes_it(burea
     assert out.ok, out
     # at the bureau: B's finding is rectified, awaiting 销号; no longer overdue, still open
     [f] = svc.followups(url=bureau.central)
-    assert (f.inspection_id, f.finding_id, f.status, f.recheck_verdict, f.rechecked_by) == \
-        (b_rec["id"], "f1", "rectified", "rectified", "王五")
+    assert (f.inspection_id, f.finding_id, f.status, f.recheck_verdict, f.rechecked_by) == (
+        b_rec["id"],
+        "f1",
+        "rectified",
+        "rectified",
+        "王五",
+    )
     assert f.recheck_photo_sha256 == rc["photo_sha256"]
     assert _overdue_at(bureau, VILLAGE) == (1, 0, 0)
     # B's inspection is untouched: its winner and its own record are as B sent them
@@ -243,13 +288,19 @@ def test_a_recheck_by_another_inspector_goes_back_and_the_bureau_closes_it(burea
     assert svc.followups(url=bureau.central) == []
     assert _overdue_at(bureau, VILLAGE) == (0, 0, 1)
     # a later pack no longer sends the closed finding to re-check
-    vp2 = packs.build_pack(PackRequest(inspector_key_id=a_key, stations=[VILLAGE]), tmp_path / "usb2",
-                           BUREAU_PASS, url=bureau.url, keystore=bureau_keys)
+    vp2 = packs.build_pack(
+        PackRequest(inspector_key_id=a_key, stations=[VILLAGE]),
+        tmp_path / "usb2",
+        BUREAU_PASS,
+        url=bureau.url,
+        keystore=bureau_keys,
+    )
     assert vp2.findings == []
 
 
 def test_a_returned_inspection_reopens_on_the_laptop_and_its_correction_comes_back(
-        bureau, bureau_keys, laptop_a, tmp_path):
+    bureau, bureau_keys, laptop_a, tmp_path
+):
     from fengqiao_desktop.formengine.scoring import Answer
     from fengqiao_desktop.services import central as svc
     from fengqiao_desktop.services import export as ex
@@ -258,20 +309,27 @@ def test_a_returned_inspection_reopens_on_the_laptop_and_its_correction_comes_ba
     iid = ins.create(TOWN, RUBRIC.id) if RUBRIC.id in {f.id for f in laptop_a.forms} else None
     if iid is None:  # the test forms reach the laptop with the first pack
         a_key = idn.identity(laptop_a).key_id
-        vp0 = packs.build_pack(PackRequest(inspector_key_id=a_key, stations=[TOWN]), tmp_path / "usb0",
-                               BUREAU_PASS, url=bureau.url, keystore=bureau_keys)
+        vp0 = packs.build_pack(
+            PackRequest(inspector_key_id=a_key, stations=[TOWN]),
+            tmp_path / "usb0",
+            BUREAU_PASS,
+            url=bureau.url,
+            keystore=bureau_keys,
+        )
         packs.apply_pack(laptop_a, vp0.path, confirmed_fingerprint=bureau_keys.fingerprint())
         iid = ins.create(TOWN, RUBRIC.id)
     ins.set_answers(iid, {k: Answer.from_json(v) for k, v in full_marks_answers(RUBRIC).items()})
     ins.complete(iid)
-    [out] = _merge_from_laptop(bureau, bureau_keys, ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path,
-                                                               "a-pass-123"))
+    [out] = _merge_from_laptop(
+        bureau, bureau_keys, ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path, "a-pass-123")
+    )
     assert out.ok
     svc.review_set(iid, "returned", by="赵科长", comment="照片不清楚，请补拍服务大厅", url=bureau.central)
 
     a_key = idn.identity(laptop_a).key_id
-    vp = packs.build_pack(PackRequest(inspector_key_id=a_key), tmp_path / "usb", BUREAU_PASS,
-                          url=bureau.url, keystore=bureau_keys)
+    vp = packs.build_pack(
+        PackRequest(inspector_key_id=a_key), tmp_path / "usb", BUREAU_PASS, url=bureau.url, keystore=bureau_keys
+    )
     [ret] = vp.returned
     assert (ret["inspection_id"], ret["revision"], ret["comment"]) == (iid, 1, "照片不清楚，请补拍服务大厅")
     assert returned_note(laptop_a, iid) is None
@@ -285,12 +343,14 @@ def test_a_returned_inspection_reopens_on_the_laptop_and_its_correction_comes_ba
     ins.set_answer(iid, "b1", 39.5)
     ins.complete(iid)
     assert returned_note(laptop_a, iid) is None
-    [out] = _merge_from_laptop(bureau, bureau_keys, ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path,
-                                                               "a-pass-123"))
+    [out] = _merge_from_laptop(
+        bureau, bureau_keys, ex.export(laptop_a, ex.plan_export(laptop_a), tmp_path, "a-pass-123")
+    )
     assert out.ok
     [row] = [r for r in svc.review_list(url=bureau.central) if r.inspection_id == iid]
     assert row.state == "received" and row.total == 99.5
     # applying the same return again (a later pack, if it still listed it) changes nothing
-    vp2 = packs.build_pack(PackRequest(inspector_key_id=a_key), tmp_path / "usb2", BUREAU_PASS,
-                           url=bureau.url, keystore=bureau_keys)
+    vp2 = packs.build_pack(
+        PackRequest(inspector_key_id=a_key), tmp_path / "usb2", BUREAU_PASS, url=bureau.url, keystore=bureau_keys
+    )
     assert vp2.returned == []

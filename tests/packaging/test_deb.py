@@ -31,8 +31,7 @@ pytestmark = pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="needs 
 
 
 def _arch() -> str:
-    return subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True).stdout.strip()
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +46,25 @@ def debs(tmp_path_factory):
     lib = next(p for p in Path(shiboken6.__file__).parent.iterdir() if p.name.startswith("libshiboken6"))
     shutil.copy2(lib, app / "_internal" / lib.name)
     out = tmp / "out"
-    r = subprocess.run([sys.executable, str(SCRIPT), "--app", str(app), "--out", str(out), "--arch", _arch(),
-                        "--compression", "gzip", "--build", "7"], capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--app",
+            str(app),
+            "--out",
+            str(out),
+            "--arch",
+            _arch(),
+            "--compression",
+            "gzip",
+            "--build",
+            "7",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     uos = out / f"{APPID}_{__version__}.7_{_arch()}.deb"
     debian = out / f"fengqiao-desktop_{__version__}+7_{_arch()}.deb"
@@ -57,8 +73,7 @@ def debs(tmp_path_factory):
 
 
 def _field(deb: Path, name: str) -> str:
-    return subprocess.run(["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True, check=True).stdout.strip()
 
 
 def _contents(deb: Path) -> dict[str, str]:
@@ -91,10 +106,14 @@ def test_uos_package_keeps_everything_under_opt_apps(debs, tmp_path):
     base = f"/opt/apps/{APPID}"
     outside = [p for p in rows if p not in ("/", "/opt", "/opt/apps") and not p.startswith(base)]
     assert outside == [], "the UOS store accepts nothing outside /opt/apps/<appid>"
-    for needed in (f"{base}/info", f"{base}/files/fengqiao-desktop", f"{base}/files/_internal/{debs['lib'].name}",
-                   f"{base}/entries/applications/{APPID}.desktop",
-                   f"{base}/entries/icons/hicolor/48x48/apps/{APPID}.png",
-                   f"{base}/entries/icons/hicolor/512x512/apps/{APPID}.png"):
+    for needed in (
+        f"{base}/info",
+        f"{base}/files/fengqiao-desktop",
+        f"{base}/files/_internal/{debs['lib'].name}",
+        f"{base}/entries/applications/{APPID}.desktop",
+        f"{base}/entries/icons/hicolor/48x48/apps/{APPID}.png",
+        f"{base}/entries/icons/hicolor/512x512/apps/{APPID}.png",
+    ):
         assert needed in rows, needed
     assert rows[f"{base}/files/fengqiao-desktop"].startswith("-rwxr-xr-x root/root")
     assert rows[f"{base}/info"].startswith("-rw-r--r-- root/root")
@@ -131,8 +150,10 @@ def test_no_maintainer_scripts_and_a_libc_floor_from_the_binaries(debs, layout, 
     assert control == {"control", "md5sums"}, "no maintainer scripts: installing changes nothing else"
     assert not (control & MAINTAINER_SCRIPTS)
     # libc6 (>= the highest GLIBC the shipped library needs), read independently with readelf.
-    versions = re.findall(r"Name: GLIBC_([\d.]+)", subprocess.run(
-        ["readelf", "-V", "-W", str(debs["lib"])], capture_output=True, text=True, check=True).stdout)
+    versions = re.findall(
+        r"Name: GLIBC_([\d.]+)",
+        subprocess.run(["readelf", "-V", "-W", str(debs["lib"])], capture_output=True, text=True, check=True).stdout,
+    )
     highest = max(versions, key=lambda v: tuple(map(int, v.split("."))))
     depends = _field(deb, "Depends")
     assert depends.startswith(f"libc6 (>= {highest}), ")
@@ -144,8 +165,12 @@ def test_no_maintainer_scripts_and_a_libc_floor_from_the_binaries(debs, layout, 
 
 
 def _dpkg(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["dpkg", f"--root={root}", "--force-not-root", "--force-depends", *args],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        ["dpkg", f"--root={root}", "--force-not-root", "--force-depends", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.mark.slow
@@ -157,14 +182,15 @@ def test_installs_runs_and_uninstalls_leaving_the_data_alone(debs, layout, tmp_p
     (root / "var/lib/dpkg/status").touch()
     r = _dpkg(root, "-i", str(debs[layout]))
     assert r.returncode == 0, r.stdout + r.stderr
-    command = root / (f"opt/apps/{APPID}/files/fengqiao-desktop" if layout == "uos" else "opt/fengqiao-desktop/fengqiao-desktop")
+    command = root / (
+        f"opt/apps/{APPID}/files/fengqiao-desktop" if layout == "uos" else "opt/fengqiao-desktop/fengqiao-desktop"
+    )
     data = tmp_path / "home" / ".local" / "share" / "fengqiao-desktop"
     assert os.access(command, os.X_OK)
     if layout == "uos":  # the same launcher in both; one run of the self-check is enough
         env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
         env.update(FENGQIAO_DATA_DIR=str(data), QT_QPA_PLATFORM="offscreen")
-        check = subprocess.run([str(command), "--self-check"], capture_output=True, text=True, env=env,
-                               timeout=300)
+        check = subprocess.run([str(command), "--self-check"], capture_output=True, text=True, env=env, timeout=300)
         assert check.returncode == 0, check.stdout + check.stderr
         assert check.stdout.splitlines()[-1] == "OK"
 
@@ -181,8 +207,12 @@ def test_installs_runs_and_uninstalls_leaving_the_data_alone(debs, layout, tmp_p
 
 
 def test_refuses_a_folder_without_the_app(tmp_path):
-    r = subprocess.run([sys.executable, str(SCRIPT), "--app", str(tmp_path), "--out", str(tmp_path / "out")],
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, str(SCRIPT), "--app", str(tmp_path), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode != 0
     assert "no fengqiao-desktop in" in r.stderr and "packaging/build.sh" in r.stderr
     assert "Traceback" not in r.stderr

@@ -22,15 +22,16 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.skipif(os.environ.get("FENGQIAO_BUILD_FROZEN") != "1",
-                    reason="set FENGQIAO_BUILD_FROZEN=1 to build the frozen app")
+@pytest.mark.skipif(
+    os.environ.get("FENGQIAO_BUILD_FROZEN") != "1", reason="set FENGQIAO_BUILD_FROZEN=1 to build the frozen app"
+)
 @pytest.mark.timeout(1200)
 def test_frozen_app_passes_its_self_check(tmp_path):
     pytest.importorskip("PyInstaller")
-    env = dict(os.environ, PYTHON=sys.executable, QT_QPA_PLATFORM="offscreen",
-               FENGQIAO_DATA_DIR=str(tmp_path / "data"))
-    r = subprocess.run(["bash", str(ROOT / "packaging" / "build.sh")], capture_output=True, text=True,
-                       env=env, timeout=1200)
+    env = dict(os.environ, PYTHON=sys.executable, QT_QPA_PLATFORM="offscreen", FENGQIAO_DATA_DIR=str(tmp_path / "data"))
+    r = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "build.sh")], capture_output=True, text=True, env=env, timeout=1200
+    )
     print(r.stdout[-3000:])
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     lines = r.stdout.splitlines()
@@ -47,23 +48,44 @@ def test_frozen_app_passes_its_self_check(tmp_path):
 
     # It needs no newer glibc than the machine it was built on has, and packs into a .deb.
     glibc = ".".join(platform.libc_ver()[1].split(".")[:2])
-    r = subprocess.run([sys.executable, str(ROOT / "packaging" / "glibc_check.py"), str(app), "--max", glibc],
-                       capture_output=True, text=True, timeout=600)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "glibc_check.py"), str(app), "--max", glibc],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     print(r.stdout)
     assert r.returncode == 0, r.stdout + r.stderr
-    r = subprocess.run([sys.executable, str(ROOT / "packaging" / "build_deb.py"), "--app", str(app),
-                        "--out", str(tmp_path / "deb"), "--layout", "uos", "--compression", "gzip"],
-                       capture_output=True, text=True, timeout=900)
+    r = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "packaging" / "build_deb.py"),
+            "--app",
+            str(app),
+            "--out",
+            str(tmp_path / "deb"),
+            "--layout",
+            "uos",
+            "--compression",
+            "gzip",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     assert len(list((tmp_path / "deb").glob("cn.fengqiao.desktop_*.deb"))) == 1
 
 
-@pytest.mark.skipif(os.environ.get("FENGQIAO_BUILD_BULLSEYE") != "1",
-                    reason="set FENGQIAO_BUILD_BULLSEYE=1 (as root) to build in a Debian 11 root")
+@pytest.mark.skipif(
+    os.environ.get("FENGQIAO_BUILD_BULLSEYE") != "1",
+    reason="set FENGQIAO_BUILD_BULLSEYE=1 (as root) to build in a Debian 11 root",
+)
 @pytest.mark.timeout(3600)
 def test_debian_11_build_needs_at_most_glibc_2_31_and_passes_its_self_check():
-    r = subprocess.run(["bash", str(ROOT / "packaging" / "build-bullseye.sh")], capture_output=True, text=True,
-                       timeout=3600)
+    r = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "build-bullseye.sh")], capture_output=True, text=True, timeout=3600
+    )
     print(r.stdout[-5000:])
     assert r.returncode == 0, r.stdout[-5000:] + r.stderr[-3000:]
     out = r.stdout

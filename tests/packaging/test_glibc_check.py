@@ -31,8 +31,7 @@ def _load_script():
 
 
 def _readelf_highest_glibc(path: Path) -> tuple[int, ...]:
-    out = subprocess.run(["readelf", "-V", "-W", str(path)], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(["readelf", "-V", "-W", str(path)], capture_output=True, text=True, check=True).stdout
     return max(tuple(int(n) for n in v.split(".")) for v in re.findall(r"Name: GLIBC_([\d.]+)", out))
 
 

@@ -52,9 +52,12 @@ def test_core_does_not_import_ui_or_cli():
 
 
 def test_the_domain_depends_on_nothing_of_the_app():
-    offenders = [f"{py.relative_to(PKG)} imports {n}" for py in (PKG / "domain").rglob("*.py")
-                 for n in _imports(py)
-                 if n.startswith("fengqiao_desktop.") and not n.startswith("fengqiao_desktop.domain")]
+    offenders = [
+        f"{py.relative_to(PKG)} imports {n}"
+        for py in (PKG / "domain").rglob("*.py")
+        for n in _imports(py)
+        if n.startswith("fengqiao_desktop.") and not n.startswith("fengqiao_desktop.domain")
+    ]
     assert offenders == []
 
 

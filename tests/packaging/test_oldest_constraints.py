@@ -16,8 +16,7 @@ SCRIPT = ROOT / ".ci" / "oldest_constraints.py"
 
 
 def _pins(pyproject: Path, *extras: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), str(pyproject), *extras],
-                          capture_output=True, text=True)
+    return subprocess.run([sys.executable, str(SCRIPT), str(pyproject), *extras], capture_output=True, text=True)
 
 
 def test_every_dependency_and_test_extra_is_pinned_to_its_floor():
@@ -25,8 +24,11 @@ def test_every_dependency_and_test_extra_is_pinned_to_its_floor():
     assert out.returncode == 0, out.stderr
     pins = [line for line in out.stdout.splitlines() if line and not line.startswith("#")]
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    declared = [*project["dependencies"], *project["optional-dependencies"]["test"],
-                *project["optional-dependencies"]["postgres"]]
+    declared = [
+        *project["dependencies"],
+        *project["optional-dependencies"]["test"],
+        *project["optional-dependencies"]["postgres"],
+    ]
     assert len(pins) == len({r.split(">=")[0].split("[")[0].lower() for r in declared})
     assert "pydantic==2.6" in pins and "SQLAlchemy==2.0.25" in pins
     assert "PySide6-Essentials==6.6" in pins  # the upper bound (<6.12) is not a floor

@@ -40,8 +40,13 @@ def test_a_failing_step_is_named_and_exits_1(tmp_path, monkeypatch):
 def test_desktop_command_runs_it_without_a_display(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["FENGQIAO_DATA_DIR"] = str(tmp_path)
-    r = subprocess.run([sys.executable, "-m", "fengqiao_desktop.ui.app", "--self-check"],
-                       capture_output=True, text=True, env=env, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "fengqiao_desktop.ui.app", "--self-check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     assert r.stdout.splitlines()[-1] == "OK"
     assert "PySide6" not in r.stderr
@@ -73,7 +78,11 @@ def test_frozen_layout_is_found(tmp_path, monkeypatch):
 
 def test_spec_ships_what_the_frozen_app_needs():
     spec = (Path(__file__).resolve().parents[2] / "packaging" / "fengqiao-desktop.spec").read_text()
-    for needed in ('"fengqiao_desktop/_data/forms"', '"fengqiao_desktop/_data/resources"',
-                   '"fengqiao_desktop/storage/migrations"', '"fengqiao_desktop/merge/migrations"',
-                   'collect_data_files("reportlab"'):
+    for needed in (
+        '"fengqiao_desktop/_data/forms"',
+        '"fengqiao_desktop/_data/resources"',
+        '"fengqiao_desktop/storage/migrations"',
+        '"fengqiao_desktop/merge/migrations"',
+        'collect_data_files("reportlab"',
+    ):
         assert needed in spec

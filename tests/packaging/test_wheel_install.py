@@ -16,8 +16,18 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_wheel_ships_forms_and_resources(tmp_path):
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(wheel_dir), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheel_dir),
+            str(ROOT),
+        ],
         check=True,
     )
     wheels = list(wheel_dir.glob("fengqiao_desktop-*.whl"))
@@ -25,8 +35,9 @@ def test_wheel_ships_forms_and_resources(tmp_path):
     # Install into a plain folder put first on sys.path: the dependencies come from the
     # running environment, the package itself must come from the wheel.
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
-                    str(target), str(wheels[0])], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheels[0])], check=True
+    )
     code = (
         "import fengqiao_desktop, fengqiao_desktop.paths as p;"
         "from fengqiao_desktop.formengine.loader import load_forms;"
@@ -35,8 +46,9 @@ def test_wheel_ships_forms_and_resources(tmp_path):
         "print(p.font_path().is_file())"
     )
     env = dict(os.environ, PYTHONPATH=str(target))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         cwd=tmp_path, check=True).stdout.splitlines()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, check=True
+    ).stdout.splitlines()
     assert out[0].startswith(str(target)), "imported the checkout instead of the wheel"
     assert int(out[1]) >= 4
     assert out[2] == "True"

@@ -20,13 +20,24 @@ CITY, COUNTY, TOWN = "620100000000", "620102000000", "620102001000"
 
 
 def station(code: str, name: str, level: str, parent: str | None) -> dict:
-    return {"code": code, "name": name, "level": level, "parent_code": parent, "address": "",
-            "contact": "", "phone": "", "veterans_served": None, "is_demo": True}
+    return {
+        "code": code,
+        "name": name,
+        "level": level,
+        "parent_code": parent,
+        "address": "",
+        "contact": "",
+        "phone": "",
+        "veterans_served": None,
+        "is_demo": True,
+    }
 
 
-STATIONS = [station(CITY, "兰州市退役军人服务中心", "city", None),
-            station(COUNTY, "城关区退役军人服务中心", "county", CITY),
-            station(TOWN, "酒泉路街道退役军人服务站", "town", COUNTY)]
+STATIONS = [
+    station(CITY, "兰州市退役军人服务中心", "city", None),
+    station(COUNTY, "城关区退役军人服务中心", "county", CITY),
+    station(TOWN, "酒泉路街道退役军人服务站", "town", COUNTY),
+]
 
 
 def laptop(folder: Path, name: str = "张三") -> LocalStore:
@@ -44,14 +55,38 @@ def content_for(key_id: str, *, due: str = "2026-12-20", forms=None, assign_form
     forms = {form.sha256: form.canonical_bytes()} if forms is None else forms
     ref = assign_forms or [{"sha256": form.sha256, "id": form.id, "version": form.version}]
     return PackContent(
-        inspector_key_id=key_id, stations=list(STATIONS), counties=[COUNTY], forms=forms,
-        assignments=[{"id": str(uuid.uuid4()), "station_code": TOWN, "inspector_key_id": key_id,
-                      "due_date": due, "note": "年底前完成", "forms": ref}],
-        findings=[{"inspection_id": str(uuid.uuid4()), "finding_id": "f1", "station_code": TOWN,
-                   "item_id": "jigou", "category": "hardware", "severity": "deduction",
-                   "description": "服务站无统一标识牌", "measures": "补挂标识牌", "responsible": "站长",
-                   "deadline": "2026-11-30", "status": "open", "inspector_name": "李四"}],
-        returned=[])
+        inspector_key_id=key_id,
+        stations=list(STATIONS),
+        counties=[COUNTY],
+        forms=forms,
+        assignments=[
+            {
+                "id": str(uuid.uuid4()),
+                "station_code": TOWN,
+                "inspector_key_id": key_id,
+                "due_date": due,
+                "note": "年底前完成",
+                "forms": ref,
+            }
+        ],
+        findings=[
+            {
+                "inspection_id": str(uuid.uuid4()),
+                "finding_id": "f1",
+                "station_code": TOWN,
+                "item_id": "jigou",
+                "category": "hardware",
+                "severity": "deduction",
+                "description": "服务站无统一标识牌",
+                "measures": "补挂标识牌",
+                "responsible": "站长",
+                "deadline": "2026-11-30",
+                "status": "open",
+                "inspector_name": "李四",
+            }
+        ],
+        returned=[],
+    )
 
 
 class Bureau:
@@ -68,8 +103,15 @@ class Bureau:
             self.sequence += 1
             sequence = self.sequence
         out.mkdir(parents=True, exist_ok=True)
-        vp = write_pack(out, content, secret_key=self.sk, bureau_id=self.id, bureau_name=self.name,
-                        bureau_unit="兰州市", sequence=sequence)
+        vp = write_pack(
+            out,
+            content,
+            secret_key=self.sk,
+            bureau_id=self.id,
+            bureau_name=self.name,
+            bureau_unit="兰州市",
+            sequence=sequence,
+        )
         assert vp.path is not None
         return vp.path
 
@@ -79,8 +121,12 @@ def db_digest(store: LocalStore) -> str:
     con = sqlite3.connect(f"{store.db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         h = hashlib.sha256()
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
         for t in tables:
             h.update(t.encode())
             for row in sorted(repr(r) for r in con.execute(f'SELECT * FROM "{t}"')):
@@ -109,7 +155,7 @@ def data_span(path: Path, member: str) -> tuple[int, int]:
     with zipfile.ZipFile(path) as zf:
         info = zf.getinfo(member)
     off = info.header_offset
-    name_len = int.from_bytes(raw[off + 26:off + 28], "little")
-    extra_len = int.from_bytes(raw[off + 28:off + 30], "little")
+    name_len = int.from_bytes(raw[off + 26 : off + 28], "little")
+    extra_len = int.from_bytes(raw[off + 28 : off + 30], "little")
     start = off + 30 + name_len + extra_len
     return start, start + info.compress_size

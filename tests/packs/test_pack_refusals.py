@@ -80,8 +80,19 @@ def test_overdue_assignment_is_flagged(store, bureau, tmp_path):
     assert not row.overdue
 
 
-@pytest.mark.parametrize("member", [spec.MANIFEST, spec.SIGNATURE, spec.BUREAU_PUB, spec.ROSTER,
-                                    spec.ASSIGNMENTS, spec.FINDINGS, spec.RETURNED, "form"])
+@pytest.mark.parametrize(
+    "member",
+    [
+        spec.MANIFEST,
+        spec.SIGNATURE,
+        spec.BUREAU_PUB,
+        spec.ROSTER,
+        spec.ASSIGNMENTS,
+        spec.FINDINGS,
+        spec.RETURNED,
+        "form",
+    ],
+)
 def test_a_flipped_byte_in_any_member_is_refused(applied, bureau, tmp_path, member):
     path = bureau.pack(tmp_path / "p2", content_for(_key(applied)))
     if member == "form":
@@ -131,8 +142,10 @@ def test_a_pack_for_another_inspector_is_refused(store, bureau, tmp_path):
 
 def test_a_pack_naming_a_form_it_does_not_carry_is_refused(store, bureau, tmp_path, monkeypatch):
     form = five_haves()
-    ref = [{"sha256": "ab" * 32, "id": "bureau-sheet", "version": "2026"},
-           {"sha256": form.sha256, "id": form.id, "version": form.version}]
+    ref = [
+        {"sha256": "ab" * 32, "id": "bureau-sheet", "version": "2026"},
+        {"sha256": form.sha256, "id": form.id, "version": form.version},
+    ]
     content = content_for(_key(store), assign_forms=ref)
     # the bureau's own writer refuses to make such a pack ...
     with pytest.raises(PackError) as info:
@@ -171,9 +184,17 @@ def test_random_files_are_refused(applied, tmp_path, n):
 
 def test_an_inspectors_bundle_is_not_a_pack(applied, bureau, tmp_path):
     (tmp_path / "b").mkdir()
-    bundle = write_bundle(tmp_path / "b", records=[], photo_paths={}, inspector={"name": "张三", "unit": "x"},
-                          device_id="laptop-1", sequence=1, previous_manifest_sha256=None,
-                          secret_key=bureau.sk, forms=[])
+    bundle = write_bundle(
+        tmp_path / "b",
+        records=[],
+        photo_paths={},
+        inspector={"name": "张三", "unit": "x"},
+        device_id="laptop-1",
+        sequence=1,
+        previous_manifest_sha256=None,
+        secret_key=bureau.sk,
+        forms=[],
+    )
     bad = bundle.rename(tmp_path / "looks-like.fqpack")
     _refused(applied, bad, "not_a_pack")
 

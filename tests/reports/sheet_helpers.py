@@ -51,8 +51,11 @@ def pdf_fonts(path: Path) -> dict[str, bool]:
 
 def decode_qr(pdf: Path, tmp: Path, page: int = 1) -> list[str]:
     prefix = tmp / f"page{page}"
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(page), "-l", str(page), "-singlefile",
-                    str(pdf), str(prefix)], check=True, capture_output=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(prefix)],
+        check=True,
+        capture_output=True,
+    )
     with Image.open(f"{prefix}.png") as im:
         return [r.text for r in zxingcpp.read_barcodes(im)]
 
@@ -87,28 +90,49 @@ class Visit:
         path = self.photo_dir / f"{sha}.jpg"
         path.write_bytes(data)
         self.photos[sha] = path
-        return {"sha256": sha, "original_sha256": None, "item_id": item_id, "caption": caption,
-                "captured_at": _iso(1), "member": f"photos/{sha}.jpg", "size": len(data)}
+        return {
+            "sha256": sha,
+            "original_sha256": None,
+            "item_id": item_id,
+            "caption": caption,
+            "captured_at": _iso(1),
+            "member": f"photos/{sha}.jpg",
+            "size": len(data),
+        }
 
-    def _record(self, form, inspection_id: str, revision: int, answers: dict, photos: list[dict],
-                findings: list[dict]) -> dict:
+    def _record(
+        self, form, inspection_id: str, revision: int, answers: dict, photos: list[dict], findings: list[dict]
+    ) -> dict:
         counts: dict[str, int] = {}
         for p in photos:
             counts[p["item_id"]] = counts.get(p["item_id"], 0) + 1
         res = score(form, {k: Answer.from_json(v) for k, v in answers.items()}, counts)
         return {
-            "format": "fengqiao.inspection", "format_version": 1,
-            "id": inspection_id, "revision": revision, "visit_id": self.visit_id,
+            "format": "fengqiao.inspection",
+            "format_version": 1,
+            "id": inspection_id,
+            "revision": revision,
+            "visit_id": self.visit_id,
             "station_code": TOWN,
             "form": {"id": form.id, "version": form.version, "sha256": form.sha256},
             "inspector": {"name": "张三", "unit": "城关区退役军人事务局", "key_id": self.sk.key_id},
-            "status": "completed", "created_at": _iso(1), "updated_at": _iso(2 + revision),
+            "status": "completed",
+            "created_at": _iso(1),
+            "updated_at": _iso(2 + revision),
             "completed_at": _iso(2 + revision),
-            "answers": answers, "photos": photos, "findings": findings,
-            "score": {"total": res.total, "max": res.max, "verdict": res.verdict.value,
-                      "sections": [{"id": s.id, "earned": s.earned, "max": s.max} for s in res.sections]},
-            "audit": [{"revision": r, "action": "completed" if r == 0 else "edit", "reason": f"r{r}"}
-                      for r in range(revision + 1)],
+            "answers": answers,
+            "photos": photos,
+            "findings": findings,
+            "score": {
+                "total": res.total,
+                "max": res.max,
+                "verdict": res.verdict.value,
+                "sections": [{"id": s.id, "earned": s.earned, "max": s.max} for s in res.sections],
+            },
+            "audit": [
+                {"revision": r, "action": "completed" if r == 0 else "edit", "reason": f"r{r}"}
+                for r in range(revision + 1)
+            ],
         }
 
     def gate_record(self) -> dict:
@@ -123,22 +147,39 @@ class Visit:
             answers[item.id] = {"value": value, "note": "", "na": False}
         answers["B1"] = {"value": b1, "note": "无障碍坡道缺扶手", "na": False}
         answers["B4"] = {"value": None, "note": "共用党群服务中心设备", "na": True}
-        photos = [self.photo(n, item, f"{item}现场照片") for n, item in
-                  enumerate(["B1", "B1", "B2", "C4", "G1", "G1", "G2", "G2", "G3", "G3"])]
-        findings = [{"id": "f1", "item_id": "B1", "category": "hardware", "severity": "deduction",
-                     "description": "无障碍坡道未安装扶手", "measures": "加装扶手", "responsible": "王建国",
-                     "deadline": "2026-06-30", "status": "open"}]
+        photos = [
+            self.photo(n, item, f"{item}现场照片")
+            for n, item in enumerate(["B1", "B1", "B2", "C4", "G1", "G1", "G2", "G2", "G3", "G3"])
+        ]
+        findings = [
+            {
+                "id": "f1",
+                "item_id": "B1",
+                "category": "hardware",
+                "severity": "deduction",
+                "description": "无障碍坡道未安装扶手",
+                "measures": "加装扶手",
+                "responsible": "王建国",
+                "deadline": "2026-06-30",
+                "status": "open",
+            }
+        ]
         return self._record(self.rubric, self.rubric_id, revision, answers, photos, findings)
 
     def export(self, out_dir: Path, records: list[dict]) -> Path:
         out_dir.mkdir(parents=True, exist_ok=True)
         wanted = {p["sha256"] for r in records for p in r["photos"]}
         self.sequence += 1
-        path = write_bundle(out_dir, records=records,
-                            photo_paths={s: p for s, p in self.photos.items() if s in wanted},
-                            inspector={"name": "张三", "unit": "城关区退役军人事务局", "phone": ""},
-                            device_id=self.device_id, sequence=self.sequence,
-                            previous_manifest_sha256=self.previous, secret_key=self.sk)
+        path = write_bundle(
+            out_dir,
+            records=records,
+            photo_paths={s: p for s, p in self.photos.items() if s in wanted},
+            inspector={"name": "张三", "unit": "城关区退役军人事务局", "phone": ""},
+            device_id=self.device_id,
+            sequence=self.sequence,
+            previous_manifest_sha256=self.previous,
+            secret_key=self.sk,
+        )
         self.previous = verify_bundle(path, public_keys={self.sk.key_id: self.sk.public}).manifest_sha256
         return path
 

@@ -20,8 +20,18 @@ from fengqiao_desktop.reports.coverage_xlsx import write_coverage_xlsx  # noqa: 
 from fengqiao_desktop.services import coverage  # noqa: E402
 
 # EXPECTED order: stations, inspected, five, demo, vetoed, target, gap, open, overdue, verified
-COLS = ["站点数", "已检查", "五有达标", "示范型达标", "一票否决", "示范型目标数", "差距", "待整改", "逾期未整改",
-        "已销号"]
+COLS = [
+    "站点数",
+    "已检查",
+    "五有达标",
+    "示范型达标",
+    "一票否决",
+    "示范型目标数",
+    "差距",
+    "待整改",
+    "逾期未整改",
+    "已销号",
+]
 
 
 @pytest.fixture(scope="module")

@@ -50,15 +50,29 @@ def test_every_sheet_has_print_setup(workbook):
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (.ci/install-system.sh installs it)")
 def test_libreoffice_prints_whole_columns_with_headers_on_every_page(workbook, tmp_path):
     path, n_stations = workbook
-    subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / "coverage.pdf"
     with pdfplumber.open(pdf) as doc:
         landscape = [p.width > p.height for p in doc.pages]
     # poppler's text, which maps the glyphs back to characters whatever font LibreOffice used
-    texts = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
-                           text=True).stdout.split("\f")[:len(landscape)]
+    texts = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split("\f")[
+        : len(landscape)
+    ]
     pages = [(land, t.replace(" ", "")) for land, t in zip(landscape, texts, strict=True)]
     # designed: the summary on one page, the 125 stations on three (about 45 rows a page), nothing split
     assert len(pages) == 1 + -(-n_stations // 45) == 4, len(pages)

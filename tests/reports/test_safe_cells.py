@@ -106,8 +106,10 @@ def test_coverage_csv_quotes_the_hostile_names(hostile_report, tmp_path):
 
 def _lineage_and_visits():
     form = parse_form(FORM)
-    visits = [ScoredVisit("=1+1", "2026-05-01", "1", {"A1": Answer(3)}),
-              ScoredVisit("620102001001", "2026-05-02", "1", {"A1": Answer(2)})]
+    visits = [
+        ScoredVisit("=1+1", "2026-05-01", "1", {"A1": Answer(3)}),
+        ScoredVisit("620102001001", "2026-05-02", "1", {"A1": Answer(2)}),
+    ]
     return Lineage([form]), visits
 
 

@@ -54,8 +54,9 @@ def test_reportlab_alone_starts_lines_with_chinese_closing_marks_and_the_sheet_d
     st = make_styles("zh")
     widths = [w * mm for w in (20, 24, 27, 31, 35, 43, 50)]
     plain = [_wrapped(Paragraph(text, st.cell), w) for w in widths]
-    assert any(line[:1] in CLOSING for lines in plain for line in lines[1:]), \
+    assert any(line[:1] in CLOSING for lines in plain for line in lines[1:]), (
         "this text no longer shows reportlab's gap: pick another"
+    )
     for w in widths:
         lines = _wrapped(para(text, st.cell), w)
         assert "".join(lines) == text  # nothing lost or doubled
@@ -95,9 +96,18 @@ def _page_of(texts: list[str], needle: str) -> int:
 @pytest.mark.parametrize("n_findings", [3, 9, 14, 22])
 def test_the_signatures_are_on_the_page_of_the_verdict(n_findings, tmp_path):
     data = large_sheet_data(30, 6)
-    extra = [SheetFinding(data.form.sections[0].items[1].id, "service", "advice",
-                          f"问题{k}：台账记录不完整，需补充完善并按月归档。", "补齐台账。", "王建国", "2026-06-30")
-             for k in range(n_findings)]
+    extra = [
+        SheetFinding(
+            data.form.sections[0].items[1].id,
+            "service",
+            "advice",
+            f"问题{k}：台账记录不完整，需补充完善并按月归档。",
+            "补齐台账。",
+            "王建国",
+            "2026-06-30",
+        )
+        for k in range(n_findings)
+    ]
     out = tmp_path / "long.pdf"
     render_sheet(replace(data, findings=extra), out)
     texts = pdf_texts(out)
@@ -141,15 +151,32 @@ def _english_visit_sheet(tmp_path, *, gate_no: str | None):
             if a["note"]:
                 a["note"] = "壬癸"
     rubric["findings"][0].update(description="子丑", measures="寅卯", responsible="辰巳")
-    gate["findings"] = [{"id": "g1", "item_id": "renyuan", "category": "staffing", "severity": "advice",
-                         "description": "午未", "measures": "申酉", "responsible": "戌亥",
-                         "deadline": "2026-06-30", "status": "open"}]
+    gate["findings"] = [
+        {
+            "id": "g1",
+            "item_id": "renyuan",
+            "category": "staffing",
+            "severity": "advice",
+            "description": "午未",
+            "measures": "申酉",
+            "responsible": "戌亥",
+            "deadline": "2026-06-30",
+            "status": "open",
+        }
+    ]
 
     def load(p: dict) -> SheetPhoto:
         return SheetPhoto(path=visit.photos.get(p["sha256"]), caption=p["caption"], item_id=p["item_id"])
 
-    data = sheet_from_record(rubric, visit.rubric, SheetStation(TOWN, "子丑寅", "town", "卯辰巳"), "ab" * 32,
-                             load_photo=load, companion=(gate, visit.gate), lang="en")
+    data = sheet_from_record(
+        rubric,
+        visit.rubric,
+        SheetStation(TOWN, "子丑寅", "town", "卯辰巳"),
+        "ab" * 32,
+        load_photo=load,
+        companion=(gate, visit.gate),
+        lang="en",
+    )
     out = tmp_path / "en.pdf"
     render_sheet(data, out)
     return data, pdf_texts(out)

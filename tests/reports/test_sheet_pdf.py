@@ -131,8 +131,17 @@ def test_unwritable_target_is_a_clear_error(tmp_path):
     assert "无法写入评分表" in err.value.message
 
 
-@pytest.mark.parametrize("text", ["", "FQS1:abc", "FQS2:abc:1:0123456789abcdef", "FQS1:abc:x:0123456789abcdef",
-                                  "FQS1:abc:1:0123", "FQS1:abc:1:zz23456789abcdef0000"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "FQS1:abc",
+        "FQS2:abc:1:0123456789abcdef",
+        "FQS1:abc:x:0123456789abcdef",
+        "FQS1:abc:1:0123",
+        "FQS1:abc:1:zz23456789abcdef0000",
+    ],
+)
 def test_parse_proof_refuses_what_is_not_a_proof(text):
     with pytest.raises(ReportError):
         parse_proof(text)

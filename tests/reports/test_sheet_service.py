@@ -65,12 +65,20 @@ def test_unknown_inspection_is_a_clear_error(central):
 
 
 def test_content_hash_ignores_order_times_and_scores_but_not_answers():
-    base = {"id": "x", "revision": 2, "station_code": "620102017000", "form": {"sha256": "f" * 64},
-            "answers": {"A1": {"value": True, "note": "", "na": False}, "B1": 4},
-            "photos": [{"sha256": "a" * 64, "item_id": "A1", "caption": "牌匾"},
-                       {"sha256": "b" * 64, "item_id": "B1", "caption": ""}],
-            "findings": [{"id": "1", "description": "甲"}, {"id": "2", "description": "乙"}],
-            "score": {"total": 1}, "updated_at": "2026-05-12T08:00:00Z"}
+    base = {
+        "id": "x",
+        "revision": 2,
+        "station_code": "620102017000",
+        "form": {"sha256": "f" * 64},
+        "answers": {"A1": {"value": True, "note": "", "na": False}, "B1": 4},
+        "photos": [
+            {"sha256": "a" * 64, "item_id": "A1", "caption": "牌匾"},
+            {"sha256": "b" * 64, "item_id": "B1", "caption": ""},
+        ],
+        "findings": [{"id": "1", "description": "甲"}, {"id": "2", "description": "乙"}],
+        "score": {"total": 1},
+        "updated_at": "2026-05-12T08:00:00Z",
+    }
     shuffled = json.loads(json.dumps(base))
     shuffled["photos"].reverse()
     shuffled["findings"].reverse()

@@ -30,8 +30,7 @@ def csv_text(rows: list[str], header: str = HEADER_ZH) -> str:
 def write_csv(tmp_path: Path):
     """write_csv(rows, encoding='utf-8', name='roster.csv', header=...) -> Path."""
 
-    def _write(rows: list[str], encoding: str = "utf-8", name: str = "roster.csv",
-               header: str = HEADER_ZH) -> Path:
+    def _write(rows: list[str], encoding: str = "utf-8", name: str = "roster.csv", header: str = HEADER_ZH) -> Path:
         p = tmp_path / name
         p.write_bytes(csv_text(rows, header).encode(encoding))
         return p
@@ -44,8 +43,9 @@ def write_xlsx(tmp_path: Path):
     """write_xlsx(rows_as_lists, name='roster.xlsx', header=[...]) -> Path (a real workbook)."""
     import openpyxl
 
-    def _write(rows: list[list], name: str = "roster.xlsx", header: list | None = None,
-               title: str | None = None) -> Path:
+    def _write(
+        rows: list[list], name: str = "roster.xlsx", header: list | None = None, title: str | None = None
+    ) -> Path:
         wb = openpyxl.Workbook()
         ws = wb.active
         if title:
@@ -70,7 +70,8 @@ def _stations_table():
         from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, String, Table
 
         return Table(
-            "stations", MetaData(),
+            "stations",
+            MetaData(),
             Column("id", Integer, primary_key=True),
             Column("code", String(12), nullable=False, unique=True),
             Column("name", String(200), nullable=False),

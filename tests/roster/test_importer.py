@@ -78,4 +78,3 @@ def test_demo_loads_once_and_twice_changes_nothing(station_db):
 
 def load_demo_into(engine, table):
     return upsert_rows(engine, demo_rows(), table=table)
-

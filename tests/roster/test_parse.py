@@ -17,8 +17,10 @@ def _names(rows):
 def test_every_encoding_excel_writes_reads_the_same_names(write_csv, encoding, good_rows):
     rows = parse_roster(write_csv(good_rows, encoding=encoding))
     assert _names(rows) == [
-        "兰州市退役军人服务中心", "城关区退役军人服务中心",
-        "东岗西路街道退役军人服务站", "大众巷社区退役军人服务站",
+        "兰州市退役军人服务中心",
+        "城关区退役军人服务中心",
+        "东岗西路街道退役军人服务站",
+        "大众巷社区退役军人服务站",
     ]
     assert [r.level for r in rows] == [Level.CITY, Level.COUNTY, Level.TOWN, Level.VILLAGE]
     assert rows[3].parent_code == "620102017000"
@@ -28,8 +30,9 @@ def test_every_encoding_excel_writes_reads_the_same_names(write_csv, encoding, g
 
 def test_latin1_file_is_refused_not_imported_as_garbage(write_csv):
     header = "code,name,level,parent_code,address,contact,phone,veterans_served"
-    p = write_csv(["620102000000,Zürich Straße Café,county,620100000000,Genève,Jérôme,,1"],
-                  encoding="latin-1", header=header)
+    p = write_csv(
+        ["620102000000,Zürich Straße Café,county,620100000000,Genève,Jérôme,,1"], encoding="latin-1", header=header
+    )
     with pytest.raises(RosterError) as ei:
         parse_roster(p)
     assert "编码无法识别" in ei.value.message
@@ -98,22 +101,29 @@ def test_missing_required_column_is_named(write_csv):
 
 def test_every_bad_row_is_reported_with_row_column_and_reason(write_csv, good_rows):
     rows = good_rows + [
-        "62010201700X,坏代码站,社区,,,,,",                               # row 6: bad code
-        "620102017003,,社区,,,,,",                                       # row 7: missing name
-        "620102017004,某社区退役军人服务站,省,,,,,",                      # row 8: unknown level
-        "620102017005,某社区退役军人服务站,街道,,,,,",                    # row 9: level/code mismatch
-        "620102017001,重复社区退役军人服务站,社区,,,,,",                  # row 10: duplicate
-        "620102018001,孤儿社区退役军人服务站,社区,,,,,",                  # row 11: parent not found
-        "620102017006,某社区退役军人服务站,社区,,,,,-3",                  # row 12: negative
-        "620102017007,某社区退役军人服务站,社区,,,,,十二",                # row 13: not a number
-        "620102017008,某社区退役军人服务站,社区,620103000000,,,,",       # row 14: parent elsewhere
+        "62010201700X,坏代码站,社区,,,,,",  # row 6: bad code
+        "620102017003,,社区,,,,,",  # row 7: missing name
+        "620102017004,某社区退役军人服务站,省,,,,,",  # row 8: unknown level
+        "620102017005,某社区退役军人服务站,街道,,,,,",  # row 9: level/code mismatch
+        "620102017001,重复社区退役军人服务站,社区,,,,,",  # row 10: duplicate
+        "620102018001,孤儿社区退役军人服务站,社区,,,,,",  # row 11: parent not found
+        "620102017006,某社区退役军人服务站,社区,,,,,-3",  # row 12: negative
+        "620102017007,某社区退役军人服务站,社区,,,,,十二",  # row 13: not a number
+        "620102017008,某社区退役军人服务站,社区,620103000000,,,,",  # row 14: parent elsewhere
     ]
     with pytest.raises(RosterError) as ei:
         parse_roster(write_csv(rows))
     got = {(r, c) for r, c, _ in ei.value.rows}
     assert got == {
-        (6, "代码"), (7, "名称"), (8, "层级"), (9, "层级"), (10, "代码"),
-        (11, "上级代码"), (12, "服务退役军人数"), (13, "服务退役军人数"), (14, "上级代码"),
+        (6, "代码"),
+        (7, "名称"),
+        (8, "层级"),
+        (9, "层级"),
+        (10, "代码"),
+        (11, "上级代码"),
+        (12, "服务退役军人数"),
+        (13, "服务退役军人数"),
+        (14, "上级代码"),
     }
     reasons = {r: reason for r, _c, reason in ei.value.rows}
     assert "第 5 行重复" in reasons[10]
@@ -141,8 +151,7 @@ def test_town_under_city_without_county_level(write_csv):
         "620102017000,东岗西路街道退役军人服务站,街道,620100000000,,,,",
     ]
     parsed = parse_roster(write_csv(rows))
-    assert [r.parent_code for r in parsed] == [
-        None, "441900000000", "441900000000", None, "620100000000"]
+    assert [r.parent_code for r in parsed] == [None, "441900000000", "441900000000", None, "620100000000"]
 
 
 def test_blank_rows_are_skipped_and_row_numbers_stay_excel_numbers(write_csv, good_rows):
@@ -186,9 +195,9 @@ def test_latin1_umlaut_in_one_name_is_refused(write_csv):
 
 def test_village_digits_out_of_range_are_refused_after_valid_villages_of_the_same_town(write_csv, good_rows):
     rows = good_rows + [
-        "620102017002,某社区退役军人服务站,社区,,,,,",          # row 6: fine
-        "620102017400,某村退役军人服务站,村,,,,,",              # row 7: village digits 400
-        "620102017999,某村退役军人服务站,,,,,,",                # row 8: village digits 999
+        "620102017002,某社区退役军人服务站,社区,,,,,",  # row 6: fine
+        "620102017400,某村退役军人服务站,村,,,,,",  # row 7: village digits 400
+        "620102017999,某村退役军人服务站,,,,,,",  # row 8: village digits 999
     ]
     with pytest.raises(RosterError) as ei:
         parse_roster(write_csv(rows))
@@ -229,8 +238,7 @@ def test_columns_in_any_order_with_short_rows_unknown_and_missing_columns(write_
         ",,,",
     ]
     parsed = parse_roster(write_csv(rows, header=header))
-    assert [(r.code, r.name, r.level, r.parent_code, r.phone, r.address, r.veterans_served)
-            for r in parsed] == [
+    assert [(r.code, r.name, r.level, r.parent_code, r.phone, r.address, r.veterans_served) for r in parsed] == [
         ("620100000000", "兰州市退役军人服务中心", Level.CITY, None, "0931-1", "", None),
         ("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000", "0931-2", "", None),
         ("620102017000", "东岗西路街道退役军人服务站", Level.TOWN, "620102000000", "", "", None),

@@ -24,8 +24,6 @@ STATIONS = [
 ]
 
 
-
-
 def jpeg_bytes(size=(640, 480), color=(30, 120, 200), orientation: int | None = None) -> bytes:
     img = Image.new("RGB", size, color)
     img.paste((255, 255, 255), (0, 0, size[0] // 4, size[1] // 4))  # a marker in the top-left corner

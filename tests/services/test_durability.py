@@ -35,8 +35,9 @@ def test_sigkill_loses_no_acknowledged_answer(store):
     iid = store.inspections.create(TOWN, form.id)
     items = list(form.items)
     for _round in range(3):
-        proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(store.data_dir), iid, *items],
-                                stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(store.data_dir), iid, *items], stdout=subprocess.PIPE, text=True
+        )
         acked: dict[str, int] = {}
         deadline = time.monotonic() + 30
         wanted = len(items) + random.randint(0, 25)  # kill at a different point each round

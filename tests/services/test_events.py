@@ -38,9 +38,15 @@ def test_each_kind_of_write_announces_its_inspection_and_station(store, heard, p
     store.photos.set_caption(photo.id, "门牌")
     store.photos.link_item(photo.id, None)
     store.photos.remove_photo(photo.id)
-    finding = store.inspections.add_finding(iid, category="hardware", severity="deduction",
-                                            description="门牌缺失", measures="补挂门牌", responsible="站长",
-                                            deadline="2026-12-31")
+    finding = store.inspections.add_finding(
+        iid,
+        category="hardware",
+        severity="deduction",
+        description="门牌缺失",
+        measures="补挂门牌",
+        responsible="站长",
+        deadline="2026-12-31",
+    )
     store.inspections.update_finding(finding.id, measures="按式样补挂门牌")
     store.inspections.delete_finding(finding.id)
     assert len(heard) == 10 and {h[:2] for h in heard} == {(iid, VILLAGE)}
@@ -80,8 +86,9 @@ def test_photo_writes_announce_photos_changed_too(store, photo_file):
     from fengqiao_desktop.events import PHOTOS_CHANGED
 
     photos: list[tuple[str, str]] = []
-    store.events.subscribe(PHOTOS_CHANGED, lambda *, inspection_id, station_code: photos.append(
-        (inspection_id, station_code)))
+    store.events.subscribe(
+        PHOTOS_CHANGED, lambda *, inspection_id, station_code: photos.append((inspection_id, station_code))
+    )
     iid = store.inspections.create(VILLAGE, "five-haves")
     store.inspections.set_answer(iid, "jigou", True)
     assert photos == []  # an answer is not a photo

@@ -40,9 +40,12 @@ def completed(store, tmp_path, station=VILLAGE, colour=(10, 20, 30)) -> str:
 
 def state(store) -> dict:
     with store.session() as s:
-        return {"seq": meta.export_sequence(s), "last": meta.last_manifest_sha256(s),
-                "pending": meta.get_meta(s, ex.PENDING_EXPORT),
-                "rows": {i.id: (i.status.value, i.revision) for i in store.inspections.list()}}
+        return {
+            "seq": meta.export_sequence(s),
+            "last": meta.last_manifest_sha256(s),
+            "pending": meta.get_meta(s, ex.PENDING_EXPORT),
+            "rows": {i.id: (i.status.value, i.revision) for i in store.inspections.list()},
+        }
 
 
 def test_export_new_completed_inspections(keyed, tmp_path):
@@ -61,8 +64,7 @@ def test_export_new_completed_inspections(keyed, tmp_path):
     pk = KeyStore(store.data_dir / "keys").public_key()
     vb = verify_bundle(path, public_keys={pk.key_id: pk})
     assert vb.sequence == 1 and vb.previous_manifest_sha256 is None
-    assert vb.inspector == {"name": "张三", "unit": "城关区退役军人事务局", "phone": "13800000000",
-                            "key_id": pk.key_id}
+    assert vb.inspector == {"name": "张三", "unit": "城关区退役军人事务局", "phone": "13800000000", "key_id": pk.key_id}
     rec = next(r for r in vb.records.values() if r["id"] == a)
     view = store.inspections.get(a)
     assert rec["station_code"] == VILLAGE and rec["revision"] == 1 and rec["status"] == "completed"
@@ -224,9 +226,9 @@ def test_exported_bundles_import_centrally_in_any_order(keyed, tmp_path):
     url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
     central.load_demo(url=url)
     central.forms_register(sorted(forms_dir().glob("*.yaml")), url=url)
-    central.trust_add(KeyStore(store.data_dir / "keys").public_key(), name="张三", unit="城关区退役军人事务局",
-                       url=url)
+    central.trust_add(KeyStore(store.data_dir / "keys").public_key(), name="张三", unit="城关区退役军人事务局", url=url)
     outcomes = central.import_bundles([second, first, first], url=url)
-    assert [o.status for o in outcomes] == ["imported", "imported", "already_imported"], \
-        [(o.status, o.reason_en) for o in outcomes]
+    assert [o.status for o in outcomes] == ["imported", "imported", "already_imported"], [
+        (o.status, o.reason_en) for o in outcomes
+    ]
     assert all(o.counts.get("conflicts", 0) == 0 for o in outcomes[:2])

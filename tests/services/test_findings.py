@@ -40,17 +40,30 @@ def test_items_below_full_marks_are_proposed_with_category_severity_and_note(sto
     assert p.responsible == (station.contact or "站点负责人")
     assert p.deadline == dt.date(2026, 3, 31) and graded.title.zh in p.measures
     # once added, the item is no longer proposed
-    store.inspections.add_finding(iid, item_id=p.item_id, category=p.category, severity=p.severity,
-                                  description=p.description, responsible="李站长", deadline="2026-04-30",
-                                  measures=p.measures)
+    store.inspections.add_finding(
+        iid,
+        item_id=p.item_id,
+        category=p.category,
+        severity=p.severity,
+        description=p.description,
+        responsible="李站长",
+        deadline="2026-04-30",
+        measures=p.measures,
+    )
     assert {x.item_id for x in store.inspections.propose_findings(iid)} == {veto.id}
 
 
 def test_edit_delete_and_status_rules(store, photo_file):
     form, iid = _answered_rubric(store, photo_file())
-    f = store.inspections.add_finding(iid, category="经费保障", severity="deduction",
-                                      description="经费未拨付", measures="年内拨付",
-                                      responsible="张站长", deadline="2026-05-31")
+    f = store.inspections.add_finding(
+        iid,
+        category="经费保障",
+        severity="deduction",
+        description="经费未拨付",
+        measures="年内拨付",
+        responsible="张站长",
+        deadline="2026-05-31",
+    )
     assert f.category is FindingCategory.FUNDING and f.status is FindingStatus.OPEN
     f = store.inspections.update_finding(f.id, responsible="王主任", deadline=dt.date(2026, 6, 30))
     assert f.responsible == "王主任" and f.deadline == dt.date(2026, 6, 30)
@@ -71,10 +84,12 @@ def test_edit_delete_and_status_rules(store, photo_file):
 
 def test_open_findings_from_earlier_visits(store, photo_file):
     form, first = _answered_rubric(store, photo_file())
-    a = store.inspections.add_finding(first, category="hardware", severity="deduction", description="无障碍坡道缺失",
-                                      **PRINTED)
-    b = store.inspections.add_finding(first, category="staffing", severity="advice", description="志愿者队伍偏小",
-                                      **PRINTED)
+    a = store.inspections.add_finding(
+        first, category="hardware", severity="deduction", description="无障碍坡道缺失", **PRINTED
+    )
+    b = store.inspections.add_finding(
+        first, category="staffing", severity="advice", description="志愿者队伍偏小", **PRINTED
+    )
     store.inspections.complete(first)
     later = store.inspections.create(TOWN, "five-haves")
     rows = store.inspections.open_findings_for_station(TOWN, exclude_inspection=later)
@@ -95,16 +110,23 @@ def test_delete_finding_in_a_draft(store, photo_file):
 def test_a_finding_without_responsible_deadline_or_measures_is_not_saved(store, photo_file):
     _form, iid = _answered_rubric(store, photo_file())
     with pytest.raises(InspectionError) as refused:
-        store.inspections.add_finding(iid, category="hardware", severity="deduction", item_id="B1",
-                                      description="无障碍坡道未安装扶手", responsible="李站长")
+        store.inspections.add_finding(
+            iid,
+            category="hardware",
+            severity="deduction",
+            item_id="B1",
+            description="无障碍坡道未安装扶手",
+            responsible="李站长",
+        )
     msg = refused.value.user_message("zh")
     assert "B1" in msg and "无障碍坡道未安装扶手" in msg and "整改时限" in msg and "整改措施" in msg
     assert "责任人" not in msg.split("：", 1)[1]  # only what is missing is named
     en = refused.value.user_message("en")
     assert "deadline" in en and "measures" in en and "responsible" not in en.split(":", 1)[1]
     assert store.inspections.findings(iid) == []
-    f = store.inspections.add_finding(iid, category="hardware", severity="deduction", item_id="B1",
-                                      description="无障碍坡道未安装扶手", **PRINTED)
+    f = store.inspections.add_finding(
+        iid, category="hardware", severity="deduction", item_id="B1", description="无障碍坡道未安装扶手", **PRINTED
+    )
     with pytest.raises(InspectionError, match="责任人"):  # emptied later: refused, the stored one kept
         store.inspections.update_finding(f.id, responsible="  ")
     assert store.inspections.findings(iid)[0].responsible == "李站长"
@@ -115,8 +137,9 @@ def test_completion_names_the_findings_lacking_printed_fields(store, photo_file)
     from fengqiao_desktop.storage.models import Finding
 
     _form, iid = _answered_rubric(store, photo_file())
-    f = store.inspections.add_finding(iid, category="hardware", severity="deduction", item_id="B1",
-                                      description="无障碍坡道未安装扶手", **PRINTED)
+    f = store.inspections.add_finding(
+        iid, category="hardware", severity="deduction", item_id="B1", description="无障碍坡道未安装扶手", **PRINTED
+    )
     with store.session(write=True) as s:  # as an earlier release could leave it
         s.get(Finding, f.id).measures = ""
     with pytest.raises(InspectionError) as refused:

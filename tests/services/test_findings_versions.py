@@ -76,11 +76,19 @@ def _first_visit_with_a_finding(root):
     """A visit scored on version 1: B3 not met, a finding raised on it, completed."""
     with LocalStore.open(root) as st:
         iid = st.inspections.create(TOWN, "town-sheet", visit_date=dt.date(2026, 3, 1))
-        st.inspections.set_answers(iid, {i: Answer(value=True) for i in ("A1", "B1", "B2")}
-                                   | {"B3": Answer(value=False)})
-        f = st.inspections.add_finding(iid, item_id="B3", category="service", severity="deduction",
-                                       description="服务清单未公示", responsible="李站长",
-                                       measures="公示服务清单", deadline="2026-12-31")
+        st.inspections.set_answers(
+            iid, {i: Answer(value=True) for i in ("A1", "B1", "B2")} | {"B3": Answer(value=False)}
+        )
+        f = st.inspections.add_finding(
+            iid,
+            item_id="B3",
+            category="service",
+            severity="deduction",
+            description="服务清单未公示",
+            responsible="李站长",
+            measures="公示服务清单",
+            deadline="2026-12-31",
+        )
         st.inspections.complete(iid)
         return iid, f.id
 
@@ -147,9 +155,10 @@ def test_a_removed_item_keeps_its_old_name_and_a_newer_finding_is_not_closed_by_
 
 def test_a_split_item_closes_its_finding_when_every_part_is_met(data_dir):
     _first, fid = _first_visit_with_a_finding(data_dir)
-    v2_split = (V2.replace("- {change: moved, old: B3, new: B4}", "- {change: split, old: B3, new: [B4, B5]}")
-                .replace("      - {id: B4,", "      - {id: B5, title: {zh: 服务指南公示, en: Guide}, type: yes_no, max: 1}\n"
-                         "      - {id: B4,"))
+    v2_split = V2.replace("- {change: moved, old: B3, new: B4}", "- {change: split, old: B3, new: [B4, B5]}").replace(
+        "      - {id: B4,",
+        "      - {id: B5, title: {zh: 服务指南公示, en: Guide}, type: yes_no, max: 1}\n      - {id: B4,",
+    )
     (data_dir / "forms" / "town-sheet.v2.yaml").write_text(v2_split, encoding="utf-8")
     with LocalStore.open(data_dir) as st:
         [row] = st.inspections.open_findings_for_station(TOWN)

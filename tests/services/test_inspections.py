@@ -34,8 +34,9 @@ def test_each_answer_is_committed_when_set_answer_returns(store):
     assert result.items[item.id].points == item.max - item.effective_step
     # another process reading the file sees it at once
     con = sqlite3.connect(store.db_path)
-    value, note = con.execute("SELECT value, note FROM answers WHERE inspection_id=? AND item_id=?",
-                              (iid, item.id)).fetchone()
+    value, note = con.execute(
+        "SELECT value, note FROM answers WHERE inspection_id=? AND item_id=?", (iid, item.id)
+    ).fetchone()
     con.close()
     assert float(value) == item.max - item.effective_step and note == "略有欠缺"
     # and a fresh store (a restarted app) reads the same
@@ -128,8 +129,7 @@ def test_reopen_needs_a_reason_bumps_the_revision_and_keeps_every_snapshot(store
     assert result.total == 100 - item.max
     assert [r for r, _t, _s in store.inspections.snapshots(iid)] == [1, 2]
     audit = store.inspections.audit(iid)
-    assert [a.action for a in audit] == ["created", "completed", "reopened", "answer_changed",
-                                         "completed"]
+    assert [a.action for a in audit] == ["created", "completed", "reopened", "answer_changed", "completed"]
     change = audit[3]
     # a correction says what changed, from what to what, why, and who made it
     assert change.detail["item"] == item.id and change.detail["no"] == item.no
@@ -177,10 +177,16 @@ def test_a_corrected_item_at_full_marks_closes_its_finding(store, photo_file):
     item = next(i for i in form.items.values() if i.type.value == "graded")
     store.inspections.set_answer(iid, item.id, item.max - item.effective_step)
     proposed = next(p for p in store.inspections.propose_findings(iid) if p.item_id == item.id)
-    finding = store.inspections.add_finding(iid, category=proposed.category, severity=proposed.severity,
-                                            description=proposed.description, item_id=item.id,
-                                            responsible=proposed.responsible, deadline=proposed.deadline,
-                                            measures=proposed.measures)
+    finding = store.inspections.add_finding(
+        iid,
+        category=proposed.category,
+        severity=proposed.severity,
+        description=proposed.description,
+        item_id=item.id,
+        responsible=proposed.responsible,
+        deadline=proposed.deadline,
+        measures=proposed.measures,
+    )
     # a lower score: the generated text follows it
     store.inspections.set_answer(iid, item.id, item.max - 2 * item.effective_step)
     text = next(f for f in store.inspections.findings(iid) if f.id == finding.id).description

@@ -25,7 +25,7 @@ def _fake_big_jpeg(edge: int = 9400) -> bytes:
     Image.new("RGB", (16, 16), (200, 30, 30)).save(buf, "JPEG", quality=50)
     data = bytearray(buf.getvalue())
     sof = data.index(b"\xff\xc0")
-    data[sof + 5:sof + 9] = edge.to_bytes(2, "big") * 2
+    data[sof + 5 : sof + 9] = edge.to_bytes(2, "big") * 2
     return bytes(data)
 
 
@@ -40,8 +40,9 @@ def _palette_bomb(edge: int = 9400) -> bytes:
 
     ihdr = edge.to_bytes(4, "big") * 2 + bytes([1, 3, 0, 0, 0])  # 1 bit, palette
     plte = b"\x10\x60\x30" + b"\xff\xff\xff"
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"PLTE", plte) + chunk(b"IDAT", raw) + \
-        chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"PLTE", plte) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+    )
 
 
 def _files(store):
@@ -103,13 +104,17 @@ print(json.dumps([outcome, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss -
 """
 
 
-@pytest.mark.parametrize("maker", [_palette_bomb, _fake_big_jpeg, lambda: _fake_big_jpeg(8000)],
-                         ids=["palette-png", "fake-jpeg", "fake-jpeg-under-limit"])
+@pytest.mark.parametrize(
+    "maker",
+    [_palette_bomb, _fake_big_jpeg, lambda: _fake_big_jpeg(8000)],
+    ids=["palette-png", "fake-jpeg", "fake-jpeg-under-limit"],
+)
 def test_hostile_images_cost_no_memory_to_refuse(tmp_path, maker):
     src = tmp_path / "hostile"
     src.write_bytes(maker())
-    out = subprocess.run([sys.executable, "-c", _PEAK, str(src)], capture_output=True, text=True,
-                         check=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(src)], capture_output=True, text=True, check=True, timeout=120
+    )
     outcome, growth_mb = json.loads(out.stdout)
     assert outcome != "stored"
     assert growth_mb < 50, f"peak resident memory grew by {growth_mb} MB"

@@ -43,8 +43,9 @@ def test_exif_rotation_is_applied_and_the_long_edge_scaled(store, tmp_path):
     assert store.photos.photo_counts(iid) == {"jigou": 1}
 
 
-@pytest.mark.parametrize("content", [b"", b"not an image at all", jpeg_bytes()[:3000]],
-                         ids=["empty", "text", "truncated"])
+@pytest.mark.parametrize(
+    "content", [b"", b"not an image at all", jpeg_bytes()[:3000]], ids=["empty", "text", "truncated"]
+)
 def test_a_bad_file_is_refused_and_nothing_is_stored(store, tmp_path, content):
     bad = tmp_path / "bad.jpg"
     bad.write_bytes(content)
@@ -90,12 +91,15 @@ def test_a_png_with_transparency_is_stored_as_jpeg(store, tmp_path):
         assert img.format == "JPEG" and img.mode == "RGB" and img.size == (900, 300)
 
 
-@pytest.mark.parametrize("gps, expected", [
-    ({1: "N", 2: (36.0, 3.0, 40.0), 3: "E", 4: (103.0, 50.0, 3.0)}, (36.061111, 103.834167)),
-    ({1: "S", 2: (33.0, 52.0, 4.0), 3: "W", 4: (151.0, 12.0, 36.0)}, (-33.867778, -151.21)),
-    ({1: "N", 2: (36.0, 3.0, 40.0)}, (None, None)),  # no longitude: no position
-    ({1: "N", 2: (95.0, 0.0, 0.0), 3: "E", 4: (10.0, 0.0, 0.0)}, (None, None)),  # not on Earth
-])
+@pytest.mark.parametrize(
+    "gps, expected",
+    [
+        ({1: "N", 2: (36.0, 3.0, 40.0), 3: "E", 4: (103.0, 50.0, 3.0)}, (36.061111, 103.834167)),
+        ({1: "S", 2: (33.0, 52.0, 4.0), 3: "W", 4: (151.0, 12.0, 36.0)}, (-33.867778, -151.21)),
+        ({1: "N", 2: (36.0, 3.0, 40.0)}, (None, None)),  # no longitude: no position
+        ({1: "N", 2: (95.0, 0.0, 0.0), 3: "E", 4: (10.0, 0.0, 0.0)}, (None, None)),  # not on Earth
+    ],
+)
 def test_the_gps_position_of_a_photo_is_kept(store, tmp_path, gps, expected):
     """A camera's EXIF GPS block becomes the photo's latitude and longitude (south and west
     negative); a block without a usable position leaves them empty and the photo is kept."""

@@ -85,29 +85,52 @@ def _visit(store, gate_answers: dict[str, bool]):
     store.inspections.set_answers(gate, {k: Answer(value=v) for k, v in gate_answers.items()})
     form = store.inspections.form_of(rubric)
     # A1–A5 take their answers from the check: the rubric does not answer them
-    store.inspections.set_answers(rubric, {k: Answer(value=v) for k, v in full_marks(form).items()
-                                           if form.items[k].source is None})
+    store.inspections.set_answers(
+        rubric, {k: Answer(value=v) for k, v in full_marks(form).items() if form.items[k].source is None}
+    )
     return gate, rubric
 
 
 def _five_haves_rows(text: str) -> str:
     """The five-haves table of a sheet's text: from its heading to the rubric's."""
-    return text[text.index("一、“五有”检查"):text.index("二、示范型评分")]
+    return text[text.index("一、“五有”检查") : text.index("二、示范型评分")]
 
 
 def test_a_visit_prints_one_sheet_with_the_five_haves_answered_once(store, photo_file, tmp_path):
     # regression: the sheet said 示范型达标 while its five-haves table said 未评 and 五有未达标
     gate, rubric = _visit(store, {i: True for i in ("jigou", "bianzhi", "renyuan", "jingfei", "baozhang")})
     store.photos.add_photo(gate, photo_file("plate.jpg"), "jigou", "统一标识牌匾")
-    store.inspections.add_finding(gate, item_id="renyuan", category="staffing", severity="advice",
-                                  description="人员公示栏照片未更新", measures="更新公示栏",
-                                  responsible="王站长", deadline="2026-12-31")
-    store.inspections.add_finding(rubric, item_id="B1", category="hardware", severity="deduction",
-                                  description="无障碍坡道未安装扶手", measures="加装扶手",
-                                  responsible="王站长", deadline="2026-12-31")
-    store.inspections.add_finding(rubric, item_id="B2", category="hardware", severity="deduction",
-                                  description="制度牌已更换完毕", status="verified",
-                                  measures="更换制度牌", responsible="王站长", deadline="2026-12-31")
+    store.inspections.add_finding(
+        gate,
+        item_id="renyuan",
+        category="staffing",
+        severity="advice",
+        description="人员公示栏照片未更新",
+        measures="更新公示栏",
+        responsible="王站长",
+        deadline="2026-12-31",
+    )
+    store.inspections.add_finding(
+        rubric,
+        item_id="B1",
+        category="hardware",
+        severity="deduction",
+        description="无障碍坡道未安装扶手",
+        measures="加装扶手",
+        responsible="王站长",
+        deadline="2026-12-31",
+    )
+    store.inspections.add_finding(
+        rubric,
+        item_id="B2",
+        category="hardware",
+        severity="deduction",
+        description="制度牌已更换完毕",
+        status="verified",
+        measures="更换制度牌",
+        responsible="王站长",
+        deadline="2026-12-31",
+    )
     text = _sheet_text(store, rubric, tmp_path)
     assert "示范型达标" in text and "五有达标" in text
     assert "五有未达标" not in text and "结论：一票否决" not in text
@@ -149,8 +172,9 @@ def test_a_rubric_whose_five_haves_are_not_answered_yet_is_pending(store, tmp_pa
 
 def test_a_five_haves_check_alone_prints_itself(store, tmp_path):
     gate = store.inspections.create("620102018000", "five-haves", "张三")
-    store.inspections.set_answers(gate, {i: Answer(value=True) for i in
-                                         ("jigou", "bianzhi", "renyuan", "jingfei", "baozhang")})
+    store.inspections.set_answers(
+        gate, {i: Answer(value=True) for i in ("jigou", "bianzhi", "renyuan", "jingfei", "baozhang")}
+    )
     text = _sheet_text(store, gate, tmp_path)
     assert "退役军人服务站“五有”检查表" in text and "五有达标" in text
     assert "示范型" not in text and "jigou" not in text

@@ -61,8 +61,13 @@ def answered(store, tmp_path, *, gps_photo: bytes | None = None) -> str:
 
 
 def signed(store, iid: str) -> None:
-    store.inspections.complete(iid, [SignatureInput("station_head", "王站长", HEAD_STROKES),
-                                     SignatureInput("inspector", "张三", INSPECTOR_STROKES)])
+    store.inspections.complete(
+        iid,
+        [
+            SignatureInput("station_head", "王站长", HEAD_STROKES),
+            SignatureInput("inspector", "张三", INSPECTOR_STROKES),
+        ],
+    )
 
 
 def test_completing_without_signatures_keeps_the_record_shape(store, tmp_path):
@@ -131,8 +136,9 @@ def _signature_ink(pdf, png_prefix, label: str) -> int:
         hit = next(w for w in words if w["text"].startswith(label))
         box = (hit["x1"], hit["bottom"] - 60, hit["x1"] + 180, hit["bottom"] + 4)
         width, height = page.width, page.height
-    subprocess.run(["pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(png_prefix)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(png_prefix)], check=True
+    )
     img = Image.open(f"{png_prefix}.png").convert("RGB")
     sx, sy = img.width / width, img.height / height
     crop = img.crop((int(box[0] * sx), int(box[1] * sy), int(box[2] * sx), int(box[3] * sy)))
@@ -146,8 +152,7 @@ def test_the_sheet_draws_the_signatures_and_lists_old_and_located_photos(store, 
     signed(store, iid)
     pdf = tmp_path / "sheet.pdf"
     render_sheet(LocalSheetSource(store).sheet_data(iid, "zh"), pdf)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
     assert "（王站长）" in flat and "（张三）" in flat
     assert "日期：2026年" in flat  # the day it was signed, instead of the blank date line
@@ -180,8 +185,9 @@ def test_the_bureau_reprint_of_the_imported_bundle_prints_the_signatures(keyed, 
     assert outcome.status == "imported", outcome
     pdf = tmp_path / "reprint.pdf"
     write_sheet(iid, pdf, central=url)
-    flat = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                                  check=True).stdout.split())
+    flat = "".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
     assert "（王站长）" in flat and "拍摄位置：南纬36.061111°，西经103.834167°" in flat
     assert "早于检查日期" not in flat  # 9 days before the visit: not questioned
     assert _signature_ink(pdf, tmp_path / "reprint", "站长（签字）") > 30

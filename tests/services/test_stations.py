@@ -29,8 +29,11 @@ def test_stations_written_by_the_roster_fast_path_are_searchable(store):
 
 
 def test_search_stays_correct_at_thousands_of_stations(store):
-    rows = [StationRow(f"62010230{i:01d}{j:03d}", f"测试{i}号街道{j}号社区", Level.VILLAGE, TOWN)
-            for i in range(10) for j in range(1, 400)]
+    rows = [
+        StationRow(f"62010230{i:01d}{j:03d}", f"测试{i}号街道{j}号社区", Level.VILLAGE, TOWN)
+        for i in range(10)
+        for j in range(1, 400)
+    ]
     upsert_rows(store.engine, rows)
     found = store.stations.search("cs3hjd12hsq")
     assert [r.name for r in found] == ["测试3号街道12号社区"]

@@ -47,8 +47,7 @@ class World:
         with self.store.session(write=True) as s:
             StationRepo.upsert_many(s, rows)
         self.stations = iter([r.code for r in rows if r.level is Level.TOWN])
-        pk = KeyStore(self.store.data_dir / "keys").init("赵检查", "兰州市退役军人事务局", "", PASS,
-                                                         kdf=FAST_KDF)
+        pk = KeyStore(self.store.data_dir / "keys").init("赵检查", "兰州市退役军人事务局", "", PASS, kdf=FAST_KDF)
         self.url = f"sqlite:///{(root / 'central.sqlite3').as_posix()}"
         central.load_demo(url=self.url)
         central.trust_add(pk, name="赵检查", unit="兰州市退役军人事务局", url=self.url)
@@ -71,7 +70,7 @@ def sheet_results(pdf: Path) -> tuple[list[str], str]:
     text = "".join(page.extract_text() or "" for page in pypdf.PdfReader(str(pdf)).pages)
     flat = re.sub(r"\s+", "", text)
     totals = re.findall(r"总分[：:]([\d.]+)/", flat)
-    return totals, flat[flat.rindex(CONCLUSION):]
+    return totals, flat[flat.rindex(CONCLUSION) :]
 
 
 gate_value = st.sampled_from([True, True, True, False, None])
@@ -86,8 +85,13 @@ def visits(draw):
     return gate, rubric_points, na, complete
 
 
-@settings(max_examples=6, deadline=None, derandomize=True, phases=(Phase.explicit, Phase.generate),
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=6,
+    deadline=None,
+    derandomize=True,
+    phases=(Phase.explicit, Phase.generate),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(visit=visits())
 @example(visit=(dict.fromkeys(GATE_ITEMS, True), [1.0], [False], True))  # passes: 示范型达标
 @example(visit=({**dict.fromkeys(GATE_ITEMS, True), "jingfei": False}, [1.0], [False], True))  # vetoed

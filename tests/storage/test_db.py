@@ -14,8 +14,10 @@ from fengqiao_desktop.storage.models import Meta
 
 
 def _pragmas(conn) -> tuple:
-    return tuple(conn.exec_driver_sql(f"PRAGMA {p}").scalar()
-                 for p in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout"))
+    return tuple(
+        conn.exec_driver_sql(f"PRAGMA {p}").scalar()
+        for p in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+    )
 
 
 def test_every_pooled_connection_has_the_pragmas(tmp_path):

@@ -40,8 +40,19 @@ def test_upgrade_from_empty_creates_every_table(tmp_path):
     with engine.connect() as conn:
         tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
     engine.dispose()
-    assert {"stations", "registered_forms", "inspections", "answers", "photos", "findings",
-            "audit", "revisions", "inspector_profile", "meta", "alembic_version"} <= tables
+    assert {
+        "stations",
+        "registered_forms",
+        "inspections",
+        "answers",
+        "photos",
+        "findings",
+        "audit",
+        "revisions",
+        "inspector_profile",
+        "meta",
+        "alembic_version",
+    } <= tables
     assert not (tmp_path / "backups").exists()
 
 

@@ -41,8 +41,7 @@ def test_migrations_on_postgres_match_the_models(pg_url):
     try:
         assert current_revision(engine) == head_revision()
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
-                                    Base.metadata)
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
         assert diff == []
         with session_scope(engine) as s:
             r = StationRepo.upsert_many(s, [StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY)])

@@ -43,8 +43,7 @@ def test_snapshots_become_records_and_keep_their_hashes_and_scores(old):
         # the proof printed on 0.1's sheets still checks against this database
         assert {str(k): v for k, v in hashes.items()} == facts["hashes"][iid]
         score = store.inspections.score(iid)
-        assert (score.total, score.verdict.value) == (facts["scores"][iid]["total"],
-                                                     facts["scores"][iid]["verdict"])
+        assert (score.total, score.verdict.value) == (facts["scores"][iid]["total"], facts["scores"][iid]["verdict"])
 
 
 def test_exporting_again_gives_the_records_0_1_signed(old):

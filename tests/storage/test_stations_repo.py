@@ -41,8 +41,10 @@ def test_search_keys_follow_a_rename_made_by_core_sql(tmp_path):
         StationRepo.upsert_many(s, ROWS)
     with engine.begin() as c:
         c.exec_driver_sql("UPDATE stations SET name='酒泉路街道退役军人服务站' WHERE code='620102017000'")
-        c.exec_driver_sql("INSERT INTO stations(code, name, level, parent_code) "
-                          "VALUES ('620102018000', '靖远路街道', 'town', '620102000000')")
+        c.exec_driver_sql(
+            "INSERT INTO stations(code, name, level, parent_code) "
+            "VALUES ('620102018000', '靖远路街道', 'town', '620102000000')"
+        )
     with session_scope(engine, write=True) as s:
         assert StationRepo.refresh_search_keys(s) == 2
         assert StationRepo.refresh_search_keys(s) == 0

@@ -45,16 +45,21 @@ def main() -> None:
         app.processEvents()
         screen = w.screen()
         out["available"] = rect(screen.availableGeometry())
-        out["window"] = {"frame": rect(w.frameGeometry()), "min": [w.minimumSizeHint().width(),
-                                                                    w.minimumSizeHint().height()]}
+        out["window"] = {
+            "frame": rect(w.frameGeometry()),
+            "min": [w.minimumSizeHint().width(), w.minimumSizeHint().height()],
+        }
         pages = {}
         for index in range(w.inspector.count()):
             w.inspector.setCurrentIndex(index)
             app.processEvents()
             page = w.inspector.widget(index)
             sb = w.statusBar()
-            info = {"status_bar_bottom": sb.mapTo(w, sb.rect().bottomLeft()).y(), "window_height": w.height(),
-                    "status_bar_visible": sb.isVisible()}
+            info = {
+                "status_bar_bottom": sb.mapTo(w, sb.rect().bottomLeft()).y(),
+                "window_height": w.height(),
+                "status_bar_visible": sb.isVisible(),
+            }
             findings = getattr(getattr(page, "findings_ctl", None), "panel", None)
             if findings is not None:
                 bottom = findings.mapTo(w, findings.rect().bottomLeft()).y()
@@ -65,8 +70,11 @@ def main() -> None:
                 w.grab().save(str(shots / f"inspector-{index}.png"))
         w.set_workspace(1)
         app.processEvents()
-        pages["bureau"] = {"status_bar_bottom": w.statusBar().mapTo(w, w.statusBar().rect().bottomLeft()).y(),
-                           "window_height": w.height(), "status_bar_visible": w.statusBar().isVisible()}
+        pages["bureau"] = {
+            "status_bar_bottom": w.statusBar().mapTo(w, w.statusBar().rect().bottomLeft()).y(),
+            "window_height": w.height(),
+            "status_bar_visible": w.statusBar().isVisible(),
+        }
         if shots:
             w.grab().save(str(shots / "bureau.png"))
         w.set_workspace(0)
@@ -85,15 +93,18 @@ def main() -> None:
 
         dialogs["about"] = AboutDialog(w)
         dialogs["first_run"] = FirstRunWizard(w.store, w)
-        dialogs["new_inspection"] = NewInspectionDialog("东岗西路街道退役军人服务站",
-                                                        src.form_choices(src.details(STATION).level), w)
+        dialogs["new_inspection"] = NewInspectionDialog(
+            "东岗西路街道退役军人服务站", src.form_choices(src.details(STATION).level), w
+        )
         fits = {}
         for name, dlg in dialogs.items():
             assert isinstance(dlg, QDialog), name
             dlg.show()
             app.processEvents()
-            fits[name] = {"frame": rect(dlg.frameGeometry()),
-                          "min": [dlg.minimumSizeHint().width(), dlg.minimumSizeHint().height()]}
+            fits[name] = {
+                "frame": rect(dlg.frameGeometry()),
+                "min": [dlg.minimumSizeHint().width(), dlg.minimumSizeHint().height()],
+            }
             if shots:
                 dlg.grab().save(str(shots / f"dialog-{name}.png"))
             dlg.hide()

@@ -19,8 +19,7 @@ ZH: dict[str, dict[str, str]] = {
         "Still open": "仍未整改",
         "Not re-checked yet": "未复查",
         "Returned by the bureau ({who}, {when}):": "县局退回（{who}，{when}）：",
-        "Correct it and complete it again; it goes back with your next export.":
-            "请修改后重新完成检查，下次导出时一并交回。",
+        "Correct it and complete it again; it goes back with your next export.": "请修改后重新完成检查，下次导出时一并交回。",
         "Re-check: rectified": "回头看：已整改",
         "What did you check on site?": "现场核查了什么？",
         "Choose photo…": "选择照片…",
@@ -43,8 +42,7 @@ ZH: dict[str, dict[str, str]] = {
         "Re-check note": "复查说明",
         "Re-checked by": "复查人",
         "Close a finding": "整改问题销号",
-        "Close “{what}” at {station}? It stops counting as open in coverage.":
-            "将{station}的“{what}”销号？销号后不再计入未整改数。",
+        "Close “{what}” at {station}? It stops counting as open in coverage.": "将{station}的“{what}”销号？销号后不再计入未整改数。",
         "Re-check by {who}: {note}": "{who} 复查：{note}",
         "No photo": "没有照片",
         "Closed by": "销号人",

@@ -79,9 +79,16 @@ class MemorySource:
         for r in roster_rows:
             rows.append(StationSummary(r.code, r.name, r.level, r.parent_code, is_demo=r.is_demo))
             details[r.code] = StationDetails(
-                code=r.code, name=r.name, level=r.level, parent_code=r.parent_code,
-                address=r.address, contact=r.contact, phone=r.phone,
-                veterans_served=r.veterans_served, is_demo=r.is_demo)
+                code=r.code,
+                name=r.name,
+                level=r.level,
+                parent_code=r.parent_code,
+                address=r.address,
+                contact=r.contact,
+                phone=r.phone,
+                veterans_served=r.veterans_served,
+                is_demo=r.is_demo,
+            )
         names = {r.code: r.name for r in rows}
         for code, d in details.items():
             if d.parent_code in names:
@@ -103,8 +110,10 @@ class MemorySource:
     def tree_rows(self) -> list[StationSummary]:
         if not self.badges:
             return list(self.rows)
-        return [StationSummary(r.code, r.name, r.level, r.parent_code, self.badges.get(r.code, r.badge),
-                        r.is_demo) for r in self.rows]
+        return [
+            StationSummary(r.code, r.name, r.level, r.parent_code, self.badges.get(r.code, r.badge), r.is_demo)
+            for r in self.rows
+        ]
 
     def search(self, text: str, limit: int = 200) -> list[StationSummary]:
         return rank_matches(self.rows, self._index(), text, limit)
@@ -133,6 +142,7 @@ class MemorySource:
     def create_inspection(self, code: str, form_id: str) -> str:
         from fengqiao_desktop.errors import InspectionError
 
-        raise InspectionError("演示名册没有连接数据库，无法新建检查。",
-                              message_en="This roster is not backed by a database; "
-                                         "an inspection cannot be created.")
+        raise InspectionError(
+            "演示名册没有连接数据库，无法新建检查。",
+            message_en="This roster is not backed by a database; an inspection cannot be created.",
+        )

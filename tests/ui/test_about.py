@@ -37,8 +37,14 @@ def test_versions_and_licences_are_shown(qtbot, english):
     dlg = AboutDialog()
     qtbot.addWidget(dlg)
     text = dlg.findChild(QLabel, "about_versions").text()
-    for part in (__version__, qVersion(), PySide6.__version__, sqlalchemy.__version__, reportlab.Version,
-                 f"{sys.version_info.major}.{sys.version_info.minor}"):
+    for part in (
+        __version__,
+        qVersion(),
+        PySide6.__version__,
+        sqlalchemy.__version__,
+        reportlab.Version,
+        f"{sys.version_info.major}.{sys.version_info.minor}",
+    ):
         assert part in text
     licences = dlg.findChild(QTextBrowser, "about_licenses").toPlainText()
     assert "Apache License 2.0" in licences and "LGPL-3.0" in licences and "Droid Sans Fallback" in licences

@@ -72,7 +72,8 @@ def test_compiled_qm_is_up_to_date(ts, tmp_path):
     fresh = tmp_path / ts.with_suffix(".qm").name
     subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(fresh)], check=True)
     assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
-        f"{ts.with_suffix('.qm').name} is stale: run pyside6-lrelease {ts.name}")
+        f"{ts.with_suffix('.qm').name} is stale: run pyside6-lrelease {ts.name}"
+    )
 
 
 def test_every_shell_string_is_in_the_ts_file(tmp_path):
@@ -80,8 +81,7 @@ def test_every_shell_string_is_in_the_ts_file(tmp_path):
     lupdate = BIN / "pyside6-lupdate"
     if not lupdate.exists():
         pytest.skip("pyside6-lupdate not installed")
-    sources = sorted(str(p) for p in [*UI.glob("*.py"), *(UI / "stations").glob("*.py"),
-                                       *(UI / "bureau").glob("*.py")])
+    sources = sorted(str(p) for p in [*UI.glob("*.py"), *(UI / "stations").glob("*.py"), *(UI / "bureau").glob("*.py")])
     fresh = tmp_path / "fresh.ts"
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     wanted = {(c, s) for c, s, _t, _f in _messages(fresh)}

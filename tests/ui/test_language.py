@@ -51,8 +51,23 @@ def test_qt_standard_dialogs_speak_chinese(qapp):
 def test_lang_option_applies_to_one_run_only(tmp_path):
     data = tmp_path / "data"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    run = subprocess.run([sys.executable, "-m", "fengqiao_desktop.ui.app", "--data-dir", str(data), "--lang", "en",
-                          "--quit-when-shown", "tree"], env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "fengqiao_desktop.ui.app",
+            "--data-dir",
+            str(data),
+            "--lang",
+            "en",
+            "--quit-when-shown",
+            "tree",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     settings = data / "settings.json"
     assert not settings.exists() or '"language": "en"' not in settings.read_text(encoding="utf-8")

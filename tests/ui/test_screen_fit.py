@@ -26,14 +26,36 @@ def _inside(frame, available) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("width", "height", "scale"), [(1366, 768, "1"), (1920, 1080, "1.5")],
-                         ids=["1366x768", "1920x1080@1.5"])
+@pytest.mark.parametrize(
+    ("width", "height", "scale"), [(1366, 768, "1"), (1920, 1080, "1.5")], ids=["1366x768", "1920x1080@1.5"]
+)
 def test_window_pages_and_dialogs_fit_the_available_screen(tmp_path, width, height, scale):
     screen = tmp_path / "screen.json"
-    screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
-                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}", QT_SCALE_FACTOR=scale,
-               FENGQIAO_DATA_DIR=str(tmp_path / "data"), PYTHONPATH=str(ROOT))
+    screen.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "laptop",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=f"offscreen:configfile={screen}",
+        QT_SCALE_FACTOR=scale,
+        FENGQIAO_DATA_DIR=str(tmp_path / "data"),
+        PYTHONPATH=str(ROOT),
+    )
     run = subprocess.run([sys.executable, str(PROBE)], env=env, capture_output=True, text=True, timeout=300)
     lines = [ln for ln in run.stdout.splitlines() if ln.startswith("FIT ")]
     assert run.returncode == 0 and lines, run.stderr[-3000:]

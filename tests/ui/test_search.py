@@ -144,8 +144,13 @@ def test_search_at_fifty_thousand_stations_finds_dgxl(tmp_path):
     from fengqiao_desktop.ui.stations.service_source import ServiceSource
 
     with LocalStore.open(tmp_path / "big") as store:
-        upsert_rows(store.engine, [StationRow(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
-                                   for r in synthetic_rows(50_000)])
+        upsert_rows(
+            store.engine,
+            [
+                StationRow(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
+                for r in synthetic_rows(50_000)
+            ],
+        )
         source = ServiceSource(store)
         assert source.station_count() == 50_000
         assert any(r.name.startswith("东岗西路街道") for r in source.search("dgxl"))

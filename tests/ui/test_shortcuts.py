@@ -90,8 +90,11 @@ def test_ctrl_n_goes_to_the_note_and_ctrl_shift_n_starts_an_inspection(window, q
             dlg.reject()
 
     QTimer.singleShot(200, accept_dialog)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert seen == ["NewInspectionDialog"]
     assert window.inspector.count() == tabs + 2  # a visit: the five-haves check and the rubric
 

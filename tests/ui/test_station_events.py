@@ -105,7 +105,8 @@ def test_saving_refreshes_the_edited_station_not_the_selected_one(window, qtbot,
     assert browser.model.badge_of(SELECTED) is selected_before
     # the filter's count moved with it: the same as counting every station again
     assert browser.filter.counts[WORK_NOT_EXPORTED] == sum(
-        1 for st in store.stations.work_states(dt.date.today()).values() if WORK_NOT_EXPORTED in st)
+        1 for st in store.stations.work_states(dt.date.today()).values() if WORK_NOT_EXPORTED in st
+    )
 
 
 def test_saving_with_no_station_selected_refreshes_only_the_edited_one(window, qtbot, monkeypatch):
@@ -142,9 +143,11 @@ def test_events_from_a_worker_thread_arrive_on_the_gui_thread(qtbot):
     adapter.attach(hub)
     got = []
     adapter.inspection_saved.connect(
-        lambda iid, code: got.append((iid, code, threading.current_thread() is threading.main_thread())))
-    worker = threading.Thread(target=hub.announce, args=(INSPECTION_SAVED,),
-                              kwargs={"inspection_id": "i-1", "station_code": "620102017000"})
+        lambda iid, code: got.append((iid, code, threading.current_thread() is threading.main_thread()))
+    )
+    worker = threading.Thread(
+        target=hub.announce, args=(INSPECTION_SAVED,), kwargs={"inspection_id": "i-1", "station_code": "620102017000"}
+    )
     worker.start()
     worker.join()
     assert got == []  # queued: nothing runs on the announcing thread
@@ -167,7 +170,6 @@ def _jpeg(window, item_id: str, k: int) -> str:
     path = window.store.data_dir / f"evidence-{item_id}-{k}.jpg"
     Image.new("RGB", (320, 240), (40 * k % 255, 90, 120)).save(path, "JPEG")
     return str(path)
-
 
 
 def test_a_roster_import_reaches_the_tree_through_roster_changed(window, qtbot, tmp_path, dialogs):

@@ -62,16 +62,28 @@ def test_filters_show_the_work_left_with_counts(window, tmp_path):
     store.inspections.create(DRAFT_AT, "five-haves")
     # an earlier visit left a finding whose deadline has passed
     earlier = store.inspections.create(DONE_AT, "five-haves")
-    store.inspections.add_finding(earlier, category=FindingCategory.HARDWARE, severity=Severity.DEDUCTION,
-                                  description="服务大厅无无障碍通道", responsible="站长",
-                                  deadline=dt.date.today() - dt.timedelta(days=3), measures="加装坡道")
+    store.inspections.add_finding(
+        earlier,
+        category=FindingCategory.HARDWARE,
+        severity=Severity.DEDUCTION,
+        description="服务大厅无无障碍通道",
+        responsible="站长",
+        deadline=dt.date.today() - dt.timedelta(days=3),
+        measures="加装坡道",
+    )
     _complete_five_haves(store, DONE_AT, tmp_path)
     window.browser.reload()
     f = window.browser.filter
     total = window.browser.model.station_count()
 
-    assert f.counts == {filters.ALL: total, filters.NOT_INSPECTED: total - 2, filters.DRAFT: 2,
-                        filters.NOT_EXPORTED: 1, filters.OPEN_FINDINGS: 1, filters.OVERDUE: 1}
+    assert f.counts == {
+        filters.ALL: total,
+        filters.NOT_INSPECTED: total - 2,
+        filters.DRAFT: 2,
+        filters.NOT_EXPORTED: 1,
+        filters.OPEN_FINDINGS: 1,
+        filters.OVERDUE: 1,
+    }
     assert f.combo.itemText(filters.FILTERS.index(filters.OVERDUE)) == "整改逾期（1）"
 
     f.set_current(filters.DRAFT)

@@ -19,15 +19,43 @@ from fengqiao_desktop.ui.stations.station_page import StationPage
 CODE = "620102017000"
 
 INSPECTIONS = [
-    InspectionRow("i-1", "示范型服务站评分表（街道）", FormKind.RUBRIC, "2026-03-02", "completed",
-                  total=92.5, max_points=100, verdict=Verdict.PASS, revision=1),
-    InspectionRow("i-2", "五有检查表", FormKind.GATE, "2026-03-02", "completed",
-                  total=4, max_points=5, verdict=Verdict.VETO, revision=2),
+    InspectionRow(
+        "i-1",
+        "示范型服务站评分表（街道）",
+        FormKind.RUBRIC,
+        "2026-03-02",
+        "completed",
+        total=92.5,
+        max_points=100,
+        verdict=Verdict.PASS,
+        revision=1,
+    ),
+    InspectionRow(
+        "i-2",
+        "五有检查表",
+        FormKind.GATE,
+        "2026-03-02",
+        "completed",
+        total=4,
+        max_points=5,
+        verdict=Verdict.VETO,
+        revision=2,
+    ),
     InspectionRow("i-3", "示范型服务站评分表（街道）", FormKind.RUBRIC, "2026-05-11", "draft"),
 ]
 FINDINGS = [
-    OpenFindingRow("f-1", "i-2", "2026-03-02", "有服务场所", "hardware", "veto", "王主任", "2026-04-30",
-                   "open", "挂牌并配置办公桌椅"),
+    OpenFindingRow(
+        "f-1",
+        "i-2",
+        "2026-03-02",
+        "有服务场所",
+        "hardware",
+        "veto",
+        "王主任",
+        "2026-04-30",
+        "open",
+        "挂牌并配置办公桌椅",
+    ),
 ]
 CHOICES = [
     FormChoice("five-haves", "五有检查表", FormKind.GATE, "1"),
@@ -77,7 +105,14 @@ def test_page_shows_scores_verdicts_and_open_findings(qtbot):
     f = page.findings
     assert f.rowCount() == 1
     assert [f.index(0, c).data() for c in range(7)] == [
-        "2026-03-02", "有服务场所", "硬件设施", "否决项", "王主任", "2026-04-30", "待整改"]
+        "2026-03-02",
+        "有服务场所",
+        "硬件设施",
+        "否决项",
+        "王主任",
+        "2026-04-30",
+        "待整改",
+    ]
     assert not page.findings_box.isHidden()
 
 

@@ -29,13 +29,14 @@ def test_tree_has_four_levels_with_the_city_on_top(demo_source):
 
 def test_station_whose_parent_is_missing_is_shown_at_the_top():
     model = StationTreeModel()
-    model.set_rows([
-        StationSummary("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
-        StationSummary("620102017000", "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
-    ])
+    model.set_rows(
+        [
+            StationSummary("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
+            StationSummary("620102017000", "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
+        ]
+    )
     assert model.rowCount() == 2
-    assert {model.index(r, 0).data() for r in range(2)} == {
-        "兰州市退役军人服务中心", "东岗西路街道退役军人服务站"}
+    assert {model.index(r, 0).data() for r in range(2)} == {"兰州市退役军人服务中心", "东岗西路街道退役军人服务站"}
 
 
 def test_badges_show_and_update(qtbot, qtmodeltester, demo_source):
@@ -101,8 +102,7 @@ class _HeldTree:
         return self.source.tree_rows()
 
 
-def test_first_level_shows_before_the_whole_tree_and_what_the_user_did_stays(qtbot, qtmodeltester,
-                                                                                 demo_source):
+def test_first_level_shows_before_the_whole_tree_and_what_the_user_did_stays(qtbot, qtmodeltester, demo_source):
     from fengqiao_desktop.ui import tasks
     from fengqiao_desktop.ui.stations.browser import StationBrowser
 

@@ -29,8 +29,7 @@ def test_pool_runner_delivers_the_result_and_progress_on_the_gui_thread(qtbot):
         seen["value"] = value
         seen["on_gui"] = QThread.currentThread() is gui
 
-    handle = runner.start("work", work, on_done=done,
-                          on_progress=lambda d, t, text: progress.append((d, t, text)))
+    handle = runner.start("work", work, on_done=done, on_progress=lambda d, t, text: progress.append((d, t, text)))
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
     assert seen == {"worker": True, "value": 42, "on_gui": True}
     assert progress and progress[-1] == (3, 3, "step 3")
@@ -47,8 +46,9 @@ def test_cancel_stops_a_task_that_checks(qtbot):
             time.sleep(0.01)
         raise tasks.TaskCancelled()
 
-    handle = runner.start("long", work, on_done=lambda v: outcome.append("done"),
-                          on_cancelled=lambda: outcome.append("cancelled"))
+    handle = runner.start(
+        "long", work, on_done=lambda v: outcome.append("done"), on_cancelled=lambda: outcome.append("cancelled")
+    )
     assert started.wait(5)
     handle.cancel()
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
@@ -95,8 +95,7 @@ def test_progress_dialog_task_with_sync_runner(qtbot, sync_tasks):
     parent = QWidget()
     qtbot.addWidget(parent)
     got = []
-    handle = tasks.start_with_dialog(parent, "import", lambda p, c: (p(1, 2, "half"), "x")[1],
-                                     on_done=got.append)
+    handle = tasks.start_with_dialog(parent, "import", lambda p, c: (p(1, 2, "half"), "x")[1], on_done=got.append)
     assert handle.done and got == ["x"]
 
 
@@ -121,8 +120,7 @@ def test_progress_dialog_is_gone_before_the_error_box_and_stays_gone(qtbot, dial
     seen = []
 
     def visible_progress() -> int:
-        return sum(1 for w in QApplication.topLevelWidgets()
-                   if isinstance(w, QProgressDialog) and w.isVisible())
+        return sum(1 for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible())
 
     def present(box):
         seen.append(("at error box", visible_progress()))

@@ -59,10 +59,17 @@ def test_english_chrome_has_no_chinese(window, qtbot):  # noqa: F811
         found = []
         for i in range(window.inspector.count()):
             window.inspector.setCurrentIndex(i)
-            found += [(w, t) for w, t in texts(window)
-                      if cjk.search(t) and t != "中文"  # the way back to Chinese is named in Chinese
-                      and (w == "action" or w.endswith("header") or w.startswith(("QPushButton", "QToolButton",
-                                                                                   "QCheckBox", "QMenu")))]
+            found += [
+                (w, t)
+                for w, t in texts(window)
+                if cjk.search(t)
+                and t != "中文"  # the way back to Chinese is named in Chinese
+                and (
+                    w == "action"
+                    or w.endswith("header")
+                    or w.startswith(("QPushButton", "QToolButton", "QCheckBox", "QMenu"))
+                )
+            ]
         assert found == [], found
     finally:
         i18n.install("zh")

@@ -16,8 +16,11 @@ from pathlib import Path
 
 def build_ts(sources: Iterable[Path], ts: Path, zh: Mapping[str, str]) -> None:
     bin_dir = Path(sys.executable).parent
-    subprocess.run([str(bin_dir / "pyside6-lupdate"), "-no-obsolete", *map(str, sources), "-ts", str(ts)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(bin_dir / "pyside6-lupdate"), "-no-obsolete", *map(str, sources), "-ts", str(ts)],
+        check=True,
+        capture_output=True,
+    )
     tree = ET.parse(ts)
     missing = []
     for msg in tree.getroot().iter("message"):
@@ -29,7 +32,8 @@ def build_ts(sources: Iterable[Path], ts: Path, zh: Mapping[str, str]) -> None:
         else:
             missing.append(src)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
-    subprocess.run([str(bin_dir / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                   check=True)
+    subprocess.run(
+        [str(bin_dir / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
+    )
     if missing:
         raise SystemExit(f"untranslated: {missing}")

@@ -57,10 +57,8 @@ ZH: dict[str, dict[str, str]] = {
         "Location {position}": "拍摄位置 {position}",
         "Photo caption": "照片说明",
         "Caption for {n} new photo(s) (printed on the score sheet):": "为新添加的 {n} 张照片填写说明（将打印在评分表上）：",
-        "Photo {i}: taken {day}, {days} days before the visit ({visit})":
-            "照片 {i}：拍摄于 {day}，比走访日期（{visit}）早 {days} 天",
-        "These photos are older than the visit. Do they show the station as it is today?":
-            "以下照片的拍摄时间早于本次走访。它们能反映服务站的现状吗？",
+        "Photo {i}: taken {day}, {days} days before the visit ({visit})": "照片 {i}：拍摄于 {day}，比走访日期（{visit}）早 {days} 天",
+        "These photos are older than the visit. Do they show the station as it is today?": "以下照片的拍摄时间早于本次走访。它们能反映服务站的现状吗？",
         "Save caption": "保存说明",
         "Skip": "跳过",
     },

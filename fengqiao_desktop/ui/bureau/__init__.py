@@ -29,8 +29,7 @@ PAGES = (
 class LazyPage(QWidget):
     """Holds a Bureau tab's place and builds the real page when the tab is first shown."""
 
-    def __init__(self, module: str, cls: str, tr_context: str, title: str, context,
-                 parent: QWidget | None = None):
+    def __init__(self, module: str, cls: str, tr_context: str, title: str, context, parent: QWidget | None = None):
         super().__init__(parent)
         self._spec = (module, cls)
         self._tr = (tr_context, title)

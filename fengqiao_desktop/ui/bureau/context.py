@@ -22,8 +22,9 @@ from fengqiao_desktop.ui.events import QtEvents
 class BureauContext(QObject):
     data_changed = Signal()
 
-    def __init__(self, url: str | None = None, parent: QObject | None = None, *,
-                 user_name: Callable[[], str] | None = None):
+    def __init__(
+        self, url: str | None = None, parent: QObject | None = None, *, user_name: Callable[[], str] | None = None
+    ):
         super().__init__(parent)
         self.url = config.central_url(url)
         self.central = CentralSession(self.url)

@@ -30,6 +30,11 @@ class BureauPlaceholder(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("BureauPlaceholder", "Bureau workspace"))
-        self.body.setText(QCoreApplication.translate("BureauPlaceholder", "Importing inspectors' bundles, the trust store of inspector keys, "
-                             "coverage against the year's targets and conflicts will appear here. "
-                             "Until then, use the command line: fengqiao bundle / merge / coverage."))
+        self.body.setText(
+            QCoreApplication.translate(
+                "BureauPlaceholder",
+                "Importing inspectors' bundles, the trust store of inspector keys, "
+                "coverage against the year's targets and conflicts will appear here. "
+                "Until then, use the command line: fengqiao bundle / merge / coverage.",
+            )
+        )

@@ -83,7 +83,8 @@ class YesNoAnswer(QWidget):
             "YesNoAnswer { border: 2px solid transparent; border-radius: 4px; }"
             "YesNoAnswer:focus { border-color: #1976d2; }"
             "QPushButton#yes:checked { background: #2e7d32; color: white; font-weight: bold; }"
-            "QPushButton#no:checked { background: #c62828; color: white; font-weight: bold; }")
+            "QPushButton#no:checked { background: #c62828; color: white; font-weight: bold; }"
+        )
         self.yes.setObjectName("yes")
         self.no.setObjectName("no")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -224,8 +225,11 @@ class PointsAnswer(QDoubleSpinBox):
             self.setValue(self.item.max)
             self.selectAll()
             return
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.lineEdit().hasSelectedText() \
-                and len(self.lineEdit().selectedText()) == len(self.lineEdit().text()):
+        if (
+            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.lineEdit().hasSelectedText()
+            and len(self.lineEdit().selectedText()) == len(self.lineEdit().text())
+        ):
             self.setValue(-self._step)  # clearing the whole field means "not scored yet"
             self.selectAll()
             return

@@ -20,18 +20,27 @@ def earlier_findings_label(findings) -> QLabel | None:
     if not findings:
         return None
     head = QCoreApplication.translate("Editor", "Open findings from earlier visits ({n}) — check them on site:").format(
-        n=len(findings))
+        n=len(findings)
+    )
     lines = []
     for f in findings[:MAX_SHOWN]:
         when = f.visit_date.isoformat() if getattr(f, "visit_date", None) else ""
         what = getattr(f, "item_title", "") or ""
-        deadline = (QCoreApplication.translate("Editor", "deadline {date}").format(date=f.deadline.isoformat())
-                    if getattr(f, "deadline", None) else "")
+        deadline = (
+            QCoreApplication.translate("Editor", "deadline {date}").format(date=f.deadline.isoformat())
+            if getattr(f, "deadline", None)
+            else ""
+        )
         parts = [p for p in (when, what, f.description, deadline) if p]
         lines.append("• " + escape(" · ".join(parts)))
     if len(findings) > MAX_SHOWN:
-        lines.append(escape(QCoreApplication.translate("Editor", "… and {n} more (see the station page)").format(
-            n=len(findings) - MAX_SHOWN)))
+        lines.append(
+            escape(
+                QCoreApplication.translate("Editor", "… and {n} more (see the station page)").format(
+                    n=len(findings) - MAX_SHOWN
+                )
+            )
+        )
     label = QLabel(f"<b>{escape(head)}</b><br>" + "<br>".join(lines))
     label.setObjectName("earlier_findings")
     label.setWordWrap(True)

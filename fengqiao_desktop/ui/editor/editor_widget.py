@@ -83,9 +83,16 @@ class InspectionEditor(QWidget):
     open_inspection_requested = Signal(str, str)  # inspection id, item id: "answer it there"
     photos_saved = Signal(str)  # inspection id, after its photos changed
 
-    def __init__(self, store, inspection_id: str, parent: QWidget | None = None, *,
-                 backend: EditorBackend | None = None, runner: TaskRunner | None = None,
-                 lang: str | None = None):
+    def __init__(
+        self,
+        store,
+        inspection_id: str,
+        parent: QWidget | None = None,
+        *,
+        backend: EditorBackend | None = None,
+        runner: TaskRunner | None = None,
+        lang: str | None = None,
+    ):
         super().__init__(parent)
         if backend is None:
             from fengqiao_desktop.ui.editor.service_backend import ServiceBackend
@@ -130,11 +137,17 @@ class InspectionEditor(QWidget):
         self.complete_btn.setObjectName("complete")
         self.complete_btn.setToolTip(QCoreApplication.translate("Editor", "Check and lock the inspection"))
         self.reopen_btn = QPushButton(QCoreApplication.translate("Editor", "Change…"))
-        self.reopen_btn.setToolTip(QCoreApplication.translate("Editor", "Edit a completed inspection (asks for a reason)"))
+        self.reopen_btn.setToolTip(
+            QCoreApplication.translate("Editor", "Edit a completed inspection (asks for a reason)")
+        )
         self.audit_btn = QPushButton(QCoreApplication.translate("Editor", "Audit trail"))
         self.gallery_btn = QPushButton(QCoreApplication.translate("Editor", "Photos"))
         self.pdf_btn = QPushButton(QCoreApplication.translate("Editor", "Print score sheet…"))
-        self.pdf_btn.setToolTip(QCoreApplication.translate("Editor", "Print preview, print, or save the on-site score sheet as a PDF (Ctrl+P)"))
+        self.pdf_btn.setToolTip(
+            QCoreApplication.translate(
+                "Editor", "Print preview, print, or save the on-site score sheet as a PDF (Ctrl+P)"
+            )
+        )
         self.open_pdf_btn = QPushButton(QCoreApplication.translate("Editor", "Open PDF"))
         self.open_pdf_btn.setEnabled(False)
         self.complete_btn.clicked.connect(self.ask_complete)
@@ -152,8 +165,14 @@ class InspectionEditor(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.status)
         top.addWidget(self.saved)
-        for b in (self.gallery_btn, self.audit_btn, self.pdf_btn, self.open_pdf_btn, self.reopen_btn,
-                  self.complete_btn):
+        for b in (
+            self.gallery_btn,
+            self.audit_btn,
+            self.pdf_btn,
+            self.open_pdf_btn,
+            self.reopen_btn,
+            self.complete_btn,
+        ):
             b.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             top.addWidget(b)
         self.complete_btn.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -175,8 +194,11 @@ class InspectionEditor(QWidget):
             self.recheck_panel.changed.connect(self._rechecked)
             col.addWidget(self.recheck_panel)
         for sec in self.form.sections:
-            head = QLabel(QCoreApplication.translate("Editor", "{title} ({max} pts)").format(
-                title=sec.title.get(self.lang), max=f"{sec.max:g}"))
+            head = QLabel(
+                QCoreApplication.translate("Editor", "{title} ({max} pts)").format(
+                    title=sec.title.get(self.lang), max=f"{sec.max:g}"
+                )
+            )
             head.setObjectName(f"section_{sec.id}")
             head.setStyleSheet("background: #37474f; color: white; font-weight: bold; padding: 4px 10px;")
             col.addWidget(head)
@@ -251,8 +273,11 @@ class InspectionEditor(QWidget):
         self.complete_btn.setVisible(not locked)
         self.reopen_btn.setVisible(locked)
         self.findings_ctl.set_read_only(locked)
-        self.status.setText(QCoreApplication.translate("Editor", "{status}, revision {rev}").format(
-            status=self.view.status.label(self.lang), rev=self.view.revision))
+        self.status.setText(
+            QCoreApplication.translate("Editor", "{status}, revision {rev}").format(
+                status=self.view.status.label(self.lang), rev=self.view.revision
+            )
+        )
         self.status.setStyleSheet("color: #c62828; font-weight: bold;" if locked else "color: #555;")
 
     # -- answers -------------------------------------------------------------
@@ -267,8 +292,11 @@ class InspectionEditor(QWidget):
             self.rows[item_id].set_answer(self.backend.load().answers.get(item_id))
             return
         self._show_score(result)
-        self.saved.setText(QCoreApplication.translate("Editor", "Saved {time}").format(
-            time=QDateTime.currentDateTime().toString("HH:mm:ss")))
+        self.saved.setText(
+            QCoreApplication.translate("Editor", "Saved {time}").format(
+                time=QDateTime.currentDateTime().toString("HH:mm:ss")
+            )
+        )
         self.answer_saved.emit(item_id)
 
     def _show_score(self, result: ScoreResult) -> None:
@@ -285,8 +313,11 @@ class InspectionEditor(QWidget):
                 row.set_linked(None)
                 continue
             a = link.answer
-            parts = [QCoreApplication.translate("Editor", "Five-haves check, item {no}: {value}").format(
-                no=link.source_no, value=answer_text(row.item, a))]
+            parts = [
+                QCoreApplication.translate("Editor", "Five-haves check, item {no}: {value}").format(
+                    no=link.source_no, value=answer_text(row.item, a)
+                )
+            ]
             if a is not None and a.note:
                 parts.append(QCoreApplication.translate("Editor", "note: {note}").format(note=a.note))
             parts.append(QCoreApplication.translate("Editor", "photos: {n}").format(n=link.photos))
@@ -300,8 +331,11 @@ class InspectionEditor(QWidget):
 
     def tab_title(self) -> str:
         """The tab's text: which form of the visit, and where."""
-        kind = QCoreApplication.translate("Editor", "Five haves") if self.form.kind is FormKind.GATE \
+        kind = (
+            QCoreApplication.translate("Editor", "Five haves")
+            if self.form.kind is FormKind.GATE
             else QCoreApplication.translate("Editor", "Rubric")
+        )
         station = (self.view.extra or {}).get("station_name") or self.view.title
         return QCoreApplication.translate("Editor", "{kind} · {station}").format(kind=kind, station=station)
 
@@ -342,7 +376,7 @@ class InspectionEditor(QWidget):
     def focus_next(self, item_id: str) -> None:
         """Enter: the next item answered here (items answered in the five-haves check are passed)."""
         i = self._order.index(item_id)
-        for nxt in self._order[i + 1:]:
+        for nxt in self._order[i + 1 :]:
             if not self.rows[nxt].is_linked:
                 self.focus_item(nxt)
                 return
@@ -379,9 +413,15 @@ class InspectionEditor(QWidget):
             return None
         self.visit = self.backend.visit()
         head, inspector = self.backend.signer_names()
-        dlg = CompleteSummaryDialog(self._score_line(result), self._visit_verdicts(result),
-                                    len(self.backend.findings()), len(self.backend.photos()), self,
-                                    station_head=head, inspector=inspector)
+        dlg = CompleteSummaryDialog(
+            self._score_line(result),
+            self._visit_verdicts(result),
+            len(self.backend.findings()),
+            len(self.backend.photos()),
+            self,
+            station_head=head,
+            inspector=inspector,
+        )
         dlg.accepted.connect(lambda: self.complete(dlg.signatures()))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
@@ -389,7 +429,8 @@ class InspectionEditor(QWidget):
 
     def _score_line(self, result: ScoreResult) -> str:
         return QCoreApplication.translate("Editor", "Score {total} / {max} — {verdict}").format(
-            total=f"{result.total:g}", max=f"{result.max:g}", verdict=result.verdict_label(self.lang))
+            total=f"{result.total:g}", max=f"{result.max:g}", verdict=result.verdict_label(self.lang)
+        )
 
     def _visit_verdicts(self, result: ScoreResult) -> list[str]:
         """Every form of the visit with its verdict by the visit rule, this one first."""
@@ -398,19 +439,21 @@ class InspectionEditor(QWidget):
         for m in self.visit.members:
             verdict = m.score.verdict_label(self.lang)
             if m.kind is FormKind.GATE:
-                verdict = gate_state_text(self.visit.gate) if self.visit.gate is GateState.PENDING \
-                    else verdict
-            out.append(line.format(form=m.title, verdict=verdict)
-                       + QCoreApplication.translate("Editor", " ({status})").format(
-                           status=m.status.label(self.lang)))
+                verdict = gate_state_text(self.visit.gate) if self.visit.gate is GateState.PENDING else verdict
+            out.append(
+                line.format(form=m.title, verdict=verdict)
+                + QCoreApplication.translate("Editor", " ({status})").format(status=m.status.label(self.lang))
+            )
         return out
 
     def _incomplete_findings(self) -> list[tuple[str, str]]:
         """(id, line) of each finding lacking what the sheet prints (the service's rule)."""
         out = []
-        names = {"responsible": QCoreApplication.translate("Editor", "responsible person"),
-                 "deadline": QCoreApplication.translate("Editor", "deadline"),
-                 "measures": QCoreApplication.translate("Editor", "measures")}
+        names = {
+            "responsible": QCoreApplication.translate("Editor", "responsible person"),
+            "deadline": QCoreApplication.translate("Editor", "deadline"),
+            "measures": QCoreApplication.translate("Editor", "measures"),
+        }
         for f in self.backend.findings():
             missing = [names[k] for k in printed_gaps(f)]
             if missing:
@@ -418,9 +461,16 @@ class InspectionEditor(QWidget):
                 item = self.form.items.get(f.item_id or "")
                 if item is not None:
                     text = QCoreApplication.translate("Editor", "{item}: {finding}").format(
-                        item=f"{item.no} {item.title.get(self.lang)}", finding=text)
-                out.append((f.id or "", QCoreApplication.translate("Editor", "{finding} — missing: {what}").format(
-                    finding=text, what=QCoreApplication.translate("Editor", ", ").join(missing))))
+                        item=f"{item.no} {item.title.get(self.lang)}", finding=text
+                    )
+                out.append(
+                    (
+                        f.id or "",
+                        QCoreApplication.translate("Editor", "{finding} — missing: {what}").format(
+                            finding=text, what=QCoreApplication.translate("Editor", ", ").join(missing)
+                        ),
+                    )
+                )
         return out
 
     def complete(self, signatures: Sequence[SignatureInput] = ()) -> bool:
@@ -445,11 +495,17 @@ class InspectionEditor(QWidget):
     def _problems(self) -> list[str]:
         out = []
         for iid in self._score.missing_answers:
-            out.append(QCoreApplication.translate("Editor", "Not answered: {n} {title}").format(
-                n=self.numbers[iid], title=self.form.items[iid].title.get(self.lang)))
+            out.append(
+                QCoreApplication.translate("Editor", "Not answered: {n} {title}").format(
+                    n=self.numbers[iid], title=self.form.items[iid].title.get(self.lang)
+                )
+            )
         for iid, have, need in self._score.missing_evidence:
-            out.append(QCoreApplication.translate("Editor", "Photos {have}/{need}: {n} {title}").format(
-                have=have, need=need, n=self.numbers[iid], title=self.form.items[iid].title.get(self.lang)))
+            out.append(
+                QCoreApplication.translate("Editor", "Photos {have}/{need}: {n} {title}").format(
+                    have=have, need=need, n=self.numbers[iid], title=self.form.items[iid].title.get(self.lang)
+                )
+            )
         return out
 
     def ask_reopen(self) -> ReopenDialog:
@@ -463,7 +519,9 @@ class InspectionEditor(QWidget):
         try:
             self.backend.reopen(reason)
         except KnownError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Cannot change"), exc.user_message(self.lang))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("Editor", "Cannot change"), exc.user_message(self.lang)
+            )
             return
         self._fill(self.backend.load())
         self.inspection_reopened.emit(self.view.inspection_id, self.view.revision)
@@ -494,8 +552,11 @@ class InspectionEditor(QWidget):
         """Print score sheet…: choose a PDF file, render off the UI thread, offer to open it."""
         if not target:
             target, _ = QFileDialog.getSaveFileName(
-                self, QCoreApplication.translate("Editor", "Save score sheet"),
-                self.default_pdf_name(), QCoreApplication.translate("Editor", "PDF files (*.pdf)"))
+                self,
+                QCoreApplication.translate("Editor", "Save score sheet"),
+                self.default_pdf_name(),
+                QCoreApplication.translate("Editor", "PDF files (*.pdf)"),
+            )
         if not target:
             return
         if not target.lower().endswith(".pdf"):
@@ -506,14 +567,18 @@ class InspectionEditor(QWidget):
             QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message(self.lang))
             return
         if job is None:
-            QMessageBox.information(self, QCoreApplication.translate("Editor", "Score sheet"),
-                                    QCoreApplication.translate("Editor", "The score sheet is not available in this version."))
+            QMessageBox.information(
+                self,
+                QCoreApplication.translate("Editor", "Score sheet"),
+                QCoreApplication.translate("Editor", "The score sheet is not available in this version."),
+            )
             return
         self.pdf_btn.setEnabled(False)
         self._pdf_state = self._sheet_state()
         self._say(QCoreApplication.translate("Editor", "Writing the score sheet…"))
-        self.runner.submit(QCoreApplication.translate("Editor", "Writing the score sheet"), job,
-                           self._pdf_done, self._pdf_failed)
+        self.runner.submit(
+            QCoreApplication.translate("Editor", "Writing the score sheet"), job, self._pdf_done, self._pdf_failed
+        )
 
     def _pdf_done(self, path: str) -> None:
         self.pdf_btn.setEnabled(True)
@@ -525,10 +590,13 @@ class InspectionEditor(QWidget):
             self._open_when_written = False
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
             return
-        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Editor", "Score sheet"),
-                          QCoreApplication.translate("Editor", "The score sheet was saved to {path}. Open it now?")
-                          .format(path=path), QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-                          self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("Editor", "Score sheet"),
+            QCoreApplication.translate("Editor", "The score sheet was saved to {path}. Open it now?").format(path=path),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+            self,
+        )
         box.setObjectName("pdf_saved")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.button(QMessageBox.StandardButton.Open).clicked.connect(self.open_pdf)
@@ -544,8 +612,13 @@ class InspectionEditor(QWidget):
 
     def _sheet_state(self) -> tuple:
         """What the score sheet is printed from: revision, status, score, findings, photos."""
-        return (self.view.revision, self.view.status.value, repr(self.backend.score().to_json()),
-                repr(self.backend.findings()), repr(self.backend.photos()))
+        return (
+            self.view.revision,
+            self.view.status.value,
+            repr(self.backend.score().to_json()),
+            repr(self.backend.findings()),
+            repr(self.backend.photos()),
+        )
 
     def open_pdf(self) -> None:
         """Open the sheet of the inspection as it is now: rewritten first if it changed since."""
@@ -578,9 +651,11 @@ class _PasteFilter(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         et = event.type()
-        if et in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) \
-                and event.matches(QKeySequence.StandardKey.Paste) \
-                and has_photo_data(QApplication.clipboard().mimeData()):
+        if (
+            et in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+            and event.matches(QKeySequence.StandardKey.Paste)
+            and has_photo_data(QApplication.clipboard().mimeData())
+        ):
             if et == QEvent.Type.ShortcutOverride:
                 event.accept()
                 return True

@@ -161,8 +161,13 @@ class FindingsTableModel(QAbstractTableModel):
 class FindingDialog(QDialog):
     """Edit one finding: category, severity, problem, responsible person, deadline, measures, status."""
 
-    def __init__(self, row: FindingRow, lang: str = "zh", parent: QWidget | None = None,
-                 save: Callable[[FindingRow], str | None] | None = None):
+    def __init__(
+        self,
+        row: FindingRow,
+        lang: str = "zh",
+        parent: QWidget | None = None,
+        save: Callable[[FindingRow], str | None] | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Editor", "Finding (rectification)"))
         self._row = row
@@ -237,8 +242,9 @@ class FindingDialog(QDialog):
         super().accept()
 
     def _focus(self, field: str) -> None:
-        {"responsible": self.responsible, "deadline": self.deadline,
-         "measures": self.measures}[field].setFocus(Qt.FocusReason.OtherFocusReason)
+        {"responsible": self.responsible, "deadline": self.deadline, "measures": self.measures}[field].setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )
 
     def result_row(self) -> FindingRow:
         return replace(

@@ -14,8 +14,7 @@ from fengqiao_desktop.ui.editor.findings import FindingDialog, FindingRow, Findi
 
 
 class FindingsController(QObject):
-    def __init__(self, backend: EditorBackend, parent_widget: QWidget, item_labels: dict[str, str],
-                 lang: str = "zh"):
+    def __init__(self, backend: EditorBackend, parent_widget: QWidget, item_labels: dict[str, str], lang: str = "zh"):
         super().__init__(parent_widget)
         self.backend = backend
         self.parent_widget = parent_widget
@@ -51,8 +50,14 @@ class FindingsController(QObject):
 
     def add(self) -> FindingDialog:
         responsible, deadline = self.backend.finding_defaults()
-        row = FindingRow(id=None, item_id=None, category=FindingCategory.SERVICE, severity=Severity.ADVICE,
-                         responsible=responsible, deadline=deadline)
+        row = FindingRow(
+            id=None,
+            item_id=None,
+            category=FindingCategory.SERVICE,
+            severity=Severity.ADVICE,
+            responsible=responsible,
+            deadline=deadline,
+        )
         return self._open(row)
 
     def select_finding(self, finding_id: str) -> int:
@@ -104,9 +109,12 @@ class FindingsController(QObject):
             return
         row = self.panel.model.row_at(row_index)
         answer = QMessageBox.question(
-            self.parent_widget, QCoreApplication.translate("Editor", "Delete finding"),
+            self.parent_widget,
+            QCoreApplication.translate("Editor", "Delete finding"),
             QCoreApplication.translate("Editor", "Delete this finding?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes and row.id:
             self._guard(lambda: self.backend.delete_finding(row.id))
 
@@ -119,8 +127,13 @@ class FindingsController(QObject):
 
     def _warn(self, text: str) -> QMessageBox:
         """A refusal, shown without blocking (the table keeps its stored values)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Editor", "Findings"),
-                          text, QMessageBox.StandardButton.Ok, self.parent_widget)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("Editor", "Findings"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.parent_widget,
+        )
         box.setObjectName("findingRefused")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

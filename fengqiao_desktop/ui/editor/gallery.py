@@ -90,8 +90,13 @@ class GalleryDialog(QDialog):
     item_changed = Signal(str, object)  # photo id, item id or None
     remove_requested = Signal(str)  # photo id (already confirmed by the user)
 
-    def __init__(self, photos: list[PhotoRow], item_labels: dict[str, str], read_only: bool = False,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        photos: list[PhotoRow],
+        item_labels: dict[str, str],
+        read_only: bool = False,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Editor", "Photos"))
         self.model = PhotoListModel(item_labels, self)
@@ -196,9 +201,11 @@ class GalleryDialog(QDialog):
     def _fit_preview(self) -> None:
         if self._current_pixmap.isNull():
             return
-        self.preview.setPixmap(self._current_pixmap.scaled(
-            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation))
+        self.preview.setPixmap(
+            self._current_pixmap.scaled(
+                self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -223,9 +230,11 @@ class GalleryDialog(QDialog):
         if pid is None:
             return
         answer = QMessageBox.question(
-            self, QCoreApplication.translate("Editor", "Remove photo"),
+            self,
+            QCoreApplication.translate("Editor", "Remove photo"),
             QCoreApplication.translate("Editor", "Remove this photo from the inspection? This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.remove_requested.emit(pid)

@@ -96,8 +96,9 @@ class ItemRow(QFrame):
 
         guidance_text = item.guidance_en if (lang == "en" and item.guidance_en) else item.guidance
         if item.evidence:
-            guidance_text = (guidance_text + "\n" if guidance_text else "") + \
-                QCoreApplication.translate("Editor", "Evidence: {what}").format(what=item.evidence)
+            guidance_text = (guidance_text + "\n" if guidance_text else "") + QCoreApplication.translate(
+                "Editor", "Evidence: {what}"
+            ).format(what=item.evidence)
         self.guidance = QLabel(guidance_text)
         self.guidance.setObjectName("guidance")
         self.guidance.setWordWrap(True)

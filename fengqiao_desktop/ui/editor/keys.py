@@ -26,6 +26,7 @@ DESCRIPTIONS = {
 
 def install(editor) -> dict[str, QShortcut]:
     """Create the editor's shortcuts; returns them by key."""
+
     def current_row():
         return editor.rows.get(editor.current_item() or "")
 

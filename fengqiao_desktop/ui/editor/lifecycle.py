@@ -41,8 +41,9 @@ class RefusalDialog(QDialog):
 
     finding_chosen = Signal(str)
 
-    def __init__(self, message: str, problems: list[str], parent: QWidget | None = None,
-                 findings: list[tuple[str, str]] = ()):
+    def __init__(
+        self, message: str, problems: list[str], parent: QWidget | None = None, findings: list[tuple[str, str]] = ()
+    ):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Editor", "Cannot complete yet"))
         head = QLabel(message)
@@ -82,33 +83,59 @@ class CompleteSummaryDialog(QDialog):
     A finding lacking a printed field never gets here: the service refuses completion first.
     """
 
-    def __init__(self, score_line: str, verdicts: list[str], findings: int, photos: int,
-                 parent: QWidget | None = None, *, station_head: str = "", inspector: str = ""):
+    def __init__(
+        self,
+        score_line: str,
+        verdicts: list[str],
+        findings: int,
+        photos: int,
+        parent: QWidget | None = None,
+        *,
+        station_head: str = "",
+        inspector: str = "",
+    ):
         super().__init__(parent)
         self.setObjectName("complete_summary")
         self.setWindowTitle(QCoreApplication.translate("Editor", "Complete the inspection?"))
         parts = [f"<h3>{_esc(score_line)}</h3>"]
-        parts.append("<p><b>{}</b></p><ul>{}</ul>".format(
-            _esc(QCoreApplication.translate("Editor", "Verdicts of this visit")),
-            "".join(f"<li>{_esc(v)}</li>" for v in verdicts)))
+        parts.append(
+            "<p><b>{}</b></p><ul>{}</ul>".format(
+                _esc(QCoreApplication.translate("Editor", "Verdicts of this visit")),
+                "".join(f"<li>{_esc(v)}</li>" for v in verdicts),
+            )
+        )
         facts = [QCoreApplication.translate("Editor", "Photos: {n}").format(n=photos)]
         if findings:
-            facts.insert(0, QCoreApplication.translate(
-                "Editor", "Findings: {n}. Every finding has a responsible person, a deadline and measures.")
-                .format(n=findings))
+            facts.insert(
+                0,
+                QCoreApplication.translate(
+                    "Editor", "Findings: {n}. Every finding has a responsible person, a deadline and measures."
+                ).format(n=findings),
+            )
         parts.append("<p>{}</p>".format("<br/>".join(_esc(f) for f in facts)))
-        parts.append("<p>{}</p>".format(_esc(QCoreApplication.translate(
-            "Editor", "Completing locks the inspection; a later change needs a reason and makes a new "
-            "revision."))))
+        parts.append(
+            "<p>{}</p>".format(
+                _esc(
+                    QCoreApplication.translate(
+                        "Editor",
+                        "Completing locks the inspection; a later change needs a reason and makes a new revision.",
+                    )
+                )
+            )
+        )
         self.text = QLabel("".join(parts))
         self.text.setObjectName("summary")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
-        hint = QLabel(QCoreApplication.translate(
-            "Editor", "Signatures (optional): the station head and the inspector may sign here with the "
-            "mouse, a pen or a finger; the score sheet prints them. Without them, sign the printed sheet."))
+        hint = QLabel(
+            QCoreApplication.translate(
+                "Editor",
+                "Signatures (optional): the station head and the inspector may sign here with the "
+                "mouse, a pen or a finger; the score sheet prints them. Without them, sign the printed sheet.",
+            )
+        )
         hint.setObjectName("signHint")
         hint.setWordWrap(True)
         self.head = SignerBox("station_head", QCoreApplication.translate("Editor", "Station head"), station_head)
@@ -122,12 +149,13 @@ class CompleteSummaryDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            QCoreApplication.translate("Editor", "Complete and lock"))
+            QCoreApplication.translate("Editor", "Complete and lock")
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("Editor", "Cancel"))
+            QCoreApplication.translate("Editor", "Cancel")
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -148,8 +176,11 @@ class CompleteSummaryDialog(QDialog):
         """A drawn signature needs its signer's name; the dialog stays open until it has one."""
         for box in (self.head, self.inspector):
             if not box.pad.is_empty() and not box.name.text().strip():
-                self.error.setText(QCoreApplication.translate(
-                    "Editor", "Enter the name of the signer ({role}).").format(role=box.title()))
+                self.error.setText(
+                    QCoreApplication.translate("Editor", "Enter the name of the signer ({role}).").format(
+                        role=box.title()
+                    )
+                )
                 self.error.show()
                 box.name.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
@@ -166,16 +197,18 @@ class ReopenDialog(QDialog):
     def __init__(self, revision: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Editor", "Change a completed inspection"))
-        info = QLabel(QCoreApplication.translate(
-            "Editor",
-            "This inspection is completed (revision {rev}). Changing it creates revision {next}; "
-            "the reason is kept in the audit trail.").format(rev=revision, next=revision + 1))
+        info = QLabel(
+            QCoreApplication.translate(
+                "Editor",
+                "This inspection is completed (revision {rev}). Changing it creates revision {next}; "
+                "the reason is kept in the audit trail.",
+            ).format(rev=revision, next=revision + 1)
+        )
         info.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(QCoreApplication.translate("Editor", "Reason for the change (required)"))
         self.reason.setTabChangesFocus(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.reason.textChanged.connect(self._update)
@@ -237,8 +270,11 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return None
 

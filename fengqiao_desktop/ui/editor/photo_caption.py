@@ -25,12 +25,13 @@ def taken_on(row: PhotoRow) -> dt.date | None:
 
 
 def age_note(row: PhotoRow, visit_date: dt.date | None, max_age_days: int) -> str:
-    """"Taken 62 days before the visit" for a photo the rule questions, else ""."""
+    """ "Taken 62 days before the visit" for a photo the rule questions, else ""."""
     day = taken_on(row)
     if not is_older_than_visit(day, visit_date, max_age_days):
         return ""
     return QCoreApplication.translate("Photos", "Taken {days} days before the visit").format(
-        days=days_before_visit(day, visit_date))
+        days=days_before_visit(day, visit_date)
+    )
 
 
 def info_text(row: PhotoRow, visit_date: dt.date | None, max_age_days: int) -> str:
@@ -57,14 +58,23 @@ class CaptionDialog(QDialog):
 
     caption_chosen = Signal(list, str)  # photo ids, caption
 
-    def __init__(self, photos: list[PhotoRow], default_caption: str, visit_date: dt.date | None,
-                 max_age_days: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        photos: list[PhotoRow],
+        default_caption: str,
+        visit_date: dt.date | None,
+        max_age_days: int,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("photoCaption")
         self.photos = list(photos)
         self.setWindowTitle(QCoreApplication.translate("Photos", "Photo caption"))
-        prompt = QLabel(QCoreApplication.translate(
-            "Photos", "Caption for {n} new photo(s) (printed on the score sheet):").format(n=len(photos)))
+        prompt = QLabel(
+            QCoreApplication.translate("Photos", "Caption for {n} new photo(s) (printed on the score sheet):").format(
+                n=len(photos)
+            )
+        )
         prompt.setWordWrap(True)
         self.edit = QLineEdit(default_caption)
         self.edit.selectAll()
@@ -74,20 +84,32 @@ class CaptionDialog(QDialog):
         self.old = [p for p in self.photos if age_note(p, visit_date, max_age_days)]
         self.warning: QLabel | None = None
         if self.old:
-            lines = [QCoreApplication.translate("Photos", "Photo {i}: taken {day}, {days} days before the visit ({visit})")
-                     .format(i=self.photos.index(p) + 1, day=taken_on(p).isoformat(),
-                             days=days_before_visit(taken_on(p), visit_date), visit=visit_date.isoformat())
-                     for p in self.old]
-            self.warning = QLabel(QCoreApplication.translate(
-                "Photos", "These photos are older than the visit. Do they show the station as it is today?")
-                + "\n" + "\n".join(lines))
+            lines = [
+                QCoreApplication.translate(
+                    "Photos", "Photo {i}: taken {day}, {days} days before the visit ({visit})"
+                ).format(
+                    i=self.photos.index(p) + 1,
+                    day=taken_on(p).isoformat(),
+                    days=days_before_visit(taken_on(p), visit_date),
+                    visit=visit_date.isoformat(),
+                )
+                for p in self.old
+            ]
+            self.warning = QLabel(
+                QCoreApplication.translate(
+                    "Photos", "These photos are older than the visit. Do they show the station as it is today?"
+                )
+                + "\n"
+                + "\n".join(lines)
+            )
             self.warning.setObjectName("photoAgeWarning")
             self.warning.setWordWrap(True)
             self.warning.setStyleSheet("color: #b71c1c;")
             lay.addWidget(self.warning)
         buttons = QDialogButtonBox()
-        ok = buttons.addButton(QCoreApplication.translate("Photos", "Save caption"),
-                               QDialogButtonBox.ButtonRole.AcceptRole)
+        ok = buttons.addButton(
+            QCoreApplication.translate("Photos", "Save caption"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         ok.setDefault(True)
         buttons.addButton(QCoreApplication.translate("Photos", "Skip"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)

@@ -27,8 +27,7 @@ class PhotoController(QObject):
     ingest_finished = Signal(int, list)  # number attached, list of failure messages
     message = Signal(str)
 
-    def __init__(self, backend: EditorBackend, runner: TaskRunner, parent_widget: QWidget,
-                 item_labels: dict[str, str]):
+    def __init__(self, backend: EditorBackend, runner: TaskRunner, parent_widget: QWidget, item_labels: dict[str, str]):
         super().__init__(parent_widget)
         self.backend = backend
         self.runner = runner
@@ -53,8 +52,11 @@ class PhotoController(QObject):
     # -- adding ----------------------------------------------------------------
     def choose_files(self, item_id: str | None) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.parent_widget, QCoreApplication.translate("Editor", "Add photos"), "",
-            QCoreApplication.translate("Editor", "Images ({patterns});;All files (*)").format(patterns=IMAGE_FILTER))
+            self.parent_widget,
+            QCoreApplication.translate("Editor", "Add photos"),
+            "",
+            QCoreApplication.translate("Editor", "Images ({patterns});;All files (*)").format(patterns=IMAGE_FILTER),
+        )
         if paths:
             self.add_files(item_id, paths)
 
@@ -71,9 +73,11 @@ class PhotoController(QObject):
         self.busy += 1
         job = self.backend.ingest_job(list(paths))
         self.runner.submit(
-            QCoreApplication.translate("Editor", "Processing photos"), job,
+            QCoreApplication.translate("Editor", "Processing photos"),
+            job,
             lambda results: self._ingested(item_id, results),
-            self._ingest_crashed)
+            self._ingest_crashed,
+        )
 
     def _ingested(self, item_id: str | None, results: list) -> None:
         self.busy -= 1
@@ -93,8 +97,10 @@ class PhotoController(QObject):
             self._ask_caption(item_id, [p for p in self._photos if p.id not in before])
         messages = [f"{_name(f.path)}：{f.message}" if f.path else f.message for f in failures]
         if messages:
-            self._warn(QCoreApplication.translate("Editor", "Not added"),
-                       QCoreApplication.translate("Editor", "These files were not added:") + "\n\n" + "\n".join(messages))
+            self._warn(
+                QCoreApplication.translate("Editor", "Not added"),
+                QCoreApplication.translate("Editor", "These files were not added:") + "\n\n" + "\n".join(messages),
+            )
         elif attached:
             self.message.emit(QCoreApplication.translate("Editor", "{n} photo(s) added").format(n=attached))
         self.ingest_finished.emit(attached, messages)
@@ -134,6 +140,7 @@ class PhotoController(QObject):
         def save() -> None:
             for pid in photo_ids:
                 self.backend.set_caption(pid, caption)
+
         self._guarded(save)
 
     # -- gallery ---------------------------------------------------------------

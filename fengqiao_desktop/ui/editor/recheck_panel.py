@@ -43,8 +43,7 @@ def returned_label(note) -> QLabel | None:
     """The bureau's comment on an inspection it returned, while the correction is a draft."""
     if note is None:
         return None
-    head = _t("Returned by the bureau ({who}, {when}):").format(who=note.returned_by or "—",
-                                                                 when=note.returned_at[:10])
+    head = _t("Returned by the bureau ({who}, {when}):").format(who=note.returned_by or "—", when=note.returned_at[:10])
     tail = _t("Correct it and complete it again; it goes back with your next export.")
     label = QLabel(f"<b>{escape(head)}</b> {escape(note.comment)}<br>{escape(tail)}")
     label.setObjectName("returned_note")
@@ -88,8 +87,9 @@ class RecheckDialog(QDialog):
         self._check()
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, _t("Photo of the rectified state"), "",
-                                              _t("Images ({patterns})").format(patterns=IMAGE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(
+            self, _t("Photo of the rectified state"), "", _t("Images ({patterns})").format(patterns=IMAGE_FILTER)
+        )
         if path:
             self.set_photo(path)
 
@@ -128,8 +128,7 @@ class RecheckPanel(QFrame):
             if w is not None:
                 w.deleteLater()
         self.items = list(items)
-        head = QLabel("<b>" + escape(_t("Re-check: findings the bureau sent ({n})").format(n=len(items)))
-                      + "</b>")
+        head = QLabel("<b>" + escape(_t("Re-check: findings the bureau sent ({n})").format(n=len(items))) + "</b>")
         head.setWordWrap(True)
         self.grid.addWidget(head, 0, 0, 1, 4)
         self.buttons: dict[tuple[str, str], tuple[QPushButton, QPushButton]] = {}
@@ -145,8 +144,13 @@ class RecheckPanel(QFrame):
             state = QLabel(verdict_text(it.verdict) + (f"：{it.note}" if it.note else ""))
             state.setObjectName(f"recheck_state_{it.finding_id}")
             state.setWordWrap(True)
-            state.setStyleSheet("color: #2e7d32;" if it.verdict == "rectified" else
-                                "color: #c62828;" if it.verdict == "open" else "color: #616161;")
+            state.setStyleSheet(
+                "color: #2e7d32;"
+                if it.verdict == "rectified"
+                else "color: #c62828;"
+                if it.verdict == "open"
+                else "color: #616161;"
+            )
             fixed = QPushButton(_t("Rectified…"))
             still = QPushButton(_t("Still open"))
             fixed.clicked.connect(lambda _c=False, it=it: self.ask_rectified(it))

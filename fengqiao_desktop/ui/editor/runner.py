@@ -15,8 +15,13 @@ from fengqiao_desktop.ui import tasks
 
 
 class TaskRunner(Protocol):
-    def submit(self, title: str, fn: Callable[[], Any], on_done: Callable[[Any], None],
-               on_error: Callable[[BaseException], None]) -> None: ...
+    def submit(
+        self,
+        title: str,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None: ...
 
 
 class _AppTasksRunner:

@@ -28,8 +28,12 @@ from fengqiao_desktop.formengine.visit import FIVE_HAVES_VETO, FIVE_HAVES_VETO_E
 from fengqiao_desktop.ui.editor.backend import VisitInfo
 from fengqiao_desktop.ui.editor.words import gate_state_text
 
-_VERDICT_COLOURS = {Verdict.PASS: "#2e7d32", Verdict.FAIL: "#e65100", Verdict.VETO: "#c62828",
-                    Verdict.PENDING: "#6d4c41"}
+_VERDICT_COLOURS = {
+    Verdict.PASS: "#2e7d32",
+    Verdict.FAIL: "#e65100",
+    Verdict.VETO: "#c62828",
+    Verdict.PENDING: "#6d4c41",
+}
 
 
 class ScorePanel(QWidget):
@@ -96,7 +100,8 @@ class ScorePanel(QWidget):
         label = result.verdict_label(self.lang)
         if result.veto_reasons:
             label += "\n" + QCoreApplication.translate("Editor", "Veto: {reasons}").format(
-                reasons=QCoreApplication.translate("Editor", "; ").join(self._veto_reasons(result)))
+                reasons=QCoreApplication.translate("Editor", "; ").join(self._veto_reasons(result))
+            )
         elif result.missing_answers and result.verdict is not Verdict.PENDING:
             label += QCoreApplication.translate("Editor", " (so far)")
         self.verdict.setText(label)
@@ -105,13 +110,18 @@ class ScorePanel(QWidget):
         show_gate = self.form.kind is FormKind.RUBRIC and state is not GateState.ABSENT
         self.gate.setVisible(show_gate)
         if show_gate:
-            self.gate.setText(QCoreApplication.translate("Editor", "Five-haves check of this visit: {state}")
-                              .format(state=gate_state_text(state)))
-            self.gate.setStyleSheet("color: {};".format(
-                {GateState.PASSED: "#2e7d32", GateState.FAILED: "#c62828"}.get(state, "#6d4c41")))
+            self.gate.setText(
+                QCoreApplication.translate("Editor", "Five-haves check of this visit: {state}").format(
+                    state=gate_state_text(state)
+                )
+            )
+            self.gate.setStyleSheet(
+                "color: {};".format({GateState.PASSED: "#2e7d32", GateState.FAILED: "#c62828"}.get(state, "#6d4c41"))
+            )
         if result.pass_mark:
             self.pass_mark.setText(
-                QCoreApplication.translate("Editor", "Pass mark {mark}").format(mark=f"{result.pass_mark:g}"))
+                QCoreApplication.translate("Editor", "Pass mark {mark}").format(mark=f"{result.pass_mark:g}")
+            )
         for s in result.sections:
             bar = self.bars.get(s.id)
             if bar is not None:
@@ -121,17 +131,21 @@ class ScorePanel(QWidget):
         for item_id in result.missing_answers:
             it = self.form.items[item_id]
             text = QCoreApplication.translate("Editor", "Not answered: {n} {title}").format(
-                n=self.numbers.get(item_id, item_id), title=it.title.get(self.lang))
+                n=self.numbers.get(item_id, item_id), title=it.title.get(self.lang)
+            )
             self._add_missing(text, item_id, "#e65100")
         for item_id, have, need in result.missing_evidence:
             it = self.form.items[item_id]
             text = QCoreApplication.translate("Editor", "Photos {have}/{need}: {n} {title}").format(
-                have=have, need=need, n=self.numbers.get(item_id, item_id), title=it.title.get(self.lang))
+                have=have, need=need, n=self.numbers.get(item_id, item_id), title=it.title.get(self.lang)
+            )
             self._add_missing(text, item_id, "#6a1b9a")
         n_missing = len(result.missing_answers) + len(result.missing_evidence)
         self.missing_title.setText(
-            QCoreApplication.translate("Editor", "Still missing: {n}").format(n=n_missing) if n_missing
-            else QCoreApplication.translate("Editor", "Nothing missing"))
+            QCoreApplication.translate("Editor", "Still missing: {n}").format(n=n_missing)
+            if n_missing
+            else QCoreApplication.translate("Editor", "Nothing missing")
+        )
 
     def _veto_reasons(self, result: ScoreResult) -> list[str]:
         """The reasons in the interface language (the form states them in Chinese)."""

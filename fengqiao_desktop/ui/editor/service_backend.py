@@ -41,15 +41,31 @@ def _local(t: dt.datetime | None) -> str:
 
 
 def _photo_row(p) -> PhotoRow:
-    return PhotoRow(p.id, p.item_id, p.caption, p.path, p.thumbnail_path or p.path,
-                    getattr(p, "original_sha256", "") or p.sha256,
-                    p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "",
-                    p.latitude, p.longitude)
+    return PhotoRow(
+        p.id,
+        p.item_id,
+        p.caption,
+        p.path,
+        p.thumbnail_path or p.path,
+        getattr(p, "original_sha256", "") or p.sha256,
+        p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "",
+        p.latitude,
+        p.longitude,
+    )
 
 
 def _finding_row(f) -> FindingRow:
-    return FindingRow(f.id, f.item_id, f.category, f.severity, f.description, f.responsible,
-                      f.deadline.isoformat() if f.deadline else "", f.measures, f.status)
+    return FindingRow(
+        f.id,
+        f.item_id,
+        f.category,
+        f.severity,
+        f.description,
+        f.responsible,
+        f.deadline.isoformat() if f.deadline else "",
+        f.measures,
+        f.status,
+    )
 
 
 class ServiceBackend:
@@ -68,16 +84,31 @@ class ServiceBackend:
         v = self._ins.get(self.inspection_id)
         # open findings of earlier visits (this visit's own findings are not "earlier")
         this_visit = {x.id for x in self._ins.list(v.station_code) if x.visit_id == v.visit_id}
-        earlier = [f for f in self._ins.open_findings_for_station(v.station_code, self.inspection_id)
-                   if f.inspection_id not in this_visit]
+        earlier = [
+            f
+            for f in self._ins.open_findings_for_station(v.station_code, self.inspection_id)
+            if f.inspection_id not in this_visit
+        ]
         title = f"{v.station_name} · {v.visit_date.isoformat()}"
-        return EditorContent(v.id, v.form, title, v.status, v.revision, dict(v.answers),
-                              [_photo_row(p) for p in v.photos], v.score,
-                              extra={"station_code": v.station_code, "station_name": v.station_name,
-                                     "visit_date": v.visit_date, "visit_id": v.visit_id,
-                                     "earlier_findings": earlier,
-                                     "rechecks": self._ins.rechecks(self.inspection_id),
-                                     "returned": returned_note(self.store, self.inspection_id)})
+        return EditorContent(
+            v.id,
+            v.form,
+            title,
+            v.status,
+            v.revision,
+            dict(v.answers),
+            [_photo_row(p) for p in v.photos],
+            v.score,
+            extra={
+                "station_code": v.station_code,
+                "station_name": v.station_name,
+                "visit_date": v.visit_date,
+                "visit_id": v.visit_id,
+                "earlier_findings": earlier,
+                "rechecks": self._ins.rechecks(self.inspection_id),
+                "returned": returned_note(self.store, self.inspection_id),
+            },
+        )
 
     # -- 回头看 of the bureau's findings --------------------------------------------
     def rechecks(self) -> list:
@@ -88,17 +119,18 @@ class ServiceBackend:
         photo_id = None
         if ingested is not None:
             try:
-                photo_id = self.store.photos.attach(self.inspection_id, ingested, None,
-                                                    f"回头看：{item.description}"[:200]).id
+                photo_id = self.store.photos.attach(
+                    self.inspection_id, ingested, None, f"回头看：{item.description}"[:200]
+                ).id
             except BaseException:
                 self.store.photos.discard(ingested)
                 raise
-        self._ins.set_recheck(self.inspection_id, item.inspection_id, item.finding_id, verdict,
-                              note=note, photo_id=photo_id)
+        self._ins.set_recheck(
+            self.inspection_id, item.inspection_id, item.finding_id, verdict, note=note, photo_id=photo_id
+        )
 
     def set_answer(self, item_id: str, answer: Answer) -> ScoreResult:
-        return self._ins.set_answer(self.inspection_id, item_id, answer.value,
-                                    note=answer.note, na=answer.na)
+        return self._ins.set_answer(self.inspection_id, item_id, answer.value, note=answer.note, na=answer.na)
 
     def score(self) -> ScoreResult:
         return self._ins.score(self.inspection_id)
@@ -109,21 +141,24 @@ class ServiceBackend:
 
         lang = "en" if i18n.current_language().startswith("en") else "zh"
         me = self._ins.get(self.inspection_id)
-        others = [x for x in self._ins.list(me.station_code)
-                  if x.visit_id == me.visit_id and x.id != me.id]
+        others = [x for x in self._ins.list(me.station_code) if x.visit_id == me.visit_id and x.id != me.id]
         views = {x.form_id: self._ins.get(x.id) for x in others}
         linked: dict[str, LinkedAnswer] = {}
         for item_id in sorted(linked_in_visit(me.form, list(views))):
             src_form, src_item = me.form.items[item_id].source or ("", "")
             src = views[src_form]
             src_def = src.form.items.get(src_item)
-            linked[item_id] = LinkedAnswer(item_id, src.id, src_item, src_def.no if src_def else src_item,
-                                           src.answers.get(src_item), src.photo_counts().get(src_item, 0))
-        members = [VisitMember(v.id, v.form.title.get(lang), v.form.kind, v.status, v.score)
-                   for v in views.values()]
+            linked[item_id] = LinkedAnswer(
+                item_id,
+                src.id,
+                src_item,
+                src_def.no if src_def else src_item,
+                src.answers.get(src_item),
+                src.photo_counts().get(src_item, 0),
+            )
+        members = [VisitMember(v.id, v.form.title.get(lang), v.form.kind, v.status, v.score) for v in views.values()]
         gate = next((v for v in [me, *views.values()] if v.form.kind is FormKind.GATE), None)
-        state = GateState.ABSENT if gate is None else gate_state(
-            gate.score, gate.form, gate.answers, gate.locked)
+        state = GateState.ABSENT if gate is None else gate_state(gate.score, gate.form, gate.answers, gate.locked)
         return VisitInfo(linked, members, state)
 
     def complete(self, signatures: Sequence[SignatureInput] = ()) -> ScoreResult:
@@ -137,9 +172,17 @@ class ServiceBackend:
 
     def audit(self) -> list[AuditRow]:
         form = self._ins.form_of(self.inspection_id)
-        return [AuditRow(a.revision, _local(a.at), audit_label(a.action), a.reason or "", a.by,
-                         audit_change(form, a.action, a.detail))
-                for a in self._ins.audit(self.inspection_id)]
+        return [
+            AuditRow(
+                a.revision,
+                _local(a.at),
+                audit_label(a.action),
+                a.reason or "",
+                a.by,
+                audit_change(form, a.action, a.detail),
+            )
+            for a in self._ins.audit(self.inspection_id)
+        ]
 
     # -- photos --------------------------------------------------------------------
     def photos(self) -> list[PhotoRow]:
@@ -155,8 +198,7 @@ class ServiceBackend:
             out: list[Any] = []
             for p in paths:
                 try:
-                    out.append(ingest_file(root, p, long_edge=long_edge, quality=quality,
-                                           thumb_edge=thumb))
+                    out.append(ingest_file(root, p, long_edge=long_edge, quality=quality, thumb_edge=thumb))
                 except KnownError as exc:
                     out.append(IngestFailure(p, exc.user_message()))
             return out
@@ -186,9 +228,16 @@ class ServiceBackend:
     def propose_findings(self) -> list[FindingRow]:
         made = []
         for p in self._ins.propose_findings(self.inspection_id):
-            f = self._ins.add_finding(self.inspection_id, category=p.category, severity=p.severity,
-                                      description=p.description, item_id=p.item_id,
-                                      responsible=p.responsible, deadline=p.deadline, measures=p.measures)
+            f = self._ins.add_finding(
+                self.inspection_id,
+                category=p.category,
+                severity=p.severity,
+                description=p.description,
+                item_id=p.item_id,
+                responsible=p.responsible,
+                deadline=p.deadline,
+                measures=p.measures,
+            )
             made.append(_finding_row(f))
         return made
 
@@ -197,9 +246,15 @@ class ServiceBackend:
         return responsible, deadline.isoformat()
 
     def save_finding(self, row: FindingRow) -> None:
-        fields = dict(item_id=row.item_id, category=row.category, severity=row.severity,
-                      description=row.description, measures=row.measures,
-                      responsible=row.responsible, deadline=row.deadline or None)
+        fields = dict(
+            item_id=row.item_id,
+            category=row.category,
+            severity=row.severity,
+            description=row.description,
+            measures=row.measures,
+            responsible=row.responsible,
+            deadline=row.deadline or None,
+        )
         if row.id is None:
             self._ins.add_finding(self.inspection_id, status=row.status, **fields)
         else:
@@ -221,9 +276,11 @@ class ServiceBackend:
             try:
                 render_sheet(data, target)
             except OSError as exc:  # a read-only folder, a file open in a PDF viewer...
-                raise ReportError(f"无法写入评分表 {target}：{exc.strerror or exc}。请换一个文件夹或文件名。",
-                                  message_en=f"Cannot write the score sheet {target}: {exc.strerror or exc}. "
-                                  "Choose another folder or name.") from None
+                raise ReportError(
+                    f"无法写入评分表 {target}：{exc.strerror or exc}。请换一个文件夹或文件名。",
+                    message_en=f"Cannot write the score sheet {target}: {exc.strerror or exc}. "
+                    "Choose another folder or name.",
+                ) from None
             return target
 
         return job

@@ -57,8 +57,7 @@ class SheetPrint(QObject):
                 return
             raise exc
 
-        self.editor.runner.submit(QCoreApplication.translate("Editor", "Writing the score sheet"), job,
-                                  then, failed)
+        self.editor.runner.submit(QCoreApplication.translate("Editor", "Writing the score sheet"), job, then, failed)
 
     def _show_preview(self, path: str) -> None:
         try:
@@ -76,12 +75,15 @@ class SheetPrint(QObject):
     def _print(self, path: str) -> None:
         try:
             if printing.print_with_dialog(self.editor, path):
-                self.editor.message.emit(QCoreApplication.translate("Editor", "The score sheet was sent to the printer."))
+                self.editor.message.emit(
+                    QCoreApplication.translate("Editor", "The score sheet was sent to the printer.")
+                )
         except KnownError as exc:
             self._warn(exc)
         finally:
             _remove(path)
 
     def _warn(self, exc: KnownError) -> None:
-        QMessageBox.warning(self.editor, QCoreApplication.translate("Editor", "Score sheet"),
-                            exc.user_message(self.editor.lang))
+        QMessageBox.warning(
+            self.editor, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message(self.editor.lang)
+        )

@@ -107,7 +107,8 @@ class AnswerHistory(QObject):
             return
         title = self.editor.form.items[item_id].title.get(self.editor.lang)
         text = QCoreApplication.translate("Shortcuts", "Change {n} {title}").format(
-            n=self.editor.numbers.get(item_id, item_id), title=title)
+            n=self.editor.numbers.get(item_id, item_id), title=title
+        )
         self.stack.push(AnswerCommand(self, item_id, before, after, text))
 
     def apply(self, item_id: str, answer: Answer) -> None:
@@ -141,4 +142,3 @@ class AnswerHistory(QObject):
 
 def _is_ctrl_y(event) -> bool:
     return QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+Y")
-

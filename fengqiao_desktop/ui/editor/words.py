@@ -69,8 +69,7 @@ def audit_label(action: str) -> str:
 def _answer(item: Item | None, data: Any) -> str:
     if not isinstance(data, dict):
         return answer_text(item, None)
-    return answer_text(item, Answer(value=data.get("value"), note=data.get("note") or "",
-                                    na=bool(data.get("na"))))
+    return answer_text(item, Answer(value=data.get("value"), note=data.get("note") or "", na=bool(data.get("na"))))
 
 
 def _note(data: Any) -> str:
@@ -83,8 +82,7 @@ def audit_change(form: FormDef, action: str, detail: dict[str, Any]) -> str:
     no = str(detail.get("no") or (item.no if item else detail.get("item") or ""))
     if action == "answer_changed":
         before, after = detail.get("before"), detail.get("after")
-        text = _tr("{no}: {before} → {after}").format(
-            no=no, before=_answer(item, before), after=_answer(item, after))
+        text = _tr("{no}: {before} → {after}").format(no=no, before=_answer(item, before), after=_answer(item, after))
         old_note = _note(before)
         new_note = _note(after)
         if old_note != new_note:
@@ -94,11 +92,11 @@ def audit_change(form: FormDef, action: str, detail: dict[str, Any]) -> str:
         status = {s.value: s.label(_lang()) for s in FindingStatus}
         text = _tr("finding: {before} → {after}").format(
             before=status.get(str(detail.get("before")), str(detail.get("before") or "")),
-            after=status.get(str(detail.get("after")), str(detail.get("after") or "")))
+            after=status.get(str(detail.get("after")), str(detail.get("after") or "")),
+        )
         return f"{no}: {text}" if no else text
     if action == "completed" and "total" in detail:
         verdict = detail.get("verdict")
-        words = Verdict(verdict).label_for(form.kind, _lang()) if verdict in {v.value for v in Verdict} \
-            else ""
+        words = Verdict(verdict).label_for(form.kind, _lang()) if verdict in {v.value for v in Verdict} else ""
         return _tr("{total} pts, {verdict}").format(total=f"{float(detail['total']):g}", verdict=words)
     return ""

@@ -42,14 +42,18 @@ from fengqiao_desktop.ui.errors import show_error
 
 
 def _no_key() -> KeyError_:
-    return KeyError_("本机还没有签名密钥，无法导出。请先在“文件 → 检查员与密钥…”中创建或导入密钥。",
-                     message_en="There is no signing key on this computer yet, so nothing can be exported. "
-                                "Create or import one first under File → Inspector and signing key….")
+    return KeyError_(
+        "本机还没有签名密钥，无法导出。请先在“文件 → 检查员与密钥…”中创建或导入密钥。",
+        message_en="There is no signing key on this computer yet, so nothing can be exported. "
+        "Create or import one first under File → Inspector and signing key….",
+    )
 
 
 def _nothing() -> BundleError:
-    return BundleError("没有需要导出的检查：没有已完成且未导出的检查记录。",
-                       message_en="Nothing to export: there are no completed inspections that were not exported yet.")
+    return BundleError(
+        "没有需要导出的检查：没有已完成且未导出的检查记录。",
+        message_en="Nothing to export: there are no completed inspections that were not exported yet.",
+    )
 
 
 class ExportDialog(QDialog):
@@ -71,7 +75,9 @@ class ExportDialog(QDialog):
         self.new_radio = QRadioButton(QCoreApplication.translate("Export", "Completed inspections not exported yet:"))
         self.new_radio.setObjectName("mode_new")
         self.new_radio.setChecked(True)
-        self.since_radio = QRadioButton(QCoreApplication.translate("Export", "Everything changed since the last export (every completed revision)"))
+        self.since_radio = QRadioButton(
+            QCoreApplication.translate("Export", "Everything changed since the last export (every completed revision)")
+        )
         self.since_radio.setObjectName("mode_since_last")
         lay.addWidget(self.new_radio)
         self.list = QListWidget()
@@ -142,10 +148,15 @@ class ExportDialog(QDialog):
         rows = idn.exportable_inspections(self.store) if self.store is not None else []
         lang = i18n.current_language()
         for r in rows:
-            total = "" if r.total is None else "  " + QCoreApplication.translate(
-                "Export", "{total} pts").format(total=f"{r.total:g}")
-            item = QListWidgetItem(f"{r.station_name}（{r.station_code}）  {self._form_title(r.form_id, lang)}  "
-                                   f"r{r.revision}  {r.completed_at}{total}")
+            total = (
+                ""
+                if r.total is None
+                else "  " + QCoreApplication.translate("Export", "{total} pts").format(total=f"{r.total:g}")
+            )
+            item = QListWidgetItem(
+                f"{r.station_name}（{r.station_code}）  {self._form_title(r.form_id, lang)}  "
+                f"r{r.revision}  {r.completed_at}{total}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, r.inspection_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -160,8 +171,11 @@ class ExportDialog(QDialog):
             return form_id
 
     def checked_ids(self) -> list[str]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def _mode_changed(self) -> None:
         self.list.setEnabled(self.new_radio.isChecked())
@@ -185,11 +199,16 @@ class ExportDialog(QDialog):
             text = exc.user_message(i18n.current_language()) if isinstance(exc, KnownError) else str(exc)
             self.summary.setText(text)
             return
-        self.summary.setText(QCoreApplication.translate("Export", "Nothing selected.") if plan.empty
-                             else plan.summary("en" if i18n.current_language() == "en" else "zh"))
+        self.summary.setText(
+            QCoreApplication.translate("Export", "Nothing selected.")
+            if plan.empty
+            else plan.summary("en" if i18n.current_language() == "en" else "zh")
+        )
 
     def choose_folder(self) -> None:
-        d = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("Export", "Save bundle to"), self.folder.text())
+        d = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("Export", "Save bundle to"), self.folder.text()
+        )
         if d:
             self.folder.setText(d)
 
@@ -215,8 +234,10 @@ class ExportDialog(QDialog):
                 raise _nothing()
             folder = self.folder.text().strip()
             if not folder:
-                raise BundleError("请选择保存数据包的文件夹（例如 U 盘）。",
-                                  message_en="Choose the folder to save the bundle in (for example the USB drive).")
+                raise BundleError(
+                    "请选择保存数据包的文件夹（例如 U 盘）。",
+                    message_en="Choose the folder to save the bundle in (for example the USB drive).",
+                )
             if not self.passphrase.text():
                 raise KeyError_("请输入签名密钥的口令。", message_en="Enter the passphrase of your signing key.")
         except Exception as exc:  # noqa: BLE001
@@ -230,12 +251,23 @@ class ExportDialog(QDialog):
         store = self.store
 
         def job(progress, cancelled):
-            return ex.export(store, plan, out, passphrase,
-                             progress=lambda d, t: progress(d, t, ""),
-                             cancelled=lambda: self._cancel.is_set() or cancelled())
+            return ex.export(
+                store,
+                plan,
+                out,
+                passphrase,
+                progress=lambda d, t: progress(d, t, ""),
+                cancelled=lambda: self._cancel.is_set() or cancelled(),
+            )
 
-        self.task = tasks.start("export bundle", job, on_done=self._done, on_error=self._failed,
-                                on_progress=self._progress, on_cancelled=self._cancelled)
+        self.task = tasks.start(
+            "export bundle",
+            job,
+            on_done=self._done,
+            on_error=self._failed,
+            on_progress=self._progress,
+            on_cancelled=self._cancelled,
+        )
         return self.task
 
     def cancel(self) -> None:
@@ -255,7 +287,11 @@ class ExportDialog(QDialog):
         self.passphrase.clear()
         self.store.settings.last_export_dir = str(self.bundle_path.parent)
         _save_settings(self.store)
-        self.result.setText(QCoreApplication.translate("Export", "Bundle written and verified:\n{path}").format(path=str(self.bundle_path)))
+        self.result.setText(
+            QCoreApplication.translate("Export", "Bundle written and verified:\n{path}").format(
+                path=str(self.bundle_path)
+            )
+        )
         self.open_button.setVisible(True)
         self.reload()
         self.exported.emit(str(self.bundle_path))
@@ -263,7 +299,9 @@ class ExportDialog(QDialog):
     def _cancelled(self) -> None:
         self._running(False)
         self.progress.setValue(0)
-        self.result.setText(QCoreApplication.translate("Export", "Export cancelled. Nothing was written and nothing was changed."))
+        self.result.setText(
+            QCoreApplication.translate("Export", "Export cancelled. Nothing was written and nothing was changed.")
+        )
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, BundleCancelled):
@@ -304,8 +342,13 @@ def export_handler(window) -> ExportDialog | None:
     """``window.set_export_handler(export_handler)``: the File → Export bundle action."""
     store = getattr(window, "store", None)
     if store is None:
-        show_error(window, BundleError("本地数据库尚未打开，请稍候再试。",
-                                       message_en="The local database is not open yet; try again in a moment."))
+        show_error(
+            window,
+            BundleError(
+                "本地数据库尚未打开，请稍候再试。",
+                message_en="The local database is not open yet; try again in a moment.",
+            ),
+        )
         return None
     dlg = ExportDialog(store, window)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

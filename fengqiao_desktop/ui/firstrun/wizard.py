@@ -45,7 +45,6 @@ from fengqiao_desktop.ui.screen_fit import scrollable
 DEMO, ROSTER, NOTHING = "demo", "roster", "nothing"
 
 
-
 def needs_first_run(store=None, args=None) -> bool:
     """True when this installation was never set up and the start-up is an ordinary one."""
     for flag in ("self_check", "quit_when_shown", "screenshot"):
@@ -100,8 +99,14 @@ class LanguagePage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(QCoreApplication.translate("FirstRun", "Welcome to Fengqiao Desktop"))
-        self.setSubTitle(QCoreApplication.translate("FirstRun", "A few steps set up this computer for inspections. Choose the interface language."))
-        self.intro.setText(QCoreApplication.translate("FirstRun", "The language can be changed later under View → Language."))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "FirstRun", "A few steps set up this computer for inspections. Choose the interface language."
+            )
+        )
+        self.intro.setText(
+            QCoreApplication.translate("FirstRun", "The language can be changed later under View → Language.")
+        )
 
 
 class ProfilePage(QWizardPage):
@@ -126,11 +131,29 @@ class ProfilePage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(QCoreApplication.translate("FirstRun", "Inspector"))
-        self.setSubTitle(QCoreApplication.translate("FirstRun", "Who inspects with this computer. Name and unit appear on score sheets and bundles."))
-        for lab, text in zip(self.labels, (QCoreApplication.translate("FirstRun", "Name:"), QCoreApplication.translate("FirstRun", "Unit:"), QCoreApplication.translate("FirstRun", "Phone (optional):")), strict=True):
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "FirstRun", "Who inspects with this computer. Name and unit appear on score sheets and bundles."
+            )
+        )
+        for lab, text in zip(
+            self.labels,
+            (
+                QCoreApplication.translate("FirstRun", "Name:"),
+                QCoreApplication.translate("FirstRun", "Unit:"),
+                QCoreApplication.translate("FirstRun", "Phone (optional):"),
+            ),
+            strict=True,
+        ):
             lab.setText(text)
-        self.unit.setPlaceholderText(QCoreApplication.translate("FirstRun", "e.g. Chengguan District Veterans Affairs Bureau"))
-        self.note.setText(QCoreApplication.translate("FirstRun", "You can change these later under File → Inspector and signing key…."))
+        self.unit.setPlaceholderText(
+            QCoreApplication.translate("FirstRun", "e.g. Chengguan District Veterans Affairs Bureau")
+        )
+        self.note.setText(
+            QCoreApplication.translate(
+                "FirstRun", "You can change these later under File → Inspector and signing key…."
+            )
+        )
 
     def validatePage(self) -> bool:
         try:
@@ -168,11 +191,24 @@ class KeyPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(QCoreApplication.translate("FirstRun", "Signing key"))
-        self.setSubTitle(QCoreApplication.translate("FirstRun", "Bundles you export are signed with your own key, so the bureau knows they come from you."))
-        self.intro.setText(QCoreApplication.translate("FirstRun", "Choose a passphrase of at least 8 characters. It is asked each time you export."))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "FirstRun", "Bundles you export are signed with your own key, so the bureau knows they come from you."
+            )
+        )
+        self.intro.setText(
+            QCoreApplication.translate(
+                "FirstRun", "Choose a passphrase of at least 8 characters. It is asked each time you export."
+            )
+        )
         self.skip.setText(QCoreApplication.translate("FirstRun", "Skip for now"))
-        self.skip_note.setText(QCoreApplication.translate("FirstRun", "Without a key you can inspect and print score sheets, but you cannot export "
-                                   "bundles. Create the key later under File → Inspector and signing key…."))
+        self.skip_note.setText(
+            QCoreApplication.translate(
+                "FirstRun",
+                "Without a key you can inspect and print score sheets, but you cannot export "
+                "bundles. Create the key later under File → Inspector and signing key….",
+            )
+        )
         self.entry.retranslate()
 
     def _skip_toggled(self, on: bool) -> None:
@@ -198,8 +234,12 @@ class KeyPage(QWizardPage):
         self.busy.setText(QCoreApplication.translate("FirstRun", "Creating the key…"))
         self._in_validate = True
         try:
-            self._task = tasks.start("create key", lambda _p, _c: idn.create_key(
-                self.store, name, unit, phone, passphrase, kdf=kdf), on_done=self._created, on_error=self._failed)
+            self._task = tasks.start(
+                "create key",
+                lambda _p, _c: idn.create_key(self.store, name, unit, phone, passphrase, kdf=kdf),
+                on_done=self._created,
+                on_error=self._failed,
+            )
         finally:
             self._in_validate = False
         self.completeChanged.emit()
@@ -267,13 +307,25 @@ class DataPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(QCoreApplication.translate("FirstRun", "Stations"))
-        self.setSubTitle(QCoreApplication.translate("FirstRun", "Which stations to start with. A roster can also be imported later under File."))
-        self.demo.setText(QCoreApplication.translate("FirstRun", "Demonstration roster (兰州市, for trying the program out)"))
-        self.roster.setText(QCoreApplication.translate("FirstRun", "Import a roster file (CSV or XLSX) from the bureau:"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "FirstRun", "Which stations to start with. A roster can also be imported later under File."
+            )
+        )
+        self.demo.setText(
+            QCoreApplication.translate("FirstRun", "Demonstration roster (兰州市, for trying the program out)")
+        )
+        self.roster.setText(
+            QCoreApplication.translate("FirstRun", "Import a roster file (CSV or XLSX) from the bureau:")
+        )
         self.nothing.setText(QCoreApplication.translate("FirstRun", "Nothing for now"))
-        self.bureau.setText(QCoreApplication.translate(
-            "FirstRun", "This computer is at the bureau: also set up the central database with this roster "
-            "and open the Bureau workspace"))
+        self.bureau.setText(
+            QCoreApplication.translate(
+                "FirstRun",
+                "This computer is at the bureau: also set up the central database with this roster "
+                "and open the Bureau workspace",
+            )
+        )
         self.browse.setText(QCoreApplication.translate("FirstRun", "Choose file…"))
         self.bureau_key.retranslate()
 
@@ -330,8 +382,12 @@ class DataPage(QWizardPage):
             self.wizard().accept()
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("FirstRun", "Roster file"), "",
-                                              QCoreApplication.translate("FirstRun", "Rosters (*.csv *.xlsx);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("FirstRun", "Roster file"),
+            "",
+            QCoreApplication.translate("FirstRun", "Rosters (*.csv *.xlsx);;All files (*)"),
+        )
         if path:
             self.path.setText(path)
 
@@ -389,9 +445,13 @@ class BureauKeyBox(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(QCoreApplication.translate("FirstRun", "Bureau signing key"))
-        self.intro.setText(QCoreApplication.translate(
-            "FirstRun", "Task packs the bureau sends to inspectors are signed with the bureau's own key. "
-            "Choose its passphrase (at least 8 characters); keep it with the bureau, not with one person."))
+        self.intro.setText(
+            QCoreApplication.translate(
+                "FirstRun",
+                "Task packs the bureau sends to inspectors are signed with the bureau's own key. "
+                "Choose its passphrase (at least 8 characters); keep it with the bureau, not with one person.",
+            )
+        )
         self.name_label.setText(QCoreApplication.translate("FirstRun", "Bureau name:"))
         self.unit_label.setText(QCoreApplication.translate("FirstRun", "Parent body:"))
         self.skip.setText(QCoreApplication.translate("FirstRun", "Later, on the Task packs page"))
@@ -407,17 +467,22 @@ class BureauKeyBox(QGroupBox):
     def _show_made(self) -> None:
         for w in (self.entry, self.name, self.unit, self.skip):
             w.setEnabled(False)
-        self.result.setText(QCoreApplication.translate(
-            "FirstRun", "The bureau key exists. Fingerprint for inspectors to compare: {fingerprint}").format(
-            fingerprint=self.fingerprint))
+        self.result.setText(
+            QCoreApplication.translate(
+                "FirstRun", "The bureau key exists. Fingerprint for inspectors to compare: {fingerprint}"
+            ).format(fingerprint=self.fingerprint)
+        )
 
     def busy(self) -> bool:
         return self.task is not None and not self.task.done
 
     def ready(self) -> bool:
         """Nothing more to ask: made, left for later, or a name and a passphrase to make it with."""
-        return (self.skip.isChecked() or bool(self.fingerprint)
-                or (bool(self.name.text().strip()) and bool(self.entry.passphrase())))
+        return (
+            self.skip.isChecked()
+            or bool(self.fingerprint)
+            or (bool(self.name.text().strip()) and bool(self.entry.passphrase()))
+        )
 
     def needs_making(self) -> bool:
         return not self.skip.isChecked() and not self.fingerprint
@@ -426,7 +491,12 @@ class BureauKeyBox(QGroupBox):
         """Make the key off the GUI thread; ``on_done()`` runs once it exists."""
         from fengqiao_desktop.services import packs
 
-        name, unit, passphrase, kdf = self.name.text().strip(), self.unit.text().strip(), self.entry.passphrase(), pp.KDF
+        name, unit, passphrase, kdf = (
+            self.name.text().strip(),
+            self.unit.text().strip(),
+            self.entry.passphrase(),
+            pp.KDF,
+        )
         self.result.setText(QCoreApplication.translate("FirstRun", "Creating the key…"))
 
         def created(ident) -> None:
@@ -440,8 +510,12 @@ class BureauKeyBox(QGroupBox):
             self.changed.emit()
             show_error(self, exc)
 
-        self.task = tasks.start("create bureau key", lambda _p, _c: packs.init_bureau_identity(
-            name, unit, passphrase, kdf=kdf), on_done=created, on_error=failed)
+        self.task = tasks.start(
+            "create bureau key",
+            lambda _p, _c: packs.init_bureau_identity(name, unit, passphrase, kdf=kdf),
+            on_done=created,
+            on_error=failed,
+        )
         self.changed.emit()
 
 
@@ -478,10 +552,12 @@ class FirstRunWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(QCoreApplication.translate("FirstRun", "Set up Fengqiao Desktop"))
-        for which, text in ((QWizard.WizardButton.NextButton, QCoreApplication.translate("FirstRun", "Next >")),
-                            (QWizard.WizardButton.BackButton, QCoreApplication.translate("FirstRun", "< Back")),
-                            (QWizard.WizardButton.FinishButton, QCoreApplication.translate("FirstRun", "Finish")),
-                            (QWizard.WizardButton.CancelButton, QCoreApplication.translate("FirstRun", "Cancel"))):
+        for which, text in (
+            (QWizard.WizardButton.NextButton, QCoreApplication.translate("FirstRun", "Next >")),
+            (QWizard.WizardButton.BackButton, QCoreApplication.translate("FirstRun", "< Back")),
+            (QWizard.WizardButton.FinishButton, QCoreApplication.translate("FirstRun", "Finish")),
+            (QWizard.WizardButton.CancelButton, QCoreApplication.translate("FirstRun", "Cancel")),
+        ):
             self.setButtonText(which, text)
         for p in self.pages:
             p.retranslate()
@@ -525,8 +601,12 @@ def setup_bureau(window, choice: str, roster_path: str = "") -> None:
             context.notify_changed()
         window.set_workspace(BUREAU)
 
-    tasks.run_task(QCoreApplication.translate("FirstRun", "Setting up the central database"), work, done,
-                   lambda exc: show_error(window, exc))
+    tasks.run_task(
+        QCoreApplication.translate("FirstRun", "Setting up the central database"),
+        work,
+        done,
+        lambda exc: show_error(window, exc),
+    )
 
 
 def maybe_show(window, args=None) -> FirstRunWizard | None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import importlib
 
 _WHERE = {
-    "ProfileKeyDialog": "dialog", "open_profile_dialog": "dialog",
+    "ProfileKeyDialog": "dialog",
+    "open_profile_dialog": "dialog",
     "install_profile_action": "menu",
-    "NewPassphraseWidget": "passphrase", "strength": "passphrase",
+    "NewPassphraseWidget": "passphrase",
+    "strength": "passphrase",
 }
 
 __all__ = sorted(_WHERE)

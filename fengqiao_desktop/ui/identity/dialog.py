@@ -40,9 +40,12 @@ from fengqiao_desktop.ui.identity import passphrase as pp
 
 def _confirm_fingerprint(parent: QWidget, fingerprint: str) -> bool:
     answer = QMessageBox.question(
-        parent, QCoreApplication.translate("Identity", "Bureau encryption key"),
-        QCoreApplication.translate("Identity", "Fingerprint: {fingerprint}\n\nIs it the same as the one the "
-                                   "bureau gave you?").format(fingerprint=fingerprint))
+        parent,
+        QCoreApplication.translate("Identity", "Bureau encryption key"),
+        QCoreApplication.translate(
+            "Identity", "Fingerprint: {fingerprint}\n\nIs it the same as the one the bureau gave you?"
+        ).format(fingerprint=fingerprint),
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -67,8 +70,13 @@ class NewKeyDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("Identity", "Create signing key"))
         lay = QVBoxLayout(self)
         if replacing:
-            note = QLabel(QCoreApplication.translate("Identity", "This replaces key {key_id}. The old key is backed up but will no longer sign; "
-                              "the bureau must register the new public key.").format(key_id=replacing))
+            note = QLabel(
+                QCoreApplication.translate(
+                    "Identity",
+                    "This replaces key {key_id}. The old key is backed up but will no longer sign; "
+                    "the bureau must register the new public key.",
+                ).format(key_id=replacing)
+            )
             note.setWordWrap(True)
             lay.addWidget(note)
         self.entry = pp.NewPassphraseWidget()
@@ -193,13 +201,22 @@ class ProfileKeyDialog(QDialog):
         self.export_button.setEnabled(bool(view.key_id))
         if view.public_line:
             self.qr.setPixmap(qr_pixmap(view.public_line))
-            self.status.setText(QCoreApplication.translate("Identity", "Give the .pub file (or let the bureau scan the QR code) to register this "
-                                    "key; bundles signed with it are accepted only after that."))
+            self.status.setText(
+                QCoreApplication.translate(
+                    "Identity",
+                    "Give the .pub file (or let the bureau scan the QR code) to register this "
+                    "key; bundles signed with it are accepted only after that.",
+                )
+            )
         else:
             self.qr.clear()
             self.qr.setText(QCoreApplication.translate("Identity", "no key yet"))
-            self.status.setText(QCoreApplication.translate("Identity", "No signing key on this computer yet. Bundles cannot be exported "
-                                    "until you create or import one."))
+            self.status.setText(
+                QCoreApplication.translate(
+                    "Identity",
+                    "No signing key on this computer yet. Bundles cannot be exported until you create or import one.",
+                )
+            )
         self._refresh_encryption()
 
     def _refresh_encryption(self) -> None:
@@ -207,13 +224,19 @@ class ProfileKeyDialog(QDialog):
 
         views = recipients.recipient_views(self.store) if self.store is not None else []
         if views:
-            self.crypt_status.setText(QCoreApplication.translate(
-                "Identity", "Bundles are encrypted: only the bureau (and you) can open them. Keys: {keys}").format(
-                keys="; ".join(f"{v.recipient[:16]}… ({v.fingerprint})" for v in views)))
+            self.crypt_status.setText(
+                QCoreApplication.translate(
+                    "Identity", "Bundles are encrypted: only the bureau (and you) can open them. Keys: {keys}"
+                ).format(keys="; ".join(f"{v.recipient[:16]}… ({v.fingerprint})" for v in views))
+            )
         else:
-            self.crypt_status.setText(QCoreApplication.translate(
-                "Identity", "Bundles are NOT encrypted yet: the bureau's encryption key comes with its task pack, "
-                "or enter it here after comparing its fingerprint with the bureau."))
+            self.crypt_status.setText(
+                QCoreApplication.translate(
+                    "Identity",
+                    "Bundles are NOT encrypted yet: the bureau's encryption key comes with its task pack, "
+                    "or enter it here after comparing its fingerprint with the bureau.",
+                )
+            )
 
     def _busy(self, busy: bool) -> None:
         for w in (self.save_button, self.create_button, self.import_button, self.export_button):
@@ -266,8 +289,9 @@ class ProfileKeyDialog(QDialog):
             self._busy(False)
             show_error(self, exc)
 
-        self.last_task = tasks.start(title, lambda _p, _c: fn(), on_done=done, on_error=failed,
-                                     on_cancelled=lambda: self._busy(False))
+        self.last_task = tasks.start(
+            title, lambda _p, _c: fn(), on_done=done, on_error=failed, on_cancelled=lambda: self._busy(False)
+        )
         return self.last_task
 
     def create_key(self, passphrase: str | None = None) -> tasks.TaskHandle | None:
@@ -280,37 +304,56 @@ class ProfileKeyDialog(QDialog):
             passphrase = dlg.entry.passphrase()
         name, unit, phone = self._profile_inputs()
         kdf = pp.KDF
-        return self._run_key_job("create key", lambda: idn.create_key(
-            self.store, name, unit, phone, passphrase, replace=bool(replacing), kdf=kdf))
+        return self._run_key_job(
+            "create key",
+            lambda: idn.create_key(self.store, name, unit, phone, passphrase, replace=bool(replacing), kdf=kdf),
+        )
 
-    def import_key(self, path: str | None = None, passphrase: str | None = None,
-                   new_passphrase: str | None = None) -> tasks.TaskHandle | None:
+    def import_key(
+        self, path: str | None = None, passphrase: str | None = None, new_passphrase: str | None = None
+    ) -> tasks.TaskHandle | None:
         """Adopt a secret key file made by ``minisign -G``; asks its passphrase when None.
 
         A key without a passphrase (``minisign -G -W``) is stored encrypted with
         ``new_passphrase`` (asked, twice, when None)."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Identity", "Import minisign secret key"), "",
-                                                  QCoreApplication.translate("Identity", "minisign secret keys (*.key);;All files (*)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                QCoreApplication.translate("Identity", "Import minisign secret key"),
+                "",
+                QCoreApplication.translate("Identity", "minisign secret keys (*.key);;All files (*)"),
+            )
             if not path:
                 return None
         interactive = passphrase is None
         if self.view.key_id and interactive:
-            answer = QMessageBox.question(self, QCoreApplication.translate("Identity", "Replace key"),
-                                          QCoreApplication.translate("Identity", "Replace key {key_id} with the imported key? The bureau must "
-                                              "register the new public key.").format(key_id=self.view.key_id))
+            answer = QMessageBox.question(
+                self,
+                QCoreApplication.translate("Identity", "Replace key"),
+                QCoreApplication.translate(
+                    "Identity",
+                    "Replace key {key_id} with the imported key? The bureau must register the new public key.",
+                ).format(key_id=self.view.key_id),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         try:
             encrypted = secret_key_is_encrypted(Path(path).read_text(encoding="utf-8", errors="replace"))
         except Exception as exc:  # noqa: BLE001 - not a key file: say so, write nothing
-            show_error(self, exc if isinstance(exc, KnownError) else KeyError_(
-                f"无法读取私钥文件：{path}", message_en=f"cannot read the secret key file: {path}"))
+            show_error(
+                self,
+                exc
+                if isinstance(exc, KnownError)
+                else KeyError_(f"无法读取私钥文件：{path}", message_en=f"cannot read the secret key file: {path}"),
+            )
             return None
         if encrypted and passphrase is None:
-            passphrase, ok = QInputDialog.getText(self, QCoreApplication.translate("Identity", "Passphrase"),
-                                                  QCoreApplication.translate("Identity", "Passphrase of the minisign key:"),
-                                                  QLineEdit.EchoMode.Password)
+            passphrase, ok = QInputDialog.getText(
+                self,
+                QCoreApplication.translate("Identity", "Passphrase"),
+                QCoreApplication.translate("Identity", "Passphrase of the minisign key:"),
+                QLineEdit.EchoMode.Password,
+            )
             if not ok:
                 return None
         if not encrypted and new_passphrase is None:
@@ -321,15 +364,23 @@ class ProfileKeyDialog(QDialog):
         name, unit, phone = self._profile_inputs()
         kdf = pp.KDF
         source = passphrase if encrypted else None
-        return self._run_key_job("import key", lambda: idn.import_key(
-            self.store, Path(path), source, new_passphrase, name, unit, phone, replace=True, kdf=kdf))
+        return self._run_key_job(
+            "import key",
+            lambda: idn.import_key(
+                self.store, Path(path), source, new_passphrase, name, unit, phone, replace=True, kdf=kdf
+            ),
+        )
 
     def export_public(self, path: str | None = None) -> Path | None:
         """Write the .pub file for the bureau."""
         if path is None:
             suggested = f"{self.view.name or 'inspector'}-{self.view.key_id}.pub"
-            path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Identity", "Export public key"), suggested,
-                                                  QCoreApplication.translate("Identity", "minisign public keys (*.pub)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                QCoreApplication.translate("Identity", "Export public key"),
+                suggested,
+                QCoreApplication.translate("Identity", "minisign public keys (*.pub)"),
+            )
             if not path:
                 return None
         try:

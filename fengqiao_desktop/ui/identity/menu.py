@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 
 def install_profile_action(window) -> QAction:
     """Add File → Inspector and signing key… just before the export action; relabelled on language change."""
+
     def open_dialog(_checked=False) -> None:  # the key and storage code load when first used
         from fengqiao_desktop.ui.identity.dialog import open_profile_dialog
 

@@ -18,14 +18,20 @@ KDF = minisign.DEFAULT_KDF
 MIN_LENGTH = 8
 
 
-
 def strength(text: str) -> int:
     """0 (empty or too short) … 4 (long and varied)."""
     if len(text) < MIN_LENGTH:
         return 0 if not text else 1
-    classes = sum(any(f(c) for c in text) for f in (str.islower, str.isupper, str.isdigit,
-                                                    lambda c: not c.isalnum() and c.isascii(),
-                                                    lambda c: not c.isascii()))
+    classes = sum(
+        any(f(c) for c in text)
+        for f in (
+            str.islower,
+            str.isupper,
+            str.isdigit,
+            lambda c: not c.isalnum() and c.isascii(),
+            lambda c: not c.isascii(),
+        )
+    )
     score = 1 + (len(text) >= 10) + (len(text) >= 14) + (classes >= 3)
     if len(set(text)) <= 3:
         score = 1
@@ -33,8 +39,13 @@ def strength(text: str) -> int:
 
 
 def strength_label(score: int) -> str:
-    return [QCoreApplication.translate("Identity", "too short (at least 8 characters)"), QCoreApplication.translate("Identity", "weak"), QCoreApplication.translate("Identity", "fair"), QCoreApplication.translate("Identity", "good"),
-            QCoreApplication.translate("Identity", "strong")][score]
+    return [
+        QCoreApplication.translate("Identity", "too short (at least 8 characters)"),
+        QCoreApplication.translate("Identity", "weak"),
+        QCoreApplication.translate("Identity", "fair"),
+        QCoreApplication.translate("Identity", "good"),
+        QCoreApplication.translate("Identity", "strong"),
+    ][score]
 
 
 class NewPassphraseWidget(QWidget):
@@ -75,9 +86,14 @@ class NewPassphraseWidget(QWidget):
     def retranslate(self) -> None:
         self.first_label.setText(QCoreApplication.translate("Identity", "Passphrase:"))
         self.second_label.setText(QCoreApplication.translate("Identity", "Repeat:"))
-        self.warning.setText(QCoreApplication.translate("Identity", "Remember this passphrase. It protects your signing key and cannot be "
-                                 "recovered or reset by anyone: if it is lost, you need a new key and the "
-                                 "bureau must register it again."))
+        self.warning.setText(
+            QCoreApplication.translate(
+                "Identity",
+                "Remember this passphrase. It protects your signing key and cannot be "
+                "recovered or reset by anyone: if it is lost, you need a new key and the "
+                "bureau must register it again.",
+            )
+        )
         self._update()
 
     def changeEvent(self, event: QEvent) -> None:

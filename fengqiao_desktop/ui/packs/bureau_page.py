@@ -47,7 +47,6 @@ from fengqiao_desktop.ui.identity.dialog import qr_pixmap
 LEVELS = ("town", "village", "county")
 
 
-
 @dataclass(frozen=True)
 class PageData:
     identity: svc.BureauIdentity | None
@@ -66,20 +65,31 @@ def load_page_data(url: str) -> PageData:
 
 
 def packs_model(parent=None) -> RowsModel:
-    return RowsModel([
-        Column(lambda: QCoreApplication.translate("BureauPacks", "No."), lambda p: str(p.sequence)),
-        Column(lambda: QCoreApplication.translate("BureauPacks", "Made at (UTC)"), lambda p: p.created_at.replace("T", " ").rstrip("Z")),
-        Column(lambda: QCoreApplication.translate("BureauPacks", "Inspector key"), lambda p: p.inspector_key_id),
-        Column(lambda: QCoreApplication.translate("BureauPacks", "Assignments"), lambda p: str(p.n_assignments)),
-        Column(lambda: QCoreApplication.translate("BureauPacks", "Findings to re-check"), lambda p: str(p.n_findings)),
-        Column(lambda: QCoreApplication.translate("BureauPacks", "Stations"), lambda p: str(p.n_stations)),
-        Column(lambda: QCoreApplication.translate("BureauPacks", "File"), lambda p: p.path),
-    ], parent)
+    return RowsModel(
+        [
+            Column(lambda: QCoreApplication.translate("BureauPacks", "No."), lambda p: str(p.sequence)),
+            Column(
+                lambda: QCoreApplication.translate("BureauPacks", "Made at (UTC)"),
+                lambda p: p.created_at.replace("T", " ").rstrip("Z"),
+            ),
+            Column(lambda: QCoreApplication.translate("BureauPacks", "Inspector key"), lambda p: p.inspector_key_id),
+            Column(lambda: QCoreApplication.translate("BureauPacks", "Assignments"), lambda p: str(p.n_assignments)),
+            Column(
+                lambda: QCoreApplication.translate("BureauPacks", "Findings to re-check"), lambda p: str(p.n_findings)
+            ),
+            Column(lambda: QCoreApplication.translate("BureauPacks", "Stations"), lambda p: str(p.n_stations)),
+            Column(lambda: QCoreApplication.translate("BureauPacks", "File"), lambda p: p.path),
+        ],
+        parent,
+    )
 
 
 def _checked(lst: QListWidget) -> list[str]:
-    return [lst.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lst.count())
-            if lst.item(i).checkState() == Qt.CheckState.Checked]
+    return [
+        lst.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(lst.count())
+        if lst.item(i).checkState() == Qt.CheckState.Checked
+    ]
 
 
 def _fill(lst: QListWidget, choices: list[svc.StationChoice], checked: bool) -> None:
@@ -114,8 +124,9 @@ class PackPage(BureauPage):
         cf = QFormLayout(self.create_form)
         cf.setContentsMargins(0, 0, 0, 0)
         self.create_labels = [QLabel() for _ in range(4)]
-        for lab, w in zip(self.create_labels, (self.new_name, self.new_unit, self.new_pass, self.new_pass2),
-                          strict=True):
+        for lab, w in zip(
+            self.create_labels, (self.new_name, self.new_unit, self.new_pass, self.new_pass2), strict=True
+        ):
             cf.addRow(lab, w)
         cf.addRow("", self.create_button)
         kl = QHBoxLayout(self.key_box)
@@ -210,22 +221,44 @@ class PackPage(BureauPage):
 
     def retranslate(self) -> None:
         self.key_box.setTitle(QCoreApplication.translate("BureauPacks", "Bureau signing key"))
-        for lab, text in zip(self.create_labels, (QCoreApplication.translate("BureauPacks", "Bureau name:"), QCoreApplication.translate("BureauPacks", "Parent body:"), QCoreApplication.translate("BureauPacks", "Passphrase:"),
-                                                  QCoreApplication.translate("BureauPacks", "Repeat passphrase:")), strict=True):
+        for lab, text in zip(
+            self.create_labels,
+            (
+                QCoreApplication.translate("BureauPacks", "Bureau name:"),
+                QCoreApplication.translate("BureauPacks", "Parent body:"),
+                QCoreApplication.translate("BureauPacks", "Passphrase:"),
+                QCoreApplication.translate("BureauPacks", "Repeat passphrase:"),
+            ),
+            strict=True,
+        ):
             lab.setText(text)
-        self.new_name.setPlaceholderText(QCoreApplication.translate("BureauPacks", "e.g. Chengguan District Veterans Affairs Bureau"))
+        self.new_name.setPlaceholderText(
+            QCoreApplication.translate("BureauPacks", "e.g. Chengguan District Veterans Affairs Bureau")
+        )
         self.create_button.setText(QCoreApplication.translate("BureauPacks", "Create the bureau key"))
         self.pack_box.setTitle(QCoreApplication.translate("BureauPacks", "New task pack"))
-        texts = (QCoreApplication.translate("BureauPacks", "Inspector:"), QCoreApplication.translate("BureauPacks", "Counties whose roster goes along (none: the whole roster), and the "
-                                        "stations to assign:"),
-                 QCoreApplication.translate("BureauPacks", "Select stations:"), "", QCoreApplication.translate("BureauPacks", "Due date:"), QCoreApplication.translate("BureauPacks", "Note:"), QCoreApplication.translate("BureauPacks", "Save to folder:"),
-                 QCoreApplication.translate("BureauPacks", "Bureau key passphrase:"))
+        texts = (
+            QCoreApplication.translate("BureauPacks", "Inspector:"),
+            QCoreApplication.translate(
+                "BureauPacks", "Counties whose roster goes along (none: the whole roster), and the stations to assign:"
+            ),
+            QCoreApplication.translate("BureauPacks", "Select stations:"),
+            "",
+            QCoreApplication.translate("BureauPacks", "Due date:"),
+            QCoreApplication.translate("BureauPacks", "Note:"),
+            QCoreApplication.translate("BureauPacks", "Save to folder:"),
+            QCoreApplication.translate("BureauPacks", "Bureau key passphrase:"),
+        )
         for lab, text in zip(self.form_labels, texts, strict=True):
             lab.setText(text)
         self.form_labels[1].setWordWrap(True)
         current = self.level.currentIndex()
         self.level.clear()
-        names = {"town": QCoreApplication.translate("BureauPacks", "Towns/streets"), "village": QCoreApplication.translate("BureauPacks", "Villages/communities"), "county": QCoreApplication.translate("BureauPacks", "Counties")}
+        names = {
+            "town": QCoreApplication.translate("BureauPacks", "Towns/streets"),
+            "village": QCoreApplication.translate("BureauPacks", "Villages/communities"),
+            "county": QCoreApplication.translate("BureauPacks", "Counties"),
+        }
         for lv in LEVELS:
             self.level.addItem(names[lv], lv)
         self.level.setCurrentIndex(max(current, 0))
@@ -242,8 +275,12 @@ class PackPage(BureauPage):
     def reload(self) -> None:
         super().reload()
         url = self.context.central
-        tasks.run_task(QCoreApplication.translate("BureauPacks", "Loading task packs…"), lambda: load_page_data(url), self.set_data,
-                       lambda exc: show_error(self, exc))
+        tasks.run_task(
+            QCoreApplication.translate("BureauPacks", "Loading task packs…"),
+            lambda: load_page_data(url),
+            self.set_data,
+            lambda exc: show_error(self, exc),
+        )
 
     def set_data(self, data: PageData) -> None:
         self.data = data
@@ -264,18 +301,33 @@ class PackPage(BureauPage):
         self.key_qr.setVisible(idn is not None)
         self.build_button.setEnabled(idn is not None)
         if idn is None:
-            self.key_text.setText(QCoreApplication.translate("BureauPacks", "The bureau has no signing key yet. Task packs are signed with it,\n"
-                                      "and inspectors' laptops accept packs from this key alone.")
-                                  if self.data is not None else "")
+            self.key_text.setText(
+                QCoreApplication.translate(
+                    "BureauPacks",
+                    "The bureau has no signing key yet. Task packs are signed with it,\n"
+                    "and inspectors' laptops accept packs from this key alone.",
+                )
+                if self.data is not None
+                else ""
+            )
             return
-        self.key_text.setText(QCoreApplication.translate("BureauPacks", "{name} ({unit})\nKey id: {key_id}\nFingerprint: {fingerprint}\n"
-                                  "Inspectors compare this fingerprint when they import the first pack.").format(
-            name=idn.name, unit=idn.unit, key_id=idn.key_id, fingerprint=idn.fingerprint)
-            + "\n" + (QCoreApplication.translate(
-                "BureauPacks", "Bundles are encrypted to: {recipient} (fingerprint {fingerprint})").format(
-                recipient=idn.age_recipient, fingerprint=recipient_fingerprint(idn.age_recipient))
-                if idn.age_recipient else QCoreApplication.translate(
-                "BureauPacks", "The encryption key for bundles is made with the next task pack.")))
+        self.key_text.setText(
+            QCoreApplication.translate(
+                "BureauPacks",
+                "{name} ({unit})\nKey id: {key_id}\nFingerprint: {fingerprint}\n"
+                "Inspectors compare this fingerprint when they import the first pack.",
+            ).format(name=idn.name, unit=idn.unit, key_id=idn.key_id, fingerprint=idn.fingerprint)
+            + "\n"
+            + (
+                QCoreApplication.translate(
+                    "BureauPacks", "Bundles are encrypted to: {recipient} (fingerprint {fingerprint})"
+                ).format(recipient=idn.age_recipient, fingerprint=recipient_fingerprint(idn.age_recipient))
+                if idn.age_recipient
+                else QCoreApplication.translate(
+                    "BureauPacks", "The encryption key for bundles is made with the next task pack."
+                )
+            )
+        )
         pm = qr_pixmap(idn.public_key, 2)
         self.key_qr.setPixmap(pm)
         self.key_qr.setFixedSize(pm.size())
@@ -285,24 +337,38 @@ class PackPage(BureauPage):
     def create_key(self) -> None:
         name, unit, p1, p2 = (w.text() for w in (self.new_name, self.new_unit, self.new_pass, self.new_pass2))
         if p1 != p2 or len(p1) < 8:
-            show_error(self, KeyError_("两次输入的口令不一致，或口令少于 8 个字符。",
-                                       message_en="The passphrases differ, or are shorter than 8 characters."))
+            show_error(
+                self,
+                KeyError_(
+                    "两次输入的口令不一致，或口令少于 8 个字符。",
+                    message_en="The passphrases differ, or are shorter than 8 characters.",
+                ),
+            )
             return
-        tasks.start_with_dialog(self, QCoreApplication.translate("BureauPacks", "Creating the bureau key…"),
-                                lambda _p, _c: svc.init_bureau_identity(name, unit, p1),
-                                on_done=lambda _i: self.reload(), on_error=lambda exc: show_error(self, exc))
+        tasks.start_with_dialog(
+            self,
+            QCoreApplication.translate("BureauPacks", "Creating the bureau key…"),
+            lambda _p, _c: svc.init_bureau_identity(name, unit, p1),
+            on_done=lambda _i: self.reload(),
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def select_stations(self) -> None:
         counties = _checked(self.counties)
         level = self.level.currentData()
         only = self.unfinished.isChecked()
         url = self.context.central
-        tasks.run_task(QCoreApplication.translate("BureauPacks", "Listing stations…"),
-                       lambda: svc.station_choices(counties, level, unfinished_only=only, url=url),
-                       lambda rows: _fill(self.stations, rows, True), lambda exc: show_error(self, exc))
+        tasks.run_task(
+            QCoreApplication.translate("BureauPacks", "Listing stations…"),
+            lambda: svc.station_choices(counties, level, unfinished_only=only, url=url),
+            lambda rows: _fill(self.stations, rows, True),
+            lambda exc: show_error(self, exc),
+        )
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("BureauPacks", "Save to folder:"), self.out_dir.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("BureauPacks", "Save to folder:"), self.out_dir.text()
+        )
         if folder:
             self.out_dir.setText(folder)
 
@@ -310,23 +376,43 @@ class PackPage(BureauPage):
         due = self.due.date()
         from datetime import date
 
-        return PackRequest(inspector_key_id=self.inspector.currentData() or "", counties=_checked(self.counties),
-                           stations=_checked(self.stations), due_date=date(due.year(), due.month(), due.day()),
-                           note=self.note.text().strip())
+        return PackRequest(
+            inspector_key_id=self.inspector.currentData() or "",
+            counties=_checked(self.counties),
+            stations=_checked(self.stations),
+            due_date=date(due.year(), due.month(), due.day()),
+            note=self.note.text().strip(),
+        )
 
     def build(self) -> None:
-        req, out, secret, url = self.request(), self.out_dir.text().strip(), self.passphrase.text(), self.context.central
+        req, out, secret, url = (
+            self.request(),
+            self.out_dir.text().strip(),
+            self.passphrase.text(),
+            self.context.central,
+        )
         if not req.inspector_key_id or not req.stations or not out:
-            self.result.setText(QCoreApplication.translate("BureauPacks", "Choose the inspector, at least one station and the folder first."))
+            self.result.setText(
+                QCoreApplication.translate(
+                    "BureauPacks", "Choose the inspector, at least one station and the folder first."
+                )
+            )
             return
 
         def done(vp) -> None:
             self.last_path = str(vp.path)
             self.passphrase.clear()
-            self.result.setText(QCoreApplication.translate("BureauPacks", "Pack number {seq} written and verified:\n{path}").format(
-                seq=vp.sequence, path=vp.path))
+            self.result.setText(
+                QCoreApplication.translate("BureauPacks", "Pack number {seq} written and verified:\n{path}").format(
+                    seq=vp.sequence, path=vp.path
+                )
+            )
             self.context.notify_changed()
 
-        tasks.start_with_dialog(self, QCoreApplication.translate("BureauPacks", "Building the task pack…"),
-                                lambda _p, _c: svc.build_pack(req, out, secret, url=url),
-                                on_done=done, on_error=lambda exc: show_error(self, exc))
+        tasks.start_with_dialog(
+            self,
+            QCoreApplication.translate("BureauPacks", "Building the task pack…"),
+            lambda _p, _c: svc.build_pack(req, out, secret, url=url),
+            on_done=done,
+            on_error=lambda exc: show_error(self, exc),
+        )

@@ -40,11 +40,22 @@ class ConfirmPackDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("TaskPack", "Import task pack"))
         self.preview = preview
         lay = QVBoxLayout(self)
-        what = QLabel(QCoreApplication.translate("TaskPack", "Task pack number {seq} from {bureau}:\n{stations} stations, {forms} forms, "
-                          "{assignments} assignments, {findings} findings to re-check, "
-                          "{returned} returned inspections.").format(
-            seq=preview.sequence, bureau=preview.bureau_name, stations=preview.stations, forms=preview.forms,
-            assignments=preview.assignments, findings=preview.findings, returned=preview.returned))
+        what = QLabel(
+            QCoreApplication.translate(
+                "TaskPack",
+                "Task pack number {seq} from {bureau}:\n{stations} stations, {forms} forms, "
+                "{assignments} assignments, {findings} findings to re-check, "
+                "{returned} returned inspections.",
+            ).format(
+                seq=preview.sequence,
+                bureau=preview.bureau_name,
+                stations=preview.stations,
+                forms=preview.forms,
+                assignments=preview.assignments,
+                findings=preview.findings,
+                returned=preview.returned,
+            )
+        )
         what.setWordWrap(True)
         lay.addWidget(what)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -54,15 +65,26 @@ class ConfirmPackDialog(QDialog):
         self.fingerprint.setFont(fixed)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if preview.first_use:
-            warn = QLabel(QCoreApplication.translate("TaskPack", "This is the first task pack on this computer. Compare the bureau key's "
-                              "fingerprint below with the one the bureau gave you (on paper, by phone, or its "
-                              "QR code). Import only if they are the same: from now on this computer accepts "
-                              "task packs signed by this key alone."))
+            warn = QLabel(
+                QCoreApplication.translate(
+                    "TaskPack",
+                    "This is the first task pack on this computer. Compare the bureau key's "
+                    "fingerprint below with the one the bureau gave you (on paper, by phone, or its "
+                    "QR code). Import only if they are the same: from now on this computer accepts "
+                    "task packs signed by this key alone.",
+                )
+            )
             warn.setWordWrap(True)
             lay.addWidget(warn)
             row = QHBoxLayout()
             col = QVBoxLayout()
-            col.addWidget(QLabel(QCoreApplication.translate("TaskPack", "Bureau key {key_id}, fingerprint:").format(key_id=preview.bureau_key_id)))
+            col.addWidget(
+                QLabel(
+                    QCoreApplication.translate("TaskPack", "Bureau key {key_id}, fingerprint:").format(
+                        key_id=preview.bureau_key_id
+                    )
+                )
+            )
             col.addWidget(self.fingerprint)
             col.addStretch(1)
             row.addLayout(col, 1)
@@ -77,8 +99,13 @@ class ConfirmPackDialog(QDialog):
             lay.addLayout(row)
             ok_text = QCoreApplication.translate("TaskPack", "The fingerprint matches — import")
         else:
-            lay.addWidget(QLabel(QCoreApplication.translate("TaskPack", "Signed by the bureau key this computer trusts ({key_id}).").format(
-                key_id=preview.bureau_key_id)))
+            lay.addWidget(
+                QLabel(
+                    QCoreApplication.translate(
+                        "TaskPack", "Signed by the bureau key this computer trusts ({key_id})."
+                    ).format(key_id=preview.bureau_key_id)
+                )
+            )
             ok_text = QCoreApplication.translate("TaskPack", "Import")
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -96,7 +123,11 @@ def _ask(parent: QWidget, preview: svc.PackPreview) -> bool:
 # Replaced in tests (modal dialogs would block them).
 confirm: Callable[[QWidget, svc.PackPreview], bool] = _ask
 choose_file: Callable[[QWidget], str] = lambda parent: QFileDialog.getOpenFileName(  # noqa: E731
-    parent, QCoreApplication.translate("TaskPack", "Import task pack"), "", QCoreApplication.translate("TaskPack", "Task packs (*.fqpack)"))[0]
+    parent,
+    QCoreApplication.translate("TaskPack", "Import task pack"),
+    "",
+    QCoreApplication.translate("TaskPack", "Task packs (*.fqpack)"),
+)[0]
 
 
 def import_pack(window, path: str | None = None) -> None:
@@ -112,9 +143,12 @@ def import_pack(window, path: str | None = None) -> None:
         if not confirm(window, preview):
             return
         tasks.start_with_dialog(
-            window, QCoreApplication.translate("TaskPack", "Importing the task pack…"),
+            window,
+            QCoreApplication.translate("TaskPack", "Importing the task pack…"),
             lambda _p, _c: svc.apply_pack(store, path, confirmed_fingerprint=preview.fingerprint),
-            on_done=applied, on_error=lambda exc: show_error(window, exc))
+            on_done=applied,
+            on_error=lambda exc: show_error(window, exc),
+        )
 
     def applied(preview: svc.PackPreview) -> None:
         # new stations reach the tree through the store's roster_changed
@@ -122,13 +156,20 @@ def import_pack(window, path: str | None = None) -> None:
         if page is not None:
             page.reload()
             window.inspector.setCurrentWidget(page)
-        window.statusBar().showMessage(QCoreApplication.translate(
-            "TaskPack", "Task pack number {seq} imported: {assignments} assignments are in My tasks.").format(
-            seq=preview.sequence, assignments=preview.assignments), 15000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "TaskPack", "Task pack number {seq} imported: {assignments} assignments are in My tasks."
+            ).format(seq=preview.sequence, assignments=preview.assignments),
+            15000,
+        )
 
-    tasks.start_with_dialog(window, QCoreApplication.translate("TaskPack", "Checking the task pack…"),
-                            lambda _p, _c: svc.check_pack(store, path),
-                            on_done=checked, on_error=lambda exc: show_error(window, exc))
+    tasks.start_with_dialog(
+        window,
+        QCoreApplication.translate("TaskPack", "Checking the task pack…"),
+        lambda _p, _c: svc.check_pack(store, path),
+        on_done=checked,
+        on_error=lambda exc: show_error(window, exc),
+    )
 
 
 def install_import_action(window) -> QAction:

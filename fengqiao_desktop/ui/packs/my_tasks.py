@@ -33,10 +33,13 @@ if TYPE_CHECKING:
 RED = "#c62828"
 
 
-
 def state_text(row: svc.AssignmentRow) -> str:
-    text = {"assigned": QCoreApplication.translate("MyTasks", "Not started"), "draft": QCoreApplication.translate("MyTasks", "Draft"),
-            "completed": QCoreApplication.translate("MyTasks", "Completed, not exported"), "exported": QCoreApplication.translate("MyTasks", "Exported")}[row.state]
+    text = {
+        "assigned": QCoreApplication.translate("MyTasks", "Not started"),
+        "draft": QCoreApplication.translate("MyTasks", "Draft"),
+        "completed": QCoreApplication.translate("MyTasks", "Completed, not exported"),
+        "exported": QCoreApplication.translate("MyTasks", "Exported"),
+    }[row.state]
     overdue = QCoreApplication.translate("MyTasks", "Overdue")
     return f"{text} · {overdue}" if row.overdue else text
 
@@ -46,7 +49,11 @@ FILTERS = (
     ("all", lambda: QCoreApplication.translate("MyTasks", "All assignments"), lambda r: True),
     ("assigned", lambda: QCoreApplication.translate("MyTasks", "Not started"), lambda r: r.state == "assigned"),
     ("draft", lambda: QCoreApplication.translate("MyTasks", "Drafts"), lambda r: r.state == "draft"),
-    ("completed", lambda: QCoreApplication.translate("MyTasks", "Completed, not exported"), lambda r: r.state == "completed"),
+    (
+        "completed",
+        lambda: QCoreApplication.translate("MyTasks", "Completed, not exported"),
+        lambda r: r.state == "completed",
+    ),
     ("recheck", lambda: QCoreApplication.translate("MyTasks", "Findings to re-check"), lambda r: r.findings > 0),
 )
 
@@ -58,15 +65,25 @@ def _forms(row: svc.AssignmentRow) -> str:
 
 def tasks_model(parent=None) -> RowsModel:
     red = lambda r: RED if r.overdue else None  # noqa: E731
-    return RowsModel([
-        Column(lambda: QCoreApplication.translate("MyTasks", "Due"), lambda r: r.due_date.isoformat() if r.due_date else "—", foreground=red),
-        Column(lambda: QCoreApplication.translate("MyTasks", "Station"), lambda r: r.station_name, foreground=red),
-        Column(lambda: QCoreApplication.translate("MyTasks", "Code"), lambda r: r.station_code),
-        Column(lambda: QCoreApplication.translate("MyTasks", "Forms"), _forms),
-        Column(lambda: QCoreApplication.translate("MyTasks", "State"), state_text, foreground=red),
-        Column(lambda: QCoreApplication.translate("MyTasks", "Findings to re-check"), lambda r: str(r.findings) if r.findings else ""),
-        Column(lambda: QCoreApplication.translate("MyTasks", "Note"), lambda r: r.note),
-    ], parent)
+    return RowsModel(
+        [
+            Column(
+                lambda: QCoreApplication.translate("MyTasks", "Due"),
+                lambda r: r.due_date.isoformat() if r.due_date else "—",
+                foreground=red,
+            ),
+            Column(lambda: QCoreApplication.translate("MyTasks", "Station"), lambda r: r.station_name, foreground=red),
+            Column(lambda: QCoreApplication.translate("MyTasks", "Code"), lambda r: r.station_code),
+            Column(lambda: QCoreApplication.translate("MyTasks", "Forms"), _forms),
+            Column(lambda: QCoreApplication.translate("MyTasks", "State"), state_text, foreground=red),
+            Column(
+                lambda: QCoreApplication.translate("MyTasks", "Findings to re-check"),
+                lambda r: str(r.findings) if r.findings else "",
+            ),
+            Column(lambda: QCoreApplication.translate("MyTasks", "Note"), lambda r: r.note),
+        ],
+        parent,
+    )
 
 
 class MyTasks(QWidget):
@@ -116,10 +133,18 @@ class MyTasks(QWidget):
 
     def _update_texts(self) -> None:
         overdue = sum(1 for r in self.all_rows if r.overdue)
-        self.heading.setText(QCoreApplication.translate("MyTasks", "{n} assignments from the bureau, {overdue} overdue. Double-click one to start "
-                                 "the visit with its forms.").format(n=len(self.all_rows), overdue=overdue))
-        self.empty.setText(QCoreApplication.translate("MyTasks", "No assignments yet. Import the bureau's task pack under File → Import task "
-                               "pack…."))
+        self.heading.setText(
+            QCoreApplication.translate(
+                "MyTasks",
+                "{n} assignments from the bureau, {overdue} overdue. Double-click one to start "
+                "the visit with its forms.",
+            ).format(n=len(self.all_rows), overdue=overdue)
+        )
+        self.empty.setText(
+            QCoreApplication.translate(
+                "MyTasks", "No assignments yet. Import the bureau's task pack under File → Import task pack…."
+            )
+        )
         self.empty.setVisible(not self.all_rows)
 
     def reload(self) -> None:
@@ -128,8 +153,12 @@ class MyTasks(QWidget):
             return
         from fengqiao_desktop.services import packs as svc  # on use: keeps start-up light
 
-        tasks.run_task(QCoreApplication.translate("MyTasks", "Loading my tasks…"), lambda: svc.assignments(store), self.set_rows,
-                       lambda exc: show_error(self, exc))
+        tasks.run_task(
+            QCoreApplication.translate("MyTasks", "Loading my tasks…"),
+            lambda: svc.assignments(store),
+            self.set_rows,
+            lambda exc: show_error(self, exc),
+        )
 
     def set_rows(self, rows: list[svc.AssignmentRow]) -> None:
         self.all_rows = list(rows)

@@ -27,10 +27,15 @@ class Badge(str, Enum):
             return value
         text = str(getattr(value, "value", value) or "").strip().lower()
         aliases = {
-            "": cls.NOT_INSPECTED, "none": cls.NOT_INSPECTED, "uninspected": cls.NOT_INSPECTED,
-            "five_haves": cls.FIVE_HAVES_PASS, "gate_pass": cls.FIVE_HAVES_PASS,
-            "demonstration": cls.DEMONSTRATION_PASS, "rubric_pass": cls.DEMONSTRATION_PASS,
-            "fail": cls.FAILED, "veto": cls.FAILED,
+            "": cls.NOT_INSPECTED,
+            "none": cls.NOT_INSPECTED,
+            "uninspected": cls.NOT_INSPECTED,
+            "five_haves": cls.FIVE_HAVES_PASS,
+            "gate_pass": cls.FIVE_HAVES_PASS,
+            "demonstration": cls.DEMONSTRATION_PASS,
+            "rubric_pass": cls.DEMONSTRATION_PASS,
+            "fail": cls.FAILED,
+            "veto": cls.FAILED,
         }
         if text in aliases:
             return aliases[text]

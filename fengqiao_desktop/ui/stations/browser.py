@@ -144,8 +144,9 @@ class StationBrowser(QWidget):
                 log.info("the first level of the station tree was not read: %s", exc)
                 load_the_rest()
 
-            self._first = tasks.start(title, lambda _p, _c: source.top_rows(),
-                                      on_done=first_level, on_error=no_first_level)
+            self._first = tasks.start(
+                title, lambda _p, _c: source.top_rows(), on_done=first_level, on_error=no_first_level
+            )
         else:
             load_the_rest()
 
@@ -159,8 +160,11 @@ class StationBrowser(QWidget):
     def _loaded(self, tree, states=None) -> None:
         """The whole tree (a ``build_tree`` result, or plain rows) is in."""
         current = self.page.current_code()
-        expanded = [self.model.row_for_index(self.model.index(r, 0)).code
-                    for r in range(self.model.rowCount()) if self.tree.isExpanded(self.model.index(r, 0))]
+        expanded = [
+            self.model.row_for_index(self.model.index(r, 0)).code
+            for r in range(self.model.rowCount())
+            if self.tree.isExpanded(self.model.index(r, 0))
+        ]
         if isinstance(tree, list):
             self.model.set_rows(tree)
         else:
@@ -196,8 +200,7 @@ class StationBrowser(QWidget):
         def read(progress, cancelled):
             return source.badges_for(codes), source.work_states(codes)
 
-        self._refreshing = tasks.start("station badges", read,
-                                       on_done=lambda result: self._refreshed(source, *result))
+        self._refreshing = tasks.start("station badges", read, on_done=lambda result: self._refreshed(source, *result))
 
     def _refreshed(self, source, badges: dict[str, str], states: dict[str, frozenset[str]]) -> None:
         if source is not self.source:
@@ -217,7 +220,8 @@ class StationBrowser(QWidget):
                 self.tree.expand(parent)
                 parent = parent.parent()
             self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
             self.tree.scrollTo(index)
         if self.page.current_code() != code:
             self.page.show_station(code)

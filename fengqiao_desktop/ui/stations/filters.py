@@ -16,7 +16,13 @@ from fengqiao_desktop.ui.stations.badges import Badge
 from fengqiao_desktop.ui.stations.tree_model import StationTreeModel
 
 ALL, NOT_INSPECTED, DRAFT, NOT_EXPORTED, OPEN_FINDINGS, OVERDUE = (
-    "all", "not_inspected", "draft", "not_exported", "open_findings", "overdue")
+    "all",
+    "not_inspected",
+    "draft",
+    "not_exported",
+    "open_findings",
+    "overdue",
+)
 FILTERS = (ALL, NOT_INSPECTED, DRAFT, NOT_EXPORTED, OPEN_FINDINGS, OVERDUE)
 _EXPAND_AT_MOST = 300  # expanding the path to every one of 50,000 stations would be slow and useless
 
@@ -75,8 +81,11 @@ class StationFilter(QWidget):
     def set_states(self, states: dict[str, frozenset[str]]) -> None:
         """Every station's work state (after loading): counts and rows follow."""
         self.states = {code: st for code, st in states.items() if st}
-        self.counts = {key: len(matching_codes(key, self.model, self.states) or ())
-                       for key in FILTERS if key not in (ALL, NOT_INSPECTED)}
+        self.counts = {
+            key: len(matching_codes(key, self.model, self.states) or ())
+            for key in FILTERS
+            if key not in (ALL, NOT_INSPECTED)
+        }
         self._count_from_model()
         self.retranslate()
         self.apply()
@@ -122,7 +131,8 @@ class StationFilter(QWidget):
             text = _label(key)
             if key in self.counts:
                 text = QCoreApplication.translate("StationFilter", "{label} ({count})").format(
-                    label=text, count=f"{self.counts[key]:,}")
+                    label=text, count=f"{self.counts[key]:,}"
+                )
             self.combo.setItemText(i, text)
 
     def _changed(self) -> None:

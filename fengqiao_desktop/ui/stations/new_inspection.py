@@ -49,8 +49,14 @@ def _label(c: FormChoice) -> str:
 
 
 class NewInspectionDialog(QDialog):
-    def __init__(self, station_name: str, choices: Sequence[FormChoice], parent: QWidget | None = None,
-                 *, level: Level | None = None):
+    def __init__(
+        self,
+        station_name: str,
+        choices: Sequence[FormChoice],
+        parent: QWidget | None = None,
+        *,
+        level: Level | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(_tr("New inspection"))
         self.choices = list(choices)
@@ -78,8 +84,12 @@ class NewInspectionDialog(QDialog):
             self.rubric.addItem(_label(c), c.form_id)
         self.rubric.setVisible(bool(self.rubrics))
         lay.addWidget(self.rubric)
-        self.hint = QLabel(_tr("The rubric's five-haves items take their answers from the five-haves "
-                               "check of the same visit: they are answered once."))
+        self.hint = QLabel(
+            _tr(
+                "The rubric's five-haves items take their answers from the five-haves "
+                "check of the same visit: they are answered once."
+            )
+        )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
         lay.addWidget(self.hint)

@@ -54,8 +54,11 @@ class _RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.headers)):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
             return QCoreApplication.translate(self.context, self.headers[section])
         return None
 
@@ -132,11 +135,17 @@ class OpenFindingsModel(_RowsModel):
         if role == IdRole:
             return r.inspection_id
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.date, r.item, _label(FindingCategory, r.category), _label(Severity, r.severity),
-                    r.responsible, r.deadline, _label(FindingStatus, r.status))[column]
+            return (
+                r.date,
+                r.item,
+                _label(FindingCategory, r.category),
+                _label(Severity, r.severity),
+                r.responsible,
+                r.deadline,
+                _label(FindingStatus, r.status),
+            )[column]
         if role == Qt.ItemDataRole.ToolTipRole and r.measures:
             return r.measures
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and r.severity == Severity.VETO.value:
             return QColor("#c62828")
         return None
-

@@ -27,6 +27,7 @@ from fengqiao_desktop.ui.stations.tree_model import CodeRole
 
 RESULT_LIMIT = 200
 
+
 class SearchResultsModel(QAbstractListModel):
     """Search hits as a flat list: "name  code · level", with the badge as icon."""
 
@@ -114,7 +115,9 @@ class StationSearch(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.edit.setPlaceholderText(QCoreApplication.translate("StationSearch", "Search by name, code or pinyin initials (e.g. dgxl)"))
+        self.edit.setPlaceholderText(
+            QCoreApplication.translate("StationSearch", "Search by name, code or pinyin initials (e.g. dgxl)")
+        )
 
     def set_source(self, source: StationSource) -> None:
         self.source = source
@@ -160,9 +163,12 @@ class StationSearch(QWidget):
 
     def _start(self, generation: int, text: str) -> None:
         source = self.source
-        handle = tasks.start("station search", lambda _p, _c: source.search(text, RESULT_LIMIT),
-                             on_done=lambda rows: self._show_results(generation, text, rows),
-                             on_error=lambda exc: self._failed(generation, exc))
+        handle = tasks.start(
+            "station search",
+            lambda _p, _c: source.search(text, RESULT_LIMIT),
+            on_done=lambda rows: self._show_results(generation, text, rows),
+            on_error=lambda exc: self._failed(generation, exc),
+        )
         self._running = handle
         if handle.done:  # the synchronous runner: the hits are already shown
             self._next()
@@ -192,12 +198,19 @@ class StationSearch(QWidget):
         self.info.setVisible(active)
         if active:
             if not rows:
-                self.info.setText(QCoreApplication.translate("StationSearch", "No station matches “{text}”.").format(text=text))
+                self.info.setText(
+                    QCoreApplication.translate("StationSearch", "No station matches “{text}”.").format(text=text)
+                )
             elif len(rows) >= RESULT_LIMIT:
-                self.info.setText(QCoreApplication.translate("StationSearch", "First {count} matches; type more to narrow down.").format(
-                    count=len(rows)))
+                self.info.setText(
+                    QCoreApplication.translate(
+                        "StationSearch", "First {count} matches; type more to narrow down."
+                    ).format(count=len(rows))
+                )
             else:
-                self.info.setText(QCoreApplication.translate("StationSearch", "{count} matches").format(count=len(rows)))
+                self.info.setText(
+                    QCoreApplication.translate("StationSearch", "{count} matches").format(count=len(rows))
+                )
             if rows:
                 self.list.setCurrentIndex(self.results.index(0))
         self.results_shown.emit(len(rows))

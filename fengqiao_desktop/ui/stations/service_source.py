@@ -53,19 +53,38 @@ class ServiceSource:
         return self.store.stations.get(code)
 
     def inspections(self, code: str) -> list[InspectionRow]:
-        return [InspectionRow(
-            inspection_id=r.id, form_title=r.form_title, kind=r.form_kind, date=r.visit_date.isoformat(),
-            status=r.status.value, total=r.total, max_points=r.max, verdict=r.verdict, revision=r.revision,
-            inspector=r.inspector) for r in self.store.inspections.list(code)]
+        return [
+            InspectionRow(
+                inspection_id=r.id,
+                form_title=r.form_title,
+                kind=r.form_kind,
+                date=r.visit_date.isoformat(),
+                status=r.status.value,
+                total=r.total,
+                max_points=r.max,
+                verdict=r.verdict,
+                revision=r.revision,
+                inspector=r.inspector,
+            )
+            for r in self.store.inspections.list(code)
+        ]
 
     def open_findings(self, code: str) -> list[OpenFindingRow]:
-        return [OpenFindingRow(
-            finding_id=f.id, inspection_id=f.inspection_id,
-            date=f.visit_date.isoformat() if f.visit_date else "",
-            item=" ".join(p for p in (f.item_no, f.item_title or (f.item_id or "")) if p),
-            category=f.category.value, severity=f.severity.value, responsible=f.responsible,
-            deadline=f.deadline.isoformat() if f.deadline else "", status=f.status.value, measures=f.measures,
-        ) for f in self.store.inspections.open_findings_for_station(code)] + self._pack_findings(code)
+        return [
+            OpenFindingRow(
+                finding_id=f.id,
+                inspection_id=f.inspection_id,
+                date=f.visit_date.isoformat() if f.visit_date else "",
+                item=" ".join(p for p in (f.item_no, f.item_title or (f.item_id or "")) if p),
+                category=f.category.value,
+                severity=f.severity.value,
+                responsible=f.responsible,
+                deadline=f.deadline.isoformat() if f.deadline else "",
+                status=f.status.value,
+                measures=f.measures,
+            )
+            for f in self.store.inspections.open_findings_for_station(code)
+        ] + self._pack_findings(code)
 
     def _pack_findings(self, code: str) -> list[OpenFindingRow]:
         """The bureau's findings to re-check here (回头看), from the task pack; they open no local
@@ -73,10 +92,21 @@ class ServiceSource:
         from fengqiao_desktop.services.packs import recheck_findings
 
         label = QCoreApplication.translate("OpenFindingsModel", "Task pack (re-check)")
-        return [OpenFindingRow(finding_id=r.finding_id, inspection_id="", date=label, item=r.description,
-                               category=r.category or "", severity=r.severity or "", responsible=r.responsible,
-                               deadline=r.deadline or "", status="open", measures=r.measures)
-                for r in recheck_findings(self.store, code)]
+        return [
+            OpenFindingRow(
+                finding_id=r.finding_id,
+                inspection_id="",
+                date=label,
+                item=r.description,
+                category=r.category or "",
+                severity=r.severity or "",
+                responsible=r.responsible,
+                deadline=r.deadline or "",
+                status="open",
+                measures=r.measures,
+            )
+            for r in recheck_findings(self.store, code)
+        ]
 
     def form_choices(self, level: Level) -> list[FormChoice]:
         """The forms this laptop holds (shipped, and the bureau's from a task pack) that apply to
@@ -90,8 +120,10 @@ class ServiceSource:
         if gate is not None and gate not in forms:
             forms.append(gate)
         lang = i18n.current_language()
-        return [FormChoice(form_id=f.id, title=f.title.get(lang), kind=f.kind, version=str(f.version),
-                           default=f is default) for f in forms]
+        return [
+            FormChoice(form_id=f.id, title=f.title.get(lang), kind=f.kind, version=str(f.version), default=f is default)
+            for f in forms
+        ]
 
     def create_inspection(self, code: str, form_id: str) -> str:
         return self.store.inspections.create(code, form_id)
@@ -124,7 +156,8 @@ def prepare_benchmark_roster(rows: Iterable[StationSummary]) -> None:
 
     store, _source = open_source()
     try:
-        upsert_rows(store.engine, [StationRow(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
-                                   for r in rows])
+        upsert_rows(
+            store.engine, [StationRow(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code) for r in rows]
+        )
     finally:
         store.close()

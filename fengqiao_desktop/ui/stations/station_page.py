@@ -115,15 +115,25 @@ class StationPage(QWidget):
 
     def retranslate(self) -> None:
         self.new_btn.setText(QCoreApplication.translate("StationPage", "New inspection…"))
-        self.new_btn.setToolTip(QCoreApplication.translate("StationPage", "Start an inspection of this station (Ctrl+N)"))
+        self.new_btn.setToolTip(
+            QCoreApplication.translate("StationPage", "Start an inspection of this station (Ctrl+N)")
+        )
         self.details_box.setTitle(QCoreApplication.translate("StationPage", "Details"))
         self.inspections_box.setTitle(QCoreApplication.translate("StationPage", "Inspections"))
         self.findings_box.setTitle(QCoreApplication.translate("StationPage", "Open findings from earlier visits"))
         self.empty.setText(QCoreApplication.translate("StationPage", "Choose a station in the tree or search for it."))
-        self.demo_note.setText(QCoreApplication.translate("StationPage", "Demonstration data: codes, addresses and contacts are made up."))
-        captions = {"code": QCoreApplication.translate("StationPage", "Code"), "level": QCoreApplication.translate("StationPage", "Level"), "parent": QCoreApplication.translate("StationPage", "Belongs to"),
-                    "address": QCoreApplication.translate("StationPage", "Address"), "contact": QCoreApplication.translate("StationPage", "Contact"), "phone": QCoreApplication.translate("StationPage", "Phone"),
-                    "served": QCoreApplication.translate("StationPage", "Veterans served")}
+        self.demo_note.setText(
+            QCoreApplication.translate("StationPage", "Demonstration data: codes, addresses and contacts are made up.")
+        )
+        captions = {
+            "code": QCoreApplication.translate("StationPage", "Code"),
+            "level": QCoreApplication.translate("StationPage", "Level"),
+            "parent": QCoreApplication.translate("StationPage", "Belongs to"),
+            "address": QCoreApplication.translate("StationPage", "Address"),
+            "contact": QCoreApplication.translate("StationPage", "Contact"),
+            "phone": QCoreApplication.translate("StationPage", "Phone"),
+            "served": QCoreApplication.translate("StationPage", "Veterans served"),
+        }
         for key, text in captions.items():
             self.captions[key].setText(text)
         self.inspections.retranslate()
@@ -157,8 +167,7 @@ class StationPage(QWidget):
         def read(progress, cancelled):
             return source.details(code), source.inspections(code), source.open_findings(code)
 
-        self._reloading = tasks.start("station page", read,
-                                      on_done=lambda result: self._reloaded(code, *result))
+        self._reloading = tasks.start("station page", read, on_done=lambda result: self._reloaded(code, *result))
 
     def _reloaded(self, code: str, details, inspections, findings) -> None:
         if self.current_code() == code:  # not if another station was chosen meanwhile
@@ -176,10 +185,8 @@ class StationPage(QWidget):
             self.findings.set_rows([])
             return
         self._fill_details(details)
-        self.inspections.set_rows(self.source.inspections(details.code) if inspections is None
-                                  else inspections)
-        self.findings.set_rows(self.source.open_findings(details.code) if findings is None
-                               else findings)
+        self.inspections.set_rows(self.source.inspections(details.code) if inspections is None else inspections)
+        self.findings.set_rows(self.source.open_findings(details.code) if findings is None else findings)
         self.findings_box.setVisible(self.findings.rowCount() > 0)
 
     def _fill_details(self, d: StationDetails) -> None:
@@ -187,9 +194,15 @@ class StationPage(QWidget):
         self.title.setText(d.name)
         self.demo_note.setVisible(d.is_demo)
         parent = f"{d.parent_name} ({d.parent_code})" if d.parent_name else (d.parent_code or "—")
-        values = {"code": d.code, "level": d.level.label(lang), "parent": parent,
-                  "address": d.address or "—", "contact": d.contact or "—", "phone": d.phone or "—",
-                  "served": "—" if d.veterans_served is None else str(d.veterans_served)}
+        values = {
+            "code": d.code,
+            "level": d.level.label(lang),
+            "parent": parent,
+            "address": d.address or "—",
+            "contact": d.contact or "—",
+            "phone": d.phone or "—",
+            "served": "—" if d.veterans_served is None else str(d.veterans_served),
+        }
         for key, text in values.items():
             self.values[key].setText(text)
 
@@ -198,8 +211,9 @@ class StationPage(QWidget):
         if self.station is None or self.source is None:
             return
         if form_ids is None:
-            dialog = NewInspectionDialog(self.station.name, self.source.form_choices(self.station.level), self,
-                                         level=self.station.level)
+            dialog = NewInspectionDialog(
+                self.station.name, self.source.form_choices(self.station.level), self, level=self.station.level
+            )
             if dialog.exec() != NewInspectionDialog.DialogCode.Accepted:
                 return
             form_ids = dialog.selected_form_ids()

@@ -74,8 +74,9 @@ def build_tree(rows: Sequence[StationSummary]) -> StationTree:
             groups[p] = [i]
         else:
             group.append(i)
-    return StationTree(rows=rows, badges=[Badge.parse(r.badge) for r in rows], parent=parent,
-                       groups=groups, by_code=by_code)
+    return StationTree(
+        rows=rows, badges=[Badge.parse(r.badge) for r in rows], parent=parent, groups=groups, by_code=by_code
+    )
 
 
 class StationTreeModel(QAbstractItemModel):
@@ -139,8 +140,9 @@ class StationTreeModel(QAbstractItemModel):
                 row = self._row_of(i)
                 left = self.createIndex(row, COL_NAME, i)
                 right = self.createIndex(row, COL_BADGE, i)
-                self.dataChanged.emit(left, right, [Qt.ItemDataRole.DisplayRole,
-                                                    Qt.ItemDataRole.DecorationRole, BadgeRole])
+                self.dataChanged.emit(
+                    left, right, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, BadgeRole]
+                )
 
     def retranslate(self) -> None:
         """Labels depend on the language: ask views to redraw them."""
@@ -228,9 +230,13 @@ class StationTreeModel(QAbstractItemModel):
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
         """While only the first level is in, a station above the village level may have children."""
-        return (self._more_to_come and parent.isValid() and parent.column() == 0
-                and self._rows[parent.internalId()].level is not Level.VILLAGE
-                and not self._groups.get(parent.internalId()))
+        return (
+            self._more_to_come
+            and parent.isValid()
+            and parent.column() == 0
+            and self._rows[parent.internalId()].level is not Level.VILLAGE
+            and not self._groups.get(parent.internalId())
+        )
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         """Nothing to read here: the whole tree is already being read, and replaces this one."""
@@ -265,7 +271,10 @@ class StationTreeModel(QAbstractItemModel):
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(_HEADERS)):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_HEADERS)
+        ):
             return QCoreApplication.translate("StationTree", _HEADERS[section])
         return None

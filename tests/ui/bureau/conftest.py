@@ -67,4 +67,3 @@ def no_file_manager(monkeypatch):
     opened: list[Path] = []
     monkeypatch.setattr(page, "open_path", opened.append)
     return opened
-

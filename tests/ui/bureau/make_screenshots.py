@@ -60,8 +60,14 @@ def main(out_dir: str) -> None:
     wang = Device(name="王五", unit="七里河区退役军人事务局")
     stranger = Device(name="赵六", unit="安宁区退役军人事务局")
     for d in (zhang, li, wang):
-        svc.trust_add(d.sk.public, name=d.name, unit=d.unit, url=url, valid_from=date(2026, 1, 1),
-                      valid_to=date(2026, 12, 31) if d is li else None)
+        svc.trust_add(
+            d.sk.public,
+            name=d.name,
+            unit=d.unit,
+            url=url,
+            valid_from=date(2026, 1, 1),
+            valid_to=date(2026, 12, 31) if d is li else None,
+        )
 
     def answers(**changes):
         a = full_marks_answers(rubric)
@@ -81,34 +87,54 @@ def main(out_dir: str) -> None:
     duplicate = paths[0]
     # a shared inspection edited on two laptops
     iid = "77777777-7777-4777-8777-777777777777"
-    base = zhang.record(rubric, inspection_id=iid, station="620102017001", answers=answers(), revision=1,
-                         photos=ev)
-    ra = zhang.record(rubric, inspection_id=iid, station="620102017001", revision=2, photos=ev,
-                      answers=answers(**{g1.id: g1.max - 3}), completed_at=BASE_TIME + timedelta(hours=1),
-                      audit=base["audit"] + [{"action": "edit", "by": zhang.key_id}])
-    rb = li.record(rubric, inspection_id=iid, station="620102017001", revision=2, photos=ev,
-                   answers=answers(**{g2.id: g2.max - 2}), completed_at=BASE_TIME + timedelta(hours=2),
-                   audit=base["audit"] + [{"action": "edit", "by": li.key_id}])
+    base = zhang.record(rubric, inspection_id=iid, station="620102017001", answers=answers(), revision=1, photos=ev)
+    ra = zhang.record(
+        rubric,
+        inspection_id=iid,
+        station="620102017001",
+        revision=2,
+        photos=ev,
+        answers=answers(**{g1.id: g1.max - 3}),
+        completed_at=BASE_TIME + timedelta(hours=1),
+        audit=base["audit"] + [{"action": "edit", "by": zhang.key_id}],
+    )
+    rb = li.record(
+        rubric,
+        inspection_id=iid,
+        station="620102017001",
+        revision=2,
+        photos=ev,
+        answers=answers(**{g2.id: g2.max - 2}),
+        completed_at=BASE_TIME + timedelta(hours=2),
+        audit=base["audit"] + [{"action": "edit", "by": li.key_id}],
+    )
     paths.append(zhang.export(usb / "zhang", [base, ra], ev_files))
     paths.append(li.export(usb / "li", [rb], ev_files))
     # 李四's third bundle arrives but his second does not (a gap)
     li.export(tmp / "lost", [li.record(rubric, station="620102017002", answers=answers(), photos=ev)], ev_files)
-    paths.append(li.export(usb / "li", [li.record(rubric, station="620102017003", answers=answers(), photos=ev)],
-                           ev_files))
+    paths.append(
+        li.export(usb / "li", [li.record(rubric, station="620102017003", answers=answers(), photos=ev)], ev_files)
+    )
     # tampered: one bit of a photo changed on the way
     sha, p = make_photo(tmp / "photos", "tampered")
-    good = wang.export(tmp / "w", [wang.record(rubric, station="620103005001", answers=answers(),
-                                               photos=[*ev, photo_entry(sha, p, g1.id)])],
-                   {sha: p, **ev_files})
+    good = wang.export(
+        tmp / "w",
+        [wang.record(rubric, station="620103005001", answers=answers(), photos=[*ev, photo_entry(sha, p, g1.id)])],
+        {sha: p, **ev_files},
+    )
     bad = usb / "wang" / "王五-篡改.fqbundle"
     bad.parent.mkdir(parents=True)
     bad.write_bytes(flip_inside(good.read_bytes(), p.read_bytes()))
-    paths += [duplicate, bad, stranger.export(usb / "zhao", [stranger.record(rubric, answers=answers(), photos=ev)],
-                                                      ev_files)]
+    paths += [
+        duplicate,
+        bad,
+        stranger.export(usb / "zhao", [stranger.record(rubric, answers=answers(), photos=ev)], ev_files),
+    ]
     # 王五's laptop was lost: revoked, and a bundle signed afterwards is refused
     svc.trust_revoke(wang.key_id, reason="笔记本电脑丢失，已报失", url=url)
-    paths.append(wang.export(usb / "wang", [wang.record(rubric, station="620103005002", answers=answers(),
-                                                                   photos=ev)], ev_files))
+    paths.append(
+        wang.export(usb / "wang", [wang.record(rubric, station="620103005002", answers=answers(), photos=ev)], ev_files)
+    )
 
     qapp = ui_app.make_application(sys.argv[:1])
     i18n.install("zh")
@@ -122,9 +148,10 @@ def main(out_dir: str) -> None:
     from fengqiao_desktop.ui.bureau.review.page import ReviewPage
     from fengqiao_desktop.ui.bureau.roster.page import RosterPage
 
-    imp, trust, conflicts, roster, review, cov = (next(p for p in pages if isinstance(p, cls))
-                                                  for cls in (ImportPage, TrustPage, ConflictsPage,
-                                                              RosterPage, ReviewPage, CoveragePage))
+    imp, trust, conflicts, roster, review, cov = (
+        next(p for p in pages if isinstance(p, cls))
+        for cls in (ImportPage, TrustPage, ConflictsPage, RosterPage, ReviewPage, CoveragePage)
+    )
     w.show()
     w.set_workspace(BUREAU)
     svc.import_bundles(paths[:2], url=url)  # an earlier session imported the first two
@@ -135,15 +162,21 @@ def main(out_dir: str) -> None:
     conflicts.reason_edit.setText("电话核实：现场以李四复核记录为准")
     rows = svc.review_list(url=url)
     svc.review_set(rows[0].inspection_id, "approved", by="王科长", url=url)
-    svc.review_set(rows[1].inspection_id, "returned", by="王科长", url=url,
-                   comment="服务大厅照片未显示制度上墙，请补拍后重新导出")
+    svc.review_set(
+        rows[1].inspection_id, "returned", by="王科长", url=url, comment="服务大厅照片未显示制度上墙，请补拍后重新导出"
+    )
     ctx.notify_changed()
     roster.search.setText("620102017")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    for page, name in ((roster, "bureau-roster.png"), (imp, "bureau-import.png"), (trust, "bureau-trust.png"),
-                       (review, "bureau-review.png"), (cov, "bureau-coverage.png"),
-                       (conflicts, "bureau-conflicts.png")):
+    for page, name in (
+        (roster, "bureau-roster.png"),
+        (imp, "bureau-import.png"),
+        (trust, "bureau-trust.png"),
+        (review, "bureau-review.png"),
+        (cov, "bureau-coverage.png"),
+        (conflicts, "bureau-conflicts.png"),
+    ):
         w.bureau.setCurrentWidget(page.parentWidget())
         for _ in range(5):
             QApplication.processEvents()

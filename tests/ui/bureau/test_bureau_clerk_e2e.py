@@ -159,6 +159,7 @@ def test_a_new_clerk_works_from_the_window(qtbot, sync_tasks, dialogs, laptop, t
             assert dialog.by_edit.text() == "王科长"  # the profile's name
             dialog.comment_edit.setPlainText(comment)
             return True
+
         return fill
 
     review.select_inspection(first)

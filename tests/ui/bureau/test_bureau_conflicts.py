@@ -19,16 +19,27 @@ def make_conflict(central, qtbot, context):
     """Both laptops turn revision 1 into a revision 2 of their own; imported through the Import page."""
     a, b = central.device("张三"), central.device("李四")
     base = a.record(RUBRIC, inspection_id=IID, revision=1)
-    ra = a.record(RUBRIC, inspection_id=IID, revision=2, answers=rubric_answers(b1=12, c1="fair"),
-                  completed_at=BASE_TIME + timedelta(hours=1),
-                  audit=base["audit"] + [{"action": "edit", "by": a.key_id}])
-    rb = b.record(RUBRIC, inspection_id=IID, revision=2, answers=rubric_answers(b1=39.5),
-                  completed_at=BASE_TIME + timedelta(hours=2),
-                  audit=base["audit"] + [{"action": "edit", "by": b.key_id}])
+    ra = a.record(
+        RUBRIC,
+        inspection_id=IID,
+        revision=2,
+        answers=rubric_answers(b1=12, c1="fair"),
+        completed_at=BASE_TIME + timedelta(hours=1),
+        audit=base["audit"] + [{"action": "edit", "by": a.key_id}],
+    )
+    rb = b.record(
+        RUBRIC,
+        inspection_id=IID,
+        revision=2,
+        answers=rubric_answers(b1=39.5),
+        completed_at=BASE_TIME + timedelta(hours=2),
+        audit=base["audit"] + [{"action": "edit", "by": b.key_id}],
+    )
     page = ImportPage(context)
     qtbot.addWidget(page)
-    page.import_paths([a.export(central.tmp / "a", [base]), a.export(central.tmp / "a", [ra]),
-                       b.export(central.tmp / "b", [rb])])
+    page.import_paths(
+        [a.export(central.tmp / "a", [base]), a.export(central.tmp / "a", [ra]), b.export(central.tmp / "b", [rb])]
+    )
     assert [o.status for o in page.outcomes] == ["imported"] * 3
     return ra, rb
 

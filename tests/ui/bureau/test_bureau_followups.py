@@ -40,16 +40,31 @@ def test_a_rectified_finding_is_shown_with_its_photo_and_closed(qtbot, sync_task
     from fengqiao_desktop.ui.bureau.review.page import ReviewPage
 
     b, a = central.device("李四"), central.device("王五")
-    f = {"id": "f1", "item_id": "b1", "category": "hardware", "severity": "deduction",
-         "description": "大厅无标识", "measures": "补挂标识", "responsible": "站长",
-         "deadline": "2026-06-30", "status": "open"}
+    f = {
+        "id": "f1",
+        "item_id": "b1",
+        "category": "hardware",
+        "severity": "deduction",
+        "description": "大厅无标识",
+        "measures": "补挂标识",
+        "responsible": "站长",
+        "deadline": "2026-06-30",
+        "status": "open",
+    }
     found = b.record(RUBRIC, station=VILLAGE, findings=[f])
     [out] = svc.import_bundles([b.export(central.tmp / "usb", [found])], url=central.url)
     assert out.ok
     sha, path = _jpeg(central.tmp / "photos" / "sign.jpg")
     recheck = a.record(RUBRIC, station=VILLAGE, photos=[photo_entry(sha, path, None)])
-    recheck["rechecks"] = [{"inspection_id": found["id"], "finding_id": "f1", "verdict": "rectified",
-                            "note": "标识牌已补挂", "photo_sha256": sha}]
+    recheck["rechecks"] = [
+        {
+            "inspection_id": found["id"],
+            "finding_id": "f1",
+            "verdict": "rectified",
+            "note": "标识牌已补挂",
+            "photo_sha256": sha,
+        }
+    ]
     [out] = svc.import_bundles([a.export(central.tmp / "usb", [recheck], {sha: path})], url=central.url)
     assert out.ok, out
     assert _counts(central.url) == (1, 0, 0)  # rectified: still open, no longer overdue

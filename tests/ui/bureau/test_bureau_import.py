@@ -23,8 +23,9 @@ def _good_bundle(central, dev, name="a"):
     return dev.export(central.tmp / "usb" / name, [rec], {sha: p}), rec, p
 
 
-def test_good_duplicate_and_tampered_bundles_each_get_a_row(qtbot, qtmodeltester, sync_tasks, central, context,
-                                                           no_file_manager):
+def test_good_duplicate_and_tampered_bundles_each_get_a_row(
+    qtbot, qtmodeltester, sync_tasks, central, context, no_file_manager
+):
     dev = central.device()
     good, rec, _p = _good_bundle(central, dev, "good")
     other, _rec2, photo = _good_bundle(central, dev, "other")
@@ -73,8 +74,9 @@ def test_a_dropped_folder_is_imported_and_sequence_gaps_are_shown(qtbot, sync_ta
     qtbot.addWidget(page)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
-    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     page.dropEvent(event)
     assert [_cells(page, r)[1] for r in range(page.model.rowCount())] == ["已导入", "已导入"]
     assert page.warning_texts() and "2" in page.warning_texts()[0]
@@ -111,10 +113,17 @@ def test_encrypted_bundles_ask_the_passphrase_once_per_session(qtbot, sync_tasks
 
     def encrypted(name: str, recipients=None):  # the first bundle of a laptop, encrypted to the bureau
         dev = central.device(name)
-        return write_bundle(central.tmp / "usb", records=[dev.record(RUBRIC, station=VILLAGE2)], photo_paths={},
-                            inspector={"name": dev.name, "unit": dev.unit, "phone": ""}, device_id=dev.device_id,
-                            sequence=1, previous_manifest_sha256=None, secret_key=dev.sk,
-                            recipients=[keys.age_recipient()] if recipients is None else recipients)
+        return write_bundle(
+            central.tmp / "usb",
+            records=[dev.record(RUBRIC, station=VILLAGE2)],
+            photo_paths={},
+            inspector={"name": dev.name, "unit": dev.unit, "phone": ""},
+            device_id=dev.device_id,
+            sequence=1,
+            previous_manifest_sha256=None,
+            secret_key=dev.sk,
+            recipients=[keys.age_recipient()] if recipients is None else recipients,
+        )
 
     asked = []
     answers = iter(["wrong passphrase", "bureau-pass"])

@@ -16,8 +16,9 @@ from fengqiao_desktop.ui.bureau.trust.dialogs import EditKeyDialog, RetrustDialo
 from fengqiao_desktop.ui.bureau.trust.page import TrustPage
 
 
-def test_a_roster_with_bad_rows_imports_nothing_and_lists_them(qtbot, qtmodeltester, sync_tasks, central, context,
-                                                               tmp_path):
+def test_a_roster_with_bad_rows_imports_nothing_and_lists_them(
+    qtbot, qtmodeltester, sync_tasks, central, context, tmp_path
+):
     page = RosterPage(context)
     qtbot.addWidget(page)
     page.reload()
@@ -26,10 +27,13 @@ def test_a_roster_with_bad_rows_imports_nothing_and_lists_them(qtbot, qtmodeltes
     assert codes == sorted(codes) and len(codes) == 125  # by code, ascending
     qtmodeltester.check(page.model)
     bad = tmp_path / "名册.csv"
-    bad.write_text("代码,名称,层级,上级代码\n"
-                   "620102099000,新建街道退役军人服务站,街道,620102000000\n"
-                   "62010209900X,坏代码社区,社区,620102099000\n"
-                   "620102099002,,社区,620102099000\n", encoding="utf-8")
+    bad.write_text(
+        "代码,名称,层级,上级代码\n"
+        "620102099000,新建街道退役军人服务站,街道,620102000000\n"
+        "62010209900X,坏代码社区,社区,620102099000\n"
+        "620102099002,,社区,620102099000\n",
+        encoding="utf-8",
+    )
     before = central.digest()
     page.import_file(str(bad))
     assert central.digest() == before  # all or nothing
@@ -38,8 +42,9 @@ def test_a_roster_with_bad_rows_imports_nothing_and_lists_them(qtbot, qtmodeltes
     assert [r for r, _ in rows] == [3, 4], rows
     assert "未导入任何站点" in page.result.text()
     good = tmp_path / "good.csv"
-    good.write_text("代码,名称,层级,上级代码\n620102099000,新建街道退役军人服务站,街道,620102000000\n",
-                    encoding="utf-8")
+    good.write_text(
+        "代码,名称,层级,上级代码\n620102099000,新建街道退役军人服务站,街道,620102000000\n", encoding="utf-8"
+    )
     with qtbot.waitSignal(context.data_changed):
         page.import_file(str(good))
     assert not page.issues_table.isVisibleTo(page)
@@ -49,8 +54,7 @@ def test_a_roster_with_bad_rows_imports_nothing_and_lists_them(qtbot, qtmodeltes
     assert "1" in page.count.text() and "126" in page.count.text()
 
 
-def test_a_misspelt_name_is_corrected_and_a_revoked_key_trusted_again(qtbot, sync_tasks, central, context,
-                                                                      monkeypatch):
+def test_a_misspelt_name_is_corrected_and_a_revoked_key_trusted_again(qtbot, sync_tasks, central, context, monkeypatch):
     dev = central.device(name="张叁")  # typo: the laptop says 张三
     page = TrustPage(context)
     qtbot.addWidget(page)

@@ -57,8 +57,16 @@ def test_page_titles_follow_the_language(qtbot, context):
     assert titles() == ["中心名册", "信任的检查员密钥", "导入数据包", "审核", "覆盖与达标", "冲突", "表单", "任务包"]
     i18n.install("en")
     qtbot.waitUntil(lambda: titles()[0] == "Central roster")
-    assert titles() == ["Central roster", "Trusted inspector keys", "Import bundles", "Review", "Coverage",
-                        "Conflicts", "Forms", "Task packs"]
+    assert titles() == [
+        "Central roster",
+        "Trusted inspector keys",
+        "Import bundles",
+        "Review",
+        "Coverage",
+        "Conflicts",
+        "Forms",
+        "Task packs",
+    ]
     assert pages[0].files_button.text() == "Choose bundles…"
     assert pages[1].model.headerData(0, Qt.Orientation.Horizontal) == "Key id"
 

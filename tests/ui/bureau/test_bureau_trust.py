@@ -17,8 +17,7 @@ from fengqiao_desktop.ui.bureau.trust.page import TrustPage, grouped
 
 def _row(page, key_id: str) -> dict:
     m = page.model
-    headers = [m.headerData(c, Qt.Orientation.Horizontal)
-               for c in range(m.columnCount())]
+    headers = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
     for r in range(m.rowCount()):
         if m.row_at(r).key_id == key_id:
             return {h: m.index(r, c).data() for c, h in enumerate(headers)}
@@ -38,7 +37,8 @@ def _fill_add_dialog(path, name, unit):
 
 
 def test_add_then_revoke_through_the_page_and_the_revoked_key_is_refused(
-        qtbot, qtmodeltester, sync_tasks, central, context, monkeypatch):
+    qtbot, qtmodeltester, sync_tasks, central, context, monkeypatch
+):
     dev = Device(name="赵六", unit="七里河区退役军人事务局")
     pub = dev.pub_file(central.tmp / "keys")
     page = TrustPage(context)
@@ -127,7 +127,6 @@ def test_validity_dates_are_kept(qtbot, sync_tasks, central, context):
     dev = Device(name="孙八", unit="城关区退役军人事务局")
     page = TrustPage(context)
     qtbot.addWidget(page)
-    page.add_key(NewKey(str(dev.pub_file(central.tmp / "k")), dev.name, dev.unit,
-                        date(2030, 1, 1), date(2030, 12, 31)))
+    page.add_key(NewKey(str(dev.pub_file(central.tmp / "k")), dev.name, dev.unit, date(2030, 1, 1), date(2030, 12, 31)))
     row = _row(page, dev.key_id)
     assert row["生效日期"] == "2030-01-01" and row["截止日期"] == "2030-12-31" and row["状态"] == "尚未生效"

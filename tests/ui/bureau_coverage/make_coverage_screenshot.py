@@ -1,6 +1,6 @@
 """Screenshot of the Coverage page for docs/img/coverage.png (run under Xvfb; not a test).
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python tests/ui/bureau_coverage/make_coverage_screenshot.py docs/img
+xvfb-run -a -s "-screen 0 1400x900x24" python tests/ui/bureau_coverage/make_coverage_screenshot.py docs/img
 """
 
 from __future__ import annotations
@@ -47,8 +47,9 @@ def main(out_dir: str) -> None:
             page.tree.expand(ix)
         if m.node(ix).code == "620102002000":
             page.tree.expand(ix)
-            page.tree.setCurrentIndex(next(m.index(k, 0, ix) for k in range(m.rowCount(ix))
-                                           if m.node(m.index(k, 0, ix)).code == V5))
+            page.tree.setCurrentIndex(
+                next(m.index(k, 0, ix) for k in range(m.rowCount(ix)) if m.node(m.index(k, 0, ix)).code == V5)
+            )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
 

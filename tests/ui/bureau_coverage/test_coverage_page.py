@@ -28,8 +28,7 @@ def page(qtbot, tmp_path, monkeypatch, sync_tasks):
     url = make_sqlite(tmp_path)
     real = coverage.coverage_report
     # the page shows "this year"; pin the dataset's year and as-of date
-    monkeypatch.setattr(coverage, "coverage_report",
-                        lambda **kw: real(**{**kw, "as_of": AS_OF}))
+    monkeypatch.setattr(coverage, "coverage_report", lambda **kw: real(**{**kw, "as_of": AS_OF}))
     p = CoveragePage(BureauContext(url))
     p.year.blockSignals(True)
     p.year.setValue(YEAR)
@@ -103,7 +102,12 @@ def test_an_areas_stations_load_when_it_is_opened(page, qtmodeltester):
     assert [m.node(m.index(r, 0, a)).code for r in range(m.rowCount(a))] == [A, "620102001000", "620102002000"]
     t1 = _row(m, "620102001000", a)
     assert [m.node(m.index(r, 0, t1)).code for r in range(m.rowCount(t1))] == [
-        "620102001000", "620102001001", "620102001002", "620102001003", "620102001004"]
+        "620102001000",
+        "620102001001",
+        "620102001002",
+        "620102001003",
+        "620102001004",
+    ]
     assert _figures(m, a) == _expected(A)
     assert _row(m, "620102001004", t1).data() == "拱星墩社区退役军人服务站"
     c = _row(m, "620103000000")

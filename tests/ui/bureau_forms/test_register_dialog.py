@@ -50,8 +50,9 @@ def _register(page, version: str) -> QDialog:
 
 
 def _registered(page) -> list[tuple[str, str]]:
-    return sorted((e.form_id, e.version) for e in central.forms_list(url=page.context.url)
-                  if e.form_id == "county-sheet")
+    return sorted(
+        (e.form_id, e.version) for e in central.forms_list(url=page.context.url) if e.form_id == "county-sheet"
+    )
 
 
 def test_a_new_form_then_its_next_version_after_the_diff(page):

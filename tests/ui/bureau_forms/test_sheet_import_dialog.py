@@ -130,7 +130,9 @@ def test_english_shows_no_chinese_chrome(qtbot, data_dir, sync_tasks, qapp, tmp_
     try:
         dialog = SheetImportDialog()
         qtbot.addWidget(dialog)
-        dialog.path_edit.setText(str(write_village_xlsx(tmp_path / "lz.xlsx", edit=lambda ws: ws.__setitem__("D4", "x"))))
+        dialog.path_edit.setText(
+            str(write_village_xlsx(tmp_path / "lz.xlsx", edit=lambda ws: ws.__setitem__("D4", "x")))
+        )
         dialog.read()
         assert dialog.windowTitle() == "Import a scoring sheet"
         assert dialog.summary.text().startswith("1 cell(s) could not be read")

@@ -52,8 +52,16 @@ class MemoryBackend:
         return VisitInfo()  # a form done alone: no other inspection in the visit
 
     def load(self) -> EditorContent:
-        return EditorContent(self.inspection_id, self.form, "测试站", self.status, self.revision,
-                              dict(self.answers), self.photos(), self.score())
+        return EditorContent(
+            self.inspection_id,
+            self.form,
+            "测试站",
+            self.status,
+            self.revision,
+            dict(self.answers),
+            self.photos(),
+            self.score(),
+        )
 
     def set_answer(self, item_id, answer):
         if self.status is not InspectionStatus.DRAFT:
@@ -71,8 +79,9 @@ class MemoryBackend:
         result = self.score()
         if not result.complete:
             err = InspectionError("还有未完成的项目")
-            err.problems = [f"未答：{i}" for i in result.missing_answers] + \
-                [f"缺照片：{i}" for i, _h, _n in result.missing_evidence]
+            err.problems = [f"未答：{i}" for i in result.missing_answers] + [
+                f"缺照片：{i}" for i, _h, _n in result.missing_evidence
+            ]
             raise err
         self.status = InspectionStatus.COMPLETED
         self._audit.append(AuditRow(self.revision, _now(), "completed"))
@@ -110,8 +119,13 @@ class MemoryBackend:
                 except (UnidentifiedImageError, OSError):
                     results.append(IngestFailure(p, PhotoError("不是可用的图片文件").user_message()))
                     continue
-                results.append({"path": str(target), "thumb": str(thumb),
-                                "sha256": hashlib.sha256(target.read_bytes()).hexdigest()})
+                results.append(
+                    {
+                        "path": str(target),
+                        "thumb": str(thumb),
+                        "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
+                    }
+                )
             return results
 
         return job
@@ -141,12 +155,15 @@ class MemoryBackend:
         result = self.score()
         made = []
         for iid, s in result.items.items():
-            if s.answered and not s.na and s.points < s.max and not any(
-                    f.item_id == iid for f in self._findings.values()):
+            if (
+                s.answered
+                and not s.na
+                and s.points < s.max
+                and not any(f.item_id == iid for f in self._findings.values())
+            ):
                 fid = uuid.uuid4().hex
                 sev = Severity.VETO if s.veto_failed else Severity.DEDUCTION
-                row = FindingRow(fid, iid, FindingCategory.SERVICE, sev,
-                                 description=self.form.items[iid].title.zh)
+                row = FindingRow(fid, iid, FindingCategory.SERVICE, sev, description=self.form.items[iid].title.zh)
                 self._findings[fid] = row
                 made.append(row)
         return made

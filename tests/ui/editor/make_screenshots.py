@@ -59,19 +59,37 @@ def _sign(app, pad, strokes) -> None:
     for stroke in strokes:
         pts = [QPointF(x * pad.width(), y * pad.height()) for x, y in stroke]
         for k, p in enumerate(pts):
-            kind = (QEvent.Type.MouseButtonPress if k == 0 else QEvent.Type.MouseMove)
-            app.sendEvent(pad, QMouseEvent(kind, p, pad.mapToGlobal(p), left if k == 0 else none, left,
-                                           Qt.KeyboardModifier.NoModifier))
-        app.sendEvent(pad, QMouseEvent(QEvent.Type.MouseButtonRelease, pts[-1], pad.mapToGlobal(pts[-1]),
-                                       left, none, Qt.KeyboardModifier.NoModifier))
+            kind = QEvent.Type.MouseButtonPress if k == 0 else QEvent.Type.MouseMove
+            app.sendEvent(
+                pad,
+                QMouseEvent(
+                    kind, p, pad.mapToGlobal(p), left if k == 0 else none, left, Qt.KeyboardModifier.NoModifier
+                ),
+            )
+        app.sendEvent(
+            pad,
+            QMouseEvent(
+                QEvent.Type.MouseButtonRelease,
+                pts[-1],
+                pad.mapToGlobal(pts[-1]),
+                left,
+                none,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
 
 
 def _cursive(x0: float, y0: float, w: float, h: float, n: int = 40, loops: int = 4):
     """A hand-like running line: loops moving right."""
     import math
 
-    return [(x0 + w * k / n + 0.03 * math.cos(k * loops * math.pi / n * 2),
-             y0 + h * (0.5 - 0.45 * math.sin(k * loops * math.pi / n * 2))) for k in range(n + 1)]
+    return [
+        (
+            x0 + w * k / n + 0.03 * math.cos(k * loops * math.pi / n * 2),
+            y0 + h * (0.5 - 0.45 * math.sin(k * loops * math.pi / n * 2)),
+        )
+        for k in range(n + 1)
+    ]
 
 
 def main() -> None:
@@ -98,11 +116,19 @@ def main() -> None:
     store = w.store
 
     # an earlier visit with an open finding
-    old = store.inspections.create(CODE, "demonstration-town", "李四",
-                                   visit_date=dt.date.today() - dt.timedelta(days=90))
-    store.inspections.add_finding(old, category="hardware", severity="deduction", item_id=None,
-                                  description="服务大厅缺少无障碍通道", measures="增设坡道",
-                                  responsible="王站长", deadline=dt.date.today() + dt.timedelta(days=30))
+    old = store.inspections.create(
+        CODE, "demonstration-town", "李四", visit_date=dt.date.today() - dt.timedelta(days=90)
+    )
+    store.inspections.add_finding(
+        old,
+        category="hardware",
+        severity="deduction",
+        item_id=None,
+        description="服务大厅缺少无障碍通道",
+        measures="增设坡道",
+        responsible="王站长",
+        deadline=dt.date.today() + dt.timedelta(days=30),
+    )
 
     w.browser.select_station(CODE)
     for _ in range(20):
@@ -119,15 +145,21 @@ def main() -> None:
         gate.rows[item].note.setText(notes.get(item, ""))
         gate._save(item)
         gate.add_photo_files(item, [_photo(tmp / f"g{k}.jpg", (46, 125 - k * 10, 50), item)])
-    store.inspections.add_finding(gid, category="hardware", severity="advice", item_id="baozhang",
-                                  description="上墙制度未更新", measures="按新规更新上墙制度",
-                                  responsible="王站长", deadline=dt.date.today() + dt.timedelta(days=30))
+    store.inspections.add_finding(
+        gid,
+        category="hardware",
+        severity="advice",
+        item_id="baozhang",
+        description="上墙制度未更新",
+        measures="按新规更新上墙制度",
+        responsible="王站长",
+        deadline=dt.date.today() + dt.timedelta(days=30),
+    )
     form = editor.form
     own = [it for it in form.items.values() if it.source is None]
     for n, it in enumerate(own[:12]):
         value = True if it.type.value == "yes_no" else (it.max - (1 if n % 5 == 3 else 0))
-        store.inspections.set_answer(iid, it.id, value,
-                                     note="功能分区缺少调解室" if n % 5 == 3 else None)
+        store.inspections.set_answer(iid, it.id, value, note="功能分区缺少调解室" if n % 5 == 3 else None)
     first_items = [it.id for it in own[:2]]
     for k, (colour, text) in enumerate([((46, 125, 50), "sign"), ((21, 101, 192), "hall")]):
         taken = dt.datetime.combine(dt.date.today() - dt.timedelta(days=45), dt.time(10, 0)) if k == 0 else None
@@ -152,8 +184,11 @@ def main() -> None:
     for _ in range(20):
         app.processEvents()
     _sign(app, summary.head.pad, [_cursive(0.12, 0.2, 0.5, 0.5), [(0.1, 0.78), (0.8, 0.74)]])
-    _sign(app, summary.inspector.pad, [_cursive(0.15, 0.25, 0.35, 0.45, loops=3),
-                                        [(0.55, 0.3), (0.6, 0.7), (0.75, 0.35), (0.85, 0.65)]])
+    _sign(
+        app,
+        summary.inspector.pad,
+        [_cursive(0.15, 0.25, 0.35, 0.45, loops=3), [(0.55, 0.3), (0.6, 0.7), (0.75, 0.35), (0.85, 0.65)]],
+    )
     if not summary.inspector.name.text():  # the demo data has no inspector profile
         summary.inspector.name.setText("张三")
     for _ in range(20):
@@ -167,10 +202,27 @@ def main() -> None:
     _wait(app, lambda: gate.last_pdf == str(gate_pdf))
     import pypdf
 
-    page = next(n for n, p in enumerate(pypdf.PdfReader(str(gate_pdf)).pages, 1)
-                if "签字" in (p.extract_text() or "") or "signature" in (p.extract_text() or ""))
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
-                    str(gate_pdf), str(out / "sheet-signed")], check=True)
+    page = next(
+        n
+        for n, p in enumerate(pypdf.PdfReader(str(gate_pdf)).pages, 1)
+        if "签字" in (p.extract_text() or "") or "signature" in (p.extract_text() or "")
+    )
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(gate_pdf),
+            str(out / "sheet-signed"),
+        ],
+        check=True,
+    )
     w.open_inspection(iid)
 
     gallery = editor.photo_ctl.open_gallery()
@@ -183,11 +235,25 @@ def main() -> None:
     pdf = tmp / "sheet.pdf"
     editor.save_pdf(str(pdf))
     _wait(app, lambda: editor.last_pdf == str(pdf))
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(out / "sheet-from-editor")], check=True)
-    print("written:", *(out / n for n in ("station-browser.png", "visit-linked.png", "editor.png",
-                                          "complete-summary.png", "sheet-signed.png", "gallery.png",
-                                          "sheet-from-editor.png")))
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(out / "sheet-from-editor")],
+        check=True,
+    )
+    print(
+        "written:",
+        *(
+            out / n
+            for n in (
+                "station-browser.png",
+                "visit-linked.png",
+                "editor.png",
+                "complete-summary.png",
+                "sheet-signed.png",
+                "gallery.png",
+                "sheet-from-editor.png",
+            )
+        ),
+    )
     w.close()
 
 

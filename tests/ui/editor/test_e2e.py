@@ -60,8 +60,7 @@ def _answer_everything_by_keyboard(editor, qtbot):
     """Full marks by F, except graded items worth 2+ points get one point less (typed digits)."""
     given: dict[str, float] = {}
     editor.focus_first()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
-                    and editor.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and editor.isAncestorOf(QApplication.focusWidget()))
     lowered = 0
     for iid in list(editor._order):
         item = editor.form.items[iid]
@@ -102,7 +101,8 @@ def test_real_store_keyboard_rubric_photo_complete(window, qtbot, tmp_path):
     con = sqlite3.connect(window.store.db_path)
     try:
         total, verdict, status = con.execute(
-            "SELECT total, verdict, status FROM inspections WHERE id = ?", (iid,)).fetchone()
+            "SELECT total, verdict, status FROM inspections WHERE id = ?", (iid,)
+        ).fetchone()
         photos = con.execute("SELECT count(*) FROM photos WHERE inspection_id = ?", (iid,)).fetchone()[0]
     finally:
         con.close()
@@ -206,16 +206,23 @@ def test_earlier_findings_and_returning_to_the_last_inspection(window, qtbot, tm
     from fengqiao_desktop.ui.main_window import MainWindow
 
     editor = _open_rubric(window, qtbot)
-    first = window.store.inspections.create(CODE, "demonstration-town", "张三",
-                                            visit_date=dt.date.today() - dt.timedelta(days=60))
+    first = window.store.inspections.create(
+        CODE, "demonstration-town", "张三", visit_date=dt.date.today() - dt.timedelta(days=60)
+    )
     window.close_tab(window.inspector.currentIndex())
     editor = window.open_inspection(first)  # a visit two months ago
     _answer_everything_by_keyboard(editor, qtbot)  # three items below full marks
     proposed = editor.backend.propose_findings()
     assert len(proposed) == 3
-    window.store.inspections.add_finding(first, category="hardware", severity="deduction",
-                                         description="服务大厅缺少无障碍通道", measures="增设坡道",
-                                         responsible="王站长", deadline="2026-12-31")
+    window.store.inspections.add_finding(
+        first,
+        category="hardware",
+        severity="deduction",
+        description="服务大厅缺少无障碍通道",
+        measures="增设坡道",
+        responsible="王站长",
+        deadline="2026-12-31",
+    )
     window.close_tab(window.inspector.currentIndex())
 
     # a later visit of the same station shows what is still open

@@ -143,8 +143,15 @@ def _sixty_item_form():
     from fengqiao_desktop.formengine.loader import parse_form
 
     kinds = ["yes_no", "graded", "deduction"]
-    lines = ["id: sixty", 'version: "1"', "title: {zh: 六十项, en: Sixty}", "kind: rubric",
-             "levels: [village]", "pass_mark: 90", "sections:"]
+    lines = [
+        "id: sixty",
+        'version: "1"',
+        "title: {zh: 六十项, en: Sixty}",
+        "kind: rubric",
+        "levels: [village]",
+        "pass_mark: 90",
+        "sections:",
+    ]
     n = 0
     for s in range(6):
         lines += [f"  - id: S{s}", f"    title: {{zh: 第{s + 1}部分, en: Part {s + 1}}}", "    items:"]

@@ -27,12 +27,14 @@ def drop_files(widget, paths):
     pos = QPoint(20, 20)
     with warnings.catch_warnings():  # the QPoint constructor is the only one Qt offers
         warnings.simplefilter("ignore", DeprecationWarning)
-        enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                                Qt.KeyboardModifier.NoModifier)
+        enter = QDragEnterEvent(
+            pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
-    ev = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime,
-                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    ev = QDropEvent(
+        QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(widget, ev)
 
 
@@ -95,8 +97,12 @@ def test_models_pass_the_model_tester(qtmodeltester, tmp_path):
     from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
 
     fm = FindingsTableModel()
-    fm.set_rows([FindingRow("1", "a2", FindingCategory.HARDWARE, Severity.DEDUCTION, "缺分区", "张三", "2025-12-31"),
-                 FindingRow("2", None, FindingCategory.FUNDING, Severity.VETO)])
+    fm.set_rows(
+        [
+            FindingRow("1", "a2", FindingCategory.HARDWARE, Severity.DEDUCTION, "缺分区", "张三", "2025-12-31"),
+            FindingRow("2", None, FindingCategory.FUNDING, Severity.VETO),
+        ]
+    )
     qtmodeltester.check(fm)
     am = AuditTableModel()
     am.set_rows([AuditRow(1, "2025-01-01 10:00", "completed"), AuditRow(2, "2025-01-02", "reopened", "补充照片")])
@@ -137,7 +143,8 @@ def _answer_all(editor, backend, tmp_path, qtbot):
 def test_complete_refuses_with_the_list_then_locks_and_reopen_needs_a_reason(editor, backend, tmp_path, qtbot):
     assert editor.complete() is False
     refusal = editor.findChild(QMessageBox) or next(
-        w for w in QApplication.topLevelWidgets() if w.objectName() == "refusal" and w.isVisible())
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "refusal" and w.isVisible()
+    )
     assert refusal.list.count() >= 6
     refusal.close()
 

@@ -23,11 +23,14 @@ TOWN = "620102017000"
 def backend(tmp_path):
     store = LocalStore.open(tmp_path / "data")
     with store.session(write=True) as s:
-        StationRepo.upsert_many(s, [
-            StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
-            StationRow("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000"),
-            StationRow(TOWN, "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
-        ])
+        StationRepo.upsert_many(
+            s,
+            [
+                StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
+                StationRow("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000"),
+                StationRow(TOWN, "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
+            ],
+        )
     store.settings.photo_long_edge = 1000
     iid = store.inspections.create(TOWN, "demonstration-town", "张三")
     yield ServiceBackend(store, iid)

@@ -32,11 +32,14 @@ FIVE = ["jigou", "bianzhi", "renyuan", "jingfei", "baozhang"]
 def store(tmp_path):
     st = LocalStore.open(tmp_path / "data")
     with st.session(write=True) as s:
-        StationRepo.upsert_many(s, [
-            StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
-            StationRow("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000"),
-            StationRow(TOWN, "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
-        ])
+        StationRepo.upsert_many(
+            s,
+            [
+                StationRow("620100000000", "兰州市退役军人服务中心", Level.CITY, None),
+                StationRow("620102000000", "城关区退役军人服务中心", Level.COUNTY, "620100000000"),
+                StationRow(TOWN, "东岗西路街道退役军人服务站", Level.TOWN, "620102000000"),
+            ],
+        )
     yield st
     st.close()
 
@@ -93,8 +96,9 @@ def test_the_rubric_is_pending_never_pass_until_the_five_haves_are_answered(qtbo
 
 
 def test_linked_items_show_the_checks_answer_read_only_and_a_rubric_alone_answers_them(qtbot, store, tmp_path):
-    alone = store.inspections.create(TOWN, "demonstration-town", "张三",
-                                     visit_date=dt.date.today() - dt.timedelta(days=30))
+    alone = store.inspections.create(
+        TOWN, "demonstration-town", "张三", visit_date=dt.date.today() - dt.timedelta(days=30)
+    )
     ed = _editor(qtbot, store, alone)
     assert not ed.rows["A1"].is_linked and not ed.rows["A1"].answer_widget.isHidden()
 
@@ -141,9 +145,16 @@ def test_complete_shows_a_summary_and_cancel_locks_nothing(qtbot, store, tmp_pat
     gid = store.inspections.create(TOWN, "five-haves", "张三")
     store.inspections.create(TOWN, "demonstration-town", "张三")
     _five_haves_ready(store, gid, tmp_path)
-    store.inspections.add_finding(gid, category="hardware", severity="advice", item_id="baozhang",
-                                  description="制度上墙内容过时", measures="更新上墙制度",
-                                  responsible="王站长", deadline="2026-12-31")
+    store.inspections.add_finding(
+        gid,
+        category="hardware",
+        severity="advice",
+        item_id="baozhang",
+        description="制度上墙内容过时",
+        measures="更新上墙制度",
+        responsible="王站长",
+        deadline="2026-12-31",
+    )
     ed = _editor(qtbot, store, gid)
     ed.show()
     ed.complete_btn.click()
@@ -174,9 +185,16 @@ def test_a_finding_lacking_printed_fields_blocks_completion_and_the_refusal_open
 
     gid = store.inspections.create(TOWN, "five-haves", "张三")
     _five_haves_ready(store, gid, tmp_path)
-    f = store.inspections.add_finding(gid, category="hardware", severity="advice", item_id="baozhang",
-                                      description="制度上墙内容过时", measures="更新上墙制度",
-                                      responsible="王站长", deadline="2026-12-31")
+    f = store.inspections.add_finding(
+        gid,
+        category="hardware",
+        severity="advice",
+        item_id="baozhang",
+        description="制度上墙内容过时",
+        measures="更新上墙制度",
+        responsible="王站长",
+        deadline="2026-12-31",
+    )
     with store.session(write=True) as s:
         s.get(Finding, f.id).measures = ""
     ed = _editor(qtbot, store, gid)
@@ -207,7 +225,8 @@ def test_a_finding_lacking_printed_fields_blocks_completion_and_the_refusal_open
 
 
 def test_open_pdf_opens_the_current_revisions_sheet_and_the_trail_says_who_and_what(
-        qtbot, store, tmp_path, monkeypatch):
+    qtbot, store, tmp_path, monkeypatch
+):
     import pdfplumber
 
     gid = store.inspections.create(TOWN, "five-haves", "张三")
@@ -220,8 +239,9 @@ def test_open_pdf_opens_the_current_revisions_sheet_and_the_trail_says_who_and_w
         if box.objectName() == "pdf_saved":
             box.close()
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(
-        lambda url: opened.append(QUrl(url).toLocalFile()) or True))
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(QUrl(url).toLocalFile()) or True)
+    )
     ed.open_pdf()
     assert opened == [str(first)]  # nothing changed: the file just written
 
@@ -252,8 +272,7 @@ def test_open_pdf_opens_the_current_revisions_sheet_and_the_trail_says_who_and_w
     audit.close()
 
 
-def test_a_new_visit_opens_both_tabs_and_the_rubric_follows_the_check_live(
-        qtbot, tmp_path, sync_tasks, dialogs):
+def test_a_new_visit_opens_both_tabs_and_the_rubric_follows_the_check_live(qtbot, tmp_path, sync_tasks, dialogs):
     from fengqiao_desktop.ui.app import open_data
     from fengqiao_desktop.ui.main_window import MainWindow
 
@@ -326,8 +345,9 @@ def _draw(pad, points):
 
     def send(kind, pos, button, buttons):
         p = QPointF(*pos)
-        QApplication.sendEvent(pad, QMouseEvent(kind, p, pad.mapToGlobal(p), button, buttons,
-                                                Qt.KeyboardModifier.NoModifier))
+        QApplication.sendEvent(
+            pad, QMouseEvent(kind, p, pad.mapToGlobal(p), button, buttons, Qt.KeyboardModifier.NoModifier)
+        )
 
     send(QEvent.Type.MouseButtonPress, points[0], left, left)
     for pos in points[1:]:
@@ -390,7 +410,10 @@ def test_a_finger_signs_the_pad_too(qtbot):
     QTest.touchEvent(pad, device).move(0, QPoint(270, 90))
     QTest.touchEvent(pad, device).release(0, QPoint(270, 90))
     [stroke] = pad.strokes()  # one stroke, in the 0..1000 box (a pixel or two of frame aside)
-    assert all(abs(a - b) <= 10 for p, q in zip(stroke, [[100, 300], [500, 100], [900, 300]], strict=True)
-               for a, b in zip(p, q, strict=True))
+    assert all(
+        abs(a - b) <= 10
+        for p, q in zip(stroke, [[100, 300], [500, 100], [900, 300]], strict=True)
+        for a, b in zip(p, q, strict=True)
+    )
     pad.clear()
     assert pad.is_empty() and pad.strokes() == []

@@ -24,12 +24,10 @@ GONE = {
 }
 
 NEW = {
-    "Findings: {n}. Every finding has a responsible person, a deadline and measures.":
-        "整改事项：{n} 项，均已填写责任人、整改时限和整改措施。",
+    "Findings: {n}. Every finding has a responsible person, a deadline and measures.": "整改事项：{n} 项，均已填写责任人、整改时限和整改措施。",
     "Double-click to open the finding": "双击打开该整改事项",
     "Signatures (optional): the station head and the inspector may sign here with the mouse, a pen or "
-    "a finger; the score sheet prints them. Without them, sign the printed sheet.":
-        "签名（可选）：站长和检查人可用鼠标、手写笔或手指在此签名，评分表会打印签名；不在此签名的，请在打印的评分表上签字。",
+    "a finger; the score sheet prints them. Without them, sign the printed sheet.": "签名（可选）：站长和检查人可用鼠标、手写笔或手指在此签名，评分表会打印签名；不在此签名的，请在打印的评分表上签字。",
     "Station head": "站长（负责人）",
     "Inspector": "检查人",
     "Enter the name of the signer ({role}).": "请填写签字人（{role}）的姓名。",
@@ -48,12 +46,19 @@ def build() -> None:
     """Edit the file as text, so the rest of it stays byte for byte as it was."""
     text = TS.read_text(encoding="utf-8")
     for source in GONE:
-        text = re.sub(r"\n    <message>\n(?:(?!</message>).)*?<source>" + re.escape(_xml(source))
-                      + r"</source>.*?</message>", "", text, flags=re.S)
+        text = re.sub(
+            r"\n    <message>\n(?:(?!</message>).)*?<source>" + re.escape(_xml(source)) + r"</source>.*?</message>",
+            "",
+            text,
+            flags=re.S,
+        )
     have = set(re.findall(r"<source>(.*?)</source>", text, flags=re.S))
     added = "".join(
         f"    <message>\n        <source>{_xml(src)}</source>\n        <translation>{_xml(zh)}</translation>\n"
-        "    </message>\n" for src, zh in NEW.items() if _xml(src) not in have)
+        "    </message>\n"
+        for src, zh in NEW.items()
+        if _xml(src) not in have
+    )
     start = text.index("<name>Editor</name>")
     end = text.index("</context>", start)
     TS.write_text(text[:end] + added + text[end:], encoding="utf-8")

@@ -25,7 +25,3 @@ def jpeg(color) -> bytes:
     buf = io.BytesIO()
     Image.new("RGB", (320, 240), color).save(buf, "JPEG", quality=85)
     return buf.getvalue()
-
-
-
-

@@ -54,8 +54,7 @@ def test_export_through_the_dialog_verifies_with_stock_minisign(qtbot, sync_task
         (tmp_path / "manifest.json").write_bytes(z.read("manifest.json"))
         (tmp_path / "manifest.json.minisig").write_bytes(z.read("manifest.json.minisig"))
     line = idn.identity(keyed).public_line
-    res = subprocess.run([MINISIGN, "-Vm", "manifest.json", "-P", line], cwd=tmp_path,
-                         capture_output=True, text=True)
+    res = subprocess.run([MINISIGN, "-Vm", "manifest.json", "-P", line], cwd=tmp_path, capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     # and the project's verifier
     pk = idn.keystore(keyed).public_key()
@@ -93,8 +92,12 @@ def test_wrong_passphrase_writes_nothing_and_keeps_the_number(qtbot, sync_tasks,
     # the right passphrase then gets number 1
     dlg.passphrase.setText(PASS)
     dlg.start_export()
-    assert verify_bundle(dlg.bundle_path, public_keys={
-        idn.keystore(keyed).key_id: idn.keystore(keyed).public_key()}).sequence == 1
+    assert (
+        verify_bundle(
+            dlg.bundle_path, public_keys={idn.keystore(keyed).key_id: idn.keystore(keyed).public_key()}
+        ).sequence
+        == 1
+    )
 
 
 def test_cancel_leaves_no_file(qtbot, sync_tasks, keyed, complete, tmp_path, dialogs):
@@ -111,8 +114,7 @@ def test_cancel_leaves_no_file(qtbot, sync_tasks, keyed, complete, tmp_path, dia
     assert dlg.export_button.isEnabled()
 
 
-def test_plain_words_for_no_key_nothing_to_export_and_bad_folder(qtbot, sync_tasks, store, complete, tmp_path,
-                                                                   dialogs):
+def test_plain_words_for_no_key_nothing_to_export_and_bad_folder(qtbot, sync_tasks, store, complete, tmp_path, dialogs):
     usb = tmp_path / "usb"
     usb.mkdir()
     dlg = _dialog(qtbot, store, usb)

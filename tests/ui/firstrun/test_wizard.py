@@ -51,7 +51,11 @@ def test_wizard_to_the_end(qtbot, sync_tasks, fast_keys, window, dialogs):
     wiz.language_page.radios["en"].click()
     assert wiz.windowTitle() == "Set up Fengqiao Desktop" and i18n.current_language() == "en"
     wiz.language_page.radios["zh"].click()
-    assert wiz.windowTitle() == QCoreApplication.translate("FirstRun", "Set up Fengqiao Desktop") != "Set up Fengqiao Desktop"
+    assert (
+        wiz.windowTitle()
+        == QCoreApplication.translate("FirstRun", "Set up Fengqiao Desktop")
+        != "Set up Fengqiao Desktop"
+    )
     wiz.next()
 
     page = wiz.profile_page
@@ -105,8 +109,7 @@ def test_skipping_the_key_says_export_needs_one(qtbot, sync_tasks, fast_keys, wi
     assert not needs_first_run(window.store, _args())  # the flag is set
 
 
-@pytest.mark.parametrize("flag", [{"self_check": True}, {"quit_when_shown": "window"},
-                                  {"screenshot": "x.png"}])
+@pytest.mark.parametrize("flag", [{"self_check": True}, {"quit_when_shown": "window"}, {"screenshot": "x.png"}])
 def test_never_shown_for_headless_starts(window, flag):
     assert maybe_show(window, _args(**flag)) is None
 
@@ -118,9 +121,12 @@ def test_not_shown_when_a_key_exists(window):
 
 def test_roster_file_chosen_in_the_wizard_is_imported(qtbot, sync_tasks, fast_keys, window, tmp_path, dialogs):
     roster = tmp_path / "名册.csv"
-    roster.write_text("代码,名称,层级,上级代码\n"
-                      "620100000000,兰州市退役军人服务中心,市,\n"
-                      "620102000000,城关区退役军人服务中心,区县,620100000000\n", encoding="utf-8")
+    roster.write_text(
+        "代码,名称,层级,上级代码\n"
+        "620100000000,兰州市退役军人服务中心,市,\n"
+        "620102000000,城关区退役军人服务中心,区县,620100000000\n",
+        encoding="utf-8",
+    )
     wiz = maybe_show(window, _args())
     wiz.next()
     wiz.profile_page.name.setText("王五")
@@ -140,8 +146,11 @@ def test_at_the_bureau_the_wizard_makes_the_bureau_key(qtbot, sync_tasks, fast_k
     from fengqiao_desktop.packs.identity import BureauKeyStore
     from fengqiao_desktop.services import packs
 
-    monkeypatch.setattr(packs, "init_bureau_identity",
-                        lambda n, u, p, _orig=packs.init_bureau_identity, **_kw: _orig(n, u, p, kdf=FAST_KDF))
+    monkeypatch.setattr(
+        packs,
+        "init_bureau_identity",
+        lambda n, u, p, _orig=packs.init_bureau_identity, **_kw: _orig(n, u, p, kdf=FAST_KDF),
+    )
     wiz = maybe_show(window, _args())
     wiz.next()
     wiz.profile_page.name.setText("赵科长")

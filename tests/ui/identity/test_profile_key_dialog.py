@@ -85,8 +85,9 @@ def test_import_with_a_wrong_passphrase_changes_nothing(qtbot, sync_tasks, store
 
 @pytest.mark.skipif(MINISIGN is None, reason="minisign is not installed")
 def test_import_unencrypted_minisign_key_is_stored_encrypted(qtbot, sync_tasks, store, tmp_path, dialogs):
-    res = subprocess.run([MINISIGN, "-G", "-W", "-p", "k.pub", "-s", "k.key"], cwd=tmp_path,
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [MINISIGN, "-G", "-W", "-p", "k.pub", "-s", "k.key"], cwd=tmp_path, capture_output=True, text=True
+    )
     assert res.returncode == 0, res.stderr
     dlg = _dialog(qtbot, store)
     dlg.import_key(str(tmp_path / "k.key"), new_passphrase=PASS)
@@ -100,8 +101,13 @@ def test_import_unencrypted_minisign_key_is_stored_encrypted(qtbot, sync_tasks, 
 @pytest.mark.skipif(MINISIGN is None, reason="minisign is not installed")
 def test_import_minisign_key_with_passphrase_in_the_background(qtbot, store, tmp_path, dialogs):
     """Stock `minisign -G` (1 GiB scrypt): the import runs off the GUI thread."""
-    res = subprocess.run([MINISIGN, "-G", "-p", "e.pub", "-s", "e.key"], cwd=tmp_path, capture_output=True,
-                         text=True, input="correct horse\ncorrect horse\n")
+    res = subprocess.run(
+        [MINISIGN, "-G", "-p", "e.pub", "-s", "e.key"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        input="correct horse\ncorrect horse\n",
+    )
     assert res.returncode == 0, res.stderr
     with tasks.use_runner(tasks.PoolRunner()):
         dlg = _dialog(qtbot, store)

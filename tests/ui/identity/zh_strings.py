@@ -1,6 +1,6 @@
 """Chinese for every string of the identity, export and first-run UI (builds identity_zh_CN.ts).
 
-    python tests/ui/identity/zh_strings.py   # runs lupdate, fills the translations, runs lrelease
+python tests/ui/identity/zh_strings.py   # runs lupdate, fills the translations, runs lrelease
 """
 
 from __future__ import annotations
@@ -29,44 +29,35 @@ ZH = {
     "Export cancelled. Nothing was written and nothing was changed.": "导出已取消。未写入任何文件，数据未作任何更改。",
     "Export failed. Nothing was changed.": "导出失败，数据未作任何更改。",
     # FirstRun
-    "This computer is at the bureau: also set up the central database with this roster and open the Bureau workspace":
-        "本机在局端使用：同时用此名册建立中心库，并打开局端工作区",
+    "This computer is at the bureau: also set up the central database with this roster and open the Bureau workspace": "本机在局端使用：同时用此名册建立中心库，并打开局端工作区",
     "Setting up the central database": "正在建立中心库",
     "Welcome to Fengqiao Desktop": "欢迎使用枫桥桌面版",
-    "A few steps set up this computer for inspections. Choose the interface language.":
-        "只需几步即可在本机开始检查工作。请先选择界面语言。",
+    "A few steps set up this computer for inspections. Choose the interface language.": "只需几步即可在本机开始检查工作。请先选择界面语言。",
     "The language can be changed later under View → Language.": "以后可在“视图 → 语言”中更改。",
     "Inspector": "检查人员",
-    "Who inspects with this computer. Name and unit appear on score sheets and bundles.":
-        "使用本机进行检查的人员。姓名和单位将显示在评分表和数据包中。",
+    "Who inspects with this computer. Name and unit appear on score sheets and bundles.": "使用本机进行检查的人员。姓名和单位将显示在评分表和数据包中。",
     "Name:": "姓名：",
     "Unit:": "单位：",
     "Phone (optional):": "电话（可选）：",
     "e.g. Chengguan District Veterans Affairs Bureau": "例如：城关区退役军人事务局",
     "You can change these later under File → Inspector and signing key….": "以后可在“文件 → 检查员与密钥…”中修改。",
     "Signing key": "签名密钥",
-    "Bundles you export are signed with your own key, so the bureau knows they come from you.":
-        "导出的数据包用您本人的密钥签名，县局据此确认数据来自您。",
-    "Choose a passphrase of at least 8 characters. It is asked each time you export.":
-        "请设置至少 8 个字符的口令，每次导出时都需要输入。",
+    "Bundles you export are signed with your own key, so the bureau knows they come from you.": "导出的数据包用您本人的密钥签名，县局据此确认数据来自您。",
+    "Choose a passphrase of at least 8 characters. It is asked each time you export.": "请设置至少 8 个字符的口令，每次导出时都需要输入。",
     "Skip for now": "暂时跳过",
     "Bureau signing key": "县局签名密钥",
     "Task packs the bureau sends to inspectors are signed with the bureau's own key. Choose its passphrase "
-    "(at least 8 characters); keep it with the bureau, not with one person.":
-        "县局发给检查人员的任务包用县局自己的密钥签名。请设置县局密钥口令（至少 8 个字符），由单位保管，而不是由个人保管。",
+    "(at least 8 characters); keep it with the bureau, not with one person.": "县局发给检查人员的任务包用县局自己的密钥签名。请设置县局密钥口令（至少 8 个字符），由单位保管，而不是由个人保管。",
     "Bureau name:": "县局名称：",
     "Parent body:": "上级单位：",
     "Later, on the Task packs page": "以后在“任务包”页面创建",
-    "The bureau key exists. Fingerprint for inspectors to compare: {fingerprint}":
-        "县局密钥已创建。供检查人员核对的指纹：{fingerprint}",
+    "The bureau key exists. Fingerprint for inspectors to compare: {fingerprint}": "县局密钥已创建。供检查人员核对的指纹：{fingerprint}",
     "Without a key you can inspect and print score sheets, but you cannot export bundles. Create the key "
-    "later under File → Inspector and signing key….":
-        "没有密钥也可以检查和打印评分表，但不能导出数据包。以后可在“文件 → 检查员与密钥…”中创建密钥。",
+    "later under File → Inspector and signing key….": "没有密钥也可以检查和打印评分表，但不能导出数据包。以后可在“文件 → 检查员与密钥…”中创建密钥。",
     "Creating the key…": "正在创建密钥…",
     "Key {key_id} created.": "已创建密钥 {key_id}。",
     "Stations": "服务站",
-    "Which stations to start with. A roster can also be imported later under File.":
-        "选择初始的服务站数据。以后也可在“文件”菜单中导入名册。",
+    "Which stations to start with. A roster can also be imported later under File.": "选择初始的服务站数据。以后也可在“文件”菜单中导入名册。",
     "Demonstration roster (兰州市, for trying the program out)": "演示名册（兰州市，供试用）",
     "Import a roster file (CSV or XLSX) from the bureau:": "导入县局提供的名册文件（CSV 或 XLSX）：",
     "Nothing for now": "暂不导入",
@@ -92,13 +83,11 @@ ZH = {
     "Give the .pub file (or let the bureau scan the QR code) to register this key; bundles signed with it "
     "are accepted only after that.": "请将 .pub 文件交给县局（或由县局扫描二维码）登记此密钥；登记后，用它签名的数据包才会被接收。",
     "no key yet": "尚无密钥",
-    "No signing key on this computer yet. Bundles cannot be exported until you create or import one.":
-        "本机还没有签名密钥。创建或导入密钥之前无法导出数据包。",
+    "No signing key on this computer yet. Bundles cannot be exported until you create or import one.": "本机还没有签名密钥。创建或导入密钥之前无法导出数据包。",
     "Import minisign secret key": "导入 minisign 私钥",
     "minisign secret keys (*.key);;All files (*)": "minisign 私钥 (*.key);;所有文件 (*)",
     "Replace key": "替换密钥",
-    "Replace key {key_id} with the imported key? The bureau must register the new public key.":
-        "用导入的密钥替换密钥 {key_id}？新公钥需在县局重新登记。",
+    "Replace key {key_id} with the imported key? The bureau must register the new public key.": "用导入的密钥替换密钥 {key_id}？新公钥需在县局重新登记。",
     "Passphrase": "口令",
     "Passphrase of the minisign key:": "minisign 私钥的口令：",
     "Export public key": "导出公钥",
@@ -112,28 +101,26 @@ ZH = {
     "Passphrase:": "口令：",
     "Repeat:": "再输一次：",
     "Remember this passphrase. It protects your signing key and cannot be recovered or reset by anyone: if "
-    "it is lost, you need a new key and the bureau must register it again.":
-        "请牢记此口令。它保护您的签名密钥，任何人都无法找回或重置：一旦遗忘，只能创建新密钥并到县局重新登记。",
+    "it is lost, you need a new key and the bureau must register it again.": "请牢记此口令。它保护您的签名密钥，任何人都无法找回或重置：一旦遗忘，只能创建新密钥并到县局重新登记。",
     "Strength: {label}": "强度：{label}",
     "(the two entries differ)": "（两次输入不一致）",
     # bundle encryption
     "Bureau encryption key": "县局加密公钥",
-    "Fingerprint: {fingerprint}\n\nIs it the same as the one the bureau gave you?":
-        "指纹：{fingerprint}\n\n与县局提供的指纹一致吗？",
+    "Fingerprint: {fingerprint}\n\nIs it the same as the one the bureau gave you?": "指纹：{fingerprint}\n\n与县局提供的指纹一致吗？",
     "Bundle encryption": "数据包加密",
     "Add": "添加",
     "Bureau's encryption key:": "县局加密公钥：",
-    "Bundles are encrypted: only the bureau (and you) can open them. Keys: {keys}":
-        "数据包已加密：只有县局（和您本人）能打开。公钥：{keys}",
+    "Bundles are encrypted: only the bureau (and you) can open them. Keys: {keys}": "数据包已加密：只有县局（和您本人）能打开。公钥：{keys}",
     "Bundles are NOT encrypted yet: the bureau's encryption key comes with its task pack, or enter it here "
-    "after comparing its fingerprint with the bureau.":
-        "数据包尚未加密：县局的加密公钥随其任务包送达，也可在与县局核对指纹后在此填入。",
+    "after comparing its fingerprint with the bureau.": "数据包尚未加密：县局的加密公钥随其任务包送达，也可在与县局核对指纹后在此填入。",
 }
 
 ROOT = Path(__file__).resolve().parents[3]
-SOURCES = [*sorted((ROOT / "fengqiao_desktop/ui/identity").glob("*.py")),
-           *sorted((ROOT / "fengqiao_desktop/ui/export").glob("*.py")),
-           *sorted((ROOT / "fengqiao_desktop/ui/firstrun").glob("*.py"))]
+SOURCES = [
+    *sorted((ROOT / "fengqiao_desktop/ui/identity").glob("*.py")),
+    *sorted((ROOT / "fengqiao_desktop/ui/export").glob("*.py")),
+    *sorted((ROOT / "fengqiao_desktop/ui/firstrun").glob("*.py")),
+]
 TS = ROOT / "resources/i18n/identity_zh_CN.ts"
 
 

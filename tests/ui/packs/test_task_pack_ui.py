@@ -68,8 +68,9 @@ def test_bureau_page_to_my_tasks(window, inspector, qtbot, tmp_path, dialogs, mo
     page.new_unit.setText("兰州市退役军人事务局")
     page.new_pass.setText(BUREAU_PASS)
     page.new_pass2.setText(BUREAU_PASS)
-    monkeypatch.setattr(svc, "init_bureau_identity",
-                        lambda n, u, p, _orig=svc.init_bureau_identity: _orig(n, u, p, kdf=FAST_KDF))
+    monkeypatch.setattr(
+        svc, "init_bureau_identity", lambda n, u, p, _orig=svc.init_bureau_identity: _orig(n, u, p, kdf=FAST_KDF)
+    )
     page.create_button.click()
     fpr = svc.bureau_identity().fingerprint
     assert not page.create_form.isVisible() and fpr in page.key_text.text()
@@ -146,8 +147,9 @@ def test_an_overdue_assignment_is_red(window, qtbot):
 
     from fengqiao_desktop.ui.packs.my_tasks import RED
 
-    row = svc.AssignmentRow("a", "620102001000", "酒泉路街道退役军人服务站", dt.date(2026, 1, 1), "", ("five-haves",),
-                            "assigned", True, 2)
+    row = svc.AssignmentRow(
+        "a", "620102001000", "酒泉路街道退役军人服务站", dt.date(2026, 1, 1), "", ("five-haves",), "assigned", True, 2
+    )
     page = window.my_tasks
     page.set_rows([row])
     assert page.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color().name() == RED
@@ -173,10 +175,9 @@ def test_english_labels(window, qtbot):
     qtbot.waitUntil(lambda: window.my_tasks.filter.itemText(0) == "All assignments")  # LanguageChange is posted
 
 
-
-
-def test_a_finding_from_the_pack_is_rechecked_in_the_new_visit(window, inspector, qtbot, tmp_path, dialogs,
-                                                               monkeypatch, central_url):
+def test_a_finding_from_the_pack_is_rechecked_in_the_new_visit(
+    window, inspector, qtbot, tmp_path, dialogs, monkeypatch, central_url
+):
     """The station page lists the bureau's finding; the visit's 回头看 panel marks it rectified with a
     photo and a note; the verdict is part of this visit's record."""
     from datetime import date
@@ -192,16 +193,29 @@ def test_a_finding_from_the_pack_is_rechecked_in_the_new_visit(window, inspector
     town = "620102001000"
     b = Device(name="李四")
     central_svc.trust_add(b.sk.public, name="李四", unit=b.unit, url=central_url)
-    f = {"id": "f1", "item_id": "b1", "category": "hardware", "severity": "deduction",
-         "description": "服务大厅无统一标识牌", "measures": "按省厅式样补挂", "responsible": "站长",
-         "deadline": "2026-06-30", "status": "open"}
+    f = {
+        "id": "f1",
+        "item_id": "b1",
+        "category": "hardware",
+        "severity": "deduction",
+        "description": "服务大厅无统一标识牌",
+        "measures": "按省厅式样补挂",
+        "responsible": "站长",
+        "deadline": "2026-06-30",
+        "status": "open",
+    }
     found = b.record(RUBRIC, station=town, findings=[f])
     [out] = central_svc.import_bundles([b.export(tmp_path / "b-usb", [found])], url=central_url)
     assert out.ok
     ks = BureauKeyStore()
     svc.init_bureau_identity("城关区退役军人事务局", "兰州市退役军人事务局", BUREAU_PASS, keystore=ks, kdf=FAST_KDF)
-    vp = svc.build_pack(PackRequest(inspector_key_id=inspector, stations=[town], due_date=date(2026, 12, 20)),
-                        tmp_path / "usb", BUREAU_PASS, url=central_url, keystore=ks)
+    vp = svc.build_pack(
+        PackRequest(inspector_key_id=inspector, stations=[town], due_date=date(2026, 12, 20)),
+        tmp_path / "usb",
+        BUREAU_PASS,
+        url=central_url,
+        keystore=ks,
+    )
     monkeypatch.setattr(imp, "confirm", lambda *_a: True)
     monkeypatch.setattr(imp, "choose_file", lambda _parent: str(vp.path))
     window.import_pack_action.trigger()

@@ -1,6 +1,6 @@
 """Chinese for every string of the task-pack UI (builds resources/i18n/packs_zh_CN.ts and .qm).
 
-    python tests/ui/packs/zh_strings.py   # runs lupdate, fills the translations, runs lrelease
+python tests/ui/packs/zh_strings.py   # runs lupdate, fills the translations, runs lrelease
 """
 
 from __future__ import annotations
@@ -31,8 +31,7 @@ ZH = {
     "Create the bureau key": "创建县局密钥",
     "New task pack": "新建任务包",
     "Inspector:": "检查人员：",
-    "Counties whose roster goes along (none: the whole roster), and the stations to assign:":
-        "随包发送名册的区县（不选则发送全部名册），以及要分派的站点：",
+    "Counties whose roster goes along (none: the whole roster), and the stations to assign:": "随包发送名册的区县（不选则发送全部名册），以及要分派的站点：",
     "Select stations:": "选择站点：",
     "Due date:": "完成时限：",
     "Note:": "备注：",
@@ -49,13 +48,10 @@ ZH = {
     "Packs made:": "已生成的任务包：",
     "Loading task packs…": "正在读取任务包…",
     "The bureau has no signing key yet. Task packs are signed with it,\nand inspectors' laptops accept "
-    "packs from this key alone.":
-        "本局尚未创建签名密钥。任务包用它签名，\n检查人员的电脑只接受此密钥签发的任务包。",
+    "packs from this key alone.": "本局尚未创建签名密钥。任务包用它签名，\n检查人员的电脑只接受此密钥签发的任务包。",
     "{name} ({unit})\nKey id: {key_id}\nFingerprint: {fingerprint}\nInspectors compare this fingerprint "
-    "when they import the first pack.":
-        "{name}（{unit}）\n密钥 ID：{key_id}\n指纹：{fingerprint}\n检查人员导入第一个任务包时需核对此指纹。",
-    "Bundles are encrypted to: {recipient} (fingerprint {fingerprint})":
-        "数据包加密给：{recipient}（指纹 {fingerprint}）",
+    "when they import the first pack.": "{name}（{unit}）\n密钥 ID：{key_id}\n指纹：{fingerprint}\n检查人员导入第一个任务包时需核对此指纹。",
+    "Bundles are encrypted to: {recipient} (fingerprint {fingerprint})": "数据包加密给：{recipient}（指纹 {fingerprint}）",
     "The encryption key for bundles is made with the next task pack.": "数据包的加密公钥将在制作下一个任务包时创建。",
     "Creating the bureau key…": "正在创建县局密钥…",
     "Listing stations…": "正在列出站点…",
@@ -76,23 +72,19 @@ ZH = {
     "Forms": "表单",
     "State": "状态",
     "Note": "备注",
-    "{n} assignments from the bureau, {overdue} overdue. Double-click one to start the visit with its forms.":
-        "县局分派的任务 {n} 项，其中 {overdue} 项已逾期。双击任务即按分派的表单开始走访。",
-    "No assignments yet. Import the bureau's task pack under File → Import task pack….":
-        "暂无任务。请在“文件 → 导入任务包…”中导入县局的任务包。",
+    "{n} assignments from the bureau, {overdue} overdue. Double-click one to start the visit with its forms.": "县局分派的任务 {n} 项，其中 {overdue} 项已逾期。双击任务即按分派的表单开始走访。",
+    "No assignments yet. Import the bureau's task pack under File → Import task pack….": "暂无任务。请在“文件 → 导入任务包…”中导入县局的任务包。",
     "Loading my tasks…": "正在读取我的任务…",
     "My tasks": "我的任务",
     # import
     "Import task pack": "导入任务包",
     "Task pack number {seq} from {bureau}:\n{stations} stations, {forms} forms, {assignments} assignments, "
-    "{findings} findings to re-check, {returned} returned inspections.":
-        "来自{bureau}的第 {seq} 号任务包：\n站点 {stations} 个，表单 {forms} 份，任务 {assignments} 项，"
-        "待回头看问题 {findings} 项，退回的检查 {returned} 份。",
+    "{findings} findings to re-check, {returned} returned inspections.": "来自{bureau}的第 {seq} 号任务包：\n站点 {stations} 个，表单 {forms} 份，任务 {assignments} 项，"
+    "待回头看问题 {findings} 项，退回的检查 {returned} 份。",
     "This is the first task pack on this computer. Compare the bureau key's fingerprint below with the one "
     "the bureau gave you (on paper, by phone, or its QR code). Import only if they are the same: from now on "
-    "this computer accepts task packs signed by this key alone.":
-        "这是本机收到的第一个任务包。请将下面的县局密钥指纹与县局提供的指纹（纸面、电话或二维码）逐位核对，"
-        "完全一致才能导入：此后本机只接受此密钥签发的任务包。",
+    "this computer accepts task packs signed by this key alone.": "这是本机收到的第一个任务包。请将下面的县局密钥指纹与县局提供的指纹（纸面、电话或二维码）逐位核对，"
+    "完全一致才能导入：此后本机只接受此密钥签发的任务包。",
     "Bureau key {key_id}, fingerprint:": "县局密钥 {key_id}，指纹：",
     "The bureau's public key as a QR code": "县局公钥二维码",
     "The fingerprint matches — import": "指纹一致，导入",
@@ -101,8 +93,7 @@ ZH = {
     "Cancel": "取消",
     "Task packs (*.fqpack)": "任务包 (*.fqpack)",
     "Importing the task pack…": "正在导入任务包…",
-    "Task pack number {seq} imported: {assignments} assignments are in My tasks.":
-        "第 {seq} 号任务包已导入：{assignments} 项任务已列入“我的任务”。",
+    "Task pack number {seq} imported: {assignments} assignments are in My tasks.": "第 {seq} 号任务包已导入：{assignments} 项任务已列入“我的任务”。",
     "Checking the task pack…": "正在校验任务包…",
     "Import task pack…": "导入任务包…",
 }

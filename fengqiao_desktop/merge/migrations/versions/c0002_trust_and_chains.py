@@ -21,8 +21,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("bundles", schema=None) as b:
-        b.alter_column("sequence", existing_type=sa.Integer(), type_=sa.BigInteger(),
-                       existing_nullable=False)
+        b.alter_column("sequence", existing_type=sa.Integer(), type_=sa.BigInteger(), existing_nullable=False)
         b.add_column(sa.Column("reason_en", sa.Text(), nullable=True))
         b.add_column(sa.Column("decision", sa.String(length=16), nullable=True))
         b.add_column(sa.Column("decided_by", sa.String(length=100), nullable=True))
@@ -40,37 +39,48 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("inspection_id", name=op.f("pk_inspection_owners")),
     )
     with op.batch_alter_table("inspections", schema=None) as b:
-        b.alter_column("status", existing_type=sa.String(length=16), type_=sa.Text(),
-                       existing_nullable=False)
-        b.alter_column("winner_revision", existing_type=sa.Integer(), type_=sa.BigInteger(),
-                       existing_nullable=False)
+        b.alter_column("status", existing_type=sa.String(length=16), type_=sa.Text(), existing_nullable=False)
+        b.alter_column("winner_revision", existing_type=sa.Integer(), type_=sa.BigInteger(), existing_nullable=False)
     with op.batch_alter_table("inspection_revisions", schema=None) as b:
-        b.alter_column("revision", existing_type=sa.Integer(), type_=sa.BigInteger(),
-                       existing_nullable=False)
-        b.alter_column("status", existing_type=sa.String(length=16), type_=sa.Text(),
-                       existing_nullable=False)
+        b.alter_column("revision", existing_type=sa.Integer(), type_=sa.BigInteger(), existing_nullable=False)
+        b.alter_column("status", existing_type=sa.String(length=16), type_=sa.Text(), existing_nullable=False)
         b.add_column(sa.Column("key_id", sa.String(length=16), nullable=True))
     with op.batch_alter_table("findings", schema=None) as b:
-        for col, old in (("item_id", 64), ("category", 32), ("severity", 16), ("responsible", 200),
-                         ("deadline", 32), ("status", 16)):
+        for col, old in (
+            ("item_id", 64),
+            ("category", 32),
+            ("severity", 16),
+            ("responsible", 200),
+            ("deadline", 32),
+            ("status", 16),
+        ):
             b.alter_column(col, existing_type=sa.String(length=old), type_=sa.Text())
     # the signer of each revision already stored is the inspector its record names
     conn = op.get_bind()
-    rev = sa.table("inspection_revisions", sa.column("id", sa.Integer), sa.column("record", sa.Text),
-                   sa.column("key_id", sa.String))
+    rev = sa.table(
+        "inspection_revisions",
+        sa.column("id", sa.Integer),
+        sa.column("record", sa.Text),
+        sa.column("key_id", sa.String),
+    )
     ups = []
     for rid, text in conn.execute(sa.select(rev.c.id, rev.c.record)):
         key = (json.loads(text).get("inspector") or {}).get("key_id")
         ups.append({"_id": rid, "k": key})
     if ups:
-        conn.execute(rev.update().where(rev.c.id == sa.bindparam("_id")).values(key_id=sa.bindparam("k")),
-                     ups)
+        conn.execute(rev.update().where(rev.c.id == sa.bindparam("_id")).values(key_id=sa.bindparam("k")), ups)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("findings", schema=None) as b:
-        for col, old in (("item_id", 64), ("category", 32), ("severity", 16), ("responsible", 200),
-                         ("deadline", 32), ("status", 16)):
+        for col, old in (
+            ("item_id", 64),
+            ("category", 32),
+            ("severity", 16),
+            ("responsible", 200),
+            ("deadline", 32),
+            ("status", 16),
+        ):
             b.alter_column(col, existing_type=sa.Text(), type_=sa.String(length=old))
     with op.batch_alter_table("inspection_revisions", schema=None) as b:
         b.drop_column("key_id")

@@ -25,11 +25,11 @@ def upgrade() -> None:
         sa.Column("comment", sa.Text(), nullable=False),
         sa.Column("reviewed_by", sa.String(length=100), nullable=False),
         sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["inspection_id"], ["inspections.id"],
-                                name=op.f("fk_inspection_reviews_inspection_id_inspections")),
+        sa.ForeignKeyConstraint(
+            ["inspection_id"], ["inspections.id"], name=op.f("fk_inspection_reviews_inspection_id_inspections")
+        ),
         sa.PrimaryKeyConstraint("inspection_id", name=op.f("pk_inspection_reviews")),
     )
-
 
     op.create_table(
         "trusted_key_changes",

@@ -47,8 +47,9 @@ def upgrade() -> None:
         sa.Column("forms", sa.Text(), nullable=False),
         sa.Column("due_date", sa.Date(), nullable=True),
         sa.Column("note", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(["pack_id"], ["task_packs.pack_id"],
-                                name=op.f("fk_pack_assignments_pack_id_task_packs")),
+        sa.ForeignKeyConstraint(
+            ["pack_id"], ["task_packs.pack_id"], name=op.f("fk_pack_assignments_pack_id_task_packs")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pack_assignments")),
     )
     with op.batch_alter_table("pack_assignments", schema=None) as batch_op:

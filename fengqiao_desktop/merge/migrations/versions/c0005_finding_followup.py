@@ -33,14 +33,15 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("photo_sha256", sa.String(length=64), nullable=True),
         sa.Column("checked_at", sa.Text(), nullable=True),
-        sa.ForeignKeyConstraint(["by_inspection_id"], ["inspections.id"],
-                                name=op.f("fk_finding_rechecks_by_inspection_id_inspections")),
-        sa.PrimaryKeyConstraint("target_inspection_id", "finding_id", "by_inspection_id",
-                                name=op.f("pk_finding_rechecks")),
+        sa.ForeignKeyConstraint(
+            ["by_inspection_id"], ["inspections.id"], name=op.f("fk_finding_rechecks_by_inspection_id_inspections")
+        ),
+        sa.PrimaryKeyConstraint(
+            "target_inspection_id", "finding_id", "by_inspection_id", name=op.f("pk_finding_rechecks")
+        ),
     )
     with op.batch_alter_table("finding_rechecks", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_finding_rechecks_by_inspection_id"), ["by_inspection_id"],
-                              unique=False)
+        batch_op.create_index(batch_op.f("ix_finding_rechecks_by_inspection_id"), ["by_inspection_id"], unique=False)
     op.create_table(
         "finding_closures",
         sa.Column("inspection_id", sa.String(length=36), nullable=False),

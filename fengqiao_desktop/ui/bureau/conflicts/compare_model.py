@@ -72,8 +72,11 @@ def answer_text(row: ItemRow, cell: Cell) -> str:
     elif cell.value is None:
         text = QCoreApplication.translate("BureauConflicts", "(no answer)")
     elif row.item_type == "yes_no":
-        text = QCoreApplication.translate("BureauConflicts", "Yes") if cell.value else \
-            QCoreApplication.translate("BureauConflicts", "No")
+        text = (
+            QCoreApplication.translate("BureauConflicts", "Yes")
+            if cell.value
+            else QCoreApplication.translate("BureauConflicts", "No")
+        )
     elif row.item_type == "choice" and cell.value in row.choices:
         text = row.choices[cell.value][1 if is_english() else 0]
     elif isinstance(cell.value, float | int) and not isinstance(cell.value, bool):
@@ -134,12 +137,18 @@ def show_comparison(model: RowsModel, cmp: Comparison | None) -> None:
     if cmp is None:
         model.set_table([], [])
         return
-    cols = [Column(lambda: QCoreApplication.translate("BureauConflicts", "Item"), _item_label, background=_highlight),
-            Column(lambda: QCoreApplication.translate("BureauConflicts", "Max"),
-                   lambda r: "" if isinstance(r, SummaryRow) else number(r.max))]
+    cols = [
+        Column(lambda: QCoreApplication.translate("BureauConflicts", "Item"), _item_label, background=_highlight),
+        Column(
+            lambda: QCoreApplication.translate("BureauConflicts", "Max"),
+            lambda r: "" if isinstance(r, SummaryRow) else number(r.max),
+        ),
+    ]
     for i, s in enumerate(cmp.revisions):
         cols += [_answer_col(i, s), _points_col(i)]
-    rows: list = [SummaryRow(k, cmp.revisions) for k in
-                  ("inspector", "completed", "updated", "total", "verdict", "audit", "winner")]
+    rows: list = [
+        SummaryRow(k, cmp.revisions)
+        for k in ("inspector", "completed", "updated", "total", "verdict", "audit", "winner")
+    ]
     rows += list(cmp.rows)
     model.set_table(cols, rows)

@@ -53,8 +53,11 @@ def _user_name() -> str:
 
 
 def status_text(c: ConflictView) -> str:
-    return QCoreApplication.translate("BureauConflicts", "Open") if c.status == "open" else \
-        QCoreApplication.translate("BureauConflicts", "Resolved")
+    return (
+        QCoreApplication.translate("BureauConflicts", "Open")
+        if c.status == "open"
+        else QCoreApplication.translate("BureauConflicts", "Resolved")
+    )
 
 
 def _revisions_text(c: ConflictView) -> str:
@@ -67,18 +70,29 @@ def _winner_text(c: ConflictView) -> str:
 
 
 def conflicts_model(parent=None) -> RowsModel:
-    return RowsModel([
-        Column(lambda: QCoreApplication.translate("BureauConflicts", "Station"), lambda c: c.station_code),
-        Column(lambda: QCoreApplication.translate("BureauConflicts", "Inspection"), lambda c: c.inspection_id[:8],
-               tooltip=lambda c: c.inspection_id),
-        Column(lambda: QCoreApplication.translate("BureauConflicts", "Competing revisions"), _revisions_text),
-        Column(lambda: QCoreApplication.translate("BureauConflicts", "Status"), status_text,
-               background=lambda c: "#fff4d6" if c.status == "open" else "#e3f4e1"),
-        Column(lambda: QCoreApplication.translate("BureauConflicts", "Winner"), _winner_text),
-        Column(lambda: QCoreApplication.translate("BureauConflicts", "Decided by"),
-               lambda c: f"{c.resolved_by} {when(c.resolved_at)}" if c.resolved_by else ""),
-        Column(lambda: QCoreApplication.translate("BureauConflicts", "Reason"), lambda c: c.reason or ""),
-    ], parent)
+    return RowsModel(
+        [
+            Column(lambda: QCoreApplication.translate("BureauConflicts", "Station"), lambda c: c.station_code),
+            Column(
+                lambda: QCoreApplication.translate("BureauConflicts", "Inspection"),
+                lambda c: c.inspection_id[:8],
+                tooltip=lambda c: c.inspection_id,
+            ),
+            Column(lambda: QCoreApplication.translate("BureauConflicts", "Competing revisions"), _revisions_text),
+            Column(
+                lambda: QCoreApplication.translate("BureauConflicts", "Status"),
+                status_text,
+                background=lambda c: "#fff4d6" if c.status == "open" else "#e3f4e1",
+            ),
+            Column(lambda: QCoreApplication.translate("BureauConflicts", "Winner"), _winner_text),
+            Column(
+                lambda: QCoreApplication.translate("BureauConflicts", "Decided by"),
+                lambda c: f"{c.resolved_by} {when(c.resolved_at)}" if c.resolved_by else "",
+            ),
+            Column(lambda: QCoreApplication.translate("BureauConflicts", "Reason"), lambda c: c.reason or ""),
+        ],
+        parent,
+    )
 
 
 class ConflictsPage(BureauPage):
@@ -152,8 +166,9 @@ class ConflictsPage(BureauPage):
         self.winner_label.setText(QCoreApplication.translate("BureauConflicts", "Winning revision"))
         self.reason_label.setText(QCoreApplication.translate("BureauConflicts", "Reason (required)"))
         self.by_label.setText(QCoreApplication.translate("BureauConflicts", "Decided by"))
-        self.empty.setText(QCoreApplication.translate(
-            "BureauConflicts", "No conflicts: no inspection has competing revisions."))
+        self.empty.setText(
+            QCoreApplication.translate("BureauConflicts", "No conflicts: no inspection has competing revisions.")
+        )
         self.model.headers_changed()
         self.compare_model.headers_changed()
         self._show_heading()
@@ -163,8 +178,12 @@ class ConflictsPage(BureauPage):
     def reload(self) -> None:
         self._stale = False
         url = self.context.central
-        tasks.run_task(QCoreApplication.translate("BureauConflicts", "Loading conflicts"),
-                       lambda: svc.conflicts_list(url=url), self._show_list, lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauConflicts", "Loading conflicts"),
+            lambda: svc.conflicts_list(url=url),
+            self._show_list,
+            lambda e: show_error(self, e),
+        )
 
     def _show_list(self, conflicts: list[ConflictView]) -> None:
         keep = self.selected_conflict()
@@ -192,15 +211,21 @@ class ConflictsPage(BureauPage):
         if c is None:
             self._show_comparison(None)
             return
-        if self.comparison is not None and self.comparison.inspection_id == c.inspection_id \
-                and self.comparison.status == c.status and \
-                self.comparison.revisions and any(s.is_winner and s.sha256 == c.winner_sha256
-                                                  for s in self.comparison.revisions):
+        if (
+            self.comparison is not None
+            and self.comparison.inspection_id == c.inspection_id
+            and self.comparison.status == c.status
+            and self.comparison.revisions
+            and any(s.is_winner and s.sha256 == c.winner_sha256 for s in self.comparison.revisions)
+        ):
             return
         url, iid = self.context.central, c.inspection_id
-        tasks.run_task(QCoreApplication.translate("BureauConflicts", "Comparing revisions"),
-                       lambda: svc.conflict_comparison(iid, url=url), self._show_comparison,
-                       lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauConflicts", "Comparing revisions"),
+            lambda: svc.conflict_comparison(iid, url=url),
+            self._show_comparison,
+            lambda e: show_error(self, e),
+        )
 
     def _show_comparison(self, cmp: Comparison | None) -> None:
         self.comparison = cmp
@@ -220,24 +245,34 @@ class ConflictsPage(BureauPage):
             return
         from fengqiao_desktop.ui.bureau.formatting import is_english
 
-        self.heading.setText(QCoreApplication.translate(
-            "BureauConflicts", "{station} ({code}) — {form}; differences are highlighted").format(
-            station=cmp.station_name, code=cmp.station_code,
-            form=cmp.form_title_en if is_english() else cmp.form_title_zh))
+        self.heading.setText(
+            QCoreApplication.translate(
+                "BureauConflicts", "{station} ({code}) — {form}; differences are highlighted"
+            ).format(
+                station=cmp.station_name,
+                code=cmp.station_code,
+                form=cmp.form_title_en if is_english() else cmp.form_title_zh,
+            )
+        )
 
     def _fill_winners(self) -> None:
         self.winner_combo.clear()
-        for s in (self.comparison.revisions if self.comparison else ()):
+        for s in self.comparison.revisions if self.comparison else ():
             label = QCoreApplication.translate("BureauConflicts", "Revision {n} by {who}: {total}, {verdict}").format(
-                n=s.revision, who=s.inspector, total=number(s.total), verdict=verdict_text(s.verdict))
+                n=s.revision, who=s.inspector, total=number(s.total), verdict=verdict_text(s.verdict)
+            )
             self.winner_combo.addItem(f"{label}（{s.sha256[:8]}）", s.sha256)
             if s.is_winner:
                 self.winner_combo.setCurrentIndex(self.winner_combo.count() - 1)
         self._update_buttons()
 
     def _update_buttons(self, *_a) -> None:
-        ok = self.comparison is not None and self.winner_combo.count() > 0 \
-            and bool(self.reason_edit.text().strip()) and bool(self.by_edit.text().strip())
+        ok = (
+            self.comparison is not None
+            and self.winner_combo.count() > 0
+            and bool(self.reason_edit.text().strip())
+            and bool(self.by_edit.text().strip())
+        )
         self.resolve_button.setEnabled(ok)
 
     # -- deciding ------------------------------------------------------------
@@ -261,6 +296,9 @@ class ConflictsPage(BureauPage):
             self.context.notify_changed()
             self.reload()
 
-        tasks.run_task(QCoreApplication.translate("BureauConflicts", "Recording the choice"),
-                       lambda: svc.conflict_resolve(iid, winner, reason=reason, resolved_by=by, url=url),
-                       done, lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauConflicts", "Recording the choice"),
+            lambda: svc.conflict_resolve(iid, winner, reason=reason, resolved_by=by, url=url),
+            done,
+            lambda e: show_error(self, e),
+        )

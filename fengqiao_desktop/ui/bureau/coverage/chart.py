@@ -89,16 +89,16 @@ class LevelChart(QWidget):
                     p.fillRect(QRectF(cx + dx, plot.bottom() - h, bar - 1, h), color)
                 p.setPen(self.palette().text().color())
                 if not slanted:
-                    p.drawText(QRectF(cx - slot / 2, plot.bottom() + 2, slot, lh), Qt.AlignmentFlag.AlignHCenter,
-                               name)
+                    p.drawText(QRectF(cx - slot / 2, plot.bottom() + 2, slot, lh), Qt.AlignmentFlag.AlignHCenter, name)
                     continue
                 length = max(10.0, (room - lh) / 0.71)
                 label = self.labels()[i]
                 p.save()
                 p.translate(cx + lh / 3, plot.bottom() + 4)
                 p.rotate(-45)
-                p.drawText(QRectF(-length, -lh, length, lh),
-                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+                p.drawText(
+                    QRectF(-length, -lh, length, lh), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
+                )
                 p.restore()
         y = plot.bottom() - plot.height() * self.target / 100
         pen = QPen(TARGET, 1.5, Qt.PenStyle.DashLine)
@@ -107,9 +107,11 @@ class LevelChart(QWidget):
         p.end()
 
     def _legend(self, p: QPainter, fm: QFontMetrics, x: float, y: float) -> None:
-        items = [(FIVE, QCoreApplication.translate("Coverage", "Five-haves %")),
-                 (DEMO, QCoreApplication.translate("Coverage", "Demonstration %")),
-                 (TARGET, QCoreApplication.translate("Coverage", "Target %1%").replace("%1", f"{self.target:g}"))]
+        items = [
+            (FIVE, QCoreApplication.translate("Coverage", "Five-haves %")),
+            (DEMO, QCoreApplication.translate("Coverage", "Demonstration %")),
+            (TARGET, QCoreApplication.translate("Coverage", "Target %1%").replace("%1", f"{self.target:g}")),
+        ]
         for i, (color, text) in enumerate(items):
             if i < 2:
                 p.fillRect(QRectF(x, y + 3, 10, 10), color)

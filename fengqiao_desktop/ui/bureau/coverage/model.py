@@ -85,15 +85,26 @@ class CoverageModel(QAbstractItemModel):
         self.endResetModel()
 
     def _unloaded_area(self, node: CoverageNode | None) -> bool:
-        return (self._lazy and node is not None and node.kind == KIND_AREA and node.code not in self._loaded
-                and node.counts.stations > 0)
+        return (
+            self._lazy
+            and node is not None
+            and node.kind == KIND_AREA
+            and node.code not in self._loaded
+            and node.counts.stations > 0
+        )
 
     def hasChildren(self, parent=QModelIndex()):
         node = self.node(parent)
         if self._unloaded_area(node):
             return True
-        if node is not None and node.kind != KIND_AREA and self._lazy and node.kind != KIND_STATION \
-                and node.kind != KIND_TOTAL and not node.children:
+        if (
+            node is not None
+            and node.kind != KIND_AREA
+            and self._lazy
+            and node.kind != KIND_STATION
+            and node.kind != KIND_TOTAL
+            and not node.children
+        ):
             # a town of an area not loaded yet: its stations come with the area's
             area = self._parent.get(id(node))
             return area is not None and area.code not in self._loaded and node.counts.stations > 0
@@ -180,8 +191,11 @@ class CoverageModel(QAbstractItemModel):
         return len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return self._titles[section]
         return None
 

@@ -140,7 +140,9 @@ class CoveragePage(BureauPage):
         self.pdf_button.setText(QCoreApplication.translate("Coverage", "Export PDF…"))
         self.detail.setTitle(QCoreApplication.translate("Coverage", "Station"))
         if self.station_code is None:
-            self.detail_label.setText(QCoreApplication.translate("Coverage", "Select a station to see its inspections and photos."))
+            self.detail_label.setText(
+                QCoreApplication.translate("Coverage", "Select a station to see its inspections and photos.")
+            )
         self.model.retranslate()
         self._show_charts()
 
@@ -157,12 +159,18 @@ class CoveragePage(BureauPage):
             # the stations come per area when one is opened (_load_area): the figures need none of them
             return coverage.coverage_report(year=year, url=url, lang=lang, include_stations=False)
 
-        tasks.start(QCoreApplication.translate("Coverage", "Coverage"), work, on_done=lambda rep: self._loaded(gen, rep),
-                    on_error=lambda exc: self._failed(gen, exc))
+        tasks.start(
+            QCoreApplication.translate("Coverage", "Coverage"),
+            work,
+            on_done=lambda rep: self._loaded(gen, rep),
+            on_error=lambda exc: self._failed(gen, exc),
+        )
 
     def _failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
-            self.status.setText(QCoreApplication.translate("Coverage", "Could not compute coverage: %1").replace("%1", str(exc)))
+            self.status.setText(
+                QCoreApplication.translate("Coverage", "Could not compute coverage: %1").replace("%1", str(exc))
+            )
 
     def _loaded(self, gen: int, report: CoverageReport) -> None:
         if gen != self._generation:  # a newer reload was started meanwhile
@@ -188,8 +196,12 @@ class CoveragePage(BureauPage):
 
             return coverage.area_stations(area, year=year, as_of=as_of, url=url)
 
-        tasks.start(QCoreApplication.translate("Coverage", "Coverage"), work,
-                    on_done=lambda rows: self._area_loaded(gen, area, rows), on_error=lambda exc: self._failed(gen, exc))
+        tasks.start(
+            QCoreApplication.translate("Coverage", "Coverage"),
+            work,
+            on_done=lambda rows: self._area_loaded(gen, area, rows),
+            on_error=lambda exc: self._failed(gen, exc),
+        )
 
     def _area_loaded(self, gen: int, area: str, rows: list) -> None:
         if gen == self._generation:
@@ -206,8 +218,7 @@ class CoveragePage(BureauPage):
                 for a in rep.areas:
                     c = a.by_level.get(level)
                     if c and c.stations:
-                        rows.append((a.name, 100.0 * c.five_haves / c.stations,
-                                     100.0 * c.demonstration / c.stations))
+                        rows.append((a.name, 100.0 * c.five_haves / c.stations, 100.0 * c.demonstration / c.stations))
             target = rep.targets.pct("demonstration", level) if rep else 0.0
             chart.set_data(QCoreApplication.translate("Coverage", "%1 stations").replace("%1", name), rows, target)
 
@@ -239,8 +250,12 @@ class CoveragePage(BureauPage):
                     photos.append((ph, coverage.photo_bytes(ph["sha256"], url=url)))
             return rows, photos, open_findings
 
-        tasks.start(QCoreApplication.translate("Coverage", "Station"), work, on_done=lambda res: self._station_loaded(code, *res),
-                    on_error=lambda exc: self.detail_label.setText(str(exc)))
+        tasks.start(
+            QCoreApplication.translate("Coverage", "Station"),
+            work,
+            on_done=lambda res: self._station_loaded(code, *res),
+            on_error=lambda exc: self.detail_label.setText(str(exc)),
+        )
 
     def _station_loaded(self, code: str, rows: list, photos: list, open_findings: list) -> None:
         if code != self.station_code:
@@ -250,8 +265,9 @@ class CoveragePage(BureauPage):
         lang = _lang()
         for f in open_findings:  # follow-up: what the next visit must check (回头看)
             text = QCoreApplication.translate("Coverage", "Open finding: %1 (deadline %2)")
-            item = QListWidgetItem(text.replace("%1", f["description"] or f["finding_id"])
-                                   .replace("%2", f["deadline"] or "—"))
+            item = QListWidgetItem(
+                text.replace("%1", f["description"] or f["finding_id"]).replace("%2", f["deadline"] or "—")
+            )
             item.setForeground(QColor("#B03A2E"))
             self.inspection_list.addItem(item)
         for r in rows:
@@ -260,7 +276,11 @@ class CoveragePage(BureauPage):
             except ValueError:
                 verdict = r.verdict or ""
             score = "" if r.total is None else f" {r.total:g}"
-            extra = QCoreApplication.translate("Coverage", "%1 photos, %2 findings").replace("%1", str(len(r.photos))).replace("%2", str(len(r.findings)))
+            extra = (
+                QCoreApplication.translate("Coverage", "%1 photos, %2 findings")
+                .replace("%1", str(len(r.photos)))
+                .replace("%2", str(len(r.findings)))
+            )
             title = _form_title(r.form_id, lang, r.form_title)
             if r.form_version:  # one form across its versions: each result names the one it was scored on
                 title += " " + QCoreApplication.translate("Coverage", "(version %1)").replace("%1", r.form_version)
@@ -277,9 +297,15 @@ class CoveragePage(BureauPage):
 
     # -- exports -----------------------------------------------------------------
     def _ask_export(self, kind: str) -> None:
-        filt = QCoreApplication.translate("Coverage", "Excel workbook (*.xlsx)") if kind == "xlsx" else QCoreApplication.translate("Coverage", "PDF (*.pdf)")
+        filt = (
+            QCoreApplication.translate("Coverage", "Excel workbook (*.xlsx)")
+            if kind == "xlsx"
+            else QCoreApplication.translate("Coverage", "PDF (*.pdf)")
+        )
         name = f"coverage-{self.year.value()}.{kind}"
-        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Coverage", "Export coverage"), name, filt)
+        path, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("Coverage", "Export coverage"), name, filt
+        )
         if path:
             self.export_to(path, kind)
 
@@ -299,9 +325,14 @@ class CoveragePage(BureauPage):
 
             return write_coverage_pdf(rep, path, lang)
 
-        tasks.start(QCoreApplication.translate("Coverage", "Export coverage"), work,
-                    on_done=lambda p: self.status.setText(QCoreApplication.translate("Coverage", "Saved %1").replace("%1", str(p))),
-                    on_error=lambda exc: self.status.setText(str(exc)))
+        tasks.start(
+            QCoreApplication.translate("Coverage", "Export coverage"),
+            work,
+            on_done=lambda p: self.status.setText(
+                QCoreApplication.translate("Coverage", "Saved %1").replace("%1", str(p))
+            ),
+            on_error=lambda exc: self.status.setText(str(exc)),
+        )
 
 
 def _form_title(form_id: str, lang: str, registered_title: str = "") -> str:

@@ -59,8 +59,15 @@ def _problem_columns() -> list[Column]:
         return p[1].en if current_language() == "en" else p[1].zh
 
     return [
-        Column(lambda: QCoreApplication.translate("FormImport", "Kind"), lambda p: QCoreApplication.translate("FormImport", "Problem") if p[0] == "problem" else QCoreApplication.translate("FormImport", "Note"),
-               background=lambda p: "#fde2e1" if p[0] == "problem" else "#fff4d6"),
+        Column(
+            lambda: QCoreApplication.translate("FormImport", "Kind"),
+            lambda p: (
+                QCoreApplication.translate("FormImport", "Problem")
+                if p[0] == "problem"
+                else QCoreApplication.translate("FormImport", "Note")
+            ),
+            background=lambda p: "#fde2e1" if p[0] == "problem" else "#fff4d6",
+        ),
         Column(lambda: QCoreApplication.translate("FormImport", "Sheet"), lambda p: p[1].sheet),
         Column(lambda: QCoreApplication.translate("FormImport", "Cell"), lambda p: p[1].cell or "—"),
         Column(lambda: QCoreApplication.translate("FormImport", "Details"), text),
@@ -69,13 +76,22 @@ def _problem_columns() -> list[Column]:
 
 def _change_columns() -> list[Column]:
     return [
-        Column(lambda: QCoreApplication.translate("FormImport", "Change"), lambda c: QCoreApplication.translate("FormImport", _CHANGE_TEXT[c.change]),
-               background=lambda c: {Change.NEW: "#e2f4e4", Change.REMOVED: "#fde2e1"}.get(c.change)),
+        Column(
+            lambda: QCoreApplication.translate("FormImport", "Change"),
+            lambda c: QCoreApplication.translate("FormImport", _CHANGE_TEXT[c.change]),
+            background=lambda c: {Change.NEW: "#e2f4e4", Change.REMOVED: "#fde2e1"}.get(c.change),
+        ),
         Column(lambda: QCoreApplication.translate("FormImport", "Old item"), lambda c: ", ".join(c.old)),
         Column(lambda: QCoreApplication.translate("FormImport", "New item"), lambda c: ", ".join(c.new)),
         Column(lambda: QCoreApplication.translate("FormImport", "Title"), lambda c: c.title),
-        Column(lambda: QCoreApplication.translate("FormImport", "Points"), lambda c: (f"{_pts(c.old_points)} → {_pts(c.new_points)}"
-                                                 if c.points_changed else _pts(c.new_points if c.new else c.old_points))),
+        Column(
+            lambda: QCoreApplication.translate("FormImport", "Points"),
+            lambda c: (
+                f"{_pts(c.old_points)} → {_pts(c.new_points)}"
+                if c.points_changed
+                else _pts(c.new_points if c.new else c.old_points)
+            ),
+        ),
     ]
 
 
@@ -90,7 +106,9 @@ class SheetImportDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("FormImport", "Import a scoring sheet"))
         self.plan: ImportPlan | None = None
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText(QCoreApplication.translate("FormImport", "an .xlsx or .csv file saved by Excel or WPS"))
+        self.path_edit.setPlaceholderText(
+            QCoreApplication.translate("FormImport", "an .xlsx or .csv file saved by Excel or WPS")
+        )
         browse = QPushButton(QCoreApplication.translate("FormImport", "Browse…"))
         browse.clicked.connect(self.choose_file)
         path_row = QHBoxLayout()
@@ -104,7 +122,9 @@ class SheetImportDialog(QDialog):
             levels.addWidget(box)
         levels.addStretch(1)
         self.pass_edit = QLineEdit()
-        self.pass_edit.setPlaceholderText(QCoreApplication.translate("FormImport", "from the title, else 90% of the total"))
+        self.pass_edit.setPlaceholderText(
+            QCoreApplication.translate("FormImport", "from the title, else 90% of the total")
+        )
         self.read_button = QPushButton(QCoreApplication.translate("FormImport", "Read the sheet"))
         self.read_button.clicked.connect(self.read)
         form = QFormLayout()
@@ -123,9 +143,13 @@ class SheetImportDialog(QDialog):
         self.changes = RowsModel(_change_columns(), self)
         self.change_table = self._table(self.changes)
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton(QCoreApplication.translate("FormImport", "Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(
+            QCoreApplication.translate("FormImport", "Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setEnabled(False)
-        self.buttons.addButton(QCoreApplication.translate("FormImport", "Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(
+            QCoreApplication.translate("FormImport", "Close"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.import_button.clicked.connect(self.write)
         self.buttons.rejected.connect(self.reject)
 
@@ -155,8 +179,12 @@ class SheetImportDialog(QDialog):
 
     # -- reading ----------------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, QCoreApplication.translate("FormImport", "Choose a scoring sheet"), "",
-                                               QCoreApplication.translate("FormImport", "Scoring sheets (*.xlsx *.csv);;All files (*)"))
+        path, _f = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("FormImport", "Choose a scoring sheet"),
+            "",
+            QCoreApplication.translate("FormImport", "Scoring sheets (*.xlsx *.csv);;All files (*)"),
+        )
         if path:
             self.path_edit.setText(path)
             self.read()
@@ -176,9 +204,12 @@ class SheetImportDialog(QDialog):
         options = self.options()
         self.read_button.setEnabled(False)
         self.import_button.setEnabled(False)
-        tasks.runner().start(QCoreApplication.translate("FormImport", "Reading the scoring sheet"),
-                             lambda _progress, _cancelled: plan_import(Path(path), options),
-                             on_done=self.show_plan, on_error=self._failed)
+        tasks.runner().start(
+            QCoreApplication.translate("FormImport", "Reading the scoring sheet"),
+            lambda _progress, _cancelled: plan_import(Path(path), options),
+            on_done=self.show_plan,
+            on_error=self._failed,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.read_button.setEnabled(True)
@@ -191,16 +222,27 @@ class SheetImportDialog(QDialog):
         self.problems.set_rows([("problem", p) for p in rep.problems] + [("note", p) for p in rep.notes])
         form = rep.form
         if not plan.ok:
-            text = QCoreApplication.translate("FormImport", "%1 cell(s) could not be read. Nothing will be written; correct the sheet and read it again.")  # noqa: E501
+            text = QCoreApplication.translate(
+                "FormImport",
+                "%1 cell(s) could not be read. Nothing will be written; correct the sheet and read it again.",
+            )  # noqa: E501
             self.summary.setText(text.replace("%1", str(len(rep.problems))))
             self.summary.setStyleSheet("font-weight: bold; color: #a61b1b;")
         else:
             assert form is not None
             title = form.title.get(current_language())
-            text = QCoreApplication.translate("FormImport", "%1 — %2 version %3: %4 sections, %5 items, %6 points, pass mark %7.").replace(
-                "%1", title).replace("%2", form.id).replace("%3", form.version).replace(
-                "%4", str(len(form.sections))).replace("%5", str(len(form.items))).replace(
-                "%6", _pts(form.max)).replace("%7", _pts(form.pass_mark))
+            text = (
+                QCoreApplication.translate(
+                    "FormImport", "%1 — %2 version %3: %4 sections, %5 items, %6 points, pass mark %7."
+                )
+                .replace("%1", title)
+                .replace("%2", form.id)
+                .replace("%3", form.version)
+                .replace("%4", str(len(form.sections)))
+                .replace("%5", str(len(form.items)))
+                .replace("%6", _pts(form.max))
+                .replace("%7", _pts(form.pass_mark))
+            )
             if plan.already_installed:
                 text += " " + QCoreApplication.translate("FormImport", "This version is already installed.")
             self.summary.setText(text)
@@ -208,9 +250,14 @@ class SheetImportDialog(QDialog):
         d = plan.diff
         if d is not None:
             shown: list[ItemChange] = [c for c in d.changes if c.change is not Change.SAME or c.points_changed]
-            self.diff_label.setText(QCoreApplication.translate("FormImport", "Changes against the installed version %1 (total %2 → %3 points):")
-                                    .replace("%1", d.old.version).replace("%2", _pts(d.old.max))
-                                    .replace("%3", _pts(d.new.max)))
+            self.diff_label.setText(
+                QCoreApplication.translate(
+                    "FormImport", "Changes against the installed version %1 (total %2 → %3 points):"
+                )
+                .replace("%1", d.old.version)
+                .replace("%2", _pts(d.old.max))
+                .replace("%3", _pts(d.new.max))
+            )
             self.changes.set_rows(shown)
         self.diff_label.setVisible(d is not None)
         self.change_table.setVisible(d is not None)

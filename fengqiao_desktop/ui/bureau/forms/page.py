@@ -32,7 +32,10 @@ def _columns() -> list[Column]:
     return [
         Column(lambda: QCoreApplication.translate("FormImport", "Form"), lambda f: f.id),
         Column(lambda: QCoreApplication.translate("FormImport", "Version"), lambda f: f.version),
-        Column(lambda: QCoreApplication.translate("FormImport", "Supersedes"), lambda f: f.supersedes.version if f.supersedes else ""),
+        Column(
+            lambda: QCoreApplication.translate("FormImport", "Supersedes"),
+            lambda f: f.supersedes.version if f.supersedes else "",
+        ),
         Column(lambda: QCoreApplication.translate("FormImport", "Items"), lambda f: str(len(f.items))),
         Column(lambda: QCoreApplication.translate("FormImport", "Points"), lambda f: f"{f.max:g}"),
         Column(lambda: QCoreApplication.translate("FormImport", "Pass mark"), lambda f: f"{f.pass_mark:g}"),
@@ -80,14 +83,22 @@ class FormsPage(BureauPage):
         return QCoreApplication.translate("FormImport", "Forms")
 
     def retranslate(self) -> None:
-        self.hint.setText(QCoreApplication.translate("FormImport", "The forms on this computer: the shipped ones and the bureau's own. "
-                              "Import a bureau's scoring sheet from Excel or WPS, or export a form "
-                              "to XLSX for review and printing."))
+        self.hint.setText(
+            QCoreApplication.translate(
+                "FormImport",
+                "The forms on this computer: the shipped ones and the bureau's own. "
+                "Import a bureau's scoring sheet from Excel or WPS, or export a form "
+                "to XLSX for review and printing.",
+            )
+        )
         self.import_button.setText(QCoreApplication.translate("FormImport", "Import a scoring sheet…"))
         self.export_button.setText(QCoreApplication.translate("FormImport", "Export to XLSX…"))
         self.register_button.setText(QCoreApplication.translate("FormImport", "Register at the bureau…"))
-        self.register_button.setToolTip(QCoreApplication.translate(
-            "FormImport", "Accept inspections scored with the selected form; a new version shows its changes first"))
+        self.register_button.setToolTip(
+            QCoreApplication.translate(
+                "FormImport", "Accept inspections scored with the selected form; a new version shows its changes first"
+            )
+        )
         self.model.headers_changed()
 
     def reload(self) -> None:
@@ -97,8 +108,12 @@ class FormsPage(BureauPage):
             reg = installed_registry()
             return [f for form in reg for f in reg.versions(form.id)]
 
-        tasks.runner().start(QCoreApplication.translate("FormImport", "Loading forms"), load, on_done=self.model.set_rows,
-                             on_error=lambda exc: show_error(self, exc))
+        tasks.runner().start(
+            QCoreApplication.translate("FormImport", "Loading forms"),
+            load,
+            on_done=self.model.set_rows,
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def open_import(self) -> None:
         from fengqiao_desktop.ui.bureau.forms.import_dialog import SheetImportDialog
@@ -111,14 +126,21 @@ class FormsPage(BureauPage):
         form: FormDef | None = selected_row(self.table, self.model)
         if form is None:
             return
-        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("FormImport", "Export the form to XLSX"),
-                                               f"{form.id}-{form.version}.xlsx", "Excel (*.xlsx)")
+        path, _f = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("FormImport", "Export the form to XLSX"),
+            f"{form.id}-{form.version}.xlsx",
+            "Excel (*.xlsx)",
+        )
         if not path:
             return
         from fengqiao_desktop.formengine.xlsx_export import export_form
 
-        tasks.runner().start(QCoreApplication.translate("FormImport", "Exporting the form"), lambda _p, _c: export_form(form, path),
-                             on_error=lambda exc: show_error(self, exc))
+        tasks.runner().start(
+            QCoreApplication.translate("FormImport", "Exporting the form"),
+            lambda _p, _c: export_form(form, path),
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     # -- registering at the bureau ------------------------------------------------------------
     def register_selected(self) -> None:
@@ -134,16 +156,23 @@ class FormsPage(BureauPage):
 
             return plan_form_registration([form], url=url)[0]
 
-        tasks.runner().start(QCoreApplication.translate("FormImport", "Comparing with the bureau's forms"), plan,
-                             on_done=self.confirm_registration, on_error=lambda exc: show_error(self, exc))
+        tasks.runner().start(
+            QCoreApplication.translate("FormImport", "Comparing with the bureau's forms"),
+            plan,
+            on_done=self.confirm_registration,
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def confirm_registration(self, plan) -> None:
         from fengqiao_desktop.ui.bureau.forms.register_dialog import RegisterFormDialog
 
         dialog = RegisterFormDialog(plan, self)
         dialog.accepted.connect(lambda: self._register(plan.form))
-        dialog.rejected.connect(lambda: self.status.setText(
-            "" if plan.known else QCoreApplication.translate("FormImport", "Nothing registered.")))
+        dialog.rejected.connect(
+            lambda: self.status.setText(
+                "" if plan.known else QCoreApplication.translate("FormImport", "Nothing registered.")
+            )
+        )
         dialog.open()
 
     def _register(self, form: FormDef) -> None:
@@ -156,9 +185,16 @@ class FormsPage(BureauPage):
 
         def done(result) -> None:
             entry, _added = result[0]
-            self.status.setText(QCoreApplication.translate("FormImport", "Registered at the bureau: %1 version %2.")
-                                .replace("%1", entry.form_id).replace("%2", entry.version))
+            self.status.setText(
+                QCoreApplication.translate("FormImport", "Registered at the bureau: %1 version %2.")
+                .replace("%1", entry.form_id)
+                .replace("%2", entry.version)
+            )
             self.context.notify_changed()
 
-        tasks.runner().start(QCoreApplication.translate("FormImport", "Registering the form"), work,
-                             on_done=done, on_error=lambda exc: show_error(self, exc))
+        tasks.runner().start(
+            QCoreApplication.translate("FormImport", "Registering the form"),
+            work,
+            on_done=done,
+            on_error=lambda exc: show_error(self, exc),
+        )

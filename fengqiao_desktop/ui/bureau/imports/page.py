@@ -53,10 +53,14 @@ open_path: Callable[[Path], None] = _open_local
 
 def _ask_passphrase(parent: QWidget) -> str | None:
     text, ok = QInputDialog.getText(
-        parent, QCoreApplication.translate("BureauImport", "Bureau key passphrase"),
-        QCoreApplication.translate("BureauImport", "Encrypted bundles are opened with the bureau key's "
-                                   "passphrase (asked once until the app closes):"),
-        QLineEdit.EchoMode.Password)
+        parent,
+        QCoreApplication.translate("BureauImport", "Bureau key passphrase"),
+        QCoreApplication.translate(
+            "BureauImport",
+            "Encrypted bundles are opened with the bureau key's passphrase (asked once until the app closes):",
+        ),
+        QLineEdit.EchoMode.Password,
+    )
     return text if ok and text else None
 
 
@@ -88,7 +92,8 @@ class ImportPage(BureauPage):
         self.drop_hint.setMinimumHeight(70)
         self.drop_hint.setStyleSheet(
             "QLabel { border: 2px dashed #8a9bb0; border-radius: 8px; color: #3c4a5c;"
-            " font-size: 12pt; padding: 10px; background: #f6f8fb; }")
+            " font-size: 12pt; padding: 10px; background: #f6f8fb; }"
+        )
         self.files_button = QPushButton()
         self.folder_button = QPushButton()
         self.report_button = QPushButton()
@@ -187,8 +192,9 @@ class ImportPage(BureauPage):
         return QCoreApplication.translate("BureauImport", "Import bundles")
 
     def retranslate(self) -> None:
-        self.drop_hint.setText(QCoreApplication.translate(
-            "BureauImport", "Drop .fqbundle files or a folder of them here"))
+        self.drop_hint.setText(
+            QCoreApplication.translate("BureauImport", "Drop .fqbundle files or a folder of them here")
+        )
         self.files_button.setText(QCoreApplication.translate("BureauImport", "Choose bundles…"))
         self.folder_button.setText(QCoreApplication.translate("BureauImport", "Choose a folder…"))
         self.report_button.setText(QCoreApplication.translate("BureauImport", "Open refusal report"))
@@ -206,8 +212,12 @@ class ImportPage(BureauPage):
         """Load the import history (the upper table shows this session's last import)."""
         self._stale = False
         url = self.context.central
-        tasks.run_task(QCoreApplication.translate("BureauImport", "Loading the import history"),
-                       lambda: svc.import_history(url=url), self._show_history, lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauImport", "Loading the import history"),
+            lambda: svc.import_history(url=url),
+            self._show_history,
+            lambda e: show_error(self, e),
+        )
 
     def _show_history(self, records: list) -> None:
         self.history.set_rows(records)
@@ -237,13 +247,17 @@ class ImportPage(BureauPage):
             ok, zh, en = result
             self.reverify_result.setStyleSheet("color: %s; font-weight: bold;" % ("#1d6b2a" if ok else "#a61b1b"))
             text = QCoreApplication.translate("BureauImport", "{file}: {result}").format(
-                file=r.file_name, result=en if is_english() else zh)
+                file=r.file_name, result=en if is_english() else zh
+            )
             self.reverify_result.setText(text)
             self.reverify_result.show()
 
-        tasks.run_task(QCoreApplication.translate("BureauImport", "Verifying again"),
-                       lambda: svc.reverify_bundle(path, url=url, identities=_opened(unlock)), done,
-                       lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauImport", "Verifying again"),
+            lambda: svc.reverify_bundle(path, url=url, identities=_opened(unlock)),
+            done,
+            lambda e: show_error(self, e),
+        )
 
     def open_history_report(self) -> None:
         r = self.selected_record()
@@ -259,14 +273,18 @@ class ImportPage(BureauPage):
     # -- choosing and dropping ---------------------------------------------
     def choose_files(self) -> None:
         files, _f = QFileDialog.getOpenFileNames(
-            self, QCoreApplication.translate("BureauImport", "Choose bundles"), "",
-            QCoreApplication.translate("BureauImport", "Bundles (*.fqbundle);;All files (*)"))
+            self,
+            QCoreApplication.translate("BureauImport", "Choose bundles"),
+            "",
+            QCoreApplication.translate("BureauImport", "Bundles (*.fqbundle);;All files (*)"),
+        )
         if files:
             self.import_paths(files)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, QCoreApplication.translate("BureauImport", "Choose a folder of bundles"))
+            self, QCoreApplication.translate("BureauImport", "Choose a folder of bundles")
+        )
         if folder:
             self.import_paths([folder])
 
@@ -295,15 +313,27 @@ class ImportPage(BureauPage):
 
         def work(progress, cancelled):
             def named(done: int, total: int, path: str) -> None:
-                progress(done, total, QCoreApplication.translate(
-                    "BureauImport", "Importing {name} ({done} of {total})").format(
-                    name=Path(path).name, done=done + 1, total=total) if path else "")
+                progress(
+                    done,
+                    total,
+                    QCoreApplication.translate("BureauImport", "Importing {name} ({done} of {total})").format(
+                        name=Path(path).name, done=done + 1, total=total
+                    )
+                    if path
+                    else "",
+                )
+
             return svc.import_bundles(todo, url=url, progress=named, cancelled=cancelled, unlock=unlock)
 
         self.summary.setText(QCoreApplication.translate("BureauImport", "Importing…"))
         self.handle = tasks.start_with_dialog(
-            self, QCoreApplication.translate("BureauImport", "Importing bundles"), work,
-            on_done=self._show_outcomes, on_error=self._failed, on_cancelled=self._cancelled)
+            self,
+            QCoreApplication.translate("BureauImport", "Importing bundles"),
+            work,
+            on_done=self._show_outcomes,
+            on_error=self._failed,
+            on_cancelled=self._cancelled,
+        )
         return self.handle
 
     def _set_require_encryption(self, on: bool) -> None:
@@ -359,22 +389,32 @@ class ImportPage(BureauPage):
             self.summary.setText("")
             self.warnings.hide()
             return
-        n = {s: sum(o.status == s for o in self.outcomes)
-             for s in ("imported", "already_imported", "refused", "quarantined")}
+        n = {
+            s: sum(o.status == s for o in self.outcomes)
+            for s in ("imported", "already_imported", "refused", "quarantined")
+        }
         text = QCoreApplication.translate(
-            "BureauImport", "{files} file(s): {imported} imported, {already} already imported, "
-            "{refused} refused, {quarantined} quarantined").format(
-            files=len(self.outcomes), imported=n["imported"], already=n["already_imported"],
-            refused=n["refused"], quarantined=n["quarantined"])
+            "BureauImport",
+            "{files} file(s): {imported} imported, {already} already imported, "
+            "{refused} refused, {quarantined} quarantined",
+        ).format(
+            files=len(self.outcomes),
+            imported=n["imported"],
+            already=n["already_imported"],
+            refused=n["refused"],
+            quarantined=n["quarantined"],
+        )
         if getattr(self, "_was_cancelled", False):
             text += QCoreApplication.translate("BureauImport", " — stopped early; the rest were not imported")
         self.summary.setText(text)
-        self.summary.setStyleSheet("font-weight: bold; color: %s;" % (
-            "#a61b1b" if n["refused"] or n["quarantined"] else "#1d6b2a"))
+        self.summary.setStyleSheet(
+            "font-weight: bold; color: %s;" % ("#a61b1b" if n["refused"] or n["quarantined"] else "#1d6b2a")
+        )
         warnings = list(dict.fromkeys(w for o in self.outcomes for w in warnings_of(o)))
         if warnings:
-            self.warnings.setText(QCoreApplication.translate("BureauImport", "Warnings:") + "\n"
-                                  + "\n".join("• " + w for w in warnings))
+            self.warnings.setText(
+                QCoreApplication.translate("BureauImport", "Warnings:") + "\n" + "\n".join("• " + w for w in warnings)
+            )
             self.warnings.show()
         else:
             self.warnings.hide()

@@ -41,11 +41,17 @@ def details_text(o: ImportOutcome) -> str:
     c = o.counts
     if o.status in ("imported", "planned"):
         return QCoreApplication.translate(
-            "BureauImport", "{inspections} inspection(s): {new} new, {revisions} new revision(s), "
-            "{present} already present, {conflicts} conflict(s); {photos} photo(s)").format(
-            inspections=c.get("inspections", 0), new=c.get("new_inspections", 0),
-            revisions=c.get("new_revisions", 0), present=c.get("already_present", 0),
-            conflicts=c.get("conflicts", 0), photos=c.get("new_photos", 0))
+            "BureauImport",
+            "{inspections} inspection(s): {new} new, {revisions} new revision(s), "
+            "{present} already present, {conflicts} conflict(s); {photos} photo(s)",
+        ).format(
+            inspections=c.get("inspections", 0),
+            new=c.get("new_inspections", 0),
+            revisions=c.get("new_revisions", 0),
+            present=c.get("already_present", 0),
+            conflicts=c.get("conflicts", 0),
+            photos=c.get("new_photos", 0),
+        )
     if o.status == "already_imported":
         return QCoreApplication.translate("BureauImport", "Nothing changed: this bundle was imported before")
     if o.status == "cancelled":
@@ -61,17 +67,28 @@ def warnings_of(o: ImportOutcome) -> list[str]:
 
 
 def results_model(parent=None) -> RowsModel:
-    return RowsModel([
-        Column(lambda: QCoreApplication.translate("BureauImport", "File"), lambda o: Path(o.path).name,
-               tooltip=lambda o: o.path),
-        Column(lambda: QCoreApplication.translate("BureauImport", "Result"), status_text, background=colour),
-        Column(lambda: QCoreApplication.translate("BureauImport", "Details"), details_text,
-               background=lambda o: colour(o) if o.status in ("refused", "quarantined") else None),
-        Column(lambda: QCoreApplication.translate("BureauImport", "Inspector"), lambda o: o.inspector or ""),
-        Column(lambda: QCoreApplication.translate("BureauImport", "Device / sequence"),
-               lambda o: f"{o.device_id} #{o.sequence}" if o.device_id else ""),
-        Column(lambda: QCoreApplication.translate("BureauImport", "Warnings"), lambda o: "；".join(warnings_of(o))),
-    ], parent)
+    return RowsModel(
+        [
+            Column(
+                lambda: QCoreApplication.translate("BureauImport", "File"),
+                lambda o: Path(o.path).name,
+                tooltip=lambda o: o.path,
+            ),
+            Column(lambda: QCoreApplication.translate("BureauImport", "Result"), status_text, background=colour),
+            Column(
+                lambda: QCoreApplication.translate("BureauImport", "Details"),
+                details_text,
+                background=lambda o: colour(o) if o.status in ("refused", "quarantined") else None,
+            ),
+            Column(lambda: QCoreApplication.translate("BureauImport", "Inspector"), lambda o: o.inspector or ""),
+            Column(
+                lambda: QCoreApplication.translate("BureauImport", "Device / sequence"),
+                lambda o: f"{o.device_id} #{o.sequence}" if o.device_id else "",
+            ),
+            Column(lambda: QCoreApplication.translate("BureauImport", "Warnings"), lambda o: "；".join(warnings_of(o))),
+        ],
+        parent,
+    )
 
 
 def history_status(r) -> str:
@@ -86,23 +103,36 @@ def history_details(r) -> str:
     if r.outcome == "imported":
         c = r.counts
         return QCoreApplication.translate(
-            "BureauImport", "{inspections} inspection(s), {revisions} new revision(s), {conflicts} conflict(s), "
-            "{photos} photo(s)").format(inspections=c.get("inspections", 0), revisions=c.get("new_revisions", 0),
-                                        conflicts=c.get("conflicts", 0), photos=c.get("photos", 0))
+            "BureauImport",
+            "{inspections} inspection(s), {revisions} new revision(s), {conflicts} conflict(s), {photos} photo(s)",
+        ).format(
+            inspections=c.get("inspections", 0),
+            revisions=c.get("new_revisions", 0),
+            conflicts=c.get("conflicts", 0),
+            photos=c.get("photos", 0),
+        )
     return r.reason_en if is_english() and r.reason_en else r.reason
 
 
 def history_model(parent=None) -> RowsModel:
     from fengqiao_desktop.ui.bureau.formatting import when
 
-    return RowsModel([
-        Column(lambda: QCoreApplication.translate("BureauImport", "When"), lambda r: when(r.at)),
-        Column(lambda: QCoreApplication.translate("BureauImport", "File"), lambda r: r.file_name),
-        Column(lambda: QCoreApplication.translate("BureauImport", "Result"), history_status,
-               background=lambda r: OK_COLOUR if r.outcome == "imported" else REFUSED_COLOUR),
-        Column(lambda: QCoreApplication.translate("BureauImport", "Details"), history_details),
-        Column(lambda: QCoreApplication.translate("BureauImport", "Inspector"), lambda r: r.inspector),
-        Column(lambda: QCoreApplication.translate("BureauImport", "Device / sequence"), lambda r: r.device),
-        Column(lambda: QCoreApplication.translate("BureauImport", "Kept as"),
-               lambda r: str(r.archived or r.quarantined or "")),
-    ], parent)
+    return RowsModel(
+        [
+            Column(lambda: QCoreApplication.translate("BureauImport", "When"), lambda r: when(r.at)),
+            Column(lambda: QCoreApplication.translate("BureauImport", "File"), lambda r: r.file_name),
+            Column(
+                lambda: QCoreApplication.translate("BureauImport", "Result"),
+                history_status,
+                background=lambda r: OK_COLOUR if r.outcome == "imported" else REFUSED_COLOUR,
+            ),
+            Column(lambda: QCoreApplication.translate("BureauImport", "Details"), history_details),
+            Column(lambda: QCoreApplication.translate("BureauImport", "Inspector"), lambda r: r.inspector),
+            Column(lambda: QCoreApplication.translate("BureauImport", "Device / sequence"), lambda r: r.device),
+            Column(
+                lambda: QCoreApplication.translate("BureauImport", "Kept as"),
+                lambda r: str(r.archived or r.quarantined or ""),
+            ),
+        ],
+        parent,
+    )

@@ -43,13 +43,16 @@ def _t(text: str) -> str:
 
 
 def followup_model(parent=None) -> RowsModel:
-    return RowsModel([
-        Column(lambda: _t("Station"), lambda r: f"{r.station_name} {r.station_code}".strip()),
-        Column(lambda: _t("Finding"), lambda r: r.description),
-        Column(lambda: _t("Deadline"), lambda r: r.deadline or ""),
-        Column(lambda: _t("Re-check note"), lambda r: r.recheck_note),
-        Column(lambda: _t("Re-checked by"), lambda r: f"{r.rechecked_by} {when(r.rechecked_at)}".strip()),
-    ], parent)
+    return RowsModel(
+        [
+            Column(lambda: _t("Station"), lambda r: f"{r.station_name} {r.station_code}".strip()),
+            Column(lambda: _t("Finding"), lambda r: r.description),
+            Column(lambda: _t("Deadline"), lambda r: r.deadline or ""),
+            Column(lambda: _t("Re-check note"), lambda r: r.recheck_note),
+            Column(lambda: _t("Re-checked by"), lambda r: f"{r.rechecked_by} {when(r.rechecked_at)}".strip()),
+        ],
+        parent,
+    )
 
 
 class CloseDialog(QDialog):
@@ -59,8 +62,11 @@ class CloseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("closeFinding")
         self.setWindowTitle(_t("Close a finding"))
-        what = QLabel(_t("Close “{what}” at {station}? It stops counting as open in coverage.").format(
-            what=row.description, station=row.station_name or row.station_code))
+        what = QLabel(
+            _t("Close “{what}” at {station}? It stops counting as open in coverage.").format(
+                what=row.description, station=row.station_name or row.station_code
+            )
+        )
         what.setWordWrap(True)
         note = QLabel(_t("Re-check by {who}: {note}").format(who=row.rechecked_by or "—", note=row.recheck_note))
         note.setWordWrap(True)
@@ -68,8 +74,9 @@ class CloseDialog(QDialog):
         self.photo.setObjectName("recheckPhoto")
         pm = QPixmap()
         if photo and pm.loadFromData(photo):
-            self.photo.setPixmap(pm.scaled(420, 280, Qt.AspectRatioMode.KeepAspectRatio,
-                                           Qt.TransformationMode.SmoothTransformation))
+            self.photo.setPixmap(
+                pm.scaled(420, 280, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            )
         else:
             self.photo.setText(_t("No photo"))
         self.by_edit = QLineEdit(closer)
@@ -146,8 +153,9 @@ class FollowupBox(QGroupBox):
 
     def reload(self) -> None:
         url = self.page.context.central
-        tasks.run_task(_t("Loading findings"), lambda: svc.followups(url=url), self._show,
-                       lambda e: show_error(self, e))
+        tasks.run_task(
+            _t("Loading findings"), lambda: svc.followups(url=url), self._show, lambda e: show_error(self, e)
+        )
 
     def _show(self, rows: list[FollowupRow]) -> None:
         self.model.set_rows(rows)
@@ -171,8 +179,11 @@ class FollowupBox(QGroupBox):
             closer = self.page.context.user_name()
         except Exception:  # noqa: BLE001 - no readable profile: the clerk types a name
             closer = ""
-        photo = coverage_svc.photo_bytes(r.recheck_photo_sha256, url=self.page.context.central) \
-            if r.recheck_photo_sha256 else None
+        photo = (
+            coverage_svc.photo_bytes(r.recheck_photo_sha256, url=self.page.context.central)
+            if r.recheck_photo_sha256
+            else None
+        )
         dialog = CloseDialog(r, closer, photo, self)
         if ask(dialog):
             self.close_finding(r, dialog.closer(), dialog.note())
@@ -184,6 +195,9 @@ class FollowupBox(QGroupBox):
             self.page.context.notify_changed()
             self.reload()
 
-        tasks.run_task(_t("Closing the finding"),
-                       lambda: svc.finding_close(r.inspection_id, r.finding_id, by=by, note=note, url=url),
-                       done, lambda e: show_error(self, e))
+        tasks.run_task(
+            _t("Closing the finding"),
+            lambda: svc.finding_close(r.inspection_id, r.finding_id, by=by, note=note, url=url),
+            done,
+            lambda e: show_error(self, e),
+        )

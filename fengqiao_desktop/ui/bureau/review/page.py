@@ -74,21 +74,31 @@ def _form(r: ReviewRow) -> str:
 
 
 def review_model(parent=None) -> RowsModel:
-    return RowsModel([
-        Column(lambda: QCoreApplication.translate("BureauReview", "State"), lambda r: state_text(r.state),
-               background=lambda r: STATE_COLOURS.get(r.state)),
-        Column(lambda: QCoreApplication.translate("BureauReview", "Completed"), lambda r: when(r.completed_at)),
-        Column(lambda: QCoreApplication.translate("BureauReview", "Station"),
-               lambda r: f"{r.station_name} {r.station_code}".strip()),
-        Column(lambda: QCoreApplication.translate("BureauReview", "County"), lambda r: r.county),
-        Column(lambda: QCoreApplication.translate("BureauReview", "Form"), _form),
-        Column(lambda: QCoreApplication.translate("BureauReview", "Score"), lambda r: number(r.total)),
-        Column(lambda: QCoreApplication.translate("BureauReview", "Verdict"), _verdict),
-        Column(lambda: QCoreApplication.translate("BureauReview", "Inspector"), lambda r: r.inspector),
-        Column(lambda: QCoreApplication.translate("BureauReview", "Reviewed by"),
-               lambda r: f"{r.reviewed_by} {when(r.reviewed_at)}" if r.reviewed_by else ""),
-        Column(lambda: QCoreApplication.translate("BureauReview", "Comment"), lambda r: r.comment),
-    ], parent)
+    return RowsModel(
+        [
+            Column(
+                lambda: QCoreApplication.translate("BureauReview", "State"),
+                lambda r: state_text(r.state),
+                background=lambda r: STATE_COLOURS.get(r.state),
+            ),
+            Column(lambda: QCoreApplication.translate("BureauReview", "Completed"), lambda r: when(r.completed_at)),
+            Column(
+                lambda: QCoreApplication.translate("BureauReview", "Station"),
+                lambda r: f"{r.station_name} {r.station_code}".strip(),
+            ),
+            Column(lambda: QCoreApplication.translate("BureauReview", "County"), lambda r: r.county),
+            Column(lambda: QCoreApplication.translate("BureauReview", "Form"), _form),
+            Column(lambda: QCoreApplication.translate("BureauReview", "Score"), lambda r: number(r.total)),
+            Column(lambda: QCoreApplication.translate("BureauReview", "Verdict"), _verdict),
+            Column(lambda: QCoreApplication.translate("BureauReview", "Inspector"), lambda r: r.inspector),
+            Column(
+                lambda: QCoreApplication.translate("BureauReview", "Reviewed by"),
+                lambda r: f"{r.reviewed_by} {when(r.reviewed_at)}" if r.reviewed_by else "",
+            ),
+            Column(lambda: QCoreApplication.translate("BureauReview", "Comment"), lambda r: r.comment),
+        ],
+        parent,
+    )
 
 
 class ReviewDialog(QDialog):
@@ -98,12 +108,20 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.state = state
         returning = state == "returned"
-        self.setWindowTitle(QCoreApplication.translate("BureauReview", "Return an inspection") if returning
-                            else QCoreApplication.translate("BureauReview", "Approve an inspection"))
-        text = (QCoreApplication.translate(
-            "BureauReview", "Return {what} to its inspector? Say what must be corrected; the inspection "
-            "stops counting in coverage until a corrected version arrives.") if returning else
-            QCoreApplication.translate("BureauReview", "Approve {what}?")).format(what=what)
+        self.setWindowTitle(
+            QCoreApplication.translate("BureauReview", "Return an inspection")
+            if returning
+            else QCoreApplication.translate("BureauReview", "Approve an inspection")
+        )
+        text = (
+            QCoreApplication.translate(
+                "BureauReview",
+                "Return {what} to its inspector? Say what must be corrected; the inspection "
+                "stops counting in coverage until a corrected version arrives.",
+            )
+            if returning
+            else QCoreApplication.translate("BureauReview", "Approve {what}?")
+        ).format(what=what)
         label = QLabel(text)
         label.setWordWrap(True)
         self.by_edit = QLineEdit(reviewer)
@@ -188,8 +206,17 @@ class ReviewPage(BureauPage):
 
         self.state_label, self.county_label, self.inspector_label = QLabel(), QLabel(), QLabel()
         filters = QHBoxLayout()
-        for w in (self.state_label, self.state_box, self.county_label, self.county_edit,
-                  self.inspector_label, self.inspector_edit, self.dates_box, self.from_edit, self.to_edit):
+        for w in (
+            self.state_label,
+            self.state_box,
+            self.county_label,
+            self.county_edit,
+            self.inspector_label,
+            self.inspector_edit,
+            self.dates_box,
+            self.from_edit,
+            self.to_edit,
+        ):
             filters.addWidget(w)
         filters.addStretch(1)
         buttons = QHBoxLayout()
@@ -215,10 +242,14 @@ class ReviewPage(BureauPage):
         return QCoreApplication.translate("BureauReview", "Review")
 
     def retranslate(self) -> None:
-        self.intro.setText(QCoreApplication.translate(
-            "BureauReview", "Every imported inspection is received for review, then approved or returned "
-            "to its inspector with a comment. A returned inspection does not count in coverage until a "
-            "corrected version arrives."))
+        self.intro.setText(
+            QCoreApplication.translate(
+                "BureauReview",
+                "Every imported inspection is received for review, then approved or returned "
+                "to its inspector with a comment. A returned inspection does not count in coverage until a "
+                "corrected version arrives.",
+            )
+        )
         current = self.state_box.currentIndex()
         self.state_box.blockSignals(True)
         self.state_box.clear()
@@ -248,16 +279,23 @@ class ReviewPage(BureauPage):
     # -- loading -------------------------------------------------------------
     def filters(self) -> dict:
         dates = self.dates_box.isChecked()
-        return {"state": self.state_box.currentData(), "county": self.county_edit.text().strip() or None,
-                "inspector": self.inspector_edit.text().strip() or None,
-                "date_from": _pydate(self.from_edit) if dates else None,
-                "date_to": _pydate(self.to_edit) if dates else None}
+        return {
+            "state": self.state_box.currentData(),
+            "county": self.county_edit.text().strip() or None,
+            "inspector": self.inspector_edit.text().strip() or None,
+            "date_from": _pydate(self.from_edit) if dates else None,
+            "date_to": _pydate(self.to_edit) if dates else None,
+        }
 
     def reload(self) -> None:
         self._stale = False
         url, filters = self.context.central, self.filters()
-        tasks.run_task(QCoreApplication.translate("BureauReview", "Loading inspections"),
-                       lambda: svc.review_list(url=url, **filters), self._show, lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauReview", "Loading inspections"),
+            lambda: svc.review_list(url=url, **filters),
+            self._show,
+            lambda e: show_error(self, e),
+        )
         self.followups.reload()
 
     def _show(self, rows: list[ReviewRow]) -> None:
@@ -275,8 +313,11 @@ class ReviewPage(BureauPage):
     def _show_count(self) -> None:
         rows = self.model.rows
         waiting = sum(r.state == "received" for r in rows)
-        self.count.setText(QCoreApplication.translate("BureauReview", "{n} inspection(s), {waiting} to review")
-                           .format(n=len(rows), waiting=waiting))
+        self.count.setText(
+            QCoreApplication.translate("BureauReview", "{n} inspection(s), {waiting} to review").format(
+                n=len(rows), waiting=waiting
+            )
+        )
 
     def selected_row(self) -> ReviewRow | None:
         return selected_row(self.table, self.model)
@@ -310,6 +351,9 @@ class ReviewPage(BureauPage):
             self.reload()
             self.select_inspection(inspection_id)
 
-        tasks.run_task(QCoreApplication.translate("BureauReview", "Recording the review"),
-                       lambda: svc.review_set(inspection_id, state, by=by, comment=comment, url=url),
-                       done, lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauReview", "Recording the review"),
+            lambda: svc.review_set(inspection_id, state, by=by, comment=comment, url=url),
+            done,
+            lambda e: show_error(self, e),
+        )

@@ -37,28 +37,40 @@ def _lang() -> str:
 
 
 def stations_model(parent=None) -> RowsModel:
-    return RowsModel([
-        Column(lambda: QCoreApplication.translate("BureauRoster", "Code"), lambda s: s.code),
-        Column(lambda: QCoreApplication.translate("BureauRoster", "Name"), lambda s: s.name),
-        Column(lambda: QCoreApplication.translate("BureauRoster", "Level"), lambda s: s.level.label(_lang())),
-        Column(lambda: QCoreApplication.translate("BureauRoster", "Parent code"), lambda s: s.parent_code or ""),
-        Column(lambda: QCoreApplication.translate("BureauRoster", "Contact"), lambda s: s.contact),
-        Column(lambda: QCoreApplication.translate("BureauRoster", "Phone"), lambda s: s.phone),
-        Column(lambda: QCoreApplication.translate("BureauRoster", "Veterans served"),
-               lambda s: "" if s.veterans_served is None else str(s.veterans_served)),
-        Column(lambda: QCoreApplication.translate("BureauRoster", "Demo data"),
-               lambda s: QCoreApplication.translate("BureauRoster", "demo") if s.is_demo else ""),
-    ], parent)
+    return RowsModel(
+        [
+            Column(lambda: QCoreApplication.translate("BureauRoster", "Code"), lambda s: s.code),
+            Column(lambda: QCoreApplication.translate("BureauRoster", "Name"), lambda s: s.name),
+            Column(lambda: QCoreApplication.translate("BureauRoster", "Level"), lambda s: s.level.label(_lang())),
+            Column(lambda: QCoreApplication.translate("BureauRoster", "Parent code"), lambda s: s.parent_code or ""),
+            Column(lambda: QCoreApplication.translate("BureauRoster", "Contact"), lambda s: s.contact),
+            Column(lambda: QCoreApplication.translate("BureauRoster", "Phone"), lambda s: s.phone),
+            Column(
+                lambda: QCoreApplication.translate("BureauRoster", "Veterans served"),
+                lambda s: "" if s.veterans_served is None else str(s.veterans_served),
+            ),
+            Column(
+                lambda: QCoreApplication.translate("BureauRoster", "Demo data"),
+                lambda s: QCoreApplication.translate("BureauRoster", "demo") if s.is_demo else "",
+            ),
+        ],
+        parent,
+    )
 
 
 def issues_model(parent=None) -> RowsModel:
-    return RowsModel([
-        Column(lambda: QCoreApplication.translate("BureauRoster", "Row"), lambda i: str(i.row)),
-        Column(lambda: QCoreApplication.translate("BureauRoster", "Column"), lambda i: i.column),
-        Column(lambda: QCoreApplication.translate("BureauRoster", "Problem"),
-               lambda i: getattr(i, "reason_en", i.reason) if is_english() else i.reason,
-               background=lambda _i: "#fde2e1"),
-    ], parent)
+    return RowsModel(
+        [
+            Column(lambda: QCoreApplication.translate("BureauRoster", "Row"), lambda i: str(i.row)),
+            Column(lambda: QCoreApplication.translate("BureauRoster", "Column"), lambda i: i.column),
+            Column(
+                lambda: QCoreApplication.translate("BureauRoster", "Problem"),
+                lambda i: getattr(i, "reason_en", i.reason) if is_english() else i.reason,
+                background=lambda _i: "#fde2e1",
+            ),
+        ],
+        parent,
+    )
 
 
 class RosterPage(BureauPage):
@@ -120,9 +132,13 @@ class RosterPage(BureauPage):
         return QCoreApplication.translate("BureauRoster", "Central roster")
 
     def retranslate(self) -> None:
-        self.intro.setText(QCoreApplication.translate(
-            "BureauRoster", "The stations of the bureau's roster. Bundles about a station that is not here "
-            "are refused. Import the roster file (CSV or XLSX): a file with any bad row imports nothing."))
+        self.intro.setText(
+            QCoreApplication.translate(
+                "BureauRoster",
+                "The stations of the bureau's roster. Bundles about a station that is not here "
+                "are refused. Import the roster file (CSV or XLSX): a file with any bad row imports nothing.",
+            )
+        )
         self.import_button.setText(QCoreApplication.translate("BureauRoster", "Import roster file…"))
         self.demo_button.setText(QCoreApplication.translate("BureauRoster", "Load demonstration roster"))
         self.search.setPlaceholderText(QCoreApplication.translate("BureauRoster", "Search by code or name"))
@@ -134,8 +150,12 @@ class RosterPage(BureauPage):
     def reload(self) -> None:
         self._stale = False
         url = self.context.central
-        tasks.run_task(QCoreApplication.translate("BureauRoster", "Loading the roster"),
-                       lambda: svc.roster_stations(url=url), self._show, lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauRoster", "Loading the roster"),
+            lambda: svc.roster_stations(url=url),
+            self._show,
+            lambda e: show_error(self, e),
+        )
 
     def _show(self, stations: list) -> None:
         self.stations = list(stations)
@@ -159,34 +179,50 @@ class RosterPage(BureauPage):
             self.count.setStyleSheet("color: #a61b1b; font-weight: bold;")
             return
         self.count.setStyleSheet("")
-        self.count.setText(QCoreApplication.translate("BureauRoster", "{shown} of {total} stations").format(
-            shown=self.proxy.rowCount(), total=len(self.stations)))
+        self.count.setText(
+            QCoreApplication.translate("BureauRoster", "{shown} of {total} stations").format(
+                shown=self.proxy.rowCount(), total=len(self.stations)
+            )
+        )
 
     # -- importing -------------------------------------------------------------
     def choose_file(self) -> None:
         path, _f = QFileDialog.getOpenFileName(
-            self, QCoreApplication.translate("BureauRoster", "Choose a roster file"), "",
-            QCoreApplication.translate("BureauRoster", "Rosters (*.csv *.xlsx);;All files (*)"))
+            self,
+            QCoreApplication.translate("BureauRoster", "Choose a roster file"),
+            "",
+            QCoreApplication.translate("BureauRoster", "Rosters (*.csv *.xlsx);;All files (*)"),
+        )
         if path:
             self.import_file(path)
 
     def import_file(self, path: str) -> None:
         url = self.context.central
-        tasks.run_task(QCoreApplication.translate("BureauRoster", "Importing the roster"),
-                       lambda: svc.roster_import(path, url=url), self._imported, self._import_failed)
+        tasks.run_task(
+            QCoreApplication.translate("BureauRoster", "Importing the roster"),
+            lambda: svc.roster_import(path, url=url),
+            self._imported,
+            self._import_failed,
+        )
 
     def load_demo(self) -> None:
         url = self.context.central
-        tasks.run_task(QCoreApplication.translate("BureauRoster", "Loading the demonstration roster"),
-                       lambda: svc.load_demo(url=url), self._imported, self._import_failed)
+        tasks.run_task(
+            QCoreApplication.translate("BureauRoster", "Loading the demonstration roster"),
+            lambda: svc.load_demo(url=url),
+            self._imported,
+            self._import_failed,
+        )
 
     def _imported(self, res) -> None:
         self.issues.set_rows([])
         self.issues_table.hide()
         self.result.setStyleSheet("color: #1d6b2a; font-weight: bold;")
-        self.result.setText(QCoreApplication.translate(
-            "BureauRoster", "Roster imported: {added} added, {updated} updated, {unchanged} unchanged.").format(
-            added=res.added, updated=res.updated, unchanged=res.unchanged))
+        self.result.setText(
+            QCoreApplication.translate(
+                "BureauRoster", "Roster imported: {added} added, {updated} updated, {unchanged} unchanged."
+            ).format(added=res.added, updated=res.updated, unchanged=res.unchanged)
+        )
         self.result.show()
         self.context.notify_changed()
         self.reload()

@@ -87,9 +87,13 @@ class AddKeyDialog(QDialog):
         self.fingerprint = QLabel()
         self.fingerprint.setStyleSheet("font-family: monospace;")
         form.insertRow(1, QCoreApplication.translate("BureauTrust", "Fingerprint"), self.fingerprint)
-        hint = QLabel(QCoreApplication.translate(
-            "BureauTrust", "Name and unit must be exactly those the inspector's laptop puts in its bundles; "
-            "they are filled in from the key file when it gives them."))
+        hint = QLabel(
+            QCoreApplication.translate(
+                "BureauTrust",
+                "Name and unit must be exactly those the inspector's laptop puts in its bundles; "
+                "they are filled in from the key file when it gives them.",
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -115,7 +119,7 @@ class AddKeyDialog(QDialog):
             pk, name, unit = public_key_file(path.strip()) if path.strip() else (None, "", "")
         except (KnownError, OSError):
             pk, name, unit = None, "", ""
-        self.fingerprint.setText(" ".join(pk.key_id[i:i + 4] for i in range(0, 16, 4)) if pk else "")
+        self.fingerprint.setText(" ".join(pk.key_id[i : i + 4] for i in range(0, 16, 4)) if pk else "")
         for edit, old, new in ((self.name_edit, self._filled[0], name), (self.unit_edit, self._filled[1], unit)):
             if new and edit.text().strip() in ("", old):
                 edit.setText(new)
@@ -123,8 +127,11 @@ class AddKeyDialog(QDialog):
 
     def browse(self) -> None:
         path, _f = QFileDialog.getOpenFileName(
-            self, QCoreApplication.translate("BureauTrust", "Choose a public key"), "",
-            QCoreApplication.translate("BureauTrust", "Public keys (*.pub);;All files (*)"))
+            self,
+            QCoreApplication.translate("BureauTrust", "Choose a public key"),
+            "",
+            QCoreApplication.translate("BureauTrust", "Public keys (*.pub);;All files (*)"),
+        )
         if path:
             self.path_edit.setText(path)
 
@@ -133,9 +140,13 @@ class AddKeyDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def value(self) -> NewKey:
-        return NewKey(self.path_edit.text().strip(), self.name_edit.text().strip(), self.unit_edit.text().strip(),
-                      _pydate(self.from_edit) if self.from_box.isChecked() else None,
-                      _pydate(self.to_edit) if self.to_box.isChecked() else None)
+        return NewKey(
+            self.path_edit.text().strip(),
+            self.name_edit.text().strip(),
+            self.unit_edit.text().strip(),
+            _pydate(self.from_edit) if self.from_box.isChecked() else None,
+            _pydate(self.to_edit) if self.to_box.isChecked() else None,
+        )
 
 
 class RevokeDialog(QDialog):
@@ -144,9 +155,13 @@ class RevokeDialog(QDialog):
     def __init__(self, key_text: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("BureauTrust", "Revoke a key"))
-        label = QLabel(QCoreApplication.translate(
-            "BureauTrust", "Revoke {key}? Bundles it signs from now on will be refused. "
-            "Give the reason (for example: laptop lost).").format(key=key_text))
+        label = QLabel(
+            QCoreApplication.translate(
+                "BureauTrust",
+                "Revoke {key}? Bundles it signs from now on will be refused. "
+                "Give the reason (for example: laptop lost).",
+            ).format(key=key_text)
+        )
         label.setWordWrap(True)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setMaximumHeight(80)
@@ -182,7 +197,7 @@ class EditKeyDialog(QDialog):
     def __init__(self, entry, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("BureauTrust", "Edit a trusted key"))
-        key = QLabel(" ".join(entry.key_id[i:i + 4] for i in range(0, 16, 4)))
+        key = QLabel(" ".join(entry.key_id[i : i + 4] for i in range(0, 16, 4)))
         key.setStyleSheet("font-family: monospace;")
         self.name_edit = QLineEdit(entry.name)
         self.unit_edit = QLineEdit(entry.unit)
@@ -190,8 +205,11 @@ class EditKeyDialog(QDialog):
         self.to_box, self.to_edit = _date_field(entry.valid_to is not None)
         if entry.valid_from:
             self.from_edit.setDate(QDate(entry.valid_from.year, entry.valid_from.month, entry.valid_from.day))
-        self.to_edit.setDate(QDate(entry.valid_to.year, entry.valid_to.month, entry.valid_to.day)
-                             if entry.valid_to else QDate(QDate.currentDate().year(), 12, 31))
+        self.to_edit.setDate(
+            QDate(entry.valid_to.year, entry.valid_to.month, entry.valid_to.day)
+            if entry.valid_to
+            else QDate(QDate.currentDate().year(), 12, 31)
+        )
         self.from_box.setText(QCoreApplication.translate("BureauTrust", "from"))
         self.to_box.setText(QCoreApplication.translate("BureauTrust", "until"))
         validity = QHBoxLayout()
@@ -221,10 +239,13 @@ class EditKeyDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def value(self) -> KeyEdit:
-        return KeyEdit(self.name_edit.text().strip(), self.unit_edit.text().strip(),
-                       _pydate(self.from_edit) if self.from_box.isChecked() else None,
-                       _pydate(self.to_edit) if self.to_box.isChecked() else None,
-                       self.reason_edit.text().strip())
+        return KeyEdit(
+            self.name_edit.text().strip(),
+            self.unit_edit.text().strip(),
+            _pydate(self.from_edit) if self.from_box.isChecked() else None,
+            _pydate(self.to_edit) if self.to_box.isChecked() else None,
+            self.reason_edit.text().strip(),
+        )
 
 
 class RetrustDialog(RevokeDialog):
@@ -233,6 +254,10 @@ class RetrustDialog(RevokeDialog):
     def __init__(self, key_text: str, parent: QWidget | None = None):
         super().__init__(key_text, parent)
         self.setWindowTitle(QCoreApplication.translate("BureauTrust", "Trust a key again"))
-        self.findChild(QLabel).setText(QCoreApplication.translate(
-            "BureauTrust", "Trust {key} again from today? Bundles it signed before today stay refused. "
-            "Give the reason (for example: the laptop was found).").format(key=key_text))
+        self.findChild(QLabel).setText(
+            QCoreApplication.translate(
+                "BureauTrust",
+                "Trust {key} again from today? Bundles it signed before today stay refused. "
+                "Give the reason (for example: the laptop was found).",
+            ).format(key=key_text)
+        )

@@ -51,7 +51,7 @@ confirm: Callable[[QWidget, str, str], bool] = _ask
 
 
 def grouped(key_id: str) -> str:
-    return " ".join(key_id[i:i + 4] for i in range(0, len(key_id), 4))
+    return " ".join(key_id[i : i + 4] for i in range(0, len(key_id), 4))
 
 
 def state_text(e: TrustEntry) -> str:
@@ -64,23 +64,26 @@ def state_text(e: TrustEntry) -> str:
 
 
 def state_colour(e: TrustEntry) -> str | None:
-    return {"valid": "#e3f4e1", "revoked": "#fde2e1", "expired": "#eef1f5",
-            "not_yet_valid": "#fff4d6"}.get(e.state())
+    return {"valid": "#e3f4e1", "revoked": "#fde2e1", "expired": "#eef1f5", "not_yet_valid": "#fff4d6"}.get(e.state())
 
 
 def trust_model(parent=None) -> RowsModel:
-    return RowsModel([
-        Column(lambda: QCoreApplication.translate("BureauTrust", "Key id"), lambda e: grouped(e.key_id)),
-        Column(lambda: QCoreApplication.translate("BureauTrust", "Name"), lambda e: e.name),
-        Column(lambda: QCoreApplication.translate("BureauTrust", "Unit"), lambda e: e.unit),
-        Column(lambda: QCoreApplication.translate("BureauTrust", "Valid from"), lambda e: day(e.valid_from)),
-        Column(lambda: QCoreApplication.translate("BureauTrust", "Valid until"), lambda e: day(e.valid_to)),
-        Column(lambda: QCoreApplication.translate("BureauTrust", "State"), state_text, background=state_colour),
-        Column(lambda: QCoreApplication.translate("BureauTrust", "Revoked at"), lambda e: when(e.revoked_at)),
-        Column(lambda: QCoreApplication.translate("BureauTrust", "Reason"), lambda e: e.revoke_reason or ""),
-        Column(lambda: QCoreApplication.translate("BureauTrust", "Public key (fingerprint)"),
-               lambda e: e.public_key),
-    ], parent)
+    return RowsModel(
+        [
+            Column(lambda: QCoreApplication.translate("BureauTrust", "Key id"), lambda e: grouped(e.key_id)),
+            Column(lambda: QCoreApplication.translate("BureauTrust", "Name"), lambda e: e.name),
+            Column(lambda: QCoreApplication.translate("BureauTrust", "Unit"), lambda e: e.unit),
+            Column(lambda: QCoreApplication.translate("BureauTrust", "Valid from"), lambda e: day(e.valid_from)),
+            Column(lambda: QCoreApplication.translate("BureauTrust", "Valid until"), lambda e: day(e.valid_to)),
+            Column(lambda: QCoreApplication.translate("BureauTrust", "State"), state_text, background=state_colour),
+            Column(lambda: QCoreApplication.translate("BureauTrust", "Revoked at"), lambda e: when(e.revoked_at)),
+            Column(lambda: QCoreApplication.translate("BureauTrust", "Reason"), lambda e: e.revoke_reason or ""),
+            Column(
+                lambda: QCoreApplication.translate("BureauTrust", "Public key (fingerprint)"), lambda e: e.public_key
+            ),
+        ],
+        parent,
+    )
 
 
 class TrustPage(BureauPage):
@@ -123,9 +126,13 @@ class TrustPage(BureauPage):
         return QCoreApplication.translate("BureauTrust", "Trusted inspector keys")
 
     def retranslate(self) -> None:
-        self.intro.setText(QCoreApplication.translate(
-            "BureauTrust", "Bundles are imported only when signed by a key listed here, valid on the "
-            "bundle's date, not revoked, and naming the same inspector and unit."))
+        self.intro.setText(
+            QCoreApplication.translate(
+                "BureauTrust",
+                "Bundles are imported only when signed by a key listed here, valid on the "
+                "bundle's date, not revoked, and naming the same inspector and unit.",
+            )
+        )
         self.add_button.setText(QCoreApplication.translate("BureauTrust", "Add a key…"))
         self.revoke_button.setText(QCoreApplication.translate("BureauTrust", "Revoke…"))
         self.edit_button.setText(QCoreApplication.translate("BureauTrust", "Edit…"))
@@ -136,8 +143,12 @@ class TrustPage(BureauPage):
     def reload(self) -> None:
         self._stale = False
         url = self.context.central
-        tasks.run_task(QCoreApplication.translate("BureauTrust", "Loading keys"),
-                       lambda: svc.trust_list(url=url), self._show, lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauTrust", "Loading keys"),
+            lambda: svc.trust_list(url=url),
+            self._show,
+            lambda e: show_error(self, e),
+        )
 
     def _show(self, entries: list[TrustEntry]) -> None:
         selected = self.selected_entry()
@@ -173,10 +184,14 @@ class TrustPage(BureauPage):
             self.reload()
             self.select_key(entry.key_id)
 
-        tasks.run_task(QCoreApplication.translate("BureauTrust", "Adding a key"),
-                       lambda: svc.trust_add(new.path, name=new.name, unit=new.unit,
-                                             valid_from=new.valid_from, valid_to=new.valid_to, url=url),
-                       done, lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauTrust", "Adding a key"),
+            lambda: svc.trust_add(
+                new.path, name=new.name, unit=new.unit, valid_from=new.valid_from, valid_to=new.valid_to, url=url
+            ),
+            done,
+            lambda e: show_error(self, e),
+        )
 
     # -- revoking ----------------------------------------------------------
     def ask_revoke(self) -> None:
@@ -187,9 +202,13 @@ class TrustPage(BureauPage):
         dialog = RevokeDialog(key_text, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        if confirm(self, QCoreApplication.translate("BureauTrust", "Revoke a key"),
-                   QCoreApplication.translate("BureauTrust", "Really revoke {key}? This cannot be undone.")
-                   .format(key=key_text)):
+        if confirm(
+            self,
+            QCoreApplication.translate("BureauTrust", "Revoke a key"),
+            QCoreApplication.translate("BureauTrust", "Really revoke {key}? This cannot be undone.").format(
+                key=key_text
+            ),
+        ):
             self.revoke(e.key_id, dialog.reason())
 
     def revoke(self, key_id: str, reason: str) -> None:
@@ -199,9 +218,12 @@ class TrustPage(BureauPage):
             self.context.notify_changed()
             self.reload()
 
-        tasks.run_task(QCoreApplication.translate("BureauTrust", "Revoking a key"),
-                       lambda: svc.trust_revoke(key_id, reason=reason, url=url),
-                       done, lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauTrust", "Revoking a key"),
+            lambda: svc.trust_revoke(key_id, reason=reason, url=url),
+            done,
+            lambda e: show_error(self, e),
+        )
 
     # -- editing -------------------------------------------------------------
     def ask_edit(self) -> None:
@@ -212,10 +234,13 @@ class TrustPage(BureauPage):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         v = dialog.value()
-        if confirm(self, QCoreApplication.translate("BureauTrust", "Edit a trusted key"),
-                   QCoreApplication.translate("BureauTrust", "Change {key} to {name} ({unit})? The old values "
-                                              "are kept in the key's history.").format(
-                       key=grouped(e.key_id), name=v.name, unit=v.unit)):
+        if confirm(
+            self,
+            QCoreApplication.translate("BureauTrust", "Edit a trusted key"),
+            QCoreApplication.translate(
+                "BureauTrust", "Change {key} to {name} ({unit})? The old values are kept in the key's history."
+            ).format(key=grouped(e.key_id), name=v.name, unit=v.unit),
+        ):
             self.edit(e.key_id, v)
 
     def edit(self, key_id: str, v: KeyEdit) -> None:
@@ -226,10 +251,14 @@ class TrustPage(BureauPage):
             self.reload()
             self.select_key(entry.key_id)
 
-        tasks.run_task(QCoreApplication.translate("BureauTrust", "Changing a key"),
-                       lambda: svc.trust_edit(key_id, name=v.name, unit=v.unit, valid_from=v.valid_from,
-                                              valid_to=v.valid_to, reason=v.reason, url=url),
-                       done, lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauTrust", "Changing a key"),
+            lambda: svc.trust_edit(
+                key_id, name=v.name, unit=v.unit, valid_from=v.valid_from, valid_to=v.valid_to, reason=v.reason, url=url
+            ),
+            done,
+            lambda e: show_error(self, e),
+        )
 
     # -- trusting again ------------------------------------------------------
     def ask_retrust(self) -> None:
@@ -240,9 +269,11 @@ class TrustPage(BureauPage):
         dialog = RetrustDialog(key_text, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        if confirm(self, QCoreApplication.translate("BureauTrust", "Trust a key again"),
-                   QCoreApplication.translate("BureauTrust", "Really trust {key} again from today?")
-                   .format(key=key_text)):
+        if confirm(
+            self,
+            QCoreApplication.translate("BureauTrust", "Trust a key again"),
+            QCoreApplication.translate("BureauTrust", "Really trust {key} again from today?").format(key=key_text),
+        ):
             self.retrust(e.key_id, dialog.reason())
 
     def retrust(self, key_id: str, reason: str) -> None:
@@ -253,6 +284,9 @@ class TrustPage(BureauPage):
             self.reload()
             self.select_key(entry.key_id)
 
-        tasks.run_task(QCoreApplication.translate("BureauTrust", "Trusting a key again"),
-                       lambda: svc.trust_retrust(key_id, reason=reason, url=url),
-                       done, lambda e: show_error(self, e))
+        tasks.run_task(
+            QCoreApplication.translate("BureauTrust", "Trusting a key again"),
+            lambda: svc.trust_retrust(key_id, reason=reason, url=url),
+            done,
+            lambda e: show_error(self, e),
+        )
