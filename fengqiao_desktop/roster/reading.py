@@ -100,7 +100,9 @@ def _garbled(name: str, enc: str, why: str, why_en: str) -> RosterError:
 # the Latin-1 signs it allows, CJK punctuation, the unified Hanzi, full-width ASCII): text
 # made only of these is plausible without looking further. Code points only ever become
 # assigned in later Unicode versions, so the class stays within what the checks pass.
-_PLAIN_TEXT = "\t\n\r\x20-\x7e\u00a7\u00a8\u00b0\u00b1\u00b7\u00d7\u00f7\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e"
+# U+9FFD..9FFF are assigned from Unicode 14 (Python 3.11) on: on Python 3.10 the full check
+# would call them unassigned, so the quick scan stops at U+9FFC, as every supported Python knows
+_PLAIN_TEXT = "\t\n\r\x20-\x7e\u00a7\u00a8\u00b0\u00b1\u00b7\u00d7\u00f7\u3000-\u303f\u4e00-\u9ffc\uff01-\uff5e"
 _NOT_PLAIN = re.compile(f"[^{_PLAIN_TEXT}]")
 
 
