@@ -197,3 +197,24 @@ def test_level_labels_follow_the_language(qtbot):
     page.retranslate()
     assert page.values["level"].text() == Level.TOWN.en
     assert page.inspections.index(0, 4).data() == "Demonstration grade: met"
+
+
+def test_a_finding_of_no_item_is_listed_by_what_it_says(tmp_path):
+    from fengqiao_desktop.roster.demo import load_demo
+    from fengqiao_desktop.services.store import LocalStore
+    from fengqiao_desktop.ui.stations.service_source import ServiceSource
+
+    with LocalStore.open(tmp_path / "data") as store:
+        load_demo(store.engine)
+        iid = store.inspections.create(CODE, "five-haves")
+        store.inspections.add_finding(
+            iid,
+            category="hardware",
+            severity="deduction",
+            description="门口台阶破损",
+            measures="修补台阶",
+            responsible="站长",
+            deadline="2026-12-31",
+        )
+        [row] = ServiceSource(store).open_findings(CODE)
+        assert row.item == "门口台阶破损" and row.responsible == "站长"

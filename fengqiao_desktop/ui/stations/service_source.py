@@ -75,7 +75,8 @@ class ServiceSource:
                 finding_id=f.id,
                 inspection_id=f.inspection_id,
                 date=f.visit_date.isoformat() if f.visit_date else "",
-                item=" ".join(p for p in (f.item_no, f.item_title or (f.item_id or "")) if p),
+                # the item (number and title) it was raised on; a finding of no item by what it says
+                item=" ".join(p for p in (f.item_no, f.item_title or (f.item_id or "")) if p) or f.description,
                 category=f.category.value,
                 severity=f.severity.value,
                 responsible=f.responsible,
