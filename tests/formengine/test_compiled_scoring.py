@@ -15,6 +15,7 @@ import pytest
 from formhelpers import enough_photos, full_answers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reference_scoring import score_reference
 from test_scoring import MINI
 
 from fengqiao_desktop.formengine.loader import (
@@ -24,7 +25,7 @@ from fengqiao_desktop.formengine.loader import (
     shipped_registry,
 )
 from fengqiao_desktop.formengine.schema import FormDef, Item
-from fengqiao_desktop.formengine.scoring import Answer, compiled, score, score_reference
+from fengqiao_desktop.formengine.scoring import Answer, compiled, score
 
 _MINI = parse_form(MINI, "mini.yaml")
 _MINI_GATE = parse_form(
