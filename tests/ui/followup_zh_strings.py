@@ -8,10 +8,12 @@ Contexts: ``Recheck`` (the editor's 回头看 panel, ``ui/editor/recheck_panel.p
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ts_build import write_ts  # noqa: E402
 
 ZH: dict[str, dict[str, str]] = {
     "Recheck": {
@@ -60,18 +62,7 @@ TS = ROOT / "resources/i18n/followup_zh_CN.ts"
 
 
 def build() -> None:
-    root = ET.Element("TS", version="2.1", language="zh_CN")
-    for name, strings in ZH.items():
-        ctx = ET.SubElement(root, "context")
-        ET.SubElement(ctx, "name").text = name
-        for source, zh in strings.items():
-            msg = ET.SubElement(ctx, "message")
-            ET.SubElement(msg, "source").text = source
-            ET.SubElement(msg, "translation").text = zh
-    ET.indent(root)
-    ET.ElementTree(root).write(TS, encoding="utf-8", xml_declaration=True)
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
+    write_ts(TS, ZH)
 
 
 if __name__ == "__main__":

@@ -37,3 +37,20 @@ def build_ts(sources: Iterable[Path], ts: Path, zh: Mapping[str, str]) -> None:
     )
     if missing:
         raise SystemExit(f"untranslated: {missing}")
+
+
+def write_ts(ts: Path, zh_by_context: Mapping[str, Mapping[str, str]]) -> None:
+    """Write ``ts`` straight from ``{context: {source: Chinese}}`` (for strings lupdate cannot
+    collect, e.g. data rather than literal ``translate`` calls), then compile its .qm."""
+    root = ET.Element("TS", version="2.1", language="zh_CN")
+    for name, strings in zh_by_context.items():
+        ctx = ET.SubElement(root, "context")
+        ET.SubElement(ctx, "name").text = name
+        for source, zh in strings.items():
+            msg = ET.SubElement(ctx, "message")
+            ET.SubElement(msg, "source").text = source
+            ET.SubElement(msg, "translation").text = zh
+    ET.indent(root)
+    ET.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
