@@ -407,41 +407,6 @@ def _title(store: LocalStore, ref: dict) -> tuple[str, str]:
     return ref["id"], ref["id"]
 
 
-@dataclass(frozen=True)
-class RecheckRow:
-    inspection_id: str
-    finding_id: str
-    station_code: str
-    description: str
-    measures: str
-    responsible: str
-    deadline: str | None
-    category: str | None
-    severity: str | None
-
-
-def recheck_findings(store: LocalStore, station_code: str | None = None) -> list[RecheckRow]:
-    """Findings to re-check (回头看), of one station or all."""
-    with store.session() as s:
-        q = select(RecheckFinding)
-        if station_code is not None:
-            q = q.where(RecheckFinding.station_code == station_code)
-        return [
-            RecheckRow(
-                f.inspection_id,
-                f.finding_id,
-                f.station_code,
-                f.description,
-                f.measures,
-                f.responsible,
-                f.deadline,
-                f.category,
-                f.severity,
-            )
-            for f in s.scalars(q.order_by(RecheckFinding.station_code, RecheckFinding.finding_id))
-        ]
-
-
 def pinned_bureau(store: LocalStore) -> tuple[str, str] | None:
     """(bureau name, fingerprint) of the pinned bureau key, or None before the first pack."""
     pk, _bureau, _seq = _pinned(store)

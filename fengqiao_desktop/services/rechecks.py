@@ -62,19 +62,13 @@ def _visit_ids(s: Session, row: Inspection) -> list[str]:
     return [r.id for r in R.visit_rows(s, row)] or [row.id]
 
 
-def rechecks_in_visit(s: Session, row: Inspection) -> list[RecheckItem]:
-    """The station's findings to re-check, with the verdicts given in ``row``'s visit."""
-    given = {
-        (v.target_inspection_id, v.finding_id): v
-        for v in s.scalars(select(FindingRecheck).where(FindingRecheck.inspection_id.in_(_visit_ids(s, row))))
-    }
+def _items(s: Session, station_code: str | None, given: dict | None = None) -> list[RecheckItem]:
+    q = select(RecheckFinding)
+    if station_code is not None:
+        q = q.where(RecheckFinding.station_code == station_code)
     out = []
-    for f in s.scalars(
-        select(RecheckFinding)
-        .where(RecheckFinding.station_code == row.station_code)
-        .order_by(RecheckFinding.deadline, RecheckFinding.finding_id)
-    ):
-        v = given.get((f.inspection_id, f.finding_id))
+    for f in s.scalars(q.order_by(RecheckFinding.station_code, RecheckFinding.deadline, RecheckFinding.finding_id)):
+        v = (given or {}).get((f.inspection_id, f.finding_id))
         out.append(
             RecheckItem(
                 f.inspection_id,
@@ -94,6 +88,21 @@ def rechecks_in_visit(s: Session, row: Inspection) -> list[RecheckItem]:
             )
         )
     return out
+
+
+def recheck_findings(store: LocalStore, station_code: str | None = None) -> list[RecheckItem]:
+    """The findings to re-check (回头看) that the packs brought, of one station or all."""
+    with store.session() as s:
+        return _items(s, station_code)
+
+
+def rechecks_in_visit(s: Session, row: Inspection) -> list[RecheckItem]:
+    """The station's findings to re-check, with the verdicts given in ``row``'s visit."""
+    given = {
+        (v.target_inspection_id, v.finding_id): v
+        for v in s.scalars(select(FindingRecheck).where(FindingRecheck.inspection_id.in_(_visit_ids(s, row))))
+    }
+    return _items(s, row.station_code, given)
 
 
 def record_rechecks(s: Session, inspection_id: str) -> list[dict]:

@@ -27,7 +27,7 @@ from fengqiao_desktop.packs.build import PackRequest
 from fengqiao_desktop.packs.identity import BureauKeyStore
 from fengqiao_desktop.services import identity as idn
 from fengqiao_desktop.services import packs, recipients
-from fengqiao_desktop.services.rechecks import returned_note
+from fengqiao_desktop.services.rechecks import recheck_findings, returned_note
 from fengqiao_desktop.services.store import LocalStore
 
 BUREAU_PASS = "bureau-pass-1"
@@ -95,7 +95,7 @@ def test_bureau_builds_laptop_applies_assignment_shows_up(bureau, bureau_keys, l
     [row] = packs.assignments(laptop_a)
     assert row.station_code == VILLAGE and row.due_date == date(2026, 12, 20)
     assert row.note == "回头看：整改情况" and row.findings == 1 and row.state == "assigned"
-    [f] = packs.recheck_findings(laptop_a, VILLAGE)
+    [f] = recheck_findings(laptop_a, VILLAGE)
     assert (f.inspection_id, f.finding_id, f.description) == (rec["id"], "f1", "大厅无标识")
     # the roster of the county reached the laptop, forms included
     assert laptop_a.stations.get(TOWN) is not None

@@ -20,6 +20,7 @@ from fengqiao_desktop.errors import PackError
 from fengqiao_desktop.packs import spec, writer
 from fengqiao_desktop.services import identity as idn
 from fengqiao_desktop.services import packs
+from fengqiao_desktop.services.rechecks import recheck_findings
 
 
 def _key(store) -> str:
@@ -58,7 +59,7 @@ def test_first_pack_pins_the_key_and_shows_the_assignment(store, bureau, tmp_pat
     assert (row.station_code, row.station_name, str(row.due_date)) == (TOWN, "酒泉路街道退役军人服务站", "2026-12-20")
     assert row.form_ids == ("five-haves",) and row.findings == 1 and row.state == "assigned"
     assert packs.pinned_bureau(store) == (bureau.name, preview.fingerprint)
-    [f] = packs.recheck_findings(store, TOWN)
+    [f] = recheck_findings(store, TOWN)
     assert f.description == "服务站无统一标识牌"
 
 

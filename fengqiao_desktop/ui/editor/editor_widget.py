@@ -81,7 +81,6 @@ class InspectionEditor(QWidget):
     message = Signal(str)  # short status text for the window's status bar
     pdf_saved = Signal(str)  # path of a score sheet just written
     open_inspection_requested = Signal(str, str)  # inspection id, item id: "answer it there"
-    photos_saved = Signal(str)  # inspection id, after its photos changed
 
     def __init__(
         self,
@@ -264,7 +263,6 @@ class InspectionEditor(QWidget):
     def _rechecked(self) -> None:
         self.photo_ctl.refresh()
         self._say(QCoreApplication.translate("Editor", "Re-check saved"))
-        self.photos_saved.emit(self.view.inspection_id)
 
     def _apply_lock(self) -> None:
         locked = self.view.locked
@@ -397,8 +395,7 @@ class InspectionEditor(QWidget):
 
     def _photos_changed(self, photos) -> None:
         self._show_photos(photos)
-        self._show_score(self.backend.score())  # evidence counts changed
-        self.photos_saved.emit(self.view.inspection_id)
+        self._show_score(self.backend.score())  # evidence counts changed (other tabs: the store's photos_changed)
 
     def add_photo_files(self, item_id: str | None, paths: list[str]) -> None:
         """Add photos to an item: the same path the file dialog, drops and paste take."""

@@ -90,7 +90,7 @@ class ServiceSource:
     def _pack_findings(self, code: str) -> list[OpenFindingRow]:
         """The bureau's findings to re-check here (回头看), from the task pack; they open no local
         inspection (they may be another inspector's): the re-check is done in a new visit."""
-        from fengqiao_desktop.services.packs import recheck_findings
+        from fengqiao_desktop.services.rechecks import recheck_findings
 
         label = QCoreApplication.translate("OpenFindingsModel", "Task pack (re-check)")
         return [
