@@ -11,6 +11,10 @@
       <translation>仍未整改</translation>
     </message>
     <message>
+      <source>{verdict}: {note}</source>
+      <translation>{verdict}：{note}</translation>
+    </message>
+    <message>
       <source>Not re-checked yet</source>
       <translation>未复查</translation>
     </message>

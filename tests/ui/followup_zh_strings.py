@@ -19,6 +19,7 @@ ZH: dict[str, dict[str, str]] = {
     "Recheck": {
         "Rectified": "已整改",
         "Still open": "仍未整改",
+        "{verdict}: {note}": "{verdict}：{note}",
         "Not re-checked yet": "未复查",
         "Returned by the bureau ({who}, {when}):": "县局退回（{who}，{when}）：",
         "Correct it and complete it again; it goes back with your next export.": "请修改后重新完成检查，下次导出时一并交回。",

@@ -141,7 +141,11 @@ class RecheckPanel(QFrame):
                 parts.append(_t("found by {name}").format(name=it.found_by))
             what = QLabel("• " + escape(" · ".join(parts)))
             what.setWordWrap(True)
-            state = QLabel(verdict_text(it.verdict) + (f"：{it.note}" if it.note else ""))
+            state = QLabel(
+                _t("{verdict}: {note}").format(verdict=verdict_text(it.verdict), note=it.note)
+                if it.note
+                else verdict_text(it.verdict)
+            )
             state.setObjectName(f"recheck_state_{it.finding_id}")
             state.setWordWrap(True)
             state.setStyleSheet(
