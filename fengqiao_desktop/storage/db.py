@@ -70,7 +70,8 @@ def install_sqlite_events(engine: Engine, *, busy_timeout_ms: int = BUSY_TIMEOUT
     """Every connection of ``engine`` gets the durability pragmas and the busy timeout; every
     transaction a real ``BEGIN`` (``BEGIN IMMEDIATE`` with ``execution_options(sqlite_begin=
     "IMMEDIATE")``). The local and the central SQLite databases both open this way."""
-    pragmas = (*DURABILITY, f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+    # the timeout first: switching to WAL takes a lock, and another connection may hold it
+    pragmas = (f"PRAGMA busy_timeout={int(busy_timeout_ms)}", *DURABILITY)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
