@@ -34,3 +34,20 @@ def write_atomic(path: str | os.PathLike, data: bytes, *, mode: int | None = Non
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def fsync_dir(directory: str | os.PathLike) -> None:
+    """Make a rename or a new file in ``directory`` durable (POSIX; Windows journals the rename itself)."""
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: str | os.PathLike) -> None:
+    """Flush a file's bytes to the disk (a file another library wrote and closed)."""
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
