@@ -306,6 +306,16 @@ def encrypt_data_dir(
     return _finish(root, vault, result, progress, cancelled, on_step)
 
 
+def encrypt_local_data(data_dir: str | os.PathLike, passphrase: str, **kw) -> Conversion:
+    """:func:`encrypt_data_dir` with one passphrase to remember: when the data directory has the
+    inspector's signing key, the passphrase must be the key's (KeyError_ otherwise, nothing written)."""
+    from fengqiao_desktop.bundle.keys import KeyStore
+
+    keys = KeyStore(Path(data_dir) / "keys")
+    check = keys.load_secret if keys.exists() else None
+    return encrypt_data_dir(data_dir, passphrase, check_passphrase=check, **kw)
+
+
 def resume(
     data_dir: str | os.PathLike,
     vault: Vault,

@@ -240,7 +240,10 @@ def _settings_in(root: Path) -> config.Settings:
 
 
 def open_engine(url: str | None = None) -> Engine:
-    """An engine on the local database at ``url`` (default: the data dir's), migrated."""
+    """An engine on the local database at ``url`` (default: the data dir's, when it is not encrypted), migrated."""
     from fengqiao_desktop.storage.db import open_database
+
+    if url is None and has_vault(config.data_dir()):
+        raise locked_error()  # an encrypted store opens through LocalStore.open
 
     return open_database(url or config.local_db_path())
