@@ -83,7 +83,11 @@ class UnlockDialog(QDialog):
         self.folder.setStyleSheet("color: #555;")
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.folder)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        # own buttons: a standard button's text is reset by the button box on a language change
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.unlock)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
@@ -105,12 +109,8 @@ class UnlockDialog(QDialog):
         self.folder.setText(
             QCoreApplication.translate("DataLock", "Data folder: {path}").format(path=str(self.data_dir))
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            QCoreApplication.translate("DataLock", "Unlock")
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("DataLock", "Quit")
-        )
+        self.ok_button.setText(QCoreApplication.translate("DataLock", "Unlock"))
+        self.cancel_button.setText(QCoreApplication.translate("DataLock", "Quit"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -124,7 +124,7 @@ class UnlockDialog(QDialog):
         working = self._working()
         self.entry.setEnabled(not working)
         self.busy.setVisible(working)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.entry.text()) and not working)
+        self.ok_button.setEnabled(bool(self.entry.text()) and not working)
 
     def unlock(self, passphrase: str | None = None) -> tasks.TaskHandle | None:
         """Unlock off the GUI thread with ``passphrase`` (default: the one typed)."""
@@ -202,7 +202,11 @@ class EncryptDataDialog(QDialog):
         self.warning = _wrapped(QLabel())
         self.warning.setStyleSheet("color: #a61b1b; font-weight: bold;")
         lay.addWidget(self.warning)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        # own buttons: a standard button's text is reset by the button box on a language change
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
@@ -237,12 +241,8 @@ class EncryptDataDialog(QDialog):
                 "Nobody can recover the passphrase: if it is lost, the data on this computer cannot be opened.",
             )
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            QCoreApplication.translate("DataLock", "Encrypt")
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("DataLock", "Cancel")
-        )
+        self.ok_button.setText(QCoreApplication.translate("DataLock", "Encrypt"))
+        self.cancel_button.setText(QCoreApplication.translate("DataLock", "Cancel"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -253,7 +253,7 @@ class EncryptDataDialog(QDialog):
         return self.entry.text() if self.has_key else self.new_entry.passphrase()
 
     def _update(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.passphrase()))
+        self.ok_button.setEnabled(bool(self.passphrase()))
 
 
 def step_text(step: str) -> str:

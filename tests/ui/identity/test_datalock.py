@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fengqiao_desktop.bundle.minisign import FAST_KDF
 from fengqiao_desktop.roster.demo import load_demo
@@ -54,14 +54,14 @@ def test_the_unlock_dialog_says_a_wrong_passphrase_and_asks_again(qtbot, sync_ta
     qtbot.addWidget(dlg)
     dlg.show()
     assert dlg.windowTitle() == "解锁本机数据"
-    assert not dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()  # nothing typed
+    assert not dlg.ok_button.isEnabled()  # nothing typed
     dlg.entry.setText("not the passphrase")
-    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    dlg.ok_button.click()
     assert dlg.isVisible() and dlg.vault is None
     assert dlg.error.isVisibleTo(dlg) and dlg.error.text() == "口令不正确，请重新输入。"
     assert dlg.entry.selectedText() == "not the passphrase"  # ready to be typed over
     dlg.entry.setText(PASS)
-    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    dlg.ok_button.click()
     assert dlg.result() == UnlockDialog.DialogCode.Accepted and dlg.vault is not None
     with LocalStore.open(data, vault=dlg.vault) as store:
         assert store.encrypted
@@ -72,7 +72,7 @@ def test_the_unlock_dialog_speaks_english_when_asked(qtbot, tmp_path):
     dlg = UnlockDialog(_encrypted_dir(tmp_path))
     qtbot.addWidget(dlg)
     assert dlg.windowTitle() == "Unlock this computer's data"
-    assert dlg.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Quit"
+    assert dlg.cancel_button.text() == "Quit"
 
 
 def test_at_start_the_passphrase_is_asked_and_quit_gives_nothing(qtbot, sync_tasks, tmp_path):
@@ -82,10 +82,10 @@ def test_at_start_the_passphrase_is_asked_and_quit_gives_nothing(qtbot, sync_tas
         dlg = QApplication.activeModalWidget()
         assert isinstance(dlg, UnlockDialog)
         if text is None:
-            dlg.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+            dlg.cancel_button.click()
         else:
             dlg.entry.setText(text)
-            dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+            dlg.ok_button.click()
 
     QTimer.singleShot(0, lambda: answer(PASS))
     vault = unlock_at_start(None, data)
@@ -97,7 +97,7 @@ def test_at_start_the_passphrase_is_asked_and_quit_gives_nothing(qtbot, sync_tas
 def test_the_encrypt_dialog_asks_the_signing_key_passphrase_when_there_is_a_key(qtbot, tmp_path):
     with_key = EncryptDataDialog(tmp_path, has_key=True)
     qtbot.addWidget(with_key)
-    ok = with_key.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok = with_key.ok_button
     assert not ok.isEnabled() and ok.text() == "加密"
     with_key.entry.setText(PASS)
     assert ok.isEnabled() and with_key.passphrase() == PASS
