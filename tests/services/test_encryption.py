@@ -7,7 +7,10 @@ Real SQLCipher and age throughout: the files on disk are read back as an attacke
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import sqlite3
+import time
 
 import pytest
 from svc_helpers import STATIONS, TOWN
@@ -210,3 +213,29 @@ def test_sqlcipher_errors_are_translated_like_sqlite_errors():
     assert err is not None and "locked" in err.message_en
     damaged = known_storage_error(sqlcipher.DatabaseError("file is not a database"))
     assert damaged is not None and damaged.kind == "damaged_database"
+
+
+@pytest.mark.skipif(shutil.which("age") is None or not hasattr(os, "fork"), reason="needs stock age and a pty")
+def test_stock_age_opens_the_vault_with_the_passphrase(tmp_path):
+    """The vault is plain age (scrypt): the identity can be taken out with stock tools, and only so."""
+    import pty
+
+    vault = Vault.generate()
+    vault.write(tmp_path, PASS)
+    pid, fd = pty.fork()  # age reads a passphrase only from a terminal
+    if pid == 0:  # pragma: no cover - the child
+        os.execvp("age", ["age", "-d", str(tmp_path / VAULT_FILE)])
+    out = b""
+    deadline = time.monotonic() + 30
+    typed = False
+    while time.monotonic() < deadline and str(vault.identity).encode() not in out:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:
+            break
+        out += chunk
+        if not typed and b"passphrase" in out.lower():
+            os.write(fd, PASS.encode() + b"\n")
+            typed = True
+    os.waitpid(pid, 0)
+    assert str(vault.identity).encode() in out
