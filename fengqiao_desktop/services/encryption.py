@@ -241,6 +241,15 @@ def _finish(
     return result
 
 
+def _cancelled(path: Path, backup: Path | None) -> Conversion:
+    """Stopped before the point of no return: the export and the copy made for it go (plaintext
+    the user did not ask to keep); the database is as it was."""
+    _remove_export(path)
+    if backup is not None:
+        backup.unlink(missing_ok=True)
+    return Conversion(cancelled=True)
+
+
 def _mark(root: Path) -> None:
     (root / MARKER).write_bytes(b"")
     fsync_file(root / MARKER)
@@ -287,15 +296,14 @@ def encrypt_data_dir(
         progress(0, 0, BACKUP)
         result.backup = backup_sqlite(path, label=BACKUP_LABEL)
         if cancelled():
-            return Conversion(cancelled=True, backup=result.backup)
+            return _cancelled(path, result.backup)
         on_step(EXPORT)
         progress(0, 0, EXPORT)
         tmp: Path | None = _export(path, vault.db_key)
     else:
         tmp = None  # a new data directory: the store creates the encrypted database on open
     if cancelled():
-        _remove_export(path)
-        return Conversion(cancelled=True, backup=result.backup)
+        return _cancelled(path, result.backup)
     _mark(root)
     vault.write(root, passphrase)  # the point of no return
     on_step(VAULT)

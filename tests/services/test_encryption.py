@@ -160,6 +160,7 @@ def test_cancelling_before_the_vault_leaves_the_plain_store_as_it_was(tmp_path):
     assert result.cancelled
     assert not (data / VAULT_FILE).exists() and file_kind(data / DB_NAME) == "plain"
     assert not list(data.glob(".*encrypting*"))
+    assert not list((data / "backups").glob("*before-encryption*"))  # no plaintext copy left behind
     with LocalStore.open(data) as store:
         assert not store.encrypted
         assert dict(store.inspections.get(iid).answers) == answers
