@@ -87,7 +87,7 @@ def run(quick: bool = False) -> list[dict]:
             made[kind] = write_bundle(
                 d,
                 records=records,
-                photo_paths=photos,
+                read_photo=lambda sha: photos[sha].read_bytes(),
                 inspector={"name": NAME, "unit": UNIT, "phone": ""},
                 device_id="bench",
                 sequence=1,

@@ -61,9 +61,9 @@ def test_ingest_runs_on_a_worker_thread_and_follows_the_settings(backend, tmp_pa
     assert ing.original_sha256 == hashlib.sha256(src.read_bytes()).hexdigest()
     backend.attach("A1", ing)
     [row] = backend.photos()
-    with Image.open(row.path) as im:
+    with Image.open(io.BytesIO(backend.read_photo(row.stored_sha256))) as im:
         assert im.size == (667, 1000)  # orientation applied, long edge from Settings
-    with Image.open(row.thumb_path) as th:
+    with Image.open(io.BytesIO(backend.read_photo(row.thumb_sha256))) as th:
         assert max(th.size) <= backend.store.settings.thumbnail_edge
     assert backend.score().items["A1"] is not None
 
