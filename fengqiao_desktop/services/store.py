@@ -37,6 +37,7 @@ from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.storage.db import make_engine, session_scope
 from fengqiao_desktop.storage.migrate import upgrade_local
 from fengqiao_desktop.storage.models import Inspection, RegisteredForm
+from fengqiao_desktop.storage.photocipher import PhotoCipher
 from fengqiao_desktop.storage.photostore import PhotoStore
 
 DB_NAME = "inspections.sqlite3"
@@ -79,8 +80,9 @@ class LocalStore:
     events: EventHub = field(default_factory=EventHub, repr=False, compare=False)
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike | None = None) -> LocalStore:
-        """Open (creating and migrating as needed) the store in ``data_dir`` (default: the app's)."""
+    def open(cls, data_dir: str | os.PathLike | None = None, photo_cipher: PhotoCipher | None = None) -> LocalStore:
+        """Open (creating and migrating as needed) the store in ``data_dir`` (default: the app's);
+        with ``photo_cipher`` new photos are stored sealed (``storage/photostore.py``)."""
         root = Path(data_dir).expanduser().resolve() if data_dir else config.data_dir()
         root.mkdir(parents=True, exist_ok=True)
         db = root / DB_NAME
@@ -93,7 +95,7 @@ class LocalStore:
             data_dir=root,
             engine=engine,
             forms=forms,
-            photo_store=PhotoStore(root / "photos"),
+            photo_store=PhotoStore(root / "photos", photo_cipher),
             settings=settings,
             backup=backup,
         )
