@@ -138,7 +138,7 @@ def run(quick: bool = False) -> list[dict]:
                 write_bundle(
                     d,
                     records=records,
-                    photo_paths=photos,
+                    read_photo=lambda sha: photos[sha].read_bytes(),
                     inspector={"name": "张三", "unit": "城关区", "phone": ""},
                     device_id="bench",
                     sequence=1,

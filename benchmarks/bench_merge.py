@@ -156,14 +156,12 @@ def make_bundles(
     from fengqiao_desktop.bundle.verifier import verify_bundle
 
     for b in range(n_bundles):
-        photo_paths, entries = {}, []
+        photos: dict[str, bytes] = {}
+        entries = []
         for k in range(photos_per_bundle):
             body = b"\xff\xd8" + os.urandom(photo_bytes) + b"\xff\xd9"
             sha = hashlib.sha256(body).hexdigest()
-            p = out / "ph" / f"{sha}.jpg"
-            p.parent.mkdir(exist_ok=True)
-            p.write_bytes(body)
-            photo_paths[sha] = p
+            photos[sha] = body
             total_photo += len(body)
             entries.append(
                 {
@@ -181,7 +179,7 @@ def make_bundles(
         path = write_bundle(
             out,
             records=recs,
-            photo_paths=photo_paths,
+            read_photo=photos.__getitem__,
             inspector={"name": NAME, "unit": UNIT, "phone": ""},
             device_id="bench-1",
             sequence=b + 1,

@@ -2,8 +2,9 @@
 
 ``write_atomic`` writes to a temporary file in the target's folder, fsyncs it
 and renames it over the target, so a crash leaves either the old file or the
-new one, never a torn one. Callers that also need the directory fsynced or a
-read-back check (bundle writer, merge files) keep doing that themselves.
+new one, never a torn one. ``fsync_dir`` makes a folder's entries durable, for
+callers that need a rename to survive a crash before their next step; read-back
+checks (bundle writer, merge files) stay with their callers.
 """
 
 from __future__ import annotations
@@ -37,9 +38,9 @@ def write_atomic(path: str | os.PathLike, data: bytes, *, mode: int | None = Non
 
 
 def fsync_dir(directory: str | os.PathLike) -> None:
-    """Make a rename or a new file in ``directory`` durable (POSIX; Windows journals the rename itself)."""
+    """Make a folder's entries (a rename, a new file) durable."""
     if os.name != "posix":
-        return
+        return  # Windows cannot open a folder for fsync; its renames are journaled
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -40,9 +40,9 @@ from fengqiao_desktop.bundle.manifest import (
 from fengqiao_desktop.bundle.minisign import SecretKey
 from fengqiao_desktop.bundle.verifier import VerifiedBundle, verify_bundle
 from fengqiao_desktop.bundle.zipscan import EXTERNAL_ATTR, VERSION_NEEDED
-from fengqiao_desktop.errors import BundleError
+from fengqiao_desktop.errors import BundleError, KnownError
+from fengqiao_desktop.fsutil import fsync_dir
 
-CHUNK = 1024 * 1024
 PARTIAL_SUFFIX = ".partial"
 Progress = Callable[[int, int], None]
 
@@ -68,14 +68,25 @@ def _info(name: str, when: tuple, method: int, size: int) -> zipfile.ZipInfo:
     return zi
 
 
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a directory for fsync; the rename is journaled there
-    fd = os.open(directory, os.O_RDONLY)
+def _declared_sizes(records: list[dict]) -> dict[str, int]:
+    """sha256 -> the size the records give (0 when absent) of every photo they list."""
+    out: dict[str, int] = {}
+    for rec in records:
+        for ph in rec.get("photos", []) if isinstance(rec, dict) else []:
+            sha = ph.get("sha256") if isinstance(ph, dict) else None
+            if isinstance(sha, str):
+                size = ph.get("size")
+                out[sha] = max(out.get(sha, 0), size if isinstance(size, int) else 0)
+    return out
+
+
+def _photo_bytes(read_photo: Callable[[str], bytes], sha: str) -> bytes:
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        return read_photo(sha)
+    except (KnownError, OSError) as exc:
+        zh = exc.message if isinstance(exc, KnownError) else str(exc.strerror or exc)
+        en = exc.message_en if isinstance(exc, KnownError) else zh
+        raise refuse(spec.photo_member(sha), f"照片文件无法读取：{zh}", f"photo file cannot be read: {en}") from None
 
 
 def _prepare_records(records: list[dict], sizes: Mapping[str, int]) -> list[dict]:
@@ -112,7 +123,7 @@ def write_bundle_verified(
     out_dir: str | os.PathLike,
     *,
     records: list[dict],
-    photo_paths: Mapping[str, str | os.PathLike],
+    read_photo: Callable[[str], bytes],
     inspector: Mapping[str, str],
     device_id: str,
     sequence: int,
@@ -129,8 +140,9 @@ def write_bundle_verified(
     """Write a new bundle in ``out_dir``; returns it verified (``.path`` is the final name).
 
     ``records`` are inspection records (docs/bundle-format.md); each photo they
-    list must be a key of ``photo_paths`` (sha256 -> file), and each photo's
-    ``size`` is checked against the file. ``inspector`` gives name, unit, phone;
+    list is read with ``read_photo(sha256)`` (its bytes; a KnownError or OSError
+    refuses the bundle) and checked against its sha256 and the record's ``size``
+    (filled in when absent). ``inspector`` gives name, unit, phone;
     the key id comes from ``secret_key``. ``forms`` defaults to the forms the
     records use. ``recipients`` (age ``age1…`` keys) make an encrypted v2 bundle;
     ``before_rename(vb)`` runs once the file is complete (``vb.sealed_id`` set when encrypted)
@@ -141,29 +153,15 @@ def write_bundle_verified(
     out = Path(out_dir)
     bundle_id = bundle_id or str(uuid.uuid4())
     created_at = created_at or utc_now_iso()
-    paths = {sha: Path(p) for sha, p in photo_paths.items()}
     final = out / bundle_file_name(created_at, device_id, sequence, bundle_id)
     tmp = out / f".{final.name}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}"
     if final.exists():
         raise refuse(final.name, "目标文件已存在", "a file with this name already exists")
 
-    sizes = {}
-    for sha, p in paths.items():
-        try:
-            sizes[sha] = p.stat().st_size
-        except OSError as exc:
-            raise refuse(
-                spec.photo_member(sha), f"照片文件无法读取：{exc}", f"photo file cannot be read: {exc}"
-            ) from None
-    prepared = _prepare_records(records, sizes)
-    for rec in prepared:
-        validate_record(rec, spec.record_member(str(rec.get("id", "?")), rec.get("revision", 0)))
-    if forms is None:
-        uniq = {(r["form"]["id"], r["form"]["version"], r["form"]["sha256"]) for r in prepared}
-        forms = [{"id": i, "version": v, "sha256": s} for i, v, s in sorted(uniq)]
+    declared = _declared_sizes(records)
     encrypted = bool(recipients)
     # written once, read back once; encrypted: read and written again
-    total = sum(sizes.values()) * (3 if encrypted else 2) + 1
+    total = sum(declared.values()) * (3 if encrypted else 2) + 1
     done = 0
 
     def tick(n: int) -> None:
@@ -179,32 +177,31 @@ def write_bundle_verified(
     try:
         with open(inner, "wb" if encrypted else "xb") as raw, zipfile.ZipFile(raw, "w", allowZip64=False) as zf:
             members: list[dict[str, Any]] = []
-            for sha in sorted(paths):
+            sizes: dict[str, int] = {}
+            for sha in sorted(declared):
                 name = spec.photo_member(sha)
-                h = hashlib.sha256()
-                n = 0
-                with (
-                    open(paths[sha], "rb") as src,
-                    zf.open(_info(name, when, zipfile.ZIP_STORED, sizes[sha]), "w") as dst,
-                ):
-                    while chunk := src.read(CHUNK):
-                        h.update(chunk)
-                        dst.write(chunk)
-                        n += len(chunk)
-                        tick(len(chunk))
-                if h.hexdigest() != sha or n != sizes[sha]:
+                data = _photo_bytes(read_photo, sha)
+                if hashlib.sha256(data).hexdigest() != sha:
                     raise refuse(
                         name,
                         "照片文件内容与其 sha256 不符（文件被改动或损坏）",
                         "the photo file does not match its sha256 (changed or corrupt)",
                     )
-                members.append({"name": name, "sha256": sha, "size": n})
+                zf.writestr(_info(name, when, zipfile.ZIP_STORED, len(data)), data)
+                tick(len(data))
+                sizes[sha] = len(data)
+                members.append({"name": name, "sha256": sha, "size": len(data)})
+            prepared = _prepare_records(records, sizes)
             for rec in prepared:
+                validate_record(rec, spec.record_member(str(rec.get("id", "?")), rec.get("revision", 0)))
                 for i, ph in enumerate(rec["photos"]):
                     if ph["size"] != sizes[ph["sha256"]]:
                         raise refuse(
                             f"{rec['id']}: photos[{i}].size", "与照片文件大小不符", "differs from the photo file's size"
                         )
+            if forms is None:
+                uniq = {(r["form"]["id"], r["form"]["version"], r["form"]["sha256"]) for r in prepared}
+                forms = [{"id": i, "version": v, "sha256": s} for i, v, s in sorted(uniq)]
             inspections = []
             for rec in sorted(prepared, key=lambda r: (r["id"], r["revision"])):
                 name = spec.record_member(rec["id"], rec["revision"])
@@ -260,7 +257,7 @@ def write_bundle_verified(
         if final.exists():
             raise refuse(final.name, "目标文件已存在", "a file with this name already exists")
         os.replace(tmp, final)
-        _fsync_dir(out)
+        fsync_dir(out)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

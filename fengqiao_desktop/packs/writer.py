@@ -20,8 +20,9 @@ from pathlib import Path
 from fengqiao_desktop.bundle.canonical import dumps
 from fengqiao_desktop.bundle.manifest import utc_now_iso
 from fengqiao_desktop.bundle.minisign import SecretKey
-from fengqiao_desktop.bundle.writer import PARTIAL_SUFFIX, _fsync_dir, _info, _zip_time
+from fengqiao_desktop.bundle.writer import PARTIAL_SUFFIX, _info, _zip_time
 from fengqiao_desktop.errors import BundleError, PackError
+from fengqiao_desktop.fsutil import fsync_dir
 from fengqiao_desktop.packs import spec
 from fengqiao_desktop.packs.content import validate_manifest
 from fengqiao_desktop.packs.verifier import VerifiedPack, verify_pack
@@ -134,7 +135,7 @@ def write_pack(
             os.fsync(raw.fileno())
         vp = verify_pack(tmp, pinned=pk)
         os.replace(tmp, final)
-        _fsync_dir(out)
+        fsync_dir(out)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

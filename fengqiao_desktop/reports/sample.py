@@ -60,13 +60,10 @@ def _photos(specs: list[tuple[str | None, str]], photo_dir: Path | None, seed: i
     out = []
     for n, (item_id, caption) in enumerate(specs):
         data = make_jpeg(seed + n)
-        if photo_dir is None:
-            out.append(SheetPhoto(caption=caption, item_id=item_id, data=data))
-        else:
+        if photo_dir is not None:
             photo_dir.mkdir(parents=True, exist_ok=True)
-            path = photo_dir / f"{hashlib.sha256(data).hexdigest()}.jpg"
-            path.write_bytes(data)
-            out.append(SheetPhoto(path=path, caption=caption, item_id=item_id))
+            (photo_dir / f"{hashlib.sha256(data).hexdigest()}.jpg").write_bytes(data)
+        out.append(SheetPhoto(caption=caption, item_id=item_id, data=data))
     return out
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from fengqiao_desktop.formengine.schema import FormDef, Item
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
@@ -84,12 +83,11 @@ class SheetFinding:
 
 @dataclass(frozen=True)
 class SheetPhoto:
-    """A photo for the appendix: a JPEG file (or its bytes), its caption and the item it proves."""
+    """A photo for the appendix: its JPEG bytes (None: missing or unreadable), caption and the item it proves."""
 
-    path: Path | None = None
     caption: str = ""
     item_id: str | None = None
-    data: bytes | None = field(default=None, repr=False)  # when there is no file (central DB blobs)
+    data: bytes | None = field(default=None, repr=False)
     form_id: str | None = None  # the form the item belongs to; None: the sheet's own form
     taken_on: date | None = None  # the EXIF capture day
     # set when the age rule (domain.photos) questions the photo: days taken before the visit

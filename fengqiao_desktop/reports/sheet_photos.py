@@ -28,10 +28,9 @@ THUMB_PX = 600  # about 250 dpi at the printed width: sharp, and small
 def thumbnail(photo: SheetPhoto) -> tuple[io.BytesIO, int, int] | None:
     """A small JPEG of the photo and its pixel size; ``None`` when it cannot be read."""
     try:
-        src = io.BytesIO(photo.data) if photo.data is not None else photo.path
-        if src is None:
+        if photo.data is None:
             return None
-        with PILImage.open(src) as opened:
+        with PILImage.open(io.BytesIO(photo.data)) as opened:
             opened.draft("RGB", (THUMB_PX, THUMB_PX))  # JPEG: decode at a reduced scale
             im = ImageOps.exif_transpose(opened).convert("RGB")
             im.thumbnail((THUMB_PX, THUMB_PX))

@@ -34,6 +34,7 @@ from fengqiao_desktop.fsutil import fsync_dir, fsync_file
 from fengqiao_desktop.storage.cipher import DbKey, connect, file_kind, sqlcipher
 from fengqiao_desktop.storage.db import BACKUPS, translate_errors
 from fengqiao_desktop.storage.migrate import backup_sqlite
+from fengqiao_desktop.storage.photostore import PhotoStore
 from fengqiao_desktop.storage.vault import Vault, has_vault, vault_path
 
 log = logging.getLogger(__name__)
@@ -198,8 +199,6 @@ def _encrypt_backups(root: Path, key: DbKey, on_step) -> list[Path]:
 def _seal_photos(root: Path, vault: Vault, progress: ProgressFn, cancelled: Callable[[], bool]) -> tuple[int, bool]:
     """Seal every plain photo; (how many were sealed, finished). Resumable: sealed ones are skipped."""
     photos = photo_store_for(root, vault)
-    if photos is None:
-        return 0, True
     shas = list(photos.iter_shas())
     sealed = 0
     for i, sha in enumerate(shas):
@@ -212,17 +211,9 @@ def _seal_photos(root: Path, vault: Vault, progress: ProgressFn, cancelled: Call
     return sealed, True
 
 
-def photo_store_for(root: Path, vault: Vault | None):
-    """The data directory's photo store, sealing with the vault's identity when there is one.
-
-    None while the photo store cannot encrypt (then photos stay as they are)."""
-    from fengqiao_desktop.storage import photostore
-
-    cipher_cls = getattr(photostore, "AgePhotoCipher", None)
-    if cipher_cls is None or not hasattr(photostore.PhotoStore, "seal_existing"):
-        return None if vault is not None else photostore.PhotoStore(root / "photos")
-    cipher = cipher_cls(vault.identity) if vault is not None else None
-    return photostore.PhotoStore(root / "photos", cipher=cipher)  # type: ignore[call-arg]
+def photo_store_for(root: Path, vault: Vault) -> PhotoStore:
+    """The data directory's photo store, sealing with the vault's identity."""
+    return PhotoStore(root / "photos", vault.photo_cipher())
 
 
 def _finish(

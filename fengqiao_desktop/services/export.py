@@ -277,12 +277,11 @@ def export(
                 pending.update(manifest_sha256=vb.manifest_sha256, sealed_id=vb.sealed_id)
                 meta.set_meta(s, PENDING_EXPORT, json.dumps(pending))
 
-    photo_paths = {p["sha256"]: store.photo_store.path(p["sha256"]) for r in records for p in r["photos"]}
     try:
         vb = write_bundle_verified(
             out,
             records=records,
-            photo_paths=photo_paths,
+            read_photo=store.photo_store.read,
             inspector={"name": profile.name, "unit": profile.unit, "phone": profile.phone},
             device_id=device,
             sequence=seq,

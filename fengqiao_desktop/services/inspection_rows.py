@@ -174,8 +174,7 @@ def audit_answer_change(s: Session, row: Inspection, item: Item, old: Answer, ne
     )
 
 
-def photo_view(store: LocalStore, p: Photo) -> PhotoView:
-    ps = store.photo_store
+def photo_view(p: Photo) -> PhotoView:
     return PhotoView(
         id=p.id,
         inspection_id=p.inspection_id,
@@ -190,16 +189,14 @@ def photo_view(store: LocalStore, p: Photo) -> PhotoView:
         height=p.height,
         size=p.size,
         thumbnail_sha256=p.thumbnail_sha256,
-        path=str(ps.path(p.sha256)),
-        thumbnail_path=str(ps.path(p.thumbnail_sha256)),
         latitude=p.latitude,
         longitude=p.longitude,
     )
 
 
-def photos_of(store: LocalStore, s: Session, inspection_id: str) -> list[PhotoView]:
+def photos_of(s: Session, inspection_id: str) -> list[PhotoView]:
     q = select(Photo).where(Photo.inspection_id == inspection_id).order_by(Photo.added_at, Photo.id)
-    return [photo_view(store, p) for p in s.scalars(q)]
+    return [photo_view(p) for p in s.scalars(q)]
 
 
 def finding_view(

@@ -273,7 +273,7 @@ class InspectionService(FindingsMixin, RechecksMixin):
                 updated_at=row.updated_at,
                 completed_at=row.completed_at,
                 answers=visit.answers[row.id],
-                photos=R.photos_of(self.store, s, row.id),
+                photos=R.photos_of(s, row.id),
                 findings=R.findings_of(s, row.id, titles),
                 score=visit[row.id],
                 audit=R.audit_of(s, row.id),

@@ -19,22 +19,10 @@ from fengqiao_desktop.errors import InspectionError, PhotoError
 from fengqiao_desktop.services import inspection_rows as R
 from fengqiao_desktop.services.rows import PhotoView
 from fengqiao_desktop.storage.models import FindingRecheck, Inspection, Photo, utcnow
-from fengqiao_desktop.storage.photostore import IngestedPhoto, PhotoStore
+from fengqiao_desktop.storage.photostore import IngestedPhoto
 
 if TYPE_CHECKING:
     from fengqiao_desktop.services.store import LocalStore
-
-
-def ingest_file(
-    photos_dir: str | os.PathLike,
-    path: str | os.PathLike,
-    *,
-    long_edge: int = 2560,
-    quality: int = 88,
-    thumb_edge: int = 320,
-) -> IngestedPhoto:
-    """Store an image file in ``photos_dir`` (plain paths in, plain data out; any thread)."""
-    return PhotoStore(photos_dir).ingest(path, long_edge=long_edge, quality=quality, thumb_edge=thumb_edge)
 
 
 def attach_row(
@@ -91,7 +79,7 @@ class PhotoService:
     ) -> PhotoView:
         with self.store.session(write=True) as s:
             row = R.load_inspection(s, inspection_id)
-            return R.photo_view(self.store, attach_row(self.store, s, row, ingested, item_id, caption))
+            return R.photo_view(attach_row(self.store, s, row, ingested, item_id, caption))
 
     def add_photo(
         self, inspection_id: str, path: str | os.PathLike, item_id: str | None = None, caption: str = ""
@@ -120,14 +108,14 @@ class PhotoService:
 
     def list(self, inspection_id: str) -> list[PhotoView]:
         with self.store.session() as s:
-            return R.photos_of(self.store, s, inspection_id)
+            return R.photos_of(s, inspection_id)
 
     def set_caption(self, photo_id: str, caption: str) -> PhotoView:
         with self.store.session(write=True) as s:
             p = self._photo(s, photo_id)
             p.caption = caption or ""
             self.store.note_photos(s, R.load_inspection(s, p.inspection_id))
-            return R.photo_view(self.store, p)
+            return R.photo_view(p)
 
     def link_item(self, photo_id: str, item_id: str | None) -> PhotoView:
         """Link the photo to a checklist item (``None``: a general photo of the visit)."""
@@ -140,7 +128,7 @@ class PhotoService:
                 )
             p.item_id = item_id or None
             self.store.note_photos(s, row)
-            return R.photo_view(self.store, p)
+            return R.photo_view(p)
 
     def remove_photo(self, photo_id: str) -> None:
         with self.store.session(write=True) as s:

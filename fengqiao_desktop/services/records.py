@@ -121,7 +121,7 @@ def build_record(store: LocalStore, s: Session, row: Inspection) -> dict:
     status = InspectionStatus.COMPLETED.value if row.status != InspectionStatus.DRAFT.value else row.status
     completed = iso(row.completed_at)
     photos = []
-    for p in R.photos_of(store, s, row.id):
+    for p in R.photos_of(s, row.id):
         photo: dict[str, Any] = {
             "sha256": p.sha256,
             "original_sha256": p.original_sha256,

@@ -38,8 +38,6 @@ class PhotoView:
     height: int
     size: int
     thumbnail_sha256: str
-    path: str  # the stored JPEG
-    thumbnail_path: str
     latitude: float | None = None  # EXIF GPS, WGS 84 degrees
     longitude: float | None = None
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from fengqiao_desktop.domain import FormKind
-from fengqiao_desktop.errors import ReportError
+from fengqiao_desktop.errors import PhotoError, ReportError
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.reports.sheet_data import SheetData, SheetPhoto, SheetStation
 from fengqiao_desktop.reports.sheet_record import sheet_from_record
@@ -90,12 +90,11 @@ class LocalSheetSource:
 
         def load_photo(p: dict) -> SheetPhoto | None:
             sha = p.get("sha256")
-            path = photo_store.path(sha) if sha and photo_store.exists(sha) else None
-            return SheetPhoto(
-                caption=str(p.get("caption") or ""),
-                item_id=p.get("item_id"),
-                data=path.read_bytes() if path is not None else None,
-            )
+            try:
+                data = photo_store.read(sha) if sha else None
+            except PhotoError:
+                data = None  # printed as "photo cannot be read"
+            return SheetPhoto(caption=str(p.get("caption") or ""), item_id=p.get("item_id"), data=data)
 
         return sheet_from_record(
             record,

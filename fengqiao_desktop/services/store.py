@@ -42,6 +42,7 @@ from fengqiao_desktop.services.encryption import DB_NAME
 from fengqiao_desktop.storage.db import make_engine, session_scope
 from fengqiao_desktop.storage.migrate import upgrade_local
 from fengqiao_desktop.storage.models import Inspection, RegisteredForm
+from fengqiao_desktop.storage.photocipher import PhotoCipher
 from fengqiao_desktop.storage.photostore import PhotoStore
 from fengqiao_desktop.storage.vault import Vault, has_vault, locked_error
 
@@ -86,12 +87,19 @@ class LocalStore:
 
     @classmethod
     def open(
-        cls, data_dir: str | os.PathLike | None = None, *, vault: Vault | None = None, passphrase: str | None = None
+        cls,
+        data_dir: str | os.PathLike | None = None,
+        photo_cipher: PhotoCipher | None = None,
+        *,
+        vault: Vault | None = None,
+        passphrase: str | None = None,
     ) -> LocalStore:
         """Open (creating and migrating as needed) the store in ``data_dir`` (default: the app's).
 
         An encrypted data directory needs its ``vault`` (unlocked) or the ``passphrase`` to
-        unlock it (StorageError ``kind="locked"`` without either); a plain one ignores both.
+        unlock it (StorageError ``kind="locked"`` without either); its photos are sealed with
+        the vault's identity. A plain one ignores both; there ``photo_cipher`` (if given)
+        seals new photos (``storage/photostore.py``).
         """
         root = Path(data_dir).expanduser().resolve() if data_dir else config.data_dir()
         root.mkdir(parents=True, exist_ok=True)
@@ -105,6 +113,7 @@ class LocalStore:
             if encryption.needs_resume(root):
                 encryption.resume(root, vault)
             key = vault.db_key
+            photo_cipher = vault.photo_cipher()
         else:
             vault = None
             encryption.discard_stray_export(root)
@@ -117,7 +126,7 @@ class LocalStore:
             data_dir=root,
             engine=engine,
             forms=forms,
-            photo_store=PhotoStore(root / "photos"),
+            photo_store=PhotoStore(root / "photos", photo_cipher),
             settings=settings,
             backup=backup,
             vault=vault,

@@ -1,4 +1,11 @@
-"""Content-addressed photo files: ``<photos>/<aa>/<sha256>.jpg``.
+"""Content-addressed photo files: ``<photos>/<aa>/<sha256>.jpg``, or ``.age`` when sealed.
+
+With a ``PhotoCipher`` (``storage/photocipher.py``) new photos are stored sealed as
+``<aa>/<sha256>.age``; the name is still the sha256 of the plain JPEG, so records
+and bundles do not change. ``read`` gives the plain bytes of either form, and
+``seal_existing`` turns a plain file into its sealed form (crash-safe: the sealed
+file is written and made durable before the plain one goes). Consumers read photos
+through the store, never by path.
 
 ``ingest`` turns any image file into the stored form: EXIF orientation applied,
 long edge scaled down to a setting, saved as JPEG, plus a small thumbnail
@@ -23,14 +30,16 @@ import hashlib
 import io
 import os
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from fengqiao_desktop.errors import PhotoError
-from fengqiao_desktop.fsutil import write_atomic
+from fengqiao_desktop.fsutil import fsync_dir, write_atomic
 from fengqiao_desktop.storage.db import disk_full_error, is_disk_full
+from fengqiao_desktop.storage.photocipher import PhotoCipher
 
 DEFAULT_LONG_EDGE = 2560
 DEFAULT_QUALITY = 88
@@ -38,6 +47,7 @@ DEFAULT_THUMB_EDGE = 320
 MAX_PIXELS = 80_000_000  # declared size: above any phone or camera the inspectors use
 MAX_DECODED_BYTES = 512 * 1024 * 1024  # what decoding and the colour conversion may hold
 
+PLAIN, SEALED = ".jpg", ".age"
 _JPEG_FORMATS = ("JPEG", "MPO")  # MPO: a phone's multi-picture JPEG, decoded the same way
 
 # a short file must fail, never be padded with grey (Pillow's default; stated, since it is global)
@@ -86,31 +96,70 @@ class IngestedPhoto:
 
 
 class PhotoStore:
-    """The folder of stored JPEGs and thumbnails."""
+    """The folder of stored JPEGs and thumbnails, sealed when a cipher is given."""
 
-    def __init__(self, root: str | os.PathLike):
+    def __init__(self, root: str | os.PathLike, cipher: PhotoCipher | None = None):
         self.root = Path(root)
+        self.cipher = cipher
 
-    def path(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / f"{sha256}.jpg"
+    def _file(self, sha256: str, suffix: str) -> Path:
+        return self.root / sha256[:2] / f"{sha256}{suffix}"
 
     def exists(self, sha256: str) -> bool:
-        return self.path(sha256).is_file()
+        return self._file(sha256, SEALED).is_file() or self._file(sha256, PLAIN).is_file()
 
     def read(self, sha256: str) -> bytes:
-        return self.path(sha256).read_bytes()
+        """The plain JPEG bytes (PhotoError when missing, damaged or sealed under another key)."""
+        sealed = self._file(sha256, SEALED)
+        try:
+            if sealed.is_file():
+                if self.cipher is None:
+                    raise PhotoError(
+                        "照片已加密，需先解锁才能查看",
+                        message_en="The photo is encrypted: unlock it first to see it",
+                    )
+                return self.cipher.open(sealed.read_bytes())
+            return self._file(sha256, PLAIN).read_bytes()
+        except FileNotFoundError:
+            raise PhotoError(
+                f"照片文件缺失（{sha256[:12]}…）", message_en=f"The photo file is missing ({sha256[:12]}…)"
+            ) from None
+        except OSError as exc:
+            raise PhotoError(
+                f"无法读取照片文件（{sha256[:12]}…）：{exc.strerror or exc}",
+                message_en=f"Cannot read the photo file ({sha256[:12]}…): {exc.strerror or exc}",
+            ) from None
 
     def remove(self, sha256: str) -> None:
-        try:
-            self.path(sha256).unlink()
-        except FileNotFoundError:
-            pass
+        for suffix in (SEALED, PLAIN):
+            self._file(sha256, suffix).unlink(missing_ok=True)
 
-    def _put(self, data: bytes) -> tuple[str, bool]:
-        sha = hashlib.sha256(data).hexdigest()
-        target = self.path(sha)
-        if target.is_file() and target.stat().st_size == len(data):
-            return sha, False
+    def iter_shas(self) -> Iterator[str]:
+        """The sha256 of every stored photo and thumbnail, plain or sealed (each once, sorted)."""
+        if not self.root.is_dir():
+            return
+        for folder in sorted(p for p in self.root.iterdir() if p.is_dir() and len(p.name) == 2):
+            names = {f.stem for f in folder.iterdir() if f.suffix in (PLAIN, SEALED) and _is_sha(f.stem)}
+            yield from sorted(names)
+
+    def seal_existing(self, sha256: str) -> bool:
+        """Turn the plain file of ``sha256`` into its sealed form; False when there is no plain file.
+
+        The sealed file is written atomically and made durable (file and folder) before the
+        plain one is removed: after a crash both may exist, either is good, and the next call
+        finishes the job."""
+        if self.cipher is None:
+            raise PhotoError("没有加密密钥，无法加密照片", message_en="No encryption key to seal the photo with")
+        plain, sealed = self._file(sha256, PLAIN), self._file(sha256, SEALED)
+        if not plain.is_file():
+            return False
+        if not sealed.is_file():
+            self._write(sealed, self.cipher.seal(self.read(sha256)))
+            fsync_dir(sealed.parent)
+        plain.unlink(missing_ok=True)
+        return True
+
+    def _write(self, target: Path, data: bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             write_atomic(target, data, prefix=".in-")
@@ -121,6 +170,21 @@ class PhotoStore:
                 f"照片无法保存到 {target.parent}：{exc.strerror or exc}",
                 message_en=f"Cannot save the photo in {target.parent}: {exc.strerror or exc}",
             ) from exc
+
+    def _put(self, data: bytes) -> tuple[str, bool]:
+        sha = hashlib.sha256(data).hexdigest()
+        plain = self._file(sha, PLAIN)
+        if self.cipher is None:
+            if plain.is_file() and plain.stat().st_size == len(data):
+                return sha, False
+            self._write(plain, data)
+            return sha, True
+        if self._file(sha, SEALED).is_file():
+            return sha, False
+        if plain.is_file() and plain.stat().st_size == len(data):
+            self.seal_existing(sha)  # stored before the cipher: kept (it is not new), now sealed
+            return sha, False
+        self._write(self._file(sha, SEALED), self.cipher.seal(data))
         return sha, True
 
     def ingest(
@@ -157,6 +221,10 @@ class PhotoStore:
             latitude=position[0] if position else None,
             longitude=position[1] if position else None,
         )
+
+
+def _is_sha(name: str) -> bool:
+    return len(name) == 64 and all(c in "0123456789abcdef" for c in name)
 
 
 def _read(src: Path) -> bytes:

@@ -27,6 +27,7 @@ from pyrage import x25519
 from fengqiao_desktop.errors import StorageError
 from fengqiao_desktop.fsutil import fsync_dir, write_atomic
 from fengqiao_desktop.storage.cipher import KEY_BYTES, DbKey
+from fengqiao_desktop.storage.photocipher import AgePhotoCipher
 
 VAULT_FILE = "vault.age"
 DB_KEY_LABEL = b"fengqiao-desktop local database key v1"
@@ -73,6 +74,10 @@ class Vault:
     def db_key(self) -> DbKey:
         hkdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=DB_KEY_LABEL)
         return DbKey(hkdf.derive(str(self.identity).encode("ascii")))
+
+    def photo_cipher(self) -> AgePhotoCipher:
+        """Seals photos to the identity's own recipient (``storage.photostore``)."""
+        return AgePhotoCipher(self.identity)
 
     def write(self, data_dir: str | os.PathLike, passphrase: str) -> Path:
         """Store the identity encrypted with ``passphrase`` (atomically, durably)."""

@@ -231,7 +231,7 @@ def write_example(out_dir: Path, sk: SecretKey, photo_files: dict[str, Path], **
     r2 = record(key_id=sk.key_id, revision=3, photos=[entry_for(shas[2], photo_files[shas[2]], "renyuan")])
     args = dict(
         records=[r1, r2],
-        photo_paths=photo_files,
+        read_photo=lambda sha: photo_files[sha].read_bytes(),
         inspector={"name": "张三", "unit": "城关区退役军人事务局", "phone": "13800000000"},
         device_id="laptop-7f3a",
         sequence=1,

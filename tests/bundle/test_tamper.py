@@ -43,7 +43,7 @@ def small_bundle(tmp_path, sk) -> bytes:
     path = write_bundle(
         out,
         records=[rec],
-        photo_paths=photos,
+        read_photo=lambda sha: photos[sha].read_bytes(),
         inspector={"name": "张三", "unit": "城关区", "phone": ""},
         device_id="laptop-1",
         sequence=1,

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from fengqiao_desktop.bundle import BundleCancelled, verify_bundle, write_bundle
 from fengqiao_desktop.errors import BundleError
+from fengqiao_desktop.storage.photostore import PhotoStore
 
 
 def test_written_bundle_verifies_and_reads_back(bundle_path, trust, photo_files):
@@ -104,17 +105,21 @@ def test_missing_photo_file_is_refused(tmp_path, sk, photo_files):
 
 def test_record_with_unknown_photo_is_refused(tmp_path, sk):
     rec = bc.record(key_id=sk.key_id, photos=[bc.photo_entry(b"nowhere")])
-    with pytest.raises(BundleError, match="photo"):
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(BundleError, match="照片文件无法读取：照片文件缺失") as info:
         write_bundle(
-            tmp_path,
+            out,
             records=[rec],
-            photo_paths={},
+            read_photo=PhotoStore(tmp_path / "photos").read,
             inspector={"name": "a", "unit": "b"},
             device_id="d1",
             sequence=1,
             previous_manifest_sha256=None,
             secret_key=sk,
         )
+    assert "photo file cannot be read: The photo file is missing" in info.value.message_en
+    assert list(out.iterdir()) == []
 
 
 def test_bad_record_shape_is_refused_before_writing(tmp_path, sk):
@@ -124,7 +129,7 @@ def test_bad_record_shape_is_refused_before_writing(tmp_path, sk):
         write_bundle(
             tmp_path,
             records=[rec],
-            photo_paths={},
+            read_photo={}.__getitem__,
             inspector={"name": "a", "unit": "b"},
             device_id="d1",
             sequence=1,
@@ -237,7 +242,7 @@ def test_round_trip_any_records(tmp_path_factory, sk, trust, data):
     path = write_bundle(
         tmp,
         records=recs,
-        photo_paths=photos,
+        read_photo=lambda sha: photos[sha].read_bytes(),
         inspector={"name": "李四", "unit": "七里河区", "phone": ""},
         device_id="dev-9",
         sequence=1,

@@ -53,12 +53,10 @@ def _record(sk, photo: bytes) -> dict:
 def signed(tmp_path):
     sk = SecretKey.generate()
     photo = b"\xff\xd8" + b"p" * 5000 + b"\xff\xd9"
-    p = tmp_path / "a.jpg"
-    p.write_bytes(photo)
     path = write_bundle(
         tmp_path,
         records=[_record(sk, photo)],
-        photo_paths={hashlib.sha256(photo).hexdigest(): p},
+        read_photo={hashlib.sha256(photo).hexdigest(): photo}.__getitem__,
         inspector={"name": "张三", "unit": "城关区", "phone": ""},
         device_id="lap-1",
         sequence=1,

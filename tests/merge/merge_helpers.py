@@ -221,7 +221,7 @@ class Device:
         path = write_bundle(
             out_dir,
             records=records,
-            photo_paths=photo_paths or {},
+            read_photo=lambda sha: (photo_paths or {})[sha].read_bytes(),
             inspector=inspector or {"name": self.name, "unit": self.unit, "phone": "13800000000"},
             device_id=self.device_id,
             sequence=seq,

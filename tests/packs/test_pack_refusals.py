@@ -188,7 +188,7 @@ def test_an_inspectors_bundle_is_not_a_pack(applied, bureau, tmp_path):
     bundle = write_bundle(
         tmp_path / "b",
         records=[],
-        photo_paths={},
+        read_photo={}.__getitem__,
         inspector={"name": "张三", "unit": "x"},
         device_id="laptop-1",
         sequence=1,

@@ -166,7 +166,8 @@ def _english_visit_sheet(tmp_path, *, gate_no: str | None):
     ]
 
     def load(p: dict) -> SheetPhoto:
-        return SheetPhoto(path=visit.photos.get(p["sha256"]), caption=p["caption"], item_id=p["item_id"])
+        path = visit.photos.get(p["sha256"])
+        return SheetPhoto(data=path.read_bytes() if path else None, caption=p["caption"], item_id=p["item_id"])
 
     data = sheet_from_record(
         rubric,

@@ -155,7 +155,7 @@ def test_cancel_changes_nothing(keyed, tmp_path):
 def test_missing_photo_file_is_named_before_writing(keyed, tmp_path):
     iid = completed(keyed, tmp_path)
     sha = keyed.inspections.get(iid).photos[0].sha256
-    keyed.photo_store.path(sha).unlink()
+    keyed.photo_store.remove(sha)
     plan = ex.plan_export(keyed)
     assert plan.missing_photos == [sha]
     out = tmp_path / "out"

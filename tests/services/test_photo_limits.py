@@ -127,7 +127,7 @@ def test_a_palette_png_under_the_limit_becomes_a_true_colour_jpeg(store, tmp_pat
     img.save(buf, "PNG")
     store.settings.photo_long_edge = 1500
     photo = _add(store, tmp_path, "plan.png", buf.getvalue())
-    with Image.open(photo.path) as out:
+    with Image.open(io.BytesIO(store.photo_store.read(photo.sha256))) as out:
         assert out.mode == "RGB" and out.size == (1500, 1000)
         r, g, b = out.getpixel((750, 500))
         assert abs(r - 16) < 8 and abs(g - 96) < 8 and abs(b - 48) < 8

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import threading
 
 import pytest
@@ -10,7 +11,6 @@ from PIL import Image
 from svc_helpers import VILLAGE, jpeg_bytes
 
 from fengqiao_desktop.errors import InspectionError, PhotoError
-from fengqiao_desktop.services.photos import ingest_file
 
 
 def _files(store):
@@ -32,12 +32,12 @@ def test_exif_rotation_is_applied_and_the_long_edge_scaled(store, tmp_path):
     assert photo.original_sha256 == hashlib.sha256(src.read_bytes()).hexdigest()
     stored = store.photo_store.read(photo.sha256)
     assert hashlib.sha256(stored).hexdigest() == photo.sha256
-    with Image.open(store.photo_store.path(photo.sha256)) as img:
+    with Image.open(io.BytesIO(stored)) as img:
         assert img.format == "JPEG" and img.size == (1200, 1600)
         assert img.getexif().get(0x0112) in (None, 1)
         # the white marker of the top-left corner is now in the top-right corner
         assert img.getpixel((img.width - 10, 10))[0] > 200 and img.getpixel((10, 10))[0] < 100
-    with Image.open(photo.thumbnail_path) as th:
+    with Image.open(io.BytesIO(store.photo_store.read(photo.thumbnail_sha256))) as th:
         assert max(th.size) == 320
     assert photo.captured_at is not None and photo.captured_at.year == 2026
     assert store.photos.photo_counts(iid) == {"jigou": 1}
@@ -59,7 +59,7 @@ def test_a_bad_file_is_refused_and_nothing_is_stored(store, tmp_path, content):
 def test_ingest_runs_on_a_worker_thread_then_attaches(store, photo_file):
     src = photo_file()
     out = {}
-    t = threading.Thread(target=lambda: out.setdefault("r", ingest_file(store.photo_store.root, src)))
+    t = threading.Thread(target=lambda: out.setdefault("r", store.photo_store.ingest(src)))
     t.start()
     t.join()
     iid = _gate(store)
@@ -87,7 +87,7 @@ def test_a_png_with_transparency_is_stored_as_jpeg(store, tmp_path):
     src = tmp_path / "scan.png"
     Image.new("RGBA", (900, 300), (200, 0, 0, 128)).save(src)
     photo = store.photos.add_photo(_gate(store), src, "jingfei", "预算表扫描件")
-    with Image.open(photo.path) as img:
+    with Image.open(io.BytesIO(store.photo_store.read(photo.sha256))) as img:
         assert img.format == "JPEG" and img.mode == "RGB" and img.size == (900, 300)
 
 

@@ -390,7 +390,7 @@ class InspectionEditor(QWidget):
         for p in photos:
             by_item.setdefault(p.item_id or "", []).append(p)
         for item_id, row in self.rows.items():
-            row.set_photos(by_item.get(item_id, []))
+            row.set_photos(by_item.get(item_id, []), self.photo_ctl.pixmaps)
         self.gallery_btn.setText(QCoreApplication.translate("Editor", "Photos ({n})").format(n=len(photos)))
 
     def _photos_changed(self, photos) -> None:

@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fengqiao_desktop.errors import KnownError
 from fengqiao_desktop.ui.editor.photo_caption import info_text
-from fengqiao_desktop.ui.editor.photo_strip import PhotoRow, load_pixmap
+from fengqiao_desktop.ui.editor.photo_pixmaps import PhotoPixmaps
+from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
+from fengqiao_desktop.ui.i18n import current_language
 
 _THUMB = 96
 
@@ -33,11 +36,12 @@ _THUMB = 96
 class PhotoListModel(QAbstractListModel):
     """Photos as an icon list; the thumbnail pixmaps are cached per photo id."""
 
-    def __init__(self, item_labels: dict[str, str] | None = None, parent=None):
+    def __init__(self, item_labels: dict[str, str], pixmaps: PhotoPixmaps, parent=None):
         super().__init__(parent)
+        self.pixmaps = pixmaps
         self._rows: list[PhotoRow] = []
         self._icons: dict[str, QIcon] = {}
-        self.item_labels = item_labels or {}
+        self.item_labels = item_labels
 
     def set_rows(self, rows: list[PhotoRow]) -> None:
         self.beginResetModel()
@@ -73,7 +77,7 @@ class PhotoListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             icon = self._icons.get(r.id)
             if icon is None:
-                pm = load_pixmap(r.thumb_path or r.path, _THUMB)
+                pm = self.pixmaps.thumbnail(r.thumb_sha256 or r.stored_sha256, _THUMB)
                 icon = QIcon(pm) if not pm.isNull() else QIcon()
                 self._icons[r.id] = icon
             return icon
@@ -94,12 +98,13 @@ class GalleryDialog(QDialog):
         self,
         photos: list[PhotoRow],
         item_labels: dict[str, str],
+        pixmaps: PhotoPixmaps,
         read_only: bool = False,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Editor", "Photos"))
-        self.model = PhotoListModel(item_labels, self)
+        self.model = PhotoListModel(item_labels, pixmaps, self)
         self.model.set_rows(photos)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -190,9 +195,12 @@ class GalleryDialog(QDialog):
             self.info.clear()
             return
         r = self.model.row_at(ix.row())
-        self._current_pixmap = QPixmap(r.path)
-        if self._current_pixmap.isNull():
-            self._current_pixmap = QPixmap(r.thumb_path)
+        try:
+            self._current_pixmap = self.model.pixmaps.photo(r.stored_sha256)
+        except KnownError as exc:
+            self._current_pixmap = QPixmap()
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(exc.user_message(current_language()))
         self._fit_preview()
         self.caption.setText(r.caption)
         self.item.setCurrentIndex(max(self.item.findData(r.item_id), 0))

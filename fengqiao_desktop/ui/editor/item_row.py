@@ -28,6 +28,7 @@ from fengqiao_desktop.formengine.schema import Item
 from fengqiao_desktop.formengine.scoring import Answer
 from fengqiao_desktop.ui.editor.answer_widgets import make_answer_widget
 from fengqiao_desktop.ui.editor.mime import has_photo_data, paths_from_mime
+from fengqiao_desktop.ui.editor.photo_pixmaps import PhotoPixmaps
 from fengqiao_desktop.ui.editor.photo_strip import PhotoRow, PhotoStrip
 
 _ROW_QSS = """
@@ -230,8 +231,8 @@ class ItemRow(QFrame):
         super().mousePressEvent(event)
 
     # -- photos ------------------------------------------------------------
-    def set_photos(self, photos: list[PhotoRow]) -> None:
-        self.strip.set_photos(photos)
+    def set_photos(self, photos: list[PhotoRow], pixmaps: PhotoPixmaps) -> None:
+        self.strip.set_photos(photos, pixmaps)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self.isEnabled() and has_photo_data(event.mimeData()):

@@ -16,6 +16,7 @@ from fengqiao_desktop.ui.editor.backend import EditorBackend, IngestFailure
 from fengqiao_desktop.ui.editor.gallery import GalleryDialog
 from fengqiao_desktop.ui.editor.mime import paths_from_mime
 from fengqiao_desktop.ui.editor.photo_caption import CaptionDialog
+from fengqiao_desktop.ui.editor.photo_pixmaps import PhotoPixmaps
 from fengqiao_desktop.ui.editor.photo_strip import PhotoRow
 from fengqiao_desktop.ui.editor.runner import TaskRunner
 
@@ -34,6 +35,7 @@ class PhotoController(QObject):
         self.parent_widget = parent_widget
         self.item_labels = item_labels
         self._photos: list[PhotoRow] = []
+        self.pixmaps = PhotoPixmaps(backend.read_photo)
         self.gallery: GalleryDialog | None = None
         self.read_only = False
         self.busy = 0
@@ -146,7 +148,9 @@ class PhotoController(QObject):
     # -- gallery ---------------------------------------------------------------
     def open_gallery(self, photo_id: str | None = None) -> GalleryDialog:
         if self.gallery is None:
-            self.gallery = GalleryDialog(self._photos, self.item_labels, self.read_only, self.parent_widget)
+            self.gallery = GalleryDialog(
+                self._photos, self.item_labels, self.pixmaps, self.read_only, self.parent_widget
+            )
             self.gallery.visit = (self.visit_date(), self.max_age_days())
             self.gallery._show_current(self.gallery.list.currentIndex())
             self.gallery.caption_changed.connect(self._caption)

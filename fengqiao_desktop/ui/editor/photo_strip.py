@@ -8,11 +8,12 @@ that contains it (see ``drop.py``), so one path serves both.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from fengqiao_desktop.ui.editor.photo_pixmaps import PhotoPixmaps
 
 THUMB = 56
 
@@ -24,19 +25,12 @@ class PhotoRow:
     id: str
     item_id: str | None
     caption: str
-    path: str  # the stored JPEG
-    thumb_path: str  # its thumbnail (may equal path)
-    sha256: str = ""
+    stored_sha256: str  # the stored JPEG (read through the photo store)
+    thumb_sha256: str  # its thumbnail (may equal stored_sha256)
+    sha256: str = ""  # the original file's, shown as its fingerprint
     taken_at: str = ""
     latitude: float | None = None  # EXIF GPS position, WGS 84 degrees
     longitude: float | None = None
-
-
-def load_pixmap(path: str, edge: int) -> QPixmap:
-    pm = QPixmap(path) if path and Path(path).exists() else QPixmap()
-    if pm.isNull():
-        return pm
-    return pm.scaled(edge, edge, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
 
 
 class PhotoStrip(QWidget):
@@ -64,9 +58,9 @@ class PhotoStrip(QWidget):
         self._lay.addWidget(self.count_label)
         self._lay.addStretch(1)
         self._lay.addWidget(self.add_button)
-        self.set_photos([])
+        self._show_count(0)
 
-    def set_photos(self, photos: list[PhotoRow]) -> None:
+    def set_photos(self, photos: list[PhotoRow], pixmaps: PhotoPixmaps) -> None:
         for b in self._thumbs:
             self._lay.removeWidget(b)
             b.deleteLater()
@@ -75,7 +69,7 @@ class PhotoStrip(QWidget):
             b = QToolButton()
             b.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             b.setIconSize(QSize(THUMB, THUMB))
-            pm = load_pixmap(p.thumb_path or p.path, THUMB)
+            pm = pixmaps.thumbnail(p.thumb_sha256 or p.stored_sha256, THUMB)
             if not pm.isNull():
                 b.setIcon(QIcon(pm))
             b.setToolTip(p.caption or QCoreApplication.translate("Editor", "(no caption)"))

@@ -18,7 +18,6 @@ from fengqiao_desktop.domain.signatures import SignatureInput
 from fengqiao_desktop.errors import KnownError, ReportError
 from fengqiao_desktop.formengine.scoring import Answer, ScoreResult
 from fengqiao_desktop.formengine.visit import GateState, gate_state, linked_in_visit
-from fengqiao_desktop.services.photos import ingest_file
 from fengqiao_desktop.services.rechecks import returned_note
 from fengqiao_desktop.ui.editor.backend import (
     EditorContent,
@@ -45,8 +44,8 @@ def _photo_row(p) -> PhotoRow:
         p.id,
         p.item_id,
         p.caption,
-        p.path,
-        p.thumbnail_path or p.path,
+        p.sha256,
+        p.thumbnail_sha256 or p.sha256,
         getattr(p, "original_sha256", "") or p.sha256,
         p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "",
         p.latitude,
@@ -188,9 +187,12 @@ class ServiceBackend:
     def photos(self) -> list[PhotoRow]:
         return [_photo_row(p) for p in self.store.photos.list(self.inspection_id)]
 
+    def read_photo(self, sha256: str) -> bytes:
+        return self.store.photo_store.read(sha256)
+
     def ingest_job(self, paths: list[str]) -> Callable[[], list[Any]]:
-        # plain values only: the job runs on a worker thread
-        root = self.store.photo_store.root
+        # plain values only: the job runs on a worker thread (the photo store holds no session)
+        photo_store = self.store.photo_store
         st = self.store.settings
         long_edge, quality, thumb = st.photo_long_edge, st.photo_jpeg_quality, st.thumbnail_edge
 
@@ -198,7 +200,7 @@ class ServiceBackend:
             out: list[Any] = []
             for p in paths:
                 try:
-                    out.append(ingest_file(root, p, long_edge=long_edge, quality=quality, thumb_edge=thumb))
+                    out.append(photo_store.ingest(p, long_edge=long_edge, quality=quality, thumb_edge=thumb))
                 except KnownError as exc:
                     out.append(IngestFailure(p, exc.user_message()))
             return out

@@ -116,7 +116,7 @@ def test_encrypted_bundles_ask_the_passphrase_once_per_session(qtbot, sync_tasks
         return write_bundle(
             central.tmp / "usb",
             records=[dev.record(RUBRIC, station=VILLAGE2)],
-            photo_paths={},
+            read_photo={}.__getitem__,
             inspector={"name": dev.name, "unit": dev.unit, "phone": ""},
             device_id=dev.device_id,
             sequence=1,

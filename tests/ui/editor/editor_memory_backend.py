@@ -8,6 +8,7 @@ real services and database instead.
 from __future__ import annotations
 
 import hashlib
+import io
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -111,28 +112,23 @@ class MemoryBackend:
                     with Image.open(p) as im:
                         im.load()
                         im = im.convert("RGB")
-                        target = out_dir / f"{uuid.uuid4().hex}.jpg"
-                        im.save(target, "JPEG")
+                        photo = _store(out_dir, im)
                         im.thumbnail((160, 160))
-                        thumb = target.with_suffix(".thumb.jpg")
-                        im.save(thumb, "JPEG")
+                        thumb = _store(out_dir, im)
                 except (UnidentifiedImageError, OSError):
                     results.append(IngestFailure(p, PhotoError("不是可用的图片文件").user_message()))
                     continue
-                results.append(
-                    {
-                        "path": str(target),
-                        "thumb": str(thumb),
-                        "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
-                    }
-                )
+                results.append({"sha256": photo, "thumb": thumb})
             return results
 
         return job
 
     def attach(self, item_id, ingested):
         pid = uuid.uuid4().hex
-        self._photos[pid] = PhotoRow(pid, item_id, "", ingested["path"], ingested["thumb"], ingested["sha256"])
+        self._photos[pid] = PhotoRow(pid, item_id, "", ingested["sha256"], ingested["thumb"], ingested["sha256"])
+
+    def read_photo(self, sha256):
+        return (self.photo_dir / f"{sha256}.jpg").read_bytes()
 
     def set_caption(self, photo_id, caption):
         from dataclasses import replace
@@ -190,3 +186,12 @@ class MemoryBackend:
 
 def _now() -> str:
     return datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _store(folder: Path, im: Image.Image) -> str:
+    """Save ``im`` as a JPEG named by its sha256; returns the sha256."""
+    out = io.BytesIO()
+    im.save(out, "JPEG")
+    sha = hashlib.sha256(out.getvalue()).hexdigest()
+    (folder / f"{sha}.jpg").write_bytes(out.getvalue())
+    return sha

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -13,6 +14,7 @@ from fengqiao_desktop.domain import InspectionStatus, Severity
 from fengqiao_desktop.ui.editor.findings import FindingsTableModel
 from fengqiao_desktop.ui.editor.gallery import PhotoListModel
 from fengqiao_desktop.ui.editor.lifecycle import AuditTableModel
+from fengqiao_desktop.ui.editor.photo_pixmaps import PhotoPixmaps
 
 
 def make_jpeg(path, size=(640, 480), colour=(200, 30, 30)):
@@ -107,8 +109,9 @@ def test_models_pass_the_model_tester(qtmodeltester, tmp_path):
     am = AuditTableModel()
     am.set_rows([AuditRow(1, "2025-01-01 10:00", "completed"), AuditRow(2, "2025-01-02", "reopened", "补充照片")])
     qtmodeltester.check(am)
-    pm = PhotoListModel({"a1": "1.1 有机构"})
-    pm.set_rows([PhotoRow("p", "a1", "牌子", make_jpeg(tmp_path / "x.jpg"), "")])
+    jpeg = Path(make_jpeg(tmp_path / "x.jpg")).read_bytes()
+    pm = PhotoListModel({"a1": "1.1 有机构"}, PhotoPixmaps({"x": jpeg}.__getitem__))
+    pm.set_rows([PhotoRow("p", "a1", "牌子", "x", "")])
     qtmodeltester.check(pm)
 
 

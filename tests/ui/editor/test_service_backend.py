@@ -8,20 +8,26 @@ import threading
 
 import pytest
 from PIL import Image
+from pyrage import x25519
 
 from fengqiao_desktop.domain import Level
 from fengqiao_desktop.roster.model import StationRow
 from fengqiao_desktop.services.store import LocalStore
+from fengqiao_desktop.storage.photocipher import AgePhotoCipher
+from fengqiao_desktop.storage.photostore import PhotoStore
 from fengqiao_desktop.storage.stations import StationRepo
 from fengqiao_desktop.ui.editor.backend import IngestFailure
+from fengqiao_desktop.ui.editor.gallery import GalleryDialog
+from fengqiao_desktop.ui.editor.photo_pixmaps import PhotoPixmaps
 from fengqiao_desktop.ui.editor.service_backend import ServiceBackend
 
 TOWN = "620102017000"
 
 
-@pytest.fixture
-def backend(tmp_path):
-    store = LocalStore.open(tmp_path / "data")
+@pytest.fixture(params=["plain", "sealed"])
+def backend(request, tmp_path):
+    cipher = AgePhotoCipher(x25519.Identity.generate()) if request.param == "sealed" else None
+    store = LocalStore.open(tmp_path / "data", photo_cipher=cipher)
     with store.session(write=True) as s:
         StationRepo.upsert_many(
             s,
@@ -61,9 +67,9 @@ def test_ingest_runs_on_a_worker_thread_and_follows_the_settings(backend, tmp_pa
     assert ing.original_sha256 == hashlib.sha256(src.read_bytes()).hexdigest()
     backend.attach("A1", ing)
     [row] = backend.photos()
-    with Image.open(row.path) as im:
+    with Image.open(io.BytesIO(backend.read_photo(row.stored_sha256))) as im:
         assert im.size == (667, 1000)  # orientation applied, long edge from Settings
-    with Image.open(row.thumb_path) as th:
+    with Image.open(io.BytesIO(backend.read_photo(row.thumb_sha256))) as th:
         assert max(th.size) <= backend.store.settings.thumbnail_edge
     assert backend.score().items["A1"] is not None
 
@@ -102,3 +108,31 @@ def test_a_sheet_to_an_unwritable_place_is_a_plain_error(backend, tmp_path):
     job = backend.sheet_job(str(tmp_path / "no-such-folder" / "sheet.pdf"))
     with pytest.raises(KnownError, match="无法写入评分表"):
         job()
+
+
+def test_the_gallery_shows_stored_photos_and_says_why_one_cannot_be_shown(backend, tmp_path, qtbot):
+    [ing] = backend.ingest_job([str(_rotated_jpeg(tmp_path / "hall.jpg"))])()
+    backend.attach("A1", ing)
+    rows = backend.photos()
+    pixmaps = PhotoPixmaps(backend.read_photo)
+    thumb = pixmaps.thumbnail(rows[0].thumb_sha256, 96)
+    assert thumb.height() == 96 and 60 <= thumb.width() <= 66  # portrait 2:3 in a 96 × 96 box
+    dlg = GalleryDialog(rows, {"A1": "1.1"}, pixmaps)
+    qtbot.addWidget(dlg)
+    dlg.select(rows[0].id)
+    assert not dlg.preview.pixmap().isNull()
+    assert (dlg._current_pixmap.width(), dlg._current_pixmap.height()) == (667, 1000)
+
+    # the same photos through a store that cannot open them (another key, or no key for sealed ones)
+    store = backend.store
+    other = AgePhotoCipher(x25519.Identity.generate()) if store.photo_store.cipher else None
+    store.photo_store = PhotoStore(store.photo_store.root, other)
+    if other is None:
+        store.photo_store.remove(ing.sha256)  # a plain photo that went missing
+    blind = PhotoPixmaps(backend.read_photo)
+    assert blind.thumbnail(rows[0].stored_sha256, 96).isNull()
+    dlg2 = GalleryDialog(rows, {"A1": "1.1"}, blind)
+    qtbot.addWidget(dlg2)
+    dlg2.select(rows[0].id)
+    assert dlg2.preview.pixmap().isNull()
+    assert "照片" in dlg2.preview.text() and "Traceback" not in dlg2.preview.text()
