@@ -2,11 +2,14 @@
 killed with SIGKILL at every named step and at random moments (and so is the open that finishes
 an interrupted conversion). Afterwards either the old plain store opens without a passphrase, or
 the encrypted one opens with it, and every answer of every inspection is there, unchanged; once
-opened, nothing of the data is left in clear in the database or its backups.
+opened, nothing of the data is left in clear in the database, its backups or the photo folder,
+and every photo reads back as it was stored.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import random
 import shutil
@@ -41,6 +44,16 @@ STEPS = (
     encryption.DONE,
 )
 RANDOM_ROUNDS = 6
+PHOTOS = 6  # per inspection
+
+
+def _jpeg(color) -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (640, 480), color).save(buf, "JPEG", quality=85)
+    return buf.getvalue()
+
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
@@ -48,10 +61,21 @@ Answers = dict[str, dict[str, tuple[object, str | None]]]
 
 
 def _answers(store: LocalStore) -> Answers:
-    return {
-        s.id: {item: (a.value, a.note) for item, a in store.inspections.get(s.id).answers.items()}
-        for s in store.inspections.list()
-    }
+    """Every answer of every inspection, and every photo's sha256 (under the key "photos")."""
+    out: Answers = {}
+    for s in store.inspections.list():
+        view = store.inspections.get(s.id)
+        out[s.id] = {item: (a.value, a.note) for item, a in view.answers.items()}
+        out[s.id]["photos"] = (sorted((p.sha256, p.thumbnail_sha256) for p in view.photos), None)
+    return out
+
+
+def _photos_read_back(store: LocalStore) -> int:
+    """Every stored photo and thumbnail reads back to the bytes its name is the sha256 of."""
+    shas = list(store.photo_store.iter_shas())
+    for sha in shas:
+        assert hashlib.sha256(store.photo_store.read(sha)).hexdigest() == sha
+    return len(shas)
 
 
 def _template(root: Path) -> tuple[Path, Answers]:
@@ -74,7 +98,12 @@ def _template(root: Path) -> tuple[Path, Answers]:
             form = store.inspections.form_of(iid)
             for n, item in enumerate(i for i in form.items.values() if i.type.value == "yes_no"):
                 store.inspections.set_answer(iid, item.id, n % 2 == 0, note=f"{NOTE} {code} {n}")
+            for k in range(PHOTOS):
+                src = root / f"{code}-{k}.jpg"
+                src.write_bytes(_jpeg((30 * k, 120, 200 if code.endswith("7000") else 60)))
+                store.photos.add_photo(iid, src, None, f"照片 {k}")
         answers = _answers(store)
+        assert _photos_read_back(store) == 2 * 2 * PHOTOS  # photos and thumbnails
     finally:
         store.close()
     from fengqiao_desktop.storage.migrate import backup_sqlite
@@ -126,10 +155,13 @@ def _check(data: Path, answers: Answers) -> str:
         with LocalStore.open(data) as store:
             assert not store.encrypted
             assert _answers(store) == answers
+            _photos_read_back(store)
         return "plain"
     with LocalStore.open(data, passphrase=PASS) as store:
         assert store.encrypted
         assert _answers(store) == answers
+        _photos_read_back(store)
+    assert {p.suffix for p in (data / "photos").rglob("*") if p.is_file()} == {".age"}
     assert file_kind(data / DB_NAME) == "encrypted" and not encryption.needs_resume(data)
     for p in (data / "backups").iterdir():
         assert file_kind(p) == "encrypted", p.name

@@ -13,7 +13,7 @@ import sqlite3
 import time
 
 import pytest
-from svc_helpers import STATIONS, TOWN
+from svc_helpers import STATIONS, TOWN, jpeg_bytes
 
 from fengqiao_desktop.errors import StorageError
 from fengqiao_desktop.services import encryption
@@ -87,6 +87,41 @@ def test_a_converted_store_keeps_every_answer_and_shows_none_of_them_on_disk(tmp
     assert "新的备注".encode() not in _raw_bytes(data)
     with LocalStore.open(data, passphrase=PASS) as again:
         assert again.inspections.get(iid).answers[item.id].note == "新的备注 after encryption"
+
+
+def _photo_files(data_dir) -> list:
+    return sorted(p for p in (data_dir / "photos").rglob("*") if p.is_file())
+
+
+def test_a_converted_store_seals_every_photo_and_shows_each_as_before(tmp_path):
+    data = tmp_path / "data"
+    iid, _answers = _fill(data)
+    with LocalStore.open(data) as store:
+        for n in range(3):
+            src = tmp_path / f"p{n}.jpg"
+            src.write_bytes(jpeg_bytes(color=(40 * n, 90, 200)))
+            store.photos.add_photo(iid, src, None, f"照片 {n}")
+        photos = store.inspections.get(iid).photos
+        before = {p.sha256: store.photo_store.read(p.sha256) for p in photos}
+        thumbs = {p.thumbnail_sha256: store.photo_store.read(p.thumbnail_sha256) for p in photos}
+    assert {f.suffix for f in _photo_files(data)} == {".jpg"}
+
+    result = encryption.encrypt_data_dir(data, PASS)
+
+    files = _photo_files(data)
+    assert result.photos_sealed == len(files) == len(before) + len(thumbs)
+    assert {f.suffix for f in files} == {".age"}
+    for f in files:  # nothing of a JPEG is left readable
+        raw = f.read_bytes()
+        assert raw.startswith(b"age-encryption.org/v1") and b"JFIF" not in raw and b"\xff\xd8\xff" not in raw
+    with LocalStore.open(data, passphrase=PASS) as store:
+        assert {p.sha256: store.photo_store.read(p.sha256) for p in store.inspections.get(iid).photos} == before
+        assert all(store.photo_store.read(sha) == data_ for sha, data_ in thumbs.items())
+        src = tmp_path / "after.jpg"
+        src.write_bytes(jpeg_bytes(color=(1, 2, 3)))
+        added = store.photos.add_photo(iid, src, None, "加密后拍的")
+        assert store.photo_store.read(added.sha256)[:3] == b"\xff\xd8\xff"
+    assert {f.suffix for f in _photo_files(data)} == {".age"}  # a new photo is sealed too
 
 
 def test_the_copy_kept_in_backups_is_encrypted_with_the_same_key(tmp_path):
