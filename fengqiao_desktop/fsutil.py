@@ -46,3 +46,9 @@ def fsync_dir(directory: str | os.PathLike) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def fsync_file(path: str | os.PathLike) -> None:
+    """Flush a file's bytes to the disk (a file another library wrote and closed)."""
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())

@@ -3,7 +3,8 @@
 Runs the paths an inspector relies on, in a temporary data folder that is
 deleted afterwards (the real data folder is never touched):
 
-1. open the local database (creating it and applying every migration),
+1. open the local database (creating it and applying every migration), and
+   an encrypted one (SQLCipher, a vault sealed with a passphrase, a sealed photo) in a second folder,
 2. load and validate every shipped form,
 3. render a score sheet to a temporary PDF and read it back,
 4. create a throwaway signing key,
@@ -57,6 +58,36 @@ def _step_database(ctx: _Context) -> str:
     if rev != head_revision():
         raise CheckFailed(f"database at revision {rev}, expected {head_revision()}")
     return f"local database migrated to {rev} ({ctx.store.db_path.name})"
+
+
+def _step_encrypted(ctx: _Context) -> str:
+    from fengqiao_desktop.domain import Level
+    from fengqiao_desktop.reports.sample import make_jpeg
+    from fengqiao_desktop.roster.model import StationRow
+    from fengqiao_desktop.services.encryption import encrypt_data_dir
+    from fengqiao_desktop.services.store import LocalStore
+    from fengqiao_desktop.storage.cipher import file_kind, sqlcipher
+    from fengqiao_desktop.storage.stations import StationRepo
+
+    root = ctx.root / "encrypted"
+    root.mkdir()
+    vault = encrypt_data_dir(root, PASSPHRASE).vault  # the passphrase's scrypt runs once
+    with LocalStore.open(root, vault=vault) as store, store.session(write=True) as s:
+        StationRepo.upsert_many(s, [StationRow("620100000000", "自检", Level.CITY, None)])
+    if file_kind(root / "inspections.sqlite3") != "encrypted":
+        raise CheckFailed("the encrypted database was written in clear")
+    photo = root / "photo.jpg"
+    photo.write_bytes(make_jpeg(7, (320, 240)))
+    with LocalStore.open(root, vault=vault) as store:
+        if store.stations.get("620100000000") is None:
+            raise CheckFailed("the encrypted database lost what was written to it")
+        stored = store.photo_store.ingest(photo)
+        if not store.photo_store.read(stored.sha256).startswith(b"\xff\xd8"):
+            raise CheckFailed("a sealed photo does not read back as a JPEG")
+    if {p.suffix for p in (root / "photos").rglob("*") if p.is_file()} != {".age"}:
+        raise CheckFailed("a photo was stored in clear in an encrypted data folder")
+    cipher = sqlcipher.connect(":memory:").execute("PRAGMA cipher_version").fetchone()[0]
+    return f"encrypted database and photo written and read back (SQLCipher {cipher})"
 
 
 def _step_forms(ctx: _Context) -> str:
@@ -156,6 +187,7 @@ def _step_central(ctx: _Context) -> str:
 
 STEPS: list[tuple[str, Callable[[_Context], str]]] = [
     ("database", _step_database),
+    ("encrypted database", _step_encrypted),
     ("forms", _step_forms),
     ("score sheet", _step_sheet),
     ("key", _step_key),

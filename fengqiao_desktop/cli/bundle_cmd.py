@@ -195,15 +195,15 @@ def show_cmd(
 )
 def export_cmd(inspection_ids: tuple[str, ...], since_last: bool, out_dir: str) -> None:
     """Export a signed bundle; the bundle's path is printed on the last line."""
+    from fengqiao_desktop.cli.common import open_local_store
     from fengqiao_desktop.cli.keys_cmd import passphrase
     from fengqiao_desktop.services.export import export, plan_export
-    from fengqiao_desktop.services.store import LocalStore
 
     if inspection_ids and since_last:
         raise click.UsageError(
             _t("--inspection 与 --since-last 不能同时使用", "--inspection and --since-last cannot be combined")
         )
-    with LocalStore.open() as store:
+    with open_local_store() as store:
         plan = plan_export(store, inspection_ids or None, since_last=since_last)
         if plan.empty:
             raise click.ClickException(_t("没有需要导出的检查", "there is nothing to export"))

@@ -21,9 +21,9 @@ from fengqiao_desktop.formengine.scoring import Answer, AnswerValueError, valida
 
 
 def _store():
-    from fengqiao_desktop.services.store import LocalStore
+    from fengqiao_desktop.cli.common import open_local_store
 
-    return LocalStore.open()
+    return open_local_store()
 
 
 def read_answers(path: str | Path, form: FormDef) -> dict[str, Answer]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import sqlite3
 import sys
 
 import click
@@ -12,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from fengqiao_desktop import __version__, config
 from fengqiao_desktop.errors import KnownError
+from fengqiao_desktop.storage.cipher import DRIVER_ERRORS
 from fengqiao_desktop.storage.db import known_storage_error
 
 # Each module defines ``register(group)`` adding its commands to the root group.
@@ -25,7 +25,11 @@ _COMMAND_MODULES = [
     "sheet_cmd",
     "report_cmd",
     "pack_cmd",
+    "data_cmd",
 ]
+
+
+_ENVIRONMENT_ERRORS: tuple[type[Exception], ...] = (OSError, *DRIVER_ERRORS, DBAPIError)
 
 
 class _Root(click.Group):
@@ -39,7 +43,7 @@ class _Root(click.Group):
             text = exc.user_message(lang).replace("\n", " ")
             click.echo(("错误: " if lang != "en" else "error: ") + text, err=True)
             ctx.exit(1)
-        except (OSError, sqlite3.Error, DBAPIError) as exc:
+        except _ENVIRONMENT_ERRORS as exc:
             lang = (ctx.obj or {}).get("lang", "zh")
             known = known_storage_error(exc)  # a full disk, a damaged database: named as such
             if known is not None:

@@ -241,10 +241,10 @@ def pack_group() -> None:
 @click.option("--yes", is_flag=True, help="Accept the bureau key's fingerprint without asking (scripts).")
 def pack_import(file: str, yes: bool) -> None:
     """Verify FILE and apply it in one transaction (nothing changes on any refusal)."""
+    from fengqiao_desktop.cli.common import open_local_store
     from fengqiao_desktop.services import packs
-    from fengqiao_desktop.services.store import LocalStore
 
-    with LocalStore.open() as store:
+    with open_local_store() as store:
         p = packs.check_pack(store, file)
         click.echo(
             _t(
@@ -280,10 +280,10 @@ def pack_import(file: str, yes: bool) -> None:
 @pack_group.command("list")
 def pack_tasks() -> None:
     """The inspector's assignments (我的任务), soonest due first."""
+    from fengqiao_desktop.cli.common import open_local_store
     from fengqiao_desktop.services import packs
-    from fengqiao_desktop.services.store import LocalStore
 
-    with LocalStore.open() as store:
+    with open_local_store() as store:
         rows = packs.assignments(store)
     if not rows:
         click.echo(_t("暂无任务", "no assignments"))
@@ -303,8 +303,8 @@ def recipient_group() -> None:
 @click.option("--yes", is_flag=True, help="Accept the fingerprint without asking (scripts).")
 def recipient_add(recipient: str, yes: bool) -> None:
     """Add the bureau's RECIPIENT by hand (it normally comes with a task pack)."""
+    from fengqiao_desktop.cli.common import open_local_store
     from fengqiao_desktop.services import recipients
-    from fengqiao_desktop.services.store import LocalStore
 
     view = recipients.check_recipient(recipient)
     click.echo(_t(f"指纹: {view.fingerprint}", f"Fingerprint: {view.fingerprint}"))
@@ -313,7 +313,7 @@ def recipient_add(recipient: str, yes: bool) -> None:
     ):
         click.echo(_t("未添加。", "Not added."))
         raise SystemExit(1)
-    with LocalStore.open() as store:
+    with open_local_store() as store:
         recipients.add_bureau_recipient(store, view.recipient, confirmed_fingerprint=view.fingerprint)
     click.echo(
         _t("已添加：此后导出的数据包将加密给县局", "added: bundles exported from now on are encrypted for the bureau")
@@ -323,10 +323,10 @@ def recipient_add(recipient: str, yes: bool) -> None:
 @recipient_group.command("list")
 def recipient_list() -> None:
     """The bureau's encryption keys known on this laptop."""
+    from fengqiao_desktop.cli.common import open_local_store
     from fengqiao_desktop.services import recipients
-    from fengqiao_desktop.services.store import LocalStore
 
-    with LocalStore.open() as store:
+    with open_local_store() as store:
         views = recipients.recipient_views(store)
     if not views:
         click.echo(
@@ -343,10 +343,10 @@ def recipient_list() -> None:
 @click.argument("recipient")
 def recipient_remove(recipient: str) -> None:
     """Forget one of the bureau's encryption keys."""
+    from fengqiao_desktop.cli.common import open_local_store
     from fengqiao_desktop.services import recipients
-    from fengqiao_desktop.services.store import LocalStore
 
-    with LocalStore.open() as store:
+    with open_local_store() as store:
         if not recipients.remove_bureau_recipient(store, recipient):
             raise click.ClickException(_t("本机没有这个加密公钥", "no such key on this laptop"))
     click.echo(_t("已移除", "removed"))

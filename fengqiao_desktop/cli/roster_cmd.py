@@ -13,9 +13,9 @@ from fengqiao_desktop.errors import KnownError, RosterError
 
 
 def _engine():
-    from fengqiao_desktop.services.store import open_engine
+    from fengqiao_desktop.cli.common import open_local_store
 
-    return open_engine()
+    return open_local_store().engine
 
 
 def _print_result(res, what_zh: str, what_en: str) -> None:

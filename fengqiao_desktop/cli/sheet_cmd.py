@@ -103,9 +103,9 @@ def _local(central: str | None):
     if central is not None:
         yield None
         return
-    from fengqiao_desktop.services.store import LocalStore
+    from fengqiao_desktop.cli.common import open_local_store
 
-    with LocalStore.open() as store:
+    with open_local_store() as store:
         yield store
 
 

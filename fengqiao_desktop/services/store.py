@@ -9,6 +9,9 @@ A write that changes an inspection says so inside its transaction
 (``store.note_saved(s, row)``); once that transaction has committed, the store's
 event hub announces ``inspection_saved(inspection_id, station_code)``
 (``fengqiao_desktop.events``). A rolled-back write announces nothing.
+
+A data directory with a vault (``storage.vault``) is encrypted: ``open`` then needs the
+unlocked vault, and finishes an interrupted conversion first (``services.encryption``).
 """
 
 from __future__ import annotations
@@ -34,13 +37,15 @@ from fengqiao_desktop.formengine.loader import (
     shipped_registry,
 )
 from fengqiao_desktop.formengine.schema import FormDef
+from fengqiao_desktop.services import encryption
+from fengqiao_desktop.services.encryption import DB_NAME
 from fengqiao_desktop.storage.db import make_engine, session_scope
 from fengqiao_desktop.storage.migrate import upgrade_local
 from fengqiao_desktop.storage.models import Inspection, RegisteredForm
 from fengqiao_desktop.storage.photocipher import PhotoCipher
 from fengqiao_desktop.storage.photostore import PhotoStore
+from fengqiao_desktop.storage.vault import Vault, has_vault, locked_error
 
-DB_NAME = "inspections.sqlite3"
 _PHOTOS = "fengqiao.photos"  # Session.info key: inspections whose photos changed
 _SAVED = "fengqiao.saved"  # Session.info key: inspection id -> station code, announced after commit
 
@@ -78,16 +83,42 @@ class LocalStore:
     settings: config.Settings = field(default_factory=config.Settings)
     backup: Path | None = None  # made before a schema upgrade at open, if any
     events: EventHub = field(default_factory=EventHub, repr=False, compare=False)
+    vault: Vault | None = field(default=None, repr=False, compare=False)  # set when the data is encrypted
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike | None = None, photo_cipher: PhotoCipher | None = None) -> LocalStore:
-        """Open (creating and migrating as needed) the store in ``data_dir`` (default: the app's);
-        with ``photo_cipher`` new photos are stored sealed (``storage/photostore.py``)."""
+    def open(
+        cls,
+        data_dir: str | os.PathLike | None = None,
+        photo_cipher: PhotoCipher | None = None,
+        *,
+        vault: Vault | None = None,
+        passphrase: str | None = None,
+    ) -> LocalStore:
+        """Open (creating and migrating as needed) the store in ``data_dir`` (default: the app's).
+
+        An encrypted data directory needs its ``vault`` (unlocked) or the ``passphrase`` to
+        unlock it (StorageError ``kind="locked"`` without either); its photos are sealed with
+        the vault's identity. A plain one ignores both; there ``photo_cipher`` (if given)
+        seals new photos (``storage/photostore.py``).
+        """
         root = Path(data_dir).expanduser().resolve() if data_dir else config.data_dir()
         root.mkdir(parents=True, exist_ok=True)
         db = root / DB_NAME
-        backup = upgrade_local(db)
-        engine = make_engine(db)
+        key = None
+        if has_vault(root):
+            if vault is None:
+                if passphrase is None:
+                    raise locked_error()
+                vault = Vault.unlock(root, passphrase)
+            if encryption.needs_resume(root):
+                encryption.resume(root, vault)
+            key = vault.db_key
+            photo_cipher = vault.photo_cipher()
+        else:
+            vault = None
+            encryption.discard_stray_export(root)
+        backup = upgrade_local(db, key=key)
+        engine = make_engine(db, key=key)
         settings = config.Settings.load() if data_dir is None else _settings_in(root)
         forms = _registry(root)
         _add_registered(engine, forms)
@@ -98,7 +129,12 @@ class LocalStore:
             photo_store=PhotoStore(root / "photos", photo_cipher),
             settings=settings,
             backup=backup,
+            vault=vault,
         )
+
+    @property
+    def encrypted(self) -> bool:
+        return self.vault is not None
 
     @property
     def db_path(self) -> Path:
@@ -213,7 +249,10 @@ def _settings_in(root: Path) -> config.Settings:
 
 
 def open_engine(url: str | None = None) -> Engine:
-    """An engine on the local database at ``url`` (default: the data dir's), migrated."""
+    """An engine on the local database at ``url`` (default: the data dir's, when it is not encrypted), migrated."""
     from fengqiao_desktop.storage.db import open_database
+
+    if url is None and has_vault(config.data_dir()):
+        raise locked_error()  # an encrypted store opens through LocalStore.open
 
     return open_database(url or config.local_db_path())

@@ -7,6 +7,10 @@ event, so no pooled connection escapes it). Transactions begin with a real
 pysqlite's implicit handling, so a writer takes the lock up front and two
 writers queue on the busy timeout instead of failing half way.
 
+A database encrypted with SQLCipher opens the same way with a ``key``
+(``storage.cipher``): the engine's driver is then ``sqlcipher3`` and the key is
+the first statement of every connection, before the pragmas.
+
 Errors the user can act on — database locked, disk full, I/O error, not a
 database — become :class:`StorageError` with a message naming the problem;
 anything else is a bug and propagates unchanged.
@@ -28,6 +32,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fengqiao_desktop.errors import StorageError
+from fengqiao_desktop.storage.cipher import DRIVER_ERRORS, DbKey, apply_key, sqlcipher
 
 BUSY_TIMEOUT_MS = 5000  # the laptop: one user; a writer waits at most this long for another
 CENTRAL_BUSY_TIMEOUT_MS = 30000  # the bureau: several PCs may import into one SQLite file at once
@@ -44,10 +49,11 @@ def _as_url(target: str | os.PathLike) -> str:
     return text if "://" in text else sqlite_url(text)
 
 
-def make_engine(target: str | os.PathLike, **kw) -> Engine:
+def make_engine(target: str | os.PathLike, *, key: DbKey | None = None, **kw) -> Engine:
     """An engine for a SQLite file path or any SQLAlchemy URL (pragmas set on SQLite).
 
-    Does not migrate: see :func:`open_database` for that.
+    ``key``: the file is a SQLCipher database opened with that key. Does not migrate:
+    see :func:`open_database` for that.
     """
     url = _as_url(target)
     is_sqlite = make_url(url).get_backend_name() == "sqlite"
@@ -59,19 +65,34 @@ def make_engine(target: str | os.PathLike, **kw) -> Engine:
                 raise StorageError(
                     f"数据库所在的文件夹不存在：{parent}", message_en=f"The database folder does not exist: {parent}"
                 )
+    if key is not None:
+        if not is_sqlite:
+            raise ValueError("only a SQLite file can be encrypted with a key")
+        kw["module"] = sqlcipher  # its exception classes are the ones SQLAlchemy wraps
     with translate_errors(path_of(url)):
         engine = create_engine(url, **kw)
     if is_sqlite:
-        install_sqlite_events(engine)
+        install_sqlite_events(engine, key=key)
     return engine
 
 
-def install_sqlite_events(engine: Engine, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+def install_sqlite_events(engine: Engine, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, key: DbKey | None = None) -> None:
     """Every connection of ``engine`` gets the durability pragmas and the busy timeout; every
     transaction a real ``BEGIN`` (``BEGIN IMMEDIATE`` with ``execution_options(sqlite_begin=
-    "IMMEDIATE")``). The local and the central SQLite databases both open this way."""
+    "IMMEDIATE")``). The local and the central SQLite databases both open this way.
+
+    With ``key``, each connection is made by SQLCipher and keyed before the dialect or
+    anything else runs a statement on it."""
     # the timeout first: switching to WAL takes a lock, and another connection may hold it
     pragmas = (f"PRAGMA busy_timeout={int(busy_timeout_ms)}", *DURABILITY)
+
+    if key is not None:
+
+        @event.listens_for(engine, "do_connect")
+        def _keyed_connect(_dialect, _record, cargs, cparams):
+            conn = sqlcipher.connect(*cargs, **cparams)
+            apply_key(conn, key)
+            return conn
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
@@ -292,7 +313,7 @@ def known_storage_error(exc: BaseException, db_path: str | os.PathLike | None = 
     if isinstance(exc, OSError) and is_disk_full(exc):
         return disk_full_error(getattr(exc, "filename", None))
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
-    if not isinstance(orig, sqlite3.Error | DBAPIError) and not isinstance(exc, DBAPIError):
+    if not isinstance(orig, (*DRIVER_ERRORS, DBAPIError)) and not isinstance(exc, DBAPIError):
         return None
     text = str(orig).lower()
     path = Path(db_path) if db_path is not None else None
@@ -308,12 +329,15 @@ def known_storage_error(exc: BaseException, db_path: str | os.PathLike | None = 
     return None
 
 
+_TRANSLATED: tuple[type[Exception], ...] = (DBAPIError, *DRIVER_ERRORS)
+
+
 @contextmanager
 def translate_errors(db_path: str | os.PathLike | None = None) -> Iterator[None]:
     """Turn known SQLite environment errors into StorageError; let bugs through."""
     try:
         yield
-    except (DBAPIError, sqlite3.Error) as exc:
+    except _TRANSLATED as exc:
         known = known_storage_error(exc, db_path)
         if known is None:
             raise

@@ -6,7 +6,8 @@ copied with SQLite's online backup API into ``<db folder>/backups/`` (the data
 dir's ``backups`` folder for the default database), so a failed or unwanted
 upgrade can be undone by hand. Alembic runs programmatically: the script
 location is this package's ``migrations`` folder, not an ``alembic.ini`` in
-the current directory.
+the current directory. An encrypted database (``key`` given) is migrated and
+backed up the same way; its backup copies are encrypted with the same key.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -24,6 +24,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from fengqiao_desktop.errors import StorageError
+from fengqiao_desktop.storage.cipher import DbKey, connect
 from fengqiao_desktop.storage.db import BACKUPS, make_engine, path_of, translate_errors
 
 log = logging.getLogger(__name__)
@@ -55,12 +56,12 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _inspect(path: Path) -> tuple[bool, str | None]:
+def _inspect(path: Path, key: DbKey | None = None) -> tuple[bool, str | None]:
     """(holds tables besides alembic's, current revision), read without changing the file."""
     if not path.exists() or path.stat().st_size == 0:
         return False, None
     with translate_errors(path):
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = connect(path, key, read_only=True)
         try:
             tables = {
                 r[0]
@@ -83,8 +84,16 @@ def upgrade_engine(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
-def backup_sqlite(db_path: str | os.PathLike, backup_dir: str | os.PathLike | None = None, label: str = "") -> Path:
-    """Copy a live SQLite database with the online backup API; returns the copy's path."""
+def backup_sqlite(
+    db_path: str | os.PathLike,
+    backup_dir: str | os.PathLike | None = None,
+    label: str = "",
+    *,
+    key: DbKey | None = None,
+) -> Path:
+    """Copy a live SQLite database with the online backup API; returns the copy's path.
+
+    ``key``: the database is encrypted with it, and so is the copy."""
     src_path = Path(db_path)
     folder = Path(backup_dir) if backup_dir else src_path.parent / BACKUPS
     folder.mkdir(parents=True, exist_ok=True)
@@ -92,9 +101,9 @@ def backup_sqlite(db_path: str | os.PathLike, backup_dir: str | os.PathLike | No
     suffix = f"-{label}" if label else ""
     target = folder / f"{src_path.stem}-{stamp}{suffix}{src_path.suffix or '.sqlite3'}"
     with translate_errors(src_path):
-        src = sqlite3.connect(str(src_path))
+        src = connect(src_path, key)
         try:
-            dst = sqlite3.connect(str(target))
+            dst = connect(target, key)
             try:
                 src.backup(dst)
             finally:
@@ -104,8 +113,11 @@ def backup_sqlite(db_path: str | os.PathLike, backup_dir: str | os.PathLike | No
     return target
 
 
-def upgrade_local(db_path: str | os.PathLike | None = None, revision: str = "head") -> Path | None:
-    """Migrate the local SQLite database at ``db_path`` (default: the data dir's) to ``revision``.
+def upgrade_local(
+    db_path: str | os.PathLike | None = None, revision: str = "head", *, key: DbKey | None = None
+) -> Path | None:
+    """Migrate the local SQLite database at ``db_path`` (default: the data dir's) to ``revision``;
+    ``key``: it is encrypted with that SQLCipher key.
 
     Returns the path of the backup made before the upgrade, or None when none was
     needed (new database, or already up to date).
@@ -116,7 +128,7 @@ def upgrade_local(db_path: str | os.PathLike | None = None, revision: str = "hea
         db_path = config.local_db_path()
     path = Path(db_path)
     target = head_revision() if revision == "head" else revision
-    has_data, current = _inspect(path)
+    has_data, current = _inspect(path, key)
     if current == target:
         return None
     if current is None and has_data:
@@ -130,9 +142,9 @@ def upgrade_local(db_path: str | os.PathLike | None = None, revision: str = "hea
         )
     backup = None
     if has_data:
-        backup = backup_sqlite(path, label=f"before-{target}")
+        backup = backup_sqlite(path, label=f"before-{target}", key=key)
         log.info("backed up %s to %s before upgrading %s -> %s", path, backup, current, target)
-    engine = make_engine(path)
+    engine = make_engine(path, key=key)
     try:
         try:
             upgrade_engine(engine, target)

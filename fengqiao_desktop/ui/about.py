@@ -50,6 +50,8 @@ THIRD_PARTY = [
     ("platformdirs", "platformdirs", "MIT"),
     ("click", "click", "BSD-3-Clause"),
     ("pyrage (age encryption)", "pyrage", "MIT"),
+    ("sqlcipher3 (encrypted local database)", "sqlcipher3", "zlib"),
+    ("SQLCipher (in sqlcipher3)", None, "BSD-3-Clause"),
     ("Python", None, "PSF-2.0"),
 ]
 

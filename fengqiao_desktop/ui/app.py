@@ -2,7 +2,8 @@
 
 Order of start-up: arguments → data directory → rotating log file → Qt
 application with the shipped CJK font as fallback (Chinese renders on a PC
-without Chinese fonts) → translators → crash hook → window shown → local
+without Chinese fonts) → translators → crash hook → window shown → the
+passphrase asked when the data folder is encrypted (Cancel quits) → local
 store opened (migrations applied by the storage layer) and stations loaded
 in the background → with ``--demo``, the demonstration roster when the
 database has no stations.
@@ -138,9 +139,20 @@ def main(argv: list[str] | None = None) -> int:
 
         maybe_show(window, args)
 
-    QTimer.singleShot(0, lambda: open_data(window, demo=args.demo, on_open=first_run))
-    code = app.exec()
+    from fengqiao_desktop.storage.vault import has_vault
     from fengqiao_desktop.ui import tasks
+
+    vault = None
+    if has_vault(config.data_dir()):  # encrypted: nothing opens the database before the passphrase
+        from fengqiao_desktop.ui.identity.datalock import unlock_at_start
+
+        vault = unlock_at_start(window, config.data_dir())
+        if vault is None:
+            log.info("the passphrase was not given; exiting")
+            tasks.runner().shutdown()
+            return 0
+    QTimer.singleShot(0, lambda: open_data(window, demo=args.demo, on_open=first_run, vault=vault))
+    code = app.exec()
 
     tasks.runner().shutdown()  # background jobs finish before Qt is torn down (no abort at exit)
     log.info("exiting with %s", code)
@@ -160,6 +172,7 @@ def wire(window, args) -> None:
     window.bureau_context = BureauContext(args.central, window, user_name=user_name)
     install_bureau(window, window.bureau_context)
 
+    from fengqiao_desktop.ui.identity.datalock import install_encrypt_action
     from fengqiao_desktop.ui.identity.menu import install_profile_action
 
     def export(w) -> None:  # the dialog and the export code load when first used
@@ -169,15 +182,17 @@ def wire(window, args) -> None:
 
     window.set_export_handler(export)
     install_profile_action(window)
+    install_encrypt_action(window)
 
     from fengqiao_desktop.ui.packs import install as install_packs
 
     install_packs(window)
 
 
-def open_data(window, *, demo: bool = False, on_open=None) -> None:
+def open_data(window, *, demo: bool = False, on_open=None, vault=None, passphrase: str | None = None) -> None:
     """Open the local store in the background, then show its stations (and the demo roster if asked);
-    ``on_open()`` runs after that (the first-run wizard)."""
+    ``on_open()`` runs after that (the first-run wizard). An encrypted store opens with its unlocked
+    ``vault`` or the ``passphrase``."""
     from fengqiao_desktop.ui import tasks
     from fengqiao_desktop.ui.errors import show_error
     from fengqiao_desktop.ui.stations.service_source import open_source
@@ -193,7 +208,10 @@ def open_data(window, *, demo: bool = False, on_open=None) -> None:
             on_open()
 
     tasks.start(
-        "open local store", lambda _p, _c: open_source(), on_done=opened, on_error=lambda exc: show_error(window, exc)
+        "open local store",
+        lambda _p, _c: open_source(vault, passphrase),
+        on_done=opened,
+        on_error=lambda exc: show_error(window, exc),
     )
 
 

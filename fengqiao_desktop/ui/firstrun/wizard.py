@@ -2,7 +2,9 @@
 
 Pages: language (switches the interface at once), the inspector's profile,
 the signing key (passphrase twice, strength hint, no-recovery warning; may be
-skipped — export then waits for a key), and what to start with (the demo
+skipped — export then waits for a key; "encrypt this computer's data", ticked
+by default, encrypts the data folder with the same passphrase when the wizard
+finishes), and what to start with (the demo
 roster, a roster file, or nothing) — at the bureau, with the bureau's own
 signing key for task packs. The profile is saved when its page is
 left, the key is made off the GUI thread when the key page is left, and the
@@ -182,6 +184,15 @@ class KeyPage(QWizardPage):
         self.skip_note = _title(QLabel())
         self.skip_note.setObjectName("skip_note")
         lay.addWidget(self.skip_note)
+        self.encrypt = QCheckBox()
+        self.encrypt.setObjectName("encrypt_data")
+        self.encrypt.setChecked(not getattr(store, "encrypted", False))  # recommended: on for a new install
+        self.encrypt.setVisible(not getattr(store, "encrypted", False))
+        lay.addWidget(self.encrypt)
+        self.encrypt_note = _title(QLabel())
+        self.encrypt_note.setObjectName("encrypt_note")
+        lay.addWidget(self.encrypt_note)
+        self.encrypt_passphrase = ""  # kept until the wizard finishes, when the data folder is encrypted
         self.busy = QLabel()
         lay.addWidget(self.busy)
         lay.addStretch(1)
@@ -209,12 +220,30 @@ class KeyPage(QWizardPage):
                 "bundles. Create the key later under File → Inspector and signing key….",
             )
         )
+        self.encrypt.setText(
+            QCoreApplication.translate("FirstRun", "Encrypt this computer's data with this passphrase (recommended)")
+        )
+        self.encrypt_note.setText(
+            QCoreApplication.translate(
+                "FirstRun",
+                "The inspections and photos on this computer are then unreadable without the passphrase, "
+                "which is asked at every start. It can also be done later under File.",
+            )
+        )
         self.entry.retranslate()
 
     def _skip_toggled(self, on: bool) -> None:
         self.entry.setEnabled(not on)
         self.skip_note.setVisible(on)
+        self.encrypt.setEnabled(not on)  # without a key there is no passphrase to encrypt with
+        self.encrypt_note.setVisible(self.encrypt.isVisibleTo(self) and not on)
         self.completeChanged.emit()
+
+    def wants_encryption(self) -> str:
+        """The passphrase to encrypt the data folder with when the wizard finishes, or ""."""
+        if self.skip.isChecked() or not self.encrypt.isChecked() or not self.encrypt.isVisibleTo(self):
+            return ""
+        return self.encrypt_passphrase
 
     def isComplete(self) -> bool:
         if self._task is not None and not self._task.done:
@@ -231,6 +260,7 @@ class KeyPage(QWizardPage):
         name, unit = str(field("name")), str(field("unit"))
         phone = self.wizard().profile_page.phone.text()
         passphrase, kdf = self.entry.passphrase(), pp.KDF
+        self.encrypt_passphrase = passphrase
         self.busy.setText(QCoreApplication.translate("FirstRun", "Creating the key…"))
         self._in_validate = True
         try:
@@ -575,7 +605,19 @@ class FirstRunWizard(QWizard):
 
 
 def apply_choice(window, wizard: FirstRunWizard):
-    """Load what the last page asked for, through the main window's own background jobs."""
+    """Encrypt the data folder if asked (then reopen the store), and load what the last page asked
+    for, through the main window's own background jobs."""
+    secret = wizard.key_page.wants_encryption()
+    if secret:
+        from fengqiao_desktop.ui.identity.datalock import encrypt_data
+
+        encrypt_data(window, secret, then=lambda: load_choice(window, wizard))
+        return None
+    return load_choice(window, wizard)
+
+
+def load_choice(window, wizard: FirstRunWizard):
+    """The roster the last page asked for (and the bureau's database when at the bureau)."""
     if wizard.at_bureau:
         setup_bureau(window, wizard.data_choice, wizard.roster_path)
     if wizard.data_choice == DEMO:

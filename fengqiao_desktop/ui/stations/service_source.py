@@ -142,11 +142,12 @@ class ServiceSource:
         return lambda progress, cancelled: self.store.roster_written(load_demo(self.store.engine))
 
 
-def open_source() -> tuple[LocalStore, ServiceSource]:
-    """Open the local store (migrations applied) and return ``(store, source)``."""
+def open_source(vault=None, passphrase: str | None = None) -> tuple[LocalStore, ServiceSource]:
+    """Open the local store (migrations applied; an encrypted one with its unlocked ``vault`` or
+    the ``passphrase``) and return ``(store, source)``."""
     from fengqiao_desktop.services.store import LocalStore
 
-    store = LocalStore.open()
+    store = LocalStore.open(vault=vault, passphrase=passphrase)
     return store, ServiceSource(store)
 
 

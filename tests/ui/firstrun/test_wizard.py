@@ -12,6 +12,7 @@ from fengqiao_desktop import config
 from fengqiao_desktop.bundle.minisign import FAST_KDF, Signature
 from fengqiao_desktop.services import identity as idn
 from fengqiao_desktop.services.store import LocalStore
+from fengqiao_desktop.storage.cipher import file_kind
 from fengqiao_desktop.ui import i18n
 from fengqiao_desktop.ui.firstrun import FirstRunWizard, maybe_show, needs_first_run
 from fengqiao_desktop.ui.identity import passphrase as pp
@@ -72,6 +73,7 @@ def test_wizard_to_the_end(qtbot, sync_tasks, fast_keys, window, dialogs):
     assert "不能" in key.entry.warning.text() or "无法" in key.entry.warning.text()
     key.entry.set_passphrase(PASS)
     assert wiz.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert key.encrypt.isChecked() and key.encrypt.isEnabled()  # recommended, on by default
     wiz.next()
     assert wiz.currentPage() is wiz.data_page and key.created_key_id
 
@@ -90,6 +92,11 @@ def test_wizard_to_the_end(qtbot, sync_tasks, fast_keys, window, dialogs):
     assert config.Settings.load().first_run_done
     assert not needs_first_run(store, _args())
     assert maybe_show(window, _args()) is None
+    # the data folder was encrypted with the same passphrase, the demo stations loaded into it
+    assert store.encrypted and file_kind(store.db_path) == "encrypted"
+    store.close()
+    with LocalStore.open(store.data_dir, passphrase=PASS) as again:
+        assert ServiceSource(again).station_count() == window.source.station_count()
 
 
 def test_skipping_the_key_says_export_needs_one(qtbot, sync_tasks, fast_keys, window, dialogs):
@@ -100,9 +107,11 @@ def test_skipping_the_key_says_export_needs_one(qtbot, sync_tasks, fast_keys, wi
     wiz.next()
     wiz.key_page.skip.click()
     assert wiz.key_page.skip_note.isVisibleTo(wiz) and "导出" in wiz.key_page.skip_note.text()
+    assert not wiz.key_page.encrypt.isEnabled()  # no passphrase to encrypt with
     wiz.next()
     wiz.data_page.nothing.click()
     wiz.button(QWizard.WizardButton.FinishButton).click()
+    assert not window.store.encrypted and not (window.store.data_dir / "vault.age").exists()
     assert not idn.keystore(window.store).exists()
     assert idn.identity(window.store).name == "李四"
     assert window.source.station_count() == 0

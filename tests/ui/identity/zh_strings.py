@@ -28,6 +28,43 @@ ZH = {
     "Bundle written and verified:\n{path}": "数据包已写入并校验通过：\n{path}",
     "Export cancelled. Nothing was written and nothing was changed.": "导出已取消。未写入任何文件，数据未作任何更改。",
     "Export failed. Nothing was changed.": "导出失败，数据未作任何更改。",
+    # first-run wizard: encrypting the data folder
+    "Encrypt this computer's data with this passphrase (recommended)": "用此口令加密本机数据（推荐）",
+    "The inspections and photos on this computer are then unreadable without the passphrase, "
+    "which is asked at every start. It can also be done later under File.": "加密后，没有口令就无法读取本机上的检查记录和照片；"
+    "每次启动时需输入口令。也可以以后在“文件”菜单中加密。",
+    # DataLock: unlocking at start, File → Encrypt this computer's data…
+    "Unlock this computer's data": "解锁本机数据",
+    "The inspections and photos on this computer are encrypted. Enter the passphrase "
+    "(the passphrase of your signing key) to open them.": "本机上的检查记录和照片已加密。请输入口令（即您签名密钥的口令）以打开。",
+    "Data folder: {path}": "数据文件夹：{path}",
+    "Unlock": "解锁",
+    "Quit": "退出",
+    "Wrong passphrase. Try again.": "口令不正确，请重新输入。",
+    "Encrypt this computer's data": "加密本机数据",
+    "Encrypt this computer's data…": "加密本机数据…",
+    "The local database, its backup copies and the photos are encrypted, so that someone "
+    "who takes this computer or its disk cannot read them. The program then asks the "
+    "passphrase at every start. Close other programs that use the data first.": "本地数据库、其备份副本和照片都将被加密，"
+    "即使电脑或硬盘丢失，他人也无法读取。此后每次启动程序时都需输入口令。请先关闭其他使用这些数据的程序。",
+    "A copy of the database is kept in {folder} before anything changes; once the "
+    "encrypted database has been checked, that copy is encrypted with the same passphrase.": "开始前会在 {folder} "
+    "中保留一份数据库副本；加密后的数据库校验通过后，该副本也会用同一口令加密。",
+    "Passphrase of your signing key:": "签名密钥的口令：",
+    "Nobody can recover the passphrase: if it is lost, the data on this computer cannot be opened.": "口令无法找回："
+    "一旦遗忘，本机数据将无法打开。",
+    "Encrypt": "加密",
+    "Checking the data…": "正在检查数据…",
+    "Copying the database to the backups folder…": "正在将数据库备份到备份文件夹…",
+    "Encrypting the database…": "正在加密数据库…",
+    "Putting the encrypted database in place…": "正在启用加密后的数据库…",
+    "Encrypting the backup copies…": "正在加密备份副本…",
+    "Encrypting the photos…": "正在加密照片…",
+    "This computer's data is already encrypted.": "本机数据已经加密。",
+    "Wait until the running task has finished, then try again.": "请等待正在进行的任务完成后再试。",
+    "This computer's data is encrypted. The passphrase is asked at every start.": "本机数据已加密。此后每次启动时需输入口令。",
+    "The copy made before is kept, encrypted, in:\n{path}": "加密前的副本已加密保存在：\n{path}",
+    "Encryption cancelled. The data is as it was.": "已取消加密，数据保持原样。",
     # FirstRun
     "This computer is at the bureau: also set up the central database with this roster and open the Bureau workspace": "本机在局端使用：同时用此名册建立中心库，并打开局端工作区",
     "Setting up the central database": "正在建立中心库",
