@@ -133,3 +133,20 @@ def test_first_level_shows_before_the_whole_tree_and_what_the_user_did_stays(qtb
     assert browser.model.row_for_index(current).code == "620102017000"  # selected in the whole tree
     assert browser.tree.isExpanded(browser.model.index(0, 0))
     assert browser.tree.isExpanded(current.parent())
+
+
+def test_a_narrow_window_still_shows_the_station_names(qtbot, demo_source):
+    """At 800 px wide (a window not maximised on a small laptop) the stretched name column
+    keeps room for a station's name beside the code and state columns."""
+    from fengqiao_desktop.ui.stations.browser import NAME_CHARS, StationBrowser
+    from fengqiao_desktop.ui.stations.tree_model import COL_NAME
+
+    browser = StationBrowser()
+    qtbot.addWidget(browser)
+    browser.set_source(demo_source, background=False)
+    browser.resize(800, 600)
+    browser.show()
+    qtbot.waitExposed(browser)
+    name_width = browser.tree.header().sectionSize(COL_NAME)
+    assert name_width >= browser.tree.fontMetrics().horizontalAdvance("字" * NAME_CHARS)
+    assert browser.page.width() > 250  # the station page keeps the rest

@@ -33,6 +33,10 @@ from fengqiao_desktop.ui.stations.tree_model import (
 log = logging.getLogger(__name__)
 
 
+CODE_WIDTH, BADGE_WIDTH = 120, 110
+NAME_CHARS = 12  # of a station's name, always visible beside the code and the state
+
+
 class StationBrowser(QWidget):
     """Signals: ``station_selected(code)``, ``first_level_loaded(count)`` (the top of an empty tree
     is shown, the rest still loading), ``stations_loaded(count)`` (the whole tree is in)."""
@@ -55,8 +59,8 @@ class StationBrowser(QWidget):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_BADGE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_CODE, 120)
-        header.resizeSection(COL_BADGE, 110)
+        header.resizeSection(COL_CODE, CODE_WIDTH)
+        header.resizeSection(COL_BADGE, BADGE_WIDTH)
         self.search = StationSearch(source)
         self.page = StationPage(source)
         left = QWidget()
@@ -66,6 +70,10 @@ class StationBrowser(QWidget):
         left_lay.addWidget(self.search, 0)
         left_lay.addWidget(self.filter, 0)
         left_lay.addWidget(self.tree, 1)
+        # the name column stretches: the panel never gets so narrow that it shows only the codes
+        left.setMinimumWidth(
+            self.tree.fontMetrics().horizontalAdvance("字" * NAME_CHARS) + CODE_WIDTH + BADGE_WIDTH + 40
+        )
         self.search.results_shown.connect(self._results_shown)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -73,6 +81,7 @@ class StationBrowser(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([520, 780])
+        self.splitter.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.splitter)
