@@ -6,11 +6,12 @@ a cancel at any point leaves either nothing or a complete, valid bundle under
 the final name (plus at most a ``.partial`` file that is removed on the next
 cancel/error path and ignored by readers).
 
-With ``recipients`` (format v2) the signed zip is written and verified in a
-private temporary file (mode 0600) outside the destination, then encrypted in
-the age format into the ``.partial`` file, which is read back and compared
-byte for byte (by sha256) with what was encrypted before it is renamed; the
-plaintext zip is removed on every path, so nothing readable reaches the USB stick.
+With ``recipients`` (format v2) the signed zip is written in a private temporary
+file (mode 0600) outside the destination and encrypted in the age format into the
+``.partial`` file; the zip is verified while the ``.partial`` file is flushed to the
+drive (fsync, in the background), and the ``.partial`` file's header and size are read
+back before it is renamed; the plaintext zip is removed on every path, so nothing
+readable reaches the USB stick.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import contextlib
 import hashlib
 import os
 import secrets
+import threading
 import uuid
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
@@ -174,6 +176,7 @@ def write_bundle_verified(
 
     when = _zip_time(created_at)
     inner = agecrypt.private_temp() if encrypted else tmp
+    syncing: _Fsync | None = None
     try:
         with open(inner, "wb" if encrypted else "xb") as raw, zipfile.ZipFile(raw, "w", allowZip64=False) as zf:
             members: list[dict[str, Any]] = []
@@ -242,6 +245,10 @@ def write_bundle_verified(
             raw.flush()
             if not encrypted:  # the private plaintext is thrown away: only the age file must last
                 os.fsync(raw.fileno())
+        if encrypted:
+            # encrypted first: the zip is then verified while the drive writes the ciphertext out
+            _encrypt(inner, tmp, recipients, tick)
+            syncing = _Fsync(tmp)
         base = done
         vb = verify_bundle(
             inner,
@@ -249,8 +256,8 @@ def write_bundle_verified(
             progress=lambda d, _t: tick(base + d - done),
             cancelled=cancelled,
         )
-        if encrypted:
-            _encrypt(inner, tmp, recipients, tick)
+        if syncing is not None:
+            syncing.wait()
             vb.sealed_id = _read_back(tmp, inner.stat().st_size, recipients, tick)
         if before_rename is not None:
             before_rename(vb)
@@ -259,6 +266,8 @@ def write_bundle_verified(
         os.replace(tmp, final)
         fsync_dir(out)
     except BaseException as exc:
+        if syncing is not None:  # its file handle must be closed before the file can go (Windows)
+            syncing.join()
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(exc, BundleError | KeyboardInterrupt | SystemExit):
@@ -290,9 +299,30 @@ def _encrypt(inner: Path, dest: Path, recipients: Sequence[str], tick: Callable[
         agecrypt.encrypt_file(inner, dest, recipients)
     except (pyrage.EncryptError, pyrage.RecipientError) as exc:
         raise refuse("age", f"加密失败：{exc}", f"encryption failed: {exc}") from None
-    with open(dest, "rb+") as out:
-        os.fsync(out.fileno())
     tick(inner.stat().st_size)
+
+
+class _Fsync(threading.Thread):
+    """Flushes a written file to the drive in the background: the wait is on the drive, so
+    this process can go on (verifying) meanwhile; :meth:`wait` re-raises what the flush met."""
+
+    def __init__(self, path: Path):
+        super().__init__(name="bundle-fsync", daemon=True)
+        self.path = path
+        self.error: OSError | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            with open(self.path, "rb+") as f:
+                os.fsync(f.fileno())
+        except OSError as exc:
+            self.error = exc
+
+    def wait(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
 
 
 def _read_back(path: Path, plaintext: int, recipients: Sequence[str], tick: Callable[[int], None]) -> str:

@@ -30,8 +30,15 @@ class Counts:
     verified: int = 0
 
     def add(self, other: Counts | GroupRow) -> None:
-        for f in ("stations", "inspected", "five_haves", "demonstration", "vetoed", "open", "overdue", "verified"):
-            setattr(self, f, getattr(self, f) + getattr(other, f))
+        # written out (not a loop over the field names): the roll-up adds thousands of group rows
+        self.stations += other.stations
+        self.inspected += other.inspected
+        self.five_haves += other.five_haves
+        self.demonstration += other.demonstration
+        self.vetoed += other.vetoed
+        self.open += other.open
+        self.overdue += other.overdue
+        self.verified += other.verified
 
 
 def pct(part: int, whole: int) -> float | None:

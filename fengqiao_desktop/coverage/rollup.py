@@ -86,7 +86,10 @@ fc AS (
 )
 
 # The same figures from the summary the merge keeps (merge/summary.py): the year's row for the
-# results; the findings as at the end of the latest year up to this one with a row
+# results; the findings as at the end of the latest year up to this one with a row. ``fc`` and
+# ``res`` stay plain filters of the summary, so SQLite reads them by its primary key per station
+# (a join inside ``fc`` would make it build and index a copy of the summary on every roll-up);
+# the overdue counts (``od``) are joined beside them
 _SUMMARY_CTES = (
     """WITH res AS (
   SELECT station_code, five, demo, vetoed, rubric_total, last_at
@@ -100,9 +103,8 @@ od AS (
   GROUP BY d.station_code
 ),
 fc AS (
-  SELECT s.station_code, s.open_n, COALESCE(od.overdue_n, 0) AS overdue_n, s.verified_n
-  FROM station_summary s LEFT JOIN od ON od.station_code = s.station_code
-  WHERE s.year <= :year AND (s.next_year IS NULL OR s.next_year > :year)
+  SELECT station_code, open_n, verified_n
+  FROM station_summary WHERE year <= :year AND (next_year IS NULL OR next_year > :year)
 ),
 """
     + _ST_CTE
@@ -117,12 +119,12 @@ SELECT st.area, st.town, st.level,
        COALESCE(SUM(res.demo), 0) AS demo,
        COALESCE(SUM(res.vetoed), 0) AS vetoed,
        COALESCE(SUM(fc.open_n), 0) AS open_n,
-       COALESCE(SUM(fc.overdue_n), 0) AS overdue_n,
+       COALESCE(SUM({overdue}), 0) AS overdue_n,
        COALESCE(SUM(fc.verified_n), 0) AS verified_n
 FROM st
 LEFT JOIN res ON res.station_code = st.code
 LEFT JOIN fc ON fc.station_code = st.code
-GROUP BY st.area, st.town, st.level
+{od_join}GROUP BY st.area, st.town, st.level
 """
 
 _STATIONS_SELECT = """
@@ -130,18 +132,21 @@ SELECT st.code, st.name, st.level, st.area, st.town,
        CASE WHEN res.station_code IS NULL THEN 0 ELSE 1 END AS inspected,
        COALESCE(res.five, 0) AS five, COALESCE(res.demo, 0) AS demo,
        COALESCE(res.vetoed, 0) AS vetoed, res.rubric_total, res.last_at,
-       COALESCE(fc.open_n, 0) AS open_n, COALESCE(fc.overdue_n, 0) AS overdue_n,
+       COALESCE(fc.open_n, 0) AS open_n, COALESCE({overdue}, 0) AS overdue_n,
        COALESCE(fc.verified_n, 0) AS verified_n
 FROM st
 LEFT JOIN res ON res.station_code = st.code
 LEFT JOIN fc ON fc.station_code = st.code
-{where}ORDER BY st.code
+{od_join}{{where}}ORDER BY st.code
 """
 
-GROUPS_SQL = _SUMMARY_CTES + _GROUPS_SELECT
-STATIONS_SQL = _SUMMARY_CTES + _STATIONS_SELECT
-REFERENCE_GROUPS_SQL = _REFERENCE_CTES + _GROUPS_SELECT
-REFERENCE_STATIONS_SQL = _REFERENCE_CTES + _STATIONS_SELECT
+# the summary's overdue counts come from ``od``; the reference's ``fc`` has them
+_SUMMARY_JOINS = {"overdue": "od.overdue_n", "od_join": "LEFT JOIN od ON od.station_code = st.code\n"}
+_REFERENCE_JOINS = {"overdue": "fc.overdue_n", "od_join": ""}
+GROUPS_SQL = _SUMMARY_CTES + _GROUPS_SELECT.format(**_SUMMARY_JOINS)
+STATIONS_SQL = _SUMMARY_CTES + _STATIONS_SELECT.format(**_SUMMARY_JOINS)
+REFERENCE_GROUPS_SQL = _REFERENCE_CTES + _GROUPS_SELECT.format(**_REFERENCE_JOINS)
+REFERENCE_STATIONS_SQL = _REFERENCE_CTES + _STATIONS_SELECT.format(**_REFERENCE_JOINS)
 
 NAMES_SQL = "SELECT code, name, level FROM stations WHERE level IN ('city', 'county', 'town')"
 
@@ -190,22 +195,8 @@ def group_rows(conn: Connection, year: int, as_of: date, *, reference: bool = Fa
     """The roll-up: counts per (area, town, level), in one SQL statement over the per-station summary
     (``reference``: over the raw tables, the rule written out without the summary)."""
     rows = conn.execute(text(REFERENCE_GROUPS_SQL if reference else GROUPS_SQL), params(year, as_of))
-    return [
-        GroupRow(
-            r.area or "",
-            r.town or "",
-            r.level,
-            int(r.stations),
-            int(r.inspected),
-            int(r.five),
-            int(r.demo),
-            int(r.vetoed),
-            int(r.open_n),
-            int(r.overdue_n),
-            int(r.verified_n),
-        )
-        for r in rows
-    ]
+    # rows unpacked in the statement's column order (area, town, level, then the eight counts)
+    return [GroupRow(area or "", town or "", level, *map(int, counts)) for area, town, level, *counts in rows]
 
 
 def station_rows(

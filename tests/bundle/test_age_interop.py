@@ -122,19 +122,25 @@ def test_inspector_age_identity_is_made_on_first_need_after_the_passphrase(tmp_p
     assert r.startswith("age1") and ks.ensure_age_identity("pass-1") == r
 
 
-def test_cancel_while_encrypting_leaves_nothing(tmp_path, bureau, sk, photo_files):
-    out = tmp_path / "usb"
-    out.mkdir()
+def test_cancel_at_any_point_leaves_nothing(tmp_path, bureau, sk, photo_files):
+    """Writing, encrypting, verifying while the ciphertext is flushed, reading back: a cancel
+    at any of the writer's checks leaves no file behind, on the stick or in the temporary folder."""
     before = _temp_files()
-    seen = []
+    checks = []
+    write_example(tmp_path, sk, photo_files, recipients=[bureau.age_recipient()], cancelled=lambda: checks.append(1))
+    assert len(checks) > 15
+    for stop_at in range(1, len(checks) + 1):
+        out = tmp_path / f"usb-{stop_at}"
+        out.mkdir()
+        seen = []
 
-    def cancelled() -> bool:
-        seen.append(1)
-        return len(seen) > 13  # 13 ticks write and verify the zip: the 14th is the encryption
+        def cancelled(seen=seen, stop_at=stop_at) -> bool:
+            seen.append(1)
+            return len(seen) >= stop_at
 
-    with pytest.raises(BundleCancelled):
-        write_example(out, sk, photo_files, recipients=[bureau.age_recipient()], cancelled=cancelled)
-    assert list(out.iterdir()) == [] and _temp_files() == before
+        with pytest.raises(BundleCancelled):
+            write_example(out, sk, photo_files, recipients=[bureau.age_recipient()], cancelled=cancelled)
+        assert list(out.iterdir()) == [] and _temp_files() == before, stop_at
 
 
 def test_reader_refuses_a_header_with_too_many_stanzas(tmp_path):

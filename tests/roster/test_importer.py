@@ -55,6 +55,44 @@ def test_import_reimport_and_all_or_nothing_on_postgres(pg_station_db, write_csv
     _exercise(*pg_station_db, write_csv, good_rows)
 
 
+def _big_roster(good_rows: list[str], villages_per_town: int) -> list[str]:
+    """A city, a county, three towns and their villages: more rows than one INSERT statement carries."""
+    rows = good_rows[:2]
+    for t in (17, 18, 19):
+        town = f"620102{t:03d}000"
+        rows.append(f"{town},第{t}街道退役军人服务站,街道,620102000000,,,,")
+        rows += [
+            f"620102{t:03d}{v:03d},第{t}街道第{v}社区,社区,{town},第{v}号,,,{v}"
+            for v in range(1, villages_per_town + 1)
+        ]
+    return rows
+
+
+def _exercise_big(engine, table, write_csv, good_rows):
+    rows = _big_roster(good_rows, 84)  # 257 stations: two statements of 100 rows, then 57 one by one
+    res = import_roster(engine, write_csv(rows), table=table)
+    assert (res.added, res.updated, res.unchanged) == (257, 0, 0)
+    stored = _stations(engine, table)
+    assert len(stored) == 257
+    for line in rows:
+        code, name, _level, parent, address, _c, _p, served = line.split(",")
+        got = stored[code]
+        assert (got["name"], got["address"], got["veterans_served"]) == (name, address, int(served) if served else None)
+        assert got["parent_code"] == (parent or None)
+    assert stored["620102019084"]["level"] == "village"
+    again = import_roster(engine, write_csv(rows), table=table)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 257)
+
+
+def test_roster_of_hundreds_of_stations_is_stored_whole_on_sqlite(station_db, write_csv, good_rows):
+    _exercise_big(*station_db, write_csv, good_rows)
+
+
+@pytest.mark.postgres
+def test_roster_of_hundreds_of_stations_is_stored_whole_on_postgres(pg_station_db, write_csv, good_rows):
+    _exercise_big(*pg_station_db, write_csv, good_rows)
+
+
 def test_parent_already_in_database_is_accepted(station_db, write_csv, good_rows):
     engine, table = station_db
     import_roster(engine, write_csv(good_rows), table=table)

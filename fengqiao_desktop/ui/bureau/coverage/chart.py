@@ -82,6 +82,7 @@ class LevelChart(QWidget):
             p.drawText(plot, Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("Coverage", "No stations"))
         else:
             bar = min(28.0, slot * 0.35)
+            labels = self.labels() if slanted else []  # once per paint, not once per bar
             for i, (name, five, demo) in enumerate(self.rows):
                 cx = plot.left() + slot * (i + 0.5)
                 for dx, v, color in ((-bar, five, FIVE), (0.0, demo, DEMO)):
@@ -92,7 +93,7 @@ class LevelChart(QWidget):
                     p.drawText(QRectF(cx - slot / 2, plot.bottom() + 2, slot, lh), Qt.AlignmentFlag.AlignHCenter, name)
                     continue
                 length = max(10.0, (room - lh) / 0.71)
-                label = self.labels()[i]
+                label = labels[i]
                 p.save()
                 p.translate(cx + lh / 3, plot.bottom() + 4)
                 p.rotate(-45)

@@ -44,10 +44,6 @@ def column_titles() -> list[str]:
     return [titles[k] for k in COLUMNS]
 
 
-def value(node: CoverageNode, key: str):
-    return node_values(node)[key]
-
-
 class CoverageModel(QAbstractItemModel):
     """Top level: the areas, then the total row; areas hold towns and stations; towns hold stations.
 
@@ -67,11 +63,15 @@ class CoverageModel(QAbstractItemModel):
         self._lazy = False
         self._loaded: set[str] = set()  # areas whose stations are in (or asked for)
         self._report: CoverageReport | None = None
+        # each shown node's figures, worked out once per report (a unit's target and gap walk its
+        # levels, the total's every area; the view asks for each cell and role again on every paint)
+        self._values: dict[int, dict] = {}
 
     def set_report(self, report: CoverageReport | None, *, lazy: bool = False) -> None:
         """Show ``report``; ``lazy``: it has no station rows yet, they come per area (``add_stations``)."""
         self.beginResetModel()
         self._report, self._lazy, self._loaded = report, lazy, set()
+        self._values = {}
         self._top = [] if report is None else [*report.areas, report.total]
         self._parent, self._row = {}, {}
         stack: list[tuple[CoverageNode | None, list[CoverageNode]]] = [(None, self._top)]
@@ -158,6 +158,12 @@ class CoverageModel(QAbstractItemModel):
         self._titles = column_titles()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
+    def _value(self, node: CoverageNode, key: str):
+        values = self._values.get(id(node))
+        if values is None:
+            values = self._values[id(node)] = node_values(node)
+        return values[key]
+
     def node(self, index: QModelIndex | QPersistentModelIndex) -> CoverageNode | None:
         return index.internalPointer() if index.isValid() else None
 
@@ -205,14 +211,14 @@ class CoverageModel(QAbstractItemModel):
             return None
         key = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            v = value(node, key)
+            v = self._value(node, key)
             if key.endswith("_pct"):
                 return "—" if v is None else f"{v:.1f}%"
             if node.kind == KIND_STATION and key in ("target", "gap"):
                 return ""  # a target is a share of a unit's stations, not one station's
             return str(v)
         if role == ValueRole:
-            return value(node, key)
+            return self._value(node, key)
         if role == NodeRole:
             return node
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
@@ -222,9 +228,9 @@ class CoverageModel(QAbstractItemModel):
             f.setBold(True)
             return f
         if role == Qt.ItemDataRole.ForegroundRole:
-            if key == "gap" and node.kind != KIND_STATION and node.gap > 0:
+            if key == "gap" and node.kind != KIND_STATION and self._value(node, "gap") > 0:
                 return QBrush(QColor("#B03A2E"))
-            if key in ("overdue", "vetoed") and value(node, key) > 0:
+            if key in ("overdue", "vetoed") and self._value(node, key) > 0:
                 return QBrush(QColor("#B03A2E"))
         if role == Qt.ItemDataRole.ToolTipRole and node.kind == KIND_STATION and node.station:
             s = node.station
