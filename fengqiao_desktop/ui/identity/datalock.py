@@ -39,6 +39,7 @@ from fengqiao_desktop.storage.db import BACKUPS
 from fengqiao_desktop.storage.vault import WRONG_PASSPHRASE, Vault, has_vault
 from fengqiao_desktop.ui import i18n, tasks
 from fengqiao_desktop.ui.errors import show_error
+from fengqiao_desktop.ui.file_menu import add_file_action
 from fengqiao_desktop.ui.identity import passphrase as pp
 
 log = logging.getLogger(__name__)
@@ -359,21 +360,12 @@ def encrypt_data(
 
 
 def install_encrypt_action(window) -> QAction:
-    """File → Encrypt this computer's data…, after the key action; relabelled on language change."""
-    action = QAction(window)
-    action.setObjectName("encrypt_data")
-    action.triggered.connect(lambda _checked=False: encrypt_data(window))
-
-    def label(*_a) -> None:
-        action.setText(QCoreApplication.translate("DataLock", "Encrypt this computer's data…"))
-
-    label()
-    window.language_changed.connect(label)
-    actions = window.file_menu.actions()
-    after = getattr(window, "profile_action", None)
-    if after is not None and after in actions and actions.index(after) + 1 < len(actions):
-        window.file_menu.insertAction(actions[actions.index(after) + 1], action)
-    else:
-        window.file_menu.addAction(action)
-    window.encrypt_action = action
-    return action
+    """File → Encrypt this computer's data…, after the key action."""
+    window.encrypt_action = add_file_action(
+        window,
+        "encrypt_data",
+        lambda: QCoreApplication.translate("DataLock", "Encrypt this computer's data…"),
+        lambda: encrypt_data(window),
+        after=getattr(window, "profile_action", None),
+    )
+    return window.encrypt_action

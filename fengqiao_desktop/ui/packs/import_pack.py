@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from fengqiao_desktop.ui import tasks
 from fengqiao_desktop.ui.errors import show_error
+from fengqiao_desktop.ui.file_menu import add_file_action
 
 if TYPE_CHECKING:
     from fengqiao_desktop.services import packs as svc
@@ -173,20 +174,12 @@ def import_pack(window, path: str | None = None) -> None:
 
 
 def install_import_action(window) -> QAction:
-    """Add File → Import task pack… just before the export action; relabelled on language change."""
-    action = QAction(window)
-    action.setObjectName("import_task_pack")
-    action.triggered.connect(lambda _c=False: import_pack(window))
-
-    def label(*_a) -> None:
-        action.setText(QCoreApplication.translate("TaskPack", "Import task pack…"))
-
-    label()
-    window.language_changed.connect(label)
-    before = getattr(window, "export_action", None)
-    if before is not None and before in window.file_menu.actions():
-        window.file_menu.insertAction(before, action)
-    else:
-        window.file_menu.addAction(action)
-    window.import_pack_action = action
-    return action
+    """Add File → Import task pack… just before the export action."""
+    window.import_pack_action = add_file_action(
+        window,
+        "import_task_pack",
+        lambda: QCoreApplication.translate("TaskPack", "Import task pack…"),
+        lambda: import_pack(window),
+        before=getattr(window, "export_action", None),
+    )
+    return window.import_pack_action
