@@ -35,7 +35,7 @@ def open_local_store():
     """The laptop's store; an encrypted data directory is unlocked with FENGQIAO_PASSPHRASE or a prompt."""
     from fengqiao_desktop import config
     from fengqiao_desktop.services.store import LocalStore
-    from fengqiao_desktop.storage.vault import has_vault
+    from fengqiao_desktop.storage.vault_file import has_vault
 
     if not has_vault(config.data_dir()):
         return LocalStore.open()

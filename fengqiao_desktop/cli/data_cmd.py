@@ -28,7 +28,7 @@ def encrypt_cmd() -> None:
     from fengqiao_desktop.bundle.keys import KeyStore
     from fengqiao_desktop.cli.keys_cmd import passphrase
     from fengqiao_desktop.services import encryption
-    from fengqiao_desktop.storage.vault import has_vault
+    from fengqiao_desktop.storage.vault_file import has_vault
 
     root = config.data_dir()
     if has_vault(root) and not encryption.needs_resume(root):

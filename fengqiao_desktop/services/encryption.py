@@ -35,7 +35,8 @@ from fengqiao_desktop.storage.cipher import DbKey, connect, file_kind, sqlcipher
 from fengqiao_desktop.storage.db import BACKUPS, translate_errors
 from fengqiao_desktop.storage.migrate import backup_sqlite
 from fengqiao_desktop.storage.photostore import PhotoStore
-from fengqiao_desktop.storage.vault import Vault, has_vault, vault_path
+from fengqiao_desktop.storage.vault import Vault
+from fengqiao_desktop.storage.vault_file import has_vault, vault_path
 
 log = logging.getLogger(__name__)
 

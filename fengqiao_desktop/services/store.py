@@ -44,7 +44,8 @@ from fengqiao_desktop.storage.migrate import upgrade_local
 from fengqiao_desktop.storage.models import Inspection, RegisteredForm
 from fengqiao_desktop.storage.photocipher import PhotoCipher
 from fengqiao_desktop.storage.photostore import PhotoStore
-from fengqiao_desktop.storage.vault import Vault, has_vault, locked_error
+from fengqiao_desktop.storage.vault import Vault, locked_error
+from fengqiao_desktop.storage.vault_file import has_vault
 
 _PHOTOS = "fengqiao.photos"  # Session.info key: inspections whose photos changed
 _SAVED = "fengqiao.saved"  # Session.info key: inspection id -> station code, announced after commit

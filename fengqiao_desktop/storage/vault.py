@@ -28,19 +28,10 @@ from fengqiao_desktop.errors import StorageError
 from fengqiao_desktop.fsutil import fsync_dir, write_atomic
 from fengqiao_desktop.storage.cipher import KEY_BYTES, DbKey
 from fengqiao_desktop.storage.photocipher import AgePhotoCipher
+from fengqiao_desktop.storage.vault_file import vault_path
 
-VAULT_FILE = "vault.age"
 DB_KEY_LABEL = b"fengqiao-desktop local database key v1"
 WRONG_PASSPHRASE, LOCKED = "wrong_passphrase", "locked"  # StorageError kinds
-
-
-def vault_path(data_dir: str | os.PathLike) -> Path:
-    return Path(data_dir) / VAULT_FILE
-
-
-def has_vault(data_dir: str | os.PathLike) -> bool:
-    """The data directory is (being) encrypted: its database and photos need the passphrase."""
-    return vault_path(data_dir).exists()
 
 
 def locked_error() -> StorageError:

@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
 
         maybe_show(window, args)
 
-    from fengqiao_desktop.storage.vault import has_vault
+    from fengqiao_desktop.storage.vault_file import has_vault
     from fengqiao_desktop.ui import tasks
 
     vault = None
@@ -172,8 +172,7 @@ def wire(window, args) -> None:
     window.bureau_context = BureauContext(args.central, window, user_name=user_name)
     install_bureau(window, window.bureau_context)
 
-    from fengqiao_desktop.ui.identity.datalock import install_encrypt_action
-    from fengqiao_desktop.ui.identity.menu import install_profile_action
+    from fengqiao_desktop.ui.identity.menu import install_encrypt_action, install_profile_action
 
     def export(w) -> None:  # the dialog and the export code load when first used
         from fengqiao_desktop.ui.export import export_handler

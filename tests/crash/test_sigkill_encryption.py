@@ -28,7 +28,7 @@ from fengqiao_desktop.services import encryption
 from fengqiao_desktop.services.store import DB_NAME, LocalStore
 from fengqiao_desktop.storage.cipher import file_kind
 from fengqiao_desktop.storage.stations import StationRepo
-from fengqiao_desktop.storage.vault import has_vault
+from fengqiao_desktop.storage.vault_file import has_vault
 
 CHILD = Path(__file__).with_name("encryption_child.py")
 PASS = "kill-test passphrase"

@@ -22,7 +22,8 @@ from fengqiao_desktop.storage.cipher import connect, file_kind
 from fengqiao_desktop.storage.db import known_storage_error, make_engine
 from fengqiao_desktop.storage.migrate import current_revision, head_revision, script_directory, upgrade_local
 from fengqiao_desktop.storage.stations import StationRepo
-from fengqiao_desktop.storage.vault import VAULT_FILE, Vault
+from fengqiao_desktop.storage.vault import Vault
+from fengqiao_desktop.storage.vault_file import VAULT_FILE
 
 PASS = "correct horse battery"
 SECRET_NOTE = "门牌号 秘密备注 13800000000"

@@ -111,3 +111,41 @@ def test_load_demo_twice_changes_nothing(window, qtbot):
     count = window.browser.model.station_count()
     window.load_demo()
     assert window.browser.model.station_count() == count
+
+
+_SHOWN_BEFORE_STORAGE = r"""
+import sys
+from fengqiao_desktop import config
+from fengqiao_desktop.ui import app as ui_app
+
+config.set_data_dir(sys.argv[1])
+app = ui_app.make_application([])
+from fengqiao_desktop.ui.main_window import MainWindow
+from fengqiao_desktop.storage.vault_file import has_vault
+
+window = MainWindow()
+ui_app.wire(window, ui_app.parse_args(["--data-dir", sys.argv[1]]))
+window.show()
+has_vault(sys.argv[1])  # what start-up asks before the event loop runs
+print(",".join(m for m in ("sqlalchemy", "alembic", "pydantic", "pyrage", "sqlcipher3") if m in sys.modules))
+"""
+
+
+def test_the_window_shows_before_the_storage_stack_is_imported(tmp_path):
+    """Start-up builds, wires and shows the window, and asks whether the data folder is
+    encrypted, without importing the database or crypto libraries: they load on a worker
+    after the window is up (imported before it, they delayed the window by half a second)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", _SHOWN_BEFORE_STORAGE, str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    assert out.strip().splitlines()[-1:] in ([], [""]), f"imported before the window: {out.strip()}"

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,10 +35,10 @@ from fengqiao_desktop.errors import KnownError
 from fengqiao_desktop.services import encryption
 from fengqiao_desktop.services import identity as idn
 from fengqiao_desktop.storage.db import BACKUPS
-from fengqiao_desktop.storage.vault import WRONG_PASSPHRASE, Vault, has_vault
+from fengqiao_desktop.storage.vault import WRONG_PASSPHRASE, Vault
+from fengqiao_desktop.storage.vault_file import has_vault
 from fengqiao_desktop.ui import i18n, tasks
 from fengqiao_desktop.ui.errors import show_error
-from fengqiao_desktop.ui.file_menu import add_file_action
 from fengqiao_desktop.ui.identity import passphrase as pp
 
 log = logging.getLogger(__name__)
@@ -357,15 +356,3 @@ def encrypt_data(
 
     handle = tasks.start_with_dialog(window, title, work, on_done=done, on_error=failed, on_cancelled=cancelled)
     return handle
-
-
-def install_encrypt_action(window) -> QAction:
-    """File → Encrypt this computer's data…, after the key action."""
-    window.encrypt_action = add_file_action(
-        window,
-        "encrypt_data",
-        lambda: QCoreApplication.translate("DataLock", "Encrypt this computer's data…"),
-        lambda: encrypt_data(window),
-        after=getattr(window, "profile_action", None),
-    )
-    return window.encrypt_action

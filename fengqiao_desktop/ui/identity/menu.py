@@ -1,4 +1,5 @@
-"""The File menu entry 检查员与密钥… (installed by ``ui.app.wire``)."""
+"""The File menu entries 检查员与密钥… and 加密本机数据… (installed by ``ui.app.wire``; what they
+open loads when first used, so the window shows before the storage stack is imported)."""
 
 from __future__ import annotations
 
@@ -24,3 +25,21 @@ def install_profile_action(window) -> QAction:
         before=getattr(window, "export_action", None),
     )
     return window.profile_action
+
+
+def install_encrypt_action(window) -> QAction:
+    """File → Encrypt this computer's data…, after the key action."""
+
+    def encrypt() -> None:
+        from fengqiao_desktop.ui.identity.datalock import encrypt_data
+
+        encrypt_data(window)
+
+    window.encrypt_action = add_file_action(
+        window,
+        "encrypt_data",
+        lambda: QCoreApplication.translate("DataLock", "Encrypt this computer's data…"),
+        encrypt,
+        after=getattr(window, "profile_action", None),
+    )
+    return window.encrypt_action
