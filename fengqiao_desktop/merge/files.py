@@ -34,7 +34,8 @@ def _fsync_dir(directory: Path) -> None:
 
 
 def stage(src: Path, files_dir: Path) -> tuple[Path, str]:
-    """Copy ``src`` into incoming/; return the copy and the file's sha256 (fsynced by ``place``)."""
+    """Copy ``src`` into incoming/; return the copy and the file's sha256 (not yet flushed: see
+    ``flush``; ``place`` flushes what it moves)."""
     inbox = files_dir / INCOMING
     inbox.mkdir(parents=True, exist_ok=True)
     _clean_stale(inbox)
@@ -71,11 +72,30 @@ def place(staged: Path, folder: Path, name: str) -> Path:
     """Move a staged copy to ``folder/name`` (replacing a same-named file), durably."""
     folder.mkdir(parents=True, exist_ok=True)
     dest = folder / name
-    with open(staged, "rb+") as f:
-        os.fsync(f.fileno())
+    flush(staged)
     os.replace(staged, dest)
     _fsync_dir(folder)
     return dest
+
+
+def flush(path: Path) -> None:
+    """Flush a staged copy to disk, so that ``move`` may put it in place without waiting."""
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def move(staged: Path, folder: Path, name: str) -> Path:
+    """Move a flushed staged copy to ``folder/name``; durable once ``sync_dir(folder)`` returns
+    (one directory sync for a whole batch of moves)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    dest = folder / name
+    os.replace(staged, dest)
+    return dest
+
+
+def sync_dir(folder: Path) -> None:
+    if folder.is_dir():
+        _fsync_dir(folder)
 
 
 def archive_name(bundle_id: str) -> str:

@@ -1,0 +1,164 @@
+"""Bundles prepared ahead of the database work: in worker processes when a core is free.
+
+Preparing a bundle (``merge/prepare.py``: staging, verification, checks, score
+recomputation) needs no database, so it can run while the importer applies the
+bundles before it. How many worker processes: one core is the importer's (it
+applies); a database server on this machine needs one too; the rest prepare
+(``worker_count``). With none free, or for a handful of bundles (a process takes
+a moment to start), bundles are prepared in the importer's own process, one at a
+time, just before they are applied.
+
+Workers start with the ``spawn`` method (never a fork of a process that runs a
+window); they look only a few bundles ahead, so ``incoming/`` never holds much more
+than the batch being applied. Encrypted bundles are staged by a worker and opened
+by the importer, which holds the bureau's passphrase. A cancelled run removes what
+the workers staged and were not asked for.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from fengqiao_desktop.merge.prepare import Prepared, RunContext, as_bundle_error, finish, prepare_bundle
+
+log = logging.getLogger(__name__)
+
+MIN_BUNDLES = 12  # fewer: a worker would not pay for its start
+MAX_WORKERS = 4
+AHEAD_PER_WORKER = 4  # bundles staged ahead of the importer, per worker
+
+_LOCAL_HOSTS = {"", "localhost", "127.0.0.1", "::1"}
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def worker_count(url: str, n_bundles: int, cores: int | None = None) -> int:
+    """Worker processes for ``n_bundles`` into the database at ``url`` on this machine."""
+    if n_bundles < MIN_BUNDLES:
+        return 0
+    free = (cores or _cores()) - 1  # the importer applies
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" and (u.host or "") in _LOCAL_HOSTS:
+        free -= 1  # the database server works on this machine too
+    return max(0, min(free, MAX_WORKERS))
+
+
+_context: RunContext | None = None
+
+
+_require_encryption = False
+
+
+def _init_worker(ctx: RunContext, require_encryption: bool) -> None:
+    global _context, _require_encryption
+    _context, _require_encryption = ctx, require_encryption
+
+
+def _prepare_in_worker(path: Path) -> Prepared:
+    assert _context is not None
+    try:
+        return prepare_bundle(path, _context, require_encryption=_require_encryption)
+    except Exception as exc:  # noqa: BLE001 - a bundle that breaks a worker is refused, the run goes on
+        log.exception("preparing %s failed", path)
+        return Prepared(path=path, failed=as_bundle_error(exc))
+
+
+class Preparer:
+    """Prepared bundles in order: ``get(i)`` for ``paths[i]``, each asked for once, in order."""
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        ctx: RunContext,
+        *,
+        workers: int = 0,
+        identities: Callable[[], list] | None = None,
+        require_encryption: bool = False,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        self.paths = list(paths)
+        self.ctx = ctx
+        self.identities = identities
+        self.require_encryption = require_encryption
+        self.cancelled = cancelled
+        self._futures: dict[int, Future] = {}
+        self._next = 0  # the next index to submit
+        self._pool: ProcessPoolExecutor | None = None
+        if workers > 0:
+            self._pool = ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(ctx, require_encryption),
+            )
+            self._ahead = workers * AHEAD_PER_WORKER
+
+    def __enter__(self) -> Preparer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def get(self, i: int) -> Prepared:
+        if self._pool is None:
+            return self._inline(self.paths[i])
+        while self._next < len(self.paths) and self._next <= i + self._ahead:
+            self._futures[self._next] = self._pool.submit(_prepare_in_worker, self.paths[self._next])
+            self._next += 1
+        try:
+            p = self._futures.pop(i).result()
+        except BrokenProcessPool:  # a worker died (out of memory?): the rest is prepared here
+            log.warning("merge worker processes stopped; preparing the remaining bundles in the importer")
+            self._shutdown()
+            return self._inline(self.paths[i])
+        if p.encrypted:
+            p = self.finish(p)
+        return p
+
+    def finish(self, p: Prepared) -> Prepared:
+        """Complete a preparation in this process (opening an encrypted bundle, or verifying one
+        whose bytes turned out not to be known after all)."""
+        return finish(
+            p,
+            self.ctx,
+            identities=self.identities,
+            require_encryption=self.require_encryption,
+            cancelled=self.cancelled,
+        )
+
+    def _inline(self, path: Path) -> Prepared:
+        return prepare_bundle(
+            path,
+            self.ctx,
+            identities=self.identities,
+            require_encryption=self.require_encryption,
+            cancelled=self.cancelled,
+        )
+
+    def _shutdown(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        for f in self._futures.values():
+            f.cancel()
+        pool.shutdown(wait=True)
+        for f in self._futures.values():  # staged ahead but never asked for (a cancel, a failure)
+            if f.done() and not f.cancelled() and f.exception() is None:
+                f.result().discard()
+        self._futures.clear()
+
+    def close(self) -> None:
+        self._shutdown()
