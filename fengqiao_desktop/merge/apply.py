@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.domain import Verdict
 from fengqiao_desktop.formengine.visit import GateState, decided_gate_state, visit_verdict
-from fengqiao_desktop.merge import followup, models
+from fengqiao_desktop.merge import followup, models, summary
 from fengqiao_desktop.merge.plan import MergePlan, Snapshot
 from fengqiao_desktop.merge.records import RevisionData
 from fengqiao_desktop.merge.summary import refresh_summary
@@ -36,6 +36,9 @@ BUNDLES = models.table_of(models.Bundle)
 OWNERS = models.table_of(models.InspectionOwner)
 
 _CHUNK = 500  # IN lists stay well under every database's parameter limit
+VISITS_DEFERRED = "fengqiao.merge.visits_deferred"  # conn.info key: visits whose refresh waits
+# sha256 -> (form id, kind); a registered form's sha256 is that of its content, so this never goes stale
+_FORM_NAMES: dict[str, tuple[str, str]] = {}
 
 
 def chunks(items: Sequence, n: int = _CHUNK):
@@ -54,6 +57,41 @@ def _active():
         BUNDLES.c.manifest_sha256 == SRC.c.manifest_sha256,
         BUNDLES.c.status == "imported",
     )
+
+
+def defer_derived(conn: Connection) -> None:
+    """Until ``flush_derived``, the visits' verdicts and the coverage summary touched on ``conn`` are
+    only noted, then re-derived once (a batch of imports: once per batch instead of once per bundle).
+    Nothing in between reads them: plans, winners and chains do not depend on them."""
+    conn.info[VISITS_DEFERRED] = set()
+    summary.defer(conn)
+
+
+def flush_derived(conn: Connection) -> None:
+    """Re-derive what was noted since ``defer_derived``, in the same transaction; stop deferring."""
+    try:
+        visits = conn.info.pop(VISITS_DEFERRED, None)
+        if visits:
+            refresh_visits(conn, visits)
+        summary.flush(conn)
+    finally:
+        stop_deferring(conn)
+
+
+def stop_deferring(conn: Connection) -> None:
+    """Forget what was noted (the transaction is rolled back): ``conn.info`` outlives it."""
+    conn.info.pop(VISITS_DEFERRED, None)
+    conn.info.pop(summary.DEFERRED, None)
+
+
+def _form_names(conn: Connection, shas: Iterable[str]) -> dict[str, tuple[str, str]]:
+    missing = sorted(set(shas) - _FORM_NAMES.keys())
+    for part in chunks(missing):
+        for sha, form_id, kind in conn.execute(
+            select(FORMS.c.sha256, FORMS.c.form_id, FORMS.c.kind).where(FORMS.c.sha256.in_(part))
+        ):
+            _FORM_NAMES[sha] = (form_id, kind)
+    return _FORM_NAMES
 
 
 def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapshot:
@@ -176,8 +214,6 @@ def refresh_inspections(
     """
     in_hand = in_hand or {}
     ids = sorted(set(ids))
-    kinds = dict(conn.execute(select(FORMS.c.sha256, FORMS.c.kind)).all())
-    form_ids = dict(conn.execute(select(FORMS.c.sha256, FORMS.c.form_id)).all())
     visits: set[str] = set()
     for part in chunks(ids):
         rows: dict[str, list] = {}
@@ -201,6 +237,7 @@ def refresh_inspections(
             ).where(REV.c.inspection_id.in_(part))
         ):
             (rows if row.active else held).setdefault(row.inspection_id, []).append(row)
+        names = _form_names(conn, {r.form_sha256 for group in (rows, held) for rs in group.values() for r in rs})
         owners = dict(
             conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id).where(OWNERS.c.inspection_id.in_(part))).all()
         )
@@ -230,8 +267,8 @@ def refresh_inspections(
                         "_id": iid,
                         "station_code": h.station_code,
                         "form_sha256": h.form_sha256,
-                        "form_id": form_ids.get(h.form_sha256, ""),
-                        "form_kind": kinds.get(h.form_sha256, ""),
+                        "form_id": names.get(h.form_sha256, ("", ""))[0],
+                        "form_kind": names.get(h.form_sha256, ("", ""))[1],
                         "visit_id": h.visit_id,
                         "status": "quarantined",
                         "completed_at": None,
@@ -263,8 +300,8 @@ def refresh_inspections(
                     "_id": iid,
                     "station_code": w.station_code,
                     "form_sha256": w.form_sha256,
-                    "form_id": form_ids.get(w.form_sha256, ""),
-                    "form_kind": kinds.get(w.form_sha256, ""),
+                    "form_id": names.get(w.form_sha256, ("", ""))[0],
+                    "form_kind": names.get(w.form_sha256, ("", ""))[1],
                     "visit_id": w.visit_id,
                     "status": w.status,
                     "completed_at": w.completed_at,
@@ -293,13 +330,16 @@ def refresh_inspections(
             conn.execute(
                 update(INS).where(INS.c.id == bindparam("_id")).values({c: bindparam(c) for c in cols}), ins_updates
             )
-        if findings_for:
-            conn.execute(delete(FIND).where(FIND.c.inspection_id.in_(findings_for)))
+        # findings, and the re-checks they give, are stored only while an inspection has a winner:
+        # one without (new, or held until now) has none to replace
+        replaced = [iid for iid in findings_for if current[iid].winner_sha256]
+        if replaced:
+            conn.execute(delete(FIND).where(FIND.c.inspection_id.in_(replaced)))
         if new_findings:
             conn.execute(insert(FIND), new_findings)
-        touched = followup.replace_rechecks(conn, findings_for, new_rechecks)
+        touched = followup.replace_rechecks(conn, replaced, new_rechecks)
         stations.update(u["station_code"] for u in ins_updates)
-        stations |= followup.refresh(conn, touched | set(findings_for))
+        stations |= followup.refresh(conn, touched | set(replaced) | {f["inspection_id"] for f in new_findings})
         refresh_summary(conn, stations)
     return visits
 
@@ -358,6 +398,9 @@ def _sync_conflict(conn: Connection, iid: str, comp: list[Rev], win: Rev, old, c
 def refresh_visits(conn: Connection, visits: Iterable[str]) -> None:
     """Give the rubric revisions of these visits their verdict in the visit (formengine.visit)."""
     visits = sorted(v for v in set(visits) if v)
+    if (pending := conn.info.get(VISITS_DEFERRED)) is not None:
+        pending.update(visits)
+        return
     for part in chunks(visits):
         states: dict[str, GateState] = {}
         for v, verdict, done in conn.execute(

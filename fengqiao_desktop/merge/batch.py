@@ -27,13 +27,13 @@ from contextlib import ExitStack
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.bundle.verifier import VerifiedBundle
 from fengqiao_desktop.errors import BundleError, KnownError, MergeError
 from fengqiao_desktop.merge import chain, checks, files, models, refusals
-from fengqiao_desktop.merge.apply import apply_plan, load_snapshot
+from fengqiao_desktop.merge.apply import apply_plan, defer_derived, flush_derived, load_snapshot, stop_deferring
 from fengqiao_desktop.merge.db import Central
 from fengqiao_desktop.merge.outcome import ALREADY, IMPORTED, PLANNED, QUARANTINED, REFUSED, ImportOutcome
 from fengqiao_desktop.merge.plan import MergePlan, make_plan
@@ -72,6 +72,9 @@ class Batch:
             self._stack = ExitStack()
             tx = self.central.read() if self.dry_run else self.central.write()
             self._conn = self._stack.enter_context(tx)
+            self._stack.callback(stop_deferring, self._conn)
+            defer_derived(self._conn)
+            self._logs: list[dict] = []
             self._started = time.monotonic()
             self._photo_bytes = 0
         return self._conn
@@ -88,6 +91,15 @@ class Batch:
         """End the batch: the archive folder synced, then the commit; a failed commit refuses the batch."""
         if self._stack is None:
             return
+        conn = self._conn
+        assert conn is not None
+        try:
+            if self._logs:
+                conn.execute(insert(LOG), self._logs)
+            flush_derived(conn)  # winners' verdicts in their visits, the coverage summary
+        except BaseException as exc:
+            self.abandon(exc)
+            raise
         stack, self._stack, self._conn = self._stack, None, None
         pending, self._pending = self._pending, []
         held, self._held = self._held, []
@@ -145,12 +157,14 @@ class Batch:
         _describe(outcome, vb)
         savepoint = conn.begin_nested()
         try:
-            if (held := _received(conn, vb.manifest_sha256)) is not None:
+            stored, id_taken = _stored(conn, vb)
+            if stored is not None and stored.status in (IMPORTED, QUARANTINED):
                 savepoint.commit()
-                return _already(self.central, outcome, vb, p, self.dry_run, held)
+                return _already(self.central, outcome, vb, p, self.dry_run, stored)
             if p.signer_problem is not None:
                 raise p.signer_problem
-            checks.check_bundle_id(conn, vb)
+            if id_taken:
+                raise checks.bundle_id_taken(vb)
             if p.records_problem is not None:
                 raise p.records_problem
             plan = make_plan(p.revisions, load_snapshot(conn, p.revisions), vb.key_id)
@@ -159,7 +173,7 @@ class Batch:
                 savepoint.commit()
                 outcome.status = PLANNED
                 return outcome
-            status, reason, reason_en = self._write(conn, outcome, p, plan)
+            status, reason, reason_en = self._write(conn, outcome, p, plan, known=stored is not None)
             # flushed while being prepared; the folder is synced once, before the commit
             assert p.staged is not None
             archived = files.move(p.staged, self.central.archive_dir, files.archive_name(vb.bundle_id))
@@ -178,7 +192,9 @@ class Batch:
             self._held.append((outcome, archived, p.file_sha))
         return outcome
 
-    def _write(self, conn: Connection, outcome: ImportOutcome, p: Prepared, plan: MergePlan) -> tuple[str, str, str]:
+    def _write(
+        self, conn: Connection, outcome: ImportOutcome, p: Prepared, plan: MergePlan, *, known: bool
+    ) -> tuple[str, str, str]:
         """The bundle's rows, its chain re-decided; returns its status and reasons afterwards."""
         vb = p.vb
         assert vb is not None
@@ -191,6 +207,7 @@ class Batch:
             outcome.counts,
             file_sha=p.file_sha,
             archived=f"{self.central.archive_dir.name}/{files.archive_name(vb.bundle_id)}",
+            known=known,
         )
         apply_plan(
             conn,
@@ -200,24 +217,15 @@ class Batch:
             read_photo=vb.read_photo,
             signer=vb.key_id,
         )
-        changed = chain.settle(conn, vb.device_id, vb.key_id)
+        verdicts: dict[str, chain.Verdict] = {}
+        changed = chain.settle(conn, vb.device_id, vb.key_id, verdicts)
         chain.refresh_carried(conn, changed)
-        mine = conn.execute(
-            select(BUNDLES.c.status, BUNDLES.c.reason, BUNDLES.c.reason_en).where(
-                BUNDLES.c.manifest_sha256 == vb.manifest_sha256
-            )
-        ).one()
+        status, reason, reason_en = verdicts[vb.manifest_sha256]
         _chain_warnings(conn, outcome, vb, changed)
-        log_action(
-            conn,
-            "import",
-            p.path,
-            p.file_sha,
-            vb.manifest_sha256,
-            mine.status,
-            mine.reason or outcome_line(outcome.counts),
+        self._logs.append(
+            log_row("import", p.path, p.file_sha, vb.manifest_sha256, status, reason or outcome_line(outcome.counts))
         )
-        return mine.status, mine.reason or "", mine.reason_en or ""
+        return status, reason or "", reason_en or ""
 
     def _refused(self, conn: Connection, outcome: ImportOutcome, p: Prepared, exc: KnownError) -> ImportOutcome:
         outcome.status = REFUSED
@@ -232,7 +240,7 @@ class Batch:
         outcome.detail, outcome.detail_en = plain.detail, plain.detail_en
         outcome.member = getattr(exc, "member", None)
         if not self.dry_run:
-            _refuse(conn, self.central, outcome, p)
+            self._logs.append(_refuse(conn, self.central, outcome, p))
             self._pending.append(outcome)
         return outcome
 
@@ -260,6 +268,22 @@ def _describe(outcome: ImportOutcome, vb: VerifiedBundle) -> None:
 
 def _counts(vb: VerifiedBundle, plan: MergePlan) -> dict:
     return {"inspections": len(vb.records), **plan.summary()}
+
+
+def _stored(conn: Connection, vb: VerifiedBundle):
+    """The row (status, reasons) of this manifest, whatever its status, else None; and whether a
+    received bundle of other content has its bundle id (``checks.check_bundle_id``, in one query)."""
+    rows = conn.execute(
+        select(
+            BUNDLES.c.manifest_sha256, BUNDLES.c.bundle_id, BUNDLES.c.status, BUNDLES.c.reason, BUNDLES.c.reason_en
+        ).where(or_(BUNDLES.c.manifest_sha256 == vb.manifest_sha256, BUNDLES.c.bundle_id == vb.bundle_id))
+    ).all()
+    mine = next((r for r in rows if r.manifest_sha256 == vb.manifest_sha256), None)
+    taken = any(
+        r.manifest_sha256 != vb.manifest_sha256 and r.bundle_id == vb.bundle_id and r.status in (IMPORTED, QUARANTINED)
+        for r in rows
+    )
+    return mine, taken
 
 
 def _received(conn: Connection, manifest_sha: str):
@@ -361,7 +385,9 @@ def _record_bundle(
     counts: dict,
     archived: str | None,
     file_sha: str | None = None,
+    known: bool | None = None,
 ) -> None:
+    """Insert or update the bundle's row (``known``: whether it has one, when the caller knows)."""
     values = dict(
         bundle_id=vb.bundle_id,
         device_id=vb.device_id,
@@ -382,8 +408,10 @@ def _record_bundle(
         n_photos=counts.get("new_photos", 0),
         imported_at=datetime.now(timezone.utc),
     )
-    exists = conn.execute(select(BUNDLES.c.status).where(BUNDLES.c.manifest_sha256 == vb.manifest_sha256)).first()
-    if exists:
+    if known is None:
+        row = conn.execute(select(BUNDLES.c.status).where(BUNDLES.c.manifest_sha256 == vb.manifest_sha256)).first()
+        known = row is not None
+    if known:
         conn.execute(update(BUNDLES).where(BUNDLES.c.manifest_sha256 == vb.manifest_sha256).values(**values))
     else:
         conn.execute(insert(BUNDLES).values(manifest_sha256=vb.manifest_sha256, **values))
@@ -398,21 +426,26 @@ def log_action(
     outcome: str,
     message: str,
 ) -> None:
-    conn.execute(
-        insert(LOG).values(
-            at=datetime.now(timezone.utc),
-            action=action,
-            file_name=str(path)[:255] if path else None,
-            file_sha256=file_sha,
-            manifest_sha256=manifest_sha,
-            outcome=outcome,
-            message=message,
-        )
-    )
+    conn.execute(insert(LOG).values(**log_row(action, path, file_sha, manifest_sha, outcome, message)))
 
 
-def _refuse(conn: Connection, central: Central, outcome: ImportOutcome, p: Prepared) -> None:
-    """Quarantine the file with a report and record the refusal (in the batch's transaction)."""
+def log_row(
+    action: str, path: Path | None, file_sha: str | None, manifest_sha: str | None, outcome: str, message: str
+) -> dict:
+    return {
+        "at": datetime.now(timezone.utc),
+        "action": action,
+        "file_name": str(path)[:255] if path else None,
+        "file_sha256": file_sha,
+        "manifest_sha256": manifest_sha,
+        "outcome": outcome,
+        "message": message,
+    }
+
+
+def _refuse(conn: Connection, central: Central, outcome: ImportOutcome, p: Prepared) -> dict:
+    """Quarantine the file with a report and record the refusal (in the batch's transaction);
+    returns its import log row (written with the batch's, in the order things happened)."""
     vb = p.vb
     if p.staged is not None and p.file_sha is not None:
         name = files.quarantine_name(p.path, vb.bundle_id if vb else None, p.file_sha)
@@ -439,8 +472,7 @@ def _refuse(conn: Connection, central: Central, outcome: ImportOutcome, p: Prepa
         outcome.quarantined = str(dest)
     if vb is not None and _received(conn, vb.manifest_sha256) is None:
         _record_bundle(conn, vb, p.path, outcome.status, outcome.reason, {}, archived=None, file_sha=p.file_sha)
-    log_action(
-        conn,
+    return log_row(
         "import",
         p.path,
         p.file_sha,

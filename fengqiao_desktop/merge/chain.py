@@ -128,9 +128,12 @@ def decide(device: str, links: Iterable[Link]) -> dict[str, Verdict]:
     return out
 
 
-def settle(conn: Connection, device_id: str, key_id: str) -> dict[str, tuple[str, str]]:
+def settle(
+    conn: Connection, device_id: str, key_id: str, verdicts_out: dict[str, Verdict] | None = None
+) -> dict[str, tuple[str, str]]:
     """Re-decide one chain; update the bundles whose status changed and return
-    manifest sha256 -> (old status, new status) for them."""
+    manifest sha256 -> (old status, new status) for them (``verdicts_out`` gets every
+    bundle's status and reasons afterwards)."""
     rows = conn.execute(
         select(
             BUNDLES.c.manifest_sha256,
@@ -147,6 +150,8 @@ def settle(conn: Connection, device_id: str, key_id: str) -> dict[str, tuple[str
         device_id,
         (Link(r.manifest_sha256, r.sequence, r.previous_manifest_sha256, r.decision, r.decision_reason) for r in rows),
     )
+    if verdicts_out is not None:
+        verdicts_out.update(verdicts)
     changed: dict[str, tuple[str, str]] = {}
     for r in rows:
         status, zh, en = verdicts[r.manifest_sha256]

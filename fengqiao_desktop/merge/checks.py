@@ -41,10 +41,15 @@ def check_bundle_id(conn: Connection, vb: VerifiedBundle) -> None:
         )
     ).first()
     if other:
-        raise MergeError(
-            f"数据包编号 {vb.bundle_id} 已被另一个内容不同的数据包使用",
-            message_en=f"bundle id {vb.bundle_id} is already used by a different bundle",
-        )
+        raise bundle_id_taken(vb)
+
+
+def bundle_id_taken(vb: VerifiedBundle) -> MergeError:
+    """The refusal of a bundle whose id another received bundle (other content) already has."""
+    return MergeError(
+        f"数据包编号 {vb.bundle_id} 已被另一个内容不同的数据包使用",
+        message_en=f"bundle id {vb.bundle_id} is already used by a different bundle",
+    )
 
 
 def chain_gaps(conn: Connection, device_id: str) -> list[tuple[int, int]]:

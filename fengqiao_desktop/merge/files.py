@@ -33,24 +33,34 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def stage(src: Path, files_dir: Path) -> tuple[Path, str]:
-    """Copy ``src`` into incoming/; return the copy and the file's sha256 (not yet flushed: see
-    ``flush``; ``place`` flushes what it moves)."""
+def stage(src: Path, files_dir: Path, *, keep_up_to: int = 0) -> tuple[Path, str, bytes | None]:
+    """Copy ``src`` into incoming/; return the copy, the file's sha256 and, when the file holds
+    at most ``keep_up_to`` bytes, its bytes (read once: hashed, written and kept for verifying).
+    The copy is not yet flushed: see ``flush`` (``place`` flushes what it moves)."""
     inbox = files_dir / INCOMING
     inbox.mkdir(parents=True, exist_ok=True)
     _clean_stale(inbox)
     dest = inbox / f"{secrets.token_hex(8)}.fqbundle.partial"
     h = hashlib.sha256()
+    kept: bytes | None = None
     try:
         with open(src, "rb") as fin, open(dest, "xb") as fout:
-            while chunk := fin.read(1024 * 1024):
+            if os.fstat(fin.fileno()).st_size <= keep_up_to:
+                kept = fin.read(keep_up_to + 1)
+                if len(kept) > keep_up_to:  # grown while being read: copied in chunks like any other
+                    fin.seek(0)
+                    kept = None
+                else:
+                    h.update(kept)
+                    fout.write(kept)
+            while kept is None and (chunk := fin.read(1024 * 1024)):
                 h.update(chunk)
                 fout.write(chunk)
     except BaseException:
         with contextlib.suppress(OSError):
             dest.unlink()
         raise
-    return dest, h.hexdigest()
+    return dest, h.hexdigest(), kept
 
 
 def _clean_stale(inbox: Path) -> None:

@@ -67,6 +67,10 @@ def _init_worker(ctx: RunContext, require_encryption: bool) -> None:
     _context, _require_encryption = ctx, require_encryption
 
 
+def _ready() -> bool:
+    return True
+
+
 def _prepare_in_worker(path: Path) -> Prepared:
     assert _context is not None
     try:
@@ -105,6 +109,8 @@ class Preparer:
                 initargs=(ctx, require_encryption),
             )
             self._ahead = workers * AHEAD_PER_WORKER
+            # until a worker has started (a second or so), the importer prepares bundles itself
+            self._warm = self._pool.submit(_ready)
 
     def __enter__(self) -> Preparer:
         return self
@@ -113,13 +119,16 @@ class Preparer:
         self.close()
 
     def get(self, i: int) -> Prepared:
-        if self._pool is None:
+        if self._pool is None or (i not in self._futures and not self._warm.done()):
+            self._next = max(self._next, i + 1)
             return self._inline(self.paths[i])
         while self._next < len(self.paths) and self._next <= i + self._ahead:
             self._futures[self._next] = self._pool.submit(_prepare_in_worker, self.paths[self._next])
             self._next += 1
         try:
             p = self._futures.pop(i).result()
+            if not self._futures and self._next == len(self.paths):
+                self._pool.shutdown(wait=False)  # the workers end on their own; nothing waits for them
         except BrokenProcessPool:  # a worker died (out of memory?): the rest is prepared here
             log.warning("merge worker processes stopped; preparing the remaining bundles in the importer")
             self._shutdown()

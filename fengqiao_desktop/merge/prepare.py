@@ -37,6 +37,9 @@ from fengqiao_desktop.merge.records import RevisionData
 
 BUNDLES = models.table_of(models.Bundle)
 STATIONS = models.table_of(models.Station)
+# a bundle up to this size is read once, into memory: hashed, copied to incoming/ and verified from
+# those bytes, and its photos taken from them again without reading or hashing the file a second time
+KEEP_IN_MEMORY = 64 * 1024 * 1024
 FORMS = models.table_of(models.RegisteredForm)
 
 
@@ -82,6 +85,7 @@ class Prepared:
     staged: Path | None = None  # the copy in incoming/ (to archive, quarantine or discard)
     inner: Path | None = None  # the decrypted inner zip of a v2 bundle (a private temp file)
     file_sha: str | None = None
+    data: bytes | None = field(default=None, repr=False)  # the file's bytes, when small enough to keep
     received_file: bool = False  # these very bytes were received before (not verified again)
     encrypted: bool = False  # a v2 bundle left for the importer to open (it holds the passphrase)
     vb: VerifiedBundle | None = None
@@ -96,13 +100,14 @@ class Prepared:
         files.discard(self.staged)
         files.discard(self.inner)
         self.staged = self.inner = None
+        self.data = None
 
 
 def stage(path: Path, ctx: RunContext) -> Prepared:
     """Copy the bundle into incoming/ and hash it; note whether its bytes were received before."""
     out = Prepared(path=path)
     try:
-        out.staged, out.file_sha = files.stage(path, ctx.files_dir)
+        out.staged, out.file_sha, out.data = files.stage(path, ctx.files_dir, keep_up_to=KEEP_IN_MEMORY)
     except OSError as exc:
         out.failed = MergeError(
             f"无法读取文件：{exc.strerror or exc}", message_en=f"cannot read the file: {exc.strerror or exc}"
@@ -148,7 +153,8 @@ def finish(
             out.encrypted = True
             return out
         files.flush(out.staged)  # here, off the database's path: the importer only moves it
-        vb = verify_bundle(out.inner or out.staged, public_keys=ctx.keys, cancelled=cancelled)
+        source = out.inner or (out.data if out.data is not None else out.staged)
+        vb = verify_bundle(source, public_keys=ctx.keys, cancelled=cancelled)
     except BundleCancelled:
         out.cancelled = True
         return out
