@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 MIN_BUNDLES = 12  # fewer: a worker would not pay for its start
 MAX_WORKERS = 4
 AHEAD_PER_WORKER = 4  # bundles staged ahead of the importer, per worker
+WAIT_FOR_WORKERS = False  # True: wait for the workers to start instead of preparing meanwhile (tests)
 
 _LOCAL_HOSTS = {"", "localhost", "127.0.0.1", "::1"}
 
@@ -45,11 +46,24 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def worker_count(url: str, n_bundles: int, cores: int | None = None) -> int:
-    """Worker processes for ``n_bundles`` into the database at ``url`` on this machine."""
+def _busy() -> float:
+    """Cores other programs keep busy (the load average, less the importer's own)."""
+    try:
+        return max(0.0, os.getloadavg()[0] - 1.0)
+    except (AttributeError, OSError):  # not on this system
+        return 0.0
+
+
+def worker_count(url: str, n_bundles: int, cores: int | None = None, busy: float | None = None) -> int:
+    """Worker processes for ``n_bundles`` into the database at ``url``: one per free core.
+
+    One core is the importer's (it applies); a database server on this machine needs one
+    too; cores other programs keep busy (``busy``, by default from the load average) are
+    not free either — a worker there would only take turns with the importer.
+    """
     if n_bundles < MIN_BUNDLES:
         return 0
-    free = (cores or _cores()) - 1  # the importer applies
+    free = (cores or _cores()) - 1 - round(_busy() if busy is None else busy)
     u = make_url(url)
     if u.get_backend_name() != "sqlite" and (u.host or "") in _LOCAL_HOSTS:
         free -= 1  # the database server works on this machine too
@@ -100,17 +114,24 @@ class Preparer:
         self.cancelled = cancelled
         self._futures: dict[int, Future] = {}
         self._next = 0  # the next index to submit
+        self._workers = workers
         self._pool: ProcessPoolExecutor | None = None
-        if workers > 0:
-            self._pool = ProcessPoolExecutor(
-                workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker,
-                initargs=(ctx, require_encryption),
-            )
-            self._ahead = workers * AHEAD_PER_WORKER
-            # until a worker has started (a second or so), the importer prepares bundles itself
-            self._warm = self._pool.submit(_ready)
+        self._warm: Future | None = None
+        self.by_workers = 0  # bundles prepared by worker processes
+        self._ahead = workers * AHEAD_PER_WORKER
+
+    def _start(self) -> None:
+        """Start the workers: once a bundle needed verifying (a folder of bundles received before
+        is recognised by its bytes alone, and no worker is worth starting for it)."""
+        self._pool = ProcessPoolExecutor(
+            self._workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.ctx, self.require_encryption),
+        )
+        # until a worker has started (a second or so), the importer prepares bundles itself
+        self._warm = self._pool.submit(_ready)
+        self._workers = 0  # started once
 
     def __enter__(self) -> Preparer:
         return self
@@ -119,14 +140,20 @@ class Preparer:
         self.close()
 
     def get(self, i: int) -> Prepared:
-        if self._pool is None or (i not in self._futures and not self._warm.done()):
+        if self._warm is not None and WAIT_FOR_WORKERS:
+            self._warm.result()
+        if self._pool is None or self._warm is None or (i not in self._futures and not self._warm.done()):
             self._next = max(self._next, i + 1)
-            return self._inline(self.paths[i])
+            p = self._inline(self.paths[i])
+            if self._workers and not p.received_file and len(self.paths) - i > MIN_BUNDLES:
+                self._start()
+            return p
         while self._next < len(self.paths) and self._next <= i + self._ahead:
             self._futures[self._next] = self._pool.submit(_prepare_in_worker, self.paths[self._next])
             self._next += 1
         try:
             p = self._futures.pop(i).result()
+            self.by_workers += 1
             if not self._futures and self._next == len(self.paths):
                 self._pool.shutdown(wait=False)  # the workers end on their own; nothing waits for them
         except BrokenProcessPool:  # a worker died (out of memory?): the rest is prepared here
@@ -171,3 +198,5 @@ class Preparer:
 
     def close(self) -> None:
         self._shutdown()
+        if self.by_workers:
+            log.info("%d of %d bundles prepared in worker processes", self.by_workers, len(self.paths))

@@ -3,6 +3,8 @@ prepared in a worker process give the same central state as bundles imported one
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from merge_helpers import GATE, RUBRIC, VILLAGE, VILLAGE2, make_photo, photo_entry
 from sqlalchemy import func, select
@@ -71,6 +73,8 @@ def drop_extra(bureau):
 @pytest.mark.parametrize("workers", [0, 1])
 def test_a_refused_bundle_in_a_batch_leaves_nothing_and_the_others_stand(bureau, drop_extra, monkeypatch, workers):
     monkeypatch.setattr(batch, "MAX_BUNDLES", 4)  # several batches, the refused one inside one
+    monkeypatch.setattr(pipeline, "MIN_BUNDLES", 2)
+    monkeypatch.setattr(pipeline, "WAIT_FOR_WORKERS", True)
     dev, paths = _bundles(bureau, 9, bad=5)
     outs = importer.import_bundles(bureau.central, paths, workers=workers)
     assert [o.status for o in outs] == ["imported"] * 5 + ["refused"] + ["imported"] * 3
@@ -91,10 +95,13 @@ def test_a_refused_bundle_in_a_batch_leaves_nothing_and_the_others_stand(bureau,
     assert not list((bureau.central.files_dir / "incoming").glob("*.partial"))
 
 
-def test_bundles_prepared_by_a_worker_give_the_state_of_one_by_one_imports(bureau, drop_extra):
+def test_bundles_prepared_by_a_worker_give_the_state_of_one_by_one_imports(bureau, drop_extra, monkeypatch, caplog):
+    monkeypatch.setattr(pipeline, "WAIT_FOR_WORKERS", True)
     dev, paths = _bundles(bureau, 14)
     order = [*paths[7:], *paths[:7], paths[3]]  # out of order (gaps while importing), one twice
-    outs = importer.import_bundles(bureau.central, order, workers=1)
+    with caplog.at_level(logging.INFO, logger=pipeline.__name__):
+        outs = importer.import_bundles(bureau.central, order, workers=1)
+    assert "14 of 15 bundles prepared in worker processes" in caplog.text  # all but the first
     assert [o.status for o in outs] == ["imported"] * 14 + ["already_imported"]
     assert not any(o.warnings for o in outs)  # the gap closed within the run
     one_by_one = _fresh_like(bureau, dev, "serial")
@@ -125,9 +132,11 @@ def test_worker_count_leaves_a_core_to_the_importer_and_to_a_local_server():
     sqlite, local_pg = "sqlite:///c.sqlite3", "postgresql+psycopg://u:p@127.0.0.1/db"
     remote_pg = "postgresql+psycopg://u:p@db.example.org/db"
     many = pipeline.MIN_BUNDLES
-    assert pipeline.worker_count(sqlite, many, cores=2) == 1
-    assert pipeline.worker_count(local_pg, many, cores=2) == 0  # the server needs the second core
-    assert pipeline.worker_count(remote_pg, many, cores=2) == 1
-    assert pipeline.worker_count(local_pg, many, cores=8) == pipeline.MAX_WORKERS
-    assert pipeline.worker_count(sqlite, many - 1, cores=8) == 0  # a worker would not pay for its start
-    assert pipeline.worker_count(sqlite, many, cores=1) == 0
+    assert pipeline.worker_count(sqlite, many, cores=2, busy=0) == 1
+    assert pipeline.worker_count(local_pg, many, cores=2, busy=0) == 0  # the server needs the second core
+    assert pipeline.worker_count(remote_pg, many, cores=2, busy=0) == 1
+    assert pipeline.worker_count(local_pg, many, cores=8, busy=0) == pipeline.MAX_WORKERS
+    assert pipeline.worker_count(sqlite, many - 1, cores=8, busy=0) == 0  # a worker would not pay for its start
+    assert pipeline.worker_count(sqlite, many, cores=1, busy=0) == 0
+    assert pipeline.worker_count(sqlite, many, cores=2, busy=1.2) == 0  # another program has the second core
+    assert pipeline.worker_count(remote_pg, many, cores=4, busy=1.0) == 2
