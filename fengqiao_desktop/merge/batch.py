@@ -8,10 +8,11 @@ For each bundle, in its savepoint: whether its manifest was received before, the
 signer's and the bundle id's checks, the plan from a fresh snapshot, the writes,
 the device chain re-decided and what it carries re-derived (docs/merge.md).
 
-Archived copies are moved into ``archive/`` as their bundle is applied (they were
-flushed while being prepared) and the folder is synced once, just before the
-commit: a crash in between leaves archived copies of bundles not yet imported,
-which the next import of them simply replaces.
+Archived copies are moved into ``archive/`` as their bundle is applied and made
+durable once for the batch, just before the commit (``files.sync_moved``: one
+``syncfs`` on Linux; a worker flushes the copies it stages itself): a crash in
+between leaves archived copies of bundles not yet imported, which the next import
+of them simply replaces.
 
 If the commit itself fails, no bundle of the batch was imported: their outcomes
 say so (refused, with the database's reason).
@@ -75,6 +76,7 @@ class Batch:
             self._stack.callback(stop_deferring, self._conn)
             defer_derived(self._conn)
             self._logs: list[dict] = []
+            self._unflushed: list[Path] = []  # archived copies the batch must make durable
             self._started = time.monotonic()
             self._photo_bytes = 0
         return self._conn
@@ -103,9 +105,10 @@ class Batch:
         stack, self._stack, self._conn = self._stack, None, None
         pending, self._pending = self._pending, []
         held, self._held = self._held, []
+        unflushed, self._unflushed = self._unflushed, []
         try:
             if pending and not self.dry_run:
-                files.sync_dir(self.central.archive_dir)
+                files.sync_moved(self.central.archive_dir, unflushed)
             stack.close()
         except KnownError as exc:  # the database became unusable, the disk is full: nothing of it stands
             _undo(pending, exc)
@@ -174,10 +177,12 @@ class Batch:
                 outcome.status = PLANNED
                 return outcome
             status, reason, reason_en = self._write(conn, outcome, p, plan, known=stored is not None)
-            # flushed while being prepared; the folder is synced once, before the commit
+            # made durable once for the whole batch (or flushed already by a worker), before the commit
             assert p.staged is not None
             archived = files.move(p.staged, self.central.archive_dir, files.archive_name(vb.bundle_id))
             p.staged = None
+            if not p.flushed:
+                self._unflushed.append(archived)
             savepoint.commit()
         except (BundleError, MergeError) as exc:
             savepoint.rollback()

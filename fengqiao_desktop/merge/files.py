@@ -12,9 +12,12 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import functools
 import hashlib
 import os
 import secrets
+import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -95,7 +98,7 @@ def flush(path: Path) -> None:
 
 
 def move(staged: Path, folder: Path, name: str) -> Path:
-    """Move a flushed staged copy to ``folder/name``; durable once ``sync_dir(folder)`` returns
+    """Move a staged copy to ``folder/name``; durable once ``sync_moved(folder, ...)`` returns
     (one directory sync for a whole batch of moves)."""
     folder.mkdir(parents=True, exist_ok=True)
     dest = folder / name
@@ -103,9 +106,42 @@ def move(staged: Path, folder: Path, name: str) -> Path:
     return dest
 
 
-def sync_dir(folder: Path) -> None:
-    if folder.is_dir():
-        _fsync_dir(folder)
+def sync_moved(folder: Path, unflushed: list[Path]) -> None:
+    """Make durable what was moved into ``folder`` (``unflushed``: the moved files not flushed
+    before): on Linux one ``syncfs`` of its file system, else each file and then the folder."""
+    if not folder.is_dir():
+        return
+    if unflushed and _syncfs(folder):
+        return
+    for path in unflushed:
+        flush(path)
+    _fsync_dir(folder)
+
+
+def _syncfs(folder: Path) -> bool:
+    """syncfs(2) of the file system holding ``folder``: every file and directory written there is
+    on disk when it returns. False where the system has none (then flush file by file)."""
+    syncfs = getattr(_libc(), "syncfs", None)
+    if syncfs is None:
+        return False
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, os.strerror(err), str(folder))
+    finally:
+        os.close(fd)
+    return True
+
+
+@functools.cache
+def _libc():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
 
 
 def archive_name(bundle_id: str) -> str:

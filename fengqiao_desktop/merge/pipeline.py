@@ -88,7 +88,7 @@ def _ready() -> bool:
 def _prepare_in_worker(path: Path) -> Prepared:
     assert _context is not None
     try:
-        return prepare_bundle(path, _context, require_encryption=_require_encryption)
+        return prepare_bundle(path, _context, require_encryption=_require_encryption, flush=True)
     except Exception as exc:  # noqa: BLE001 - a bundle that breaks a worker is refused, the run goes on
         log.exception("preparing %s failed", path)
         return Prepared(path=path, failed=as_bundle_error(exc))

@@ -86,6 +86,7 @@ class Prepared:
     inner: Path | None = None  # the decrypted inner zip of a v2 bundle (a private temp file)
     file_sha: str | None = None
     data: bytes | None = field(default=None, repr=False)  # the file's bytes, when small enough to keep
+    flushed: bool = False  # the staged copy is on disk already (else the batch syncs it)
     received_file: bool = False  # these very bytes were received before (not verified again)
     encrypted: bool = False  # a v2 bundle left for the importer to open (it holds the passphrase)
     vb: VerifiedBundle | None = None
@@ -124,6 +125,7 @@ def prepare_bundle(
     identities: Callable[[], list] | None = None,
     require_encryption: bool = False,
     cancelled: Callable[[], bool] | None = None,
+    flush: bool = False,
 ) -> Prepared:
     """Stage, verify, check and recompute one bundle (see the module docstring).
 
@@ -133,7 +135,9 @@ def prepare_bundle(
     out = stage(path, ctx)
     if out.failed is not None or out.received_file:
         return out
-    return finish(out, ctx, identities=identities, require_encryption=require_encryption, cancelled=cancelled)
+    return finish(
+        out, ctx, identities=identities, require_encryption=require_encryption, cancelled=cancelled, flush=flush
+    )
 
 
 def finish(
@@ -143,8 +147,10 @@ def finish(
     identities: Callable[[], list] | None = None,
     require_encryption: bool = False,
     cancelled: Callable[[], bool] | None = None,
+    flush: bool = False,
 ) -> Prepared:
-    """Verify, check and recompute a staged bundle (``prepare_bundle`` after staging)."""
+    """Verify, check and recompute a staged bundle (``prepare_bundle`` after staging); with
+    ``flush`` its staged copy is flushed to disk (a worker's time is cheaper than the importer's)."""
     assert out.staged is not None
     try:
         out.encrypted = False
@@ -152,7 +158,9 @@ def finish(
         if out.inner is None and identities is None and _is_encrypted(out.staged):
             out.encrypted = True
             return out
-        files.flush(out.staged)  # here, off the database's path: the importer only moves it
+        if flush:  # here, off the database's path (a worker): the importer only moves it
+            files.flush(out.staged)
+            out.flushed = True
         source = out.inner or (out.data if out.data is not None else out.staged)
         vb = verify_bundle(source, public_keys=ctx.keys, cancelled=cancelled)
     except BundleCancelled:
