@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, exists, insert, select, update
 from sqlalchemy.engine import Connection
@@ -99,6 +100,7 @@ def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapsh
     revs: dict[str, list[Rev]] = {}
     held: set[str] = set()
     conflicts: dict[str, tuple[str, ...]] = {}
+    conflict_rows: dict[str, Any] = {}
     owners: dict[str, str] = {}
     for part in chunks(ids):
         q = select(
@@ -117,15 +119,21 @@ def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapsh
         owners.update(
             conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id).where(OWNERS.c.inspection_id.in_(part))).all()
         )
-        for iid, text in conn.execute(
-            select(CONF.c.inspection_id, CONF.c.revisions).where(CONF.c.inspection_id.in_(part))
-        ):
-            conflicts[iid] = tuple(sha for _rev, sha in json.loads(text))
+        for row in conn.execute(select(CONF).where(CONF.c.inspection_id.in_(part))):
+            conflicts[row.inspection_id] = tuple(sha for _rev, sha in json.loads(row.revisions))
+            conflict_rows[row.inspection_id] = row
     shas = sorted({p["sha256"] for r in revisions for p in r.photos if p.get("sha256")})
     have: set[str] = set()
     for part in chunks(shas):
         have.update(conn.execute(select(PHOTO.c.sha256).where(PHOTO.c.sha256.in_(part))).scalars())
-    return Snapshot(revisions=revs, photos=frozenset(have), conflicts=conflicts, held=frozenset(held), owners=owners)
+    return Snapshot(
+        revisions=revs,
+        photos=frozenset(have),
+        conflicts=conflicts,
+        held=frozenset(held),
+        owners=owners,
+        conflict_rows=conflict_rows,
+    )
 
 
 def _revision_row(r: RevisionData, signer: str | None) -> dict:
@@ -156,8 +164,10 @@ def apply_plan(
     revisions: Sequence[RevisionData],
     read_photo: Callable[[str], bytes],
     signer: str | None = None,
+    snapshot: Snapshot | None = None,
 ) -> None:
-    """Write the plan (the bundles row for ``manifest_sha256`` must exist already)."""
+    """Write the plan (the bundles row for ``manifest_sha256`` must exist already); ``snapshot``,
+    the one the plan was made from, saves reading its owners and conflicts again."""
     first: dict[str, RevisionData] = {}
     for r in revisions:
         first.setdefault(r.inspection_id, r)
@@ -199,18 +209,24 @@ def apply_plan(
     if rev_ids:
         conn.execute(insert(SRC), [{"revision_id": i, "manifest_sha256": manifest_sha256} for i in sorted(rev_ids)])
     in_hand = {(r.inspection_id, r.content_sha256): r for r in revisions}
-    visits = refresh_inspections(conn, ids, in_hand=in_hand)
+    # nothing written since the snapshot touches owners or conflicts
+    visits = refresh_inspections(conn, ids, in_hand=in_hand, snapshot=snapshot)
     refresh_visits(conn, visits)
 
 
 def refresh_inspections(
-    conn: Connection, ids: Iterable[str], *, in_hand: Mapping[tuple[str, str], RevisionData] | None = None
+    conn: Connection,
+    ids: Iterable[str],
+    *,
+    in_hand: Mapping[tuple[str, str], RevisionData] | None = None,
+    snapshot: Snapshot | None = None,
 ) -> set[str]:
     """Re-derive winner, conflict, findings and the re-checks it gives of each inspection, and the
     coverage summary of the stations concerned; return the visits touched.
 
     ``in_hand`` gives the revisions the caller has parsed already (inspection id,
-    content sha256 -> revision), so their records are not read back.
+    content sha256 -> revision), so their records are not read back; ``snapshot``, a snapshot of
+    these inspections still current, their owners and conflicts, so they are not read again.
     """
     in_hand = in_hand or {}
     ids = sorted(set(ids))
@@ -238,9 +254,14 @@ def refresh_inspections(
         ):
             (rows if row.active else held).setdefault(row.inspection_id, []).append(row)
         names = _form_names(conn, {r.form_sha256 for group in (rows, held) for rs in group.values() for r in rs})
-        owners = dict(
-            conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id).where(OWNERS.c.inspection_id.in_(part))).all()
-        )
+        if snapshot is not None:
+            owners = {i: snapshot.owners[i] for i in part if i in snapshot.owners}
+        else:
+            owners = dict(
+                conn.execute(
+                    select(OWNERS.c.inspection_id, OWNERS.c.key_id).where(OWNERS.c.inspection_id.in_(part))
+                ).all()
+            )
         current = {
             r.id: r
             for r in conn.execute(
@@ -248,7 +269,10 @@ def refresh_inspections(
             )
         }
         stations = {r.station_code for r in current.values()}
-        conflicts = {r.inspection_id: r for r in conn.execute(select(CONF).where(CONF.c.inspection_id.in_(part)))}
+        if snapshot is not None:
+            conflicts = {i: snapshot.conflict_rows[i] for i in part if i in snapshot.conflict_rows}
+        else:
+            conflicts = {r.inspection_id: r for r in conn.execute(select(CONF).where(CONF.c.inspection_id.in_(part)))}
         ins_updates, new_findings, findings_for, new_rechecks = [], [], [], []
         to_read: dict[int, tuple[str, str, str | None]] = {}  # revision row id -> (inspection, station, completed)
         for iid in part:

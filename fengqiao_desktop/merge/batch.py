@@ -37,7 +37,7 @@ from fengqiao_desktop.merge import chain, checks, files, models, refusals
 from fengqiao_desktop.merge.apply import apply_plan, defer_derived, flush_derived, load_snapshot, stop_deferring
 from fengqiao_desktop.merge.db import Central
 from fengqiao_desktop.merge.outcome import ALREADY, IMPORTED, PLANNED, QUARANTINED, REFUSED, ImportOutcome
-from fengqiao_desktop.merge.plan import MergePlan, make_plan
+from fengqiao_desktop.merge.plan import MergePlan, Snapshot, make_plan
 from fengqiao_desktop.merge.prepare import Prepared
 
 log = logging.getLogger(__name__)
@@ -170,13 +170,14 @@ class Batch:
                 raise checks.bundle_id_taken(vb)
             if p.records_problem is not None:
                 raise p.records_problem
-            plan = make_plan(p.revisions, load_snapshot(conn, p.revisions), vb.key_id)
+            snapshot = load_snapshot(conn, p.revisions)
+            plan = make_plan(p.revisions, snapshot, vb.key_id)
             outcome.counts = _counts(vb, plan)
             if self.dry_run:
                 savepoint.commit()
                 outcome.status = PLANNED
                 return outcome
-            status, reason, reason_en = self._write(conn, outcome, p, plan, known=stored is not None)
+            status, reason, reason_en = self._write(conn, outcome, p, plan, snapshot, known=stored is not None)
             # made durable once for the whole batch (or flushed already by a worker), before the commit
             assert p.staged is not None
             archived = files.move(p.staged, self.central.archive_dir, files.archive_name(vb.bundle_id))
@@ -198,7 +199,7 @@ class Batch:
         return outcome
 
     def _write(
-        self, conn: Connection, outcome: ImportOutcome, p: Prepared, plan: MergePlan, *, known: bool
+        self, conn: Connection, outcome: ImportOutcome, p: Prepared, plan: MergePlan, snapshot: Snapshot, *, known: bool
     ) -> tuple[str, str, str]:
         """The bundle's rows, its chain re-decided; returns its status and reasons afterwards."""
         vb = p.vb
@@ -221,6 +222,7 @@ class Batch:
             revisions=p.revisions,
             read_photo=vb.read_photo,
             signer=vb.key_id,
+            snapshot=snapshot,
         )
         verdicts: dict[str, chain.Verdict] = {}
         changed = chain.settle(conn, vb.device_id, vb.key_id, verdicts)

@@ -145,6 +145,7 @@ def import_bundles(
         todo,
         ctx,
         workers=workers,
+        thread=not central.is_sqlite and not dry_run,  # the importer waits on the server's answers
         identities=decryption.identities,
         require_encryption=decryption.require_encryption,
         cancelled=cancelled,

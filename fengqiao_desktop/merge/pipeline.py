@@ -3,16 +3,18 @@
 Preparing a bundle (``merge/prepare.py``: staging, verification, checks, score
 recomputation) needs no database, so it can run while the importer applies the
 bundles before it. How many worker processes: one core is the importer's (it
-applies); a database server on this machine needs one too; the rest prepare
-(``worker_count``). With none free, or for a handful of bundles (a process takes
-a moment to start), bundles are prepared in the importer's own process, one at a
-time, just before they are applied.
+applies); a database server on this machine needs one too; cores other programs
+keep busy are not free; the rest prepare (``worker_count``). With none free, a
+database server's importer still prepares in a thread (it spends much of its time
+waiting for the server's answers); a SQLite importer, busy itself, prepares each
+bundle just before applying it. For a handful of bundles nothing is started.
 
 Workers start with the ``spawn`` method (never a fork of a process that runs a
-window); they look only a few bundles ahead, so ``incoming/`` never holds much more
-than the batch being applied. Encrypted bundles are staged by a worker and opened
-by the importer, which holds the bureau's passphrase. A cancelled run removes what
-the workers staged and were not asked for.
+window), and only once a bundle needs verifying; until one has started, the
+importer prepares bundles itself. They look only a few bundles ahead, so
+``incoming/`` never holds much more than the batch being applied. Encrypted bundles
+are staged ahead and opened by the importer, which holds the bureau's passphrase. A
+cancelled run removes what was staged ahead and not asked for.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -87,8 +89,14 @@ def _ready() -> bool:
 
 def _prepare_in_worker(path: Path) -> Prepared:
     assert _context is not None
+    return _prepare_ahead(path, _context, _require_encryption)
+
+
+def _prepare_ahead(
+    path: Path, ctx: RunContext, require_encryption: bool, cancelled: Callable[[], bool] | None = None
+) -> Prepared:
     try:
-        return prepare_bundle(path, _context, require_encryption=_require_encryption, flush=True)
+        return prepare_bundle(path, ctx, require_encryption=require_encryption, cancelled=cancelled, flush=True)
     except Exception as exc:  # noqa: BLE001 - a bundle that breaks a worker is refused, the run goes on
         log.exception("preparing %s failed", path)
         return Prepared(path=path, failed=as_bundle_error(exc))
@@ -103,6 +111,7 @@ class Preparer:
         ctx: RunContext,
         *,
         workers: int = 0,
+        thread: bool = False,
         identities: Callable[[], list] | None = None,
         require_encryption: bool = False,
         cancelled: Callable[[], bool] | None = None,
@@ -115,23 +124,36 @@ class Preparer:
         self._futures: dict[int, Future] = {}
         self._next = 0  # the next index to submit
         self._workers = workers
-        self._pool: ProcessPoolExecutor | None = None
+        self._thread = thread and workers == 0
+        self._pool: Executor | None = None
         self._warm: Future | None = None
-        self.by_workers = 0  # bundles prepared by worker processes
-        self._ahead = workers * AHEAD_PER_WORKER
+        self.by_workers = 0  # bundles prepared ahead (by worker processes or the thread)
+        self._ahead = max(workers, 1) * AHEAD_PER_WORKER
 
     def _start(self) -> None:
-        """Start the workers: once a bundle needed verifying (a folder of bundles received before
-        is recognised by its bytes alone, and no worker is worth starting for it)."""
-        self._pool = ProcessPoolExecutor(
-            self._workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=(self.ctx, self.require_encryption),
-        )
-        # until a worker has started (a second or so), the importer prepares bundles itself
-        self._warm = self._pool.submit(_ready)
-        self._workers = 0  # started once
+        """Start the workers (or the thread): once a bundle needed verifying (a folder of bundles
+        received before is recognised by its bytes alone, and no worker is worth starting for it)."""
+        if self._thread:
+            # the importer waits on the database server's answers: a thread prepares meanwhile (and
+            # can stop within a bundle when cancelled); encrypted bundles still open in the importer
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="merge-prepare")
+            self._warm = self._pool.submit(_ready)
+        else:
+            self._pool = ProcessPoolExecutor(
+                self._workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(self.ctx, self.require_encryption),
+            )
+            # until a worker has started (a second or so), the importer prepares bundles itself
+            self._warm = self._pool.submit(_ready)
+        self._workers, self._thread = 0, False  # started once
+
+    def _submit(self, path: Path) -> Future:
+        assert self._pool is not None
+        if isinstance(self._pool, ThreadPoolExecutor):
+            return self._pool.submit(_prepare_ahead, path, self.ctx, self.require_encryption, self.cancelled)
+        return self._pool.submit(_prepare_in_worker, path)
 
     def __enter__(self) -> Preparer:
         return self
@@ -145,11 +167,11 @@ class Preparer:
         if self._pool is None or self._warm is None or (i not in self._futures and not self._warm.done()):
             self._next = max(self._next, i + 1)
             p = self._inline(self.paths[i])
-            if self._workers and not p.received_file and len(self.paths) - i > MIN_BUNDLES:
+            if (self._workers or self._thread) and not p.received_file and len(self.paths) - i > MIN_BUNDLES:
                 self._start()
             return p
         while self._next < len(self.paths) and self._next <= i + self._ahead:
-            self._futures[self._next] = self._pool.submit(_prepare_in_worker, self.paths[self._next])
+            self._futures[self._next] = self._submit(self.paths[self._next])
             self._next += 1
         try:
             p = self._futures.pop(i).result()
@@ -199,4 +221,4 @@ class Preparer:
     def close(self) -> None:
         self._shutdown()
         if self.by_workers:
-            log.info("%d of %d bundles prepared in worker processes", self.by_workers, len(self.paths))
+            log.info("%d of %d bundles prepared ahead of the database work", self.by_workers, len(self.paths))

@@ -101,7 +101,7 @@ def test_bundles_prepared_by_a_worker_give_the_state_of_one_by_one_imports(burea
     order = [*paths[7:], *paths[:7], paths[3]]  # out of order (gaps while importing), one twice
     with caplog.at_level(logging.INFO, logger=pipeline.__name__):
         outs = importer.import_bundles(bureau.central, order, workers=1)
-    assert "14 of 15 bundles prepared in worker processes" in caplog.text  # all but the first
+    assert "14 of 15 bundles prepared ahead of the database work" in caplog.text  # all but the first
     assert [o.status for o in outs] == ["imported"] * 14 + ["already_imported"]
     assert not any(o.warnings for o in outs)  # the gap closed within the run
     one_by_one = _fresh_like(bureau, dev, "serial")
