@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, exists, insert, select, update
+from sqlalchemy import and_, bindparam, delete, exists, insert, literal, select, update
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.domain import Verdict
@@ -194,24 +194,41 @@ def apply_plan(
         )
     if plan.new_revisions:
         conn.execute(insert(REV), [_revision_row(r, signer) for r in plan.new_revisions])
-    for sha in plan.new_photos:
-        data = read_photo(sha)  # one at a time: photos can be large
-        conn.execute(insert(PHOTO).values(sha256=sha, size=len(data), data=data))
+    _insert_photos(conn, plan.new_photos, read_photo)
     ids = sorted({r.inspection_id for r in revisions})
-    wanted = {(r.inspection_id, r.content_sha256) for r in revisions}
-    rev_ids: list[int] = []
-    for part in chunks(ids):
-        for rid, iid, sha in conn.execute(
-            select(REV.c.id, REV.c.inspection_id, REV.c.content_sha256).where(REV.c.inspection_id.in_(part))
-        ):
-            if (iid, sha) in wanted:
-                rev_ids.append(rid)
-    if rev_ids:
-        conn.execute(insert(SRC), [{"revision_id": i, "manifest_sha256": manifest_sha256} for i in sorted(rev_ids)])
+    # a revision's content names its inspection, so no pair crosses over (the inspection id
+    # is there for the index)
+    for part in chunks(sorted({(r.inspection_id, r.content_sha256) for r in revisions})):
+        conn.execute(
+            insert(SRC).from_select(
+                ["revision_id", "manifest_sha256"],
+                select(REV.c.id, literal(manifest_sha256, SRC.c.manifest_sha256.type)).where(
+                    REV.c.inspection_id.in_(sorted({i for i, _ in part})),
+                    REV.c.content_sha256.in_(sorted({sha for _, sha in part})),
+                ),
+            )
+        )
     in_hand = {(r.inspection_id, r.content_sha256): r for r in revisions}
     # nothing written since the snapshot touches owners or conflicts
     visits = refresh_inspections(conn, ids, in_hand=in_hand, snapshot=snapshot)
     refresh_visits(conn, visits)
+
+
+_PHOTO_BATCH_BYTES = 16 * 1024 * 1024  # photos written per statement: a few at a time, they can be large
+
+
+def _insert_photos(conn: Connection, shas: Sequence[str], read_photo: Callable[[str], bytes]) -> None:
+    rows: list[dict] = []
+    size = 0
+    for sha in shas:
+        data = read_photo(sha)
+        rows.append({"sha256": sha, "size": len(data), "data": data})
+        size += len(data)
+        if size >= _PHOTO_BATCH_BYTES:
+            conn.execute(insert(PHOTO), rows)
+            rows, size = [], 0
+    if rows:
+        conn.execute(insert(PHOTO), rows)
 
 
 def refresh_inspections(
