@@ -116,20 +116,23 @@ class Batch:
         for outcome, archived, file_sha in held:
             outcome.quarantined = str(_held_report(self.central, outcome, archived, file_sha))
 
-    def abandon(self, exc: BaseException) -> None:
-        """Roll the batch back after an error outside any bundle's savepoint."""
+    def abandon(self, exc: BaseException) -> KnownError | None:
+        """Roll the batch back after an error outside any bundle's savepoint; returns the error as
+        the user is told it (a database become unusable, a full disk), or None for a bug."""
         if self._stack is None:
-            return
+            return exc if isinstance(exc, KnownError) else None
         stack, self._stack, self._conn = self._stack, None, None
         pending, self._pending, self._held = self._pending, [], []
         try:
             stack.__exit__(type(exc), exc, exc.__traceback__)
-        except KnownError as translated:
+        except KnownError as translated:  # the database's error, in words (merge/db.py)
             exc = translated
         except Exception:  # noqa: BLE001 - the error that made us abandon is the one to tell
             log.exception("rolling back an import batch failed")
-        if isinstance(exc, KnownError):
-            _undo(pending, exc)
+        if not isinstance(exc, KnownError):
+            return None
+        _undo(pending, exc)
+        return exc
 
     # -- one bundle -----------------------------------------------------------------------------
 

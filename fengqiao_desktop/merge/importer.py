@@ -161,7 +161,16 @@ def import_bundles(
                     prepared.discard()
                     outcomes.append(ImportOutcome(path=str(p), status=CANCELLED))
                     break
-                outcomes.append(batch.add(prepared, source.finish))
+                try:
+                    outcomes.append(batch.add(prepared, source.finish))
+                except Exception as exc:  # noqa: BLE001 - sorted out by abandon: the user's to fix, or a bug
+                    known = batch.abandon(exc)
+                    if known is None:
+                        raise
+                    # the database became unusable: not the bundle's fault; the batch's bundles say so
+                    outcomes.append(
+                        ImportOutcome(path=str(p), status=REFUSED, reason=known.message, reason_en=known.message_en)
+                    )
                 if batch.full:
                     batch.commit()
         except BaseException as exc:

@@ -140,3 +140,30 @@ def test_worker_count_leaves_a_core_to_the_importer_and_to_a_local_server():
     assert pipeline.worker_count(sqlite, many, cores=1, busy=0) == 0
     assert pipeline.worker_count(sqlite, many, cores=2, busy=1.2) == 0  # another program has the second core
     assert pipeline.worker_count(remote_pg, many, cores=4, busy=1.0) == 2
+
+
+def test_a_full_disk_in_the_middle_of_a_batch_refuses_its_bundles_and_the_run_goes_on(bureau, monkeypatch):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from fengqiao_desktop.merge import apply
+
+    _dev, paths = _bundles(bureau, 4)
+    real, calls = apply.apply_plan, {"n": 0}
+
+    def failing(*args, **kw):
+        calls["n"] += 1
+        if calls["n"] == 2:  # the second bundle's writes hit a full disk
+            raise OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+        return real(*args, **kw)
+
+    monkeypatch.setattr(batch, "apply_plan", failing)
+    d0 = bureau.digest()
+    outs = importer.import_bundles(bureau.central, paths, workers=0)
+    # the first shared the second's transaction: neither was imported, and both say why
+    assert [o.status for o in outs] == ["refused", "refused", "imported", "imported"]
+    assert outs[0].reason == outs[1].reason and "磁盘" in outs[0].reason and outs[0].archived is None
+    monkeypatch.setattr(batch, "apply_plan", real)
+    assert [o.status for o in bureau.merge(*paths)] == ["imported", "imported", "already_imported", "already_imported"]
+    assert bureau.digest() != d0
