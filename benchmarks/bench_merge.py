@@ -4,7 +4,9 @@ FENGQIAO_TEST_PG_URL is set), against plain DBAPI ``executemany`` of the same ro
 Full run: 1,000 bundles carrying 10,000 completed rubric inspections, no photos,
 made by the real bundle writer and signed; the import verifies each bundle,
 checks the signer, recomputes every score from the answers and the registered
-form, plans and applies it in one transaction per bundle.
+form (ahead of the database work, in a worker process when a core is free: the
+note says how many), plans and applies it, each bundle all or nothing (a
+SAVEPOINT) in batches of bundles (one transaction each; docs/merge.md, "Batches").
 
 Baseline: the same inspection and revision rows (already made, records already
 serialised) inserted into a fresh central database with the driver's own
@@ -37,7 +39,7 @@ from fengqiao_desktop.bundle.writer import write_bundle
 from fengqiao_desktop.formengine.loader import parse_form
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.formengine.scoring import Answer, score
-from fengqiao_desktop.merge import forms_registry
+from fengqiao_desktop.merge import forms_registry, pipeline
 from fengqiao_desktop.merge.db import open_central
 from fengqiao_desktop.merge.records import content_sha256
 from fengqiao_desktop.services import central as svc
@@ -291,6 +293,24 @@ def _baseline(
         c.dispose()
 
 
+def _count_statements(engine):
+    """A function giving how many statements ``engine`` has run since (an executemany counts once)."""
+    from sqlalchemy import event
+
+    n = [0]
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _count(*_args):
+        n[0] += 1
+
+    return lambda: n[0]
+
+
+def _workers(url: str, n_bundles: int) -> str:
+    n = pipeline.worker_count(url, n_bundles)
+    return f"{n} worker process{'es' if n > 1 else ''}" if n else "prepared in-process"
+
+
 def _urls(work: Path) -> list[tuple[str, object]]:
     """(label, url factory) for each database to measure."""
 
@@ -346,10 +366,12 @@ def run(quick: bool = False) -> list[dict]:
         for label, factory in _urls(work):
             url, name = factory()
             c = _fresh_central(url, form, sk)
+            statements = _count_statements(c.engine)
             t0 = time.perf_counter()
             outs = svc.import_bundles(paths, url=c)
             t_merge = time.perf_counter() - t0
             assert all(o.status == "imported" for o in outs), [o.line("en") for o in outs if not o.ok][:3]
+            per_bundle = statements() / n_bundles
             t0 = time.perf_counter()
             again = svc.import_bundles(paths, url=c)
             t_again = time.perf_counter() - t0
@@ -369,7 +391,8 @@ def run(quick: bool = False) -> list[dict]:
                     "unit": "inspections/s",
                     "baseline": n_insp / t_base,
                     "ratio": t_merge / t_base,
-                    "note": f"merge {t_merge:.2f}s (of which verifying {t_verify:.2f}s) vs executemany "
+                    "note": f"merge {t_merge:.2f}s (of which verifying {t_verify:.2f}s; "
+                    f"{_workers(url, len(paths))}; {per_bundle:.0f} statements/bundle) vs executemany "
                     f"{t_base:.2f}s (1 tx/bundle); 1-tx floor {t_floor:.2f}s; "
                     f"re-import (all already) {t_again:.2f}s",
                 }
@@ -410,7 +433,8 @@ def run(quick: bool = False) -> list[dict]:
                     "unit": "MB/s",
                     "baseline": mb / t_base,
                     "ratio": t_merge / t_base,
-                    "note": f"{mb:.0f} MB; merge {t_merge:.2f}s vs hash+executemany {t_base:.2f}s",
+                    "note": f"{mb:.0f} MB; merge {t_merge:.2f}s ({_workers(url, len(ppaths))}) "
+                    f"vs hash+executemany {t_base:.2f}s",
                 }
             )
     finally:

@@ -123,7 +123,12 @@ def _depth(data: bytes, limit: int) -> None:
     Strings are cut out first (they may hold brackets), then only the brackets are
     walked: far fewer steps than visiting every parsed value.
     """
-    brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
+    _depth_of(_STRING.sub(b"", data), limit)
+
+
+def _depth_of(bare: bytes, limit: int) -> None:
+    """``_depth`` of a text whose strings are cut out already."""
+    brackets = bare.translate(None, _NOT_BRACKETS)
     depth = 0
     for c in brackets:
         if c in _OPEN:
@@ -132,6 +137,51 @@ def _depth(data: bytes, limit: int) -> None:
                 raise _Refused(f"嵌套超过 {limit} 层", f"nesting deeper than {limit} levels")
         else:
             depth -= 1
+
+
+_NO = object()
+_NUMBER = re.compile(rb"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+
+
+# an object key: a string right after "{" or "," and right before ":" (inside a string every quote
+# is escaped, so neither "{" nor "," can come right before one)
+_KEY = re.compile(rb'[{,]"((?:[^"\\]|\\.)*)":')
+
+
+def _canonical_fast(text: str, data: bytes, max_depth: int) -> Any:
+    """The value of ``data`` when it is plainly canonical, else ``_NO`` (then the strict parser decides).
+
+    Plainly canonical: Python's C parser reads it, and Python's sorted compact writer gives the
+    very same bytes back — so no duplicate key (one would be lost), no NaN, no stray whitespace
+    or escape — with ASCII keys only (sorted alike by code point and by UTF-16 unit), every
+    number an integer within 2**53 or a non-integral float that both writers write alike
+    (``_Hooks.real``), and nesting within ``max_depth``. Anything else takes the strict path,
+    which gives the same value or names the problem.
+    """
+    try:
+        value = json.loads(text)
+        again = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        if again.encode("utf-8") != data:
+            return _NO
+    except (ValueError, UnicodeError, RecursionError):
+        return _NO
+    if not data.isascii() and not b"".join(_KEY.findall(data)).isascii():
+        return _NO
+    bare = _STRING.sub(b"", data)  # numbers and brackets only outside strings
+    for m in _NUMBER.finditer(bare):
+        if m.group(2) is not None:  # an exponent: Python and RFC 8785 may write it differently
+            return _NO
+        if m.group(1) is not None:
+            f = float(m.group(0))
+            if f.is_integer() or not 1e-4 <= abs(f) < 1e16:
+                return _NO
+        elif len(m.group(0)) > 15 and abs(int(m.group(0))) > MAX_SAFE_INT:
+            return _NO
+    try:
+        _depth_of(bare, max_depth)
+    except _Refused:
+        return _NO
+    return value
 
 
 def loads_strict(
@@ -157,6 +207,10 @@ def loads_strict(
         raise refuse(
             member, f"不是有效的 UTF-8（第 {exc.start} 字节）", f"not valid UTF-8 (byte {exc.start})"
         ) from None
+    if require_canonical:
+        value = _canonical_fast(text, data, max_depth)
+        if value is not _NO:
+            return value
     hooks = _Hooks()
     try:
         value = json.loads(

@@ -57,6 +57,7 @@ class VerifiedBundle:
     sealed_id: str | None = None  # of the encrypted file written (``agecrypt.sealed_id``), by the writer
     _data: bytes | None = field(default=None, repr=False)
     _entries: dict[str, Entry] = field(default_factory=dict, repr=False)
+    _record_bytes: dict[str, bytes] = field(default_factory=dict, repr=False)  # kept from verification
 
     @property
     def bundle_id(self) -> str:
@@ -109,7 +110,16 @@ class VerifiedBundle:
             raise refuse(name, "内容在校验后被改动（sha256 不符）", "changed since verification (sha256 mismatch)")
 
     def read_member(self, name: str) -> bytes:
+        entry = self._entries.get(name)
+        if self._data is not None and entry is not None and entry.method == STORED:
+            # verified from bytes in memory, which cannot have changed since: no second check
+            return self._data[entry.data_offset : entry.data_offset + entry.size]
         return b"".join(self.iter_member(name))
+
+    def record_text(self, name: str) -> str:
+        """A record member's text: the bytes verified (canonical JSON), else read and checked again."""
+        data = self._record_bytes.get(name)
+        return (data if data is not None else self.read_member(name)).decode("utf-8")
 
     def read_photo(self, name_or_sha256: str) -> bytes:
         """A photo's JPEG bytes, by member name or sha256, re-verified."""
@@ -264,6 +274,7 @@ def _verify(
 
     by_inspection = {e["member"]: e for e in manifest["inspections"]}
     records: dict[str, dict] = {}
+    record_bytes: dict[str, bytes] = {}
     photos: dict[str, PhotoMember] = {}
     total = sum(m["size"] for m in listed.values())
     done = 0
@@ -285,9 +296,10 @@ def _verify(
         if h.hexdigest() != want["sha256"]:
             raise refuse(name, "sha256 与清单不符（内容被改动）", "sha256 differs from the manifest (content changed)")
         if is_record:
+            record_bytes[name] = b"".join(parts)
             record = validate_record(
                 loads_strict(
-                    b"".join(parts),
+                    record_bytes[name],
                     member=name,
                     max_size=limits.max_json_size,
                     max_depth=limits.max_depth,
@@ -330,6 +342,7 @@ def _verify(
         records=records,
         photos=photos,
         _entries=entries,
+        _record_bytes=record_bytes,
     )
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, exists, insert, select, update
+from sqlalchemy import and_, bindparam, delete, exists, insert, literal, select, update
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.domain import Verdict
 from fengqiao_desktop.formengine.visit import GateState, decided_gate_state, visit_verdict
-from fengqiao_desktop.merge import followup, models
+from fengqiao_desktop.merge import followup, models, summary
 from fengqiao_desktop.merge.plan import MergePlan, Snapshot
 from fengqiao_desktop.merge.records import RevisionData
 from fengqiao_desktop.merge.summary import refresh_summary
@@ -36,6 +37,9 @@ BUNDLES = models.table_of(models.Bundle)
 OWNERS = models.table_of(models.InspectionOwner)
 
 _CHUNK = 500  # IN lists stay well under every database's parameter limit
+VISITS_DEFERRED = "fengqiao.merge.visits_deferred"  # conn.info key: visits whose refresh waits
+# sha256 -> (form id, kind); a registered form's sha256 is that of its content, so this never goes stale
+_FORM_NAMES: dict[str, tuple[str, str]] = {}
 
 
 def chunks(items: Sequence, n: int = _CHUNK):
@@ -56,11 +60,47 @@ def _active():
     )
 
 
+def defer_derived(conn: Connection) -> None:
+    """Until ``flush_derived``, the visits' verdicts and the coverage summary touched on ``conn`` are
+    only noted, then re-derived once (a batch of imports: once per batch instead of once per bundle).
+    Nothing in between reads them: plans, winners and chains do not depend on them."""
+    conn.info[VISITS_DEFERRED] = set()
+    summary.defer(conn)
+
+
+def flush_derived(conn: Connection) -> None:
+    """Re-derive what was noted since ``defer_derived``, in the same transaction; stop deferring."""
+    try:
+        visits = conn.info.pop(VISITS_DEFERRED, None)
+        if visits:
+            refresh_visits(conn, visits)
+        summary.flush(conn)
+    finally:
+        stop_deferring(conn)
+
+
+def stop_deferring(conn: Connection) -> None:
+    """Forget what was noted (the transaction is rolled back): ``conn.info`` outlives it."""
+    conn.info.pop(VISITS_DEFERRED, None)
+    conn.info.pop(summary.DEFERRED, None)
+
+
+def _form_names(conn: Connection, shas: Iterable[str]) -> dict[str, tuple[str, str]]:
+    missing = sorted(set(shas) - _FORM_NAMES.keys())
+    for part in chunks(missing):
+        for sha, form_id, kind in conn.execute(
+            select(FORMS.c.sha256, FORMS.c.form_id, FORMS.c.kind).where(FORMS.c.sha256.in_(part))
+        ):
+            _FORM_NAMES[sha] = (form_id, kind)
+    return _FORM_NAMES
+
+
 def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapshot:
     ids = sorted({r.inspection_id for r in revisions})
     revs: dict[str, list[Rev]] = {}
     held: set[str] = set()
     conflicts: dict[str, tuple[str, ...]] = {}
+    conflict_rows: dict[str, Any] = {}
     owners: dict[str, str] = {}
     for part in chunks(ids):
         q = select(
@@ -79,15 +119,21 @@ def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapsh
         owners.update(
             conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id).where(OWNERS.c.inspection_id.in_(part))).all()
         )
-        for iid, text in conn.execute(
-            select(CONF.c.inspection_id, CONF.c.revisions).where(CONF.c.inspection_id.in_(part))
-        ):
-            conflicts[iid] = tuple(sha for _rev, sha in json.loads(text))
+        for row in conn.execute(select(CONF).where(CONF.c.inspection_id.in_(part))):
+            conflicts[row.inspection_id] = tuple(sha for _rev, sha in json.loads(row.revisions))
+            conflict_rows[row.inspection_id] = row
     shas = sorted({p["sha256"] for r in revisions for p in r.photos if p.get("sha256")})
     have: set[str] = set()
     for part in chunks(shas):
         have.update(conn.execute(select(PHOTO.c.sha256).where(PHOTO.c.sha256.in_(part))).scalars())
-    return Snapshot(revisions=revs, photos=frozenset(have), conflicts=conflicts, held=frozenset(held), owners=owners)
+    return Snapshot(
+        revisions=revs,
+        photos=frozenset(have),
+        conflicts=conflicts,
+        held=frozenset(held),
+        owners=owners,
+        conflict_rows=conflict_rows,
+    )
 
 
 def _revision_row(r: RevisionData, signer: str | None) -> dict:
@@ -118,8 +164,10 @@ def apply_plan(
     revisions: Sequence[RevisionData],
     read_photo: Callable[[str], bytes],
     signer: str | None = None,
+    snapshot: Snapshot | None = None,
 ) -> None:
-    """Write the plan (the bundles row for ``manifest_sha256`` must exist already)."""
+    """Write the plan (the bundles row for ``manifest_sha256`` must exist already); ``snapshot``,
+    the one the plan was made from, saves reading its owners and conflicts again."""
     first: dict[str, RevisionData] = {}
     for r in revisions:
         first.setdefault(r.inspection_id, r)
@@ -146,38 +194,59 @@ def apply_plan(
         )
     if plan.new_revisions:
         conn.execute(insert(REV), [_revision_row(r, signer) for r in plan.new_revisions])
-    for sha in plan.new_photos:
-        data = read_photo(sha)  # one at a time: photos can be large
-        conn.execute(insert(PHOTO).values(sha256=sha, size=len(data), data=data))
+    _insert_photos(conn, plan.new_photos, read_photo)
     ids = sorted({r.inspection_id for r in revisions})
-    wanted = {(r.inspection_id, r.content_sha256) for r in revisions}
-    rev_ids: list[int] = []
-    for part in chunks(ids):
-        for rid, iid, sha in conn.execute(
-            select(REV.c.id, REV.c.inspection_id, REV.c.content_sha256).where(REV.c.inspection_id.in_(part))
-        ):
-            if (iid, sha) in wanted:
-                rev_ids.append(rid)
-    if rev_ids:
-        conn.execute(insert(SRC), [{"revision_id": i, "manifest_sha256": manifest_sha256} for i in sorted(rev_ids)])
+    # a revision's content names its inspection, so no pair crosses over (the inspection id
+    # is there for the index)
+    for part in chunks(sorted({(r.inspection_id, r.content_sha256) for r in revisions})):
+        conn.execute(
+            insert(SRC).from_select(
+                ["revision_id", "manifest_sha256"],
+                select(REV.c.id, literal(manifest_sha256, SRC.c.manifest_sha256.type)).where(
+                    REV.c.inspection_id.in_(sorted({i for i, _ in part})),
+                    REV.c.content_sha256.in_(sorted({sha for _, sha in part})),
+                ),
+            )
+        )
     in_hand = {(r.inspection_id, r.content_sha256): r for r in revisions}
-    visits = refresh_inspections(conn, ids, in_hand=in_hand)
+    # nothing written since the snapshot touches owners or conflicts
+    visits = refresh_inspections(conn, ids, in_hand=in_hand, snapshot=snapshot)
     refresh_visits(conn, visits)
 
 
+_PHOTO_BATCH_BYTES = 16 * 1024 * 1024  # photos written per statement: a few at a time, they can be large
+
+
+def _insert_photos(conn: Connection, shas: Sequence[str], read_photo: Callable[[str], bytes]) -> None:
+    rows: list[dict] = []
+    size = 0
+    for sha in shas:
+        data = read_photo(sha)
+        rows.append({"sha256": sha, "size": len(data), "data": data})
+        size += len(data)
+        if size >= _PHOTO_BATCH_BYTES:
+            conn.execute(insert(PHOTO), rows)
+            rows, size = [], 0
+    if rows:
+        conn.execute(insert(PHOTO), rows)
+
+
 def refresh_inspections(
-    conn: Connection, ids: Iterable[str], *, in_hand: Mapping[tuple[str, str], RevisionData] | None = None
+    conn: Connection,
+    ids: Iterable[str],
+    *,
+    in_hand: Mapping[tuple[str, str], RevisionData] | None = None,
+    snapshot: Snapshot | None = None,
 ) -> set[str]:
     """Re-derive winner, conflict, findings and the re-checks it gives of each inspection, and the
     coverage summary of the stations concerned; return the visits touched.
 
     ``in_hand`` gives the revisions the caller has parsed already (inspection id,
-    content sha256 -> revision), so their records are not read back.
+    content sha256 -> revision), so their records are not read back; ``snapshot``, a snapshot of
+    these inspections still current, their owners and conflicts, so they are not read again.
     """
     in_hand = in_hand or {}
     ids = sorted(set(ids))
-    kinds = dict(conn.execute(select(FORMS.c.sha256, FORMS.c.kind)).all())
-    form_ids = dict(conn.execute(select(FORMS.c.sha256, FORMS.c.form_id)).all())
     visits: set[str] = set()
     for part in chunks(ids):
         rows: dict[str, list] = {}
@@ -201,9 +270,15 @@ def refresh_inspections(
             ).where(REV.c.inspection_id.in_(part))
         ):
             (rows if row.active else held).setdefault(row.inspection_id, []).append(row)
-        owners = dict(
-            conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id).where(OWNERS.c.inspection_id.in_(part))).all()
-        )
+        names = _form_names(conn, {r.form_sha256 for group in (rows, held) for rs in group.values() for r in rs})
+        if snapshot is not None:
+            owners = {i: snapshot.owners[i] for i in part if i in snapshot.owners}
+        else:
+            owners = dict(
+                conn.execute(
+                    select(OWNERS.c.inspection_id, OWNERS.c.key_id).where(OWNERS.c.inspection_id.in_(part))
+                ).all()
+            )
         current = {
             r.id: r
             for r in conn.execute(
@@ -211,7 +286,10 @@ def refresh_inspections(
             )
         }
         stations = {r.station_code for r in current.values()}
-        conflicts = {r.inspection_id: r for r in conn.execute(select(CONF).where(CONF.c.inspection_id.in_(part)))}
+        if snapshot is not None:
+            conflicts = {i: snapshot.conflict_rows[i] for i in part if i in snapshot.conflict_rows}
+        else:
+            conflicts = {r.inspection_id: r for r in conn.execute(select(CONF).where(CONF.c.inspection_id.in_(part)))}
         ins_updates, new_findings, findings_for, new_rechecks = [], [], [], []
         to_read: dict[int, tuple[str, str, str | None]] = {}  # revision row id -> (inspection, station, completed)
         for iid in part:
@@ -230,8 +308,8 @@ def refresh_inspections(
                         "_id": iid,
                         "station_code": h.station_code,
                         "form_sha256": h.form_sha256,
-                        "form_id": form_ids.get(h.form_sha256, ""),
-                        "form_kind": kinds.get(h.form_sha256, ""),
+                        "form_id": names.get(h.form_sha256, ("", ""))[0],
+                        "form_kind": names.get(h.form_sha256, ("", ""))[1],
                         "visit_id": h.visit_id,
                         "status": "quarantined",
                         "completed_at": None,
@@ -263,8 +341,8 @@ def refresh_inspections(
                     "_id": iid,
                     "station_code": w.station_code,
                     "form_sha256": w.form_sha256,
-                    "form_id": form_ids.get(w.form_sha256, ""),
-                    "form_kind": kinds.get(w.form_sha256, ""),
+                    "form_id": names.get(w.form_sha256, ("", ""))[0],
+                    "form_kind": names.get(w.form_sha256, ("", ""))[1],
                     "visit_id": w.visit_id,
                     "status": w.status,
                     "completed_at": w.completed_at,
@@ -293,13 +371,16 @@ def refresh_inspections(
             conn.execute(
                 update(INS).where(INS.c.id == bindparam("_id")).values({c: bindparam(c) for c in cols}), ins_updates
             )
-        if findings_for:
-            conn.execute(delete(FIND).where(FIND.c.inspection_id.in_(findings_for)))
+        # findings, and the re-checks they give, are stored only while an inspection has a winner:
+        # one without (new, or held until now) has none to replace
+        replaced = [iid for iid in findings_for if current[iid].winner_sha256]
+        if replaced:
+            conn.execute(delete(FIND).where(FIND.c.inspection_id.in_(replaced)))
         if new_findings:
             conn.execute(insert(FIND), new_findings)
-        touched = followup.replace_rechecks(conn, findings_for, new_rechecks)
+        touched = followup.replace_rechecks(conn, replaced, new_rechecks)
         stations.update(u["station_code"] for u in ins_updates)
-        stations |= followup.refresh(conn, touched | set(findings_for))
+        stations |= followup.refresh(conn, touched | set(replaced) | {f["inspection_id"] for f in new_findings})
         refresh_summary(conn, stations)
     return visits
 
@@ -358,6 +439,9 @@ def _sync_conflict(conn: Connection, iid: str, comp: list[Rev], win: Rev, old, c
 def refresh_visits(conn: Connection, visits: Iterable[str]) -> None:
     """Give the rubric revisions of these visits their verdict in the visit (formengine.visit)."""
     visits = sorted(v for v in set(visits) if v)
+    if (pending := conn.info.get(VISITS_DEFERRED)) is not None:
+        pending.update(visits)
+        return
     for part in chunks(visits):
         states: dict[str, GateState] = {}
         for v, verdict, done in conn.execute(

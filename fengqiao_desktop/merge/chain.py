@@ -128,25 +128,63 @@ def decide(device: str, links: Iterable[Link]) -> dict[str, Verdict]:
     return out
 
 
-def settle(conn: Connection, device_id: str, key_id: str) -> dict[str, tuple[str, str]]:
+@dataclass
+class ChainRow:
+    """A chain's bundle as ``settle`` reads it (kept current by ``settle`` when a caller keeps it)."""
+
+    manifest_sha256: str
+    sequence: int
+    previous_manifest_sha256: str | None
+    decision: str | None
+    decision_reason: str | None
+    status: str
+    reason: str | None
+    reason_en: str | None
+
+
+def settle(
+    conn: Connection,
+    device_id: str,
+    key_id: str,
+    verdicts_out: dict[str, Verdict] | None = None,
+    kept: dict[str, ChainRow] | None = None,
+) -> dict[str, tuple[str, str]]:
     """Re-decide one chain; update the bundles whose status changed and return
-    manifest sha256 -> (old status, new status) for them."""
-    rows = conn.execute(
-        select(
-            BUNDLES.c.manifest_sha256,
-            BUNDLES.c.sequence,
-            BUNDLES.c.previous_manifest_sha256,
-            BUNDLES.c.decision,
-            BUNDLES.c.decision_reason,
-            BUNDLES.c.status,
-            BUNDLES.c.reason,
-            BUNDLES.c.reason_en,
-        ).where(BUNDLES.c.device_id == device_id, BUNDLES.c.key_id == key_id, BUNDLES.c.status.in_([STANDS, HELD]))
-    ).all()
+    manifest sha256 -> (old status, new status) for them (``verdicts_out`` gets every
+    bundle's status and reasons afterwards).
+
+    ``kept``: the chain's rows as the caller keeps them between calls in one transaction
+    (a batch of imports): read into it when empty, then only kept current — the caller
+    adds each bundle it stores, and forgets them all when a savepoint is rolled back.
+    """
+    if kept:
+        rows = list(kept.values())
+    else:
+        rows = [
+            ChainRow(*r)
+            for r in conn.execute(
+                select(
+                    BUNDLES.c.manifest_sha256,
+                    BUNDLES.c.sequence,
+                    BUNDLES.c.previous_manifest_sha256,
+                    BUNDLES.c.decision,
+                    BUNDLES.c.decision_reason,
+                    BUNDLES.c.status,
+                    BUNDLES.c.reason,
+                    BUNDLES.c.reason_en,
+                ).where(
+                    BUNDLES.c.device_id == device_id, BUNDLES.c.key_id == key_id, BUNDLES.c.status.in_([STANDS, HELD])
+                )
+            )
+        ]
+        if kept is not None:
+            kept.update((r.manifest_sha256, r) for r in rows)
     verdicts = decide(
         device_id,
         (Link(r.manifest_sha256, r.sequence, r.previous_manifest_sha256, r.decision, r.decision_reason) for r in rows),
     )
+    if verdicts_out is not None:
+        verdicts_out.update(verdicts)
     changed: dict[str, tuple[str, str]] = {}
     for r in rows:
         status, zh, en = verdicts[r.manifest_sha256]
@@ -158,6 +196,7 @@ def settle(conn: Connection, device_id: str, key_id: str) -> dict[str, tuple[str
             )
         if status != r.status:
             changed[r.manifest_sha256] = (r.status, status)
+        r.status, r.reason, r.reason_en = status, zh, en
     return changed
 
 

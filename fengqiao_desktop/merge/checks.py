@@ -7,13 +7,15 @@ decided after the bundle is stored (``merge/chain.py``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.bundle.verifier import VerifiedBundle
 from fengqiao_desktop.errors import MergeError
+from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.merge import models, trust
 from fengqiao_desktop.merge.apply import chunks
 from fengqiao_desktop.merge.forms_registry import load_form
@@ -39,10 +41,15 @@ def check_bundle_id(conn: Connection, vb: VerifiedBundle) -> None:
         )
     ).first()
     if other:
-        raise MergeError(
-            f"数据包编号 {vb.bundle_id} 已被另一个内容不同的数据包使用",
-            message_en=f"bundle id {vb.bundle_id} is already used by a different bundle",
-        )
+        raise bundle_id_taken(vb)
+
+
+def bundle_id_taken(vb: VerifiedBundle) -> MergeError:
+    """The refusal of a bundle whose id another received bundle (other content) already has."""
+    return MergeError(
+        f"数据包编号 {vb.bundle_id} 已被另一个内容不同的数据包使用",
+        message_en=f"bundle id {vb.bundle_id} is already used by a different bundle",
+    )
 
 
 def chain_gaps(conn: Connection, device_id: str) -> list[tuple[int, int]]:
@@ -64,9 +71,19 @@ def chain_gaps(conn: Connection, device_id: str) -> list[tuple[int, int]]:
 
 def revisions_of(conn: Connection, vb: VerifiedBundle) -> list[RevisionData]:
     """Forms registered, stations known, answers valid, claimed scores right -> revisions."""
-    forms = {}
+    forms = {f["sha256"]: form for f in vb.forms if (form := load_form(conn, f["sha256"])) is not None}
+    codes = sorted({r["station_code"] for r in vb.records.values()})
+    known: set[str] = set()
+    for part in chunks(codes):
+        known.update(conn.execute(select(STATIONS.c.code).where(STATIONS.c.code.in_(part))).scalars())
+    return revisions_from(vb, forms, known)
+
+
+def revisions_from(vb: VerifiedBundle, forms: Mapping[str, FormDef], stations: AbstractSet[str]) -> list[RevisionData]:
+    """``revisions_of`` given the registered forms (by sha256) and the roster codes: no database."""
+    mine: dict[str, FormDef] = {}
     for i, f in enumerate(vb.forms):
-        form = load_form(conn, f["sha256"])
+        form = forms.get(f["sha256"])
         if form is None:
             raise MergeError(
                 f"manifest.json: forms[{i}]：表单 {f['id']} 版本 {f['version']}（{f['sha256'][:12]}…）未在中心登记",
@@ -81,23 +98,19 @@ def revisions_of(conn: Connection, vb: VerifiedBundle) -> list[RevisionData]:
                 message_en=f"manifest.json: forms[{i}]: sha256 {f['sha256'][:12]}… is registered as "
                 f"{form.id} {form.version}, not {f['id']} {f['version']}",
             )
-        forms[f["sha256"]] = form
-    codes = sorted({r["station_code"] for r in vb.records.values()})
-    known: set[str] = set()
-    for part in chunks(codes):
-        known.update(conn.execute(select(STATIONS.c.code).where(STATIONS.c.code.in_(part))).scalars())
+        mine[f["sha256"]] = form
     sha_of = {m["name"]: m["sha256"] for m in vb.manifest["members"]}
     out = []
     for member in sorted(vb.records):
         rec = vb.records[member]
-        if rec["station_code"] not in known:
+        if rec["station_code"] not in stations:
             raise MergeError(
                 f"{member}：站点 {rec['station_code']} 不在中心名册中",
                 message_en=f"{member}: station {rec['station_code']} is not in the central roster",
                 kind="unknown_station",
             )
         fsha = rec["form"]["sha256"]
-        form = forms.get(fsha)
+        form = mine.get(fsha)
         if form is None:
             raise MergeError(
                 f"{member}: form：表单 {fsha[:12]}… 不在清单的 forms 中或未登记",
@@ -108,9 +121,9 @@ def revisions_of(conn: Connection, vb: VerifiedBundle) -> list[RevisionData]:
                 f"{member}: form：id/version 与登记的表单不符",
                 message_en=f"{member}: form id/version differ from the registered form",
             )
-        # the verifier refused any record that is not canonical JSON: its bytes are the
-        # canonical form, and the manifest already holds their sha256
-        canonical = (sha_of[member], vb.read_member(member).decode("utf-8"))
+        # the verifier refused any record that is not canonical JSON: its bytes (kept from
+        # verification) are the canonical form, and the manifest already holds their sha256
+        canonical = (sha_of[member], vb.record_text(member))
         out.append(revision_from_record(rec, member, form, canonical))
     return out
 

@@ -12,9 +12,12 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import functools
 import hashlib
 import os
 import secrets
+import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,23 +36,34 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def stage(src: Path, files_dir: Path) -> tuple[Path, str]:
-    """Copy ``src`` into incoming/; return the copy and the file's sha256 (fsynced by ``place``)."""
+def stage(src: Path, files_dir: Path, *, keep_up_to: int = 0) -> tuple[Path, str, bytes | None]:
+    """Copy ``src`` into incoming/; return the copy, the file's sha256 and, when the file holds
+    at most ``keep_up_to`` bytes, its bytes (read once: hashed, written and kept for verifying).
+    The copy is not yet flushed: see ``flush`` (``place`` flushes what it moves)."""
     inbox = files_dir / INCOMING
     inbox.mkdir(parents=True, exist_ok=True)
     _clean_stale(inbox)
     dest = inbox / f"{secrets.token_hex(8)}.fqbundle.partial"
     h = hashlib.sha256()
+    kept: bytes | None = None
     try:
         with open(src, "rb") as fin, open(dest, "xb") as fout:
-            while chunk := fin.read(1024 * 1024):
+            if os.fstat(fin.fileno()).st_size <= keep_up_to:
+                kept = fin.read(keep_up_to + 1)
+                if len(kept) > keep_up_to:  # grown while being read: copied in chunks like any other
+                    fin.seek(0)
+                    kept = None
+                else:
+                    h.update(kept)
+                    fout.write(kept)
+            while kept is None and (chunk := fin.read(1024 * 1024)):
                 h.update(chunk)
                 fout.write(chunk)
     except BaseException:
         with contextlib.suppress(OSError):
             dest.unlink()
         raise
-    return dest, h.hexdigest()
+    return dest, h.hexdigest(), kept
 
 
 def _clean_stale(inbox: Path) -> None:
@@ -71,11 +85,63 @@ def place(staged: Path, folder: Path, name: str) -> Path:
     """Move a staged copy to ``folder/name`` (replacing a same-named file), durably."""
     folder.mkdir(parents=True, exist_ok=True)
     dest = folder / name
-    with open(staged, "rb+") as f:
-        os.fsync(f.fileno())
+    flush(staged)
     os.replace(staged, dest)
     _fsync_dir(folder)
     return dest
+
+
+def flush(path: Path) -> None:
+    """Flush a staged copy to disk, so that ``move`` may put it in place without waiting."""
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def move(staged: Path, folder: Path, name: str) -> Path:
+    """Move a staged copy to ``folder/name``; durable once ``sync_moved(folder, ...)`` returns
+    (one directory sync for a whole batch of moves)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    dest = folder / name
+    os.replace(staged, dest)
+    return dest
+
+
+def sync_moved(folder: Path, unflushed: list[Path]) -> None:
+    """Make durable what was moved into ``folder`` (``unflushed``: the moved files not flushed
+    before): on Linux one ``syncfs`` of its file system, else each file and then the folder."""
+    if not folder.is_dir():
+        return
+    if unflushed and _syncfs(folder):
+        return
+    for path in unflushed:
+        flush(path)
+    _fsync_dir(folder)
+
+
+def _syncfs(folder: Path) -> bool:
+    """syncfs(2) of the file system holding ``folder``: every file and directory written there is
+    on disk when it returns. False where the system has none (then flush file by file)."""
+    syncfs = getattr(_libc(), "syncfs", None)
+    if syncfs is None:
+        return False
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, os.strerror(err), str(folder))
+    finally:
+        os.close(fd)
+    return True
+
+
+@functools.cache
+def _libc():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
 
 
 def archive_name(bundle_id: str) -> str:

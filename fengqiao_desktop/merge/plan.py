@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from fengqiao_desktop.merge.records import RevisionData
 from fengqiao_desktop.merge.winner import Rev, contest
@@ -24,6 +25,7 @@ class Snapshot:
     conflicts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # id -> competing shas
     held: frozenset[str] = frozenset()  # stored revisions no standing bundle carries (chain.py)
     owners: Mapping[str, str] = field(default_factory=dict)  # id -> key the bureau assigned
+    conflict_rows: Mapping[str, Any] = field(default_factory=dict, repr=False)  # id -> its conflicts row
 
 
 @dataclass

@@ -156,8 +156,27 @@ _SOME = (
 )
 
 
+DEFERRED = "fengqiao.merge.summary_deferred"  # conn.info key: stations whose refresh waits
+
+
+def defer(conn: Connection) -> None:
+    """Until ``flush``, refreshes of given stations on ``conn`` are only noted (a batch of imports
+    refreshes each station once, at its end, instead of once per bundle)."""
+    conn.info[DEFERRED] = set()
+
+
+def flush(conn: Connection) -> None:
+    """Refresh the stations noted since ``defer`` (inside the same transaction), and stop deferring."""
+    pending = conn.info.pop(DEFERRED, None)
+    if pending:
+        refresh_summary(conn, pending)
+
+
 def refresh_summary(conn: Connection, station_codes: Iterable[str] | None) -> None:
     """Recompute the summary rows of these stations (every year); ``None``: of every station."""
+    if station_codes is not None and (pending := conn.info.get(DEFERRED)) is not None:
+        pending.update(c for c in station_codes if c)
+        return
     if station_codes is None:
         conn.execute(delete(DEADLINES))
         conn.execute(delete(SUMMARY))

@@ -6,9 +6,10 @@ import json
 
 import pytest
 import rfc8785
-from hypothesis import assume, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from fengqiao_desktop.bundle import canonical
 from fengqiao_desktop.bundle.canonical import is_canonical, loads_strict
 from fengqiao_desktop.errors import BundleError
 
@@ -96,3 +97,40 @@ def test_nesting_is_counted_outside_strings_only():
     with pytest.raises(BundleError) as refused:
         loads_strict(rfc8785.dumps(deep), member="m.json", max_depth=4)
     assert "nesting deeper than 4" in refused.value.message_en
+
+
+wide_scalars = st.one_of(
+    scalars, st.integers(min_value=-(2**64), max_value=2**64), st.sampled_from([1.0, -0.0, 1e-7, 1e16])
+)
+wide_documents = st.recursive(
+    wide_scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=5), inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+def _read(data: bytes, *, quick: bool, monkeypatch) -> object:
+    with monkeypatch.context() as m:
+        if not quick:
+            m.setattr(canonical, "_canonical_fast", lambda *a: canonical._NO)
+        try:
+            return ("value", repr(loads_strict(data, member="m.json", max_depth=3, require_canonical=True)))
+        except BundleError as exc:
+            return ("refused", exc.message_en)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(doc=wide_documents)
+def test_the_quick_canonical_read_agrees_with_the_strict_parser(doc, monkeypatch):
+    """Canonical or merely sorted and compact, big integers, integral floats, deep nesting: the
+    quick read (C parser, written back and compared) accepts exactly what the strict one does."""
+    written = [json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")]
+    try:
+        written.append(rfc8785.dumps(doc))
+    except Exception:  # noqa: BLE001 - a value RFC 8785 cannot write
+        pass
+    for data in written:
+        assert _read(data, quick=True, monkeypatch=monkeypatch) == _read(data, quick=False, monkeypatch=monkeypatch)

@@ -1,0 +1,224 @@
+"""Bundles prepared ahead of the database work: in worker processes when a core is free.
+
+Preparing a bundle (``merge/prepare.py``: staging, verification, checks, score
+recomputation) needs no database, so it can run while the importer applies the
+bundles before it. How many worker processes: one core is the importer's (it
+applies); a database server on this machine needs one too; cores other programs
+keep busy are not free; the rest prepare (``worker_count``). With none free, a
+database server's importer still prepares in a thread (it spends much of its time
+waiting for the server's answers); a SQLite importer, busy itself, prepares each
+bundle just before applying it. For a handful of bundles nothing is started.
+
+Workers start with the ``spawn`` method (never a fork of a process that runs a
+window), and only once a bundle needs verifying; until one has started, the
+importer prepares bundles itself. They look only a few bundles ahead, so
+``incoming/`` never holds much more than the batch being applied. Encrypted bundles
+are staged ahead and opened by the importer, which holds the bureau's passphrase. A
+cancelled run removes what was staged ahead and not asked for.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from fengqiao_desktop.merge.prepare import Prepared, RunContext, as_bundle_error, finish, prepare_bundle
+
+log = logging.getLogger(__name__)
+
+MIN_BUNDLES = 12  # fewer: a worker would not pay for its start
+MAX_WORKERS = 4
+AHEAD_PER_WORKER = 4  # bundles staged ahead of the importer, per worker
+WAIT_FOR_WORKERS = False  # True: wait for the workers to start instead of preparing meanwhile (tests)
+
+_LOCAL_HOSTS = {"", "localhost", "127.0.0.1", "::1"}
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _busy() -> float:
+    """Cores other programs keep busy (the load average, less the importer's own)."""
+    try:
+        return max(0.0, os.getloadavg()[0] - 1.0)
+    except (AttributeError, OSError):  # not on this system
+        return 0.0
+
+
+def worker_count(url: str, n_bundles: int, cores: int | None = None, busy: float | None = None) -> int:
+    """Worker processes for ``n_bundles`` into the database at ``url``: one per free core.
+
+    One core is the importer's (it applies); a database server on this machine needs one
+    too; cores other programs keep busy (``busy``, by default from the load average) are
+    not free either — a worker there would only take turns with the importer.
+    """
+    if n_bundles < MIN_BUNDLES:
+        return 0
+    free = (cores or _cores()) - 1 - round(_busy() if busy is None else busy)
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" and (u.host or "") in _LOCAL_HOSTS:
+        free -= 1  # the database server works on this machine too
+    return max(0, min(free, MAX_WORKERS))
+
+
+_context: RunContext | None = None
+
+
+_require_encryption = False
+
+
+def _init_worker(ctx: RunContext, require_encryption: bool) -> None:
+    global _context, _require_encryption
+    _context, _require_encryption = ctx, require_encryption
+
+
+def _ready() -> bool:
+    return True
+
+
+def _prepare_in_worker(path: Path) -> Prepared:
+    assert _context is not None
+    return _prepare_ahead(path, _context, _require_encryption)
+
+
+def _prepare_ahead(
+    path: Path, ctx: RunContext, require_encryption: bool, cancelled: Callable[[], bool] | None = None
+) -> Prepared:
+    try:
+        return prepare_bundle(path, ctx, require_encryption=require_encryption, cancelled=cancelled, flush=True)
+    except Exception as exc:  # noqa: BLE001 - a bundle that breaks a worker is refused, the run goes on
+        log.exception("preparing %s failed", path)
+        return Prepared(path=path, failed=as_bundle_error(exc))
+
+
+class Preparer:
+    """Prepared bundles in order: ``get(i)`` for ``paths[i]``, each asked for once, in order."""
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        ctx: RunContext,
+        *,
+        workers: int = 0,
+        thread: bool = False,
+        identities: Callable[[], list] | None = None,
+        require_encryption: bool = False,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        self.paths = list(paths)
+        self.ctx = ctx
+        self.identities = identities
+        self.require_encryption = require_encryption
+        self.cancelled = cancelled
+        self._futures: dict[int, Future] = {}
+        self._next = 0  # the next index to submit
+        self._workers = workers
+        self._thread = thread and workers == 0
+        self._pool: Executor | None = None
+        self._warm: Future | None = None
+        self.by_workers = 0  # bundles prepared ahead (by worker processes or the thread)
+        self._ahead = max(workers, 1) * AHEAD_PER_WORKER
+
+    def _start(self) -> None:
+        """Start the workers (or the thread): once a bundle needed verifying (a folder of bundles
+        received before is recognised by its bytes alone, and no worker is worth starting for it)."""
+        if self._thread:
+            # the importer waits on the database server's answers: a thread prepares meanwhile (and
+            # can stop within a bundle when cancelled); encrypted bundles still open in the importer
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="merge-prepare")
+            self._warm = self._pool.submit(_ready)
+        else:
+            self._pool = ProcessPoolExecutor(
+                self._workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(self.ctx, self.require_encryption),
+            )
+            # until a worker has started (a second or so), the importer prepares bundles itself
+            self._warm = self._pool.submit(_ready)
+        self._workers, self._thread = 0, False  # started once
+
+    def _submit(self, path: Path) -> Future:
+        assert self._pool is not None
+        if isinstance(self._pool, ThreadPoolExecutor):
+            return self._pool.submit(_prepare_ahead, path, self.ctx, self.require_encryption, self.cancelled)
+        return self._pool.submit(_prepare_in_worker, path)
+
+    def __enter__(self) -> Preparer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def get(self, i: int) -> Prepared:
+        if self._warm is not None and WAIT_FOR_WORKERS:
+            self._warm.result()
+        if self._pool is None or self._warm is None or (i not in self._futures and not self._warm.done()):
+            self._next = max(self._next, i + 1)
+            p = self._inline(self.paths[i])
+            if (self._workers or self._thread) and not p.received_file and len(self.paths) - i > MIN_BUNDLES:
+                self._start()
+            return p
+        while self._next < len(self.paths) and self._next <= i + self._ahead:
+            self._futures[self._next] = self._submit(self.paths[self._next])
+            self._next += 1
+        try:
+            p = self._futures.pop(i).result()
+            self.by_workers += 1
+            if not self._futures and self._next == len(self.paths):
+                self._pool.shutdown(wait=False)  # the workers end on their own; nothing waits for them
+        except BrokenProcessPool:  # a worker died (out of memory?): the rest is prepared here
+            log.warning("merge worker processes stopped; preparing the remaining bundles in the importer")
+            self._shutdown()
+            return self._inline(self.paths[i])
+        if p.encrypted:
+            p = self.finish(p)
+        return p
+
+    def finish(self, p: Prepared) -> Prepared:
+        """Complete a preparation in this process (opening an encrypted bundle, or verifying one
+        whose bytes turned out not to be known after all)."""
+        return finish(
+            p,
+            self.ctx,
+            identities=self.identities,
+            require_encryption=self.require_encryption,
+            cancelled=self.cancelled,
+        )
+
+    def _inline(self, path: Path) -> Prepared:
+        return prepare_bundle(
+            path,
+            self.ctx,
+            identities=self.identities,
+            require_encryption=self.require_encryption,
+            cancelled=self.cancelled,
+        )
+
+    def _shutdown(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        for f in self._futures.values():
+            f.cancel()
+        pool.shutdown(wait=True)
+        for f in self._futures.values():  # staged ahead but never asked for (a cancel, a failure)
+            if f.done() and not f.cancelled() and f.exception() is None:
+                f.result().discard()
+        self._futures.clear()
+
+    def close(self) -> None:
+        self._shutdown()
+        if self.by_workers:
+            log.info("%d of %d bundles prepared ahead of the database work", self.by_workers, len(self.paths))

@@ -1,0 +1,169 @@
+"""Imports in batches: many bundles in one transaction, each still all or nothing; bundles
+prepared in a worker process give the same central state as bundles imported one by one."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from merge_helpers import GATE, RUBRIC, VILLAGE, VILLAGE2, make_photo, photo_entry
+from sqlalchemy import func, select
+
+from fengqiao_desktop.merge import batch, forms_registry, importer, models, pipeline
+from fengqiao_desktop.merge.db import open_central
+from fengqiao_desktop.services import central as svc
+
+UNKNOWN_STATION = "620102999999"
+
+
+def _bundles(bureau, n: int, *, bad: int | None = None):
+    """n bundles of one laptop (two inspections each, a photo on every third); bundle ``bad``
+    names a station the roster lacks."""
+    dev = bureau.device()
+    paths = []
+    for k in range(n):
+        photos, entries = {}, []
+        if k % 3 == 0:
+            sha, p = make_photo(bureau.tmp / "ph", f"batch-{k}")
+            photos[sha], entries = p, [photo_entry(sha, p)]
+        station = UNKNOWN_STATION if k == bad else VILLAGE
+        records = [dev.record(RUBRIC, station=station, photos=entries), dev.record(RUBRIC, station=VILLAGE2)]
+        paths.append(dev.export(bureau.tmp / "usb", records, photos))
+    return dev, paths
+
+
+def _fresh_like(bureau, dev, name: str):
+    c = open_central(
+        f"sqlite:///{bureau.tmp / name / 'central.sqlite3'}" if bureau.central.is_sqlite else _other_pg(bureau, name)
+    )
+    with c.write() as conn:
+        forms_registry.register_forms(conn, [GATE, RUBRIC])
+    svc.load_demo(url=c)
+    svc.trust_add(dev.sk.public, name=dev.name, unit=dev.unit, url=c)
+    return c
+
+
+def _other_pg(bureau, name: str) -> str:
+    import os
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    db = f"fq_batch_{name}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(os.environ["FENGQIAO_TEST_PG_URL"], isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{db}"'))
+    admin.dispose()
+    bureau.extra_pg = [*getattr(bureau, "extra_pg", []), db]
+    return make_url(os.environ["FENGQIAO_TEST_PG_URL"]).set(database=db).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def drop_extra(bureau):
+    yield
+    import os
+
+    from merge_helpers import drop_pg_database
+
+    for db in getattr(bureau, "extra_pg", []):
+        drop_pg_database(os.environ["FENGQIAO_TEST_PG_URL"], db)
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_a_refused_bundle_in_a_batch_leaves_nothing_and_the_others_stand(bureau, drop_extra, monkeypatch, workers):
+    monkeypatch.setattr(batch, "MAX_BUNDLES", 4)  # several batches, the refused one inside one
+    monkeypatch.setattr(pipeline, "MIN_BUNDLES", 2)
+    monkeypatch.setattr(pipeline, "WAIT_FOR_WORKERS", True)
+    dev, paths = _bundles(bureau, 9, bad=5)
+    outs = importer.import_bundles(bureau.central, paths, workers=workers)
+    assert [o.status for o in outs] == ["imported"] * 5 + ["refused"] + ["imported"] * 3
+    assert "不在中心名册" in outs[5].reason and outs[5].quarantined
+    assert all(o.archived and (bureau.central.archive_dir / f"{o.bundle_id}.fqbundle").exists() for o in outs if o.ok)
+    t = models.InspectionRevision.__table__
+    with bureau.central.read() as conn:
+        assert conn.execute(select(func.count()).select_from(t)).scalar_one() == 16  # 8 bundles of two
+    # the same central state as the good bundles imported one at a time
+    one_by_one = _fresh_like(bureau, dev, "one-by-one")
+    try:
+        for k, p in enumerate(paths):
+            if k != 5:
+                assert svc.import_bundles([p], url=one_by_one)[0].status == "imported"
+        assert svc.digest(url=one_by_one) == bureau.digest()
+    finally:
+        one_by_one.dispose()
+    assert not list((bureau.central.files_dir / "incoming").glob("*.partial"))
+
+
+def test_bundles_prepared_by_a_worker_give_the_state_of_one_by_one_imports(bureau, drop_extra, monkeypatch, caplog):
+    monkeypatch.setattr(pipeline, "WAIT_FOR_WORKERS", True)
+    dev, paths = _bundles(bureau, 14)
+    order = [*paths[7:], *paths[:7], paths[3]]  # out of order (gaps while importing), one twice
+    with caplog.at_level(logging.INFO, logger=pipeline.__name__):
+        outs = importer.import_bundles(bureau.central, order, workers=1)
+    assert "14 of 15 bundles prepared ahead of the database work" in caplog.text  # all but the first
+    assert [o.status for o in outs] == ["imported"] * 14 + ["already_imported"]
+    assert not any(o.warnings for o in outs)  # the gap closed within the run
+    one_by_one = _fresh_like(bureau, dev, "serial")
+    try:
+        for p in paths:
+            assert svc.import_bundles([p], url=one_by_one)[0].status == "imported"
+        assert svc.digest(url=one_by_one) == bureau.digest()
+    finally:
+        one_by_one.dispose()
+    again = importer.import_bundles(bureau.central, paths, workers=1)  # the same bytes: known at once
+    assert {o.status for o in again} == {"already_imported"}
+
+
+def test_cancel_between_batches_keeps_what_was_committed(bureau, monkeypatch):
+    monkeypatch.setattr(batch, "MAX_BUNDLES", 2)
+    _dev, paths = _bundles(bureau, 5)
+    stop = {"now": False}
+
+    def progress(done, total, name):
+        stop["now"] = done == 3  # cancel pressed while the fourth bundle is about to be applied
+
+    outs = svc.import_bundles(paths, url=bureau.central, progress=progress, cancelled=lambda: stop["now"])
+    assert [o.status for o in outs] == ["imported"] * 3 + ["cancelled"]
+    assert [o.status for o in bureau.merge(*paths)] == ["already_imported"] * 3 + ["imported"] * 2
+
+
+def test_worker_count_leaves_a_core_to_the_importer_and_to_a_local_server():
+    sqlite, local_pg = "sqlite:///c.sqlite3", "postgresql+psycopg://u:p@127.0.0.1/db"
+    remote_pg = "postgresql+psycopg://u:p@db.example.org/db"
+    many = pipeline.MIN_BUNDLES
+    assert pipeline.worker_count(sqlite, many, cores=2, busy=0) == 1
+    assert pipeline.worker_count(local_pg, many, cores=2, busy=0) == 0  # the server needs the second core
+    assert pipeline.worker_count(remote_pg, many, cores=2, busy=0) == 1
+    assert pipeline.worker_count(local_pg, many, cores=8, busy=0) == pipeline.MAX_WORKERS
+    assert pipeline.worker_count(sqlite, many - 1, cores=8, busy=0) == 0  # a worker would not pay for its start
+    assert pipeline.worker_count(sqlite, many, cores=1, busy=0) == 0
+    assert pipeline.worker_count(sqlite, many, cores=2, busy=1.2) == 0  # another program has the second core
+    assert pipeline.worker_count(remote_pg, many, cores=4, busy=1.0) == 2
+
+
+def test_a_full_disk_in_the_middle_of_a_batch_refuses_its_bundles_and_the_run_goes_on(bureau, monkeypatch):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from fengqiao_desktop.merge import apply
+
+    _dev, paths = _bundles(bureau, 4)
+    real, calls = apply.apply_plan, {"n": 0}
+
+    def failing(*args, **kw):
+        calls["n"] += 1
+        if calls["n"] == 2:  # the second bundle's writes hit a full disk
+            raise OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+        return real(*args, **kw)
+
+    monkeypatch.setattr(batch, "apply_plan", failing)
+    d0 = bureau.digest()
+    outs = importer.import_bundles(bureau.central, paths, workers=0)
+    # the first shared the second's transaction: neither was imported, and both say why
+    assert [o.status for o in outs] == ["refused", "refused", "imported", "imported"]
+    assert outs[0].reason == outs[1].reason and "磁盘" in outs[0].reason and outs[0].archived is None
+    monkeypatch.setattr(batch, "apply_plan", real)
+    assert [o.status for o in bureau.merge(*paths)] == ["imported", "imported", "already_imported", "already_imported"]
+    assert bureau.digest() != d0
