@@ -34,7 +34,9 @@ def test_geometry_is_remembered_for_the_screen(qtbot):
 
     again = MainWindow()
     qtbot.addWidget(again)
+    again.show()  # as the app does: the layout's minimum applies to a shown window
     assert again.size() == size
+    again.close()
 
     # a geometry saved when the screen was bigger comes back clipped to it
     too_big = MainWindow()

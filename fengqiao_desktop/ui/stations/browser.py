@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 
 CODE_WIDTH, BADGE_WIDTH = 120, 110
-NAME_CHARS = 12  # of a station's name, always visible beside the code and the state
+NAME_CHARS = 10  # of a station's name, always visible beside the code and the state
 
 
 class StationBrowser(QWidget):
