@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.domain.time import CST
+from fengqiao_desktop.domain.time import today as cst_today
 from fengqiao_desktop.errors import KeyError_, MergeError
 from fengqiao_desktop.merge.models import TrustedKey, TrustedKeyChange, table_of
 
@@ -270,7 +271,7 @@ def retrust_key(
             f"密钥 {entry.key_id} 没有被吊销，无需重新信任；如需更改姓名、单位或有效期，请“修改”",
             message_en=f"key {entry.key_id} is not revoked; to change its name, unit or validity, edit it",
         )
-    today = datetime.now(timezone.utc).astimezone(CST).date()
+    today = cst_today()
     new = {
         "name": (name or entry.name).strip(),
         "unit": (unit if unit is not None else entry.unit).strip(),

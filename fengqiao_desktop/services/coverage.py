@@ -21,6 +21,7 @@ from fengqiao_desktop.coverage.report import CoverageNode, CoverageReport, build
 from fengqiao_desktop.coverage.rollup import StationRow
 from fengqiao_desktop.coverage.targets import Targets, load_targets
 from fengqiao_desktop.domain.time import CST
+from fengqiao_desktop.domain.time import today as cst_today
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.services.central import Target, _open
 
@@ -53,7 +54,7 @@ def targets_for(year: int, targets_file: str | Path | None = None) -> Targets:
 
 def default_as_of(year: int, today: date | None = None) -> date:
     """Overdue is judged at today's date, or at the year's last day for a past year."""
-    today = today or datetime.now(CST).date()
+    today = today or cst_today()
     return min(today, date(year, 12, 31))
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from merge_helpers import RUBRIC, Device
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from fengqiao_desktop.domain.time import today as cst_today
 from fengqiao_desktop.services import central as svc
 from fengqiao_desktop.ui.bureau.imports.page import ImportPage
 from fengqiao_desktop.ui.bureau.roster.page import RosterPage
@@ -106,7 +105,7 @@ def test_a_misspelt_name_is_corrected_and_a_revoked_key_trusted_again(qtbot, syn
     with qtbot.waitSignal(context.data_changed):
         page.ask_retrust()
     [entry] = svc.trust_list(url=central.url)
-    assert entry.state() == "valid" and entry.valid_from == date.today()
+    assert entry.state() == "valid" and entry.valid_from == cst_today()
     assert [h.action for h in svc.trust_history(dev.key_id, url=central.url)] == ["add", "edit", "revoke", "retrust"]
 
 
