@@ -33,6 +33,7 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.pgdb import drop_pg_database
 from fengqiao_desktop import config
 from fengqiao_desktop.bundle.minisign import SecretKey
 from fengqiao_desktop.bundle.writer import write_bundle
@@ -336,26 +337,8 @@ def _urls(work: Path) -> list[tuple[str, object]]:
 
 
 def _drop(name: str | None) -> None:
-    if not name:
-        return
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.exc import DBAPIError
-
-    admin = create_engine(os.environ["FENGQIAO_TEST_PG_URL"], isolation_level="AUTOCOMMIT")
-    try:
-        # FORCE may not end a server process of another role (an autovacuum worker that has just
-        # started on the new database): wait for it a little instead of failing the benchmark
-        for attempt in range(10):
-            try:
-                with admin.connect() as conn:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                return
-            except DBAPIError as exc:
-                if attempt == 9:
-                    print(f"warning: benchmark database {name} left behind: {exc.orig}", file=sys.stderr)
-                time.sleep(0.5)
-    finally:
-        admin.dispose()
+    if name:
+        drop_pg_database(os.environ["FENGQIAO_TEST_PG_URL"], name)
 
 
 def run(quick: bool = False) -> list[dict]:

@@ -43,7 +43,7 @@ from fengqiao_desktop.bundle.minisign import SecretKey
 from fengqiao_desktop.bundle.verifier import VerifiedBundle, verify_bundle
 from fengqiao_desktop.bundle.zipscan import EXTERNAL_ATTR, VERSION_NEEDED
 from fengqiao_desktop.errors import BundleError, KnownError
-from fengqiao_desktop.fsutil import fsync_dir
+from fengqiao_desktop.fsutil import fsync_dir, fsync_file
 
 PARTIAL_SUFFIX = ".partial"
 Progress = Callable[[int, int], None]
@@ -314,8 +314,7 @@ class _Fsync(threading.Thread):
 
     def run(self) -> None:
         try:
-            with open(self.path, "rb+") as f:
-                os.fsync(f.fileno())
+            fsync_file(self.path)
         except OSError as exc:
             self.error = exc
 

@@ -22,24 +22,16 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from fengqiao_desktop.fsutil import fsync_dir, fsync_file
+
 INCOMING = "incoming"
 _STALE_SECONDS = 24 * 3600
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def stage(src: Path, files_dir: Path, *, keep_up_to: int = 0) -> tuple[Path, str, bytes | None]:
     """Copy ``src`` into incoming/; return the copy, the file's sha256 and, when the file holds
     at most ``keep_up_to`` bytes, its bytes (read once: hashed, written and kept for verifying).
-    The copy is not yet flushed: see ``flush`` (``place`` flushes what it moves)."""
+    The copy is not yet flushed: ``fsutil.fsync_file`` flushes it (``place`` flushes what it moves)."""
     inbox = files_dir / INCOMING
     inbox.mkdir(parents=True, exist_ok=True)
     _clean_stale(inbox)
@@ -85,16 +77,10 @@ def place(staged: Path, folder: Path, name: str) -> Path:
     """Move a staged copy to ``folder/name`` (replacing a same-named file), durably."""
     folder.mkdir(parents=True, exist_ok=True)
     dest = folder / name
-    flush(staged)
+    fsync_file(staged)
     os.replace(staged, dest)
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return dest
-
-
-def flush(path: Path) -> None:
-    """Flush a staged copy to disk, so that ``move`` may put it in place without waiting."""
-    with open(path, "rb+") as f:
-        os.fsync(f.fileno())
 
 
 def move(staged: Path, folder: Path, name: str) -> Path:
@@ -114,8 +100,8 @@ def sync_moved(folder: Path, unflushed: list[Path]) -> None:
     if unflushed and _syncfs(folder):
         return
     for path in unflushed:
-        flush(path)
-    _fsync_dir(folder)
+        fsync_file(path)
+    fsync_dir(folder)
 
 
 def _syncfs(folder: Path) -> bool:

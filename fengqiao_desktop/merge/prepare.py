@@ -30,6 +30,7 @@ from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.bundle.verifier import VerifiedBundle, verify_bundle
 from fengqiao_desktop.errors import BundleError, KnownError, MergeError
 from fengqiao_desktop.formengine.schema import FormDef
+from fengqiao_desktop.fsutil import fsync_file
 from fengqiao_desktop.merge import files, models, trust
 from fengqiao_desktop.merge.checks import revisions_from
 from fengqiao_desktop.merge.forms_registry import load_form
@@ -159,7 +160,7 @@ def finish(
             out.encrypted = True
             return out
         if flush:  # here, off the database's path (a worker): the importer only moves it
-            files.flush(out.staged)
+            fsync_file(out.staged)
             out.flushed = True
         source = out.inner or (out.data if out.data is not None else out.staged)
         vb = verify_bundle(source, public_keys=ctx.keys, cancelled=cancelled)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.domain.time import CST
+from fengqiao_desktop.domain.time import today as cst_today
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.merge.review import returned_ids
 
@@ -46,7 +47,7 @@ def year_bounds(year: int) -> tuple[str, str]:
 
 
 def station_results(conn: Connection, *, year: int | None = None) -> list[StationResult]:
-    year = year or datetime.now(CST).year
+    year = year or cst_today().year
     start, end = year_bounds(year)
     rows = conn.execute(
         select(

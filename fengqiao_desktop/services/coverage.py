@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,7 +20,6 @@ from fengqiao_desktop.coverage import rollup
 from fengqiao_desktop.coverage.report import CoverageNode, CoverageReport, build_report
 from fengqiao_desktop.coverage.rollup import StationRow
 from fengqiao_desktop.coverage.targets import Targets, load_targets
-from fengqiao_desktop.domain.time import CST
 from fengqiao_desktop.domain.time import today as cst_today
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.services.central import Target, _open
@@ -69,7 +68,7 @@ def coverage_report(
     targets: Targets | None = None,
 ) -> CoverageReport:
     """Coverage for ``year`` (default: this year, China Standard Time)."""
-    year = year or datetime.now(CST).year
+    year = year or cst_today().year
     targets = targets or targets_for(year, targets_file)
     as_of = as_of or default_as_of(year)
     with _open(url) as c, c.read() as conn:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import rfc8785
 
+from benchmarks.pgdb import drop_pg_database  # noqa: F401 - the tests' name for it
 from fengqiao_desktop.bundle import spec
 from fengqiao_desktop.bundle.manifest import trusted_comment, untrusted_comment
 from fengqiao_desktop.bundle.minisign import SecretKey
@@ -389,26 +390,3 @@ def full_marks_answers(form) -> dict:
             v = "符合要求"
         out[it.id] = {"value": v, "note": "", "na": False}
     return out
-
-
-def drop_pg_database(admin_url: str, name: str) -> None:
-    """Drop a test database; an autovacuum worker (another role, so FORCE cannot end it) may be
-    in a fresh database for a moment after the migrations' DDL: wait for it rather than fail."""
-    import time
-
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.exc import DBAPIError
-
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        for attempt in range(40):
-            try:
-                with admin.connect() as c:
-                    c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                return
-            except DBAPIError as exc:
-                if attempt == 39 or "pg_signal_backend" not in str(exc):
-                    raise
-                time.sleep(0.5)
-    finally:
-        admin.dispose()

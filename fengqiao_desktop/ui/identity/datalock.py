@@ -40,13 +40,9 @@ from fengqiao_desktop.storage.vault_file import has_vault
 from fengqiao_desktop.ui import i18n, tasks
 from fengqiao_desktop.ui.errors import show_error
 from fengqiao_desktop.ui.identity import passphrase as pp
+from fengqiao_desktop.ui.labels import wrapped
 
 log = logging.getLogger(__name__)
-
-
-def _wrapped(label: QLabel) -> QLabel:
-    label.setWordWrap(True)
-    return label
 
 
 class UnlockDialog(QDialog):
@@ -59,7 +55,7 @@ class UnlockDialog(QDialog):
         self.vault: Vault | None = None
         self.task: tasks.TaskHandle | None = None
         lay = QVBoxLayout(self)
-        self.intro = _wrapped(QLabel())
+        self.intro = wrapped(QLabel())
         lay.addWidget(self.intro)
         form = QFormLayout()
         self.label = QLabel()
@@ -68,7 +64,7 @@ class UnlockDialog(QDialog):
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.label, self.entry)
         lay.addLayout(form)
-        self.error = _wrapped(QLabel())
+        self.error = wrapped(QLabel())
         self.error.setObjectName("unlock_error")
         self.error.setStyleSheet("color: #a61b1b; font-weight: bold;")
         self.error.hide()
@@ -79,7 +75,7 @@ class UnlockDialog(QDialog):
         self.busy.setMaximumHeight(10)
         self.busy.hide()
         lay.addWidget(self.busy)
-        self.folder = _wrapped(QLabel())
+        self.folder = wrapped(QLabel())
         self.folder.setStyleSheet("color: #555;")
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.folder)
@@ -181,9 +177,9 @@ class EncryptDataDialog(QDialog):
         self.data_dir = Path(data_dir)
         self.has_key = has_key
         lay = QVBoxLayout(self)
-        self.intro = _wrapped(QLabel())
+        self.intro = wrapped(QLabel())
         lay.addWidget(self.intro)
-        self.backup_note = _wrapped(QLabel())
+        self.backup_note = wrapped(QLabel())
         self.backup_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.backup_note)
         if has_key:
@@ -199,7 +195,7 @@ class EncryptDataDialog(QDialog):
             self.new_entry = pp.NewPassphraseWidget()
             self.new_entry.changed.connect(self._update)
             lay.addWidget(self.new_entry)
-        self.warning = _wrapped(QLabel())
+        self.warning = wrapped(QLabel())
         self.warning.setStyleSheet("color: #a61b1b; font-weight: bold;")
         lay.addWidget(self.warning)
         # own buttons: a standard button's text is reset by the button box on a language change

@@ -7,8 +7,6 @@ Selecting a station shows its inspections and photos from the central database.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from fengqiao_desktop.coverage.report import KIND_STATION, CoverageReport
 from fengqiao_desktop.domain.enums import FormKind, Verdict
-from fengqiao_desktop.domain.time import CST
+from fengqiao_desktop.domain.time import today as cst_today
 from fengqiao_desktop.ui import tasks
 from fengqiao_desktop.ui.bureau.context import BureauContext
 from fengqiao_desktop.ui.bureau.coverage.chart import LevelChart
@@ -58,7 +56,7 @@ class CoveragePage(BureauPage):
         self.year_label = QLabel()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(datetime.now(CST).year)
+        self.year.setValue(cst_today().year)
         self.year.valueChanged.connect(lambda _v: self.reload())
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.reload)
