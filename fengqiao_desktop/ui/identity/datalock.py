@@ -151,6 +151,7 @@ class UnlockDialog(QDialog):
         else:
             show_error(self, exc)
         self.error.setVisible(bool(self.error.text()))
+        self.adjustSize()  # the dialog grows for the message (word-wrapped lines need their height)
         self._update()
         self.entry.selectAll()
         self.entry.setFocus()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fengqiao_desktop.bundle.minisign import FAST_KDF
 from fengqiao_desktop.roster.demo import load_demo
@@ -73,6 +73,32 @@ def test_the_unlock_dialog_speaks_english_when_asked(qtbot, tmp_path):
     qtbot.addWidget(dlg)
     assert dlg.windowTitle() == "Unlock this computer's data"
     assert dlg.cancel_button.text() == "Quit"
+
+
+def test_a_wrong_passphrase_message_leaves_every_line_readable(qtbot, sync_tasks, tmp_path):
+    """The message makes the dialog taller: the English introduction (two wrapped lines) was
+    squeezed to the height of one and cut off at the top."""
+    from fengqiao_desktop.ui.app import register_cjk_font
+
+    i18n.install("en")
+    app = QApplication.instance()
+    font = app.font()
+    register_cjk_font(app)  # as the app does: the shipped font's line height
+    try:
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        parent.resize(1000, 700)
+        parent.show()
+        dlg = UnlockDialog(_encrypted_dir(tmp_path), parent)
+        dlg.show()
+        dlg.entry.setText("not the passphrase")
+        dlg.ok_button.click()
+        qtbot.wait(50)
+        assert dlg.error.isVisibleTo(dlg)
+        for label in (dlg.intro, dlg.error, dlg.folder):
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+    finally:
+        app.setFont(font)
 
 
 def test_at_start_the_passphrase_is_asked_and_quit_gives_nothing(qtbot, sync_tasks, tmp_path):
