@@ -87,6 +87,11 @@ class VerifiedBundle:
     def forms(self) -> list[dict]:
         return self.manifest["forms"]
 
+    def read_from(self, path: Path) -> None:
+        """Read members from ``path``, a byte-identical copy of what was verified, instead of the
+        bytes kept in memory (each member is checked again as it is read)."""
+        self._data, self.path = None, path
+
     def _open(self) -> BinaryIO:
         if self._data is not None:
             return io.BytesIO(self._data)

@@ -12,8 +12,8 @@ All statements are SQLAlchemy Core with executemany: no ORM object per row.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, bindparam, delete, exists, insert, literal, select, update
 from sqlalchemy.engine import Connection
@@ -25,6 +25,9 @@ from fengqiao_desktop.merge.plan import MergePlan, Snapshot
 from fengqiao_desktop.merge.records import RevisionData
 from fengqiao_desktop.merge.summary import refresh_summary
 from fengqiao_desktop.merge.winner import Rev, contest
+
+if TYPE_CHECKING:
+    from fengqiao_desktop.merge.photos import PhotoSource
 
 INS = models.table_of(models.Inspection)
 REV = models.table_of(models.InspectionRevision)
@@ -162,7 +165,7 @@ def apply_plan(
     *,
     manifest_sha256: str,
     revisions: Sequence[RevisionData],
-    read_photo: Callable[[str], bytes],
+    photos: PhotoSource,
     signer: str | None = None,
     snapshot: Snapshot | None = None,
 ) -> None:
@@ -194,7 +197,7 @@ def apply_plan(
         )
     if plan.new_revisions:
         conn.execute(insert(REV), [_revision_row(r, signer) for r in plan.new_revisions])
-    _insert_photos(conn, plan.new_photos, read_photo)
+    photos.insert(conn, plan.new_photos)
     ids = sorted({r.inspection_id for r in revisions})
     # a revision's content names its inspection, so no pair crosses over (the inspection id
     # is there for the index)
@@ -212,23 +215,6 @@ def apply_plan(
     # nothing written since the snapshot touches owners or conflicts
     visits = refresh_inspections(conn, ids, in_hand=in_hand, snapshot=snapshot)
     refresh_visits(conn, visits)
-
-
-_PHOTO_BATCH_BYTES = 16 * 1024 * 1024  # photos written per statement: a few at a time, they can be large
-
-
-def _insert_photos(conn: Connection, shas: Sequence[str], read_photo: Callable[[str], bytes]) -> None:
-    rows: list[dict] = []
-    size = 0
-    for sha in shas:
-        data = read_photo(sha)
-        rows.append({"sha256": sha, "size": len(data), "data": data})
-        size += len(data)
-        if size >= _PHOTO_BATCH_BYTES:
-            conn.execute(insert(PHOTO), rows)
-            rows, size = [], 0
-    if rows:
-        conn.execute(insert(PHOTO), rows)
 
 
 def refresh_inspections(

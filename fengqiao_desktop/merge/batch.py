@@ -10,7 +10,7 @@ the device chain re-decided and what it carries re-derived (docs/merge.md).
 
 Archived copies are moved into ``archive/`` as their bundle is applied and made
 durable once for the batch, just before the commit (``files.sync_moved``: one
-``syncfs`` on Linux; a worker flushes the copies it stages itself): a crash in
+``syncfs`` on Linux; elsewhere a worker flushes the copies it stages itself): a crash in
 between leaves archived copies of bundles not yet imported, which the next import
 of them simply replaces.
 
@@ -33,7 +33,7 @@ from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.bundle.verifier import VerifiedBundle
 from fengqiao_desktop.errors import BundleError, KnownError, MergeError
-from fengqiao_desktop.merge import chain, checks, files, models, refusals
+from fengqiao_desktop.merge import chain, checks, files, models, photos, refusals
 from fengqiao_desktop.merge.apply import apply_plan, defer_derived, flush_derived, load_snapshot, stop_deferring
 from fengqiao_desktop.merge.db import Central
 from fengqiao_desktop.merge.outcome import ALREADY, IMPORTED, PLANNED, QUARANTINED, REFUSED, ImportOutcome
@@ -225,7 +225,13 @@ class Batch:
             plan,
             manifest_sha256=vb.manifest_sha256,
             revisions=p.revisions,
-            read_photo=vb.read_photo,
+            photos=photos.source_for(
+                sqlite=self.central.is_sqlite,
+                archived_is_verified=p.inner is None,  # not the decrypted copy of an encrypted bundle
+                manifest_sha256=vb.manifest_sha256,
+                sizes={m.sha256: m.size for m in vb.photos.values()},
+                read=vb.read_photo,
+            ),
             signer=vb.key_id,
             snapshot=snapshot,
         )

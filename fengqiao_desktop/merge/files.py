@@ -104,6 +104,12 @@ def sync_moved(folder: Path, unflushed: list[Path]) -> None:
     fsync_dir(folder)
 
 
+def syncs_at_once() -> bool:
+    """Whether ``sync_moved`` makes a whole batch durable with one call (``syncfs``, Linux), so
+    nothing gains from flushing each staged copy on its own beforehand."""
+    return getattr(_libc(), "syncfs", None) is not None
+
+
 def _syncfs(folder: Path) -> bool:
     """syncfs(2) of the file system holding ``folder``: every file and directory written there is
     on disk when it returns. False where the system has none (then flush file by file)."""

@@ -8,8 +8,11 @@ invariants cheap to enforce:
   bundles carried a revision is a separate table (``revision_sources``), so the
   first bundle to bring a revision does not leave an order-dependent trace in
   the content.
-- Photos are stored content-addressed in the ``photo_blobs`` table (bytea on
-  PostgreSQL, BLOB on SQLite), so a PostgreSQL deployment needs no shared folder.
+- Photos are content-addressed in the ``photo_blobs`` table. On PostgreSQL the
+  bytes are in the row (bytea), so a deployment needs no shared folder; a SQLite
+  database keeps the bytes of a plain bundle's photos where they already are, in
+  that bundle's archived copy beside the database (``in_bundle``; merge/photos.py),
+  so they are written once.
 - Times the database itself records (imported_at, added_at) are kept apart from
   content; the digest leaves them out.
 - Times copied from records are normalised UTC ISO strings (``...Z``), which sort
@@ -215,13 +218,15 @@ class RevisionSource(Base):
 
 
 class PhotoBlob(Base):
-    """A photo's bytes, by the sha256 of those bytes."""
+    """A photo, by the sha256 of its bytes: the bytes themselves (``data``), or, with ``in_bundle``
+    set, empty ``data`` and the manifest sha256 of the archived bundle holding them."""
 
     __tablename__ = "photo_blobs"
 
     sha256: Mapped[str] = mapped_column(SHA, primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+    in_bundle: Mapped[str | None] = mapped_column(SHA)
 
 
 class Finding(Base):

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from fengqiao_desktop.merge import files
 from fengqiao_desktop.merge.prepare import Prepared, RunContext, as_bundle_error, finish, prepare_bundle
 
 log = logging.getLogger(__name__)
@@ -89,14 +90,19 @@ def _ready() -> bool:
 
 def _prepare_in_worker(path: Path) -> Prepared:
     assert _context is not None
-    return _prepare_ahead(path, _context, _require_encryption)
+    # the bytes stay here: the importer reads what it still needs (photos, on PostgreSQL) from the
+    # staged copy, which costs less than pickling megabytes of photos through a pipe
+    return _prepare_ahead(path, _context, _require_encryption).without_bytes()
 
 
 def _prepare_ahead(
     path: Path, ctx: RunContext, require_encryption: bool, cancelled: Callable[[], bool] | None = None
 ) -> Prepared:
     try:
-        return prepare_bundle(path, ctx, require_encryption=require_encryption, cancelled=cancelled, flush=True)
+        # flushed here, off the importer's path, unless the batch makes all its copies durable with
+        # one call anyway (a flush per copy of a bundle full of photos costs more than that call)
+        flush = not files.syncs_at_once()
+        return prepare_bundle(path, ctx, require_encryption=require_encryption, cancelled=cancelled, flush=flush)
     except Exception as exc:  # noqa: BLE001 - a bundle that breaks a worker is refused, the run goes on
         log.exception("preparing %s failed", path)
         return Prepared(path=path, failed=as_bundle_error(exc))

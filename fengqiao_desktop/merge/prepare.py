@@ -97,6 +97,15 @@ class Prepared:
     records_problem: MergeError | None = None
     cancelled: bool = False
 
+    def without_bytes(self) -> Prepared:
+        """This preparation without the file's bytes kept in memory (to send it to another process
+        cheaply): what is read later comes from the staged copy, checked again."""
+        if self.data is not None and self.staged is not None:
+            self.data = None
+            if self.vb is not None:
+                self.vb.read_from(self.staged)
+        return self
+
     def discard(self) -> None:
         """Remove what this preparation left on disk (when the importer does not use it)."""
         files.discard(self.staged)

@@ -22,6 +22,7 @@ from fengqiao_desktop.coverage.rollup import StationRow
 from fengqiao_desktop.coverage.targets import Targets, load_targets
 from fengqiao_desktop.domain.time import today as cst_today
 from fengqiao_desktop.merge import models
+from fengqiao_desktop.merge.photos import read_photos
 from fengqiao_desktop.services.central import Target, _open
 
 __all__ = [
@@ -151,10 +152,10 @@ def station_inspections(code: str, *, url: Target = None) -> list[StationInspect
 
 
 def photo_bytes(sha256: str, *, url: Target = None) -> bytes | None:
-    """A stored photo's JPEG bytes, or None when the central database does not hold it."""
-    t = models.table_of(models.PhotoBlob)
+    """A stored photo's JPEG bytes, or None when the central database does not hold it (or its archived
+    bundle no longer does: merge/photos.py)."""
     with _open(url) as c, c.read() as conn:
-        return conn.execute(select(t.c.data).where(t.c.sha256 == sha256)).scalar_one_or_none()
+        return read_photos(conn, c.files_dir, [sha256]).get(sha256)
 
 
 FOLLOW_UP_SQL = """

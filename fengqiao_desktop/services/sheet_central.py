@@ -17,6 +17,7 @@ from fengqiao_desktop.errors import ReportError
 from fengqiao_desktop.merge import models
 from fengqiao_desktop.merge.db import open_central
 from fengqiao_desktop.merge.forms_registry import load_form
+from fengqiao_desktop.merge.photos import read_photos
 from fengqiao_desktop.reports.sheet_data import SheetData, SheetPhoto, SheetStation
 from fengqiao_desktop.reports.sheet_record import sheet_from_record
 from fengqiao_desktop.services.sheet import RevisionHashes, content_hash
@@ -24,7 +25,6 @@ from fengqiao_desktop.services.sheet import RevisionHashes, content_hash
 INS = models.Inspection.__table__
 REV = models.InspectionRevision.__table__
 STATIONS = models.Station.__table__
-PHOTOS = models.PhotoBlob.__table__
 
 
 def _unknown(inspection_id: str) -> ReportError:
@@ -114,20 +114,15 @@ class CentralSheetSource:
                 station = _station(conn, record["station_code"])
                 shown = [record, companion[0]] if companion is not None else [record]
                 shas = [p.get("sha256") for r in shown for p in r.get("photos") or [] if p.get("sha256")]
-                blobs = (
-                    dict(conn.execute(select(PHOTOS.c.sha256, PHOTOS.c.data).where(PHOTOS.c.sha256.in_(shas))).all())
-                    if shas
-                    else {}
-                )
+                blobs = read_photos(conn, central.files_dir, shas)
         finally:
             central.dispose()
 
         def load_photo(p: dict) -> SheetPhoto | None:
-            data = blobs.get(p.get("sha256"))
             return SheetPhoto(
                 caption=str(p.get("caption") or ""),
                 item_id=p.get("item_id"),
-                data=bytes(data) if data is not None else None,
+                data=blobs.get(str(p.get("sha256"))),
             )
 
         return sheet_from_record(

@@ -8,6 +8,7 @@ archive/ (nor in the temporary folder).
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from pathlib import Path
 import pyrage
 import pytest
 from pyrage import x25519
+from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 
@@ -24,16 +26,18 @@ from svc_helpers import full_marks, jpeg_bytes  # noqa: E402
 from fengqiao_desktop.bundle import KeyStore, agecrypt, verify_bundle  # noqa: E402
 from fengqiao_desktop.bundle.minisign import FAST_KDF  # noqa: E402
 from fengqiao_desktop.errors import KeyError_  # noqa: E402
+from fengqiao_desktop.merge import models  # noqa: E402
 from fengqiao_desktop.merge.importer import IMPORTED, REFUSED  # noqa: E402
 from fengqiao_desktop.packs.identity import BureauKeyStore  # noqa: E402
 from fengqiao_desktop.roster.demo import demo_rows  # noqa: E402
 from fengqiao_desktop.services import central as svc  # noqa: E402
+from fengqiao_desktop.services import coverage, recipients  # noqa: E402
 from fengqiao_desktop.services import export as ex  # noqa: E402
-from fengqiao_desktop.services import recipients  # noqa: E402
 from fengqiao_desktop.services.store import LocalStore  # noqa: E402
 from fengqiao_desktop.storage.stations import StationRepo  # noqa: E402
 
 PASS = "pass-1234"
+PHOTOS = models.table_of(models.PhotoBlob)
 BUREAU_PASS = "bureau-pass-5678"
 STATION = "620102001001"
 
@@ -178,6 +182,14 @@ def test_encrypted_export_imports_and_nothing_decrypted_stays(central, laptop, b
     with agecrypt.decrypted(path, [own.load_age_identity(PASS)]) as inner:
         vb = verify_bundle(inner, public_keys={pk.key_id: pk})
         assert vb.bundle_id == out.bundle_id
+    # its photos are in the database itself (its archived copy opens only with the passphrase)
+    shas = sorted(m.sha256 for m in vb.photos.values())
+    assert shas
+    with central.read() as conn:
+        kept = conn.execute(select(PHOTOS.c.sha256, PHOTOS.c.in_bundle).order_by(PHOTOS.c.sha256)).all()
+    assert kept == [(sha, None) for sha in shas]
+    for sha in shas:
+        assert hashlib.sha256(coverage.photo_bytes(sha, url=central) or b"").hexdigest() == sha
     ok, reason, _en = svc.reverify_bundle(
         central.archive_dir / f"{out.bundle_id}.fqbundle", url=central, identities=[bureau_identity]
     )

@@ -63,9 +63,7 @@ def test_import_then_again_is_already_imported_and_changes_nothing(bureau):
 
     ins = _inspection(bureau, r1["id"])
     assert ins["total"] == r1["score"]["total"] and ins["verdict"] == "pass"
-    with bureau.central.read() as conn:
-        blob = conn.execute(select(models.PhotoBlob.__table__.c.data)).scalar_one()
-    assert blob == p.read_bytes()
+    assert coverage.photo_bytes(sha, url=bureau.central) == p.read_bytes()
 
 
 def test_scores_are_recomputed_and_stored(bureau):
