@@ -143,6 +143,16 @@
         <translation>（第 %1 版）</translation>
     </message>
     <message>
+        <location filename="../../fengqiao_desktop/ui/bureau/coverage/page.py" line="296"/>
+        <source>%1 (photo unavailable)</source>
+        <translation>%1（照片无法读取）</translation>
+    </message>
+    <message>
+        <location filename="../../fengqiao_desktop/ui/bureau/coverage/page.py" line="300"/>
+        <source>This photo cannot be read: the copy of its bundle kept in the archive folder is missing or damaged. Import the same bundle file again to restore it.</source>
+        <translation>无法读取此照片：存档文件夹中保存的该数据包副本缺失或已损坏。请重新导入同一个数据包文件以恢复。</translation>
+    </message>
+    <message>
         <location filename="../../fengqiao_desktop/ui/bureau/coverage/page.py" line="239"/>
         <source>No inspections of this station yet.</source>
         <translation>该站点尚无检查记录。</translation>

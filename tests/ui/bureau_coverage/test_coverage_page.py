@@ -134,6 +134,22 @@ def test_clicking_a_station_shows_its_inspections_and_photos(page):
     assert "2025-12-01" in page.inspection_list.item(0).text()
 
 
+def test_a_photo_whose_archived_bundle_is_gone_says_so(page):
+    """A SQLite bureau keeps a plain bundle's photos in its archived copy (merge/photos.py): with
+    that copy gone the photo is named unavailable, with what to do, not shown blank."""
+    from sqlalchemy import update
+
+    from fengqiao_desktop.merge import models
+
+    with page.context.central.central().write() as conn:
+        conn.execute(update(models.table_of(models.PhotoBlob)).values(data=b"", in_bundle="0" * 64))
+    m = page.model
+    page.tree.setCurrentIndex(_row(m, V5, _row(m, "620102002000", _opened(page, A))))
+    [item] = [page.photo_list.item(i) for i in range(page.photo_list.count())]
+    assert item.text() == "门牌（照片无法读取）" and item.icon().isNull()
+    assert "重新导入同一个数据包文件" in item.toolTip()
+
+
 def test_reloads_on_data_changed_and_exports(page, tmp_path, qtbot):
     page.report = None
     page.context.notify_changed()

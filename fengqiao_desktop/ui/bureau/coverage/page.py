@@ -291,6 +291,17 @@ class CoveragePage(BureauPage):
                 pix.loadFromData(data)
             item = QListWidgetItem(QIcon(pix) if not pix.isNull() else QIcon(), ph.get("caption") or "")
             item.setToolTip(ph["sha256"])
+            if data is None:  # its bundle's archived copy is gone or damaged (merge/photos.py)
+                item.setText(
+                    QCoreApplication.translate("Coverage", "%1 (photo unavailable)").replace("%1", item.text())
+                )
+                item.setToolTip(
+                    QCoreApplication.translate(
+                        "Coverage",
+                        "This photo cannot be read: the copy of its bundle kept in the archive folder is missing "
+                        "or damaged. Import the same bundle file again to restore it.",
+                    )
+                )
             self.photo_list.addItem(item)
 
     # -- exports -----------------------------------------------------------------
