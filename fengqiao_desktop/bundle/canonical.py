@@ -146,6 +146,7 @@ _NUMBER = re.compile(rb"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 # an object key: a string right after "{" or "," and right before ":" (inside a string every quote
 # is escaped, so neither "{" nor "," can come right before one)
 _KEY = re.compile(rb'[{,]"((?:[^"\\]|\\.)*)":')
+_BEYOND_BMP = re.compile(rb"[\xf0-\xf4]")  # the first byte of a character beyond U+FFFF in UTF-8
 
 
 def _canonical_fast(text: str, data: bytes, max_depth: int) -> Any:
@@ -153,7 +154,7 @@ def _canonical_fast(text: str, data: bytes, max_depth: int) -> Any:
 
     Plainly canonical: Python's C parser reads it, and Python's sorted compact writer gives the
     very same bytes back — so no duplicate key (one would be lost), no NaN, no stray whitespace
-    or escape — with ASCII keys only (sorted alike by code point and by UTF-16 unit), every
+    or escape — with keys sorted alike by code point and by UTF-16 unit (no key beyond U+FFFF), every
     number an integer within 2**53 or a non-integral float that both writers write alike
     (``_Hooks.real``), and nesting within ``max_depth``. Anything else takes the strict path,
     which gives the same value or names the problem.
@@ -165,7 +166,9 @@ def _canonical_fast(text: str, data: bytes, max_depth: int) -> Any:
             return _NO
     except (ValueError, UnicodeError, RecursionError):
         return _NO
-    if not data.isascii() and not b"".join(_KEY.findall(data)).isascii():
+    # keys sort by code point here and by UTF-16 unit in RFC 8785: alike unless a key holds a
+    # character beyond U+FFFF (a 4-byte sequence in UTF-8); then only ASCII keys are taken here
+    if _BEYOND_BMP.search(data) is not None and not b"".join(_KEY.findall(data)).isascii():
         return _NO
     bare = _STRING.sub(b"", data)  # numbers and brackets only outside strings
     for m in _NUMBER.finditer(bare):

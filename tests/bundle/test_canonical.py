@@ -87,6 +87,21 @@ def test_almost_canonical_documents_are_refused(text):
         loads_strict(text.encode(), member="m.json", require_canonical=True)
 
 
+def test_keys_beyond_the_basic_plane_sort_by_utf16_units():
+    """U+FF01 sorts before U+1F600 by code point but after it by UTF-16 unit (0xD83D): the
+    Python-sorted writing is not canonical, the RFC 8785 one is; Chinese keys sort alike in both."""
+    doc = {"\uff01": 1, "\U0001f600": 2, "站点": 3}
+    python_sorted = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    assert python_sorted != rfc8785.dumps(doc)
+    with pytest.raises(BundleError, match="RFC 8785"):
+        loads_strict(python_sorted, member="m.json", require_canonical=True)
+    assert loads_strict(rfc8785.dumps(doc), member="m.json", require_canonical=True) == doc
+    chinese = {"站点": 1, "检查": {"结论": "合格", "分数": 95.5}}
+    data = rfc8785.dumps(chinese)
+    assert data == json.dumps(chinese, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    assert canonical._canonical_fast(data.decode("utf-8"), data, 8) == chinese  # the quick read takes it
+
+
 def test_nesting_is_counted_outside_strings_only():
     inside_strings = {"note": "[" * 100 + "{" * 100, "q": 'say "[[[" \\ ]'}
     assert loads_strict(rfc8785.dumps(inside_strings), member="m.json", max_depth=2) == inside_strings
