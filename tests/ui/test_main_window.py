@@ -149,3 +149,48 @@ def test_the_window_shows_before_the_storage_stack_is_imported(tmp_path):
         check=True,
     ).stdout
     assert out.strip().splitlines()[-1:] in ([], [""]), f"imported before the window: {out.strip()}"
+
+
+def _open_data_watching_the_first_level(qtbot):
+    """A shown window opening the data folder as the app does; for each first level shown,
+    (its rows, whether the store was open by then)."""
+    from fengqiao_desktop.ui.app import open_data
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    seen = []
+    w.browser.first_level_loaded.connect(lambda n: seen.append((n, w.store is not None)))
+    open_data(w)
+    return w, seen
+
+
+def test_the_first_level_shows_before_the_store_has_opened(qtbot, sync_tasks, dialogs, data_dir):
+    from fengqiao_desktop.roster.demo import load_demo
+    from fengqiao_desktop.services.store import LocalStore
+
+    with LocalStore.open() as store:
+        load_demo(store.engine)
+    w, seen = _open_data_watching_the_first_level(qtbot)
+    try:
+        assert seen == [(1, False)]  # the city, read from the file while the store was still to open
+        assert w.store is not None and w.browser.model.station_count() >= 100  # then the whole tree
+        assert dialogs == []
+    finally:
+        w.store.close()
+
+
+def test_a_store_due_for_a_migration_shows_its_first_level_once_migrated(qtbot, sync_tasks, dialogs, data_dir):
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(
+        Path(__file__).parents[1] / "storage" / "fixtures" / "release_0_1" / "data", data_dir, dirs_exist_ok=True
+    )
+    w, seen = _open_data_watching_the_first_level(qtbot)
+    try:
+        assert [opened for _n, opened in seen] == [True]  # not read from the old schema
+        assert list((data_dir / "backups").glob("*before-*"))  # migrated
+        assert w.browser.model.station_count() > 0 and dialogs == []
+    finally:
+        w.store.close()
