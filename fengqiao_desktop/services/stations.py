@@ -26,9 +26,9 @@ from fengqiao_desktop.domain.stations import (
     StationSummary,
     station_badge,
 )
-from fengqiao_desktop.storage.first_level import first_level
 from fengqiao_desktop.storage.models import Finding, Inspection, Station
 from fengqiao_desktop.storage.stations import StationRepo
+from fengqiao_desktop.storage.tree_rows import first_level, whole_tree
 
 if TYPE_CHECKING:
     from fengqiao_desktop.services.store import LocalStore
@@ -62,13 +62,13 @@ class StationService:
 
     def tree_rows(self) -> list[StationSummary]:
         """Every station (parents before children within each level), with its badge."""
-        rank = case({lv.value: lv.rank for lv in Level}, value=Station.level)
-        return self._rows(select(*_COLS).order_by(rank, Station.code))
+        with self.store.session() as s:
+            return whole_tree(s.connection().connection.driver_connection)
 
     def top_rows(self) -> list[StationSummary]:
         """The tree's first level, with badges: stations without a parent, or whose parent is not in
         the roster (a handful of rows, read before the whole tree so the window fills at once).
-        The same query start-up runs before the store is open (``storage.first_level``)."""
+        Start-up runs the same query before the store is open (``storage.tree_rows``)."""
         with self.store.session() as s:
             return first_level(s.connection().connection.driver_connection)
 

@@ -279,7 +279,7 @@ def test_stock_age_opens_the_vault_with_the_passphrase(tmp_path):
 
 
 def test_the_first_level_is_read_before_the_store_opens_with_the_vaults_key(tmp_path):
-    from fengqiao_desktop.storage.first_level import read_first_level
+    from fengqiao_desktop.storage.tree_rows import read_first_level
 
     data = tmp_path / "data"
     _fill(data)

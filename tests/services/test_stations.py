@@ -90,7 +90,7 @@ def test_top_rows_are_the_tree_first_level_with_badges(store):
 def test_the_first_level_read_before_the_store_opens_is_the_services(store, photo_file):
     """Start-up shows the first level read straight from the file, before the store (and its forms)
     are loaded: the same stations, in the same order, with the same badges as the service gives."""
-    from fengqiao_desktop.storage.first_level import read_first_level
+    from fengqiao_desktop.storage.tree_rows import read_first_level
 
     other = "620200000000"
     upsert_rows(store.engine, [StationRow(other, "嘉峪关市退役军人服务中心", Level.CITY, None)])
@@ -105,3 +105,6 @@ def test_the_first_level_read_before_the_store_opens_is_the_services(store, phot
     early = read_first_level(store.db_path)
     assert early == store.stations.top_rows()
     assert [(r.code, r.badge) for r in early] == [(CITY, "five_haves_pass"), (other, "draft")]
+    tree = store.stations.tree_rows()  # read the same way, with the same badges as asked one by one
+    assert [r.code for r in tree[:2]] == [CITY, other]
+    assert {r.code: r.badge for r in tree} == store.stations.badges([r.code for r in tree])

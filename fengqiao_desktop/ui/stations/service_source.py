@@ -156,7 +156,7 @@ def early_first_level(vault=None) -> list[StationSummary] | None:
     the unlocked ``vault``'s key when the data is encrypted); None: it waits for the store (a new
     database, a migration due, or a file that the store's opening must look at first)."""
     from fengqiao_desktop import config
-    from fengqiao_desktop.storage.first_level import read_first_level
+    from fengqiao_desktop.storage.tree_rows import read_first_level
 
     return read_first_level(config.local_db_path(), vault.db_key if vault is not None else None)
 

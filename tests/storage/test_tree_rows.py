@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from fengqiao_desktop.services.store import LocalStore
-from fengqiao_desktop.storage.first_level import read_first_level
 from fengqiao_desktop.storage.revision import head_revision, stored_state
+from fengqiao_desktop.storage.tree_rows import read_first_level
 
 RELEASE_0_1 = Path(__file__).parent / "fixtures" / "release_0_1" / "data"
 
