@@ -135,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QTimer
 
-    def first_run() -> None:  # the wizard's code loads only once the data is open
-        from fengqiao_desktop.ui.firstrun import maybe_show
+    def first_run() -> None:  # asked once the data is open; the wizard's code loads only when it shows
+        from fengqiao_desktop.ui.firstrun.start import maybe_show
 
         maybe_show(window, args)
 
@@ -249,9 +249,9 @@ def _reopen_last(window, store) -> None:
     if store is None:
         return
     try:
-        from fengqiao_desktop.ui.editor import last_inspection_id
+        from fengqiao_desktop.ui.editor.last_opened import recall
 
-        iid = last_inspection_id()
+        iid = recall()
         if iid:
             store.inspections.get(iid)  # raises when it was deleted meanwhile
             window.open_inspection(iid)
