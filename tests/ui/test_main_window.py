@@ -194,3 +194,59 @@ def test_a_store_due_for_a_migration_shows_its_first_level_once_migrated(qtbot, 
         assert w.browser.model.station_count() > 0 and dialogs == []
     finally:
         w.store.close()
+
+
+_TREE_WITHOUT_EDITOR = r"""
+import sys
+from PySide6.QtCore import QTimer
+from fengqiao_desktop import config
+from fengqiao_desktop.ui import app as ui_app
+
+config.set_data_dir(sys.argv[1])
+args = ui_app.parse_args(["--data-dir", sys.argv[1]])
+app = ui_app.make_application([])
+from fengqiao_desktop.ui.main_window import MainWindow
+from fengqiao_desktop.ui.firstrun.start import maybe_show
+
+window = MainWindow()
+ui_app.wire(window, args)
+window.show()
+window.browser.stations_loaded.connect(lambda _n: QTimer.singleShot(0, app.quit))
+QTimer.singleShot(0, lambda: ui_app.open_data(window, on_open=lambda: maybe_show(window, args)))
+app.exec()
+from fengqiao_desktop.ui import tasks
+tasks.runner().shutdown()
+loaded = [m for m in ("fengqiao_desktop.ui.editor.editor_widget", "fengqiao_desktop.ui.firstrun.wizard") if m in sys.modules]
+print("stations", window.browser.model.station_count(), "loaded", *loaded)
+"""
+
+
+def test_the_tree_fills_without_loading_the_editor_or_the_wizard(data_dir):
+    """An ordinary start (set up before, no inspection left open): once the store is open, asking
+    whether to reopen an inspection or show the wizard must not hold the GUI thread with their
+    imports while the tree loads."""
+    import os
+    import subprocess
+    import sys
+
+    from fengqiao_desktop import config
+    from fengqiao_desktop.roster.demo import load_demo
+    from fengqiao_desktop.services.store import LocalStore
+
+    with LocalStore.open() as store:
+        load_demo(store.engine)
+    settings = config.Settings.load()
+    settings.first_run_done = True
+    settings.save()
+    out = subprocess.run(
+        [sys.executable, "-c", _TREE_WITHOUT_EDITOR, str(data_dir)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    last = next(line for line in reversed(out.splitlines()) if line.startswith("stations "))
+    _stations, count, _loaded, *loaded = last.split()
+    assert int(count) >= 100  # the demo roster, loaded
+    assert loaded == [], f"loaded on the way to the tree: {loaded}"
