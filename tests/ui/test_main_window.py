@@ -151,9 +151,9 @@ def test_the_window_shows_before_the_storage_stack_is_imported(tmp_path):
     assert out.strip().splitlines()[-1:] in ([], [""]), f"imported before the window: {out.strip()}"
 
 
-def _open_data_watching_the_first_level(qtbot):
-    """A shown window opening the data folder as the app does; for each first level shown,
-    (its rows, whether the store was open by then)."""
+def _open_data_watching_the_first_level(qtbot, **kw):
+    """A shown window opening the data folder as the app does (``open_data(window, **kw)``); for
+    each first level shown, (its rows, whether the store was open by then)."""
     from fengqiao_desktop.ui.app import open_data
 
     w = MainWindow()
@@ -161,7 +161,7 @@ def _open_data_watching_the_first_level(qtbot):
     w.show()
     seen = []
     w.browser.first_level_loaded.connect(lambda n: seen.append((n, w.store is not None)))
-    open_data(w)
+    open_data(w, **kw)
     return w, seen
 
 
@@ -175,6 +175,25 @@ def test_the_first_level_shows_before_the_store_has_opened(qtbot, sync_tasks, di
     try:
         assert seen == [(1, False)]  # the city, read from the file while the store was still to open
         assert w.store is not None and w.browser.model.station_count() >= 100  # then the whole tree
+        assert dialogs == []
+    finally:
+        w.store.close()
+
+
+def test_an_encrypted_store_shows_its_first_level_before_it_opens_too(qtbot, sync_tasks, dialogs, data_dir):
+    from fengqiao_desktop.roster.demo import load_demo
+    from fengqiao_desktop.services import encryption
+    from fengqiao_desktop.services.store import LocalStore
+    from fengqiao_desktop.storage.vault import Vault
+
+    with LocalStore.open() as store:
+        load_demo(store.engine)
+    encryption.encrypt_data_dir(data_dir, "长城 pass 2026")
+    vault = Vault.unlock(data_dir, "长城 pass 2026")  # as the unlock dialog at start gives it
+    w, seen = _open_data_watching_the_first_level(qtbot, vault=vault)
+    try:
+        assert seen == [(1, False)]  # read with the vault's key while the store was still to open
+        assert w.store.encrypted and w.browser.model.station_count() >= 100
         assert dialogs == []
     finally:
         w.store.close()
