@@ -116,9 +116,11 @@ def _make_data_dir(count: int) -> Path:
     return d
 
 
-def _spawn(code: str, *args: str) -> float:
+def _spawn(code: str, *args: str) -> tuple[float, float | None]:
     """Seconds from starting the process to the moment it reports ("reached <time>"):
-    the window shown, or the tree filled; the shutdown after it is not counted."""
+    the window shown, or the tree filled; the shutdown after it is not counted. Second:
+    when the process also reports its window shown ("shown <time>", the first-level goal),
+    the seconds from that to the goal, measured in the one process."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     t0 = time.time()
     out = subprocess.run(
@@ -130,11 +132,12 @@ def _spawn(code: str, *args: str) -> float:
         text=True,
     ).stdout
     reached = [float(line.split()[1]) for line in out.splitlines() if line.startswith("reached ")]
+    shown = [float(line.split()[1]) for line in out.splitlines() if line.startswith("shown ")]
     if not reached:
         raise RuntimeError(f"the process did not report reaching its goal: {out[-300:]!r}")
     # the first report: a later one is the whole tree arriving while the app shuts down
     # (the first-level goal reports either, whichever comes first)
-    return reached[0] - t0
+    return reached[0] - t0, (reached[0] - shown[0] if shown else None)
 
 
 def bench_cold_start(count: int, repeats: int) -> list[dict]:
@@ -143,13 +146,17 @@ def bench_cold_start(count: int, repeats: int) -> list[dict]:
     _spawn(_APP, str(data), "tree")  # and write the search keys, as the first start does
     goals = ("window", "first-level", "tree")
     times: dict[str, list[float]] = {"bare": [], **{g: [] for g in goals}}
+    after_shown: list[float] = []  # first level after the window, in the same process
     for _ in range(repeats):  # interleaved, so a busy moment of the machine hits every goal alike
-        times["bare"].append(_spawn(_BARE))
+        times["bare"].append(_spawn(_BARE)[0])
         for goal in goals:
             try:
-                times[goal].append(_spawn(_APP, str(data), goal))
+                reached, since_shown = _spawn(_APP, str(data), goal)
             except subprocess.CalledProcessError:  # an app without the first level on its own
-                pass
+                continue
+            times[goal].append(reached)
+            if since_shown is not None:
+                after_shown.append(since_shown)
     bare, shown, filled = (statistics.median(times[k]) for k in ("bare", "window", "tree"))
     rows = [
         {
@@ -179,7 +186,12 @@ def bench_cold_start(count: int, repeats: int) -> list[dict]:
                 "unit": "ms",
                 "baseline": round(bare * 1000),
                 "ratio": round(first / bare, 2),
-                "note": "opening the local store, then the first level on its own",
+                "note": (
+                    f"{statistics.median(after_shown) * 1000:.0f} ms after the window was shown, in the same process "
+                    if after_shown
+                    else ""
+                )
+                + "(aim < 300 ms); read from the database file while the store opens",
             },
         )
     return rows

@@ -1,14 +1,17 @@
 """A station as the app shows it: one summary row (tree, search, lists) and its details.
 
 The services return these and the window draws them as they are (no row type of
-its own). Badges are the station's state from its inspections (``services.stations``).
+its own). Badges are the station's state from its inspections (:func:`station_badge`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from fengqiao_desktop.domain.enums import Level
+from fengqiao_desktop.domain.enums import FormKind, InspectionStatus, Level
 
 NOT_INSPECTED = "not_inspected"
 DRAFT = "draft"
@@ -45,3 +48,30 @@ class StationDetails:
     veterans_served: int | None = None
     is_demo: bool = False
     badge: str = NOT_INSPECTED
+
+
+class InspectionState(NamedTuple):
+    """What a station's badge is made of, per inspection: its pinned form, status and verdict, and
+    when it was completed or last changed (datetimes, or the same stored text for all of them)."""
+
+    form_sha256: str
+    status: str
+    verdict: str | None
+    completed_at: dt.datetime | str | None
+    updated_at: dt.datetime | str
+
+
+def station_badge(inspections: Sequence[InspectionState], kind_of: Callable[[str], FormKind]) -> str:
+    """A station's badge from its inspections, the newest completed one first: a completed rubric
+    decides ``demonstration_pass`` or ``failed``; otherwise a completed five-haves check decides
+    ``five_haves_pass`` or ``failed``; otherwise any inspection makes it a ``draft``; none at all,
+    ``not_inspected``. ``kind_of(form_sha256)`` is the kind of a completed inspection's form."""
+    done = [i for i in inspections if i.status != InspectionStatus.DRAFT.value]
+    done.sort(key=lambda i: i.completed_at or i.updated_at, reverse=True)
+    for kind in (FormKind.RUBRIC, FormKind.GATE):
+        for i in done:
+            if kind_of(i.form_sha256) is kind:
+                if i.verdict == "pass":
+                    return DEMONSTRATION_PASS if kind is FormKind.RUBRIC else FIVE_HAVES_PASS
+                return FAILED
+    return DRAFT if inspections else NOT_INSPECTED

@@ -6,10 +6,8 @@ substring), ranked so exact codes and name prefixes come first. Stations whose
 keys are missing or stale (written by the roster importer's fast path) get
 them before the first search of a store and whenever the station count moves.
 
-Badges (from the inspections, newest first): a completed rubric decides
-``demonstration_pass`` or ``failed``; otherwise a completed five-haves decides
-``five_haves_pass`` or ``failed``; otherwise a draft gives ``draft``; no
-inspection at all is ``not_inspected``.
+Badges come from the inspections by the domain's rule
+(``domain.stations.station_badge``).
 """
 
 from __future__ import annotations
@@ -18,21 +16,19 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import case, exists, func, literal, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import case, func, literal, or_, select
 
 from fengqiao_desktop.domain import FindingStatus, FormKind, InspectionStatus, Level
 from fengqiao_desktop.domain.stations import (
-    DEMONSTRATION_PASS,
-    DRAFT,
-    FAILED,
-    FIVE_HAVES_PASS,
     NOT_INSPECTED,
+    InspectionState,
     StationDetails,
     StationSummary,
+    station_badge,
 )
 from fengqiao_desktop.storage.models import Finding, Inspection, Station
 from fengqiao_desktop.storage.stations import StationRepo
+from fengqiao_desktop.storage.tree_rows import first_level, whole_tree
 
 if TYPE_CHECKING:
     from fengqiao_desktop.services.store import LocalStore
@@ -66,31 +62,15 @@ class StationService:
 
     def tree_rows(self) -> list[StationSummary]:
         """Every station (parents before children within each level), with its badge."""
-        rank = case({lv.value: lv.rank for lv in Level}, value=Station.level)
-        return self._rows(select(*_COLS).order_by(rank, Station.code))
+        with self.store.session() as s:
+            return whole_tree(s.connection().connection.driver_connection)
 
     def top_rows(self) -> list[StationSummary]:
         """The tree's first level, with badges: stations without a parent, or whose parent is not in
-        the roster (a handful of rows, read before the whole tree so the window fills at once)."""
-        rank = case({lv.value: lv.rank for lv in Level}, value=Station.level)
-        # the parents named, from the parent-code index (not a scan of the stations), that are missing
-        named = select(Station.parent_code).where(Station.parent_code.is_not(None)).distinct().subquery()
-        parent = aliased(Station)
-        missing = select(named.c.parent_code).where(~exists().where(parent.code == named.c.parent_code))
-        q = (
-            select(*_COLS)
-            .where(or_(Station.parent_code.is_(None), Station.parent_code.in_(missing)))
-            .order_by(rank, Station.code)
-        )
+        the roster (a handful of rows, read before the whole tree so the window fills at once).
+        Start-up runs the same query before the store is open (``storage.tree_rows``)."""
         with self.store.session() as s:
-            rows = s.execute(q).all()
-            badges = self._badges(s, [r[0] for r in rows])
-        return [
-            StationSummary(
-                code=c, name=n, level=Level(lv), parent_code=p, badge=badges.get(c, NOT_INSPECTED), is_demo=bool(d)
-            )
-            for c, n, lv, p, d in rows
-        ]
+            return first_level(s.connection().connection.driver_connection)
 
     def children(self, code: str | None) -> list[StationSummary]:
         q = select(*_COLS).order_by(Station.code)
@@ -189,21 +169,11 @@ class StationService:
         per: dict[str, list] = {}
         for row in s.execute(q):
             per.setdefault(row[0], []).append(row)
-        out = {}
-        for code, rows in per.items():
-            out[code] = self._badge_of(s, rows)
-        return out
 
-    def _badge_of(self, s, rows) -> str:
-        done = [r for r in rows if r.status != InspectionStatus.DRAFT.value]
-        done.sort(key=lambda r: r.completed_at or r.updated_at, reverse=True)
-        for kind in (FormKind.RUBRIC, FormKind.GATE):
-            for r in done:
-                if self.store.form_by_sha256(s, r.form_sha256).kind is kind:
-                    if r.verdict == "pass":
-                        return DEMONSTRATION_PASS if kind is FormKind.RUBRIC else FIVE_HAVES_PASS
-                    return FAILED
-        return DRAFT if rows else NOT_INSPECTED
+        def kind_of(sha: str) -> FormKind:
+            return self.store.form_by_sha256(s, sha).kind
+
+        return {code: station_badge([InspectionState(*r[1:]) for r in rows], kind_of) for code, rows in per.items()}
 
     def work_states(self, today: dt.date, codes: Sequence[str] | None = None) -> dict[str, frozenset[str]]:
         """What is left to do per station, for the browser's filters (stations with nothing are left out).

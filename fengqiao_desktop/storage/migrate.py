@@ -8,6 +8,10 @@ upgrade can be undone by hand. Alembic runs programmatically: the script
 location is this package's ``migrations`` folder, not an ``alembic.ini`` in
 the current directory. An encrypted database (``key`` given) is migrated and
 backed up the same way; its backup copies are encrypted with the same key.
+
+Alembic is imported only when an upgrade is due: whether one is, is decided by
+``storage.revision`` with the plain driver (a store opened at its newest revision,
+every start but the first after an update, never loads it).
 """
 
 from __future__ import annotations
@@ -16,23 +20,25 @@ import datetime as dt
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from fengqiao_desktop.errors import StorageError
 from fengqiao_desktop.storage.cipher import DbKey, connect
 from fengqiao_desktop.storage.db import BACKUPS, make_engine, path_of, translate_errors
+from fengqiao_desktop.storage.revision import MIGRATIONS_DIR, head_revision, stored_state
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
@@ -41,43 +47,22 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
-def head_revision() -> str:
-    heads = script_directory().get_heads()
-    if len(heads) != 1:  # pragma: no cover - caught by the chain test
-        raise RuntimeError(f"local migrations have {len(heads)} heads: {heads}")
-    return heads[0]
-
-
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with translate_errors(path_of(engine.url)), engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _inspect(path: Path, key: DbKey | None = None) -> tuple[bool, str | None]:
-    """(holds tables besides alembic's, current revision), read without changing the file."""
-    if not path.exists() or path.stat().st_size == 0:
-        return False, None
-    with translate_errors(path):
-        con = connect(path, key, read_only=True)
-        try:
-            tables = {
-                r[0]
-                for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
-            }
-            current = None
-            if "alembic_version" in tables:
-                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-                current = row[0] if row else None
-        finally:
-            con.close()
-    return bool(tables - {"alembic_version"}), current
-
-
 def upgrade_engine(engine: Engine, revision: str = "head") -> None:
     """Run the migrations on ``engine`` (any backend) in one transaction."""
+    from alembic import command
+
     cfg = alembic_config(engine)
     with translate_errors(path_of(engine.url)), engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -128,7 +113,8 @@ def upgrade_local(
         db_path = config.local_db_path()
     path = Path(db_path)
     target = head_revision() if revision == "head" else revision
-    has_data, current = _inspect(path, key)
+    with translate_errors(path):
+        has_data, current = stored_state(path, key)
     if current == target:
         return None
     if current is None and has_data:

@@ -4,17 +4,19 @@
 recipient (``identity.to_public()``), so stock ``age -d -i identity.txt`` opens a
 photo file, and decrypts with that identity. Decryption failures are PhotoError
 in plain words: a photo sealed under another key, or a damaged file.
+
+The age library (and the bundle package that names the age header) load when a
+photo is first sealed or opened: a store opens without them.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import pyrage
-from pyrage import x25519
-
-from fengqiao_desktop.bundle.agecrypt import AGE_MAGIC
 from fengqiao_desktop.errors import PhotoError
+
+if TYPE_CHECKING:
+    from pyrage import x25519
 
 
 class PhotoCipher(Protocol):
@@ -40,9 +42,15 @@ class AgePhotoCipher:
         self._recipient = identity.to_public()
 
     def seal(self, data: bytes) -> bytes:
+        import pyrage
+
         return pyrage.encrypt(data, [self._recipient])
 
     def open(self, data: bytes) -> bytes:
+        import pyrage
+
+        from fengqiao_desktop.bundle.agecrypt import AGE_MAGIC
+
         if not data.startswith(AGE_MAGIC):
             raise _damaged()
         try:

@@ -21,6 +21,9 @@ mode, already scaled down). A file whose data cannot hold the picture its header
 claims (a few hundred bytes "of" 9400 × 9400 pixels) is refused, not turned into
 a grey photo: truncated data is an error (``LOAD_TRUNCATED_IMAGES`` off), and a
 JPEG needs at least one bit per 8 × 8 block of its declared size.
+
+Pillow is imported by ``prepare`` when a photo is first added, not with the store:
+opening the store (on the way to the station tree at start-up) does not wait for it.
 """
 
 from __future__ import annotations
@@ -33,13 +36,15 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from fengqiao_desktop.errors import PhotoError
 from fengqiao_desktop.fsutil import fsync_dir, write_atomic
 from fengqiao_desktop.storage.db import disk_full_error, is_disk_full
 from fengqiao_desktop.storage.photocipher import PhotoCipher
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 DEFAULT_LONG_EDGE = 2560
 DEFAULT_QUALITY = 88
@@ -49,9 +54,6 @@ MAX_DECODED_BYTES = 512 * 1024 * 1024  # what decoding and the colour conversion
 
 PLAIN, SEALED = ".jpg", ".age"
 _JPEG_FORMATS = ("JPEG", "MPO")  # MPO: a phone's multi-picture JPEG, decoded the same way
-
-# a short file must fail, never be padded with grey (Pillow's default; stated, since it is global)
-ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 # bytes per pixel of a decoded image, by mode (modes not listed count as 4)
 _MODE_BYTES = {
@@ -352,6 +354,10 @@ def prepare(
 ) -> tuple[bytes, bytes, int, int, dt.datetime | None, tuple[float, float] | None]:
     """Decode, orient, scale and re-encode an image:
     (jpeg, thumbnail jpeg, width, height, captured, GPS position)."""
+    from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+
+    # a short file must fail, never be padded with grey (Pillow's default; stated, since it is global)
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:

@@ -276,3 +276,16 @@ def test_stock_age_opens_the_vault_with_the_passphrase(tmp_path):
             typed = True
     os.waitpid(pid, 0)
     assert str(vault.identity).encode() in out
+
+
+def test_the_first_level_is_read_before_the_store_opens_with_the_vaults_key(tmp_path):
+    from fengqiao_desktop.storage.tree_rows import read_first_level
+
+    data = tmp_path / "data"
+    _fill(data)
+    encryption.encrypt_data_dir(data, PASS)
+    vault = Vault.unlock(data, PASS)
+    with LocalStore.open(data, vault=vault) as store:
+        expected = store.stations.top_rows()
+    assert expected and read_first_level(data / DB_NAME, vault.db_key) == expected
+    assert read_first_level(data / DB_NAME) is None  # no key: the store's opening asks for the passphrase

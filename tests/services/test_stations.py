@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from svc_helpers import COUNTY, TOWN, VILLAGE, full_marks
+from svc_helpers import CITY, COUNTY, TOWN, VILLAGE, full_marks
 
 from fengqiao_desktop.domain import Level
 from fengqiao_desktop.roster.importer import upsert_rows
@@ -85,3 +85,26 @@ def test_top_rows_are_the_tree_first_level_with_badges(store):
     everything = store.stations.tree_rows()
     codes = {r.code for r in everything}
     assert [r.code for r in everything if r.parent_code not in codes] == [r.code for r in rows]
+
+
+def test_the_first_level_read_before_the_store_opens_is_the_services(store, photo_file):
+    """Start-up shows the first level read straight from the file, before the store (and its forms)
+    are loaded: the same stations, in the same order, with the same badges as the service gives."""
+    from fengqiao_desktop.storage.tree_rows import read_first_level
+
+    other = "620200000000"
+    upsert_rows(store.engine, [StationRow(other, "嘉峪关市退役军人服务中心", Level.CITY, None)])
+    gate = store.forms.get("five-haves")
+    done = store.inspections.create(CITY, gate.id)
+    for item_id, value in full_marks(gate).items():
+        store.inspections.set_answer(done, item_id, value)
+        store.photos.add_photo(done, photo_file(), item_id)
+    store.inspections.complete(done)
+    store.inspections.create(other, gate.id)  # a draft
+
+    early = read_first_level(store.db_path)
+    assert early == store.stations.top_rows()
+    assert [(r.code, r.badge) for r in early] == [(CITY, "five_haves_pass"), (other, "draft")]
+    tree = store.stations.tree_rows()  # read the same way, with the same badges as asked one by one
+    assert [r.code for r in tree[:2]] == [CITY, other]
+    assert {r.code: r.badge for r in tree} == store.stations.badges([r.code for r in tree])

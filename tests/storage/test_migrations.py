@@ -130,3 +130,50 @@ def test_a_database_with_tables_but_no_version_is_refused_untouched(tmp_path):
     assert str(db) in info.value.message and "no schema version" in info.value.message_en
     assert db.read_bytes() == before
     assert not (tmp_path / "backups").exists()
+
+
+def test_the_newest_revision_read_from_the_scripts_is_alembics():
+    """Start-up compares a database's revision with the newest one without loading Alembic."""
+    assert head_revision() == script_directory().get_heads()[0]
+
+
+_OPEN = r"""
+import sys
+from fengqiao_desktop.services.store import LocalStore
+
+LocalStore.open(sys.argv[1]).close()
+print(",".join(m for m in ("alembic", "PIL") if m in sys.modules))
+"""
+
+
+def _open_in_a_new_process(data) -> list[str]:
+    """Open the store in a fresh interpreter; which of Alembic and Pillow the opening loaded."""
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", _OPEN, str(data)], capture_output=True, text=True, timeout=120, check=True
+    ).stdout.strip()
+    return [m for m in out.splitlines()[-1].split(",") if m] if out else []
+
+
+def test_a_store_at_the_newest_revision_opens_without_alembic_or_pillow(tmp_path):
+    """Every start but the first after an update: the store opens on the way to the station tree,
+    and loading Alembic or Pillow there would delay it."""
+    data = tmp_path / "data"
+    data.mkdir()
+    upgrade_local(data / "inspections.sqlite3")
+    assert _open_in_a_new_process(data) == []
+
+
+def test_a_store_due_for_a_migration_still_migrates_when_opened(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "release_0_1" / "data", data)
+    assert _open_in_a_new_process(data) == ["alembic"]
+    engine = make_engine(data / "inspections.sqlite3")
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+    assert list((data / "backups").glob("*before-*"))

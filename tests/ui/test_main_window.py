@@ -149,3 +149,123 @@ def test_the_window_shows_before_the_storage_stack_is_imported(tmp_path):
         check=True,
     ).stdout
     assert out.strip().splitlines()[-1:] in ([], [""]), f"imported before the window: {out.strip()}"
+
+
+def _open_data_watching_the_first_level(qtbot, **kw):
+    """A shown window opening the data folder as the app does (``open_data(window, **kw)``); for
+    each first level shown, (its rows, whether the store was open by then)."""
+    from fengqiao_desktop.ui.app import open_data
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    seen = []
+    w.browser.first_level_loaded.connect(lambda n: seen.append((n, w.store is not None)))
+    open_data(w, **kw)
+    return w, seen
+
+
+def test_the_first_level_shows_before_the_store_has_opened(qtbot, sync_tasks, dialogs, data_dir):
+    from fengqiao_desktop.roster.demo import load_demo
+    from fengqiao_desktop.services.store import LocalStore
+
+    with LocalStore.open() as store:
+        load_demo(store.engine)
+    w, seen = _open_data_watching_the_first_level(qtbot)
+    try:
+        assert seen == [(1, False)]  # the city, read from the file while the store was still to open
+        assert w.store is not None and w.browser.model.station_count() >= 100  # then the whole tree
+        assert dialogs == []
+    finally:
+        w.store.close()
+
+
+def test_an_encrypted_store_shows_its_first_level_before_it_opens_too(qtbot, sync_tasks, dialogs, data_dir):
+    from fengqiao_desktop.roster.demo import load_demo
+    from fengqiao_desktop.services import encryption
+    from fengqiao_desktop.services.store import LocalStore
+    from fengqiao_desktop.storage.vault import Vault
+
+    with LocalStore.open() as store:
+        load_demo(store.engine)
+    encryption.encrypt_data_dir(data_dir, "长城 pass 2026")
+    vault = Vault.unlock(data_dir, "长城 pass 2026")  # as the unlock dialog at start gives it
+    w, seen = _open_data_watching_the_first_level(qtbot, vault=vault)
+    try:
+        assert seen == [(1, False)]  # read with the vault's key while the store was still to open
+        assert w.store.encrypted and w.browser.model.station_count() >= 100
+        assert dialogs == []
+    finally:
+        w.store.close()
+
+
+def test_a_store_due_for_a_migration_shows_its_first_level_once_migrated(qtbot, sync_tasks, dialogs, data_dir):
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(
+        Path(__file__).parents[1] / "storage" / "fixtures" / "release_0_1" / "data", data_dir, dirs_exist_ok=True
+    )
+    w, seen = _open_data_watching_the_first_level(qtbot)
+    try:
+        assert [opened for _n, opened in seen] == [True]  # not read from the old schema
+        assert list((data_dir / "backups").glob("*before-*"))  # migrated
+        assert w.browser.model.station_count() > 0 and dialogs == []
+    finally:
+        w.store.close()
+
+
+_TREE_WITHOUT_EDITOR = r"""
+import sys
+from PySide6.QtCore import QTimer
+from fengqiao_desktop import config
+from fengqiao_desktop.ui import app as ui_app
+
+config.set_data_dir(sys.argv[1])
+args = ui_app.parse_args(["--data-dir", sys.argv[1]])
+app = ui_app.make_application([])
+from fengqiao_desktop.ui.main_window import MainWindow
+from fengqiao_desktop.ui.firstrun.start import maybe_show
+
+window = MainWindow()
+ui_app.wire(window, args)
+window.show()
+window.browser.stations_loaded.connect(lambda _n: QTimer.singleShot(0, app.quit))
+QTimer.singleShot(0, lambda: ui_app.open_data(window, on_open=lambda: maybe_show(window, args)))
+app.exec()
+from fengqiao_desktop.ui import tasks
+tasks.runner().shutdown()
+loaded = [m for m in ("fengqiao_desktop.ui.editor.editor_widget", "fengqiao_desktop.ui.firstrun.wizard") if m in sys.modules]
+print("stations", window.browser.model.station_count(), "loaded", *loaded)
+"""
+
+
+def test_the_tree_fills_without_loading_the_editor_or_the_wizard(data_dir):
+    """An ordinary start (set up before, no inspection left open): once the store is open, asking
+    whether to reopen an inspection or show the wizard must not hold the GUI thread with their
+    imports while the tree loads."""
+    import os
+    import subprocess
+    import sys
+
+    from fengqiao_desktop import config
+    from fengqiao_desktop.roster.demo import load_demo
+    from fengqiao_desktop.services.store import LocalStore
+
+    with LocalStore.open() as store:
+        load_demo(store.engine)
+    settings = config.Settings.load()
+    settings.first_run_done = True
+    settings.save()
+    out = subprocess.run(
+        [sys.executable, "-c", _TREE_WITHOUT_EDITOR, str(data_dir)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    last = next(line for line in reversed(out.splitlines()) if line.startswith("stations "))
+    _stations, count, _loaded, *loaded = last.split()
+    assert int(count) >= 100  # the demo roster, loaded
+    assert loaded == [], f"loaded on the way to the tree: {loaded}"

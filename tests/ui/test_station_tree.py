@@ -150,3 +150,19 @@ def test_a_narrow_window_still_shows_the_station_names(qtbot, demo_source):
     name_width = browser.tree.header().sectionSize(COL_NAME)
     assert name_width >= browser.tree.fontMetrics().horizontalAdvance("字" * NAME_CHARS)
     assert browser.page.width() > 250  # the station page keeps the rest
+
+
+def test_a_station_chosen_in_the_first_level_shown_before_the_source_gets_its_page(qtbot, demo_source):
+    """At start-up the first level shows before the store is open: a station clicked then has
+    its page once the store is there."""
+    from fengqiao_desktop.ui.stations.browser import StationBrowser
+
+    browser = StationBrowser()
+    qtbot.addWidget(browser)
+    browser.show()
+    browser.show_first_level(demo_source.top_rows())
+    browser.tree.setCurrentIndex(browser.model.index(0, 0))
+    assert browser.page.current_code() is None  # nothing to read it from yet
+    browser.set_source(demo_source, background=False)
+    assert browser.page.current_code() == "620100000000"
+    assert browser.model.station_count() == demo_source.station_count()

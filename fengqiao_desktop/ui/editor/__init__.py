@@ -1,6 +1,5 @@
-"""The inspection editor: a form rendered as keyboard-friendly rows, autosaved, with photos and findings."""
+"""The inspection editor: a form rendered as keyboard-friendly rows, autosaved, with photos and findings.
 
-from fengqiao_desktop.ui.editor.editor_widget import InspectionEditor
-from fengqiao_desktop.ui.editor.last_opened import recall as last_inspection_id
-
-__all__ = ["InspectionEditor", "last_inspection_id"]
+``editor_widget.InspectionEditor`` is the editor; ``last_opened`` remembers the inspection open
+last. Nothing is imported here: start-up asks ``last_opened`` without loading the editor.
+"""

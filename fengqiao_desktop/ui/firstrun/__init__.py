@@ -1,5 +1,5 @@
-"""The first-run wizard: language, inspector profile, signing key, then demo data or a roster."""
+"""The first-run wizard: language, inspector profile, signing key, then demo data or a roster.
 
-from fengqiao_desktop.ui.firstrun.wizard import FirstRunWizard, maybe_show, needs_first_run
-
-__all__ = ["FirstRunWizard", "maybe_show", "needs_first_run"]
+``start`` decides whether it is due and shows it; ``wizard`` is the wizard itself, loaded
+only when it is shown (nothing is imported here, so asking at start-up stays cheap).
+"""

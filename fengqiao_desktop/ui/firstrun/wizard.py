@@ -10,10 +10,7 @@ signing key for task packs. The profile is saved when its page is
 left, the key is made off the GUI thread when the key page is left, and the
 "set up" flag (``Settings.first_run_done``) is written when the wizard
 finishes; the chosen data is then loaded by the main window's own jobs.
-
-``needs_first_run`` keeps the wizard away from ``--self-check``,
-``--quit-when-shown``, ``--screenshot`` and from any installation that has a
-key or has finished the wizard before.
+Whether the wizard is due, and showing it, is ``ui.firstrun.start``'s.
 """
 
 from __future__ import annotations
@@ -41,27 +38,12 @@ from fengqiao_desktop.services import identity as idn
 from fengqiao_desktop.ui import i18n, tasks
 from fengqiao_desktop.ui.errors import show_error
 from fengqiao_desktop.ui.firstrun.bureau_key import BureauKeyBox
+from fengqiao_desktop.ui.firstrun.start import mark_done
 from fengqiao_desktop.ui.identity import passphrase as pp
 from fengqiao_desktop.ui.labels import wrapped
 from fengqiao_desktop.ui.screen_fit import scrollable
 
 DEMO, ROSTER, NOTHING = "demo", "roster", "nothing"
-
-
-def needs_first_run(store=None, args=None) -> bool:
-    """True when this installation was never set up and the start-up is an ordinary one."""
-    for flag in ("self_check", "quit_when_shown", "screenshot"):
-        if args is not None and getattr(args, flag, None):
-            return False
-    if config.Settings.load().first_run_done:
-        return False
-    return not idn.keystore(store).exists()
-
-
-def mark_done() -> None:
-    settings = config.Settings.load()
-    settings.first_run_done = True
-    settings.save()
 
 
 class LanguagePage(QWizardPage):
@@ -518,15 +500,3 @@ def setup_bureau(window, choice: str, roster_path: str = "") -> None:
         done,
         lambda exc: show_error(window, exc),
     )
-
-
-def maybe_show(window, args=None) -> FirstRunWizard | None:
-    """Show the wizard over the main window if this installation was never set up."""
-    store = getattr(window, "store", None)
-    if not needs_first_run(store, args):
-        return None
-    wizard = FirstRunWizard(store, window)
-    wizard.accepted.connect(lambda: apply_choice(window, wizard))
-    wizard.open()
-    window.first_run_wizard = wizard
-    return wizard

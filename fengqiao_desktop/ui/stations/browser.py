@@ -4,7 +4,9 @@ Loading the tree rows (and warming the source's search index) runs through
 the task helper, so a 50,000-station roster never blocks the window. Into an
 empty tree the first level is read first, on its own (a handful of rows), and
 shown at once; the whole tree follows, grouped by parent on the worker, and is
-swapped in with the expanded nodes and the selection kept. When a
+swapped in with the expanded nodes and the selection kept. At start-up the first
+level may come before any source (``show_first_level``: read while the store
+opens); a station chosen then shows its page once the source is set. When a
 station's inspections change (``station_changed``), only that station's badge
 and work state are read again, off the GUI thread; saves that arrive while a
 read is running are gathered into the next one.
@@ -104,11 +106,32 @@ class StationBrowser(QWidget):
         self.tree.setVisible(not self.search.edit.text().strip())
 
     # -- loading ---------------------------------------------------------------
+    def show_first_level(self, rows) -> None:
+        """Into an empty tree, the first level (``StationSummary`` rows) read before any source is
+        set: shown at once, its nodes filled by the source's whole tree (``set_source``). No rows
+        (an empty roster) show nothing."""
+        if rows and self.model.station_count() == 0:
+            self._show_first_level(rows)
+
+    def _show_first_level(self, rows) -> None:
+        self.model.set_rows(rows, more_to_come=True)
+        self.first_level_loaded.emit(self.model.rowCount())
+
+    def drop_first_level(self) -> None:
+        """No source came for the first level shown (the store did not open): it goes again."""
+        if self.source is None:
+            self.model.set_rows([])
+
     def set_source(self, source: StationSource, *, background: bool = True) -> None:
         """Show another source's stations; the rows are read off the GUI thread."""
+        first = self.source is None
         self.source = source
         self.search.set_source(source)
         self.page.set_source(source)
+        chosen = self.model.row_for_index(self.tree.currentIndex()) if first else None
+        if chosen is not None:  # chosen in the first level shown before there was a source
+            self.page.show_station(chosen.code)
+            self.station_selected.emit(chosen.code)
 
         def load(progress, cancelled):
             tree = build_tree(source.tree_rows())
@@ -144,8 +167,7 @@ class StationBrowser(QWidget):
             # tree stays as it is until the new one is in.
             def first_level(rows) -> None:
                 if generation == self._load_generation:
-                    self.model.set_rows(rows, more_to_come=True)
-                    self.first_level_loaded.emit(self.model.rowCount())
+                    self._show_first_level(rows)
                 load_the_rest()
 
             def no_first_level(exc: BaseException) -> None:
@@ -238,6 +260,8 @@ class StationBrowser(QWidget):
 
     def _current_changed(self, current, _previous) -> None:
         row = self.model.row_for_index(current)
+        if self.source is None:
+            return  # the first level shown before the store opened: its page comes with the source
         if row is not None and row.code != self.page.current_code():
             self.page.show_station(row.code)
             self.station_selected.emit(row.code)

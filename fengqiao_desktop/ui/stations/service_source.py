@@ -151,6 +151,16 @@ def open_source(vault=None, passphrase: str | None = None) -> tuple[LocalStore, 
     return store, ServiceSource(store)
 
 
+def early_first_level(vault=None) -> list[StationSummary] | None:
+    """The station tree's first level read from the local database before the store opens (with
+    the unlocked ``vault``'s key when the data is encrypted); None: it waits for the store (a new
+    database, a migration due, or a file that the store's opening must look at first)."""
+    from fengqiao_desktop import config
+    from fengqiao_desktop.storage.tree_rows import read_first_level
+
+    return read_first_level(config.local_db_path(), vault.db_key if vault is not None else None)
+
+
 def prepare_benchmark_roster(rows: Iterable[StationSummary]) -> None:
     """Write generated stations into the local database of the current data dir (benchmarks)."""
     from fengqiao_desktop.roster.importer import upsert_rows

@@ -82,7 +82,7 @@ def test_a_new_clerk_works_from_the_window(qtbot, sync_tasks, dialogs, laptop, t
     from fengqiao_desktop.ui.bureau import install
     from fengqiao_desktop.ui.bureau.context import BureauContext
     from fengqiao_desktop.ui.bureau.review import page as review_page
-    from fengqiao_desktop.ui.firstrun import maybe_show
+    from fengqiao_desktop.ui.firstrun.start import maybe_show
     from fengqiao_desktop.ui.main_window import BUREAU, MainWindow
     from fengqiao_desktop.ui.stations.service_source import ServiceSource
 

@@ -56,7 +56,7 @@ def backend(mini_form, tmp_path):
 
 @pytest.fixture
 def editor(qtbot, backend):
-    from fengqiao_desktop.ui.editor import InspectionEditor
+    from fengqiao_desktop.ui.editor.editor_widget import InspectionEditor
     from fengqiao_desktop.ui.editor.runner import SyncRunner
 
     ed = InspectionEditor(None, backend.inspection_id, backend=backend, runner=SyncRunner(), lang="zh")

@@ -127,7 +127,7 @@ def test_missing_list_jumps_to_the_item(editor, qtbot):
 
 
 def test_answers_shown_again_after_reload(backend, qtbot):
-    from fengqiao_desktop.ui.editor import InspectionEditor
+    from fengqiao_desktop.ui.editor.editor_widget import InspectionEditor
     from fengqiao_desktop.ui.editor.runner import SyncRunner
 
     backend.answers["a2"] = Answer(3.0, "旧备注")
@@ -169,7 +169,7 @@ def test_sixty_items_by_keyboard(qtbot, tmp_path, activate):
 
     from editor_memory_backend import MemoryBackend
 
-    from fengqiao_desktop.ui.editor import InspectionEditor
+    from fengqiao_desktop.ui.editor.editor_widget import InspectionEditor
     from fengqiao_desktop.ui.editor.runner import SyncRunner
 
     form = _sixty_item_form()

@@ -45,7 +45,7 @@ def store(tmp_path):
 
 
 def _editor(qtbot, store, iid):
-    from fengqiao_desktop.ui.editor import InspectionEditor
+    from fengqiao_desktop.ui.editor.editor_widget import InspectionEditor
     from fengqiao_desktop.ui.editor.runner import SyncRunner
 
     ed = InspectionEditor(store, iid, runner=SyncRunner(), lang="zh")
@@ -310,7 +310,7 @@ def test_a_new_visit_opens_both_tabs_and_the_rubric_follows_the_check_live(qtbot
 
 def test_the_visit_in_english_is_all_english(qtbot, store, tmp_path):
     from fengqiao_desktop.ui import i18n
-    from fengqiao_desktop.ui.editor import InspectionEditor
+    from fengqiao_desktop.ui.editor.editor_widget import InspectionEditor
     from fengqiao_desktop.ui.editor.runner import SyncRunner
 
     i18n.install("en")

@@ -46,7 +46,7 @@ def main(out_dir: str) -> None:
     from fengqiao_desktop.ui import app as ui_app
     from fengqiao_desktop.ui import i18n, tasks
     from fengqiao_desktop.ui.export import ExportDialog
-    from fengqiao_desktop.ui.firstrun import FirstRunWizard
+    from fengqiao_desktop.ui.firstrun.wizard import FirstRunWizard
     from fengqiao_desktop.ui.identity import ProfileKeyDialog
     from fengqiao_desktop.ui.identity import passphrase as pp
 

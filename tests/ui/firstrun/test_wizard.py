@@ -14,7 +14,8 @@ from fengqiao_desktop.services import identity as idn
 from fengqiao_desktop.services.store import LocalStore
 from fengqiao_desktop.storage.cipher import file_kind
 from fengqiao_desktop.ui import i18n
-from fengqiao_desktop.ui.firstrun import FirstRunWizard, maybe_show, needs_first_run
+from fengqiao_desktop.ui.firstrun.start import maybe_show, needs_first_run
+from fengqiao_desktop.ui.firstrun.wizard import FirstRunWizard
 from fengqiao_desktop.ui.identity import passphrase as pp
 from fengqiao_desktop.ui.stations.service_source import ServiceSource
 
