@@ -14,7 +14,7 @@ import hashlib
 from merge_helpers import RUBRIC, make_photo, photo_entry
 from sqlalchemy import select
 
-from fengqiao_desktop.merge import models
+from fengqiao_desktop.merge import importer, models, pipeline
 from fengqiao_desktop.merge.photos import read_photos
 from fengqiao_desktop.services import coverage
 
@@ -98,3 +98,22 @@ def test_a_changed_archived_copy_never_shows_another_picture(bureau):
         both = read_photos(conn, bureau.central.files_dir, paths)
     assert sorted(both) == ([second] if bureau.central.is_sqlite else [first, second])
     assert both[second] == paths[second].read_bytes()
+
+
+def test_photos_of_bundles_prepared_by_a_worker_process(bureau, monkeypatch):
+    """A worker hands its prepared bundles back without their bytes: the importer reads what it
+    still stores in the database (PostgreSQL) from the staged copy."""
+    monkeypatch.setattr(pipeline, "WAIT_FOR_WORKERS", True)
+    monkeypatch.setattr(pipeline, "MIN_BUNDLES", 2)
+    dev = bureau.device()
+    paths, photos = [], {}
+    for b in range(4):
+        mine = dict(make_photo(bureau.tmp / "ph", f"worker-{b}-{k}", size=30_000) for k in range(2))
+        rec = dev.record(RUBRIC, photos=[photo_entry(sha, p) for sha, p in mine.items()])
+        paths.append(dev.export(bureau.tmp / f"usb{b}", [rec], mine))
+        photos.update(mine)
+    outs = importer.import_bundles(bureau.central, paths, workers=1)
+    assert [o.status for o in outs] == ["imported"] * 4
+    assert len(_kept(bureau)) == 8
+    for sha, p in photos.items():
+        assert coverage.photo_bytes(sha, url=bureau.central) == p.read_bytes()
