@@ -18,6 +18,7 @@ import hashlib
 import os
 import secrets
 import sys
+import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,6 +27,7 @@ from fengqiao_desktop.fsutil import fsync_dir, fsync_file
 
 INCOMING = "incoming"
 _STALE_SECONDS = 24 * 3600
+HASH_ALONGSIDE = 4 * 1024 * 1024  # a bundle kept in memory from this size on is hashed while it is written
 
 
 def stage(src: Path, files_dir: Path, *, keep_up_to: int = 0) -> tuple[Path, str, bytes | None]:
@@ -45,6 +47,14 @@ def stage(src: Path, files_dir: Path, *, keep_up_to: int = 0) -> tuple[Path, str
                 if len(kept) > keep_up_to:  # grown while being read: copied in chunks like any other
                     fin.seek(0)
                     kept = None
+                elif len(kept) >= HASH_ALONGSIDE:
+                    # hashlib and the write both let go of the GIL: hashed on a thread meanwhile
+                    hashing = threading.Thread(target=h.update, args=(kept,), name="stage-hash")
+                    hashing.start()
+                    try:
+                        fout.write(kept)
+                    finally:
+                        hashing.join()
                 else:
                     h.update(kept)
                     fout.write(kept)

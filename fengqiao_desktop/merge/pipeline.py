@@ -11,7 +11,9 @@ bundle just before applying it. For a handful of bundles nothing is started.
 
 Workers start with the ``spawn`` method (never a fork of a process that runs a
 window), and only once a bundle needs verifying; until one has started, the
-importer prepares bundles itself. They look only a few bundles ahead, so
+importer prepares bundles itself; and whenever it would wait for them, it prepares a
+bundle further on itself meanwhile (so with photos, where applying costs little, both
+cores prepare). They look only a few bundles ahead, so
 ``incoming/`` never holds much more than the batch being applied. Encrypted bundles
 are staged ahead and opened by the importer, which holds the bureau's passphrase. A
 cancelled run removes what was staged ahead and not asked for.
@@ -38,6 +40,7 @@ MIN_BUNDLES = 12  # fewer: a worker would not pay for its start
 MAX_WORKERS = 4
 AHEAD_PER_WORKER = 4  # bundles staged ahead of the importer, per worker
 WAIT_FOR_WORKERS = False  # True: wait for the workers to start instead of preparing meanwhile (tests)
+IMPORTER_HELPS = True  # the importer prepares bundles further on while it waits for the workers
 
 _LOCAL_HOSTS = {"", "localhost", "127.0.0.1", "::1"}
 
@@ -128,12 +131,14 @@ class Preparer:
         self.require_encryption = require_encryption
         self.cancelled = cancelled
         self._futures: dict[int, Future] = {}
+        self._stolen: dict[int, Prepared] = {}  # prepared by the importer while it waited for the workers
         self._next = 0  # the next index to submit
         self._workers = workers
         self._thread = thread and workers == 0
         self._pool: Executor | None = None
         self._warm: Future | None = None
         self.by_workers = 0  # bundles prepared ahead (by worker processes or the thread)
+        self.by_importer = 0  # of the others, those the importer prepared while it waited for the workers
         self._ahead = max(workers, 1) * AHEAD_PER_WORKER
 
     def _start(self) -> None:
@@ -179,6 +184,21 @@ class Preparer:
         while self._next < len(self.paths) and self._next <= i + self._ahead:
             self._futures[self._next] = self._submit(self.paths[self._next])
             self._next += 1
+        if i in self._stolen:
+            return self._stolen.pop(i)
+        future = self._futures[i]
+        # rather than wait for the worker processes, the importer prepares a bundle further on itself
+        # (one not handed to them yet): its core is idle meanwhile (a bundle full of photos, say)
+        while (
+            IMPORTER_HELPS
+            and isinstance(self._pool, ProcessPoolExecutor)
+            and not future.done()
+            and self._next < len(self.paths)
+            and len(self._stolen) < self._ahead
+        ):
+            self._stolen[self._next] = self._inline(self.paths[self._next])
+            self._next += 1
+            self.by_importer += 1
         try:
             p = self._futures.pop(i).result()
             self.by_workers += 1
@@ -223,8 +243,16 @@ class Preparer:
             if f.done() and not f.cancelled() and f.exception() is None:
                 f.result().discard()
         self._futures.clear()
+        for p in self._stolen.values():
+            p.discard()
+        self._stolen.clear()
 
     def close(self) -> None:
         self._shutdown()
         if self.by_workers:
-            log.info("%d of %d bundles prepared ahead of the database work", self.by_workers, len(self.paths))
+            log.info(
+                "%d of %d bundles prepared ahead of the database work (%d more by the importer while it waited)",
+                self.by_workers,
+                len(self.paths),
+                self.by_importer,
+            )

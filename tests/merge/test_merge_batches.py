@@ -4,6 +4,7 @@ prepared in a worker process give the same central state as bundles imported one
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 from merge_helpers import GATE, RUBRIC, VILLAGE, VILLAGE2, make_photo, photo_entry
@@ -97,6 +98,7 @@ def test_a_refused_bundle_in_a_batch_leaves_nothing_and_the_others_stand(bureau,
 
 def test_bundles_prepared_by_a_worker_give_the_state_of_one_by_one_imports(bureau, drop_extra, monkeypatch, caplog):
     monkeypatch.setattr(pipeline, "WAIT_FOR_WORKERS", True)
+    monkeypatch.setattr(pipeline, "IMPORTER_HELPS", False)  # every bundle after the first to the worker
     dev, paths = _bundles(bureau, 14)
     order = [*paths[7:], *paths[:7], paths[3]]  # out of order (gaps while importing), one twice
     with caplog.at_level(logging.INFO, logger=pipeline.__name__):
@@ -113,6 +115,44 @@ def test_bundles_prepared_by_a_worker_give_the_state_of_one_by_one_imports(burea
         one_by_one.dispose()
     again = importer.import_bundles(bureau.central, paths, workers=1)  # the same bytes: known at once
     assert {o.status for o in again} == {"already_imported"}
+
+
+def test_bundles_prepared_by_the_importer_while_the_worker_is_busy_give_the_same_state(
+    bureau, drop_extra, monkeypatch, caplog
+):
+    """The importer prepares bundles further on itself whenever the next one is not ready from the
+    worker (here bundles of large photos, which the importer applies faster than the worker can
+    prepare them): whoever prepared what, the result is that of one-by-one imports, and a cancel
+    leaves nothing staged behind."""
+    monkeypatch.setattr(pipeline, "MIN_BUNDLES", 2)
+    monkeypatch.setattr(pipeline, "WAIT_FOR_WORKERS", True)
+    dev = bureau.device()
+    paths = []
+    for k in range(14):
+        sha, p = make_photo(bureau.tmp / "ph", f"large-{k}", size=3_000_000)
+        paths.append(dev.export(bureau.tmp / "usb", [dev.record(RUBRIC, photos=[photo_entry(sha, p)])], {sha: p}))
+    stop = {"now": False}
+
+    def progress(done, total, name):
+        stop["now"] = done == 9
+
+    with caplog.at_level(logging.INFO, logger=pipeline.__name__):
+        first = importer.import_bundles(
+            bureau.central, paths, workers=1, progress=progress, cancelled=lambda: stop["now"]
+        )
+    assert [o.status for o in first] == ["imported"] * 9 + ["cancelled"]
+    assert re.search(r"\(([1-9][0-9]*) more by the importer while it waited\)", caplog.text), caplog.text
+    assert not list((bureau.central.files_dir / "incoming").glob("*.partial"))
+    outs = importer.import_bundles(bureau.central, paths, workers=1)
+    assert [o.status for o in outs] == ["already_imported"] * 9 + ["imported"] * 5
+    one_by_one = _fresh_like(bureau, dev, "helped")
+    try:
+        for p in paths:
+            assert svc.import_bundles([p], url=one_by_one)[0].status == "imported"
+        assert svc.digest(url=one_by_one) == bureau.digest()
+    finally:
+        one_by_one.dispose()
+    assert not list((bureau.central.files_dir / "incoming").glob("*.partial"))
 
 
 def test_cancel_between_batches_keeps_what_was_committed(bureau, monkeypatch):

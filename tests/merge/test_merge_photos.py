@@ -14,7 +14,7 @@ import hashlib
 from merge_helpers import RUBRIC, make_photo, photo_entry
 from sqlalchemy import select
 
-from fengqiao_desktop.merge import importer, models, pipeline
+from fengqiao_desktop.merge import files, importer, models, pipeline
 from fengqiao_desktop.merge.photos import read_photos
 from fengqiao_desktop.services import coverage
 
@@ -117,3 +117,23 @@ def test_photos_of_bundles_prepared_by_a_worker_process(bureau, monkeypatch):
     assert len(_kept(bureau)) == 8
     for sha, p in photos.items():
         assert coverage.photo_bytes(sha, url=bureau.central) == p.read_bytes()
+
+
+def test_a_large_bundle_is_recognised_by_its_bytes_when_it_comes_again(bureau):
+    """A bundle of several megabytes is hashed while its copy is written (merge/files.py): the
+    hash recorded is the file's, so the same file again is known at once."""
+    dev = bureau.device()
+    mine = dict(make_photo(bureau.tmp / "ph", f"large-{k}", size=2_000_000) for k in range(3))
+    path = dev.export(
+        bureau.tmp / "usb", [dev.record(RUBRIC, photos=[photo_entry(s, p) for s, p in mine.items()])], mine
+    )
+    assert path.stat().st_size > files.HASH_ALONGSIDE
+    [out] = bureau.merge(path)
+    assert out.status == "imported"
+    bundles = models.table_of(models.Bundle)
+    with bureau.central.read() as conn:
+        recorded = conn.execute(select(bundles.c.file_sha256)).scalar_one()
+    assert recorded == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert (bureau.central.archive_dir / f"{out.bundle_id}.fqbundle").read_bytes() == path.read_bytes()
+    [again] = bureau.merge(path)
+    assert again.status == "already_imported"
