@@ -149,8 +149,9 @@ def run(quick: bool = False) -> list[dict]:
             "unit": "s",
             "baseline": m_plain,
             "ratio": m_enc / m_plain,
-            "note": f"decrypt to a private temp file + import vs plaintext import (aim <= 1.3); "
-            f"unlocking the identity once per session: {t_unlock:.1f}s",
+            "note": f"decrypt to a private temp file + import vs plaintext import (aim <= 1.3); on SQLite "
+            f"a plaintext bundle's photos stay in its archived copy, an encrypted one's are written to the "
+            f"database (merge/photos.py); unlocking the identity once per session: {t_unlock:.1f}s",
         },
         read_row,
     ]
