@@ -40,10 +40,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.errors import KeyError_, KnownError
-from fengqiao_desktop.merge import checks, pipeline
+from fengqiao_desktop.merge import checks, models, pipeline
 from fengqiao_desktop.merge.batch import Batch, log_action, outcome_line
 from fengqiao_desktop.merge.db import Central
+from fengqiao_desktop.merge.forms_registry import load_form
 from fengqiao_desktop.merge.outcome import (
     ALREADY,
     CANCELLED,
@@ -54,6 +59,7 @@ from fengqiao_desktop.merge.outcome import (
     ImportOutcome,
 )
 from fengqiao_desktop.merge.prepare import RunContext
+from fengqiao_desktop.merge.trust import list_keys
 
 __all__ = [
     "ALREADY",
@@ -118,6 +124,31 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def run_context(conn: Connection, files_dir: Path) -> RunContext:
+    """What one run reads of the central database before it starts, for every bundle's preparation."""
+    entries = {e.key_id: e for e in list_keys(conn)}
+    forms_table = models.table_of(models.RegisteredForm)
+    bundles = models.table_of(models.Bundle)
+    forms = {}
+    for sha in conn.execute(select(forms_table.c.sha256)).scalars():
+        form = load_form(conn, sha)
+        if form is not None:
+            forms[sha] = form
+    received = conn.execute(
+        select(bundles.c.file_sha256).where(
+            bundles.c.file_sha256.is_not(None), bundles.c.status.in_(["imported", "quarantined"])
+        )
+    ).scalars()
+    return RunContext(
+        files_dir=files_dir,
+        keys={k: PublicKey.from_line(e.public_key) for k, e in entries.items()},
+        entries=entries,
+        forms=forms,
+        stations=frozenset(conn.execute(select(models.table_of(models.Station).c.code)).scalars()),
+        received_files=frozenset(received),
+    )
+
+
 def import_bundles(
     central: Central,
     paths: Sequence[str | Path],
@@ -136,7 +167,7 @@ def import_bundles(
     todo = expand_paths(paths)
     decryption = decryption or Decryption()
     with central.read() as conn:
-        ctx = RunContext.load(conn, central.files_dir)
+        ctx = run_context(conn, central.files_dir)
     if workers is None:
         workers = 0 if dry_run else pipeline.worker_count(central.url, len(todo))
     outcomes: list[ImportOutcome] = []

@@ -29,8 +29,6 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 from fengqiao_desktop.merge import files
 from fengqiao_desktop.merge.prepare import Prepared, RunContext, as_bundle_error, finish, prepare_bundle
 
@@ -69,6 +67,8 @@ def worker_count(url: str, n_bundles: int, cores: int | None = None, busy: float
     """
     if n_bundles < MIN_BUNDLES:
         return 0
+    from sqlalchemy.engine import make_url  # here: a worker process imports this module without the database layer
+
     free = (cores or _cores()) - 1 - round(_busy() if busy is None else busy)
     u = make_url(url)
     if u.get_backend_name() != "sqlite" and (u.host or "") in _LOCAL_HOSTS:

@@ -21,9 +21,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.engine import Connection
-
 from fengqiao_desktop.bundle import agecrypt
 from fengqiao_desktop.bundle.canonical import BundleCancelled
 from fengqiao_desktop.bundle.minisign import PublicKey
@@ -31,17 +28,12 @@ from fengqiao_desktop.bundle.verifier import VerifiedBundle, verify_bundle
 from fengqiao_desktop.errors import BundleError, KnownError, MergeError
 from fengqiao_desktop.formengine.schema import FormDef
 from fengqiao_desktop.fsutil import fsync_file
-from fengqiao_desktop.merge import files, models, trust
-from fengqiao_desktop.merge.checks import revisions_from
-from fengqiao_desktop.merge.forms_registry import load_form
-from fengqiao_desktop.merge.records import RevisionData
+from fengqiao_desktop.merge import files, signer
+from fengqiao_desktop.merge.records import RevisionData, revisions_from
 
-BUNDLES = models.table_of(models.Bundle)
-STATIONS = models.table_of(models.Station)
 # a bundle up to this size is read once, into memory: hashed, copied to incoming/ and verified from
 # those bytes, and its photos taken from them again without reading or hashing the file a second time
 KEEP_IN_MEMORY = 64 * 1024 * 1024
-FORMS = models.table_of(models.RegisteredForm)
 
 
 @dataclass(frozen=True)
@@ -50,32 +42,10 @@ class RunContext:
 
     files_dir: Path
     keys: Mapping[str, PublicKey]  # every key of the trust store, for the signature check
-    entries: Mapping[str, trust.TrustEntry]  # whether a key may sign, by key id
+    entries: Mapping[str, signer.TrustEntry]  # whether a key may sign, by key id
     forms: Mapping[str, FormDef]  # registered forms by sha256
     stations: frozenset[str]  # roster codes
     received_files: frozenset[str]  # sha256 of bundle files imported or quarantined before
-
-    @classmethod
-    def load(cls, conn: Connection, files_dir: Path) -> RunContext:
-        entries = {e.key_id: e for e in trust.list_keys(conn)}
-        forms: dict[str, FormDef] = {}
-        for sha in conn.execute(select(FORMS.c.sha256)).scalars():
-            form = load_form(conn, sha)
-            if form is not None:
-                forms[sha] = form
-        received = conn.execute(
-            select(BUNDLES.c.file_sha256).where(
-                BUNDLES.c.file_sha256.is_not(None), BUNDLES.c.status.in_(["imported", "quarantined"])
-            )
-        ).scalars()
-        return cls(
-            files_dir=files_dir,
-            keys={k: PublicKey.from_line(e.public_key) for k, e in entries.items()},
-            entries=entries,
-            forms=forms,
-            stations=frozenset(conn.execute(select(STATIONS.c.code)).scalars()),
-            received_files=frozenset(received),
-        )
 
 
 @dataclass
@@ -181,8 +151,8 @@ def finish(
         return out
     out.vb = vb
     try:
-        trust.check_signer(ctx.entries.get(vb.key_id.upper()), vb.key_id, vb.manifest)
-        trust.check_records_signer(vb.key_id, vb.manifest, vb.records)
+        signer.check_signer(ctx.entries.get(vb.key_id.upper()), vb.key_id, vb.manifest)
+        signer.check_records_signer(vb.key_id, vb.manifest, vb.records)
     except MergeError as exc:
         out.signer_problem = exc
         return out

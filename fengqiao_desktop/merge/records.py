@@ -14,11 +14,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import rfc8785
 
+from fengqiao_desktop.bundle.verifier import VerifiedBundle
 from fengqiao_desktop.domain import FormKind
 from fengqiao_desktop.errors import MergeError
 from fengqiao_desktop.formengine.schema import FormDef
@@ -242,3 +245,52 @@ def revision_from_record(
         rechecks=tuple(r for r in record.get("rechecks") or [] if isinstance(r, dict)),
         photos=tuple(p for p in record.get("photos") or [] if isinstance(p, dict)),
     )
+
+
+def revisions_from(vb: VerifiedBundle, forms: Mapping[str, FormDef], stations: AbstractSet[str]) -> list[RevisionData]:
+    """``revisions_of`` given the registered forms (by sha256) and the roster codes: no database."""
+    mine: dict[str, FormDef] = {}
+    for i, f in enumerate(vb.forms):
+        form = forms.get(f["sha256"])
+        if form is None:
+            raise MergeError(
+                f"manifest.json: forms[{i}]：表单 {f['id']} 版本 {f['version']}（{f['sha256'][:12]}…）未在中心登记",
+                message_en=f"manifest.json: forms[{i}]: form {f['id']} version {f['version']} "
+                f"({f['sha256'][:12]}…) is not registered centrally",
+                kind="unknown_form",
+            )
+        if (form.id, form.version) != (f["id"], f["version"]):
+            raise MergeError(
+                f"manifest.json: forms[{i}]：哈希 {f['sha256'][:12]}… 登记为 {form.id} {form.version}，"
+                f"不是 {f['id']} {f['version']}",
+                message_en=f"manifest.json: forms[{i}]: sha256 {f['sha256'][:12]}… is registered as "
+                f"{form.id} {form.version}, not {f['id']} {f['version']}",
+            )
+        mine[f["sha256"]] = form
+    sha_of = {m["name"]: m["sha256"] for m in vb.manifest["members"]}
+    out = []
+    for member in sorted(vb.records):
+        rec = vb.records[member]
+        if rec["station_code"] not in stations:
+            raise MergeError(
+                f"{member}：站点 {rec['station_code']} 不在中心名册中",
+                message_en=f"{member}: station {rec['station_code']} is not in the central roster",
+                kind="unknown_station",
+            )
+        fsha = rec["form"]["sha256"]
+        form = mine.get(fsha)
+        if form is None:
+            raise MergeError(
+                f"{member}: form：表单 {fsha[:12]}… 不在清单的 forms 中或未登记",
+                message_en=f"{member}: form {fsha[:12]}… is not listed in the manifest's forms or not registered",
+            )
+        if (rec["form"]["id"], rec["form"]["version"]) != (form.id, form.version):
+            raise MergeError(
+                f"{member}: form：id/version 与登记的表单不符",
+                message_en=f"{member}: form id/version differ from the registered form",
+            )
+        # the verifier refused any record that is not canonical JSON: its bytes (kept from
+        # verification) are the canonical form, and the manifest already holds their sha256
+        canonical = (sha_of[member], vb.record_text(member))
+        out.append(revision_from_record(rec, member, form, canonical))
+    return out

@@ -36,7 +36,7 @@ from fengqiao_desktop.merge.forms_registry import FormEntry
 from fengqiao_desktop.merge.importer import ImportOutcome
 from fengqiao_desktop.merge.results import StationResult
 from fengqiao_desktop.merge.review import ReviewRow
-from fengqiao_desktop.merge.trust import TrustEntry
+from fengqiao_desktop.merge.signer import TrustEntry
 from fengqiao_desktop.roster.model import ImportResult
 from fengqiao_desktop.services.central_session import CentralSession
 

@@ -207,3 +207,19 @@ def test_a_full_disk_in_the_middle_of_a_batch_refuses_its_bundles_and_the_run_go
     monkeypatch.setattr(batch, "apply_plan", real)
     assert [o.status for o in bureau.merge(*paths)] == ["imported", "imported", "already_imported", "already_imported"]
     assert bureau.digest() != d0
+
+
+def test_a_worker_process_starts_without_the_database_layer():
+    """A worker imports the pipeline and the preparation only (merge/prepare.py, merge/signer.py,
+    merge/records.py): no SQLAlchemy, which would add a good part of a second to every run's start."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from fengqiao_desktop.merge import pipeline, prepare\n"
+        "assert callable(pipeline._prepare_in_worker) and callable(prepare.prepare_bundle)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'psycopg')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "[]"
