@@ -117,13 +117,17 @@ def sync_moved(folder: Path, unflushed: list[Path]) -> None:
 def syncs_at_once() -> bool:
     """Whether ``sync_moved`` makes a whole batch durable with one call (``syncfs``, Linux), so
     nothing gains from flushing each staged copy on its own beforehand."""
-    return getattr(_libc(), "syncfs", None) is not None
+    return _syncfs_call() is not None
+
+
+def _syncfs_call():
+    return getattr(_libc(), "syncfs", None)
 
 
 def _syncfs(folder: Path) -> bool:
     """syncfs(2) of the file system holding ``folder``: every file and directory written there is
     on disk when it returns. False where the system has none (then flush file by file)."""
-    syncfs = getattr(_libc(), "syncfs", None)
+    syncfs = _syncfs_call()
     if syncfs is None:
         return False
     fd = os.open(folder, os.O_RDONLY)

@@ -9,6 +9,7 @@ else the built-in defaults (docs/coverage.md).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -33,6 +34,7 @@ __all__ = [
     "coverage_report",
     "default_targets_file",
     "photo_bytes",
+    "photos_bytes",
     "station_findings",
     "station_inspections",
     "targets_for",
@@ -151,11 +153,17 @@ def station_inspections(code: str, *, url: Target = None) -> list[StationInspect
     return sorted(out, key=lambda s: (s.completed_at or "", s.id), reverse=True)
 
 
-def photo_bytes(sha256: str, *, url: Target = None) -> bytes | None:
-    """A stored photo's JPEG bytes, or None when the central database does not hold it (or its archived
-    bundle no longer does: merge/photos.py)."""
+def photos_bytes(shas: Iterable[str], *, url: Target = None) -> dict[str, bytes]:
+    """The JPEG bytes of the stored photos among ``shas``, by sha256, read in one go (one read of each
+    archived bundle's directory); a photo the central database does not hold, or whose archived
+    bundle no longer does (merge/photos.py), is left out."""
     with _open(url) as c, c.read() as conn:
-        return read_photos(conn, c.files_dir, [sha256]).get(sha256)
+        return read_photos(conn, c.files_dir, shas)
+
+
+def photo_bytes(sha256: str, *, url: Target = None) -> bytes | None:
+    """One stored photo's JPEG bytes, or None (see :func:`photos_bytes`)."""
+    return photos_bytes([sha256], url=url).get(sha256)
 
 
 FOLLOW_UP_SQL = """

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from fengqiao_desktop.domain import Level
 from fengqiao_desktop.storage.models import Station, utcnow
+from fengqiao_desktop.storage.tree_rows import CHUNK as _CHUNK
 
 _RANK = {lv.value: lv.rank for lv in Level}
-_CHUNK = 900  # under SQLite's old bound-parameter limit
 
 
 @dataclass(frozen=True)

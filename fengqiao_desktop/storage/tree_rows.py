@@ -28,7 +28,7 @@ from fengqiao_desktop.storage.revision import head_revision, read_state
 
 log = logging.getLogger(__name__)
 
-_CHUNK = 900  # bound parameters per statement: under SQLite's old limit
+CHUNK = 900  # bound parameters per statement: under SQLite's old limit (the storage layer's one figure)
 # what makes the early read give up, leaving the store's opening to report it: the driver's
 # errors (a damaged file, a wrong key, a file just being replaced), a vanished file, odd content
 _GIVE_UP: tuple[type[Exception], ...] = (*DRIVER_ERRORS, OSError, KeyError, ValueError)
@@ -52,8 +52,8 @@ _INSPECTIONS = "SELECT station_code, form_sha256, status, verdict, completed_at,
 
 
 def _chunks(items: Sequence[str]):
-    for i in range(0, len(items), _CHUNK):
-        part = items[i : i + _CHUNK]
+    for i in range(0, len(items), CHUNK):
+        part = items[i : i + CHUNK]
         yield part, ",".join("?" * len(part))
 
 

@@ -44,6 +44,17 @@ def _fresh_like(bureau, dev, name: str):
     return c
 
 
+def _assert_state_of_one_by_one(bureau, dev, paths, name: str) -> None:
+    """The central state equals that of ``paths`` imported one at a time into a fresh database."""
+    one_by_one = _fresh_like(bureau, dev, name)
+    try:
+        for p in paths:
+            assert svc.import_bundles([p], url=one_by_one)[0].status == "imported"
+        assert svc.digest(url=one_by_one) == bureau.digest()
+    finally:
+        one_by_one.dispose()
+
+
 def _other_pg(bureau, name: str) -> str:
     import os
     import uuid
@@ -85,14 +96,7 @@ def test_a_refused_bundle_in_a_batch_leaves_nothing_and_the_others_stand(bureau,
     with bureau.central.read() as conn:
         assert conn.execute(select(func.count()).select_from(t)).scalar_one() == 16  # 8 bundles of two
     # the same central state as the good bundles imported one at a time
-    one_by_one = _fresh_like(bureau, dev, "one-by-one")
-    try:
-        for k, p in enumerate(paths):
-            if k != 5:
-                assert svc.import_bundles([p], url=one_by_one)[0].status == "imported"
-        assert svc.digest(url=one_by_one) == bureau.digest()
-    finally:
-        one_by_one.dispose()
+    _assert_state_of_one_by_one(bureau, dev, [p for k, p in enumerate(paths) if k != 5], "one-by-one")
     assert not list((bureau.central.files_dir / "incoming").glob("*.partial"))
 
 
@@ -106,13 +110,7 @@ def test_bundles_prepared_by_a_worker_give_the_state_of_one_by_one_imports(burea
     assert "14 of 15 bundles prepared ahead of the database work" in caplog.text  # all but the first
     assert [o.status for o in outs] == ["imported"] * 14 + ["already_imported"]
     assert not any(o.warnings for o in outs)  # the gap closed within the run
-    one_by_one = _fresh_like(bureau, dev, "serial")
-    try:
-        for p in paths:
-            assert svc.import_bundles([p], url=one_by_one)[0].status == "imported"
-        assert svc.digest(url=one_by_one) == bureau.digest()
-    finally:
-        one_by_one.dispose()
+    _assert_state_of_one_by_one(bureau, dev, paths, "serial")
     again = importer.import_bundles(bureau.central, paths, workers=1)  # the same bytes: known at once
     assert {o.status for o in again} == {"already_imported"}
 
@@ -145,13 +143,7 @@ def test_bundles_prepared_by_the_importer_while_the_worker_is_busy_give_the_same
     assert not list((bureau.central.files_dir / "incoming").glob("*.partial"))
     outs = importer.import_bundles(bureau.central, paths, workers=1)
     assert [o.status for o in outs] == ["already_imported"] * 9 + ["imported"] * 5
-    one_by_one = _fresh_like(bureau, dev, "helped")
-    try:
-        for p in paths:
-            assert svc.import_bundles([p], url=one_by_one)[0].status == "imported"
-        assert svc.digest(url=one_by_one) == bureau.digest()
-    finally:
-        one_by_one.dispose()
+    _assert_state_of_one_by_one(bureau, dev, paths, "helped")
     assert not list((bureau.central.files_dir / "incoming").glob("*.partial"))
 
 

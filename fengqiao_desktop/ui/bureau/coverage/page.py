@@ -239,14 +239,15 @@ class CoveragePage(BureauPage):
 
             rows = coverage.station_inspections(code, url=url)
             open_findings = coverage.station_findings(code, url=url, open_only=True)
-            photos, seen = [], set()
+            shown: dict[str, dict] = {}  # the first MAX_PHOTOS photos, newest inspection first
             for r in rows:
                 for ph in r.photos:
-                    if ph["sha256"] in seen or len(photos) >= MAX_PHOTOS or cancelled():
-                        continue
-                    seen.add(ph["sha256"])
-                    photos.append((ph, coverage.photo_bytes(ph["sha256"], url=url)))
-            return rows, photos, open_findings
+                    if len(shown) < MAX_PHOTOS:
+                        shown.setdefault(ph["sha256"], ph)
+            if cancelled():
+                return rows, [], open_findings
+            data = coverage.photos_bytes(shown, url=url)
+            return rows, [(ph, data.get(sha)) for sha, ph in shown.items()], open_findings
 
         tasks.start(
             QCoreApplication.translate("Coverage", "Station"),
