@@ -9,22 +9,18 @@ answer widgets are in the Tab chain; Enter moves to the next item.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
     QEvent,
     QObject,
-    QStandardPaths,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -59,6 +55,7 @@ from fengqiao_desktop.ui.editor.photo_controller import PhotoController
 from fengqiao_desktop.ui.editor.recheck_panel import RecheckPanel, returned_label
 from fengqiao_desktop.ui.editor.runner import TaskRunner, default_runner
 from fengqiao_desktop.ui.editor.score_panel import ScorePanel
+from fengqiao_desktop.ui.editor.sheet_pdf import SheetPdf
 from fengqiao_desktop.ui.editor.sheet_print import SheetPrint
 from fengqiao_desktop.ui.editor.undo import AnswerHistory
 from fengqiao_desktop.ui.editor.words import answer_text, gate_state_text
@@ -106,9 +103,6 @@ class InspectionEditor(QWidget):
         self._order: list[str] = []
         self._current: str | None = None
         self._score: ScoreResult = self.view.score
-        self.last_pdf: str | None = None
-        self._pdf_state: tuple | None = None  # what the last PDF was written from
-        self._open_when_written = False
         self.visit = VisitInfo()  # the rest of the visit: read by every _fill()
 
         # the form's own item numbers (A1, B2 ...; 1-5 in the five-haves check), as on paper
@@ -154,6 +148,7 @@ class InspectionEditor(QWidget):
         self.audit_btn.clicked.connect(self.show_audit)
         self.gallery_btn.clicked.connect(lambda: self.photo_ctl.open_gallery())
         self.sheet_print = SheetPrint(self)
+        self.sheet_pdf = SheetPdf(self)
         pdf_menu = QMenu(self.pdf_btn)
         pdf_menu.addAction(QCoreApplication.translate("Editor", "Print preview…"), self.sheet_print.preview)
         pdf_menu.addAction(QCoreApplication.translate("Editor", "Print…"), self.sheet_print.print_sheet)
@@ -529,104 +524,20 @@ class InspectionEditor(QWidget):
         dlg.open()
         return dlg
 
-    # -- score sheet ---------------------------------------------------------------
+    # -- score sheet (ui/editor/sheet_pdf.py) -----------------------------------------
     def default_pdf_name(self) -> str:
-        """``<station>-评分表-<visit date>.pdf`` in the user's documents folder."""
-        extra = self.view.extra or {}
-        station = extra.get("station_name") or self.view.title
-        day = extra.get("visit_date")
-        label = QCoreApplication.translate("Editor", "score-sheet")
-        stem = f"{station}-{label}"
-        if day:
-            stem += f"-{day}"
-        if self.view.revision > 1:
-            stem += "-" + QCoreApplication.translate("Editor", "revision {n}").format(n=self.view.revision)
-        stem = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in stem)
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return str(Path(folder or Path.home()) / f"{stem}.pdf")
+        return self.sheet_pdf.default_name()
 
     def save_pdf(self, target: str | None = None) -> None:
-        """Print score sheet…: choose a PDF file, render off the UI thread, offer to open it."""
-        if not target:
-            target, _ = QFileDialog.getSaveFileName(
-                self,
-                QCoreApplication.translate("Editor", "Save score sheet"),
-                self.default_pdf_name(),
-                QCoreApplication.translate("Editor", "PDF files (*.pdf)"),
-            )
-        if not target:
-            return
-        if not target.lower().endswith(".pdf"):
-            target += ".pdf"
-        try:
-            job = self.backend.sheet_job(target)
-        except KnownError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message(self.lang))
-            return
-        if job is None:
-            QMessageBox.information(
-                self,
-                QCoreApplication.translate("Editor", "Score sheet"),
-                QCoreApplication.translate("Editor", "The score sheet is not available in this version."),
-            )
-            return
-        self.pdf_btn.setEnabled(False)
-        self._pdf_state = self._sheet_state()
-        self._say(QCoreApplication.translate("Editor", "Writing the score sheet…"))
-        self.runner.submit(
-            QCoreApplication.translate("Editor", "Writing the score sheet"), job, self._pdf_done, self._pdf_failed
-        )
-
-    def _pdf_done(self, path: str) -> None:
-        self.pdf_btn.setEnabled(True)
-        self.last_pdf = path
-        self.open_pdf_btn.setEnabled(True)
-        self._say(QCoreApplication.translate("Editor", "Score sheet saved: {path}").format(path=path))
-        self.pdf_saved.emit(path)
-        if self._open_when_written:  # 打开 PDF asked for the current revision's sheet
-            self._open_when_written = False
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            QCoreApplication.translate("Editor", "Score sheet"),
-            QCoreApplication.translate("Editor", "The score sheet was saved to {path}. Open it now?").format(path=path),
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setObjectName("pdf_saved")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.button(QMessageBox.StandardButton.Open).clicked.connect(self.open_pdf)
-        box.open()  # not modal to the app: background work and autosave go on
-
-    def _pdf_failed(self, exc: BaseException) -> None:
-        self.pdf_btn.setEnabled(True)
-        self._open_when_written = False
-        if isinstance(exc, KnownError):
-            QMessageBox.warning(self, QCoreApplication.translate("Editor", "Score sheet"), exc.user_message(self.lang))
-            return
-        raise exc
-
-    def _sheet_state(self) -> tuple:
-        """What the score sheet is printed from: revision, status, score, findings, photos."""
-        return (
-            self.view.revision,
-            self.view.status.value,
-            repr(self.backend.score().to_json()),
-            repr(self.backend.findings()),
-            repr(self.backend.photos()),
-        )
+        self.sheet_pdf.save(target)
 
     def open_pdf(self) -> None:
-        """Open the sheet of the inspection as it is now: rewritten first if it changed since."""
-        if not self.last_pdf:
-            return
-        if self._pdf_state == self._sheet_state():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.last_pdf))
-            return
-        target = str(Path(self.last_pdf).parent / Path(self.default_pdf_name()).name)
-        self._open_when_written = True
-        self.save_pdf(target)
+        self.sheet_pdf.open()
+
+    @property
+    def last_pdf(self) -> str | None:
+        """The score sheet last written from this editor."""
+        return self.sheet_pdf.last_path
 
     def _say(self, text: str) -> None:
         self.message.emit(text)
