@@ -77,7 +77,7 @@ class Batch:
             defer_derived(self._conn)
             self._logs: list[dict] = []
             self._unflushed: list[Path] = []  # archived copies the batch must make durable
-            self._chains: dict[tuple[str, str], dict[str, chain.ChainRow]] = {}  # device chains read, kept current
+            self._chains: dict[tuple[str, str], chain.KeptChain] = {}  # device chains read, kept current
             self._started = time.monotonic()
             self._photo_bytes = 0
         return self._conn
@@ -236,12 +236,14 @@ class Batch:
             snapshot=snapshot,
         )
         verdicts: dict[str, chain.Verdict] = {}
-        kept = self._chains.setdefault((vb.device_id, vb.key_id), {})
-        if known:  # a row of it existed (refused before): read the chain afresh
-            kept.clear()
-        elif kept:  # the chain's rows are kept from an earlier bundle of this batch: add this one
-            kept[vb.manifest_sha256] = chain.ChainRow(
-                vb.manifest_sha256, vb.sequence, vb.previous_manifest_sha256, None, None, IMPORTED, None, None
+        kept = self._chains.get((vb.device_id, vb.key_id))
+        if kept is None or known:  # not read yet, or a row of it existed (refused before): read afresh
+            kept = self._chains[(vb.device_id, vb.key_id)] = chain.KeptChain()
+        else:  # the chain's rows are kept from an earlier bundle of this batch: add this one
+            kept.add(
+                chain.ChainRow(
+                    vb.manifest_sha256, vb.sequence, vb.previous_manifest_sha256, None, None, IMPORTED, None, None
+                )
             )
         changed = chain.settle(conn, vb.device_id, vb.key_id, verdicts, kept)
         chain.refresh_carried(conn, changed)

@@ -25,7 +25,7 @@ The rule (``decide``), walking the sequence numbers upwards:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from sqlalchemy import insert, select, update
@@ -58,15 +58,42 @@ Verdict = tuple[str, str | None, str | None]  # status, reason zh, reason en
 
 def decide(device: str, links: Iterable[Link]) -> dict[str, Verdict]:
     """Which bundles of one chain stand (a pure function of the set of bundles and decisions)."""
+    return walk_chain(device, links).out
+
+
+def walk_chain(device: str, links: Iterable[Link]) -> Walk:
+    """The walk up the whole chain (``decide``), kept to go on past its end."""
     by_seq: dict[int, list[Link]] = {}
     for lk in links:
         by_seq.setdefault(lk.sequence, []).append(lk)
-    out: dict[str, Verdict] = {}
-    tip: str | None = None  # the bundle standing at last_seq
-    last_seq: int | None = None
-    undecided: int | None = None  # sequence of an undecided fork or break
+    walk = Walk(device)
     for s in sorted(by_seq):
-        here = sorted(by_seq[s], key=lambda lk: lk.manifest_sha256)
+        walk.step(s, by_seq[s])
+    return walk
+
+
+class Walk:
+    """``decide``'s walk up a chain's sequence numbers, one number at a time (``step``).
+
+    What a number decides depends only on the numbers below it, so a walk can go on past
+    its ``end`` when a bundle numbered above every other arrives — how imports usually
+    extend a chain — without walking the chain again.
+    """
+
+    def __init__(self, device: str) -> None:
+        self.device = device
+        self.out: dict[str, Verdict] = {}
+        self.end: int | None = None  # the highest number walked
+        self.tip: str | None = None  # the bundle standing at last_seq
+        self.last_seq: int | None = None
+        self.undecided: int | None = None  # sequence of an undecided fork or break
+
+    def step(self, s: int, links: Iterable[Link]) -> None:
+        """Decide the bundles numbered ``s`` (above every number walked so far)."""
+        assert self.end is None or s > self.end
+        self.end = s
+        device, out = self.device, self.out
+        here = sorted(links, key=lambda lk: lk.manifest_sha256)
         for lk in here:
             if lk.decision == REJECTED:
                 out[lk.manifest_sha256] = (
@@ -76,7 +103,7 @@ def decide(device: str, links: Iterable[Link]) -> dict[str, Verdict]:
                 )
         cands = [lk for lk in here if lk.decision != REJECTED]
         if not cands:
-            continue
+            return
         released = [lk for lk in cands if lk.decision == RELEASED]
         if released:
             chosen = released[0]
@@ -88,19 +115,19 @@ def decide(device: str, links: Iterable[Link]) -> dict[str, Verdict]:
                         f"设备 {device} 第 {s} 号的另一数据包已由中心放行",
                         f"the bureau released another bundle {s} of device {device}",
                     )
-            tip, undecided = chosen.manifest_sha256, None
-        elif undecided is not None:
+            self.tip, self.undecided = chosen.manifest_sha256, None
+        elif self.undecided is not None:
             for lk in cands:
                 out[lk.manifest_sha256] = (
                     HELD,
-                    f"设备 {device} 自第 {undecided} 号起的数据包链尚未裁定（分叉），第 {s} 号暂不导入；"
+                    f"设备 {device} 自第 {self.undecided} 号起的数据包链尚未裁定（分叉），第 {s} 号暂不导入；"
                     "请人工裁定：fengqiao central quarantine release|reject",
-                    f"the chain of device {device} is undecided from bundle {undecided} on (a fork); "
+                    f"the chain of device {device} is undecided from bundle {self.undecided} on (a fork); "
                     f"bundle {s} waits for a person: fengqiao central quarantine release|reject",
                 )
         else:
-            contiguous = last_seq == s - 1 and tip is not None
-            follows = [lk for lk in cands if not contiguous or lk.previous == tip]
+            contiguous = self.last_seq == s - 1 and self.tip is not None
+            follows = [lk for lk in cands if not contiguous or lk.previous == self.tip]
             for lk in cands:
                 if lk not in follows:
                     out[lk.manifest_sha256] = (
@@ -113,7 +140,7 @@ def decide(device: str, links: Iterable[Link]) -> dict[str, Verdict]:
                     )
             if len(follows) == 1:
                 out[follows[0].manifest_sha256] = (STANDS, None, None)
-                tip = follows[0].manifest_sha256
+                self.tip = follows[0].manifest_sha256
             else:
                 for lk in follows:
                     out[lk.manifest_sha256] = (
@@ -123,9 +150,8 @@ def decide(device: str, links: Iterable[Link]) -> dict[str, Verdict]:
                         f"fork: device {device} has {len(follows)} different bundles {s}, all "
                         "quarantined; a person must decide: fengqiao central quarantine release|reject",
                     )
-                tip, undecided = None, s
-        last_seq = s
-    return out
+                self.tip, self.undecided = None, s
+        self.last_seq = s
 
 
 @dataclass
@@ -142,52 +168,82 @@ class ChainRow:
     reason_en: str | None
 
 
+def _link(r: ChainRow) -> Link:
+    return Link(r.manifest_sha256, r.sequence, r.previous_manifest_sha256, r.decision, r.decision_reason)
+
+
+@dataclass
+class KeptChain:
+    """A chain's rows as one transaction keeps them between ``settle`` calls (a batch of imports):
+    read on the first call, then only kept current — the caller ``add``s each bundle it stores
+    and forgets them all when a savepoint is rolled back."""
+
+    rows: dict[str, ChainRow] = field(default_factory=dict)
+    walk: Walk | None = None  # the walk over ``rows``, while nothing was added at or below its end
+    added: ChainRow | None = None  # the one row added past the walk's end, not settled yet
+
+    def add(self, row: ChainRow) -> None:
+        walk = self.walk
+        if walk is None or self.added is not None or (walk.end is not None and row.sequence <= walk.end):
+            self.walk, self.added = None, None  # the whole chain is walked again
+        else:
+            self.added = row
+        self.rows[row.manifest_sha256] = row
+
+
 def settle(
     conn: Connection,
     device_id: str,
     key_id: str,
     verdicts_out: dict[str, Verdict] | None = None,
-    kept: dict[str, ChainRow] | None = None,
+    kept: KeptChain | None = None,
 ) -> dict[str, tuple[str, str]]:
     """Re-decide one chain; update the bundles whose status changed and return
-    manifest sha256 -> (old status, new status) for them (``verdicts_out`` gets every
-    bundle's status and reasons afterwards).
+    manifest sha256 -> (old status, new status) for them (``verdicts_out`` gets the status and
+    reasons of every bundle decided: with ``kept``, maybe only the one added).
 
-    ``kept``: the chain's rows as the caller keeps them between calls in one transaction
-    (a batch of imports): read into it when empty, then only kept current — the caller
-    adds each bundle it stores, and forgets them all when a savepoint is rolled back.
+    ``kept``: the chain's rows kept between calls in one transaction (``KeptChain``). A bundle
+    added there numbered above all the others is decided alone: nothing below it changes.
     """
-    if kept:
-        rows = list(kept.values())
+    if kept is not None and kept.walk is not None and kept.added is not None:
+        row, kept.added = kept.added, None
+        kept.walk.step(row.sequence, [_link(row)])
+        verdicts = kept.walk.out
+        rows = [row]
     else:
-        rows = [
-            ChainRow(*r)
-            for r in conn.execute(
-                select(
-                    BUNDLES.c.manifest_sha256,
-                    BUNDLES.c.sequence,
-                    BUNDLES.c.previous_manifest_sha256,
-                    BUNDLES.c.decision,
-                    BUNDLES.c.decision_reason,
-                    BUNDLES.c.status,
-                    BUNDLES.c.reason,
-                    BUNDLES.c.reason_en,
-                ).where(
-                    BUNDLES.c.device_id == device_id, BUNDLES.c.key_id == key_id, BUNDLES.c.status.in_([STANDS, HELD])
+        if kept is not None and kept.rows:
+            rows = list(kept.rows.values())
+        else:
+            rows = [
+                ChainRow(*r)
+                for r in conn.execute(
+                    select(
+                        BUNDLES.c.manifest_sha256,
+                        BUNDLES.c.sequence,
+                        BUNDLES.c.previous_manifest_sha256,
+                        BUNDLES.c.decision,
+                        BUNDLES.c.decision_reason,
+                        BUNDLES.c.status,
+                        BUNDLES.c.reason,
+                        BUNDLES.c.reason_en,
+                    ).where(
+                        BUNDLES.c.device_id == device_id,
+                        BUNDLES.c.key_id == key_id,
+                        BUNDLES.c.status.in_([STANDS, HELD]),
+                    )
                 )
-            )
-        ]
+            ]
+            if kept is not None:
+                kept.rows.update((r.manifest_sha256, r) for r in rows)
+        walk = walk_chain(device_id, (_link(r) for r in rows))
+        verdicts = walk.out
         if kept is not None:
-            kept.update((r.manifest_sha256, r) for r in rows)
-    verdicts = decide(
-        device_id,
-        (Link(r.manifest_sha256, r.sequence, r.previous_manifest_sha256, r.decision, r.decision_reason) for r in rows),
-    )
-    if verdicts_out is not None:
-        verdicts_out.update(verdicts)
+            kept.walk, kept.added = walk, None
     changed: dict[str, tuple[str, str]] = {}
     for r in rows:
         status, zh, en = verdicts[r.manifest_sha256]
+        if verdicts_out is not None:
+            verdicts_out[r.manifest_sha256] = (status, zh, en)
         if (status, zh, en) != (r.status, r.reason, r.reason_en):
             conn.execute(
                 update(BUNDLES)
