@@ -112,7 +112,8 @@ def is_canonical(value: Any, data: bytes, *, exact_types: bool = False) -> bool:
         return False
 
 
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+# a string: runs of plain characters between escapes (one step per run, not per character)
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[]{}")
 _OPEN = frozenset(b"[{")
 
@@ -145,7 +146,7 @@ _NUMBER = re.compile(rb"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 
 # an object key: a string right after "{" or "," and right before ":" (inside a string every quote
 # is escaped, so neither "{" nor "," can come right before one)
-_KEY = re.compile(rb'[{,]"((?:[^"\\]|\\.)*)":')
+_KEY = re.compile(rb'[{,]"([^"\\]*(?:\\.[^"\\]*)*)":')
 _BEYOND_BMP = re.compile(rb"[\xf0-\xf4]")  # the first byte of a character beyond U+FFFF in UTF-8
 
 

@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, bindparam, delete, exists, insert, literal, select, update
+from sqlalchemy import and_, bindparam, delete, exists, insert, select, update
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.domain import Verdict
@@ -63,6 +63,65 @@ def _active():
     )
 
 
+def _in(column, name: str = "ids"):
+    """``column IN (...)``, the list given when the statement runs (its compiled form is reused)."""
+    return column.in_(bindparam(name, expanding=True))
+
+
+# the statements every imported bundle runs, built once (building and keying one per call cost
+# more than running it)
+_REVISIONS_OF = select(
+    REV.c.inspection_id,
+    REV.c.revision,
+    REV.c.content_sha256,
+    REV.c.completed_at,
+    REV.c.audit_chain,
+    REV.c.key_id,
+    _active().label("active"),
+).where(_in(REV.c.inspection_id))
+_OWNERS_OF = select(OWNERS.c.inspection_id, OWNERS.c.key_id).where(_in(OWNERS.c.inspection_id))
+_CONFLICTS_OF = select(CONF).where(_in(CONF.c.inspection_id))
+_PHOTOS_STORED = select(PHOTO.c.sha256).where(_in(PHOTO.c.sha256))
+_SOURCES = insert(SRC).from_select(
+    ["revision_id", "manifest_sha256"],
+    select(REV.c.id, bindparam("manifest", type_=SRC.c.manifest_sha256.type)).where(
+        _in(REV.c.inspection_id), _in(REV.c.content_sha256, "shas")
+    ),
+)
+_CONTENDERS_OF = select(
+    REV.c.id,
+    REV.c.inspection_id,
+    REV.c.revision,
+    REV.c.content_sha256,
+    REV.c.completed_at,
+    REV.c.audit_chain,
+    REV.c.station_code,
+    REV.c.form_sha256,
+    REV.c.visit_id,
+    REV.c.status,
+    REV.c.total,
+    REV.c.verdict,
+    REV.c.key_id,
+    _active().label("active"),
+).where(_in(REV.c.inspection_id))
+_CURRENT_OF = select(INS.c.id, INS.c.winner_sha256, INS.c.visit_id, INS.c.station_code).where(_in(INS.c.id))
+_DERIVED = (
+    "station_code",
+    "form_sha256",
+    "form_id",
+    "form_kind",
+    "visit_id",
+    "status",
+    "completed_at",
+    "winner_revision",
+    "winner_sha256",
+    "total",
+    "verdict",
+)
+_UPDATE_DERIVED = update(INS).where(INS.c.id == bindparam("_id")).values({c: bindparam(c) for c in _DERIVED})
+_DROP_FINDINGS_OF = delete(FIND).where(_in(FIND.c.inspection_id))
+
+
 def defer_derived(conn: Connection) -> None:
     """Until ``flush_derived``, the visits' verdicts and the coverage summary touched on ``conn`` are
     only noted, then re-derived once (a batch of imports: once per batch instead of once per bundle).
@@ -106,29 +165,18 @@ def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapsh
     conflict_rows: dict[str, Any] = {}
     owners: dict[str, str] = {}
     for part in chunks(ids):
-        q = select(
-            REV.c.inspection_id,
-            REV.c.revision,
-            REV.c.content_sha256,
-            REV.c.completed_at,
-            REV.c.audit_chain,
-            REV.c.key_id,
-            _active().label("active"),
-        ).where(REV.c.inspection_id.in_(part))
-        for iid, rev, sha, done, chain, key, active in conn.execute(q):
+        for iid, rev, sha, done, chain, key, active in conn.execute(_REVISIONS_OF, {"ids": part}):
             revs.setdefault(iid, []).append(Rev(rev, sha, done, _chain(chain), key))
             if not active:
                 held.add(sha)
-        owners.update(
-            conn.execute(select(OWNERS.c.inspection_id, OWNERS.c.key_id).where(OWNERS.c.inspection_id.in_(part))).all()
-        )
-        for row in conn.execute(select(CONF).where(CONF.c.inspection_id.in_(part))):
+        owners.update(conn.execute(_OWNERS_OF, {"ids": part}).all())
+        for row in conn.execute(_CONFLICTS_OF, {"ids": part}):
             conflicts[row.inspection_id] = tuple(sha for _rev, sha in json.loads(row.revisions))
             conflict_rows[row.inspection_id] = row
     shas = sorted({p["sha256"] for r in revisions for p in r.photos if p.get("sha256")})
     have: set[str] = set()
     for part in chunks(shas):
-        have.update(conn.execute(select(PHOTO.c.sha256).where(PHOTO.c.sha256.in_(part))).scalars())
+        have.update(conn.execute(_PHOTOS_STORED, {"ids": part}).scalars())
     return Snapshot(
         revisions=revs,
         photos=frozenset(have),
@@ -203,13 +251,12 @@ def apply_plan(
     # is there for the index)
     for part in chunks(sorted({(r.inspection_id, r.content_sha256) for r in revisions})):
         conn.execute(
-            insert(SRC).from_select(
-                ["revision_id", "manifest_sha256"],
-                select(REV.c.id, literal(manifest_sha256, SRC.c.manifest_sha256.type)).where(
-                    REV.c.inspection_id.in_(sorted({i for i, _ in part})),
-                    REV.c.content_sha256.in_(sorted({sha for _, sha in part})),
-                ),
-            )
+            _SOURCES,
+            {
+                "manifest": manifest_sha256,
+                "ids": sorted({i for i, _ in part}),
+                "shas": sorted({sha for _, sha in part}),
+            },
         )
     in_hand = {(r.inspection_id, r.content_sha256): r for r in revisions}
     # nothing written since the snapshot touches owners or conflicts
@@ -237,45 +284,19 @@ def refresh_inspections(
     for part in chunks(ids):
         rows: dict[str, list] = {}
         held: dict[str, list] = {}  # revisions only quarantined bundles carry
-        for row in conn.execute(
-            select(
-                REV.c.id,
-                REV.c.inspection_id,
-                REV.c.revision,
-                REV.c.content_sha256,
-                REV.c.completed_at,
-                REV.c.audit_chain,
-                REV.c.station_code,
-                REV.c.form_sha256,
-                REV.c.visit_id,
-                REV.c.status,
-                REV.c.total,
-                REV.c.verdict,
-                REV.c.key_id,
-                _active().label("active"),
-            ).where(REV.c.inspection_id.in_(part))
-        ):
+        for row in conn.execute(_CONTENDERS_OF, {"ids": part}):
             (rows if row.active else held).setdefault(row.inspection_id, []).append(row)
         names = _form_names(conn, {r.form_sha256 for group in (rows, held) for rs in group.values() for r in rs})
         if snapshot is not None:
             owners = {i: snapshot.owners[i] for i in part if i in snapshot.owners}
         else:
-            owners = dict(
-                conn.execute(
-                    select(OWNERS.c.inspection_id, OWNERS.c.key_id).where(OWNERS.c.inspection_id.in_(part))
-                ).all()
-            )
-        current = {
-            r.id: r
-            for r in conn.execute(
-                select(INS.c.id, INS.c.winner_sha256, INS.c.visit_id, INS.c.station_code).where(INS.c.id.in_(part))
-            )
-        }
+            owners = dict(conn.execute(_OWNERS_OF, {"ids": part}).all())
+        current = {r.id: r for r in conn.execute(_CURRENT_OF, {"ids": part})}
         stations = {r.station_code for r in current.values()}
         if snapshot is not None:
             conflicts = {i: snapshot.conflict_rows[i] for i in part if i in snapshot.conflict_rows}
         else:
-            conflicts = {r.inspection_id: r for r in conn.execute(select(CONF).where(CONF.c.inspection_id.in_(part)))}
+            conflicts = {r.inspection_id: r for r in conn.execute(_CONFLICTS_OF, {"ids": part})}
         ins_updates, new_findings, findings_for, new_rechecks = [], [], [], []
         to_read: dict[int, tuple[str, str, str | None]] = {}  # revision row id -> (inspection, station, completed)
         for iid in part:
@@ -353,15 +374,12 @@ def refresh_inspections(
                 new_findings.extend(_finding_rows(iid, station, record.get("findings") or []))
                 new_rechecks.extend(followup.recheck_rows(iid, station, completed, record.get("rechecks") or []))
         if ins_updates:
-            cols = [c for c in ins_updates[0] if c != "_id"]
-            conn.execute(
-                update(INS).where(INS.c.id == bindparam("_id")).values({c: bindparam(c) for c in cols}), ins_updates
-            )
+            conn.execute(_UPDATE_DERIVED, ins_updates)
         # findings, and the re-checks they give, are stored only while an inspection has a winner:
         # one without (new, or held until now) has none to replace
         replaced = [iid for iid in findings_for if current[iid].winner_sha256]
         if replaced:
-            conn.execute(delete(FIND).where(FIND.c.inspection_id.in_(replaced)))
+            conn.execute(_DROP_FINDINGS_OF, {"ids": replaced})
         if new_findings:
             conn.execute(insert(FIND), new_findings)
         touched = followup.replace_rechecks(conn, replaced, new_rechecks)

@@ -28,7 +28,7 @@ from contextlib import ExitStack
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.bundle.verifier import VerifiedBundle
@@ -297,14 +297,16 @@ def _counts(vb: VerifiedBundle, plan: MergePlan) -> dict:
     return {"inspections": len(vb.records), **plan.summary()}
 
 
+_STORED = select(
+    BUNDLES.c.manifest_sha256, BUNDLES.c.bundle_id, BUNDLES.c.status, BUNDLES.c.reason, BUNDLES.c.reason_en
+).where(or_(BUNDLES.c.manifest_sha256 == bindparam("manifest"), BUNDLES.c.bundle_id == bindparam("bundle_id")))
+_INSERT_BUNDLE = insert(BUNDLES)
+
+
 def _stored(conn: Connection, vb: VerifiedBundle):
     """The row (status, reasons) of this manifest, whatever its status, else None; and whether a
     received bundle of other content has its bundle id (``checks.check_bundle_id``, in one query)."""
-    rows = conn.execute(
-        select(
-            BUNDLES.c.manifest_sha256, BUNDLES.c.bundle_id, BUNDLES.c.status, BUNDLES.c.reason, BUNDLES.c.reason_en
-        ).where(or_(BUNDLES.c.manifest_sha256 == vb.manifest_sha256, BUNDLES.c.bundle_id == vb.bundle_id))
-    ).all()
+    rows = conn.execute(_STORED, {"manifest": vb.manifest_sha256, "bundle_id": vb.bundle_id}).all()
     mine = next((r for r in rows if r.manifest_sha256 == vb.manifest_sha256), None)
     taken = any(
         r.manifest_sha256 != vb.manifest_sha256 and r.bundle_id == vb.bundle_id and r.status in (IMPORTED, QUARANTINED)
@@ -441,7 +443,7 @@ def _record_bundle(
     if known:
         conn.execute(update(BUNDLES).where(BUNDLES.c.manifest_sha256 == vb.manifest_sha256).values(**values))
     else:
-        conn.execute(insert(BUNDLES).values(manifest_sha256=vb.manifest_sha256, **values))
+        conn.execute(_INSERT_BUNDLE, {"manifest_sha256": vb.manifest_sha256, **values})
 
 
 def log_action(

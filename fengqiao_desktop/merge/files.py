@@ -36,15 +36,15 @@ def stage(src: Path, files_dir: Path, *, keep_up_to: int = 0) -> tuple[Path, str
     The copy is not yet flushed: ``fsutil.fsync_file`` flushes it (``place`` flushes what it moves)."""
     inbox = files_dir / INCOMING
     inbox.mkdir(parents=True, exist_ok=True)
-    _clean_stale(inbox)
     dest = inbox / f"{secrets.token_hex(8)}.fqbundle.partial"
     h = hashlib.sha256()
     kept: bytes | None = None
     try:
         with open(src, "rb") as fin, open(dest, "xb") as fout:
-            if os.fstat(fin.fileno()).st_size <= keep_up_to:
-                kept = fin.read(keep_up_to + 1)
-                if len(kept) > keep_up_to:  # grown while being read: copied in chunks like any other
+            size = os.fstat(fin.fileno()).st_size
+            if size <= keep_up_to:
+                kept = fin.read(size + 1)  # (a read of more would allocate all of that first)
+                if len(kept) > size:  # grown while being read: copied in chunks like any other
                     fin.seek(0)
                     kept = None
                 elif len(kept) >= HASH_ALONGSIDE:
@@ -68,10 +68,11 @@ def stage(src: Path, files_dir: Path, *, keep_up_to: int = 0) -> tuple[Path, str
     return dest, h.hexdigest(), kept
 
 
-def _clean_stale(inbox: Path) -> None:
-    # left behind by a killed import; another live import may be using a fresh one
+def clean_stale(files_dir: Path) -> None:
+    """Remove the staged copies a killed import left in incoming/ (once per run: another live
+    import may be using a fresh one)."""
     now = time.time()
-    for p in inbox.glob("*.partial"):
+    for p in (files_dir / INCOMING).glob("*.partial"):
         with contextlib.suppress(OSError):
             if now - p.stat().st_mtime > _STALE_SECONDS:
                 p.unlink()

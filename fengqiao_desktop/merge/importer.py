@@ -45,7 +45,7 @@ from sqlalchemy.engine import Connection
 
 from fengqiao_desktop.bundle.minisign import PublicKey
 from fengqiao_desktop.errors import KeyError_, KnownError
-from fengqiao_desktop.merge import checks, models, pipeline
+from fengqiao_desktop.merge import checks, files, models, pipeline
 from fengqiao_desktop.merge.batch import Batch, log_action, outcome_line
 from fengqiao_desktop.merge.db import Central
 from fengqiao_desktop.merge.forms_registry import load_form
@@ -166,6 +166,7 @@ def import_bundles(
     """
     todo = expand_paths(paths)
     decryption = decryption or Decryption()
+    files.clean_stale(central.files_dir)
     with central.read() as conn:
         ctx = run_context(conn, central.files_dir)
     if workers is None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from datetime import date, timedelta
 
 from merge_helpers import (
@@ -201,6 +203,21 @@ def test_dry_run_changes_nothing(bureau):
     assert o.status == "planned" and o.counts["new_revisions"] == 1
     assert bureau.digest() == d
     assert svc.bundles_list(url=bureau.central) == []
+
+
+def test_an_import_clears_what_a_killed_import_left_in_incoming_a_day_ago(bureau):
+    dev = bureau.device()
+    p = dev.export(bureau.tmp / "u", [dev.record(RUBRIC)])
+    incoming = bureau.central.files_dir / "incoming"
+    incoming.mkdir(parents=True, exist_ok=True)
+    stale, fresh = incoming / "old.fqbundle.partial", incoming / "busy.fqbundle.partial"
+    stale.write_bytes(b"left by a killed import")
+    fresh.write_bytes(b"another import's copy")
+    day_and_more = time.time() - 25 * 3600
+    os.utime(stale, (day_and_more, day_and_more))
+    [o] = bureau.merge(p)
+    assert o.status == "imported"
+    assert not stale.exists() and fresh.exists()
 
 
 def test_sequence_gap_is_warned_and_imported(bureau):
