@@ -92,6 +92,12 @@ class VerifiedBundle:
         bytes kept in memory (each member is checked again as it is read)."""
         self._data, self.path = None, path
 
+    def forget_records(self) -> None:
+        """Drop the parsed records and their verified bytes, once the caller has made what it needs
+        of them (a merge's revisions): ``records`` is empty afterwards and ``record_text`` reads
+        and checks a member again."""
+        self.records, self._record_bytes = {}, {}
+
     def _open(self) -> BinaryIO:
         if self._data is not None:
             return io.BytesIO(self._data)

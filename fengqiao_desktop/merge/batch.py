@@ -294,7 +294,7 @@ def _describe(outcome: ImportOutcome, vb: VerifiedBundle) -> None:
 
 
 def _counts(vb: VerifiedBundle, plan: MergePlan) -> dict:
-    return {"inspections": len(vb.records), **plan.summary()}
+    return {"inspections": len(vb.inspections), **plan.summary()}
 
 
 _STORED = select(
@@ -431,7 +431,7 @@ def _record_bundle(
         file_name=path.name[:255],
         file_sha256=file_sha,
         archived_path=archived,
-        n_inspections=counts.get("inspections", len(vb.records)),
+        n_inspections=counts.get("inspections", len(vb.inspections)),
         n_new_revisions=counts.get("new_revisions", 0),
         n_conflicts=counts.get("conflicts", 0),
         n_photos=counts.get("new_photos", 0),

@@ -68,12 +68,15 @@ class Prepared:
     cancelled: bool = False
 
     def without_bytes(self) -> Prepared:
-        """This preparation without the file's bytes kept in memory (to send it to another process
-        cheaply): what is read later comes from the staged copy, checked again."""
+        """This preparation without the file's bytes kept in memory, nor its records once made
+        into revisions (to send it to another process cheaply: pickling them cost more than the
+        importer gains): what is read later comes from the staged copy, checked again."""
         if self.data is not None and self.staged is not None:
             self.data = None
             if self.vb is not None:
                 self.vb.read_from(self.staged)
+        if self.vb is not None and self.staged is not None:
+            self.vb.forget_records()  # the importer reads the revisions (and the manifest's count)
         return self
 
     def discard(self) -> None:
