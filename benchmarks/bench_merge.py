@@ -14,6 +14,8 @@ serialised) inserted into a fresh central database with the driver's own
 commit per bundle, SQLite WAL with synchronous=FULL). The note also gives the
 all-in-one-transaction floor. Aim on SQLite: at most 3x the per-bundle baseline.
 
+The merge and the baselines are each the median of three runs (one in ``--quick``).
+
 With photos: bundles carrying JPEG-sized blobs; MB/s against hashing the same
 files and inserting them with ``executemany`` (one transaction per bundle).
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -46,6 +49,7 @@ from fengqiao_desktop.merge.records import content_sha256
 from fengqiao_desktop.services import central as svc
 
 NAME, UNIT = "张三", "城关区退役军人事务局"
+RUNS = 3  # the merge and its baseline, each the median of this many runs (the machines are noisy)
 STATIONS = ["620102001001", "620102001002", "620102001003", "620102017001", "620102017002"]
 
 
@@ -294,6 +298,10 @@ def _baseline(
         c.dispose()
 
 
+def _seconds(times: list[float]) -> str:
+    return "/".join(f"{t:.2f}" for t in times)
+
+
 def _count_statements(engine):
     """A function giving how many statements ``engine`` has run since (an executemany counts once)."""
     from sqlalchemy import event
@@ -343,6 +351,7 @@ def _drop(name: str | None) -> None:
 
 def run(quick: bool = False) -> list[dict]:
     n_bundles, per = (40, 10) if quick else (1000, 10)
+    runs = 1 if quick else RUNS
     p_bundles, p_per, p_size = (4, 4, 256 * 1024) if quick else (20, 10, 1024 * 1024)
     work = Path(tempfile.mkdtemp(prefix="fq-bench-merge-"))
     config.set_data_dir(work / "data")
@@ -359,26 +368,29 @@ def run(quick: bool = False) -> list[dict]:
             verify_bundle(p, public_keys={sk.key_id: sk.public})
         t_verify = time.perf_counter() - t0
         for label, factory in _urls(work):
-            url, name = factory()
-            c = _fresh_central(url, form, sk)
-            statements = _count_statements(c.engine)
-            t0 = time.perf_counter()
-            outs = svc.import_bundles(paths, url=c)
-            t_merge = time.perf_counter() - t0
-            assert all(o.status == "imported" for o in outs), [o.line("en") for o in outs if not o.ok][:3]
-            per_bundle = statements() / n_bundles
-            t0 = time.perf_counter()
-            again = svc.import_bundles(paths, url=c)
-            t_again = time.perf_counter() - t0
-            assert all(o.status == "already_imported" for o in again)
-            c.dispose()
-            _drop(name)
-            url, name = factory()
-            t_base = _baseline(url, form, sk, records_all)
-            _drop(name)
-            url, name = factory()
-            t_floor = _baseline(url, form, sk, records_all, single_tx=True)
-            _drop(name)
+            merges, bases, floors = [], [], []
+            for _run in range(runs):  # each into a fresh database, the baseline run alongside
+                url, name = factory()
+                c = _fresh_central(url, form, sk)
+                statements = _count_statements(c.engine)
+                t0 = time.perf_counter()
+                outs = svc.import_bundles(paths, url=c)
+                merges.append(time.perf_counter() - t0)
+                assert all(o.status == "imported" for o in outs), [o.line("en") for o in outs if not o.ok][:3]
+                per_bundle = statements() / n_bundles
+                t0 = time.perf_counter()
+                again = svc.import_bundles(paths, url=c)
+                t_again = time.perf_counter() - t0
+                assert all(o.status == "already_imported" for o in again)
+                c.dispose()
+                _drop(name)
+                url, name = factory()
+                bases.append(_baseline(url, form, sk, records_all))
+                _drop(name)
+                url, name = factory()
+                floors.append(_baseline(url, form, sk, records_all, single_tx=True))
+                _drop(name)
+            t_merge, t_base, t_floor = statistics.median(merges), statistics.median(bases), statistics.median(floors)
             rows.append(
                 {
                     "name": f"merge {n_bundles} bundles / {n_insp} rubric inspections ({label})",
@@ -386,9 +398,9 @@ def run(quick: bool = False) -> list[dict]:
                     "unit": "inspections/s",
                     "baseline": n_insp / t_base,
                     "ratio": t_merge / t_base,
-                    "note": f"merge {t_merge:.2f}s (of which verifying {t_verify:.2f}s; "
-                    f"{_workers(url, len(paths))}; {per_bundle:.0f} statements/bundle) vs executemany "
-                    f"{t_base:.2f}s (1 tx/bundle); 1-tx floor {t_floor:.2f}s; "
+                    "note": f"median of {runs}: merge {t_merge:.2f}s (runs {_seconds(merges)}; verifying alone "
+                    f"{t_verify:.2f}s; {_workers(url, len(paths))}; {per_bundle:.0f} statements/bundle) vs "
+                    f"executemany {t_base:.2f}s (runs {_seconds(bases)}; 1 tx/bundle); 1-tx floor {t_floor:.2f}s; "
                     f"re-import (all already) {t_again:.2f}s",
                 }
             )
@@ -410,17 +422,20 @@ def run(quick: bool = False) -> list[dict]:
             photo_files.append(files)
         mb = total / 1e6
         for label, factory in _urls(work):
-            url, name = factory()
-            c = _fresh_central(url, form, sk)
-            t0 = time.perf_counter()
-            outs = svc.import_bundles(ppaths, url=c)
-            t_merge = time.perf_counter() - t0
-            assert all(o.status == "imported" for o in outs)
-            c.dispose()
-            _drop(name)
-            url, name = factory()
-            t_base = _baseline(url, form, sk, precords, photos=photo_files)
-            _drop(name)
+            merges, bases = [], []
+            for _run in range(runs):
+                url, name = factory()
+                c = _fresh_central(url, form, sk)
+                t0 = time.perf_counter()
+                outs = svc.import_bundles(ppaths, url=c)
+                merges.append(time.perf_counter() - t0)
+                assert all(o.status == "imported" for o in outs)
+                c.dispose()
+                _drop(name)
+                url, name = factory()
+                bases.append(_baseline(url, form, sk, precords, photos=photo_files))
+                _drop(name)
+            t_merge, t_base = statistics.median(merges), statistics.median(bases)
             rows.append(
                 {
                     "name": f"merge with photos, {p_bundles * p_per} photos of {p_size // 1024} KiB ({label})",
@@ -428,8 +443,8 @@ def run(quick: bool = False) -> list[dict]:
                     "unit": "MB/s",
                     "baseline": mb / t_base,
                     "ratio": t_merge / t_base,
-                    "note": f"{mb:.0f} MB; merge {t_merge:.2f}s ({_workers(url, len(ppaths))}) "
-                    f"vs hash+executemany {t_base:.2f}s",
+                    "note": f"{mb:.0f} MB; median of {runs}: merge {t_merge:.2f}s (runs {_seconds(merges)}; "
+                    f"{_workers(url, len(ppaths))}) vs hash+executemany {t_base:.2f}s (runs {_seconds(bases)})",
                 }
             )
     finally:
