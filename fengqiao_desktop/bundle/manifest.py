@@ -106,11 +106,16 @@ class _Checker:
             raise self.fail(where, f"应不大于 {maximum}", f"must be at most {maximum}")
         return v
 
-    def no_nul(self, v: Any, path: str = "") -> None:
-        """No string anywhere may hold U+0000 (a database text column cannot store it)."""
+    def no_nul(self, v: Any, path: str = "", *, text: bytes | None = None) -> None:
+        """No string anywhere may hold U+0000 (a database text column cannot store it).
+
+        ``text``: the JSON ``v`` was parsed from, when the caller has it (spares writing it again)."""
         # JSON writes U+0000 as \u0000 (even with ensure_ascii off): without that text anywhere,
         # no string holds it, and the walk that names the field is not needed
-        if "\\u0000" not in json.dumps(v, ensure_ascii=False, check_circular=False):
+        if text is not None:
+            if b"\\u0000" not in text:
+                return
+        elif "\\u0000" not in json.dumps(v, ensure_ascii=False, check_circular=False):
             return
         self._no_nul(v, path)
 
@@ -221,11 +226,12 @@ def validate_manifest(m: Any) -> dict:
     return m
 
 
-def validate_record(r: Any, member: str) -> dict:
-    """Check an inspection record's shape (the fields the merge module relies on)."""
+def validate_record(r: Any, member: str, *, text: bytes | None = None) -> dict:
+    """Check an inspection record's shape (the fields the merge module relies on); ``text``, the
+    JSON it was parsed from, when the caller has it."""
     c = _Checker(member)
     r = c.obj(r, "")
-    c.no_nul(r)
+    c.no_nul(r, text=text)
     c.version(r, "format_version", spec.RECORD_FORMAT, spec.RECORD_FORMAT_VERSION)
     c.string(r, "id", pattern=spec.UUID_RE)
     c.integer(r, "revision", minimum=0)

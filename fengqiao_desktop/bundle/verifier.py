@@ -317,6 +317,7 @@ def _verify(
                     require_canonical=True,
                 ),
                 name,
+                text=record_bytes[name],
             )
             listed_as = by_inspection[name]
             for key in ("id", "revision", "station_code"):

@@ -26,6 +26,8 @@ from typing import Any
 from fengqiao_desktop.domain import FormKind, ItemType, Verdict
 from fengqiao_desktop.formengine.schema import FormDef, Item
 
+_ANSWER_KEYS = frozenset({"value", "note", "na"})
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -41,10 +43,10 @@ class Answer:
     def from_json(cls, raw: Any) -> Answer:
         """Accept the answers-file shapes: a bare value or ``{"value", "note", "na"}``."""
         if isinstance(raw, dict):
-            unknown = set(raw) - {"value", "note", "na"}
-            if unknown:
-                raise ValueError(f"unknown keys {sorted(unknown)}")
-            return cls(value=raw.get("value"), note=str(raw.get("note") or ""), na=bool(raw.get("na", False)))
+            if not raw.keys() <= _ANSWER_KEYS:
+                raise ValueError(f"unknown keys {sorted(set(raw) - _ANSWER_KEYS)}")
+            note = raw.get("note")
+            return cls(raw.get("value"), note if type(note) is str else str(note or ""), bool(raw.get("na", False)))
         return cls(value=raw)
 
     def to_json(self) -> dict:

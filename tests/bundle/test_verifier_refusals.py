@@ -443,6 +443,28 @@ def test_record_nan(sk, trust):
     refused(data, trust, "NaN is not allowed", member=name)
 
 
+@pytest.mark.parametrize(
+    ("where", "member_path"),
+    [("note", "answers.i1.note"), ("findings", "findings[0].description")],
+)
+def test_record_with_a_nul_character_names_the_field(sk, trust, where, member_path):
+    rec = bc.record(photos=[bc.photo_entry(b"\xff\xd8p")])
+    if where == "note":
+        rec["answers"]["i1"] = {"value": 1, "note": "before\x00after", "na": False}
+    else:
+        rec["findings"] = [{"id": "f1", "description": "\x00"}]
+    data, name = _record_bundle(sk, rec)
+    refused(data, trust, "NUL character", member=f"{name}: {member_path}")
+
+
+def test_record_with_an_escaped_backslash_u0000_text_is_accepted(sk, trust):
+    rec = bc.record(photos=[bc.photo_entry(b"\xff\xd8p")])
+    rec["findings"] = [{"id": "f1", "description": "a path C:\\u0000 is only text"}]
+    data, _name = _record_bundle(sk, rec)
+    [record] = verify_bundle(data, public_keys=trust).records.values()
+    assert record["findings"][0]["description"] == "a path C:\\u0000 is only text"
+
+
 def test_record_future_version(sk, trust):
     rec = bc.record(photos=[bc.photo_entry(b"\xff\xd8p")])
     rec["format_version"] = 7
