@@ -164,13 +164,14 @@ def import_bundles(
     ``workers``: processes preparing bundles ahead of the database work (None: decided
     from the cores and whether the database server is local, ``pipeline.worker_count``).
     """
+    cpu = pipeline.CpuSample()  # how busy the cores are, measured while the run gets ready
     todo = expand_paths(paths)
     decryption = decryption or Decryption()
     files.clean_stale(central.files_dir)
     with central.read() as conn:
         ctx = run_context(conn, central.files_dir)
     if workers is None:
-        workers = 0 if dry_run else pipeline.worker_count(central.url, len(todo))
+        workers = 0 if dry_run else pipeline.worker_count(central.url, len(todo), sample=cpu)
     outcomes: list[ImportOutcome] = []
     batch = Batch(central, dry_run=dry_run)
     with pipeline.Preparer(

@@ -13,7 +13,7 @@ Workers start with the ``spawn`` method (never a fork of a process that runs a
 window), and only once a bundle needs verifying; until one has started, the
 importer prepares bundles itself; and whenever it would wait for them, it prepares a
 bundle further on itself meanwhile (so with photos, where applying costs little, both
-cores prepare). They look only a few bundles ahead, so
+cores prepare). They look a few bundles ahead (``AHEAD_PER_WORKER``, ``AHEAD_BYTES``), so
 ``incoming/`` never holds much more than the batch being applied. Encrypted bundles
 are staged ahead and opened by the importer, which holds the bureau's passphrase. A
 cancelled run removes what was staged ahead and not asked for.
@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -36,7 +37,14 @@ log = logging.getLogger(__name__)
 
 MIN_BUNDLES = 12  # fewer: a worker would not pay for its start
 MAX_WORKERS = 4
-AHEAD_PER_WORKER = 4  # bundles staged ahead of the importer, per worker
+# How far ahead of the importer bundles are prepared. Up to AHEAD_PER_WORKER bundles per worker
+# (enough to keep a worker busy while the importer commits a batch: with 4, one stood idle a
+# tenth of the time), but bundles weighing more than WORKERS_AHEAD_BYTES are not handed to the
+# workers at once (bundles full of photos: the importer, quick to apply them, prepares those
+# further on itself); nothing beyond AHEAD_BYTES is staged ahead in all. The next bundle always is.
+AHEAD_PER_WORKER = 16
+WORKERS_AHEAD_BYTES = 32 * 1024 * 1024
+AHEAD_BYTES = 256 * 1024 * 1024
 WAIT_FOR_WORKERS = False  # True: wait for the workers to start instead of preparing meanwhile (tests)
 IMPORTER_HELPS = True  # the importer prepares bundles further on while it waits for the workers
 
@@ -50,26 +58,61 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _busy() -> float:
-    """Cores other programs keep busy (the load average, less the importer's own)."""
+def _cpu_times() -> tuple[int, int] | None:
+    """(idle, total) time of all cores since boot, in clock ticks; None where not known (not Linux)."""
     try:
-        return max(0.0, os.getloadavg()[0] - 1.0)
-    except (AttributeError, OSError):  # not on this system
-        return 0.0
+        with open("/proc/stat", encoding="ascii") as f:
+            fields = [int(x) for x in f.readline().split()[1:9]]  # user .. steal (guest is in user)
+        return fields[3] + fields[4], sum(fields)  # idle and iowait
+    except (OSError, ValueError, IndexError):
+        return None
 
 
-def worker_count(url: str, n_bundles: int, cores: int | None = None, busy: float | None = None) -> int:
+class CpuSample:
+    """What the cores do from its start on: how many of them other programs keep busy.
+
+    Measured over the time since it started (at least ``MIN_SECONDS``: the counters move in
+    hundredths of a second), less what this process used meanwhile. Not the load average,
+    but where there is nothing else to read: that is a minute's average, so it still counts
+    the workers of an import that has just ended, and an import started right after one
+    would get none.
+    """
+
+    MIN_SECONDS = 0.05
+
+    def __init__(self) -> None:
+        self._wall, self._own, self._cpu = time.perf_counter(), time.process_time(), _cpu_times()
+
+    def busy_elsewhere(self) -> float:
+        if self._cpu is None:
+            try:
+                return max(0.0, os.getloadavg()[0] - 1.0)  # less the importer's own
+            except (AttributeError, OSError):  # not on this system
+                return 0.0
+        time.sleep(max(0.0, self.MIN_SECONDS - (time.perf_counter() - self._wall)))
+        cpu, wall = _cpu_times(), time.perf_counter() - self._wall
+        if cpu is None or cpu[1] <= self._cpu[1]:
+            return 0.0
+        busy = (1.0 - (cpu[0] - self._cpu[0]) / (cpu[1] - self._cpu[1])) * (os.cpu_count() or 1)
+        return max(0.0, busy - (time.process_time() - self._own) / wall)
+
+
+def worker_count(
+    url: str, n_bundles: int, cores: int | None = None, busy: float | None = None, sample: CpuSample | None = None
+) -> int:
     """Worker processes for ``n_bundles`` into the database at ``url``: one per free core.
 
     One core is the importer's (it applies); a database server on this machine needs one
-    too; cores other programs keep busy (``busy``, by default from the load average) are
+    too; cores other programs keep busy (``busy``, else measured since ``sample`` started or now) are
     not free either — a worker there would only take turns with the importer.
     """
     if n_bundles < MIN_BUNDLES:
         return 0
     from sqlalchemy.engine import make_url  # here: a worker process imports this module without the database layer
 
-    free = (cores or _cores()) - 1 - round(_busy() if busy is None else busy)
+    if busy is None:
+        busy = (sample or CpuSample()).busy_elsewhere()
+    free = (cores or _cores()) - 1 - round(busy)
     u = make_url(url)
     if u.get_backend_name() != "sqlite" and (u.host or "") in _LOCAL_HOSTS:
         free -= 1  # the database server works on this machine too
@@ -133,6 +176,7 @@ class Preparer:
         self._futures: dict[int, Future] = {}
         self._stolen: dict[int, Prepared] = {}  # prepared by the importer while it waited for the workers
         self._next = 0  # the next index to submit
+        self._sizes: dict[int, int] = {}  # bundle file sizes, by index, of those handed on ahead
         self._workers = workers
         self._thread = thread and workers == 0
         self._pool: Executor | None = None
@@ -181,7 +225,7 @@ class Preparer:
             if (self._workers or self._thread) and not p.received_file and len(self.paths) - i > MIN_BUNDLES:
                 self._start()
             return p
-        while self._next < len(self.paths) and self._next <= i + self._ahead:
+        while self._room(i):
             self._futures[self._next] = self._submit(self.paths[self._next])
             self._next += 1
         if i in self._stolen:
@@ -195,6 +239,7 @@ class Preparer:
             and not future.done()
             and self._next < len(self.paths)
             and len(self._stolen) < self._ahead
+            and self._staged_within(i, AHEAD_BYTES)
         ):
             self._stolen[self._next] = self._inline(self.paths[self._next])
             self._next += 1
@@ -211,6 +256,29 @@ class Preparer:
         if p.encrypted:
             p = self.finish(p)
         return p
+
+    def _room(self, i: int) -> bool:
+        """Whether the next bundle goes to the workers while the importer is at bundle ``i``."""
+        return (
+            self._next < len(self.paths)
+            and self._next <= i + self._ahead
+            and self._staged_within(i, min(WORKERS_AHEAD_BYTES, AHEAD_BYTES))
+        )
+
+    def _staged_within(self, i: int, limit: int) -> bool:
+        """Whether the bundle files after ``i`` up to the next one to prepare weigh at most
+        ``limit`` bytes (the next bundle itself always may be prepared)."""
+        if self._next <= i + 1:
+            return True
+        for k in [k for k in self._sizes if k <= i]:
+            del self._sizes[k]
+        for k in range(i + 1, min(self._next + 1, len(self.paths))):
+            if k not in self._sizes:
+                try:
+                    self._sizes[k] = os.path.getsize(self.paths[k])
+                except OSError:  # gone or unreadable: its preparation says so
+                    self._sizes[k] = 0
+        return sum(self._sizes.values()) <= limit
 
     def finish(self, p: Prepared) -> Prepared:
         """Complete a preparation in this process (opening an encrypted bundle, or verifying one

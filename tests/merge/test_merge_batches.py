@@ -4,7 +4,11 @@ prepared in a worker process give the same central state as bundles imported one
 from __future__ import annotations
 
 import logging
+import os
 import re
+import subprocess
+import sys
+import time
 
 import pytest
 from merge_helpers import GATE, RUBRIC, VILLAGE, VILLAGE2, make_photo, photo_entry
@@ -147,6 +151,32 @@ def test_bundles_prepared_by_the_importer_while_the_worker_is_busy_give_the_same
     assert not list((bureau.central.files_dir / "incoming").glob("*.partial"))
 
 
+def test_bundles_full_of_photos_are_staged_ahead_only_up_to_the_byte_bound(bureau, drop_extra, monkeypatch):
+    """Workers look many bundles ahead, but bundles full of photos fill incoming/ only up to
+    AHEAD_BYTES beyond the bundle being applied (the next one always)."""
+    monkeypatch.setattr(pipeline, "MIN_BUNDLES", 2)
+    monkeypatch.setattr(pipeline, "WAIT_FOR_WORKERS", True)
+    dev = bureau.device()
+    paths = []
+    for k in range(12):
+        sha, p = make_photo(bureau.tmp / "ph", f"ahead-{k}", size=1_000_000)
+        paths.append(dev.export(bureau.tmp / "usb", [dev.record(RUBRIC, photos=[photo_entry(sha, p)])], {sha: p}))
+    size = max(p.stat().st_size for p in paths)
+    monkeypatch.setattr(pipeline, "AHEAD_BYTES", int(2.5 * size))  # two bundles ahead, not three
+    incoming = bureau.central.files_dir / "incoming"
+    staged: list[int] = []
+
+    def progress(done, total, name):
+        time.sleep(0.05)  # a slow importer: the worker gets as far ahead as it may
+        staged.append(sum(f.stat().st_size for f in incoming.glob("*.partial")))
+
+    outs = importer.import_bundles(bureau.central, paths, workers=1, progress=progress)
+    assert [o.status for o in outs] == ["imported"] * 12
+    assert max(staged) > size  # more than the next bundle was staged ahead at some point
+    assert max(staged) <= 2.5 * size  # never a third
+    _assert_state_of_one_by_one(bureau, dev, paths, "bounded")
+
+
 def test_cancel_between_batches_keeps_what_was_committed(bureau, monkeypatch):
     monkeypatch.setattr(batch, "MAX_BUNDLES", 2)
     _dev, paths = _bundles(bureau, 5)
@@ -172,6 +202,23 @@ def test_worker_count_leaves_a_core_to_the_importer_and_to_a_local_server():
     assert pipeline.worker_count(sqlite, many, cores=1, busy=0) == 0
     assert pipeline.worker_count(sqlite, many, cores=2, busy=1.2) == 0  # another program has the second core
     assert pipeline.worker_count(remote_pg, many, cores=4, busy=1.0) == 2
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/stat"), reason="the cores are sampled on Linux only")
+def test_busy_cores_are_measured_now_not_taken_from_the_minute_load_average(monkeypatch):
+    """An import started right after one that kept a worker busy still gets its worker: the
+    minute's load average still counts that worker, what the cores do now does not."""
+    monkeypatch.setattr(os, "getloadavg", lambda: (100.0, 100.0, 100.0))
+    assert pipeline.CpuSample().busy_elsewhere() <= (os.cpu_count() or 1)
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(0.3)
+        sample = pipeline.CpuSample()
+        sum(range(3_000_000))  # this process's own work meanwhile is not another program's
+        assert sample.busy_elsewhere() >= 0.7  # a program keeping one core busy is seen
+    finally:
+        spinner.kill()
+        spinner.wait()
 
 
 def test_a_full_disk_in_the_middle_of_a_batch_refuses_its_bundles_and_the_run_goes_on(bureau, monkeypatch):
