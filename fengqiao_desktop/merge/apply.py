@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import and_, bindparam, delete, exists, insert, select, update
 from sqlalchemy.engine import Connection
@@ -207,6 +208,60 @@ def _revision_row(r: RevisionData, signer: str | None) -> dict:
     }
 
 
+class _Contender(NamedTuple):
+    """A stored revision as the derivation reads it (the columns of ``_CONTENDERS_OF``)."""
+
+    id: int | None
+    inspection_id: str
+    revision: int
+    content_sha256: str
+    completed_at: str | None
+    audit_chain: str
+    station_code: str
+    form_sha256: str
+    visit_id: str | None
+    status: str
+    total: float | None
+    verdict: str | None
+    key_id: str | None
+    active: bool
+
+
+class _Current(NamedTuple):
+    """An inspection's row before the derivation (the columns of ``_CURRENT_OF``)."""
+
+    id: str
+    winner_sha256: str
+    visit_id: str | None
+    station_code: str
+
+
+@dataclass
+class _State:
+    """What the derivation of some inspections reads: their revisions, rows, owners, conflicts."""
+
+    rows: dict[str, list]  # inspection id -> revisions some standing bundle carries
+    held: dict[str, list]  # inspection id -> revisions only quarantined bundles carry
+    current: dict[str, Any]
+    owners: dict[str, str]
+    conflicts: dict[str, Any]
+    names: dict[str, tuple[str, str]]
+
+
+@dataclass
+class _Derived:
+    """What the derivation decided, for ``_write_derived`` to write."""
+
+    ins_updates: list[dict] = field(default_factory=list)
+    conflict_writes: list[tuple] = field(default_factory=list)  # arguments of _sync_conflict
+    findings_for: list[str] = field(default_factory=list)  # whose stored findings are replaced
+    new_findings: list[dict] = field(default_factory=list)
+    new_rechecks: list[dict] = field(default_factory=list)
+    to_read: dict[int, tuple[str, str, str | None]] = field(default_factory=dict)  # revision row id -> ...
+    visits: set[str] = field(default_factory=set)
+    stations: set[str] = field(default_factory=set)
+
+
 def apply_plan(
     conn: Connection,
     plan: MergePlan,
@@ -217,36 +272,24 @@ def apply_plan(
     signer: str | None = None,
     snapshot: Snapshot | None = None,
 ) -> None:
-    """Write the plan (the bundles row for ``manifest_sha256`` must exist already); ``snapshot``,
-    the one the plan was made from, saves reading its owners and conflicts again."""
-    first: dict[str, RevisionData] = {}
-    for r in revisions:
-        first.setdefault(r.inspection_id, r)
-    if plan.new_inspections:
-        conn.execute(
-            insert(INS),
-            [
-                {
-                    "id": iid,
-                    "station_code": first[iid].station_code,
-                    "form_sha256": first[iid].form_sha256,
-                    "form_id": first[iid].form_id,
-                    "form_kind": first[iid].form_kind,
-                    "visit_id": first[iid].visit_id,
-                    "status": first[iid].status,
-                    "completed_at": first[iid].completed_at,
-                    "winner_revision": first[iid].revision,
-                    "winner_sha256": "",
-                    "total": None,
-                    "verdict": None,
-                }
-                for iid in plan.new_inspections
-            ],
-        )
+    """Write the plan (the bundles row for ``manifest_sha256`` must exist already, as imported);
+    ``snapshot``, the one the plan was made from, saves reading its owners and conflicts again.
+
+    An inspection the plan finds new (no revision of it stored) is derived before it is written:
+    what the database would give back after the bundle's rows are in — its revisions, all of them
+    carried by this standing bundle, and no conflict yet — is in hand, so its row is inserted as
+    derived instead of inserted, read back and updated (the order property test,
+    ``tests/merge/test_merge_order.py``, derives everything again after every step: nothing changes)."""
+    in_hand = {(r.inspection_id, r.content_sha256): r for r in revisions}
+    fresh = [
+        _derive(part, _fresh_state(conn, part, plan, revisions, signer, snapshot), in_hand)
+        for part in chunks(plan.new_inspections)
+    ]
+    for derived in fresh:
+        conn.execute(insert(INS), [_inserted(u) for u in derived.ins_updates])
     if plan.new_revisions:
         conn.execute(insert(REV), [_revision_row(r, signer) for r in plan.new_revisions])
     photos.insert(conn, plan.new_photos)
-    ids = sorted({r.inspection_id for r in revisions})
     # a revision's content names its inspection, so no pair crosses over (the inspection id
     # is there for the index)
     for part in chunks(sorted({(r.inspection_id, r.content_sha256) for r in revisions})):
@@ -258,10 +301,76 @@ def apply_plan(
                 "shas": sorted({sha for _, sha in part}),
             },
         )
-    in_hand = {(r.inspection_id, r.content_sha256): r for r in revisions}
+    visits: set[str] = set()
+    for derived in fresh:
+        visits |= _write_derived(conn, derived, update=False)
+    new = set(plan.new_inspections)
     # nothing written since the snapshot touches owners or conflicts
-    visits = refresh_inspections(conn, ids, in_hand=in_hand, snapshot=snapshot)
+    rest = {r.inspection_id for r in revisions} - new
+    visits |= refresh_inspections(conn, rest, in_hand=in_hand, snapshot=snapshot)
     refresh_visits(conn, visits)
+
+
+def _inserted(update_row: dict) -> dict:
+    """The inspections row to insert for a derived update row."""
+    row = {c: update_row[c] for c in _DERIVED}
+    row["id"] = update_row["_id"]
+    return row
+
+
+def _contender(r: RevisionData, signer: str | None) -> _Contender:
+    """The revision as ``_CONTENDERS_OF`` reads it back once written (``_revision_row``) and
+    carried by a standing bundle."""
+    row = _revision_row(r, signer)
+    return _Contender(None, **{k: row[k] for k in _Contender._fields if k not in ("id", "active")}, active=True)
+
+
+def _fresh_state(
+    conn: Connection,
+    ids: Sequence[str],
+    plan: MergePlan,
+    revisions: Sequence[RevisionData],
+    signer: str | None,
+    snapshot: Snapshot | None,
+) -> _State:
+    """The state of new inspections as the database would give it once the bundle is written:
+    the plan's new revisions, each row as first inserted (described by the bundle's first
+    revision of it, no winner yet)."""
+    wanted = set(ids)
+    rows: dict[str, list] = {}
+    for r in plan.new_revisions:
+        if r.inspection_id in wanted:
+            rows.setdefault(r.inspection_id, []).append(_contender(r, signer))
+    current: dict[str, Any] = {}
+    for r in revisions:
+        if r.inspection_id in wanted and r.inspection_id not in current:
+            current[r.inspection_id] = _Current(r.inspection_id, "", r.visit_id, r.station_code)
+    owners, conflicts = _owners_and_conflicts(conn, ids, snapshot)
+    names = _form_names(conn, {r.form_sha256 for rs in rows.values() for r in rs})
+    return _State(rows, {}, current, owners, conflicts, names)
+
+
+def _owners_and_conflicts(
+    conn: Connection, ids: Sequence[str], snapshot: Snapshot | None
+) -> tuple[dict[str, str], dict[str, Any]]:
+    if snapshot is not None:
+        owners = {i: snapshot.owners[i] for i in ids if i in snapshot.owners}
+        conflicts = {i: snapshot.conflict_rows[i] for i in ids if i in snapshot.conflict_rows}
+    else:
+        owners = dict(conn.execute(_OWNERS_OF, {"ids": list(ids)}).all())
+        conflicts = {r.inspection_id: r for r in conn.execute(_CONFLICTS_OF, {"ids": list(ids)})}
+    return owners, conflicts
+
+
+def _read_state(conn: Connection, ids: Sequence[str], snapshot: Snapshot | None) -> _State:
+    rows: dict[str, list] = {}
+    held: dict[str, list] = {}
+    for row in conn.execute(_CONTENDERS_OF, {"ids": list(ids)}):
+        (rows if row.active else held).setdefault(row.inspection_id, []).append(row)
+    names = _form_names(conn, {r.form_sha256 for group in (rows, held) for rs in group.values() for r in rs})
+    owners, conflicts = _owners_and_conflicts(conn, ids, snapshot)
+    current = {r.id: r for r in conn.execute(_CURRENT_OF, {"ids": list(ids)})}
+    return _State(rows, held, current, owners, conflicts, names)
 
 
 def refresh_inspections(
@@ -279,114 +388,114 @@ def refresh_inspections(
     these inspections still current, their owners and conflicts, so they are not read again.
     """
     in_hand = in_hand or {}
-    ids = sorted(set(ids))
     visits: set[str] = set()
-    for part in chunks(ids):
-        rows: dict[str, list] = {}
-        held: dict[str, list] = {}  # revisions only quarantined bundles carry
-        for row in conn.execute(_CONTENDERS_OF, {"ids": part}):
-            (rows if row.active else held).setdefault(row.inspection_id, []).append(row)
-        names = _form_names(conn, {r.form_sha256 for group in (rows, held) for rs in group.values() for r in rs})
-        if snapshot is not None:
-            owners = {i: snapshot.owners[i] for i in part if i in snapshot.owners}
-        else:
-            owners = dict(conn.execute(_OWNERS_OF, {"ids": part}).all())
-        current = {r.id: r for r in conn.execute(_CURRENT_OF, {"ids": part})}
-        stations = {r.station_code for r in current.values()}
-        if snapshot is not None:
-            conflicts = {i: snapshot.conflict_rows[i] for i in part if i in snapshot.conflict_rows}
-        else:
-            conflicts = {r.inspection_id: r for r in conn.execute(_CONFLICTS_OF, {"ids": part})}
-        ins_updates, new_findings, findings_for, new_rechecks = [], [], [], []
-        to_read: dict[int, tuple[str, str, str | None]] = {}  # revision row id -> (inspection, station, completed)
-        for iid in part:
-            cur = current[iid]
-            old = conflicts.get(iid)
-            if iid not in rows:  # every bundle carrying it is quarantined: it counts for nothing
-                # described by its latest held revision (whatever came first), no score
-                h = max(held[iid], key=lambda r: (r.revision, r.completed_at or "", r.content_sha256))
-                visits.update(v for v in (cur.visit_id, h.visit_id) if v)
-                if old is not None:
-                    conn.execute(delete(CONF).where(CONF.c.inspection_id == iid))
-                if cur.winner_sha256:
-                    findings_for.append(iid)
-                ins_updates.append(
-                    {
-                        "_id": iid,
-                        "station_code": h.station_code,
-                        "form_sha256": h.form_sha256,
-                        "form_id": names.get(h.form_sha256, ("", ""))[0],
-                        "form_kind": names.get(h.form_sha256, ("", ""))[1],
-                        "visit_id": h.visit_id,
-                        "status": "quarantined",
-                        "completed_at": None,
-                        "winner_revision": 0,
-                        "winner_sha256": "",
-                        "total": None,
-                        "verdict": None,
-                    }
-                )
-                continue
-            revs = {
-                r.content_sha256: Rev(r.revision, r.content_sha256, r.completed_at, _chain(r.audit_chain), r.key_id)
-                for r in rows[iid]
-            }
-            comp, auto = contest(revs.values(), owners.get(iid))
-            shas = [r.sha256 for r in comp]
-            chosen = None
-            if old is not None and old.status == "resolved" and [s for _rv, s in json.loads(old.revisions)] == shas:
-                chosen = old.winner_sha256
-            win = next((r for r in comp if r.sha256 == chosen), auto)
-            _sync_conflict(conn, iid, comp, win, old, chosen, auto)
-            w = next(r for r in rows[iid] if r.content_sha256 == win.sha256)
-            if cur.visit_id:
-                visits.add(cur.visit_id)
-            if w.visit_id:
-                visits.add(w.visit_id)
-            ins_updates.append(
+    for part in chunks(sorted(set(ids))):
+        visits |= _write_derived(conn, _derive(part, _read_state(conn, part, snapshot), in_hand), update=True)
+    return visits
+
+
+def _derive(ids: Sequence[str], state: _State, in_hand: Mapping[tuple[str, str], RevisionData]) -> _Derived:
+    """Winner, conflict, findings and re-checks of each inspection from its state (writes nothing)."""
+    out = _Derived(stations={r.station_code for r in state.current.values()})
+    names = state.names
+    for iid in ids:
+        cur = state.current[iid]
+        old = state.conflicts.get(iid)
+        if iid not in state.rows:  # every bundle carrying it is quarantined: it counts for nothing
+            # described by its latest held revision (whatever came first), no score
+            h = max(state.held[iid], key=lambda r: (r.revision, r.completed_at or "", r.content_sha256))
+            out.visits.update(v for v in (cur.visit_id, h.visit_id) if v)
+            if old is not None:
+                out.conflict_writes.append((iid, None, None, old, None, None))
+            if cur.winner_sha256:
+                out.findings_for.append(iid)
+            out.ins_updates.append(
                 {
                     "_id": iid,
-                    "station_code": w.station_code,
-                    "form_sha256": w.form_sha256,
-                    "form_id": names.get(w.form_sha256, ("", ""))[0],
-                    "form_kind": names.get(w.form_sha256, ("", ""))[1],
-                    "visit_id": w.visit_id,
-                    "status": w.status,
-                    "completed_at": w.completed_at,
-                    "winner_revision": w.revision,
-                    "winner_sha256": w.content_sha256,
-                    "total": w.total,
-                    "verdict": w.verdict,
+                    "station_code": h.station_code,
+                    "form_sha256": h.form_sha256,
+                    "form_id": names.get(h.form_sha256, ("", ""))[0],
+                    "form_kind": names.get(h.form_sha256, ("", ""))[1],
+                    "visit_id": h.visit_id,
+                    "status": "quarantined",
+                    "completed_at": None,
+                    "winner_revision": 0,
+                    "winner_sha256": "",
+                    "total": None,
+                    "verdict": None,
                 }
             )
-            if cur.winner_sha256 != w.content_sha256:
-                findings_for.append(iid)
-                known = in_hand.get((iid, w.content_sha256))
-                if known is not None:
-                    new_findings.extend(_finding_rows(iid, w.station_code, known.findings))
-                    new_rechecks.extend(followup.recheck_rows(iid, w.station_code, w.completed_at, known.rechecks))
-                else:
-                    to_read[w.id] = (iid, w.station_code, w.completed_at)
-        if to_read:
-            for rid, text in conn.execute(select(REV.c.id, REV.c.record).where(REV.c.id.in_(list(to_read)))):
-                iid, station, completed = to_read[rid]
-                record = json.loads(text)
-                new_findings.extend(_finding_rows(iid, station, record.get("findings") or []))
-                new_rechecks.extend(followup.recheck_rows(iid, station, completed, record.get("rechecks") or []))
-        if ins_updates:
-            conn.execute(_UPDATE_DERIVED, ins_updates)
-        # findings, and the re-checks they give, are stored only while an inspection has a winner:
-        # one without (new, or held until now) has none to replace
-        replaced = [iid for iid in findings_for if current[iid].winner_sha256]
-        if replaced:
-            conn.execute(_DROP_FINDINGS_OF, {"ids": replaced})
-        if new_findings:
-            conn.execute(insert(FIND), new_findings)
-        touched = followup.replace_rechecks(conn, replaced, new_rechecks)
-        stations.update(u["station_code"] for u in ins_updates)
-        stations |= followup.refresh(conn, touched | set(replaced) | {f["inspection_id"] for f in new_findings})
-        refresh_summary(conn, stations)
-    return visits
+            continue
+        revs = {
+            r.content_sha256: Rev(r.revision, r.content_sha256, r.completed_at, _chain(r.audit_chain), r.key_id)
+            for r in state.rows[iid]
+        }
+        comp, auto = contest(revs.values(), state.owners.get(iid))
+        shas = [r.sha256 for r in comp]
+        chosen = None
+        if old is not None and old.status == "resolved" and [s for _rv, s in json.loads(old.revisions)] == shas:
+            chosen = old.winner_sha256
+        win = next((r for r in comp if r.sha256 == chosen), auto)
+        out.conflict_writes.append((iid, comp, win, old, chosen, auto))
+        w = next(r for r in state.rows[iid] if r.content_sha256 == win.sha256)
+        if cur.visit_id:
+            out.visits.add(cur.visit_id)
+        if w.visit_id:
+            out.visits.add(w.visit_id)
+        out.ins_updates.append(
+            {
+                "_id": iid,
+                "station_code": w.station_code,
+                "form_sha256": w.form_sha256,
+                "form_id": names.get(w.form_sha256, ("", ""))[0],
+                "form_kind": names.get(w.form_sha256, ("", ""))[1],
+                "visit_id": w.visit_id,
+                "status": w.status,
+                "completed_at": w.completed_at,
+                "winner_revision": w.revision,
+                "winner_sha256": w.content_sha256,
+                "total": w.total,
+                "verdict": w.verdict,
+            }
+        )
+        if cur.winner_sha256 != w.content_sha256:
+            out.findings_for.append(iid)
+            known = in_hand.get((iid, w.content_sha256))
+            if known is not None:
+                out.new_findings.extend(_finding_rows(iid, w.station_code, known.findings))
+                out.new_rechecks.extend(followup.recheck_rows(iid, w.station_code, w.completed_at, known.rechecks))
+            else:
+                out.to_read[w.id] = (iid, w.station_code, w.completed_at)
+    # findings, and the re-checks they give, are stored only while an inspection has a winner:
+    # one without (new, or held until now) has none to replace
+    out.findings_for = [iid for iid in out.findings_for if state.current[iid].winner_sha256]
+    return out
+
+
+def _write_derived(conn: Connection, d: _Derived, *, update: bool) -> set[str]:
+    """Write what ``_derive`` decided (``update``: the inspections rows exist, else they were
+    inserted as derived); refresh the findings' states and the stations' summary; return the
+    visits touched."""
+    for args in d.conflict_writes:
+        _sync_conflict(conn, *args)
+    new_findings, new_rechecks = list(d.new_findings), list(d.new_rechecks)
+    if d.to_read:
+        for rid, text in conn.execute(select(REV.c.id, REV.c.record).where(REV.c.id.in_(list(d.to_read)))):
+            iid, station, completed = d.to_read[rid]
+            record = json.loads(text)
+            new_findings.extend(_finding_rows(iid, station, record.get("findings") or []))
+            new_rechecks.extend(followup.recheck_rows(iid, station, completed, record.get("rechecks") or []))
+    if update and d.ins_updates:
+        conn.execute(_UPDATE_DERIVED, d.ins_updates)
+    if d.findings_for:
+        conn.execute(_DROP_FINDINGS_OF, {"ids": d.findings_for})
+    if new_findings:
+        conn.execute(insert(FIND), new_findings)
+    touched = followup.replace_rechecks(conn, d.findings_for, new_rechecks)
+    stations = d.stations | {u["station_code"] for u in d.ins_updates}
+    stations |= followup.refresh(conn, touched | set(d.findings_for) | {f["inspection_id"] for f in new_findings})
+    refresh_summary(conn, stations)
+    return d.visits
 
 
 def _finding_rows(iid: str, station: str, findings: Sequence[dict]) -> list[dict]:
@@ -417,8 +526,9 @@ def _finding_rows(iid: str, station: str, findings: Sequence[dict]) -> list[dict
     return out
 
 
-def _sync_conflict(conn: Connection, iid: str, comp: list[Rev], win: Rev, old, chosen, auto: Rev) -> None:
-    if len(comp) < 2:
+def _sync_conflict(conn: Connection, iid: str, comp: list[Rev] | None, win: Rev | None, old, chosen, auto) -> None:
+    """Bring the conflict entry of ``iid`` in line with its competitors (None: it has none to count)."""
+    if comp is None or win is None or len(comp) < 2:
         if old is not None:
             conn.execute(delete(CONF).where(CONF.c.inspection_id == iid))
         return
