@@ -171,6 +171,8 @@ def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapsh
             if not active:
                 held.add(sha)
         owners.update(conn.execute(_OWNERS_OF, {"ids": part}).all())
+    # competing revisions are stored revisions: an inspection with none stored has no conflict
+    for part in chunks(sorted(revs)):
         for row in conn.execute(_CONFLICTS_OF, {"ids": part}):
             conflicts[row.inspection_id] = tuple(sha for _rev, sha in json.loads(row.revisions))
             conflict_rows[row.inspection_id] = row
