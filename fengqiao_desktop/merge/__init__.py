@@ -10,8 +10,9 @@ Layers, each testable alone:
 - ``prepare`` and ``pipeline``: a bundle staged, verified, checked and recomputed ahead of
   the database work, in worker processes that never load the database layer;
 - ``photos``: where a photo's bytes are kept (its row, or its bundle's archived copy);
-- ``winner`` and ``plan``: pure decisions (which revision wins, what would change);
-- ``apply``: writes a plan in the caller's transaction and re-derives winners,
+- ``winner``, ``plan`` and ``derive``: pure decisions (which revision wins, what would change,
+  an inspection's winner, conflict and findings from what is stored of it);
+- ``apply``: writes a plan in the caller's transaction and re-derives (``derive``) winners,
   conflicts, findings and five-haves vetoes;
 - ``batch`` and ``importer``: prepared bundles applied in batches, each bundle all or
   nothing, archive/quarantine;

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, bindparam, delete, exists, insert, select, update
 from sqlalchemy.engine import Connection
@@ -22,10 +21,11 @@ from sqlalchemy.engine import Connection
 from fengqiao_desktop.domain import Verdict
 from fengqiao_desktop.formengine.visit import GateState, decided_gate_state, visit_verdict
 from fengqiao_desktop.merge import followup, models, summary
+from fengqiao_desktop.merge.derive import Contender, Current, Derived, State, derive, finding_rows, split_chain
 from fengqiao_desktop.merge.plan import MergePlan, Snapshot
 from fengqiao_desktop.merge.records import RevisionData
 from fengqiao_desktop.merge.summary import refresh_summary
-from fengqiao_desktop.merge.winner import Rev, contest
+from fengqiao_desktop.merge.winner import Rev
 
 if TYPE_CHECKING:
     from fengqiao_desktop.merge.photos import PhotoSource
@@ -49,10 +49,6 @@ _FORM_NAMES: dict[str, tuple[str, str]] = {}
 def chunks(items: Sequence, n: int = _CHUNK):
     for i in range(0, len(items), n):
         yield items[i : i + n]
-
-
-def _chain(text: str | None) -> tuple[str, ...]:
-    return tuple(text.split()) if text else ()
 
 
 def _active():
@@ -167,7 +163,7 @@ def load_snapshot(conn: Connection, revisions: Sequence[RevisionData]) -> Snapsh
     owners: dict[str, str] = {}
     for part in chunks(ids):
         for iid, rev, sha, done, chain, key, active in conn.execute(_REVISIONS_OF, {"ids": part}):
-            revs.setdefault(iid, []).append(Rev(rev, sha, done, _chain(chain), key))
+            revs.setdefault(iid, []).append(Rev(rev, sha, done, split_chain(chain), key))
             if not active:
                 held.add(sha)
         owners.update(conn.execute(_OWNERS_OF, {"ids": part}).all())
@@ -210,60 +206,6 @@ def _revision_row(r: RevisionData, signer: str | None) -> dict:
     }
 
 
-class _Contender(NamedTuple):
-    """A stored revision as the derivation reads it (the columns of ``_CONTENDERS_OF``)."""
-
-    id: int | None
-    inspection_id: str
-    revision: int
-    content_sha256: str
-    completed_at: str | None
-    audit_chain: str
-    station_code: str
-    form_sha256: str
-    visit_id: str | None
-    status: str
-    total: float | None
-    verdict: str | None
-    key_id: str | None
-    active: bool
-
-
-class _Current(NamedTuple):
-    """An inspection's row before the derivation (the columns of ``_CURRENT_OF``)."""
-
-    id: str
-    winner_sha256: str
-    visit_id: str | None
-    station_code: str
-
-
-@dataclass
-class _State:
-    """What the derivation of some inspections reads: their revisions, rows, owners, conflicts."""
-
-    rows: dict[str, list]  # inspection id -> revisions some standing bundle carries
-    held: dict[str, list]  # inspection id -> revisions only quarantined bundles carry
-    current: dict[str, Any]
-    owners: dict[str, str]
-    conflicts: dict[str, Any]
-    names: dict[str, tuple[str, str]]
-
-
-@dataclass
-class _Derived:
-    """What the derivation decided, for ``_write_derived`` to write."""
-
-    ins_updates: list[dict] = field(default_factory=list)
-    conflict_writes: list[tuple] = field(default_factory=list)  # arguments of _sync_conflict
-    findings_for: list[str] = field(default_factory=list)  # whose stored findings are replaced
-    new_findings: list[dict] = field(default_factory=list)
-    new_rechecks: list[dict] = field(default_factory=list)
-    to_read: dict[int, tuple[str, str, str | None]] = field(default_factory=dict)  # revision row id -> ...
-    visits: set[str] = field(default_factory=set)
-    stations: set[str] = field(default_factory=set)
-
-
 def apply_plan(
     conn: Connection,
     plan: MergePlan,
@@ -284,7 +226,7 @@ def apply_plan(
     ``tests/merge/test_merge_order.py``, derives everything again after every step: nothing changes)."""
     in_hand = {(r.inspection_id, r.content_sha256): r for r in revisions}
     fresh = [
-        _derive(part, _fresh_state(conn, part, plan, revisions, signer, snapshot), in_hand)
+        derive(part, _fresh_state(conn, part, plan, revisions, signer, snapshot), in_hand)
         for part in chunks(plan.new_inspections)
     ]
     for derived in fresh:
@@ -320,11 +262,11 @@ def _inserted(update_row: dict) -> dict:
     return row
 
 
-def _contender(r: RevisionData, signer: str | None) -> _Contender:
+def _contender(r: RevisionData, signer: str | None) -> Contender:
     """The revision as ``_CONTENDERS_OF`` reads it back once written (``_revision_row``) and
     carried by a standing bundle."""
     row = _revision_row(r, signer)
-    return _Contender(None, **{k: row[k] for k in _Contender._fields if k not in ("id", "active")}, active=True)
+    return Contender(None, **{k: row[k] for k in Contender._fields if k not in ("id", "active")}, active=True)
 
 
 def _fresh_state(
@@ -334,7 +276,7 @@ def _fresh_state(
     revisions: Sequence[RevisionData],
     signer: str | None,
     snapshot: Snapshot | None,
-) -> _State:
+) -> State:
     """The state of new inspections as the database would give it once the bundle is written:
     the plan's new revisions, each row as first inserted (described by the bundle's first
     revision of it, no winner yet)."""
@@ -346,10 +288,10 @@ def _fresh_state(
     current: dict[str, Any] = {}
     for r in revisions:
         if r.inspection_id in wanted and r.inspection_id not in current:
-            current[r.inspection_id] = _Current(r.inspection_id, "", r.visit_id, r.station_code)
+            current[r.inspection_id] = Current(r.inspection_id, "", r.visit_id, r.station_code)
     owners, conflicts = _owners_and_conflicts(conn, ids, snapshot)
     names = _form_names(conn, {r.form_sha256 for rs in rows.values() for r in rs})
-    return _State(rows, {}, current, owners, conflicts, names)
+    return State(rows, {}, current, owners, conflicts, names)
 
 
 def _owners_and_conflicts(
@@ -364,7 +306,7 @@ def _owners_and_conflicts(
     return owners, conflicts
 
 
-def _read_state(conn: Connection, ids: Sequence[str], snapshot: Snapshot | None) -> _State:
+def _read_state(conn: Connection, ids: Sequence[str], snapshot: Snapshot | None) -> State:
     rows: dict[str, list] = {}
     held: dict[str, list] = {}
     for row in conn.execute(_CONTENDERS_OF, {"ids": list(ids)}):
@@ -372,7 +314,7 @@ def _read_state(conn: Connection, ids: Sequence[str], snapshot: Snapshot | None)
     names = _form_names(conn, {r.form_sha256 for group in (rows, held) for rs in group.values() for r in rs})
     owners, conflicts = _owners_and_conflicts(conn, ids, snapshot)
     current = {r.id: r for r in conn.execute(_CURRENT_OF, {"ids": list(ids)})}
-    return _State(rows, held, current, owners, conflicts, names)
+    return State(rows, held, current, owners, conflicts, names)
 
 
 def refresh_inspections(
@@ -392,89 +334,11 @@ def refresh_inspections(
     in_hand = in_hand or {}
     visits: set[str] = set()
     for part in chunks(sorted(set(ids))):
-        visits |= _write_derived(conn, _derive(part, _read_state(conn, part, snapshot), in_hand), update=True)
+        visits |= _write_derived(conn, derive(part, _read_state(conn, part, snapshot), in_hand), update=True)
     return visits
 
 
-def _derive(ids: Sequence[str], state: _State, in_hand: Mapping[tuple[str, str], RevisionData]) -> _Derived:
-    """Winner, conflict, findings and re-checks of each inspection from its state (writes nothing)."""
-    out = _Derived(stations={r.station_code for r in state.current.values()})
-    names = state.names
-    for iid in ids:
-        cur = state.current[iid]
-        old = state.conflicts.get(iid)
-        if iid not in state.rows:  # every bundle carrying it is quarantined: it counts for nothing
-            # described by its latest held revision (whatever came first), no score
-            h = max(state.held[iid], key=lambda r: (r.revision, r.completed_at or "", r.content_sha256))
-            out.visits.update(v for v in (cur.visit_id, h.visit_id) if v)
-            if old is not None:
-                out.conflict_writes.append((iid, None, None, old, None, None))
-            if cur.winner_sha256:
-                out.findings_for.append(iid)
-            out.ins_updates.append(
-                {
-                    "_id": iid,
-                    "station_code": h.station_code,
-                    "form_sha256": h.form_sha256,
-                    "form_id": names.get(h.form_sha256, ("", ""))[0],
-                    "form_kind": names.get(h.form_sha256, ("", ""))[1],
-                    "visit_id": h.visit_id,
-                    "status": "quarantined",
-                    "completed_at": None,
-                    "winner_revision": 0,
-                    "winner_sha256": "",
-                    "total": None,
-                    "verdict": None,
-                }
-            )
-            continue
-        revs = {
-            r.content_sha256: Rev(r.revision, r.content_sha256, r.completed_at, _chain(r.audit_chain), r.key_id)
-            for r in state.rows[iid]
-        }
-        comp, auto = contest(revs.values(), state.owners.get(iid))
-        shas = [r.sha256 for r in comp]
-        chosen = None
-        if old is not None and old.status == "resolved" and [s for _rv, s in json.loads(old.revisions)] == shas:
-            chosen = old.winner_sha256
-        win = next((r for r in comp if r.sha256 == chosen), auto)
-        out.conflict_writes.append((iid, comp, win, old, chosen, auto))
-        w = next(r for r in state.rows[iid] if r.content_sha256 == win.sha256)
-        if cur.visit_id:
-            out.visits.add(cur.visit_id)
-        if w.visit_id:
-            out.visits.add(w.visit_id)
-        out.ins_updates.append(
-            {
-                "_id": iid,
-                "station_code": w.station_code,
-                "form_sha256": w.form_sha256,
-                "form_id": names.get(w.form_sha256, ("", ""))[0],
-                "form_kind": names.get(w.form_sha256, ("", ""))[1],
-                "visit_id": w.visit_id,
-                "status": w.status,
-                "completed_at": w.completed_at,
-                "winner_revision": w.revision,
-                "winner_sha256": w.content_sha256,
-                "total": w.total,
-                "verdict": w.verdict,
-            }
-        )
-        if cur.winner_sha256 != w.content_sha256:
-            out.findings_for.append(iid)
-            known = in_hand.get((iid, w.content_sha256))
-            if known is not None:
-                out.new_findings.extend(_finding_rows(iid, w.station_code, known.findings))
-                out.new_rechecks.extend(followup.recheck_rows(iid, w.station_code, w.completed_at, known.rechecks))
-            else:
-                out.to_read[w.id] = (iid, w.station_code, w.completed_at)
-    # findings, and the re-checks they give, are stored only while an inspection has a winner:
-    # one without (new, or held until now) has none to replace
-    out.findings_for = [iid for iid in out.findings_for if state.current[iid].winner_sha256]
-    return out
-
-
-def _write_derived(conn: Connection, d: _Derived, *, update: bool) -> set[str]:
+def _write_derived(conn: Connection, d: Derived, *, update: bool) -> set[str]:
     """Write what ``_derive`` decided (``update``: the inspections rows exist, else they were
     inserted as derived); refresh the findings' states and the stations' summary; return the
     visits touched."""
@@ -485,7 +349,7 @@ def _write_derived(conn: Connection, d: _Derived, *, update: bool) -> set[str]:
         for rid, text in conn.execute(select(REV.c.id, REV.c.record).where(REV.c.id.in_(list(d.to_read)))):
             iid, station, completed = d.to_read[rid]
             record = json.loads(text)
-            new_findings.extend(_finding_rows(iid, station, record.get("findings") or []))
+            new_findings.extend(finding_rows(iid, station, record.get("findings") or []))
             new_rechecks.extend(followup.recheck_rows(iid, station, completed, record.get("rechecks") or []))
     if update and d.ins_updates:
         conn.execute(_UPDATE_DERIVED, d.ins_updates)
@@ -498,34 +362,6 @@ def _write_derived(conn: Connection, d: _Derived, *, update: bool) -> set[str]:
     stations |= followup.refresh(conn, touched | set(d.findings_for) | {f["inspection_id"] for f in new_findings})
     refresh_summary(conn, stations)
     return d.visits
-
-
-def _finding_rows(iid: str, station: str, findings: Sequence[dict]) -> list[dict]:
-    out, seen = [], set()
-    for i, f in enumerate(findings):
-        if not isinstance(f, dict):
-            continue
-        fid = str(f.get("id") or f"#{i}")
-        if fid in seen:
-            continue
-        seen.add(fid)
-        out.append(
-            {
-                "inspection_id": iid,
-                "finding_id": fid,
-                "station_code": station,
-                "item_id": f.get("item_id"),
-                "category": f.get("category"),
-                "severity": f.get("severity"),
-                "description": str(f.get("description") or ""),
-                "measures": str(f.get("measures") or ""),
-                "responsible": str(f.get("responsible") or ""),
-                "deadline": None if f.get("deadline") is None else str(f.get("deadline")),
-                "status": f.get("status"),
-                "record_status": f.get("status"),
-            }
-        )
-    return out
 
 
 def _sync_conflict(conn: Connection, iid: str, comp: list[Rev] | None, win: Rev | None, old, chosen, auto) -> None:

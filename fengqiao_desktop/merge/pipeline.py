@@ -13,7 +13,8 @@ Workers start with the ``spawn`` method (never a fork of a process that runs a
 window), and only once a bundle needs verifying; until one has started, the
 importer prepares bundles itself; and whenever it would wait for them, it prepares a
 bundle further on itself meanwhile (so with photos, where applying costs little, both
-cores prepare). They look a few bundles ahead (``AHEAD_PER_WORKER``, ``AHEAD_BYTES``), so
+cores prepare). They look a few bundles ahead (``AHEAD_PER_WORKER``, ``WORKERS_AHEAD_BYTES``,
+``AHEAD_BYTES``), so
 ``incoming/`` never holds much more than the batch being applied. Encrypted bundles
 are staged ahead and opened by the importer, which holds the bureau's passphrase. A
 cancelled run removes what was staged ahead and not asked for.

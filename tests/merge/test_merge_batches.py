@@ -37,6 +37,16 @@ def _bundles(bureau, n: int, *, bad: int | None = None):
     return dev, paths
 
 
+def _photo_bundles(bureau, n: int, tag: str, *, size: int):
+    """n bundles of one laptop, each one inspection with one photo of ``size`` bytes."""
+    dev = bureau.device()
+    paths = []
+    for k in range(n):
+        sha, p = make_photo(bureau.tmp / "ph", f"{tag}-{k}", size=size)
+        paths.append(dev.export(bureau.tmp / "usb", [dev.record(RUBRIC, photos=[photo_entry(sha, p)])], {sha: p}))
+    return dev, paths
+
+
 def _fresh_like(bureau, dev, name: str):
     c = open_central(
         f"sqlite:///{bureau.tmp / name / 'central.sqlite3'}" if bureau.central.is_sqlite else _other_pg(bureau, name)
@@ -128,11 +138,7 @@ def test_bundles_prepared_by_the_importer_while_the_worker_is_busy_give_the_same
     leaves nothing staged behind."""
     monkeypatch.setattr(pipeline, "MIN_BUNDLES", 2)
     monkeypatch.setattr(pipeline, "WAIT_FOR_WORKERS", True)
-    dev = bureau.device()
-    paths = []
-    for k in range(14):
-        sha, p = make_photo(bureau.tmp / "ph", f"large-{k}", size=3_000_000)
-        paths.append(dev.export(bureau.tmp / "usb", [dev.record(RUBRIC, photos=[photo_entry(sha, p)])], {sha: p}))
+    dev, paths = _photo_bundles(bureau, 14, "large", size=3_000_000)
     stop = {"now": False}
 
     def progress(done, total, name):
@@ -156,11 +162,7 @@ def test_bundles_full_of_photos_are_staged_ahead_only_up_to_the_byte_bound(burea
     AHEAD_BYTES beyond the bundle being applied (the next one always)."""
     monkeypatch.setattr(pipeline, "MIN_BUNDLES", 2)
     monkeypatch.setattr(pipeline, "WAIT_FOR_WORKERS", True)
-    dev = bureau.device()
-    paths = []
-    for k in range(12):
-        sha, p = make_photo(bureau.tmp / "ph", f"ahead-{k}", size=1_000_000)
-        paths.append(dev.export(bureau.tmp / "usb", [dev.record(RUBRIC, photos=[photo_entry(sha, p)])], {sha: p}))
+    dev, paths = _photo_bundles(bureau, 12, "ahead", size=1_000_000)
     size = max(p.stat().st_size for p in paths)
     monkeypatch.setattr(pipeline, "AHEAD_BYTES", int(2.5 * size))  # two bundles ahead, not three
     incoming = bureau.central.files_dir / "incoming"
